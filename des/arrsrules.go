@@ -1,0 +1,130 @@
+package des
+
+import (
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// ARRSRules is the Additional Roles Reimbursement Scheme part of a DES year:
+// from when claims may start, and the catalogue of eligible roles.
+type ARRSRules struct {
+	// ClaimsFrom is the first day claims may cover (1 July 2019 in 2019/20;
+	// otherwise 1 April).
+	ClaimsFrom Date   `json:"claims_from"`
+	Roles      []Role `json:"roles"`
+}
+
+// Role is one reimbursable role in one DES year.
+type Role struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Band is the Agenda for Change band (or pay basis) the maximum is built on.
+	Band string `json:"band,omitempty"`
+	// EligibleFrom is the first day the role may be claimed in this year.
+	EligibleFrom Date `json:"eligible_from"`
+	// Reimbursement is the share of cost reimbursed: 0.70 for clinical
+	// pharmacists in 2019/20, 0.50 for jointly funded mental health
+	// practitioners, 1 otherwise.
+	Reimbursement decimal.Decimal `json:"reimbursement"`
+	// Pot is the ARRS sum the role's claims count against ("main", or "gp"
+	// for the 2024/25 GP ring-fence).
+	Pot string `json:"pot"`
+	// Hours is the working week of one WTE (37.5 for Agenda for Change roles);
+	// Sessions the sessions in one WTE (9 for GPs). Zero when not stated.
+	Hours    decimal.Decimal `json:"hours_per_wte,omitempty"`
+	Sessions decimal.Decimal `json:"sessions_per_wte,omitempty"`
+	Source   Source          `json:"source"`
+	Maxima   []Maximum       `json:"maxima"`
+	Caps     []Cap           `json:"caps,omitempty"`
+}
+
+// Maximum is a role's maximum reimbursable amount per WTE for a year, in
+// force from From (the first of a month) until the next one.
+type Maximum struct {
+	From Date `json:"from"`
+	// Announced, when set, is when the figure was published; a later
+	// announcement with the same From is a backdated revision.
+	Announced Date `json:"announced,omitempty"`
+	// National, OuterLondon and InnerLondon are £ per WTE per year, employer
+	// on-costs included. London figures are zero where no source gives them.
+	National    decimal.Decimal `json:"national"`
+	OuterLondon decimal.Decimal `json:"outer_london,omitempty"`
+	InnerLondon decimal.Decimal `json:"inner_london,omitempty"`
+	// ClaimCap is true when the source states the amount as the most that
+	// may be claimed (after the reimbursement percentage), as 2019/20 did
+	// for pharmacists (£37,810 = the 70% share); false when it is the most
+	// cost that counts (the usual case).
+	ClaimCap bool   `json:"claim_cap,omitempty"`
+	Source   Source `json:"source"`
+}
+
+// CapUnit is what a cap counts.
+type CapUnit string
+
+const (
+	Headcount CapUnit = "headcount"
+	WTE       CapUnit = "wte"
+)
+
+// Cap limits how many of a role a PCN may claim for at once.
+type Cap struct {
+	From Date    `json:"from"`
+	To   Date    `json:"to"`
+	Unit CapUnit `json:"unit"`
+	// Limit applies to a PCN whose registered list is at most LargeAbove;
+	// LargeLimit above it (when LargeAbove is set).
+	Limit      decimal.Decimal `json:"limit"`
+	LargeLimit decimal.Decimal `json:"large_limit,omitempty"`
+	LargeAbove int64           `json:"large_above,omitempty"`
+	Source     Source          `json:"source"`
+}
+
+// LimitFor returns the cap for a PCN with the given registered list.
+func (c Cap) LimitFor(registered decimal.Decimal) decimal.Decimal {
+	if c.LargeAbove > 0 && registered.GreaterThan(decimal.NewFromInt(c.LargeAbove)) && c.LargeLimit.IsPositive() {
+		return c.LargeLimit
+	}
+	return c.Limit
+}
+
+// Role returns the role with the given ID.
+func (a ARRSRules) Role(id string) (Role, bool) {
+	for _, r := range a.Roles {
+		if r.ID == id {
+			return r.clone(), true
+		}
+	}
+	return Role{}, false
+}
+
+// MaximaInForce returns the role's maxima after backdated revisions (the
+// last announced for each From, on or before asAt when asAt is set).
+func (r Role) MaximaInForce(asAt Date) []Maximum {
+	var out []Maximum
+	for _, m := range r.Maxima {
+		if !asAt.IsZero() && !m.Announced.IsZero() && m.Announced.After(asAt) {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].From == m.From {
+			out[n-1] = m
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func (a ARRSRules) clone() ARRSRules {
+	a.Roles = slices.Clone(a.Roles)
+	for i := range a.Roles {
+		a.Roles[i] = a.Roles[i].clone()
+	}
+	return a
+}
+
+func (r Role) clone() Role {
+	r.Maxima = slices.Clone(r.Maxima)
+	r.Caps = slices.Clone(r.Caps)
+	return r
+}

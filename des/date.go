@@ -1,0 +1,181 @@
+package des
+
+import (
+	"fmt"
+	"time"
+)
+
+// Date is a calendar day with no time of day and no zone, like 2024-04-01.
+// The zero value is "no date" (IsZero reports true). Dates are comparable
+// values, so == and the Before/After/Compare methods all work.
+//
+// A Date decodes from a TOML bare date (start = 2024-04-01), a TOML string
+// ("2024-04-01") and JSON/text "2024-04-01". A bare TOML date is taken by its
+// calendar fields, never by converting zones, so it cannot slip a day.
+type Date struct {
+	y int32
+	m uint8
+	d uint8
+}
+
+// NewDate returns the date y-m-d. It reports an error for a day that does not
+// exist (2023-02-29) or a year outside 1900..2200.
+func NewDate(y int, m time.Month, d int) (Date, error) {
+	if y < 1900 || y > 2200 {
+		return Date{}, fmt.Errorf("%w: year %d out of range 1900..2200", ErrBadDate, y)
+	}
+	if m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) {
+		return Date{}, fmt.Errorf("%w: %04d-%02d-%02d does not exist", ErrBadDate, y, int(m), d)
+	}
+	return Date{int32(y), uint8(m), uint8(d)}, nil
+}
+
+// MustDate is NewDate for literals in tests and examples; it panics on a bad date.
+func MustDate(y int, m time.Month, d int) Date {
+	dt, err := NewDate(y, m, d)
+	if err != nil {
+		panic(err)
+	}
+	return dt
+}
+
+// ParseDate reads "YYYY-MM-DD".
+func ParseDate(s string) (Date, error) {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return Date{}, fmt.Errorf("%w: %q is not a date of the form YYYY-MM-DD", ErrBadDate, s)
+	}
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// Year, Month and Day return the date's fields.
+func (d Date) Year() int         { return int(d.y) }
+func (d Date) Month() time.Month { return time.Month(d.m) }
+func (d Date) Day() int          { return int(d.d) }
+
+// IsZero reports whether d is the zero Date ("no date").
+func (d Date) IsZero() bool { return d == Date{} }
+
+// String prints the date as YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+}
+
+// Compare returns -1, 0 or +1 as d is before, equal to or after e.
+func (d Date) Compare(e Date) int {
+	switch {
+	case d.y != e.y:
+		return cmp3(int(d.y), int(e.y))
+	case d.m != e.m:
+		return cmp3(int(d.m), int(e.m))
+	default:
+		return cmp3(int(d.d), int(e.d))
+	}
+}
+
+func cmp3(a, b int) int {
+	if a < b {
+		return -1
+	}
+	if a > b {
+		return 1
+	}
+	return 0
+}
+
+// Before and After compare two dates.
+func (d Date) Before(e Date) bool { return d.Compare(e) < 0 }
+func (d Date) After(e Date) bool  { return d.Compare(e) > 0 }
+
+// Time returns midnight UTC at the start of d.
+func (d Date) Time() time.Time {
+	return time.Date(int(d.y), time.Month(d.m), int(d.d), 0, 0, 0, 0, time.UTC)
+}
+
+// AddDays returns the date n days after d (before, for negative n).
+func (d Date) AddDays(n int) Date {
+	t := d.Time().AddDate(0, 0, n)
+	return Date{int32(t.Year()), uint8(t.Month()), uint8(t.Day())}
+}
+
+// Days returns the number of days from d to e (negative if e is before d).
+func (d Date) Days(e Date) int { return int(e.Time().Sub(d.Time()).Hours() / 24) }
+
+// FirstOfMonth reports whether d is the first day of its month.
+func (d Date) FirstOfMonth() bool { return d.d == 1 }
+
+// DaysIn returns the number of days in month m of year y.
+func DaysIn(y int, m time.Month) int {
+	switch m {
+	case time.February:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case time.April, time.June, time.September, time.November:
+		return 30
+	}
+	return 31
+}
+
+// MarshalText prints YYYY-MM-DD (empty for the zero Date).
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads YYYY-MM-DD; empty text gives the zero Date.
+func (d *Date) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*d = Date{}
+		return nil
+	}
+	v, err := ParseDate(string(b))
+	if err != nil {
+		return err
+	}
+	*d = v
+	return nil
+}
+
+// UnmarshalTOML reads a bare TOML date (2024-04-01) or a string "2024-04-01".
+// A TOML date-time with a time of day other than midnight is refused.
+func (d *Date) UnmarshalTOML(v any) error {
+	switch x := v.(type) {
+	case time.Time:
+		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
+			return fmt.Errorf("%w: %s has a time of day; give a date like 2024-04-01", ErrBadDate, x.Format(time.RFC3339))
+		}
+		y, m, dd := x.Date() // calendar fields as written, zone untouched
+		nd, err := NewDate(y, m, dd)
+		if err != nil {
+			return err
+		}
+		*d = nd
+		return nil
+	case string:
+		return d.UnmarshalText([]byte(x))
+	default:
+		return fmt.Errorf("%w: got %s %v, want a date like 2024-04-01", ErrBadDate, tomlKind(v), v)
+	}
+}
+
+func tomlKind(v any) string {
+	switch v.(type) {
+	case int64:
+		return "integer"
+	case float64:
+		return "float"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	case time.Time:
+		return "date"
+	case []any, []map[string]any:
+		return "array"
+	case map[string]any:
+		return "table"
+	}
+	return fmt.Sprintf("%T", v)
+}

@@ -1,0 +1,520 @@
+package des
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/shopspring/decimal"
+)
+
+// The rate-table format. Every figure is a string decimal and names its
+// source; see rates/README.md for the full description and rates/*.toml for
+// examples.
+type rawSource struct {
+	Source     string `toml:"source"`
+	URL        string `toml:"url"`
+	Confidence string `toml:"confidence"`
+	Note       string `toml:"note"`
+}
+
+type rawValue struct {
+	Rate      Exact `toml:"rate"`
+	From      Date  `toml:"from"`
+	Announced Date  `toml:"announced"`
+	rawSource
+}
+
+type rawStep struct {
+	Above  int64 `toml:"above"`
+	Factor Exact `toml:"factor"`
+}
+
+type rawPart struct {
+	Basis  string     `toml:"basis"`
+	Stated string     `toml:"stated"`
+	From   Date       `toml:"from"`
+	To     Date       `toml:"to"`
+	Label  string     `toml:"label"`
+	Scale  []rawStep  `toml:"scale"`
+	Value  []rawValue `toml:"value"`
+}
+
+type rawPayment struct {
+	ID     string    `toml:"id"`
+	Name   string    `toml:"name"`
+	PaidTo string    `toml:"paid_to"`
+	Kind   string    `toml:"kind"`
+	Pot    string    `toml:"pot"`
+	Note   string    `toml:"note"`
+	Part   []rawPart `toml:"part"`
+}
+
+type rawMax struct {
+	From        Date   `toml:"from"`
+	Announced   Date   `toml:"announced"`
+	Amount      Exact  `toml:"amount"`
+	OuterLondon Exact  `toml:"outer_london"`
+	InnerLondon Exact  `toml:"inner_london"`
+	Stated      string `toml:"stated"`
+	rawSource
+}
+
+type rawCap struct {
+	From       Date   `toml:"from"`
+	To         Date   `toml:"to"`
+	Unit       string `toml:"unit"`
+	Limit      Exact  `toml:"limit"`
+	LargeLimit Exact  `toml:"large_limit"`
+	LargeAbove int64  `toml:"large_above"`
+	rawSource
+}
+
+type rawRole struct {
+	ID            string   `toml:"id"`
+	Name          string   `toml:"name"`
+	Band          string   `toml:"band"`
+	EligibleFrom  Date     `toml:"eligible_from"`
+	Reimbursement Exact    `toml:"reimbursement"`
+	Pot           string   `toml:"pot"`
+	Hours         Exact    `toml:"hours_per_wte"`
+	Sessions      Exact    `toml:"sessions_per_wte"`
+	Max           []rawMax `toml:"max"`
+	Cap           []rawCap `toml:"cap"`
+	rawSource
+}
+
+type rawARRS struct {
+	ClaimsFrom Date      `toml:"claims_from"`
+	Role       []rawRole `toml:"role"`
+}
+
+type rawGap struct {
+	Item string `toml:"item"`
+	What string `toml:"what"`
+}
+
+type rawRuleSet struct {
+	Year    Year         `toml:"year"`
+	Title   string       `toml:"title"`
+	Payment []rawPayment `toml:"payment"`
+	ARRS    rawARRS      `toml:"arrs"`
+	Gap     []rawGap     `toml:"gap"`
+}
+
+// MaxRuleSetBytes bounds the size of a rule-set file (1 MiB): the largest
+// real one is a few tens of KiB.
+const MaxRuleSetBytes = 1 << 20
+
+var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// LoadRuleSetFile reads and validates a rule set from a TOML file.
+func LoadRuleSetFile(path string) (*RuleSet, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > MaxRuleSetBytes {
+		return nil, &FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; a rule set may be at most %d", fi.Size(), MaxRuleSetBytes), Err: ErrInvalid}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return LoadRuleSet(path, data)
+}
+
+var fileYearRE = regexp.MustCompile(`(\d{4})-(\d{2})\.toml$`)
+
+// LoadRuleSet decodes and validates a rule set. name is used in error
+// messages (a file name); when it ends in a year such as 2024-25.toml, the
+// file's year must match it. Decoding is strict: an unknown key, a wrong
+// type, a missing source, overlapping dated values, a negative rate or a
+// date outside the year is an error naming the file, line and field. All
+// problems found are returned together as Errors.
+func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
+	if len(data) > MaxRuleSetBytes {
+		return nil, &FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
+	}
+	var raw rawRuleSet
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		return nil, decodeError(name, string(data), err)
+	}
+	v := &validator{file: name, loc: newLocator(string(data))}
+	for _, k := range md.Undecoded() {
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
+	}
+	rs := v.ruleSet(&raw)
+	if m := fileYearRE.FindStringSubmatch(filepath.Base(name)); m != nil && raw.Year != 0 {
+		want, _ := ParseYear(m[1] + "/" + m[2])
+		if want != 0 && want != raw.Year {
+			v.add(fieldPath{}.key("year"), ErrInvalid, "the file is named for %s but says year = %q", want, raw.Year.String())
+		}
+	}
+	if err := v.errs.err(); err != nil {
+		return nil, err
+	}
+	return rs, nil
+}
+
+// keyPath turns a decoder key (payment.part.rate) into a path; array
+// indexes are not known, so it points at the first match.
+func keyPath(k toml.Key) fieldPath {
+	p := fieldPath{}
+	for i, s := range k {
+		if i == len(k)-1 {
+			p = p.key(s)
+		} else {
+			p = p.with(s, -1)
+		}
+	}
+	return p
+}
+
+var lineRE = regexp.MustCompile(`line (\d+)`)
+
+func decodeError(name string, text string, err error) error {
+	fe := &FieldError{File: name, Err: ErrSyntax, Msg: err.Error()}
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		fe.Line = pe.Position.Line
+		fe.Field = pe.LastKey
+		fe.Msg = pe.Message
+		for _, s := range []error{ErrBadNumber, ErrBadDate, ErrBadYear} {
+			if strings.HasPrefix(pe.Message, s.Error()) {
+				fe.Err = s
+				// The decoder's line for a value our types refuse is the
+				// last line with that key; find the line with the value.
+				if l := valueLine(text, pe.LastKey, pe.Message); l > 0 {
+					fe.Line = l
+				}
+			}
+		}
+		return fe
+	}
+	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
+		fe.Line, _ = strconv.Atoi(m[1])
+	}
+	fe.Msg = strings.TrimPrefix(fe.Msg, "toml: ")
+	fe.Err = ErrInvalid
+	return fe
+}
+
+type validator struct {
+	file string
+	loc  *locator
+	errs Errors
+	year Year
+}
+
+func (v *validator) add(p fieldPath, sentinel error, format string, args ...any) {
+	v.errs = append(v.errs, &FieldError{File: v.file, Line: v.loc.line(p), Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
+}
+
+func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
+	root := fieldPath{}
+	if raw.Year == 0 {
+		v.add(root.key("year"), ErrMissing, `missing: want the DES year, e.g. year = "2024/25"`)
+		return nil
+	}
+	v.year = raw.Year
+	rs := &RuleSet{year: raw.Year, title: raw.Title, file: filepath.Base(v.file)}
+	if rs.title == "" {
+		rs.title = "Network Contract DES " + raw.Year.String()
+	}
+	seen := map[string]bool{}
+	for i, rp := range raw.Payment {
+		p := root.with("payment", i)
+		pay := v.payment(p, rp)
+		if seen[pay.ID] && pay.ID != "" {
+			v.add(p.key("id"), ErrInvalid, "duplicate payment id %q", pay.ID)
+		}
+		seen[pay.ID] = true
+		rs.payments = append(rs.payments, pay)
+	}
+	pots := map[string]bool{}
+	for _, pay := range rs.payments {
+		if pay.Kind == KindARRSSum {
+			pots[pay.Pot] = true
+		}
+	}
+	rs.arrs = v.arrs(root.with("arrs", -1), raw.ARRS, pots)
+	for i, g := range raw.Gap {
+		p := root.with("gap", i)
+		if strings.TrimSpace(g.Item) == "" || strings.TrimSpace(g.What) == "" {
+			v.add(p, ErrMissing, "a gap needs item and what")
+		}
+		rs.gaps = append(rs.gaps, Gap(g))
+	}
+	return rs
+}
+
+func (v *validator) source(p fieldPath, s rawSource) Source {
+	if strings.TrimSpace(s.Source) == "" {
+		v.add(p.key("source"), ErrMissing, "missing source: every figure names the document and paragraph or table it comes from")
+	}
+	if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+		v.add(p.key("url"), ErrMissing, "missing or bad url %q: every figure gives the address of its source", s.URL)
+	}
+	c := Confidence(s.Confidence)
+	switch c {
+	case Confirmed, Single, Uncertain:
+	default:
+		v.add(p.key("confidence"), ErrInvalid, "confidence %q: want confirmed, single or uncertain", s.Confidence)
+	}
+	return Source{Document: s.Source, URL: s.URL, Confidence: c, Note: s.Note}
+}
+
+func (v *validator) inYear(p fieldPath, d Date) {
+	if !d.IsZero() && !v.year.Contains(d) {
+		v.add(p, ErrInvalid, "date %s is outside the DES year %s (%s to %s)", d, v.year, v.year.Start(), v.year.End())
+	}
+}
+
+func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
+	pay := Payment{ID: rp.ID, Name: rp.Name, PaidTo: Payee(rp.PaidTo), Kind: Kind(rp.Kind), Pot: rp.Pot, Note: rp.Note}
+	if !idRE.MatchString(rp.ID) {
+		v.add(p.key("id"), ErrInvalid, "id %q: want a snake_case identifier such as core_pcn_funding", rp.ID)
+	}
+	if rp.Name == "" {
+		v.add(p.key("name"), ErrMissing, "missing name")
+	}
+	if pay.Kind == "" {
+		pay.Kind = KindPayment
+	}
+	switch pay.Kind {
+	case KindPayment:
+		if rp.Pot != "" {
+			v.add(p.key("pot"), ErrInvalid, "pot is only for kind = \"arrs_sum\"")
+		}
+	case KindARRSSum:
+		if pay.Pot == "" {
+			pay.Pot = "main"
+		}
+	default:
+		v.add(p.key("kind"), ErrInvalid, "kind %q: want payment or arrs_sum", rp.Kind)
+	}
+	if pay.PaidTo == "" {
+		pay.PaidTo = PCN
+	}
+	if pay.PaidTo != PCN && pay.PaidTo != Practice {
+		v.add(p.key("paid_to"), ErrInvalid, "paid_to %q: want pcn or practice", rp.PaidTo)
+	}
+	if len(rp.Part) == 0 {
+		v.add(p, ErrMissing, "payment %q has no [[payment.part]]", rp.ID)
+	}
+	for j, rpt := range rp.Part {
+		pay.Parts = append(pay.Parts, v.part(p.with("part", j), rpt))
+	}
+	return pay
+}
+
+func (v *validator) part(p fieldPath, r rawPart) Part {
+	pt := Part{Basis: Basis(r.Basis), Stated: Stated(r.Stated), From: r.From, To: r.To, Label: r.Label}
+	if !slices.Contains(bases, pt.Basis) {
+		v.add(p.key("basis"), ErrInvalid, "basis %q: want one of registered, weighted, adjusted, care_home_beds, fixed", r.Basis)
+	}
+	if pt.Stated == "" {
+		pt.Stated = Annual
+	}
+	if pt.Stated != Annual && pt.Stated != Period {
+		v.add(p.key("stated"), ErrInvalid, "stated %q: want annual or period", r.Stated)
+	}
+	if pt.From.IsZero() {
+		pt.From = v.year.Start()
+	}
+	if pt.To.IsZero() {
+		pt.To = v.year.End()
+	}
+	v.inYear(p.key("from"), pt.From)
+	v.inYear(p.key("to"), pt.To)
+	if pt.To.Before(pt.From) {
+		v.add(p.key("to"), ErrInvalid, "to %s is before from %s", pt.To, pt.From)
+	}
+	if pt.Stated == Period && (!pt.From.FirstOfMonth() || pt.To.AddDays(1).Day() != 1) {
+		v.add(p.key("from"), ErrInvalid, "an amount stated for a period must cover whole months (from the 1st to a month end); got %s to %s", pt.From, pt.To)
+	}
+	for k, s := range r.Scale {
+		sp := p.with("scale", k)
+		if s.Above <= 0 || !s.Factor.Set || !s.Factor.D.IsPositive() {
+			v.add(sp, ErrInvalid, "a scale step needs above > 0 and a positive factor")
+		}
+		pt.Scale = append(pt.Scale, Step{Above: s.Above, Factor: s.Factor.D})
+	}
+	if len(r.Value) == 0 {
+		v.add(p, ErrMissing, "part has no [[...value]]: give at least one dated rate")
+	}
+	for k, rv := range r.Value {
+		vp := p.with("value", k)
+		val := Value{Rate: rv.Rate.D, From: rv.From, Announced: rv.Announced, Source: v.source(vp, rv.rawSource)}
+		if !rv.Rate.Set {
+			v.add(vp.key("rate"), ErrMissing, "missing rate")
+		} else if rv.Rate.D.IsNegative() {
+			v.add(vp.key("rate"), ErrInvalid, "rate %s is negative", rv.Rate.D)
+		} else if Places(rv.Rate.D) > 6 {
+			v.add(vp.key("rate"), ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
+		}
+		if val.From.IsZero() {
+			val.From = pt.From
+		}
+		if val.From.Before(pt.From) || val.From.After(pt.To) {
+			v.add(vp.key("from"), ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
+		}
+		if pt.Stated == Period && val.From != pt.From {
+			v.add(vp.key("from"), ErrInvalid, "an amount stated for a period applies to the whole period; a change needs a new part")
+		}
+		if k > 0 {
+			prev := pt.Values[k-1]
+			switch {
+			case val.From.Before(prev.From):
+				v.add(vp.key("from"), ErrOverlap, "values must be in date order: %s comes after %s", val.From, prev.From)
+			case val.From == prev.From && (val.Announced.IsZero() || prev.Announced.IsZero() || !val.Announced.After(prev.Announced)):
+				v.add(vp.key("from"), ErrOverlap, "two values from %s: a backdated revision needs announced dates, later than the value it revises", val.From)
+			}
+		}
+		pt.Values = append(pt.Values, val)
+	}
+	return pt
+}
+
+func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules {
+	a := ARRSRules{ClaimsFrom: r.ClaimsFrom}
+	if a.ClaimsFrom.IsZero() {
+		a.ClaimsFrom = v.year.Start()
+	}
+	v.inYear(p.key("claims_from"), a.ClaimsFrom)
+	seen := map[string]bool{}
+	for i, rr := range r.Role {
+		rp := p.with("role", i)
+		role := Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: rr.Pot,
+			Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
+		if !idRE.MatchString(rr.ID) {
+			v.add(rp.key("id"), ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
+		}
+		if seen[rr.ID] {
+			v.add(rp.key("id"), ErrInvalid, "duplicate role id %q", rr.ID)
+		}
+		seen[rr.ID] = true
+		if rr.Name == "" {
+			v.add(rp.key("name"), ErrMissing, "missing name")
+		}
+		if role.EligibleFrom.IsZero() {
+			role.EligibleFrom = v.year.Start()
+		}
+		v.inYear(rp.key("eligible_from"), role.EligibleFrom)
+		if !role.EligibleFrom.FirstOfMonth() {
+			v.add(rp.key("eligible_from"), ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month", role.EligibleFrom)
+		}
+		role.Reimbursement = decimal.NewFromInt(1)
+		if rr.Reimbursement.Set {
+			role.Reimbursement = rr.Reimbursement.D
+			if !role.Reimbursement.IsPositive() || role.Reimbursement.GreaterThan(decimal.NewFromInt(1)) || Places(role.Reimbursement) > 4 {
+				v.add(rp.key("reimbursement"), ErrInvalid, "reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"", role.Reimbursement)
+			}
+		}
+		if role.Pot == "" {
+			role.Pot = "main"
+		}
+		if !pots[role.Pot] {
+			v.add(rp.key("pot"), ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q", role.Pot, role.Pot)
+		}
+		for k, m := range rr.Max {
+			mp := rp.with("max", k)
+			mx := Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D, InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
+			if mx.From.IsZero() {
+				mx.From = role.EligibleFrom
+			}
+			v.inYear(mp.key("from"), mx.From)
+			if !mx.From.FirstOfMonth() {
+				v.add(mp.key("from"), ErrInvalid, "from %s: ARRS maxima change on the first of a month", mx.From)
+			}
+			switch m.Stated {
+			case "", "cost":
+			case "claim":
+				mx.ClaimCap = true
+			default:
+				v.add(mp.key("stated"), ErrInvalid, "stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
+			}
+			if !m.Amount.Set {
+				v.add(mp.key("amount"), ErrMissing, "missing amount")
+			}
+			for _, f := range []struct {
+				name string
+				x    Exact
+			}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
+				if f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2) {
+					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
+				}
+			}
+			if k > 0 {
+				prev := role.Maxima[k-1]
+				if mx.From.Before(prev.From) || (mx.From == prev.From && (mx.Announced.IsZero() || prev.Announced.IsZero() || !mx.Announced.After(prev.Announced))) {
+					v.add(mp.key("from"), ErrOverlap, "maxima must be in date order, and two from the same date need later announced dates (a backdated revision)")
+				}
+			}
+			role.Maxima = append(role.Maxima, mx)
+		}
+		for k, c := range rr.Cap {
+			cp := rp.with("cap", k)
+			cp0 := Cap{From: c.From, To: c.To, Unit: CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D, LargeAbove: c.LargeAbove, Source: v.source(cp, c.rawSource)}
+			if cp0.From.IsZero() {
+				cp0.From = role.EligibleFrom
+			}
+			if cp0.To.IsZero() {
+				cp0.To = v.year.End()
+			}
+			v.inYear(cp.key("from"), cp0.From)
+			v.inYear(cp.key("to"), cp0.To)
+			if cp0.To.Before(cp0.From) {
+				v.add(cp.key("to"), ErrInvalid, "to %s is before from %s", cp0.To, cp0.From)
+			}
+			if !cp0.From.FirstOfMonth() || cp0.To.AddDays(1).Day() != 1 {
+				v.add(cp.key("from"), ErrInvalid, "caps run whole months (the 1st to a month end)")
+			}
+			if cp0.Unit != Headcount && cp0.Unit != WTE {
+				v.add(cp.key("unit"), ErrInvalid, "unit %q: want headcount or wte", c.Unit)
+			}
+			if !c.Limit.Set || c.Limit.D.IsNegative() {
+				v.add(cp.key("limit"), ErrInvalid, "limit: want a number of people or WTE, 0 or more")
+			}
+			for _, prev := range role.Caps {
+				if !cp0.From.After(prev.To) && !prev.From.After(cp0.To) {
+					v.add(cp.key("from"), ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To, prev.From, prev.To)
+				}
+			}
+			role.Caps = append(role.Caps, cp0)
+		}
+		a.Roles = append(a.Roles, role)
+	}
+	return a
+}
+
+// valueLine finds the first line "key = value" whose value text appears in
+// the error message.
+func valueLine(text, dottedKey, msg string) int {
+	key := dottedKey
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		key = key[i+1:]
+	}
+	for n, ln := range strings.Split(text, "\n") {
+		k, val, ok := strings.Cut(ln, "=")
+		if !ok || normKey(k) != key {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		if i := strings.Index(val, " #"); i >= 0 {
+			val = strings.TrimSpace(val[:i])
+		}
+		if val != "" && strings.Contains(msg, strings.Trim(val, `"'`)) {
+			return n + 1
+		}
+	}
+	return 0
+}

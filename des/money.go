@@ -1,0 +1,66 @@
+package des
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The rounding rule, the only one pcnfin uses: a payment for one month, and
+// a monthly ARRS claim, is rounded half-up to the penny (half away from zero,
+// which is half-up for the non-negative amounts the rules produce). A year's
+// amount is the sum of its rounded months, so the parts always add up to the
+// total. An allowance that is never paid as such (an ARRS sum) is rounded
+// once, to the penny, over its whole period.
+
+// RoundPenny rounds d half-up (away from zero) to two decimal places.
+func RoundPenny(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
+
+// Pounds formats an amount as "£1,234,567.89" (negative as "-£12.00").
+func Pounds(d decimal.Decimal) string {
+	s := d.StringFixed(2)
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	s = "£" + Thousands(s)
+	if neg {
+		s = "-" + s
+	}
+	return s
+}
+
+// Thousands puts commas into the integer part of a plain decimal string:
+// "1234567.891" becomes "1,234,567.891".
+func Thousands(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	if neg {
+		s = s[1:]
+	}
+	intPart, frac := s, ""
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		intPart, frac = s[:i], s[i:]
+	}
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	b.WriteString(frac)
+	return b.String()
+}
+
+// Rate formats a per-head rate as "£1.50" keeping every given digit
+// beyond the pence ("£22.894", "£0.5143").
+func Rate(d decimal.Decimal) string {
+	p := Places(d)
+	if p < 2 {
+		p = 2
+	}
+	return "£" + Thousands(d.StringFixed(int32(p)))
+}

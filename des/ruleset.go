@@ -1,0 +1,217 @@
+package des
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Basis is what a payment's rate is multiplied by.
+type Basis string
+
+// The bases a rate can be stated on.
+const (
+	Registered   Basis = "registered"     // per patient on the registered list
+	Weighted     Basis = "weighted"       // per Carr-Hill (global sum) weighted patient
+	Adjusted     Basis = "adjusted"       // per patient of the PCN adjusted population
+	CareHomeBeds Basis = "care_home_beds" // per aligned care-home bed
+	Fixed        Basis = "fixed"          // a fixed amount per PCN (or per practice)
+)
+
+var bases = []Basis{Registered, Weighted, Adjusted, CareHomeBeds, Fixed}
+
+// Noun is how an explanation names the basis figure: "registered", "weighted",
+// "adjusted", "beds".
+func (b Basis) Noun() string {
+	switch b {
+	case CareHomeBeds:
+		return "beds"
+	case Fixed:
+		return ""
+	}
+	return string(b)
+}
+
+// Stated says how the source states a rate.
+type Stated string
+
+const (
+	// Annual: a rate for a whole year, paid in monthly twelfths and pro-rated
+	// by calendar days for part months.
+	Annual Stated = "annual"
+	// Period: the amount for the part's whole period (e.g. £3.764 for
+	// October–March), spread equally over the months of the period.
+	Period Stated = "period"
+)
+
+// Payee says who a payment goes to.
+type Payee string
+
+const (
+	PCN      Payee = "pcn"      // the PCN's nominated payee
+	Practice Payee = "practice" // each member practice, on its own figures
+)
+
+// Kind separates money paid from money that may be claimed.
+type Kind string
+
+const (
+	// KindPayment is an entitlement paid to the PCN or its practices.
+	KindPayment Kind = "payment"
+	// KindARRSSum is a maximum the PCN may claim under ARRS (its ARRS sum,
+	// or a ring-fenced pot); it is not paid as such and is rounded once.
+	KindARRSSum Kind = "arrs_sum"
+)
+
+// Confidence grades a figure's source.
+type Confidence string
+
+const (
+	Confirmed Confidence = "confirmed" // a primary source, or two independent sources that agree
+	Single    Confidence = "single"    // one secondary source
+	Uncertain Confidence = "uncertain" // sources conflict, or the reading is an interpretation
+)
+
+// Source is where a figure comes from.
+type Source struct {
+	Document   string     `json:"document"`
+	URL        string     `json:"url"`
+	Confidence Confidence `json:"confidence"`
+	Note       string     `json:"note,omitempty"`
+}
+
+func (s Source) String() string {
+	return fmt.Sprintf("%s, %s [%s]", s.Document, s.URL, s.Confidence)
+}
+
+// Value is one dated rate: in force from From until the next value's From
+// (or the end of its part). Announced, when set, is the date the value was
+// published; a later-announced value with the same From is a backdated
+// revision and supersedes the earlier one.
+type Value struct {
+	Rate      decimal.Decimal `json:"rate"`
+	From      Date            `json:"from"`
+	Announced Date            `json:"announced,omitempty"`
+	Source    Source          `json:"source"`
+}
+
+// Step multiplies a part when the PCN's registered list is above a size:
+// 2019/20 funded two pharmacists for PCNs over 100,000 patients.
+type Step struct {
+	Above  int64           `json:"above"`
+	Factor decimal.Decimal `json:"factor"`
+}
+
+// Part is one rate of a payment on one basis over one period of the year.
+// Most payments have one part; core PCN funding from 2024/25 has two (a
+// registered-list part and an adjusted-population part).
+type Part struct {
+	Basis  Basis   `json:"basis"`
+	Stated Stated  `json:"stated"`
+	From   Date    `json:"from"`
+	To     Date    `json:"to"`
+	Label  string  `json:"label,omitempty"`
+	Scale  []Step  `json:"scale,omitempty"`
+	Values []Value `json:"values"`
+}
+
+// Payment is one thing a DES year pays (or, for KindARRSSum, allows).
+type Payment struct {
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	PaidTo Payee  `json:"paid_to"`
+	Kind   Kind   `json:"kind"`
+	Pot    string `json:"pot,omitempty"`
+	Note   string `json:"note,omitempty"`
+	Parts  []Part `json:"parts"`
+}
+
+// Gap records a figure the rule set leaves out because no source gives it.
+type Gap struct {
+	Item string `json:"item"`
+	What string `json:"what"`
+}
+
+// RuleSet is everything one DES year pays, as data. It is an immutable value:
+// accessors return copies, and one RuleSet may be shared by any number of
+// goroutines.
+type RuleSet struct {
+	year     Year
+	title    string
+	file     string
+	payments []Payment
+	arrs     ARRSRules
+	gaps     []Gap
+}
+
+// Year is the DES year the rules are for.
+func (r *RuleSet) Year() Year { return r.year }
+
+// Title names the rule set ("Network Contract DES 2024/25").
+func (r *RuleSet) Title() string { return r.title }
+
+// File is the name of the file it was loaded from.
+func (r *RuleSet) File() string { return r.file }
+
+// Payments returns the payments (and ARRS sums) in file order.
+func (r *RuleSet) Payments() []Payment {
+	out := make([]Payment, len(r.payments))
+	for i, p := range r.payments {
+		out[i] = p.clone()
+	}
+	return out
+}
+
+// Payment returns the payment with the given ID.
+func (r *RuleSet) Payment(id string) (Payment, bool) {
+	for _, p := range r.payments {
+		if p.ID == id {
+			return p.clone(), true
+		}
+	}
+	return Payment{}, false
+}
+
+// Gaps lists the figures the rule set leaves out for want of a source.
+func (r *RuleSet) Gaps() []Gap { return slices.Clone(r.gaps) }
+
+// ARRS returns the year's Additional Roles Reimbursement Scheme rules.
+func (r *RuleSet) ARRS() ARRSRules { return r.arrs.clone() }
+
+// String is a one-line summary.
+func (r *RuleSet) String() string {
+	ids := make([]string, len(r.payments))
+	for i, p := range r.payments {
+		ids[i] = p.ID
+	}
+	return fmt.Sprintf("%s (%s): %s; %d ARRS roles", r.year, r.file, strings.Join(ids, ", "), len(r.arrs.Roles))
+}
+
+func (p Payment) clone() Payment {
+	p.Parts = slices.Clone(p.Parts)
+	for i := range p.Parts {
+		p.Parts[i].Values = slices.Clone(p.Parts[i].Values)
+		p.Parts[i].Scale = slices.Clone(p.Parts[i].Scale)
+	}
+	return p
+}
+
+// InForce returns the values of a part that apply, once backdated revisions
+// are taken into account: for each From date, the value announced last
+// (on or before asAt, when asAt is not zero). The result is ordered by From.
+func (pt Part) InForce(asAt Date) []Value {
+	var out []Value
+	for _, v := range pt.Values {
+		if !asAt.IsZero() && !v.Announced.IsZero() && v.Announced.After(asAt) {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].From == v.From {
+			out[n-1] = v // a revision of the same period, announced later
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}

@@ -1,0 +1,114 @@
+// Package rates holds the official rule sets of the Network Contract DES,
+// one TOML file per DES year (2019-20.toml … 2026-27.toml), embedded in the
+// binary. Every figure in them names its source document, paragraph or
+// table, URL and confidence; figures no source gives are left out and listed
+// as gaps at the end of each file. See README.md in this directory for the
+// file format, which is also how a user writes a rule set of their own (a
+// local variation, next year's figures) to load with des.LoadRuleSetFile.
+//
+// The files are parsed and validated once, on first use, and the rule sets
+// are shared: they are immutable and safe for concurrent use.
+package rates
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"sync"
+
+	"github.com/pcnfin/pcnfin/des"
+)
+
+//go:embed *.toml
+var files embed.FS
+
+var (
+	once  sync.Once
+	sets  map[des.Year]*des.RuleSet
+	years []des.Year
+	err   error
+)
+
+func load() {
+	sets = map[des.Year]*des.RuleSet{}
+	names, e := fs.Glob(files, "*.toml")
+	if e != nil {
+		err = e
+		return
+	}
+	var errs des.Errors
+	for _, n := range names {
+		data, e := files.ReadFile(n)
+		if e != nil {
+			errs = append(errs, e)
+			continue
+		}
+		rs, e := des.LoadRuleSet("rates/"+n, data)
+		if e != nil {
+			errs = append(errs, e)
+			continue
+		}
+		if _, dup := sets[rs.Year()]; dup {
+			errs = append(errs, fmt.Errorf("rates/%s: a second rule set for %s", n, rs.Year()))
+			continue
+		}
+		sets[rs.Year()] = rs
+		years = append(years, rs.Year())
+	}
+	sort.Slice(years, func(i, j int) bool { return years[i] < years[j] })
+	if len(errs) > 0 {
+		err = errs
+	}
+}
+
+// Err reports a problem with the embedded tables (nil in a correct build;
+// the package's tests guarantee it).
+func Err() error {
+	once.Do(load)
+	return err
+}
+
+// Years lists the DES years with an embedded rule set, oldest first.
+func Years() []des.Year {
+	once.Do(load)
+	return slices.Clone(years)
+}
+
+// Latest is the most recent DES year with an embedded rule set.
+func Latest() des.Year {
+	once.Do(load)
+	if len(years) == 0 {
+		return 0
+	}
+	return years[len(years)-1]
+}
+
+// Year returns the embedded rule set for a DES year. The error wraps
+// des.ErrUnknownYear when there is none.
+func Year(y des.Year) (*des.RuleSet, error) {
+	once.Do(load)
+	if rs, ok := sets[y]; ok {
+		return rs, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return nil, fmt.Errorf("%w: %s (embedded years: %v)", des.ErrUnknownYear, y, years)
+}
+
+// Parse is Year for a year written as text ("2024/25", "2024-25", "2024").
+func Parse(s string) (*des.RuleSet, error) {
+	y, e := des.ParseYear(s)
+	if e != nil {
+		return nil, e
+	}
+	return Year(y)
+}
+
+// File returns the raw TOML of an embedded year, to copy as the start of a
+// local variation.
+func File(y des.Year) ([]byte, error) {
+	return files.ReadFile(y.FileName() + ".toml")
+}

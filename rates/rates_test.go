@@ -1,0 +1,47 @@
+package rates_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/stretchr/testify/require"
+)
+
+func TestEmbeddedRuleSetsLoad(t *testing.T) {
+	require.NoError(t, rates.Err())
+	require.NotEmpty(t, rates.Years())
+}
+
+// Every embedded figure names a document, an address and a confidence.
+func TestEveryFigureNamesASource(t *testing.T) {
+	require.NoError(t, rates.Err())
+	check := func(t *testing.T, what string, s des.Source) {
+		t.Helper()
+		if strings.TrimSpace(s.Document) == "" || !strings.HasPrefix(s.URL, "http") || s.Confidence == "" {
+			t.Errorf("%s: source incomplete: %+v", what, s)
+		}
+	}
+	for _, y := range rates.Years() {
+		rs, err := rates.Year(y)
+		require.NoError(t, err)
+		for _, p := range rs.Payments() {
+			for i, pt := range p.Parts {
+				require.NotEmpty(t, pt.Values, "%s %s part %d", y, p.ID, i)
+				for _, v := range pt.Values {
+					check(t, y.String()+" "+p.ID, v.Source)
+				}
+			}
+		}
+		for _, r := range rs.ARRS().Roles {
+			check(t, y.String()+" role "+r.ID, r.Source)
+			for _, m := range r.Maxima {
+				check(t, y.String()+" "+r.ID+" max from "+m.From.String(), m.Source)
+			}
+			for _, c := range r.Caps {
+				check(t, y.String()+" "+r.ID+" cap", c.Source)
+			}
+		}
+	}
+}
