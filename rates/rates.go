@@ -21,7 +21,7 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 )
 
-//go:embed *.toml
+//go:embed [0-9]*.toml
 var files embed.FS
 
 var (
@@ -33,7 +33,7 @@ var (
 
 func load() {
 	sets = map[des.Year]*des.RuleSet{}
-	names, e := fs.Glob(files, "*.toml")
+	names, e := fs.Glob(files, "[0-9]*.toml")
 	if e != nil {
 		err = e
 		return
