@@ -302,9 +302,9 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 		v.add(p.key("kind"), ErrInvalid, "kind %q: want payment or arrs_sum", rp.Kind)
 	}
 	if pay.PaidTo == "" {
-		pay.PaidTo = PCN
+		pay.PaidTo = PaidToPCN
 	}
-	if pay.PaidTo != PCN && pay.PaidTo != Practice {
+	if pay.PaidTo != PaidToPCN && pay.PaidTo != PaidToPractice {
 		v.add(p.key("paid_to"), ErrInvalid, "paid_to %q: want pcn or practice", rp.PaidTo)
 	}
 	if len(rp.Part) == 0 {

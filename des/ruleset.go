@@ -50,8 +50,8 @@ const (
 type Payee string
 
 const (
-	PCN      Payee = "pcn"      // the PCN's nominated payee
-	Practice Payee = "practice" // each member practice, on its own figures
+	PaidToPCN      Payee = "pcn"      // the PCN's nominated payee
+	PaidToPractice Payee = "practice" // each member practice, on its own figures
 )
 
 // Kind separates money paid from money that may be claimed.

@@ -1,0 +1,430 @@
+package des
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// How a network entitlement is worked out, for each payment of the year's
+// rule set and each of its parts:
+//
+//   - The basis figure is the PCN's total (the sum over its practices) of the
+//     part's basis at the reference date; for payments paid to practices, each
+//     practice's own figure, computed and rounded separately. A part with a
+//     size scale is multiplied by the factor of the highest step the PCN's
+//     registered list is above.
+//   - A rate stated as annual is paid in monthly twelfths. For each month,
+//     each value in force in the month contributes rate × basis × (days of
+//     the month it is in force, within the part's period) ÷ (days in the
+//     month × 12). A value applies from its date until the next value's date;
+//     of two values with the same date, the later-announced (a backdated
+//     revision) applies.
+//   - An amount stated for a period is spread equally over the period's
+//     months: rate × basis ÷ months.
+//   - Each month's payment of each part (and each practice) is rounded
+//     half-up to the penny; the year is the sum of its rounded months.
+//   - An ARRS sum is not paid; it is the same arithmetic summed over the
+//     months and rounded once, to the penny.
+
+// Options tune an entitlement calculation. The zero value uses the rules as
+// last revised.
+type Options struct {
+	// AsAt, when set, uses only values announced on or before that date:
+	// "what were we told in June?" rather than the backdated revision.
+	AsAt Date
+}
+
+// RateUsed is one dated value used in a calculation.
+type RateUsed struct {
+	Rate decimal.Decimal `json:"rate"`
+	// From and To are the dates the value was applied over.
+	From Date `json:"from"`
+	To   Date `json:"to"`
+	// Months is how many months' worth it was applied for (days in part
+	// months count as days ÷ days in the month).
+	Months    decimal.Decimal `json:"months"`
+	Announced Date            `json:"announced,omitempty"`
+	// Revises is the rate this value replaced by a backdated revision.
+	Revises *decimal.Decimal `json:"revises,omitempty"`
+	Source  Source           `json:"source"`
+}
+
+// PartAmount is the amount of one part of a payment.
+type PartAmount struct {
+	Label      string          `json:"label,omitempty"`
+	Basis      Basis           `json:"basis"`
+	BasisValue decimal.Decimal `json:"basis_value"`
+	Factor     decimal.Decimal `json:"factor"`
+	Stated     Stated          `json:"stated"`
+	Period     [2]Date         `json:"period"`
+	Rates      []RateUsed      `json:"rates"`
+	Amount     decimal.Decimal `json:"amount"`
+	Practice   string          `json:"practice,omitempty"`
+}
+
+// Amount is what one payment comes to for a PCN in a year, with everything
+// needed to check it by hand.
+type Amount struct {
+	ID     string          `json:"id"`
+	Name   string          `json:"name"`
+	PaidTo Payee           `json:"paid_to"`
+	Kind   Kind            `json:"kind"`
+	Pot    string          `json:"pot,omitempty"`
+	Amount decimal.Decimal `json:"amount"`
+	// Months is the payment month by month (April first), each rounded to
+	// the penny; they add up to Amount. Empty for an ARRS sum.
+	Months []decimal.Decimal `json:"months,omitempty"`
+	Parts  []PartAmount      `json:"parts"`
+}
+
+// Entitlements is a PCN's network entitlements for one DES year.
+type Entitlements struct {
+	Year     Year     `json:"year"`
+	PCN      string   `json:"pcn"`
+	Payments []Amount `json:"payments"`
+	// Total is the sum of Payments (ARRS sums excluded).
+	Total decimal.Decimal `json:"total"`
+	// ARRSSums are the PCN's ARRS sums (id "arrs", and "arrs_gp" where a
+	// ring-fence exists): maxima it may claim, not payments.
+	ARRSSums []Amount `json:"arrs_sums"`
+}
+
+// ARRSSum returns the PCN's ARRS sum for a pot ("main", "gp"), and whether
+// the year has one.
+func (e Entitlements) ARRSSum(pot string) (Amount, bool) {
+	for _, a := range e.ARRSSums {
+		if a.Pot == pot {
+			return a, true
+		}
+	}
+	return Amount{}, false
+}
+
+// Payment returns the amount of the payment with the given ID.
+func (e Entitlements) Payment(id string) (Amount, bool) {
+	for _, a := range append(e.Payments, e.ARRSSums...) {
+		if a.ID == id {
+			return a, true
+		}
+	}
+	return Amount{}, false
+}
+
+// Entitle works out a PCN's network entitlements under a rule set.
+func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
+	if rs == nil {
+		return Entitlements{}, fmt.Errorf("%w: no rule set", ErrMissing)
+	}
+	if err := pcn.Validate(); err != nil {
+		return Entitlements{}, err
+	}
+	out := Entitlements{Year: rs.year, PCN: pcn.Name, Total: decimal.Zero}
+	for _, p := range rs.payments {
+		a, err := entitle(rs.year, p, pcn, opt)
+		if err != nil {
+			return Entitlements{}, err
+		}
+		if p.Kind == KindARRSSum {
+			out.ARRSSums = append(out.ARRSSums, a)
+			continue
+		}
+		out.Payments = append(out.Payments, a)
+		out.Total = out.Total.Add(a.Amount)
+	}
+	return out, nil
+}
+
+func entitle(y Year, p Payment, pcn PCN, opt Options) (Amount, error) {
+	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Amount: decimal.Zero}
+	if p.Kind != KindARRSSum {
+		a.Months = make([]decimal.Decimal, 12)
+		for i := range a.Months {
+			a.Months[i] = decimal.Zero
+		}
+	}
+	registered, regErr := pcn.Total(Registered, p.ID)
+	for _, pt := range p.Parts {
+		factor := decimal.NewFromInt(1)
+		if len(pt.Scale) > 0 {
+			if regErr != nil {
+				return Amount{}, regErr
+			}
+			for _, s := range pt.Scale {
+				if registered.GreaterThan(decimal.NewFromInt(s.Above)) {
+					factor = s.Factor
+				}
+			}
+		}
+		type who struct {
+			name  string
+			basis decimal.Decimal
+		}
+		var payees []who
+		if p.PaidTo == PaidToPractice {
+			for i, pr := range pcn.Practices {
+				v, ok := pr.Figure(pt.Basis)
+				if !ok {
+					return Amount{}, &MissingFigureError{Practice: pr.Name, Index: i, Field: string(pt.Basis), Payment: p.ID}
+				}
+				payees = append(payees, who{pr.Name, v})
+			}
+		} else {
+			v, err := pcn.Total(pt.Basis, p.ID)
+			if err != nil {
+				return Amount{}, err
+			}
+			payees = append(payees, who{"", v})
+		}
+		for _, w := range payees {
+			pa, months, err := partAmount(y, pt, w.basis.Mul(factor), opt, p.Kind == KindARRSSum)
+			if err != nil {
+				return Amount{}, fmt.Errorf("%s: %w", p.ID, err)
+			}
+			pa.BasisValue, pa.Factor, pa.Practice = w.basis, factor, w.name
+			a.Parts = append(a.Parts, pa)
+			a.Amount = a.Amount.Add(pa.Amount)
+			for i, m := range months {
+				a.Months[i] = a.Months[i].Add(m)
+			}
+		}
+	}
+	return a, nil
+}
+
+// partAmount computes one part for one basis figure. For payments it returns
+// the twelve rounded months; for an ARRS sum (once) the rounded total only.
+func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) (PartAmount, []decimal.Decimal, error) {
+	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To}, Amount: decimal.Zero}
+	vals := pt.InForce(opt.AsAt)
+	if len(vals) == 0 || vals[0].From.After(pt.From) {
+		return pa, nil, fmt.Errorf("%w for %s to %s (as at %s)", ErrNoRate, pt.From, pt.To, opt.AsAt)
+	}
+	var months []decimal.Decimal
+	if !once {
+		months = make([]decimal.Decimal, 12)
+	}
+	exact := decimal.Zero // unrounded total, for an ARRS sum
+	twelve := decimal.NewFromInt(12)
+
+	if pt.Stated == Period {
+		v := vals[len(vals)-1] // period parts have one effective value (revisions share From)
+		n := 0
+		for i := 0; i < 12; i++ {
+			yy, mm := y.Month(i)
+			first := Date{int32(yy), uint8(mm), 1}
+			if !first.Before(pt.From) && !first.After(pt.To) {
+				n++
+			}
+		}
+		total := v.Rate.Mul(basis)
+		for i := 0; i < 12 && !once; i++ {
+			yy, mm := y.Month(i)
+			first := Date{int32(yy), uint8(mm), 1}
+			if !first.Before(pt.From) && !first.After(pt.To) {
+				months[i] = total.DivRound(decimal.NewFromInt(int64(n)), 2)
+			} else {
+				months[i] = decimal.Zero
+			}
+		}
+		pa.Rates = append(pa.Rates, rateUsed(pt, v, pt.From, pt.To, decimal.NewFromInt(int64(n)), opt))
+		if once {
+			pa.Amount = RoundPenny(total)
+		} else {
+			for _, m := range months {
+				pa.Amount = pa.Amount.Add(m)
+			}
+		}
+		return pa, months, nil
+	}
+
+	// Annual rate: walk the months, splitting each by the values in force.
+	used := make([]decimal.Decimal, len(vals)) // months' worth per value
+	for i := range used {
+		used[i] = decimal.Zero
+	}
+	for i := 0; i < 12; i++ {
+		yy, mm := y.Month(i)
+		dim := DaysIn(yy, mm)
+		mStart := Date{int32(yy), uint8(mm), 1}
+		mEnd := Date{int32(yy), uint8(mm), uint8(dim)}
+		num := decimal.Zero // Σ rate × days
+		for k, v := range vals {
+			from := maxDate(v.From, pt.From, mStart)
+			to := minDate(pt.To, mEnd)
+			if k+1 < len(vals) {
+				to = minDate(to, vals[k+1].From.AddDays(-1))
+			}
+			if to.Before(from) {
+				continue
+			}
+			days := from.Days(to) + 1
+			num = num.Add(v.Rate.Mul(decimal.NewFromInt(int64(days))))
+			if days == dim {
+				used[k] = used[k].Add(decimal.NewFromInt(1))
+			} else {
+				used[k] = used[k].Add(decimal.NewFromInt(int64(days)).DivRound(decimal.NewFromInt(int64(dim)), 4))
+			}
+		}
+		if num.IsZero() {
+			if !once {
+				months[i] = decimal.Zero
+			}
+			continue
+		}
+		den := decimal.NewFromInt(int64(dim * 12))
+		if once {
+			exact = exact.Add(num.Mul(basis).DivRound(den, 20))
+		} else {
+			months[i] = num.Mul(basis).DivRound(den, 2)
+			pa.Amount = pa.Amount.Add(months[i])
+		}
+	}
+	for k, v := range vals {
+		if used[k].IsZero() {
+			continue
+		}
+		from := maxDate(v.From, pt.From)
+		to := pt.To
+		if k+1 < len(vals) {
+			to = minDate(to, vals[k+1].From.AddDays(-1))
+		}
+		pa.Rates = append(pa.Rates, rateUsed(pt, v, from, to, used[k], opt))
+	}
+	if once {
+		pa.Amount = RoundPenny(exact)
+	}
+	_ = twelve
+	return pa, months, nil
+}
+
+func rateUsed(pt Part, v Value, from, to Date, months decimal.Decimal, opt Options) RateUsed {
+	r := RateUsed{Rate: v.Rate, From: from, To: to, Months: months, Announced: v.Announced, Source: v.Source}
+	// find the value this one revised, if any
+	var prev *Value
+	for i := range pt.Values {
+		w := pt.Values[i]
+		if w.From == v.From && w.Announced.Before(v.Announced) && (opt.AsAt.IsZero() || !w.Announced.After(opt.AsAt)) {
+			prev = &pt.Values[i]
+		}
+	}
+	if prev != nil && !v.Announced.IsZero() {
+		rv := prev.Rate
+		r.Revises = &rv
+	}
+	return r
+}
+
+func maxDate(ds ...Date) Date {
+	m := ds[0]
+	for _, d := range ds[1:] {
+		if d.After(m) {
+			m = d
+		}
+	}
+	return m
+}
+
+func minDate(ds ...Date) Date {
+	m := ds[0]
+	for _, d := range ds[1:] {
+		if d.Before(m) {
+			m = d
+		}
+	}
+	return m
+}
+
+// Explain prints a line a finance lead can check by hand, e.g.
+//
+//	core_pcn_funding: 45,000 registered × £1.50 a year × 12/12 = £67,500.00 (source: …)
+func (a Amount) Explain() string {
+	var b strings.Builder
+	b.WriteString(a.ID)
+	b.WriteString(": ")
+	if a.PaidTo == PaidToPractice {
+		b.WriteString("paid to each practice on its own figures: ")
+	}
+	var srcs []string
+	seen := map[string]bool{}
+	for i, pa := range a.Parts {
+		if i > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString(pa.explain())
+		for _, r := range pa.Rates {
+			s := r.Source.Document + " <" + r.Source.URL + "> [" + string(r.Source.Confidence) + "]"
+			if !seen[s] {
+				seen[s] = true
+				srcs = append(srcs, s)
+			}
+		}
+	}
+	if len(a.Parts) > 1 {
+		b.WriteString(" = ")
+		b.WriteString(Pounds(a.Amount))
+	}
+	if a.Kind == KindARRSSum {
+		b.WriteString(" (a maximum to claim against, rounded once)")
+	}
+	if len(srcs) > 0 {
+		b.WriteString(" (source: ")
+		b.WriteString(strings.Join(srcs, "; "))
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+func (pa PartAmount) explain() string {
+	var b strings.Builder
+	if pa.Practice != "" {
+		b.WriteString(pa.Practice + " ")
+	}
+	if pa.Basis != Fixed {
+		b.WriteString(Thousands(pa.BasisValue.String()))
+		b.WriteString(" " + pa.Basis.Noun())
+		if !pa.Factor.Equal(decimal.NewFromInt(1)) {
+			b.WriteString(" × " + pa.Factor.String())
+		}
+		b.WriteString(" × ")
+	} else if !pa.Factor.Equal(decimal.NewFromInt(1)) {
+		b.WriteString(pa.Factor.String() + " × ")
+	}
+	if len(pa.Rates) > 1 {
+		b.WriteString("(")
+	}
+	for i, r := range pa.Rates {
+		if i > 0 {
+			b.WriteString(" + ")
+		}
+		b.WriteString(Rate(r.Rate))
+		if pa.Stated == Period {
+			fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
+			if pa.Basis != Fixed {
+				b.WriteString(" per head")
+			}
+		} else {
+			b.WriteString(" a year × " + monthsString(r.Months) + "/12")
+			if r.From != pa.Period[0] || r.To != pa.Period[1] {
+				fmt.Fprintf(&b, " (%s to %s)", r.From, r.To)
+			}
+		}
+		if r.Revises != nil {
+			fmt.Fprintf(&b, " [revised %s, backdated to %s; was %s]", r.Announced, r.From, Rate(*r.Revises))
+		}
+	}
+	if len(pa.Rates) > 1 {
+		b.WriteString(")")
+	}
+	b.WriteString(" = ")
+	b.WriteString(Pounds(pa.Amount))
+	return b.String()
+}
+
+func monthsString(d decimal.Decimal) string {
+	if d.IsInteger() {
+		return d.String()
+	}
+	return d.Round(2).String()
+}
