@@ -428,3 +428,23 @@ func monthsString(d decimal.Decimal) string {
 	}
 	return d.Round(2).String()
 }
+
+// Sums works out only the PCN's ARRS sums (the payments of kind arrs_sum),
+// so a missing figure that only other payments need does not stop it.
+func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("%w: no rule set", ErrMissing)
+	}
+	var out []Amount
+	for _, p := range rs.payments {
+		if p.Kind != KindARRSSum {
+			continue
+		}
+		a, err := entitle(rs.year, p, pcn, opt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}

@@ -1,0 +1,415 @@
+package arrs
+
+import (
+	"fmt"
+	"math/big"
+	"sort"
+	"strings"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Calculate works out a PCN's ARRS claims under a rule set. It compiles the
+// rule set each time; to calculate many PCNs, Compile once and call
+// Plan.Calculate.
+func Calculate(rs *des.RuleSet, pcn des.PCN, roster []Staff, opt Options) (Result, error) {
+	p, err := Compile(rs, opt)
+	if err != nil {
+		return Result{}, err
+	}
+	return p.Calculate(pcn, roster)
+}
+
+// person is a roster line prepared for the monthly loop.
+type person struct {
+	s      Staff
+	idx    int
+	rp     *rolePlan
+	zone   zone
+	num    uint64 // WTE numerator
+	den    uint64 // WTE denominator
+	costP  [12]int64
+	claim  [12]int64
+	cost   [12]int64
+	reason [12]string
+	detail [12]string
+	costEx string
+	wteCap [12]*big.Rat // WTE admitted under a WTE cap (nil: all)
+}
+
+// Calculate works out a PCN's ARRS claims for a roster.
+func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
+	if err := pcn.Validate(); err != nil {
+		return Result{}, err
+	}
+	sums, err := des.Sums(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
+	if err != nil {
+		return Result{}, err
+	}
+	people := make([]person, len(roster))
+	var errs des.Errors
+	for i, s := range roster {
+		if e := p.prepare(&people[i], i, s); e != nil {
+			errs = append(errs, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, s.Name), e))
+		}
+	}
+	if len(errs) > 0 {
+		return Result{}, errs
+	}
+	// A fixed order, independent of the roster's: start date, name, role.
+	order := make([]int, len(people))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := &people[order[a]].s, &people[order[b]].s
+		if c := x.Start.Compare(y.Start); c != 0 {
+			return c < 0
+		}
+		if x.Name != y.Name {
+			return x.Name < y.Name
+		}
+		return x.Role < y.Role
+	})
+	var registered decimal.Decimal
+	needReg := false
+	for _, rp := range p.roles {
+		for _, c := range rp.cap {
+			needReg = needReg || c != nil
+		}
+	}
+	if needReg {
+		if registered, err = pcn.Total(des.Registered, "ARRS caps"); err != nil {
+			return Result{}, err
+		}
+	}
+	for m := 0; m < 12; m++ {
+		p.month1(m, people, order, registered)
+	}
+	return p.result(pcn, people, order, sums), nil
+}
+
+func prefixErr(prefix string, err error) error {
+	if es, ok := err.(des.Errors); ok {
+		for i, e := range es {
+			if fe, ok := e.(*des.FieldError); ok {
+				c := *fe
+				c.Field = prefix + "." + c.Field
+				es[i] = &c
+			}
+		}
+		return es
+	}
+	return fmt.Errorf("%s: %w", prefix, err)
+}
+
+func (p *Plan) prepare(pp *person, i int, s Staff) error {
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den)}
+	switch s.London {
+	case OuterLondon:
+		pp.zone = outer
+	case InnerLondon:
+		pp.zone = inner
+	}
+	if s.AnnualCost.IsPositive() {
+		c := s.AnnualCost.Shift(2).IntPart()
+		for m := range pp.costP {
+			pp.costP[m] = c
+		}
+		pp.costEx = "cost " + des.Pounds(s.AnnualCost) + " a year per WTE"
+		return nil
+	}
+	if p.opt.SalaryCost == nil {
+		return &des.FieldError{Field: "salary", Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead", Err: des.ErrMissing}
+	}
+	// The on-cost rules in force in the middle of each month (so April
+	// uses the tax year that starts on 6 April).
+	var last decimal.Decimal
+	var parts []string
+	for m := 0; m < 12; m++ {
+		on := p.month[m].start.AddDays(14)
+		c, ex, err := p.opt.SalaryCost(s.Salary, on, s.Levy)
+		if err != nil {
+			return &des.FieldError{Field: "salary", Msg: err.Error(), Err: err}
+		}
+		pp.costP[m] = c.Round(2).Shift(2).IntPart()
+		if m == 0 || !c.Equal(last) {
+			parts = append(parts, fmt.Sprintf("from %s: %s", p.month[m].label, ex))
+			last = c
+		}
+	}
+	pp.costEx = "employer cost of salary " + des.Pounds(s.Salary) + " per WTE: " + strings.Join(parts, "; ")
+	return nil
+}
+
+// daysEmployed returns the days of month m within the person's employment.
+func (p *Plan) daysEmployed(s *Staff, m int) int {
+	mi := &p.month[m]
+	from, to := mi.start, mi.end
+	if s.Start.After(from) {
+		from = s.Start
+	}
+	if !s.End.IsZero() && s.End.Before(to) {
+		to = s.End
+	}
+	if to.Before(from) {
+		return 0
+	}
+	if from == mi.start && to == mi.end {
+		return mi.days
+	}
+	return int(to.Day()) - int(from.Day()) + 1
+}
+
+type capState struct {
+	count int64
+	wte   *big.Rat
+}
+
+// month1 computes month m for every person, in the fixed order.
+func (p *Plan) month1(m int, people []person, order []int, registered decimal.Decimal) {
+	caps := map[string]*capState{}
+	dim := uint64(p.month[m].days)
+	for _, i := range order {
+		pp := &people[i]
+		days := p.daysEmployed(&pp.s, m)
+		if days == 0 {
+			continue
+		}
+		// cost of the month, for information: annual × WTE × days ÷ (12 × den × dim)
+		costNum := uint64(pp.costP[m]) * pp.num * uint64(days)
+		den := 12 * pp.den * dim
+		pp.cost[m] = int64(u128{0, costNum}.divRound(den))
+		rp := pp.rp
+		switch {
+		case rp == nil:
+			pp.reason[m] = ReasonNotARRSRole
+			pp.detail[m] = fmt.Sprintf("%q is not an ARRS role in %s", pp.s.Role, p.year)
+			continue
+		case m < p.claimsFrom:
+			pp.reason[m] = ReasonBeforeClaims
+			pp.detail[m] = fmt.Sprintf("claims in %s start %s", p.year, p.month[p.claimsFrom].start)
+			continue
+		case m < rp.eligible:
+			pp.reason[m] = ReasonBeforeEligible
+			pp.detail[m] = fmt.Sprintf("%s is claimable from %s", rp.role.ID, rp.role.EligibleFrom)
+			continue
+		case rp.max[m][national] < 0:
+			pp.reason[m] = ReasonNoMaximum
+			pp.detail[m] = fmt.Sprintf("no source found gives the %s maximum for %s; pcnfin does not invent one (supply it with a rule set of your own)", rp.role.ID, p.month[m].label)
+			continue
+		}
+		num, wden := pp.num, pp.den
+		if c := rp.cap[m]; c != nil {
+			st := caps[rp.role.ID]
+			if st == nil {
+				st = &capState{wte: new(big.Rat)}
+				caps[rp.role.ID] = st
+			}
+			limit := c.LimitFor(registered)
+			switch c.Unit {
+			case des.Headcount:
+				if decimal.NewFromInt(st.count + 1).GreaterThan(limit) {
+					pp.reason[m] = ReasonCap
+					pp.detail[m] = fmt.Sprintf("beyond the cap of %s %s in post at once (%s)", limit, rp.role.ID, c.Source.Document)
+					continue
+				}
+				st.count++
+			case des.WTE:
+				lim, _ := new(big.Rat).SetString(limit.String())
+				room := new(big.Rat).Sub(lim, st.wte)
+				w := pp.s.WTE.rat()
+				if room.Sign() <= 0 {
+					pp.reason[m] = ReasonCap
+					pp.detail[m] = fmt.Sprintf("beyond the cap of %s WTE of %s (%s)", limit, rp.role.ID, c.Source.Document)
+					continue
+				}
+				if room.Cmp(w) < 0 {
+					w = room
+					pp.reason[m] = ReasonCapPartial
+					pp.detail[m] = fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)", room.FloatString(4), pp.s.WTE, limit, c.Source.Document)
+					num, wden = w.Num().Uint64(), w.Denom().Uint64()
+				}
+				st.wte.Add(st.wte, w)
+			}
+		}
+		maxP := rp.max[m][pp.zone]
+		if maxP < 0 {
+			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
+		}
+		d := uint64(days)
+		D := 12 * wden * dim
+		costN := uint64(pp.costP[m]) * num * d // over D
+		maxN := uint64(maxP) * num * d         // over D
+		var claimN u128                        // over D × 10,000
+		if rp.claimCap[m] {
+			a, b := mul64(costN, rp.pct4), mul64(maxN, 10000)
+			claimN = a
+			if b.less(a) {
+				claimN = b
+			}
+		} else {
+			claimN = mul64(min(costN, maxN), rp.pct4)
+		}
+		pp.claim[m] = int64(claimN.divRound(D * 10000))
+	}
+}
+
+func money(p int64) decimal.Decimal { return decimal.New(p, -2) }
+
+func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
+	r := Result{Year: p.year, PCN: pcn.Name}
+	var monthClaim, monthCost [12]int64
+	potMonth := map[string]*[12]int64{}
+	for _, a := range sums {
+		potMonth[a.Pot] = new([12]int64)
+	}
+	for _, i := range order {
+		pp := &people[i]
+		sr := p.staffResult(pp)
+		pot := "main"
+		if pp.rp != nil {
+			pot = pp.rp.role.Pot
+		}
+		pm := potMonth[pot]
+		for m := 0; m < 12; m++ {
+			monthClaim[m] += pp.claim[m]
+			monthCost[m] += pp.cost[m]
+			if pm != nil {
+				pm[m] += pp.claim[m]
+			}
+		}
+		r.Staff = append(r.Staff, sr)
+		r.Breaches = append(r.Breaches, p.breaches(pp)...)
+	}
+	var cum, costTotal int64
+	for m := 0; m < 12; m++ {
+		cum += monthClaim[m]
+		costTotal += monthCost[m]
+		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: money(monthClaim[m]), Cost: money(monthCost[m]), Cumulative: money(cum)})
+	}
+	r.Claims, r.Cost, r.Sum = money(cum), money(costTotal), decimal.Zero
+	for _, a := range sums {
+		pm := potMonth[a.Pot]
+		var c int64
+		runsOut := ""
+		for m := 0; m < 12; m++ {
+			c += pm[m]
+			if runsOut == "" && money(c).GreaterThan(a.Amount) {
+				runsOut = p.month[m].label
+			}
+		}
+		pot := Pot{ID: a.ID, Pot: a.Pot, Sum: a.Amount, Claims: money(c), Headroom: a.Amount.Sub(money(c)), RunsOut: runsOut, Explain: a.Explain()}
+		r.Pots = append(r.Pots, pot)
+		r.Sum = r.Sum.Add(pot.Sum)
+		if r.RunsOut == "" || (runsOut != "" && runsOut < r.RunsOut) {
+			r.RunsOut = runsOut
+		}
+	}
+	// Claims for a role whose pot has no sum (should not happen with a
+	// validated rule set) still count in Claims, so Headroom stays honest.
+	r.Headroom = r.Sum.Sub(r.Claims)
+	return r
+}
+
+func (p *Plan) staffResult(pp *person) StaffResult {
+	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: make([]decimal.Decimal, 12), Maximum: decimal.Zero, Reimbursement: decimal.Zero}
+	var claim, cost int64
+	lastMax := -1
+	for m := 0; m < 12; m++ {
+		sr.Months[m] = money(pp.claim[m])
+		claim += pp.claim[m]
+		cost += pp.cost[m]
+		if pp.claim[m] > 0 {
+			sr.MonthsClaimed++
+			lastMax = m
+		}
+	}
+	sr.Claim, sr.Cost = money(claim), money(cost)
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s, %s WTE, from %s", pp.s.Name, pp.s.Role, pp.s.WTE, pp.s.Start)
+	if !pp.s.End.IsZero() {
+		fmt.Fprintf(&b, " to %s", pp.s.End)
+	}
+	b.WriteString("): " + pp.costEx)
+	if rp := pp.rp; rp != nil {
+		sr.Reimbursement = rp.role.Reimbursement
+		if lastMax >= 0 {
+			z := pp.zone
+			if rp.max[lastMax][z] < 0 {
+				z = national
+			}
+			sr.Maximum = money(rp.max[lastMax][z])
+		}
+		b.WriteString("; maximum ")
+		seen := map[int]bool{}
+		first := true
+		for m := 0; m < 12; m++ {
+			k := rp.maxIdx[m]
+			if k < 0 || seen[k] || pp.claim[m] == 0 && pp.reason[m] == "" && p.daysEmployed(&pp.s, m) == 0 {
+				continue
+			}
+			seen[k] = true
+			mx := rp.maxima[k]
+			if !first {
+				b.WriteString(", ")
+			}
+			first = false
+			amt, label := mx.National, "national"
+			switch {
+			case pp.zone == outer && mx.OuterLondon.IsPositive():
+				amt, label = mx.OuterLondon, "outer London"
+			case pp.zone == inner && mx.InnerLondon.IsPositive():
+				amt, label = mx.InnerLondon, "inner London"
+			case pp.zone != national:
+				label = "national (no " + string(pp.s.London) + "-London figure sourced)"
+			}
+			fmt.Fprintf(&b, "%s a year %s from %s", des.Pounds(amt), label, mx.From)
+			if mx.ClaimCap {
+				b.WriteString(" as the most that may be claimed")
+			}
+			fmt.Fprintf(&b, " [%s <%s> %s]", mx.Source.Document, mx.Source.URL, mx.Source.Confidence)
+		}
+		if first {
+			b.WriteString("none sourced")
+		}
+		pct := rp.role.Reimbursement.Mul(decimal.NewFromInt(100))
+		fmt.Fprintf(&b, "; claim = min(cost, maximum) × WTE × %s%% per month, pro rata by days, rounded to the penny", pct.String())
+	}
+	fmt.Fprintf(&b, "; %d months claimed = %s", sr.MonthsClaimed, des.Pounds(sr.Claim))
+	reasons := map[string]bool{}
+	for m := 0; m < 12; m++ {
+		if r := pp.reason[m]; r != "" && !reasons[r] {
+			reasons[r] = true
+			sr.Reasons = append(sr.Reasons, r+": "+pp.detail[m])
+		}
+	}
+	if len(sr.Reasons) > 0 {
+		b.WriteString(" (")
+		b.WriteString(strings.Join(sr.Reasons, "; "))
+		b.WriteString(")")
+	}
+	sr.Explain = b.String()
+	return sr
+}
+
+// breaches groups each person's reasons into runs of months.
+func (p *Plan) breaches(pp *person) []Breach {
+	var out []Breach
+	for m := 0; m < 12; m++ {
+		r := pp.reason[m]
+		if r == "" {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
+			out[n-1].To = p.month[m].label
+			continue
+		}
+		out = append(out, Breach{Staff: pp.s.Name, Role: pp.s.Role, Rule: r, From: p.month[m].label, To: p.month[m].label, Detail: pp.detail[m]})
+	}
+	return out
+}

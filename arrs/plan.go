@@ -1,0 +1,132 @@
+package arrs
+
+import (
+	"fmt"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Options tune a calculation. The zero value uses the rules as last revised.
+type Options struct {
+	// AsAt, when set, uses only figures announced on or before that date.
+	AsAt des.Date
+	// SalaryCost turns a staff member's Salary into the annual employer cost
+	// of 1 WTE under the on-cost rules in force on a date, with a line
+	// explaining it. It is needed only for staff given by salary rather than
+	// annual cost; OnCostRules adapts the embedded on-cost tables.
+	SalaryCost SalaryCostFunc
+}
+
+// SalaryCostFunc works out the annual employer cost of a salary on a date.
+type SalaryCostFunc func(salary decimal.Decimal, on des.Date, levy bool) (cost decimal.Decimal, explain string, err error)
+
+// Plan is a rule set prepared for claims: each role's maximum, percentage
+// and cap month by month, worked out once. A Plan is immutable and may be
+// used by many goroutines at once, for as many PCNs as you like.
+type Plan struct {
+	rs         *des.RuleSet
+	year       des.Year
+	opt        Options
+	claimsFrom int // first claimable month index (0 = April)
+	roles      map[string]*rolePlan
+	month      [12]monthInfo
+}
+
+type monthInfo struct {
+	start, end des.Date
+	days       int
+	label      string // "2024-04"
+}
+
+type zone int
+
+const (
+	national zone = iota
+	outer
+	inner
+)
+
+type rolePlan struct {
+	role     des.Role
+	pct4     uint64 // reimbursement × 10,000
+	eligible int    // first eligible month index
+	// max[m][z] is the maximum in pennies a year in month m for zone z;
+	// -1 where no source gives one.
+	max      [12][3]int64
+	claimCap [12]bool
+	maxIdx   [12]int // index into maxima (in force), -1 for none
+	maxima   []des.Maximum
+	cap      [12]*des.Cap
+}
+
+// Compile prepares a rule set for claims.
+func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("%w: no rule set", des.ErrMissing)
+	}
+	y := rs.Year()
+	a := rs.ARRS()
+	p := &Plan{rs: rs, year: y, opt: opt, roles: map[string]*rolePlan{}}
+	for m := 0; m < 12; m++ {
+		yy, mm := y.Month(m)
+		dim := des.DaysIn(yy, mm)
+		p.month[m] = monthInfo{des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim), dim, fmt.Sprintf("%04d-%02d", yy, int(mm))}
+	}
+	p.claimsFrom = y.MonthIndex(a.ClaimsFrom)
+	ten4 := decimal.NewFromInt(10000)
+	for _, r := range a.Roles {
+		rp := &rolePlan{role: r, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
+		pct := r.Reimbursement.Mul(ten4)
+		if !pct.IsInteger() || pct.IsNegative() || pct.GreaterThan(ten4) {
+			return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
+		}
+		rp.pct4 = uint64(pct.IntPart())
+		for m := 0; m < 12; m++ {
+			rp.maxIdx[m] = -1
+			rp.max[m] = [3]int64{-1, -1, -1}
+			for k, mx := range rp.maxima {
+				if !mx.From.After(p.month[m].start) {
+					rp.maxIdx[m] = k
+				}
+			}
+			if k := rp.maxIdx[m]; k >= 0 {
+				mx := rp.maxima[k]
+				rp.max[m] = [3]int64{pennies(mx.National), pennies(mx.OuterLondon), pennies(mx.InnerLondon)}
+				rp.claimCap[m] = mx.ClaimCap
+			}
+			for i := range r.Caps {
+				c := &r.Caps[i]
+				if !c.From.After(p.month[m].start) && !c.To.Before(p.month[m].end) {
+					rp.cap[m] = c
+				}
+			}
+		}
+		p.roles[r.ID] = rp
+	}
+	return p, nil
+}
+
+// pennies converts a positive amount of at most two places to pennies; -1
+// for zero (not given).
+func pennies(d decimal.Decimal) int64 {
+	if !d.IsPositive() {
+		return -1
+	}
+	return d.Shift(2).IntPart()
+}
+
+// RuleSet is the rule set the plan was compiled from.
+func (p *Plan) RuleSet() *des.RuleSet { return p.rs }
+
+// Year is the plan's DES year.
+func (p *Plan) Year() des.Year { return p.year }
+
+// Roles lists the role IDs claimable in the plan's year.
+func (p *Plan) Roles() []string {
+	var out []string
+	for _, r := range p.rs.ARRS().Roles {
+		out = append(out, r.ID)
+	}
+	return out
+}

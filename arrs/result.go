@@ -1,0 +1,109 @@
+package arrs
+
+import (
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Reason codes: why a month claims nothing (or less than its cost allows).
+const (
+	ReasonNotARRSRole    = "not_arrs_role"       // the role is not claimable in this DES year
+	ReasonBeforeClaims   = "before_claims_start" // before the year's claims start (1 July 2019 in 2019/20)
+	ReasonBeforeEligible = "before_eligible"     // before the role became claimable
+	ReasonNoMaximum      = "no_maximum"          // no source gives the role's maximum for the month
+	ReasonCap            = "cap"                 // beyond the cap on numbers for the role
+	ReasonCapPartial     = "cap_partial"         // only part of the WTE fits under the cap
+)
+
+// Breach is a rule the roster breaks, for one person over a run of months.
+type Breach struct {
+	Staff  string `json:"staff"`
+	Role   string `json:"role"`
+	Rule   string `json:"rule"`
+	From   string `json:"from"` // first month, "2024-04"
+	To     string `json:"to"`   // last month
+	Detail string `json:"detail"`
+}
+
+// StaffResult is one person's claim for the year.
+type StaffResult struct {
+	Name string          `json:"name"`
+	Role string          `json:"role"`
+	WTE  decimal.Decimal `json:"wte"`
+	// Claim is the year's claim: the sum of Months.
+	Claim decimal.Decimal `json:"claim"`
+	// Cost is the employer cost of the person over the months employed in
+	// the year (each month rounded to the penny).
+	Cost decimal.Decimal `json:"cost"`
+	// Months is the monthly claim, April first.
+	Months []decimal.Decimal `json:"months"`
+	// MonthsClaimed counts months with a claim.
+	MonthsClaimed int `json:"months_claimed"`
+	// Maximum is the annual maximum per WTE used in the last month claimed
+	// (for the person's London zone where there is one).
+	Maximum decimal.Decimal `json:"maximum"`
+	// Reimbursement is the percentage applied, as a fraction.
+	Reimbursement decimal.Decimal `json:"reimbursement"`
+	Reasons       []string        `json:"reasons,omitempty"`
+	Explain       string          `json:"explain"`
+}
+
+// MonthRow is one month of the PCN's claims schedule.
+type MonthRow struct {
+	Month string          `json:"month"` // "2024-04"
+	Claim decimal.Decimal `json:"claim"`
+	Cost  decimal.Decimal `json:"cost"`
+	// Cumulative is the claims from April to this month.
+	Cumulative decimal.Decimal `json:"cumulative"`
+}
+
+// Pot is one ARRS sum and the claims against it.
+type Pot struct {
+	ID       string          `json:"id"`  // payment ID: "arrs", "arrs_gp"
+	Pot      string          `json:"pot"` // "main", "gp"
+	Sum      decimal.Decimal `json:"sum"`
+	Claims   decimal.Decimal `json:"claims"`
+	Headroom decimal.Decimal `json:"headroom"`
+	// RunsOut is the month in which cumulative claims first exceed the
+	// sum ("" if they never do).
+	RunsOut string `json:"runs_out,omitempty"`
+	Explain string `json:"explain"`
+}
+
+// Result is a PCN's ARRS position for one DES year.
+type Result struct {
+	Year des.Year `json:"year"`
+	PCN  string   `json:"pcn"`
+	// Sum, Claims and Headroom add up the pots. Headroom < 0 is
+	// over-commitment.
+	Sum      decimal.Decimal `json:"sum"`
+	Claims   decimal.Decimal `json:"claims"`
+	Headroom decimal.Decimal `json:"headroom"`
+	// Cost is the roster's employer cost in the year.
+	Cost     decimal.Decimal `json:"cost"`
+	RunsOut  string          `json:"runs_out,omitempty"`
+	Pots     []Pot           `json:"pots"`
+	Staff    []StaffResult   `json:"staff"`
+	Months   []MonthRow      `json:"months"`
+	Breaches []Breach        `json:"breaches,omitempty"`
+}
+
+// Pot returns the pot with the given name ("main", "gp").
+func (r Result) Pot(name string) (Pot, bool) {
+	for _, p := range r.Pots {
+		if p.Pot == name {
+			return p, true
+		}
+	}
+	return Pot{}, false
+}
+
+// OverCommitted reports whether claims exceed the sum in any pot.
+func (r Result) OverCommitted() bool {
+	for _, p := range r.Pots {
+		if p.Headroom.IsNegative() {
+			return true
+		}
+	}
+	return false
+}

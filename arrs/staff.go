@@ -1,0 +1,184 @@
+package arrs
+
+import (
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// London is a staff member's London weighting zone.
+type London string
+
+const (
+	NotLondon   London = ""
+	OuterLondon London = "outer"
+	InnerLondon London = "inner"
+)
+
+// WTE is a whole-time equivalent as an exact fraction, so that 30 hours
+// (30 ÷ 37.5) and 4 GP sessions (4 ÷ 9) are held exactly. The zero value
+// is 0 WTE.
+type WTE struct {
+	num, den int64
+}
+
+// Bounds on inputs, which keep the engine's integer arithmetic exact.
+const (
+	MaxWTE        = 10        // a roster line may stand for up to 10 WTE
+	maxCostPounds = 1_000_000 // annual employer cost of 1 WTE
+)
+
+// WTEOf makes a WTE from a decimal such as 0.8 (at most four places).
+func WTEOf(d decimal.Decimal) (WTE, error) {
+	if d.IsNegative() || d.IsZero() {
+		return WTE{}, fmt.Errorf("%w: WTE %s: want more than 0", des.ErrInvalid, d)
+	}
+	if des.Places(d) > 4 {
+		return WTE{}, fmt.Errorf("%w: WTE %s: at most four decimal places", des.ErrInvalid, d)
+	}
+	if d.GreaterThan(decimal.NewFromInt(MaxWTE)) {
+		return WTE{}, fmt.Errorf("%w: WTE %s: more than %d on one line", des.ErrInvalid, d, MaxWTE)
+	}
+	return ratio(d, decimal.NewFromInt(1))
+}
+
+// WTEHours makes a WTE from weekly hours over the hours of a full week (37.5
+// for Agenda for Change roles).
+func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
+	if !hours.IsPositive() || !fullWeek.IsPositive() || des.Places(hours) > 2 || des.Places(fullWeek) > 2 {
+		return WTE{}, fmt.Errorf("%w: hours %s a week of %s: want positive hours with at most two places", des.ErrInvalid, hours, fullWeek)
+	}
+	w, err := ratio(hours, fullWeek)
+	if err == nil && w.num > MaxWTE*w.den {
+		err = fmt.Errorf("%w: %s hours is more than %d WTE", des.ErrInvalid, hours, MaxWTE)
+	}
+	return w, err
+}
+
+// WTESessions makes a GP's WTE from sessions a week over a full week's
+// sessions (9).
+func WTESessions(sessions, full decimal.Decimal) (WTE, error) { return WTEHours(sessions, full) }
+
+// ratio returns a/b reduced, for decimals with at most four places.
+func ratio(a, b decimal.Decimal) (WTE, error) {
+	scale := decimal.NewFromInt(10000)
+	an, bn := a.Mul(scale), b.Mul(scale)
+	if !an.IsInteger() || !bn.IsInteger() {
+		return WTE{}, fmt.Errorf("%w: %s / %s: too many decimal places", des.ErrInvalid, a, b)
+	}
+	r := new(big.Rat).SetFrac(an.BigInt(), bn.BigInt())
+	if !r.Num().IsInt64() || !r.Denom().IsInt64() {
+		return WTE{}, fmt.Errorf("%w: %s / %s out of range", des.ErrInvalid, a, b)
+	}
+	return WTE{r.Num().Int64(), r.Denom().Int64()}, nil
+}
+
+// Decimal returns the WTE rounded to four places (exact where it can be).
+func (w WTE) Decimal() decimal.Decimal {
+	if w.den == 0 {
+		return decimal.Zero
+	}
+	return decimal.NewFromInt(w.num).DivRound(decimal.NewFromInt(w.den), 4)
+}
+
+// IsZero reports a zero WTE.
+func (w WTE) IsZero() bool { return w.num == 0 }
+
+// Mul returns w × k (k a small whole number), used to ask "what if twice as many".
+func (w WTE) Mul(k int64) WTE { return WTE{w.num * k, w.den} }
+
+func (w WTE) rat() *big.Rat {
+	if w.den == 0 {
+		return new(big.Rat)
+	}
+	return big.NewRat(w.num, w.den)
+}
+
+func (w WTE) String() string {
+	d := w.Decimal()
+	if w.den != 0 && !decimal.NewFromInt(w.num).Equal(d.Mul(decimal.NewFromInt(w.den))) {
+		return fmt.Sprintf("%d/%d", w.num, w.den)
+	}
+	return d.String()
+}
+
+// MarshalText prints the WTE as a decimal (four places at most).
+func (w WTE) MarshalText() ([]byte, error) { return []byte(w.Decimal().String()), nil }
+
+// Staff is one person (or one post) on a PCN's roster.
+type Staff struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+	WTE  WTE    `json:"wte"`
+	// Start is the first day of employment; End the last (zero: no end).
+	Start des.Date `json:"start"`
+	End   des.Date `json:"end,omitempty"`
+	// AnnualCost is the employer cost of 1 WTE for a year, salary plus
+	// employer on-costs. When it is zero and Salary is set, the cost is
+	// worked out from Salary with the on-cost rules (Options.OnCosts).
+	AnnualCost decimal.Decimal `json:"annual_cost"`
+	Salary     decimal.Decimal `json:"salary,omitempty"`
+	Band       string          `json:"band,omitempty"`
+	// Levy says the employer pays the apprenticeship levy on this salary.
+	Levy   bool   `json:"levy,omitempty"`
+	London London `json:"london,omitempty"`
+}
+
+// Validate checks one roster line: a name and role, a WTE above zero, an end
+// not before the start, a cost (or salary) that is not negative and has at
+// most two decimal places, a known London zone.
+func (s Staff) Validate() error {
+	var errs des.Errors
+	bad := func(field, format string, args ...any) {
+		errs = append(errs, &des.FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Err: des.ErrInvalid})
+	}
+	if strings.TrimSpace(s.Name) == "" {
+		bad("name", "missing name")
+	}
+	if strings.TrimSpace(s.Role) == "" {
+		bad("role", "missing role")
+	}
+	if s.WTE.num <= 0 || s.WTE.den <= 0 {
+		bad("wte", "WTE must be more than 0")
+	} else if s.WTE.num > MaxWTE*s.WTE.den {
+		bad("wte", "WTE %s is more than %d", s.WTE, MaxWTE)
+	}
+	if s.Start.IsZero() {
+		bad("start", "missing start date")
+	}
+	if !s.End.IsZero() && s.End.Before(s.Start) {
+		bad("end", "end %s is before start %s", s.End, s.Start)
+	}
+	for _, f := range []struct {
+		name string
+		v    decimal.Decimal
+	}{{"annual_cost", s.AnnualCost}, {"salary", s.Salary}} {
+		switch {
+		case f.v.IsNegative():
+			bad(f.name, "%s is negative", f.v)
+		case des.Places(f.v) > 2:
+			bad(f.name, "%s has more than two decimal places (pounds and pence)", f.v)
+		case f.v.GreaterThan(decimal.NewFromInt(maxCostPounds)):
+			bad(f.name, "%s is more than £%d a year", f.v, maxCostPounds)
+		}
+	}
+	if s.AnnualCost.IsZero() && s.Salary.IsZero() {
+		bad("annual_cost", "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
+	}
+	switch s.London {
+	case NotLondon, OuterLondon, InnerLondon:
+	default:
+		bad("london", "%q: want inner, outer or nothing", s.London)
+	}
+	return errsOrNil(errs)
+}
+
+func errsOrNil(es des.Errors) error {
+	if len(es) == 0 {
+		return nil
+	}
+	return es
+}
