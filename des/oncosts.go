@@ -200,7 +200,7 @@ func (v *validator) onCostAdd(p, near fieldPath, sentinel error, format string, 
 func (v *validator) onCostRules(root fieldPath, name string, raws []rawOnCostValue, required bool) []OnCostRule {
 	if len(raws) == 0 {
 		if required {
-			v.onCostAdd(root.with(name, 0), root, ErrMissing, "no [[%s]]: give at least one dated value", name)
+			v.onCostAdd(root.key(name), root, ErrMissing, "no [[%s]]: give at least one dated value", name)
 		}
 		return nil
 	}
@@ -236,8 +236,10 @@ func (v *validator) onCostRules(root fieldPath, name string, raws []rawOnCostVal
 			prev := raws[i-1]
 			switch {
 			case r.From.IsZero() || prev.From.IsZero():
-			case !r.From.After(prev.From):
-				v.onCostAdd(p.key("from"), p, ErrOverlap, "values must be in date order with no two from the same day: %s comes after %s", r.From, prev.From)
+			case r.From == prev.From:
+				v.onCostAdd(p.key("from"), p, ErrOverlap, "two values from %s: each value needs its own from date", r.From)
+			case r.From.Before(prev.From):
+				v.onCostAdd(p.key("from"), p, ErrOverlap, "values must be in date order: %s comes after %s", r.From, prev.From)
 			case !prev.To.IsZero() && !prev.To.Before(r.From):
 				v.onCostAdd(p.key("from"), p, ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From, prev.To)
 			}

@@ -1,0 +1,131 @@
+package arrs
+
+import (
+	"fmt"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Hire is a post a PCN is thinking of filling.
+type Hire struct {
+	Role  string
+	WTE   WTE
+	Start des.Date
+	// AnnualCost is the employer cost of 1 WTE a year; zero means "costs at
+	// least the maximum" (the claim is then the maximum).
+	AnnualCost decimal.Decimal
+	London     London
+}
+
+// Affordability answers "what more can we afford?" for one hire.
+type Affordability struct {
+	Role  string   `json:"role"`
+	Pot   string   `json:"pot"`
+	Start des.Date `json:"start"`
+	// Claim is what the hire would claim in the rest of the year at the
+	// WTE asked; ClaimPerWTE at 1 WTE.
+	WTE         decimal.Decimal `json:"wte"`
+	Claim       decimal.Decimal `json:"claim"`
+	ClaimPerWTE decimal.Decimal `json:"claim_per_wte"`
+	// HeadroomBefore and HeadroomAfter are the pot's headroom without and
+	// with the hire.
+	HeadroomBefore decimal.Decimal `json:"headroom_before"`
+	HeadroomAfter  decimal.Decimal `json:"headroom_after"`
+	// MaxWTE is the largest WTE of the role (in steps of 0.01) the pot's
+	// remaining headroom could fund from Start to 31 March.
+	MaxWTE  decimal.Decimal `json:"max_wte"`
+	Explain string          `json:"explain"`
+	// Reasons says why the hire claims less than it costs, if it does
+	// (not claimable that year, no maximum sourced, a cap).
+	Reasons []string `json:"reasons,omitempty"`
+}
+
+// Afford works out how much of the ARRS sum a hire would use on top of the
+// roster, and the largest WTE of that role the remaining sum could fund.
+func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error) {
+	if !p.year.Contains(h.Start) {
+		return Affordability{}, &des.FieldError{Field: "start", Msg: fmt.Sprintf("%s is not in the DES year %s", h.Start, p.year), Err: des.ErrInvalid}
+	}
+	rp := p.roles[h.Role]
+	if rp == nil {
+		return Affordability{}, &des.FieldError{Field: "role", Msg: fmt.Sprintf("%q is not an ARRS role in %s (roles: %v)", h.Role, p.year, p.Roles()), Err: des.ErrInvalid}
+	}
+	base, err := p.Calculate(pcn, roster)
+	if err != nil {
+		return Affordability{}, err
+	}
+	pot, ok := base.Pot(rp.role.Pot)
+	if !ok {
+		return Affordability{}, fmt.Errorf("%w: no ARRS sum for pot %q in %s", des.ErrMissing, rp.role.Pot, p.year)
+	}
+	cost := h.AnnualCost
+	if cost.IsZero() {
+		// at least the highest maximum of the year, so the claim is the maximum
+		for m := 0; m < 12; m++ {
+			for z := 0; z < 3; z++ {
+				if v := money(rp.max[m][z]); v.GreaterThan(cost) {
+					cost = v
+				}
+			}
+		}
+		if cost.IsZero() {
+			cost = decimal.NewFromInt(1) // no maximum: every month says why
+		}
+	}
+	claimFor := func(w WTE) (decimal.Decimal, []string, error) {
+		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost, London: h.London}
+		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
+		if err != nil {
+			return decimal.Zero, nil, err
+		}
+		for _, sr := range r.Staff {
+			if sr.Name == s.Name && sr.Role == s.Role {
+				return sr.Claim, sr.Reasons, nil
+			}
+		}
+		return decimal.Zero, nil, nil
+	}
+	one := WTE{1, 1}
+	perWTE, reasons, err := claimFor(one)
+	if err != nil {
+		return Affordability{}, err
+	}
+	claim, _, err := claimFor(h.WTE)
+	if err != nil {
+		return Affordability{}, err
+	}
+	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(), Claim: claim, ClaimPerWTE: perWTE,
+		HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim), MaxWTE: decimal.Zero, Reasons: reasons}
+	if perWTE.IsPositive() && pot.Headroom.IsPositive() {
+		// Claims are proportional to WTE before rounding, so start from the
+		// ratio and step down by 0.01 until the rounded claim fits.
+		w := pot.Headroom.Div(perWTE).Truncate(2)
+		if w.GreaterThan(decimal.NewFromInt(MaxWTE)) {
+			w = decimal.NewFromInt(MaxWTE)
+		}
+		for w.IsPositive() {
+			ww, _ := WTEOf(w)
+			c, _, err := claimFor(ww)
+			if err != nil {
+				return Affordability{}, err
+			}
+			if !c.GreaterThan(pot.Headroom) {
+				break
+			}
+			w = w.Sub(decimal.New(1, -2))
+		}
+		a.MaxWTE = w
+	}
+	a.Explain = fmt.Sprintf("%s from %s: %s a year per WTE counted (%s); claim at %s WTE = %s; at 1 WTE = %s. %s pot headroom %s before, %s after; the headroom funds at most %s WTE of this role from %s.",
+		h.Role, h.Start, des.Pounds(cost), costNote(h.AnnualCost), a.WTE, des.Pounds(claim), des.Pounds(perWTE),
+		a.Pot, des.Pounds(a.HeadroomBefore), des.Pounds(a.HeadroomAfter), a.MaxWTE.StringFixed(2), h.Start)
+	return a, nil
+}
+
+func costNote(c decimal.Decimal) string {
+	if c.IsZero() {
+		return "assumed to cost at least the maximum, so the claim is the maximum"
+	}
+	return "the cost given"
+}
