@@ -1,0 +1,173 @@
+package arrs_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+var propRoles = []string{"clinical_pharmacist", "first_contact_physiotherapist", "mental_health_practitioner", "paramedic", "general_practitioner", "astronaut"}
+
+// randomRoster makes a roster of n lines with dates around the year.
+func randomRoster(r *rand.Rand, y des.Year, n int) []arrs.Staff {
+	out := make([]arrs.Staff, n)
+	for i := range out {
+		start := y.Start().AddDays(r.IntN(500) - 60)
+		var end des.Date
+		if r.IntN(3) == 0 {
+			end = start.AddDays(r.IntN(400))
+		}
+		w := decimal.New(int64(1+r.IntN(150)), -2) // 0.01 .. 1.50
+		ww, _ := arrs.WTEOf(w)
+		s := arrs.Staff{
+			Name:       fmt.Sprintf("S%02d", i),
+			Role:       propRoles[r.IntN(len(propRoles))],
+			WTE:        ww,
+			Start:      start,
+			End:        end,
+			AnnualCost: decimal.New(int64(2_000_000+r.IntN(10_000_000)), -2),
+		}
+		switch r.IntN(4) {
+		case 0:
+			s.London = arrs.OuterLondon
+		case 1:
+			s.London = arrs.InnerLondon
+		}
+		out[i] = s
+	}
+	return out
+}
+
+func sum(ds []decimal.Decimal) decimal.Decimal {
+	t := decimal.Zero
+	for _, d := range ds {
+		t = t.Add(d)
+	}
+	return t
+}
+
+// checkInvariants asserts the money invariants on one result.
+func checkInvariants(t *testing.T, p *arrs.Plan, roster []arrs.Staff, r arrs.Result) {
+	t.Helper()
+	y := p.Year()
+	rs := p.RuleSet()
+	byName := map[string]arrs.Staff{}
+	for _, s := range roster {
+		byName[s.Name] = s
+	}
+	require.Len(t, r.Staff, len(roster))
+	people := decimal.Zero
+	for _, sr := range r.Staff {
+		require.True(t, sum(sr.Months).Equal(sr.Claim), "months add up to the year for %s", sr.Name)
+		people = people.Add(sr.Claim)
+		s := byName[sr.Name]
+		role, known := rs.ARRS().Role(s.Role)
+		for m, c := range sr.Months {
+			require.False(t, c.IsNegative())
+			yy, mm := y.Month(m)
+			first := des.MustDate(yy, mm, 1)
+			last := des.MustDate(yy, mm, des.DaysIn(yy, mm))
+			employed := !s.Start.After(last) && (s.End.IsZero() || !s.End.Before(first))
+			if !employed || !known || first.Before(role.EligibleFrom) || first.Before(rs.ARRS().ClaimsFrom) {
+				require.True(t, c.IsZero(), "%s claims %s in %s outside employment or eligibility", sr.Name, c, first)
+				continue
+			}
+			// never above cost × rate, nor above the highest maximum × rate (+ a penny of rounding)
+			pct := role.Reimbursement
+			w := s.WTE.Decimal().Add(decimal.New(1, -4))
+			costCap := s.AnnualCost.Mul(w).Mul(pct).Div(decimal.NewFromInt(12)).Add(decimal.New(1, -2))
+			require.False(t, c.GreaterThan(costCap), "%s claims %s > cost cap %s in %s", sr.Name, c, costCap, first)
+			hi := decimal.Zero
+			for _, mx := range role.Maxima {
+				for _, v := range []decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon} {
+					if v.GreaterThan(hi) {
+						hi = v
+					}
+				}
+				if !mx.ClaimCap {
+					hi = hi.Mul(pct)
+				}
+			}
+			require.False(t, c.GreaterThan(hi.Mul(w).Div(decimal.NewFromInt(12)).Add(decimal.New(1, -2))), "%s above maximum", sr.Name)
+		}
+	}
+	require.True(t, people.Equal(r.Claims), "people add up to the PCN")
+	months := decimal.Zero
+	for _, m := range r.Months {
+		months = months.Add(m.Claim)
+	}
+	require.True(t, months.Equal(r.Claims), "months add up to the PCN")
+	pots := decimal.Zero
+	for _, pt := range r.Pots {
+		pots = pots.Add(pt.Claims)
+		require.True(t, pt.Headroom.Equal(pt.Sum.Sub(pt.Claims)))
+	}
+	require.True(t, pots.Equal(r.Claims), "pots add up to the claims")
+	require.True(t, r.Headroom.Equal(r.Sum.Sub(r.Claims)))
+}
+
+func TestPropertyInvariants(t *testing.T) {
+	p := plan(t)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 200; i++ {
+		roster := randomRoster(r, p.Year(), 1+r.IntN(12))
+		res, err := p.Calculate(pcn(int64(1000+r.IntN(200000)), int64(1000+r.IntN(200000))), roster)
+		require.NoError(t, err)
+		checkInvariants(t, p, roster, res)
+	}
+}
+
+func TestPropertyOrderDoesNotMatterAndSameInputsSamePennies(t *testing.T) {
+	p := plan(t)
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 100; i++ {
+		roster := randomRoster(r, p.Year(), 2+r.IntN(10))
+		pc := pcn(int64(50000+r.IntN(100000)), 60000)
+		a, err := p.Calculate(pc, roster)
+		require.NoError(t, err)
+		shuffled := append([]arrs.Staff(nil), roster...)
+		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		b, err := p.Calculate(pc, shuffled)
+		require.NoError(t, err)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		require.JSONEq(t, string(ja), string(jb))
+	}
+}
+
+func TestPropertyMoreWTENeverClaimsLess(t *testing.T) {
+	p := plan(t)
+	r := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 300; i++ {
+		s := randomRoster(r, p.Year(), 1)[0]
+		a, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{s})
+		require.NoError(t, err)
+		s2 := s
+		s2.WTE = s.WTE.Mul(2)
+		b, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{s2})
+		require.NoError(t, err)
+		require.False(t, b.Claims.LessThan(a.Claims), "doubling WTE lowered the claim: %s → %s (%+v)", a.Claims, b.Claims, s)
+	}
+}
+
+func TestPropertyJSONRoundTrip(t *testing.T) {
+	p := plan(t)
+	r := rand.New(rand.NewPCG(7, 8))
+	res, err := p.Calculate(pcn(40000, 50000), randomRoster(r, p.Year(), 10))
+	require.NoError(t, err)
+	b, err := json.Marshal(res)
+	require.NoError(t, err)
+	var back arrs.Result
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.True(t, back.Claims.Equal(res.Claims))
+	require.True(t, back.Sum.Equal(res.Sum))
+	for i := range res.Staff {
+		require.True(t, back.Staff[i].Claim.Equal(res.Staff[i].Claim))
+	}
+}
