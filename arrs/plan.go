@@ -130,3 +130,18 @@ func (p *Plan) Roles() []string {
 	}
 	return out
 }
+
+// OnCostRules adapts on-cost tables (rates.OnCosts()) to work out staff
+// costs from salaries.
+func OnCostRules(o *des.OnCosts) SalaryCostFunc {
+	if o == nil {
+		return nil
+	}
+	return func(salary decimal.Decimal, on des.Date, levy bool) (decimal.Decimal, string, error) {
+		b, err := o.EmployerCost(salary, on, des.CostOptions{Levy: levy})
+		if err != nil {
+			return decimal.Zero, "", err
+		}
+		return b.Total, b.Explain(), nil
+	}
+}

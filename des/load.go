@@ -518,3 +518,8 @@ func valueLine(text, dottedKey, msg string) int {
 	}
 	return 0
 }
+
+// DecodeError turns an error from the TOML decoder into a *FieldError with
+// the file name, line and key, wrapping ErrSyntax (or ErrBadNumber,
+// ErrBadDate, ErrBadYear when one of pcnfin's types refused a value).
+func DecodeError(name, text string, err error) error { return decodeError(name, text, err) }

@@ -148,3 +148,30 @@ func (l *locator) keyLine(lo, hi int, name string) int {
 	}
 	return 0
 }
+
+// Locator finds the line of a field in a TOML text, for error messages from
+// loaders of other TOML files (scenarios) that check values after decoding.
+type Locator struct{ l *locator }
+
+// NewLocator indexes a TOML text.
+func NewLocator(text string) *Locator { return &Locator{newLocator(text)} }
+
+// Line returns the 1-based line of a field path such as "staff[3].wte" or
+// "practices[0].weighted", or 0 when it cannot tell.
+func (l *Locator) Line(path string) int {
+	if l == nil {
+		return 0
+	}
+	var p fieldPath
+	for _, seg := range strings.Split(path, ".") {
+		name, idx := seg, -1
+		if i := strings.IndexByte(seg, '['); i >= 0 && strings.HasSuffix(seg, "]") {
+			n, err := strconv.Atoi(seg[i+1 : len(seg)-1])
+			if err == nil {
+				name, idx = seg[:i], n
+			}
+		}
+		p = append(p, pathElem{name, idx})
+	}
+	return l.l.line(p)
+}

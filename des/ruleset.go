@@ -144,6 +144,8 @@ type RuleSet struct {
 	payments []Payment
 	arrs     ARRSRules
 	gaps     []Gap
+	// projectedFrom is the published year a projection was derived from.
+	projectedFrom Year
 }
 
 // Year is the DES year the rules are for.

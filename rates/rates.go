@@ -112,3 +112,29 @@ func Parse(s string) (*des.RuleSet, error) {
 func File(y des.Year) ([]byte, error) {
 	return files.ReadFile(y.FileName() + ".toml")
 }
+
+// All returns every embedded rule set, oldest first.
+func All() []*des.RuleSet {
+	once.Do(load)
+	out := make([]*des.RuleSet, 0, len(years))
+	for _, y := range years {
+		out = append(out, sets[y])
+	}
+	return out
+}
+
+// Roles lists every role ID claimable in any embedded year.
+func Roles() []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, rs := range All() {
+		for _, r := range rs.ARRS().Roles {
+			if !seen[r.ID] {
+				seen[r.ID] = true
+				out = append(out, r.ID)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,295 @@
+package arrs
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Scenario is a PCN to plan for, as a person writes it in a TOML file:
+// its practices and their populations, its roster, the years to look at and
+// the assumptions for years past the last published rule set.
+//
+//	name = "Riverside PCN"
+//	years = ["2024/25", "2025/26"]
+//	[[practices]]
+//	name = "Riverside Surgery"
+//	ods = "A12345"
+//	registered = 12000
+//	weighted = 13250.5
+//	adjusted = 12500
+//	care_home_beds = 40
+//	[[staff]]
+//	name = "Pharmacist A"
+//	role = "clinical_pharmacist"
+//	wte = 1.0            # or hours = 30 (÷ 37.5), or sessions = 6 for a GP (÷ 9)
+//	start = 2024-04-01
+//	end = 2025-03-31     # optional
+//	annual_cost = 60000  # employer cost of 1 WTE a year; or salary = 48000 (on-costs added)
+//	london = "outer"     # optional: inner or outer
+//
+// Numbers may be integers, floats with at most six decimal places, or
+// strings; money has at most two places. See README.md for every key.
+type Scenario struct {
+	Name      string         `json:"name"`
+	Years     []des.Year     `json:"years,omitempty"`
+	Practices []des.Practice `json:"practices"`
+	// Populations gives practice figures for particular years; a year not
+	// listed uses Practices (grown by the list growth assumption, if any).
+	Populations map[des.Year][]des.Practice `json:"populations,omitempty"`
+	Staff       []Staff                     `json:"staff"`
+	Assumptions Assumptions                 `json:"assumptions"`
+	// File is where the scenario was read from.
+	File string `json:"-"`
+}
+
+// Assumptions are what the user expects for years past the last published
+// rule set, and for population growth. Percentages are a year, e.g. 3.5.
+type Assumptions struct {
+	// PayUplift raises ARRS role maxima (and employer costs) each projected year.
+	PayUplift decimal.Decimal `json:"pay_uplift_pct"`
+	// ARRSGrowth raises the ARRS sum per weighted patient.
+	ARRSGrowth decimal.Decimal `json:"arrs_growth_pct"`
+	// EntitlementGrowth raises the other per-head rates.
+	EntitlementGrowth decimal.Decimal `json:"entitlement_growth_pct"`
+	// ListGrowth grows populations each year after the base year of Practices.
+	ListGrowth decimal.Decimal `json:"list_growth_pct"`
+	// CarryForward projects with the last published figures unchanged.
+	CarryForward bool `json:"carry_forward"`
+	// BaseYear is the year the Practices figures are for (default: the
+	// first year of the scenario).
+	BaseYear des.Year `json:"base_year,omitempty"`
+}
+
+type rawStaff struct {
+	Name       string     `toml:"name"`
+	Role       string     `toml:"role"`
+	WTE        des.Number `toml:"wte"`
+	Hours      des.Number `toml:"hours"`
+	Sessions   des.Number `toml:"sessions"`
+	Start      des.Date   `toml:"start"`
+	End        des.Date   `toml:"end"`
+	AnnualCost des.Number `toml:"annual_cost"`
+	Salary     des.Number `toml:"salary"`
+	Band       string     `toml:"band"`
+	Levy       bool       `toml:"levy"`
+	London     string     `toml:"london"`
+}
+
+type rawAssumptions struct {
+	PayUplift         des.Number `toml:"pay_uplift_pct"`
+	ARRSGrowth        des.Number `toml:"arrs_growth_pct"`
+	EntitlementGrowth des.Number `toml:"entitlement_growth_pct"`
+	ListGrowth        des.Number `toml:"list_growth_pct"`
+	CarryForward      bool       `toml:"carry_forward"`
+	BaseYear          des.Year   `toml:"base_year"`
+}
+
+type rawPopulation struct {
+	Year      des.Year       `toml:"year"`
+	Practices []des.Practice `toml:"practices"`
+}
+
+type rawScenario struct {
+	Name        string          `toml:"name"`
+	Years       []des.Year      `toml:"years"`
+	Practices   []des.Practice  `toml:"practices"`
+	Population  []rawPopulation `toml:"population"`
+	Staff       []rawStaff      `toml:"staff"`
+	Assumptions rawAssumptions  `toml:"assumptions"`
+}
+
+// MaxScenarioBytes bounds a scenario file (4 MiB).
+const MaxScenarioBytes = 4 << 20
+
+// LoadScenarioFile reads a scenario from a TOML file.
+func LoadScenarioFile(path string) (*Scenario, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if fi.Size() > MaxScenarioBytes {
+		return nil, &des.FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxScenarioBytes), Err: des.ErrInvalid}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return LoadScenario(path, b)
+}
+
+// LoadScenario decodes and checks a scenario. Decoding is strict: an
+// unknown key, a wrong type, a float that would lose digits, an end before
+// a start, a negative WTE or population is an error naming the file, line
+// and field. Roles are checked against a rule set later (a role unknown in
+// a year is a breach of that year, not a load error); use CheckRoles to
+// refuse roles no rule set knows.
+func LoadScenario(name string, data []byte) (*Scenario, error) {
+	if len(data) > MaxScenarioBytes {
+		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxScenarioBytes), Err: des.ErrInvalid}
+	}
+	var raw rawScenario
+	md, err := toml.Decode(string(data), &raw)
+	if err != nil {
+		return nil, des.DecodeError(name, string(data), err)
+	}
+	loc := des.NewLocator(string(data))
+	var errs des.Errors
+	add := func(path string, sentinel error, format string, args ...any) {
+		errs = append(errs, &des.FieldError{File: name, Line: loc.Line(path), Field: path, Msg: fmt.Sprintf(format, args...), Err: sentinel})
+	}
+	for _, k := range md.Undecoded() {
+		add(k.String(), des.ErrUnknownKey, "unknown key")
+	}
+	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name}
+	if strings.TrimSpace(sc.Name) == "" {
+		add("name", des.ErrMissing, "missing: give the PCN a name, e.g. name = \"Riverside PCN\"")
+	}
+	if len(raw.Practices) == 0 {
+		add("practices", des.ErrMissing, "no [[practices]]: a PCN needs at least one practice")
+	}
+	checkPCN := func(prefix string, ps []des.Practice) {
+		if err := (des.PCN{Practices: ps}).Validate(); err != nil {
+			for _, e := range err.(des.Errors) {
+				if fe, ok := e.(*des.FieldError); ok {
+					add(prefix+fe.Field, fe.Err, "%s", fe.Msg)
+				}
+			}
+		}
+	}
+	checkPCN("", raw.Practices)
+	for i, pop := range raw.Population {
+		at := fmt.Sprintf("population[%d]", i)
+		if pop.Year == 0 {
+			add(at+".year", des.ErrMissing, "missing year")
+			continue
+		}
+		if sc.Populations == nil {
+			sc.Populations = map[des.Year][]des.Practice{}
+		}
+		if _, dup := sc.Populations[pop.Year]; dup {
+			add(at+".year", des.ErrInvalid, "a second population for %s", pop.Year)
+		}
+		sc.Populations[pop.Year] = pop.Practices
+		checkPCN(at+".", pop.Practices)
+	}
+	a := raw.Assumptions
+	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.D, ARRSGrowth: a.ARRSGrowth.D, EntitlementGrowth: a.EntitlementGrowth.D, ListGrowth: a.ListGrowth.D, CarryForward: a.CarryForward, BaseYear: a.BaseYear}
+	for _, f := range []struct {
+		key string
+		n   des.Number
+	}{{"pay_uplift_pct", a.PayUplift}, {"arrs_growth_pct", a.ARRSGrowth}, {"entitlement_growth_pct", a.EntitlementGrowth}, {"list_growth_pct", a.ListGrowth}} {
+		if f.n.Set && (f.n.D.LessThan(decimal.NewFromInt(-50)) || f.n.D.GreaterThan(decimal.NewFromInt(100))) {
+			add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.D)
+		}
+	}
+	for i, rs := range raw.Staff {
+		at := fmt.Sprintf("staff[%d]", i)
+		s, problems := staffFrom(rs)
+		for _, p := range problems {
+			add(at+"."+p.field, p.err, "%s", p.msg)
+		}
+		if len(problems) == 0 {
+			if err := s.Validate(); err != nil {
+				for _, e := range err.(des.Errors) {
+					fe := e.(*des.FieldError)
+					add(at+"."+fe.Field, fe.Err, "%s", fe.Msg)
+				}
+			}
+		}
+		sc.Staff = append(sc.Staff, s)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return sc, nil
+}
+
+type problem struct {
+	field string
+	err   error
+	msg   string
+}
+
+func staffFrom(r rawStaff) (Staff, []problem) {
+	s := Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.D, Salary: r.Salary.D, Band: r.Band, Levy: r.Levy, London: London(r.London)}
+	var ps []problem
+	given := 0
+	for _, n := range []des.Number{r.WTE, r.Hours, r.Sessions} {
+		if n.Set {
+			given++
+		}
+	}
+	var err error
+	switch {
+	case given != 1:
+		ps = append(ps, problem{"wte", des.ErrMissing, "give exactly one of wte, hours (a week, ÷ 37.5) or sessions (a week, ÷ 9)"})
+	case r.WTE.Set:
+		s.WTE, err = WTEOf(r.WTE.D)
+		if err != nil {
+			ps = append(ps, problem{"wte", des.ErrInvalid, err.Error()})
+		}
+	case r.Hours.Set:
+		s.WTE, err = WTEHours(r.Hours.D, decimal.RequireFromString("37.5"))
+		if err != nil {
+			ps = append(ps, problem{"hours", des.ErrInvalid, err.Error()})
+		}
+	case r.Sessions.Set:
+		s.WTE, err = WTESessions(r.Sessions.D, decimal.NewFromInt(9))
+		if err != nil {
+			ps = append(ps, problem{"sessions", des.ErrInvalid, err.Error()})
+		}
+	}
+	if r.AnnualCost.Set && r.Salary.Set {
+		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
+	}
+	return s, ps
+}
+
+// CheckRoles refuses staff whose role no rule set knows (a typo, most
+// likely), naming the line and listing the known roles.
+func (sc *Scenario) CheckRoles(known []string) error {
+	var errs des.Errors
+	for i, s := range sc.Staff {
+		if !slices.Contains(known, s.Role) {
+			errs = append(errs, &des.FieldError{File: sc.File, Field: fmt.Sprintf("staff[%d].role", i), Msg: fmt.Sprintf("unknown role %q; known roles: %s", s.Role, strings.Join(known, ", ")), Err: des.ErrInvalid})
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// PCN returns the scenario's PCN for a year: the year's own population if
+// given, else the base practices grown by the list growth assumption.
+func (sc *Scenario) PCN(y des.Year) des.PCN {
+	if ps, ok := sc.Populations[y]; ok {
+		return des.PCN{Name: sc.Name, Practices: ps}
+	}
+	base := sc.Assumptions.BaseYear
+	if base == 0 && len(sc.Years) > 0 {
+		base = slices.Min(sc.Years)
+	}
+	ps := slices.Clone(sc.Practices)
+	if g := sc.Assumptions.ListGrowth; !g.IsZero() && base != 0 && y > base {
+		f := decimal.NewFromInt(1).Add(g.Div(decimal.NewFromInt(100))).Pow(decimal.NewFromInt(int64(y - base)))
+		for i := range ps {
+			grow := func(n des.Number, places int32) des.Number {
+				if !n.Set {
+					return n
+				}
+				return des.Number{D: n.D.Mul(f).Round(places), Set: true}
+			}
+			ps[i].Registered = grow(ps[i].Registered, 0)
+			ps[i].Weighted = grow(ps[i].Weighted, 2)
+			ps[i].Adjusted = grow(ps[i].Adjusted, 2)
+		}
+	}
+	return des.PCN{Name: sc.Name, Practices: ps}
+}

@@ -1,0 +1,209 @@
+// Command forecast prints a PCN's network entitlements and ARRS position
+// for one or more DES years: what the PCN is entitled to, what its roster
+// can claim, and how much of its ARRS sum is left.
+//
+//	go run ./examples/forecast                      # embedded example PCN, latest year
+//	go run ./examples/forecast -scenario my.toml -year 2024/25,2025/26 -format csv
+//
+// Flags: -scenario FILE, -year Y (repeatable or a comma list; default: the
+// scenario's years, else the latest published), -format
+// table|csv|json|markdown, -rates FILE (a rule set of your own for its
+// year), -asat DATE (figures as announced by then), -svg FILE (a chart of a
+// multi-year forecast).
+package main
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/rates"
+)
+
+//go:embed default.toml
+var defaultScenario []byte
+
+func main() {
+	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
+	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	var years cli.Years
+	fs.Var(&years, "year", "DES year, e.g. 2024/25 (repeatable, or a comma list)")
+	format := fs.String("format", "table", "output: table, csv, json or markdown")
+	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
+	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
+	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
+	fs.Parse(os.Args[1:])
+	if err := cli.CheckFormat(*format); err != nil {
+		cli.BadFlag(fs, err)
+	}
+	if fs.NArg() > 0 {
+		cli.BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	var opt arrs.Options
+	if *asAt != "" {
+		d, err := des.ParseDate(*asAt)
+		if err != nil {
+			cli.BadFlag(fs, err)
+		}
+		opt.AsAt = d
+	}
+	var out cli.Output
+	if err := run(&out, *scenario, years, *format, *ratesFile, *svg, opt); err != nil {
+		cli.Fail(err)
+	}
+	out.Flush(os.Stdout)
+}
+
+func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt arrs.Options) error {
+	published, user, err := cli.RuleSets(ratesFile)
+	if err != nil {
+		return err
+	}
+	var extra []*des.RuleSet
+	if user != nil {
+		extra = append(extra, user)
+	}
+	sc, err := cli.Scenario(scenarioFile, defaultScenario, extra...)
+	if err != nil {
+		return err
+	}
+	if len(years) == 0 {
+		years = sc.Years
+	}
+	if len(years) == 0 {
+		years = []des.Year{rates.Latest()}
+	}
+	opt.SalaryCost, err = cli.SalaryCost()
+	if err != nil {
+		return err
+	}
+	f, err := arrs.RunForecast(sc, years, published, opt)
+	if err != nil {
+		return err
+	}
+	if svgFile != "" {
+		if err := writeSVG(svgFile, f); err != nil {
+			return err
+		}
+	}
+	switch format {
+	case "json":
+		return cli.WriteJSON(w, buildReport(f))
+	case "csv":
+		return writeCSV(w, f)
+	}
+	tables := tablesFor(f, scenarioFile == "")
+	for _, t := range tables {
+		var err error
+		if format == "markdown" {
+			err = t.WriteMarkdown(w)
+		} else {
+			err = t.WriteText(w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func tablesFor(f arrs.Forecast, embedded bool) []*cli.Table {
+	var ts []*cli.Table
+	for _, y := range f.Years {
+		title := fmt.Sprintf("%s: network entitlements, %s (%s)", f.Scenario, y.Year, y.RuleSet)
+		if embedded {
+			title += " [embedded example scenario]"
+		}
+		if y.Projected {
+			title += fmt.Sprintf(" [PROJECTION from %s: assumptions, not published figures]", y.ProjectedFrom)
+		}
+		t := &cli.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
+		for _, a := range y.Entitlements.Payments {
+			t.Add(a.ID, cli.GBP(a.Amount), explainShort(a))
+		}
+		t.Add("total", cli.GBP(y.Entitlements.Total), "")
+		ts = append(ts, t)
+
+		a := y.ARRS
+		at := &cli.Table{Title: fmt.Sprintf("%s: ARRS, %s", f.Scenario, y.Year), Header: []string{"staff", "role", "WTE", "months", "cost", "claim", "note"}, Right: []bool{false, false, true, true, true, true, false}}
+		for _, s := range a.Staff {
+			note := ""
+			if len(s.Reasons) > 0 {
+				note = strings.Join(s.Reasons, "; ")
+			}
+			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Cost), cli.GBP(s.Claim), note)
+		}
+		at.Add("total", "", "", "", cli.GBP(a.Cost), cli.GBP(a.Claims), "")
+		for _, p := range a.Pots {
+			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, cli.GBP(p.Sum), cli.GBP(p.Claims), cli.GBP(p.Headroom))
+			if p.Headroom.IsNegative() {
+				n += fmt.Sprintf(" — OVER-COMMITTED, the sum runs out in %s", p.RunsOut)
+			}
+			at.Notes = append(at.Notes, n)
+		}
+		ts = append(ts, at)
+		if len(y.Gaps) > 0 {
+			gt := &cli.Table{Title: fmt.Sprintf("%s: figures no source gives (left out, not invented)", y.Year), Header: []string{"item", "what is missing"}}
+			for _, g := range y.Gaps {
+				gt.Add(g.Item, g.What)
+			}
+			ts = append(ts, gt)
+		}
+	}
+	if len(f.Years) > 1 {
+		s := &cli.Table{Title: f.Scenario + ": years side by side", Header: []string{"year", "entitlements", "change", "ARRS sum", "ARRS claims", "change", "headroom", "basis"}, Right: []bool{false, true, true, true, true, true, true, false}}
+		for i, y := range f.Years {
+			ch, cc := "", ""
+			if i > 0 {
+				p := f.Years[i-1]
+				ch = cli.GBP(y.Entitlements.Total.Sub(p.Entitlements.Total))
+				cc = cli.GBP(y.ARRS.Claims.Sub(p.ARRS.Claims))
+			}
+			basis := "published"
+			if y.Projected {
+				basis = "PROJECTION from " + y.ProjectedFrom.String()
+			}
+			s.Add(y.Year.String(), cli.GBP(y.Entitlements.Total), ch, cli.GBP(y.ARRS.Sum), cli.GBP(y.ARRS.Claims), cc, cli.GBP(y.ARRS.Headroom), basis)
+		}
+		ts = append(ts, s)
+	}
+	return ts
+}
+
+// explainShort is the explanation without its sources, for a table cell.
+func explainShort(a des.Amount) string {
+	e := a.Explain()
+	if i := strings.Index(e, " (source: "); i >= 0 {
+		e = e[:i]
+	}
+	return strings.TrimPrefix(e, a.ID+": ")
+}
+
+func writeCSV(w io.Writer, f arrs.Forecast) error {
+	var rows [][]string
+	for _, y := range f.Years {
+		basis := "published"
+		if y.Projected {
+			basis = "projection from " + y.ProjectedFrom.String()
+		}
+		for _, a := range y.Entitlements.Payments {
+			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, cli.Plain(a.Amount), a.Explain()})
+		}
+		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", cli.Plain(y.Entitlements.Total), ""})
+		for _, p := range y.ARRS.Pots {
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Pot + ")", cli.Plain(p.Sum), p.Explain})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Pot + ")", cli.Plain(p.Headroom), p.RunsOut})
+		}
+		for _, s := range y.ARRS.Staff {
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain})
+		}
+		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", cli.Plain(y.ARRS.Claims), ""})
+	}
+	return cli.WriteCSV(w, []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows)
+}

@@ -1,0 +1,191 @@
+// Package cli holds what the example programs share: loading scenarios and
+// rule sets, and printing tables as aligned text, CSV, Markdown or JSON.
+package cli
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Formats the examples print.
+var Formats = []string{"table", "csv", "json", "markdown"}
+
+// Table is a titled grid of cells; Right marks right-aligned (numeric) columns.
+type Table struct {
+	Title  string
+	Header []string
+	Right  []bool
+	Rows   [][]string
+	Notes  []string
+}
+
+// Add appends a row.
+func (t *Table) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
+
+// GBP formats money for a table: "£1,234.56".
+func GBP(d decimal.Decimal) string { return des.Pounds(d) }
+
+// Plain formats money for CSV and JSON: "1234.56".
+func Plain(d decimal.Decimal) string { return d.StringFixed(2) }
+
+// wrapAt is the width beyond which the last column of a text table wraps.
+const wrapAt = 100
+
+// wrap splits s into lines of at most n runes, at spaces where it can.
+func wrap(s string, n int) []string {
+	var out []string
+	for utf8.RuneCountInString(s) > n {
+		r := []rune(s)
+		cut := n
+		for i := n; i > n/2; i-- {
+			if r[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		out = append(out, strings.TrimSpace(string(r[:cut])))
+		s = strings.TrimSpace(string(r[cut:]))
+	}
+	return append(out, s)
+}
+
+// WriteText prints the table aligned, with a title line and notes. A long
+// last column wraps onto continuation lines.
+func (t *Table) WriteText(w io.Writer) error {
+	width := make([]int, len(t.Header))
+	var rows [][]string
+	last := len(t.Header) - 1
+	for _, r := range t.Rows {
+		if len(r) == len(t.Header) && utf8.RuneCountInString(r[last]) > wrapAt {
+			for i, part := range wrap(r[last], wrapAt) {
+				row := make([]string, len(r))
+				if i == 0 {
+					copy(row, r)
+				}
+				row[last] = part
+				rows = append(rows, row)
+			}
+			continue
+		}
+		rows = append(rows, r)
+	}
+	all := append([][]string{t.Header}, rows...)
+	for _, r := range all {
+		for i, c := range r {
+			if i < len(width) && utf8.RuneCountInString(c) > width[i] {
+				width[i] = utf8.RuneCountInString(c)
+			}
+		}
+	}
+	var b strings.Builder
+	if t.Title != "" {
+		b.WriteString(t.Title + "\n")
+	}
+	line := func(r []string) {
+		for i, c := range r {
+			if i >= len(width) {
+				break
+			}
+			pad := strings.Repeat(" ", width[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			if i < len(t.Right) && t.Right[i] {
+				b.WriteString(pad + c)
+			} else if i == len(r)-1 {
+				b.WriteString(c)
+			} else {
+				b.WriteString(c + pad)
+			}
+		}
+		b.WriteString("\n")
+	}
+	line(t.Header)
+	sep := make([]string, len(t.Header))
+	for i := range sep {
+		sep[i] = strings.Repeat("-", width[i])
+	}
+	line(sep)
+	for _, r := range rows {
+		line(r)
+	}
+	for _, n := range t.Notes {
+		b.WriteString("  " + n + "\n")
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteMarkdown prints the table as GitHub Markdown.
+func (t *Table) WriteMarkdown(w io.Writer) error {
+	var b strings.Builder
+	if t.Title != "" {
+		b.WriteString("### " + t.Title + "\n\n")
+	}
+	esc := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+	b.WriteString("| " + strings.Join(mapS(t.Header, esc), " | ") + " |\n|")
+	for i := range t.Header {
+		if i < len(t.Right) && t.Right[i] {
+			b.WriteString("---:|")
+		} else {
+			b.WriteString("---|")
+		}
+	}
+	b.WriteString("\n")
+	for _, r := range t.Rows {
+		b.WriteString("| " + strings.Join(mapS(r, esc), " | ") + " |\n")
+	}
+	for _, n := range t.Notes {
+		b.WriteString("\n" + n + "\n")
+	}
+	b.WriteString("\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mapS(ss []string, f func(string) string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = f(s)
+	}
+	return out
+}
+
+// WriteCSV writes header and rows (the caller gives plain numbers, no £).
+func WriteCSV(w io.Writer, header []string, rows [][]string) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteJSON writes v indented.
+func WriteJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// CheckFormat returns an error for a format not in Formats.
+func CheckFormat(f string) error {
+	for _, g := range Formats {
+		if f == g {
+			return nil
+		}
+	}
+	return fmt.Errorf("-format %q: want one of %s", f, strings.Join(Formats, ", "))
+}
