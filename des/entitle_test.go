@@ -132,7 +132,7 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 	// Enhanced access: revised 7 → 8 backdated; 9 from 16 October.
 	ea, _ := e.Payment("enhanced_access")
 	// Apr–Sep: 45,000 × 8 / 12 = 30,000 a month. October: 15 days at 8, 16 at 9.
-	oct := decimal.NewFromInt(45000).Mul(decimal.NewFromInt(8*15 + 9*16)).DivRound(decimal.NewFromInt(31*12), 2)
+	oct := decimal.NewFromInt(45000).Mul(decimal.NewFromInt(8*15+9*16)).DivRound(decimal.NewFromInt(31*12), 2)
 	requireMoney(t, oct.String(), ea.Months[6])
 	requireMoney(t, "33750", ea.Months[7]) // 45,000 × 9 / 12
 	require.Contains(t, ea.Explain(), "was £7.00")
@@ -175,4 +175,32 @@ func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {
 	require.Equal(t, "adjusted", mf.Field)
 	require.Equal(t, "enhanced_access", mf.Payment)
 	require.True(t, strings.Contains(err.Error(), "practices[1] (B)"), err.Error())
+}
+
+func checkEntitlementInvariants(t *testing.T, e des.Entitlements) {
+	t.Helper()
+	total := decimal.Zero
+	for _, p := range e.Payments {
+		sum := decimal.Zero
+		for _, m := range p.Months {
+			if m.IsNegative() {
+				t.Fatalf("%s: negative month %s", p.ID, m)
+			}
+			sum = sum.Add(m)
+		}
+		if !sum.Equal(p.Amount) {
+			t.Fatalf("%s: months %s ≠ amount %s", p.ID, sum, p.Amount)
+		}
+		parts := decimal.Zero
+		for _, pa := range p.Parts {
+			parts = parts.Add(pa.Amount)
+		}
+		if !parts.Equal(p.Amount) {
+			t.Fatalf("%s: parts %s ≠ amount %s", p.ID, parts, p.Amount)
+		}
+		total = total.Add(p.Amount)
+	}
+	if !total.Equal(e.Total) {
+		t.Fatalf("payments %s ≠ total %s", total, e.Total)
+	}
 }

@@ -3,6 +3,7 @@ package des
 import (
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -185,6 +186,9 @@ func decodeError(name string, text string, err error) error {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		fe.Line = pe.Position.Line
+		if strings.Contains(pe.Message, "but got '\\n'") && fe.Line > 1 {
+			fe.Line-- // the lexer has moved on to the next line
+		}
 		fe.Field = pe.LastKey
 		fe.Msg = pe.Message
 		for _, s := range []error{ErrBadNumber, ErrBadDate, ErrBadYear} {
@@ -496,12 +500,17 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 	return a
 }
 
-// valueLine finds the first line "key = value" whose value text appears in
-// the error message.
+// valueLine finds the line "key = value" whose value the error message is
+// about: a quoted value that the message quotes, or an unquoted value equal
+// to the number the message names.
 func valueLine(text, dottedKey, msg string) int {
 	key := dottedKey
 	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		key = key[i+1:]
+	}
+	msgNum := math.NaN()
+	if m := numRE.FindString(msg); m != "" {
+		msgNum, _ = strconv.ParseFloat(m, 64)
 	}
 	for n, ln := range strings.Split(text, "\n") {
 		k, val, ok := strings.Cut(ln, "=")
@@ -512,14 +521,23 @@ func valueLine(text, dottedKey, msg string) int {
 		if i := strings.Index(val, " #"); i >= 0 {
 			val = strings.TrimSpace(val[:i])
 		}
-		if val != "" && strings.Contains(msg, strings.Trim(val, `"'`)) {
+		if val == "" {
+			continue
+		}
+		if strings.HasPrefix(val, `"`) || strings.HasPrefix(val, "'") {
+			if strings.Contains(msg, val) {
+				return n + 1
+			}
+			continue
+		}
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(val, "_", ""), 64); err == nil && f == msgNum {
+			return n + 1
+		}
+		if strings.Contains(msg, val) {
 			return n + 1
 		}
 	}
 	return 0
 }
 
-// DecodeError turns an error from the TOML decoder into a *FieldError with
-// the file name, line and key, wrapping ErrSyntax (or ErrBadNumber,
-// ErrBadDate, ErrBadYear when one of pcnfin's types refused a value).
-func DecodeError(name, text string, err error) error { return decodeError(name, text, err) }
+var numRE = regexp.MustCompile(`-?[0-9][0-9_]*(\.[0-9]+)?([eE][-+]?[0-9]+)?`)
