@@ -541,3 +541,8 @@ func valueLine(text, dottedKey, msg string) int {
 }
 
 var numRE = regexp.MustCompile(`-?[0-9][0-9_]*(\.[0-9]+)?([eE][-+]?[0-9]+)?`)
+
+// DecodeError turns an error from the TOML decoder into a *FieldError with
+// the file name, line and key, wrapping ErrSyntax (or ErrBadNumber,
+// ErrBadDate, ErrBadYear when one of pcnfin's types refused a value).
+func DecodeError(name, text string, err error) error { return decodeError(name, text, err) }

@@ -1,0 +1,60 @@
+package des_test
+
+import (
+	"fmt"
+
+	"github.com/pcnfin/pcnfin/des"
+)
+
+func ExampleParseYear() {
+	y, err := des.ParseYear("2024-25")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(y, y.Start(), y.End(), y.ReferenceDate())
+	_, err = des.ParseYear("2024/26")
+	fmt.Println(err)
+	// Output:
+	// 2024/25 2024-04-01 2025-03-31 2024-01-01
+	// bad DES year: "2024/26": a DES year runs April to March, so 2024 is followed by 25
+}
+
+func ExampleEntitle() {
+	rs, err := des.LoadRuleSet("example.toml", []byte(`
+year = "2022/23"
+[[payment]]
+id = "core_pcn_funding"
+name = "Core PCN funding"
+  [[payment.part]]
+  basis = "registered"
+    [[payment.part.value]]
+    rate = "1.50"
+    source = "Network Contract DES 2022/23, core PCN funding"
+    url = "https://www.england.nhs.uk/gp/investment/gp-contract/network-contract-directed-enhanced-service-des/"
+    confidence = "confirmed"
+`))
+	if err != nil {
+		panic(err)
+	}
+	pcn := des.PCN{Name: "Riverside PCN", Practices: []des.Practice{
+		{Name: "Riverside Surgery", Registered: des.N(20000)},
+		{Name: "Hill Street", Registered: des.N(25000)},
+	}}
+	e, err := des.Entitle(rs, pcn, des.Options{})
+	if err != nil {
+		panic(err)
+	}
+	core, _ := e.Payment("core_pcn_funding")
+	fmt.Println(des.Pounds(core.Amount))
+	fmt.Println(des.Pounds(core.Months[0]))
+	// Output:
+	// £67,500.00
+	// £5,625.00
+}
+
+func ExampleLoadRuleSet_error() {
+	_, err := des.LoadRuleSet("my-2024-25.toml", []byte("year = \"2024/25\"\n[[payment]]\nid = \"core_pcn_funding\"\nname = \"Core\"\n  [[payment.part]]\n  basis = \"registered\"\n    [[payment.part.value]]\n    rate = 2.218\n"))
+	fmt.Println(err)
+	// Output:
+	// my-2024-25.toml:8: payment.part.value.rate: bad number: 2.218 is a TOML float; write money and rates as strings ("2.218") so no digit is lost
+}
