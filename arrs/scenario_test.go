@@ -1,0 +1,174 @@
+package arrs_test
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/stretchr/testify/require"
+)
+
+const goodScenario = `name = "Riverside PCN"
+years = ["2024/25"]
+[[practices]]
+name = "Riverside Surgery"
+ods = "A12345"
+registered = 12000
+weighted = 13250.5
+adjusted = 12500
+care_home_beds = 40
+[[staff]]
+name = "Pharmacist A"
+role = "clinical_pharmacist"
+wte = 1.0
+start = 2024-04-01
+end = 2025-03-31
+annual_cost = 60000
+london = "outer"
+[[staff]]
+name = "Tech"
+role = "pharmacy_technician"
+hours = 30
+start = 2024-06-01
+annual_cost = "39800.50"
+[[staff]]
+name = "GP"
+role = "general_practitioner"
+sessions = 4
+start = 2024-10-01
+annual_cost = 98000
+`
+
+func TestLoadScenario(t *testing.T) {
+	sc, err := arrs.LoadScenario("s.toml", []byte(goodScenario))
+	require.NoError(t, err)
+	require.Equal(t, "Riverside PCN", sc.Name)
+	require.Equal(t, "2024/25", sc.Years[0].String())
+	require.Equal(t, "13250.5", sc.Practices[0].Weighted.D.String())
+	require.Equal(t, "0.8", sc.Staff[1].WTE.String()) // 30 ÷ 37.5
+	require.Equal(t, "4/9", sc.Staff[2].WTE.String()) // 4 sessions ÷ 9
+	require.Equal(t, "39800.5", sc.Staff[1].AnnualCost.String())
+	require.Equal(t, arrs.OuterLondon, sc.Staff[0].London)
+	require.NoError(t, sc.CheckRoles(rates.Roles()))
+}
+
+func TestLoadScenarioErrors(t *testing.T) {
+	cases := []struct {
+		name, from, to string
+		sentinel       error
+		field          string
+		line           int
+	}{
+		{"unknown key", `ods = "A12345"`, `odd = "A12345"`, des.ErrUnknownKey, "practices.odd", 5},
+		{"negative wte", `wte = 1.0`, `wte = -1.0`, des.ErrInvalid, "staff[0].wte", 13},
+		{"end before start", `end = 2025-03-31`, `end = 2024-03-31`, des.ErrInvalid, "staff[0].end", 15},
+		{"negative population", `registered = 12000`, `registered = -12000`, des.ErrInvalid, "practices[0].registered", 6},
+		{"float that loses digits", `weighted = 13250.5`, `weighted = 13250.1234567`, des.ErrBadNumber, "weighted", 7},
+		{"money with fractions of a penny", `annual_cost = 60000`, `annual_cost = 60000.001`, des.ErrInvalid, "staff[0].annual_cost", 16},
+		{"bad date", `start = 2024-06-01`, `start = 2024-06-31`, des.ErrSyntax, "", 0},
+		{"two WTE forms", `hours = 30`, "hours = 30\nwte = 0.8", des.ErrMissing, "staff[1].wte", 0},
+		{"bad london", `london = "outer"`, `london = "zone 1"`, des.ErrInvalid, "staff[0].london", 17},
+		{"bad year", `years = ["2024/25"]`, `years = ["2024/26"]`, des.ErrBadYear, "years", 2},
+		{"wrong type", `name = "Riverside PCN"`, `name = 12`, des.ErrInvalid, "name", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			text := strings.Replace(goodScenario, c.from, c.to, 1)
+			require.NotEqual(t, goodScenario, text)
+			_, err := arrs.LoadScenario("s.toml", []byte(text))
+			require.Error(t, err)
+			require.ErrorIs(t, err, c.sentinel, err.Error())
+			require.Contains(t, err.Error(), "s.toml")
+			if c.field != "" {
+				require.Contains(t, err.Error(), c.field)
+			}
+			if c.line > 0 {
+				var fe *des.FieldError
+				require.True(t, errors.As(err, &fe))
+				require.Equal(t, c.line, fe.Line, err.Error())
+			}
+		})
+	}
+	sc, err := arrs.LoadScenario("s.toml", []byte(strings.Replace(goodScenario, `role = "pharmacy_technician"`, `role = "pharmacy_technican"`, 1)))
+	require.NoError(t, err)
+	err = sc.CheckRoles(rates.Roles())
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), `unknown role "pharmacy_technican"`)
+}
+
+func TestForecastAcrossAllYearsAndAProjection(t *testing.T) {
+	sc, err := arrs.LoadScenario("s.toml", []byte(strings.Replace(goodScenario, "start = 2024-04-01", "start = 2019-04-01", 1)+`
+[assumptions]
+pay_uplift_pct = 3
+arrs_growth_pct = 2.5
+entitlement_growth_pct = 2
+list_growth_pct = 1
+base_year = "2019/20"
+`))
+	require.NoError(t, err)
+	var years []des.Year
+	for y := des.Year(2019); y <= 2027; y++ {
+		years = append(years, y)
+	}
+	f, err := arrs.RunForecast(sc, years, rates.All(), arrs.Options{})
+	require.NoError(t, err)
+	require.Len(t, f.Years, 9)
+	for _, y := range f.Years[:8] {
+		require.False(t, y.Projected, y.Year.String())
+	}
+	last := f.Years[8]
+	require.True(t, last.Projected)
+	require.Equal(t, des.Year(2026), last.ProjectedFrom)
+	require.Contains(t, last.RuleSet, "PROJECTED")
+	for _, p := range last.Entitlements.Payments {
+		for _, pa := range p.Parts {
+			for _, r := range pa.Rates {
+				require.Contains(t, r.Source.Document, "PROJECTION")
+				require.Equal(t, des.Uncertain, r.Source.Confidence)
+			}
+		}
+	}
+	// 2027/28 enhanced access: the 2026/27 £8.903 grown 2% (£9.08106).
+	ea, ok := last.Entitlements.Payment("enhanced_access")
+	require.True(t, ok)
+	require.Equal(t, "9.08106", ea.Parts[0].Rates[0].Rate.String())
+	// The pharmacist started in 2019 and carries into every year.
+	for _, y := range f.Years {
+		require.Equal(t, "Pharmacist A", y.ARRS.Staff[0].Name)
+	}
+	// Without assumptions, a year past the last published one is refused.
+	plain, _ := arrs.LoadScenario("s.toml", []byte(goodScenario))
+	_, err = arrs.RunForecast(plain, []des.Year{2027}, rates.All(), arrs.Options{})
+	require.ErrorIs(t, err, des.ErrUnknownYear)
+	require.Contains(t, err.Error(), "[assumptions]")
+}
+
+func FuzzLoadScenario(f *testing.F) {
+	f.Add([]byte(goodScenario))
+	if b, err := os.ReadFile("../examples/forecast/default.toml"); err == nil {
+		f.Add(b)
+	}
+	rs, _ := rates.Parse("2024/25")
+	plan, _ := arrs.Compile(rs, arrs.Options{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		sc, err := arrs.LoadScenario("fuzz.toml", data)
+		if err != nil {
+			var fe *des.FieldError
+			if !errors.As(err, &fe) {
+				t.Fatalf("error is not a *FieldError: %v", err)
+			}
+			return
+		}
+		// A scenario that loads either computes, obeying the invariants, or
+		// says why not (a missing population figure).
+		r, err := plan.Calculate(sc.PCN(2024), sc.Staff)
+		if err != nil {
+			return
+		}
+		checkInvariants(t, plan, sc.Staff, r)
+	})
+}
