@@ -140,14 +140,20 @@ func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
 		return nil, decodeError(name, text, err)
 	}
 	v := &validator{file: name, loc: newLocator(text)}
+	var keyLines map[string][]int
 	seen := map[string]int{}
 	for _, k := range md.Undecoded() {
-		ks := strings.Join(k, ".")
-		seen[ks]++
-		line := onCostKeyLine(text, k, seen[ks])
-		if line == 0 {
+		if keyLines == nil {
+			keyLines = onCostKeyLines(text)
+		}
+		ks := normKey(strings.Join(k, "."))
+		line := 0
+		if ls := keyLines[ks]; seen[ks] < len(ls) {
+			line = ls[seen[ks]] // the n-th unused key of this path is on its n-th line
+		} else {
 			line = v.loc.line(keyPath(k))
 		}
+		seen[ks]++
 		v.errs = append(v.errs, &FieldError{File: name, Line: line, Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
 	}
 	oc := &OnCosts{}
@@ -255,27 +261,36 @@ func (v *validator) onCostRules(root fieldPath, name string, raws []rawOnCostVal
 	return out
 }
 
-// onCostKeyLine finds the line of the nth occurrence (from 1) of a key the
-// decoder did not use: a "key =" line inside a table whose header, joined to
-// the key, gives the full key path, or a table header with that path.
-func onCostKeyLine(text string, k toml.Key, nth int) int {
-	want := normKey(strings.Join(k, "."))
-	table, count := "", 0
+// onCostKeyLines indexes the lines of a TOML text by full key path: a
+// "key =" line inside a table is filed under the table's header joined to
+// the key, and a table header under its own name. It is how the loader finds
+// the line of a key the decoder did not use (the decoder gives no line).
+func onCostKeyLines(text string) map[string][]int {
+	out := map[string][]int{}
+	table := ""
 	for n, ln := range strings.Split(text, "\n") {
 		t := strings.TrimSpace(ln)
 		var full string
 		switch {
-		case strings.HasPrefix(t, "[[") && strings.Contains(t, "]]"):
-			table = normKey(t[2:strings.Index(t, "]]")])
+		case strings.HasPrefix(t, "#"):
+			continue
+		case strings.HasPrefix(t, "[["):
+			i := strings.Index(t, "]]")
+			if i < 2 {
+				continue
+			}
+			table = normKey(t[2:i])
 			full = table
 		case strings.HasPrefix(t, "["):
-			if i := strings.IndexByte(t, ']'); i > 0 {
-				table = normKey(t[1:i])
-				full = table
+			i := strings.IndexByte(t, ']')
+			if i < 1 {
+				continue
 			}
+			table = normKey(t[1:i])
+			full = table
 		default:
 			key, _, ok := strings.Cut(t, "=")
-			if !ok || strings.HasPrefix(t, "#") {
+			if !ok {
 				continue
 			}
 			full = normKey(key)
@@ -283,14 +298,9 @@ func onCostKeyLine(text string, k toml.Key, nth int) int {
 				full = table + "." + full
 			}
 		}
-		if full == want {
-			count++
-			if count == nth {
-				return n + 1
-			}
-		}
+		out[full] = append(out[full], n+1)
 	}
-	return 0
+	return out
 }
 
 // onCostInForce returns the rule in force on d, if any.
@@ -412,14 +422,34 @@ func (b CostBreakdown) Explain() string {
 }
 
 // EmployerNI returns the employer NI rules, oldest first.
-func (o *OnCosts) EmployerNI() []OnCostRule { return slices.Clone(o.ni) }
+func (o *OnCosts) EmployerNI() []OnCostRule {
+	if o == nil {
+		return nil
+	}
+	return slices.Clone(o.ni)
+}
 
 // Pension returns the employer pension rules, oldest first.
-func (o *OnCosts) Pension() []OnCostRule { return slices.Clone(o.pension) }
+func (o *OnCosts) Pension() []OnCostRule {
+	if o == nil {
+		return nil
+	}
+	return slices.Clone(o.pension)
+}
 
 // ApprenticeshipLevy returns the apprenticeship levy rules, oldest first.
-func (o *OnCosts) ApprenticeshipLevy() []OnCostRule { return slices.Clone(o.levy) }
+func (o *OnCosts) ApprenticeshipLevy() []OnCostRule {
+	if o == nil {
+		return nil
+	}
+	return slices.Clone(o.levy)
+}
 
 // Gaps lists the figures and rules the on-cost data leaves out for want of
 // a source.
-func (o *OnCosts) Gaps() []Gap { return slices.Clone(o.gaps) }
+func (o *OnCosts) Gaps() []Gap {
+	if o == nil {
+		return nil
+	}
+	return slices.Clone(o.gaps)
+}

@@ -236,8 +236,8 @@ func ocLineOf(t *testing.T, text, s string, n int) int {
 func TestLoadOnCostsErrors(t *testing.T) {
 	type want struct {
 		sentinel error
-		field    string
-		line     int // 0: check only that some line is given
+		field    string // "*": any field
+		line     int    // 0: check only that some line is given; -1: none
 	}
 	sub := func(old, new string) string {
 		t.Helper()
@@ -293,7 +293,11 @@ func TestLoadOnCostsErrors(t *testing.T) {
 		{"time of day", sub("from = 2024-04-01", "from = 2024-04-01T10:00:00"),
 			[]want{{des.ErrBadDate, "pension.from", ocLineOf(t, ocTestFile, "from = 2024-04-01", 1)}}},
 		{"syntax", sub("[[gap]]", "[[gap]"),
-			[]want{{des.ErrSyntax, "", ocLineOf(t, ocTestFile, "[[gap]]", 1)}}},
+			[]want{{des.ErrSyntax, "*", ocLineOf(t, ocTestFile, "[[gap]]", 1)}}},
+		{"syntax mid-line", sub(`what = "not known"`, `what = "not known" extra`),
+			[]want{{des.ErrSyntax, "*", ocLineOf(t, ocTestFile, `what = "not known"`, 1)}}},
+		{"unterminated string", sub(`source = "test pension"`, `source = "test pension`),
+			[]want{{des.ErrSyntax, "*", ocLineOf(t, ocTestFile, `source = "test pension"`, 1)}}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -317,7 +321,7 @@ func TestLoadOnCostsErrors(t *testing.T) {
 				require.ErrorIs(t, err, w.sentinel)
 				found := false
 				for _, fe := range all {
-					if fe.Field == w.field && errors.Is(fe, w.sentinel) {
+					if (fe.Field == w.field || w.field == "*") && errors.Is(fe, w.sentinel) {
 						found = true
 						require.Equal(t, "bad.toml", fe.File)
 						switch {
@@ -374,4 +378,23 @@ confidence = "confirmed"
 	// Output:
 	// 65397.80
 	// salary £52,000.00 + employer NI 13.8% × (£52,000.00 − £9,100.00) = £5,920.20 + pension 14.38% × £52,000.00 = £7,477.60 = £65,397.80 (sources: employer NI: HMRC rates and thresholds 2024 to 2025, https://www.gov.uk/guidance/rates-and-thresholds-for-employers-2024-to-2025 [confirmed]; pension: NHSBSA employer contribution rates 2024/25, https://nhsbsa.nhs.uk/nhs-pension-scheme-employer-contribution-rates-202425 [confirmed])
+}
+
+// An unknown key repeated in several tables of an array is reported once per
+// occurrence, each on its own line.
+func TestLoadOnCostsUnknownKeyLines(t *testing.T) {
+	text := strings.Replace(ocTestFile, `threshold = "9100"`, "threshold = \"9100\"\nbasis = \"x\"", 1)
+	text = strings.Replace(text, `threshold = "5000"`, "threshold = \"5000\"\nbasis = \"y\"", 1)
+	_, err := des.LoadOnCosts("bad.toml", []byte(text))
+	require.ErrorIs(t, err, des.ErrUnknownKey)
+	var es des.Errors
+	require.ErrorAs(t, err, &es)
+	var lines []int
+	for _, e := range es {
+		var fe *des.FieldError
+		require.ErrorAs(t, e, &fe)
+		require.Equal(t, "employer_ni.basis", fe.Field)
+		lines = append(lines, fe.Line)
+	}
+	require.Equal(t, []int{ocLineOf(t, text, `basis = "x"`, 1), ocLineOf(t, text, `basis = "y"`, 1)}, lines)
 }
