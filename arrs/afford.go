@@ -2,6 +2,7 @@ package arrs
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -98,13 +99,11 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(), Claim: claim, ClaimPerWTE: perWTE,
 		HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim), MaxWTE: decimal.Zero, Reasons: reasons}
 	if perWTE.IsPositive() && pot.Headroom.IsPositive() {
-		// Claims are proportional to WTE before rounding, so start from the
-		// ratio and step down by 0.01 until the rounded claim fits.
+		// Claims are proportional to WTE before each month's rounding, so
+		// start from the ratio and, within what one roster line can hold,
+		// step down by 0.01 until the rounded claim fits.
 		w := pot.Headroom.Div(perWTE).Truncate(2)
-		if w.GreaterThan(decimal.NewFromInt(MaxWTE)) {
-			w = decimal.NewFromInt(MaxWTE)
-		}
-		for w.IsPositive() {
+		for w.IsPositive() && !w.GreaterThan(decimal.NewFromInt(MaxWTE)) {
 			ww, _ := WTEOf(w)
 			c, _, err := claimFor(ww)
 			if err != nil {
@@ -117,9 +116,23 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		}
 		a.MaxWTE = w
 	}
-	a.Explain = fmt.Sprintf("%s from %s: %s a year per WTE counted (%s); claim at %s WTE = %s; at 1 WTE = %s. %s pot headroom %s before, %s after; the headroom funds at most %s WTE of this role from %s.",
-		h.Role, h.Start, des.Pounds(cost), costNote(h.AnnualCost), a.WTE, des.Pounds(claim), des.Pounds(perWTE),
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s from %s: ", h.Role, h.Start)
+	if !perWTE.IsPositive() {
+		b.WriteString("nothing can be claimed for this hire (see the reasons)")
+	} else {
+		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s", des.Pounds(cost), costNote(h.AnnualCost), des.Pounds(claim))
+		if !a.WTE.Equal(decimal.NewFromInt(1)) {
+			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, des.Pounds(perWTE))
+		}
+	}
+	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; the headroom funds at most %s WTE of this role from %s",
 		a.Pot, des.Pounds(a.HeadroomBefore), des.Pounds(a.HeadroomAfter), a.MaxWTE.StringFixed(2), h.Start)
+	if a.MaxWTE.GreaterThan(decimal.NewFromInt(MaxWTE)) {
+		b.WriteString(" (headroom ÷ claim per WTE; above one roster line's 10 WTE the monthly rounding is not re-checked)")
+	}
+	b.WriteString(".")
+	a.Explain = b.String()
 	return a, nil
 }
 

@@ -13,7 +13,6 @@
 package main
 
 import (
-	_ "embed"
 	"flag"
 	"fmt"
 	"io"
@@ -25,9 +24,6 @@ import (
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/rates"
 )
-
-//go:embed default.toml
-var defaultScenario []byte
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
@@ -69,7 +65,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 	if user != nil {
 		extra = append(extra, user)
 	}
-	sc, err := cli.Scenario(scenarioFile, defaultScenario, extra...)
+	sc, err := cli.Scenario(scenarioFile, cli.DefaultScenario, extra...)
 	if err != nil {
 		return err
 	}

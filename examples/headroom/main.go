@@ -1,0 +1,165 @@
+// Command headroom answers "what more can we afford?": for a role, a WTE
+// and a start date, how much of the PCN's remaining ARRS sum the hire would
+// use, and the largest WTE of that role the remaining sum could fund.
+//
+//	go run ./examples/headroom                                  # embedded example PCN: 1 WTE paramedic from October
+//	go run ./examples/headroom -scenario my.toml -role paramedic -wte 1 -start 2025-10-01
+//	go run ./examples/headroom -role clinical_pharmacist -wte 0.5 -start 2025-07-01 -cost 64000 -london outer
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
+)
+
+func main() {
+	fs := flag.NewFlagSet("headroom", flag.ExitOnError)
+	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	role := fs.String("role", "clinical_pharmacist", "the role to hire, e.g. paramedic")
+	wteS := fs.String("wte", "1", "whole-time equivalent of the hire")
+	startS := fs.String("start", "", "start date, YYYY-MM-DD (default: 1 October of the year)")
+	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim is the maximum)")
+	london := fs.String("london", "", "London zone: inner or outer")
+	format := fs.String("format", "table", "output: table, csv, json or markdown")
+	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
+	fs.Parse(os.Args[1:])
+	if err := cli.CheckFormat(*format); err != nil {
+		cli.BadFlag(fs, err)
+	}
+	w, err := des.ParseDecimal(*wteS)
+	if err != nil {
+		cli.BadFlag(fs, fmt.Errorf("-wte: %w", err))
+	}
+	wte, err := arrs.WTEOf(w)
+	if err != nil {
+		cli.BadFlag(fs, fmt.Errorf("-wte: %w", err))
+	}
+	h := arrs.Hire{Role: *role, WTE: wte, London: arrs.London(*london)}
+	if *london != "" && *london != "inner" && *london != "outer" {
+		cli.BadFlag(fs, fmt.Errorf("-london %q: want inner or outer", *london))
+	}
+	if *startS != "" {
+		if h.Start, err = des.ParseDate(*startS); err != nil {
+			cli.BadFlag(fs, fmt.Errorf("-start: %w", err))
+		}
+	}
+	if *costS != "" {
+		c, err := des.ParseDecimal(*costS)
+		if err != nil || c.IsNegative() || des.Places(c) > 2 {
+			cli.BadFlag(fs, fmt.Errorf("-cost %q: want pounds and pence, e.g. 64000 or 64000.50", *costS))
+		}
+		h.AnnualCost = c
+	}
+	var out cli.Output
+	if err := run(&out, *scenario, h, *format, *ratesFile); err != nil {
+		cli.Fail(err)
+	}
+	out.Flush(os.Stdout)
+}
+
+func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string) error {
+	published, user, err := cli.RuleSets(ratesFile)
+	if err != nil {
+		return err
+	}
+	var extra []*des.RuleSet
+	if user != nil {
+		extra = append(extra, user)
+	}
+	sc, err := cli.Scenario(scenarioFile, cli.DefaultScenario, extra...)
+	if err != nil {
+		return err
+	}
+	var y des.Year
+	switch {
+	case !h.Start.IsZero():
+		y = des.Of(h.Start)
+	case len(sc.Years) > 0:
+		y = sc.Years[0]
+	default:
+		y = cli.LatestWithMaxima(published)
+	}
+	if h.Start.IsZero() {
+		h.Start = des.MustDate(int(y), 10, 1)
+	}
+	var rs *des.RuleSet
+	for _, r := range published {
+		if r.Year() == y {
+			rs = r
+		}
+	}
+	if rs == nil {
+		return fmt.Errorf("%w: %s", des.ErrUnknownYear, y)
+	}
+	salary, err := cli.SalaryCost()
+	if err != nil {
+		return err
+	}
+	plan, err := arrs.Compile(rs, arrs.Options{SalaryCost: salary})
+	if err != nil {
+		return err
+	}
+	a, err := plan.Afford(sc.PCN(y), sc.Staff, h)
+	if err != nil {
+		return err
+	}
+	rows := [][]string{
+		{"role", a.Role, a.Role},
+		{"start", a.Start.String(), a.Start.String()},
+		{"WTE asked", a.WTE.String(), a.WTE.String()},
+		{"ARRS pot", a.Pot, a.Pot},
+		{"headroom before", cli.Plain(a.HeadroomBefore), cli.GBP(a.HeadroomBefore)},
+		{"claim of the hire to 31 March", cli.Plain(a.Claim), cli.GBP(a.Claim)},
+		{"claim per 1 WTE", cli.Plain(a.ClaimPerWTE), cli.GBP(a.ClaimPerWTE)},
+		{"headroom after", cli.Plain(a.HeadroomAfter), cli.GBP(a.HeadroomAfter)},
+		{"largest WTE the headroom funds", a.MaxWTE.StringFixed(2), a.MaxWTE.StringFixed(2)},
+	}
+	switch format {
+	case "json":
+		return cli.WriteJSON(w, struct {
+			Scenario string   `json:"scenario"`
+			Year     string   `json:"year"`
+			Role     string   `json:"role"`
+			Start    string   `json:"start"`
+			WTE      string   `json:"wte"`
+			Pot      string   `json:"pot"`
+			Before   string   `json:"headroom_before"`
+			Claim    string   `json:"claim"`
+			PerWTE   string   `json:"claim_per_wte"`
+			After    string   `json:"headroom_after"`
+			MaxWTE   string   `json:"max_wte"`
+			Reasons  []string `json:"reasons,omitempty"`
+			Explain  string   `json:"explain"`
+		}{sc.Name, y.String(), a.Role, a.Start.String(), a.WTE.String(), a.Pot, cli.Plain(a.HeadroomBefore), cli.Plain(a.Claim), cli.Plain(a.ClaimPerWTE), cli.Plain(a.HeadroomAfter), a.MaxWTE.StringFixed(2), a.Reasons, a.Explain})
+	case "csv":
+		var rs [][]string
+		for _, r := range rows {
+			rs = append(rs, []string{r[0], r[1]})
+		}
+		return cli.WriteCSV(w, []string{"item", "value"}, rs)
+	}
+	t := &cli.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)", sc.Name, y, rs.Title()), Header: []string{"", "value"}, Right: []bool{false, true}}
+	if scenarioFile == "" {
+		t.Title += " [embedded example scenario]"
+	}
+	for _, r := range rows {
+		t.Add(r[0], r[2])
+	}
+	t.Notes = append(t.Notes, a.Explain)
+	for _, r := range a.Reasons {
+		t.Notes = append(t.Notes, "note: "+r)
+	}
+	if a.HeadroomAfter.IsNegative() {
+		t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+cli.GBP(a.HeadroomAfter.Neg()))
+	}
+	if format == "markdown" {
+		return t.WriteMarkdown(w)
+	}
+	return t.WriteText(w)
+}
