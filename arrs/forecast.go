@@ -23,6 +23,10 @@ type YearResult struct {
 	// Gaps are the figures the year's rule set leaves out for want of a
 	// source: what the amounts above do not include.
 	Gaps []des.Gap `json:"gaps,omitempty"`
+	// IIF is an estimate of the Investment and Impact Fund payment from the
+	// scenario's expected points, where the year has a sourced point value;
+	// it is not part of the entitlements total.
+	IIF *des.IIFEstimate `json:"iif_estimate,omitempty"`
 }
 
 // Forecast is a scenario worked out over one or more DES years.
@@ -97,6 +101,15 @@ func forecastYear(sc *Scenario, y des.Year, rs *des.RuleSet, base des.Year, opt 
 	yr.Entitlements, err = des.Entitle(rs, pcn, des.Options{AsAt: opt.AsAt})
 	if err != nil {
 		return yr, err
+	}
+	if len(sc.IIF) > 0 {
+		if _, ok := rs.IIF(); ok {
+			est, err := des.EstimateIIF(rs, sc.IIF)
+			if err != nil {
+				return yr, err
+			}
+			yr.IIF = &est
+		}
 	}
 	roster := sc.Staff
 	if up := sc.Assumptions.PayUplift; !up.IsZero() && y > base {

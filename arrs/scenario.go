@@ -44,6 +44,9 @@ type Scenario struct {
 	Populations map[des.Year][]des.Practice `json:"populations,omitempty"`
 	Staff       []Staff                     `json:"staff"`
 	Assumptions Assumptions                 `json:"assumptions"`
+	// IIF is the achievement the PCN expects on Investment and Impact Fund
+	// indicators, for an estimate where the year has a sourced point value.
+	IIF []des.IIFIndicator `json:"iif,omitempty"`
 	// File is where the scenario was read from.
 	File string `json:"-"`
 }
@@ -90,6 +93,13 @@ type rawAssumptions struct {
 	BaseYear          des.Year   `toml:"base_year"`
 }
 
+type rawIIF struct {
+	Indicator  string     `toml:"indicator"`
+	Points     des.Number `toml:"points"`
+	ListSize   des.Number `toml:"list_size_adjustment"`
+	Prevalence des.Number `toml:"prevalence_adjustment"`
+}
+
 type rawPopulation struct {
 	Year      des.Year       `toml:"year"`
 	Practices []des.Practice `toml:"practices"`
@@ -102,6 +112,7 @@ type rawScenario struct {
 	Population  []rawPopulation `toml:"population"`
 	Staff       []rawStaff      `toml:"staff"`
 	Assumptions rawAssumptions  `toml:"assumptions"`
+	IIF         []rawIIF        `toml:"iif"`
 }
 
 // MaxScenarioBytes bounds a scenario file (4 MiB).
@@ -187,6 +198,24 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		if f.n.Set && (f.n.D.LessThan(decimal.NewFromInt(-50)) || f.n.D.GreaterThan(decimal.NewFromInt(100))) {
 			add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.D)
 		}
+	}
+	for i, in := range raw.IIF {
+		at := fmt.Sprintf("iif[%d]", i)
+		if strings.TrimSpace(in.Indicator) == "" {
+			add(at+".indicator", des.ErrMissing, "missing indicator, e.g. indicator = \"CAN-04\"")
+		}
+		if !in.Points.Set || in.Points.D.IsNegative() {
+			add(at+".points", des.ErrInvalid, "want the points expected, 0 or more")
+		}
+		for _, f := range []struct {
+			k string
+			n des.Number
+		}{{"list_size_adjustment", in.ListSize}, {"prevalence_adjustment", in.Prevalence}} {
+			if f.n.Set && (!f.n.D.IsPositive() || f.n.D.GreaterThan(decimal.NewFromInt(10))) {
+				add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.D)
+			}
+		}
+		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.D, ListSize: in.ListSize.D, Prevalence: in.Prevalence.D})
 	}
 	for i, rs := range raw.Staff {
 		at := fmt.Sprintf("staff[%d]", i)

@@ -172,3 +172,27 @@ func FuzzLoadScenario(f *testing.F) {
 		checkInvariants(t, plan, sc.Staff, r)
 	})
 }
+
+func TestIIFEstimateInForecast(t *testing.T) {
+	sc, err := arrs.LoadScenario("s.toml", []byte(goodScenario+`
+[[iif]]
+indicator = "CAN-04"
+points = 20
+list_size_adjustment = 1.1
+[[iif]]
+indicator = "HI-03"
+points = 30
+prevalence_adjustment = 0.95
+`))
+	require.NoError(t, err)
+	f, err := arrs.RunForecast(sc, []des.Year{2024, 2025}, rates.All(), arrs.Options{})
+	require.NoError(t, err)
+	est := f.Years[0].IIF
+	require.NotNil(t, est)
+	// 20 × £198 × 1.1 = £4,356; 30 × £198 × 0.95 = £5,643.
+	requireMoney(t, "9999", est.Total)
+	require.Contains(t, est.Explain(), "ESTIMATE")
+	require.Nil(t, f.Years[1].IIF) // no sourced 2025/26 point value
+	_, err = arrs.LoadScenario("s.toml", []byte(goodScenario+"\n[[iif]]\nindicator = \"X\"\npoints = -3\n"))
+	require.ErrorContains(t, err, "iif[0].points")
+}

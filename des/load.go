@@ -96,6 +96,12 @@ type rawARRS struct {
 	Role       []rawRole `toml:"role"`
 }
 
+type rawIIF struct {
+	PointValue Exact `toml:"point_value"`
+	MaxPoints  int64 `toml:"max_points"`
+	rawSource
+}
+
 type rawGap struct {
 	Item string `toml:"item"`
 	What string `toml:"what"`
@@ -106,6 +112,7 @@ type rawRuleSet struct {
 	Title   string       `toml:"title"`
 	Payment []rawPayment `toml:"payment"`
 	ARRS    rawARRS      `toml:"arrs"`
+	IIF     *rawIIF      `toml:"iif"`
 	Gap     []rawGap     `toml:"gap"`
 }
 
@@ -250,6 +257,17 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 		}
 	}
 	rs.arrs = v.arrs(root.with("arrs", -1), raw.ARRS, pots)
+	if raw.IIF != nil {
+		p := root.with("iif", -1)
+		r := &IIFRules{PointValue: raw.IIF.PointValue.D, MaxPoints: raw.IIF.MaxPoints, Source: v.source(p, raw.IIF.rawSource)}
+		if !raw.IIF.PointValue.Set || !r.PointValue.IsPositive() {
+			v.add(p.key("point_value"), ErrInvalid, "want a positive point value in pounds, e.g. \"198.00\"")
+		}
+		if r.MaxPoints < 0 {
+			v.add(p.key("max_points"), ErrInvalid, "max_points is negative")
+		}
+		rs.iif = r
+	}
 	for i, g := range raw.Gap {
 		p := root.with("gap", i)
 		if strings.TrimSpace(g.Item) == "" || strings.TrimSpace(g.What) == "" {

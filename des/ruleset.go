@@ -144,6 +144,7 @@ type RuleSet struct {
 	payments []Payment
 	arrs     ARRSRules
 	gaps     []Gap
+	iif      *IIFRules
 	// projectedFrom is the published year a projection was derived from.
 	projectedFrom Year
 }

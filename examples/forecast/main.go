@@ -124,6 +124,9 @@ func tablesFor(f arrs.Forecast, embedded bool) []*cli.Table {
 			t.Add(a.ID, cli.GBP(a.Amount), explainShort(a))
 		}
 		t.Add("total", cli.GBP(y.Entitlements.Total), "")
+		if y.IIF != nil {
+			t.Notes = append(t.Notes, "not in the total: "+y.IIF.Explain())
+		}
 		ts = append(ts, t)
 
 		a := y.ARRS

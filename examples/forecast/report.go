@@ -21,9 +21,17 @@ type yearReport struct {
 	EntitlementsTotal string        `json:"entitlements_total"`
 	ARRS              arrsReport    `json:"arrs"`
 	// Change from the year before, where there is one in the forecast.
-	EntitlementsChange string    `json:"entitlements_change,omitempty"`
-	ClaimsChange       string    `json:"claims_change,omitempty"`
-	Gaps               []des.Gap `json:"gaps,omitempty"`
+	EntitlementsChange string     `json:"entitlements_change,omitempty"`
+	ClaimsChange       string     `json:"claims_change,omitempty"`
+	Gaps               []des.Gap  `json:"gaps,omitempty"`
+	IIF                *iifReport `json:"iif_estimate,omitempty"`
+}
+
+type iifReport struct {
+	Total      string `json:"total"`
+	PointValue string `json:"point_value"`
+	Note       string `json:"note"`
+	Explain    string `json:"explain"`
 }
 
 type entitlement struct {
@@ -82,6 +90,9 @@ func buildReport(f arrs.Forecast) report {
 		}
 		for _, s := range ar.Staff {
 			yr.ARRS.Staff = append(yr.ARRS.Staff, staffReport{Name: s.Name, Role: s.Role, WTE: s.WTE.String(), Claim: cli.Plain(s.Claim), Cost: cli.Plain(s.Cost), Months: s.MonthsClaimed, Reasons: s.Reasons, Explain: s.Explain})
+		}
+		if y.IIF != nil {
+			yr.IIF = &iifReport{Total: cli.Plain(y.IIF.Total), PointValue: y.IIF.PointValue.String(), Note: y.IIF.Note, Explain: y.IIF.Explain()}
 		}
 		if i > 0 {
 			prev := f.Years[i-1]
