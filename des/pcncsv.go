@@ -1,0 +1,254 @@
+package des
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// PCN list files: one PCN a row, as NHS England's PCN lists and a finance
+// team's spreadsheets give them.
+//
+//	pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds
+//	U12345,Riverside PCN,NHS Example ICB,37300,39641.5,38260,102
+//
+// The header row is required. Its columns may come in any order, in any
+// case, with spaces around them and with other columns besides (ignored);
+// every one of the seven above must be there. A cell left empty is a figure
+// not given: a payment that needs it reports an error rather than counting
+// it as zero.
+
+// PCNCSVColumns are the columns a PCN list file must have.
+var PCNCSVColumns = []string{"pcn_code", "pcn_name", "icb", "registered", "weighted", "adjusted", "care_home_beds"}
+
+// Default limits of ReadPCNCSV. England has about 1,250 PCNs.
+const (
+	DefaultMaxCSVRows  = 20_000
+	DefaultMaxCSVBytes = 16 << 20
+)
+
+// CSVOptions tune ReadPCNCSV. The zero value stops at the first bad row and
+// uses the default limits.
+type CSVOptions struct {
+	// SkipBad keeps going past bad rows: each is returned as an error in the
+	// second result and left out of the first.
+	SkipBad bool
+	// MaxRows and MaxBytes bound the input (0: DefaultMaxCSVRows,
+	// DefaultMaxCSVBytes). A larger input is an error, not a truncation.
+	MaxRows  int
+	MaxBytes int64
+}
+
+// PCNRow is one row of a PCN list: the PCN's code, name and ICB, and the PCN
+// itself as one practice named after the PCN carrying the row's figures.
+type PCNRow struct {
+	// Line is the row's line number in the file (the header is line 1).
+	Line int
+	Code string
+	Name string
+	ICB  string
+	PCN  PCN
+}
+
+// ReadPCNCSV reads a PCN list (see PCNCSVColumns). name is the file name
+// errors report.
+//
+// A bad row (a non-numeric or negative figure, a fractional head count or
+// bed count, a figure with more than six decimal places, the wrong number
+// of cells, an empty or repeated PCN code) is a *FieldError with the file,
+// the row's line, the column and what is wrong; it wraps ErrBadNumber for a
+// cell that is not a number, ErrInvalid otherwise. Without opt.SkipBad the
+// first bad row is the returned error; with it, the bad rows come back in
+// the []error, in file order, and the good rows are kept.
+//
+// An input that cannot be read as a whole (no header, a required column
+// missing or repeated, more rows or bytes than the limits allow, a read
+// error) is always the returned error, also a *FieldError. The result is
+// nil whenever the error is not.
+func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
+	maxRows, maxBytes := opt.MaxRows, opt.MaxBytes
+	if maxRows <= 0 {
+		maxRows = DefaultMaxCSVRows
+	}
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxCSVBytes
+	}
+	fail := func(line int, field, format string, args ...any) ([]PCNRow, []error, error) {
+		return nil, nil, &FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
+	}
+	lr := &limitReader{r: r, left: maxBytes}
+	cr := csv.NewReader(lr)
+	cr.FieldsPerRecord = -1 // checked here, to name the row
+	cr.ReuseRecord = false
+
+	header, err := cr.Read()
+	if err != nil {
+		switch {
+		case errors.Is(err, io.EOF):
+			return fail(0, "", "empty file: want a header row naming the columns %s", strings.Join(PCNCSVColumns, ", "))
+		case errors.Is(err, errTooBig):
+			return fail(0, "", "file is larger than %d bytes", maxBytes)
+		}
+		return nil, nil, csvError(name, err)
+	}
+	col := map[string]int{}
+	for i, h := range header {
+		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
+		if _, dup := col[h]; dup && isPCNColumn(h) {
+			return fail(1, h, "column %q appears twice in the header", h)
+		}
+		if _, dup := col[h]; !dup {
+			col[h] = i
+		}
+	}
+	var missing []string
+	for _, c := range PCNCSVColumns {
+		if _, ok := col[c]; !ok {
+			missing = append(missing, c)
+		}
+	}
+	if len(missing) > 0 {
+		return fail(1, missing[0], "the header has no %s column (want %s, in any order)", strings.Join(missing, ", "), strings.Join(PCNCSVColumns, ", "))
+	}
+
+	var rows []PCNRow
+	var bad []error
+	seen := map[string]int{} // code → line
+	for n := 0; ; n++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if errors.Is(err, errTooBig) {
+			return fail(0, "", "file is larger than %d bytes", maxBytes)
+		}
+		if n >= maxRows {
+			line, _ := cr.FieldPos(0)
+			return fail(line, "", "more than %d rows", maxRows)
+		}
+		var fe *FieldError
+		if err != nil {
+			var pe *csv.ParseError
+			if !errors.As(err, &pe) {
+				return nil, nil, csvError(name, err)
+			}
+			fe = csvError(name, err)
+		} else {
+			line, _ := cr.FieldPos(0)
+			var row PCNRow
+			row, fe = pcnRow(name, line, rec, header, col, seen)
+			if fe == nil {
+				seen[row.Code] = line
+				rows = append(rows, row)
+				continue
+			}
+		}
+		if !opt.SkipBad {
+			return nil, nil, fe
+		}
+		bad = append(bad, fe)
+	}
+	return rows, bad, nil
+}
+
+func isPCNColumn(h string) bool {
+	for _, c := range PCNCSVColumns {
+		if c == h {
+			return true
+		}
+	}
+	return false
+}
+
+// csvError turns an encoding/csv error (a stray quote) into a *FieldError.
+func csvError(name string, err error) *FieldError {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		msg := fmt.Sprintf("%v (character %d of the line)", pe.Err, pe.Column)
+		if pe.Line != pe.StartLine {
+			msg = fmt.Sprintf("%v (line %d, character %d)", pe.Err, pe.Line, pe.Column)
+		}
+		return &FieldError{File: name, Line: pe.StartLine, Msg: msg, Err: ErrInvalid}
+	}
+	return &FieldError{File: name, Msg: err.Error(), Err: ErrInvalid}
+}
+
+func pcnRow(name string, line int, rec, header []string, col map[string]int, seen map[string]int) (PCNRow, *FieldError) {
+	bad := func(field string, sentinel error, format string, args ...any) (PCNRow, *FieldError) {
+		return PCNRow{}, &FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}
+	}
+	if len(rec) != len(header) {
+		return bad("", ErrInvalid, "the row has %d cells, the header %d", len(rec), len(header))
+	}
+	cell := func(c string) string { return strings.TrimSpace(rec[col[c]]) }
+	row := PCNRow{Line: line, Code: cell("pcn_code"), Name: cell("pcn_name"), ICB: cell("icb")}
+	if row.Code == "" {
+		return bad("pcn_code", ErrInvalid, "missing PCN code")
+	}
+	if at, dup := seen[row.Code]; dup {
+		return bad("pcn_code", ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
+	}
+	if row.Name == "" {
+		row.Name = row.Code
+	}
+	pr := Practice{Name: row.Name}
+	for _, f := range []struct {
+		col   string
+		whole bool
+		to    *Number
+	}{
+		{"registered", true, &pr.Registered},
+		{"weighted", false, &pr.Weighted},
+		{"adjusted", false, &pr.Adjusted},
+		{"care_home_beds", true, &pr.CareHomeBeds},
+	} {
+		s := cell(f.col)
+		if s == "" {
+			continue
+		}
+		d, err := parseDecimal(s)
+		if err != nil {
+			return bad(f.col, ErrBadNumber, "%q is not a number (write it plainly, as 12000 or 13250.5)", s)
+		}
+		switch {
+		case d.IsNegative():
+			return bad(f.col, ErrInvalid, "%s is negative", s)
+		case f.whole && !d.IsInteger():
+			return bad(f.col, ErrInvalid, "%s: want a whole number", s)
+		case Places(d) > 6:
+			return bad(f.col, ErrInvalid, "%s has more than six decimal places", s)
+		case d.GreaterThan(decimal.NewFromInt(100_000_000)):
+			return bad(f.col, ErrInvalid, "%s is more than the population of England", s)
+		}
+		*f.to = Number{D: d, Set: true}
+	}
+	row.PCN = PCN{Name: row.Name, Practices: []Practice{pr}}
+	return row, nil
+}
+
+var errTooBig = errors.New("input too large")
+
+// limitReader fails with errTooBig once more than left bytes are read.
+type limitReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.left < 0 {
+		return 0, errTooBig
+	}
+	if int64(len(p)) > l.left+1 {
+		p = p[:l.left+1]
+	}
+	n, err := l.r.Read(p)
+	l.left -= int64(n)
+	if l.left < 0 {
+		return n, errTooBig
+	}
+	return n, err
+}
