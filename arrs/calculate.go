@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -33,9 +34,10 @@ type person struct {
 	claim  [12]int64
 	cost   [12]int64
 	reason [12]string
-	detail [12]string
+	// detail holds the text of cap reasons, which depend on the cap (other
+	// reasons' text is made when asked for); nil when no cap applied.
+	detail *[12]string
 	costEx string
-	wteCap [12]*big.Rat // WTE admitted under a WTE cap (nil: all)
 }
 
 // Calculate works out a PCN's ARRS claims for a roster.
@@ -172,7 +174,7 @@ type capState struct {
 
 // month1 computes month m for every person, in the fixed order.
 func (p *Plan) month1(m int, people []person, order []int, registered decimal.Decimal) {
-	caps := map[string]*capState{}
+	var caps map[string]*capState // only roles with a cap this month
 	dim := uint64(p.month[m].days)
 	for _, i := range order {
 		pp := &people[i]
@@ -188,23 +190,22 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 		switch {
 		case rp == nil:
 			pp.reason[m] = ReasonNotARRSRole
-			pp.detail[m] = fmt.Sprintf("%q is not an ARRS role in %s", pp.s.Role, p.year)
 			continue
 		case m < p.claimsFrom:
 			pp.reason[m] = ReasonBeforeClaims
-			pp.detail[m] = fmt.Sprintf("claims in %s start %s", p.year, p.month[p.claimsFrom].start)
 			continue
 		case m < rp.eligible:
 			pp.reason[m] = ReasonBeforeEligible
-			pp.detail[m] = fmt.Sprintf("%s is claimable from %s", rp.role.ID, rp.role.EligibleFrom)
 			continue
 		case rp.max[m][national] < 0:
 			pp.reason[m] = ReasonNoMaximum
-			pp.detail[m] = fmt.Sprintf("no source found gives the %s maximum for %s; pcnfin does not invent one (supply it with a rule set of your own)", rp.role.ID, p.month[m].label)
 			continue
 		}
 		num, wden := pp.num, pp.den
 		if c := rp.cap[m]; c != nil {
+			if caps == nil {
+				caps = map[string]*capState{}
+			}
 			st := caps[rp.role.ID]
 			if st == nil {
 				st = &capState{wte: new(big.Rat)}
@@ -215,7 +216,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 			case des.Headcount:
 				if decimal.NewFromInt(st.count + 1).GreaterThan(limit) {
 					pp.reason[m] = ReasonCap
-					pp.detail[m] = fmt.Sprintf("beyond the cap of %s %s in post at once (%s)", limit, rp.role.ID, c.Source.Document)
+					pp.setDetail(m, fmt.Sprintf("beyond the cap of %s %s in post at once (%s)", limit, rp.role.ID, c.Source.Document))
 					continue
 				}
 				st.count++
@@ -225,13 +226,13 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 				w := pp.s.WTE.rat()
 				if room.Sign() <= 0 {
 					pp.reason[m] = ReasonCap
-					pp.detail[m] = fmt.Sprintf("beyond the cap of %s WTE of %s (%s)", limit, rp.role.ID, c.Source.Document)
+					pp.setDetail(m, fmt.Sprintf("beyond the cap of %s WTE of %s (%s)", limit, rp.role.ID, c.Source.Document))
 					continue
 				}
 				if room.Cmp(w) < 0 {
 					w = room
 					pp.reason[m] = ReasonCapPartial
-					pp.detail[m] = fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)", room.FloatString(4), pp.s.WTE, limit, c.Source.Document)
+					pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)", room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
 					num, wden = w.Num().Uint64(), w.Denom().Uint64()
 				}
 				st.wte.Add(st.wte, w)
@@ -297,9 +298,10 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 		pm := potMonth[a.Pot]
 		var c int64
 		runsOut := ""
+		sumP := a.Amount.Shift(2).IntPart() // a sum is rounded to the penny
 		for m := 0; m < 12; m++ {
 			c += pm[m]
-			if runsOut == "" && money(c).GreaterThan(a.Amount) {
+			if runsOut == "" && c > sumP {
 				runsOut = p.month[m].label
 			}
 		}
@@ -321,7 +323,14 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	var claim, cost int64
 	lastMax := -1
 	for m := 0; m < 12; m++ {
-		sr.Months[m] = money(pp.claim[m])
+		switch {
+		case pp.claim[m] == 0:
+			sr.Months[m] = decimal.Zero
+		case m > 0 && pp.claim[m] == pp.claim[m-1]:
+			sr.Months[m] = sr.Months[m-1] // decimals are immutable: share the value
+		default:
+			sr.Months[m] = money(pp.claim[m])
+		}
 		claim += pp.claim[m]
 		cost += pp.cost[m]
 		if pp.claim[m] > 0 {
@@ -331,11 +340,20 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	}
 	sr.Claim, sr.Cost = money(claim), money(cost)
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s, %s WTE, from %s", pp.s.Name, pp.s.Role, pp.s.WTE, pp.s.Start)
+	b.Grow(512)
+	b.WriteString(pp.s.Name)
+	b.WriteString(" (")
+	b.WriteString(pp.s.Role)
+	b.WriteString(", ")
+	b.WriteString(pp.s.WTE.String())
+	b.WriteString(" WTE, from ")
+	b.WriteString(pp.s.Start.String())
 	if !pp.s.End.IsZero() {
-		fmt.Fprintf(&b, " to %s", pp.s.End)
+		b.WriteString(" to ")
+		b.WriteString(pp.s.End.String())
 	}
-	b.WriteString("): " + pp.costEx)
+	b.WriteString("): ")
+	b.WriteString(pp.costEx)
 	if rp := pp.rp; rp != nil {
 		sr.Reimbursement = rp.role.Reimbursement
 		if lastMax >= 0 {
@@ -346,47 +364,48 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			sr.Maximum = money(rp.max[lastMax][z])
 		}
 		b.WriteString("; maximum ")
-		seen := map[int]bool{}
+		prev := -1
 		first := true
 		for m := 0; m < 12; m++ {
 			k := rp.maxIdx[m]
-			if k < 0 || seen[k] || pp.claim[m] == 0 && pp.reason[m] == "" && p.daysEmployed(&pp.s, m) == 0 {
+			if k < 0 || k <= prev || (pp.reason[m] == "" && pp.claim[m] == 0) {
 				continue
 			}
-			seen[k] = true
-			mx := rp.maxima[k]
+			prev = k
 			if !first {
 				b.WriteString(", ")
 			}
 			first = false
-			amt, label := mx.National, "national"
-			switch {
-			case pp.zone == outer && mx.OuterLondon.IsPositive():
-				amt, label = mx.OuterLondon, "outer London"
-			case pp.zone == inner && mx.InnerLondon.IsPositive():
-				amt, label = mx.InnerLondon, "inner London"
-			case pp.zone != national:
-				label = "national (no " + string(pp.s.London) + "-London figure sourced)"
-			}
-			fmt.Fprintf(&b, "%s a year %s from %s", des.Pounds(amt), label, mx.From)
-			if mx.ClaimCap {
-				b.WriteString(" as the most that may be claimed")
-			}
-			fmt.Fprintf(&b, " [%s <%s> %s]", mx.Source.Document, mx.Source.URL, mx.Source.Confidence)
+			b.WriteString(rp.maxText[k][pp.zone])
 		}
 		if first {
-			b.WriteString("none sourced")
+			b.WriteString("none sourced for the months employed")
 		}
-		pct := rp.role.Reimbursement.Mul(decimal.NewFromInt(100))
-		fmt.Fprintf(&b, "; claim = min(cost, maximum) × WTE × %s%% per month, pro rata by days, rounded to the penny", pct.String())
+		b.WriteString(rp.pctText)
 	}
-	fmt.Fprintf(&b, "; %d months claimed = %s", sr.MonthsClaimed, des.Pounds(sr.Claim))
-	reasons := map[string]bool{}
+	b.WriteString("; ")
+	b.WriteString(strconv.Itoa(sr.MonthsClaimed))
+	b.WriteString(" months claimed = ")
+	b.WriteString(des.Pounds(sr.Claim))
+	var seen [8]string
+	n := 0
 	for m := 0; m < 12; m++ {
-		if r := pp.reason[m]; r != "" && !reasons[r] {
-			reasons[r] = true
-			sr.Reasons = append(sr.Reasons, r+": "+pp.detail[m])
+		r := pp.reason[m]
+		if r == "" {
+			continue
 		}
+		dup := false
+		for _, x := range seen[:n] {
+			dup = dup || x == r
+		}
+		if dup {
+			continue
+		}
+		if n < len(seen) {
+			seen[n] = r
+			n++
+		}
+		sr.Reasons = append(sr.Reasons, r+": "+p.detail(pp, m))
 	}
 	if len(sr.Reasons) > 0 {
 		b.WriteString(" (")
@@ -409,7 +428,33 @@ func (p *Plan) breaches(pp *person) []Breach {
 			out[n-1].To = p.month[m].label
 			continue
 		}
-		out = append(out, Breach{Staff: pp.s.Name, Role: pp.s.Role, Rule: r, From: p.month[m].label, To: p.month[m].label, Detail: pp.detail[m]})
+		out = append(out, Breach{Staff: pp.s.Name, Role: pp.s.Role, Rule: r, From: p.month[m].label, To: p.month[m].label, Detail: p.detail(pp, m)})
 	}
 	return out
+}
+
+// detail says why a month claims nothing, for the reasons whose text does
+// not depend on a cap (those are written when the cap is applied).
+func (p *Plan) detail(pp *person, m int) string {
+	if pp.detail != nil && pp.detail[m] != "" {
+		return pp.detail[m]
+	}
+	switch pp.reason[m] {
+	case ReasonNotARRSRole:
+		return strconv.Quote(pp.s.Role) + " is not an ARRS role in " + p.year.String()
+	case ReasonBeforeClaims:
+		return "claims in " + p.year.String() + " start " + p.month[p.claimsFrom].start.String()
+	case ReasonBeforeEligible:
+		return pp.rp.role.ID + " is claimable from " + pp.rp.role.EligibleFrom.String()
+	case ReasonNoMaximum:
+		return "no source found gives the " + pp.rp.role.ID + " maximum for " + p.month[m].label + "; pcnfin does not invent one (supply it with a rule set of your own)"
+	}
+	return ""
+}
+
+func (pp *person) setDetail(m int, text string) {
+	if pp.detail == nil {
+		pp.detail = new([12]string)
+	}
+	pp.detail[m] = text
 }

@@ -2,6 +2,7 @@ package arrs
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -58,6 +59,10 @@ type rolePlan struct {
 	maxIdx   [12]int // index into maxima (in force), -1 for none
 	maxima   []des.Maximum
 	cap      [12]*des.Cap
+	// maxText[k][z] describes maximum k for zone z, for explanations.
+	maxText [][3]string
+	// pctText is "× 100%" and the rule, for explanations.
+	pctText string
 }
 
 // Compile prepares a rule set for claims.
@@ -102,6 +107,26 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 				}
 			}
 		}
+		for _, mx := range rp.maxima {
+			var t [3]string
+			for z, name := range []string{"national", "outer London", "inner London"} {
+				amt := [3]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}[z]
+				label := name
+				if !amt.IsPositive() {
+					amt = mx.National
+					if z > 0 {
+						label = "national (no " + strings.Fields(name)[0] + "-London figure sourced)"
+					}
+				}
+				txt := des.Pounds(amt) + " a year " + label + " from " + mx.From.String()
+				if mx.ClaimCap {
+					txt += " as the most that may be claimed"
+				}
+				t[z] = txt + " [" + mx.Source.Document + " <" + mx.Source.URL + "> " + string(mx.Source.Confidence) + "]"
+			}
+			rp.maxText = append(rp.maxText, t)
+		}
+		rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% per month, pro rata by days, rounded to the penny"
 		p.roles[r.ID] = rp
 	}
 	return p, nil

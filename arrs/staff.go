@@ -31,6 +31,8 @@ const (
 	maxCostPounds = 1_000_000 // annual employer cost of 1 WTE
 )
 
+var maxCost = decimal.NewFromInt(maxCostPounds)
+
 // WTEOf makes a WTE from a decimal such as 0.8 (at most four places).
 func WTEOf(d decimal.Decimal) (WTE, error) {
 	if d.IsNegative() || d.IsZero() {
@@ -78,11 +80,19 @@ func ratio(a, b decimal.Decimal) (WTE, error) {
 
 // Decimal returns the WTE rounded to four places (exact where it can be).
 func (w WTE) Decimal() decimal.Decimal {
-	if w.den == 0 {
+	switch w.den {
+	case 0:
 		return decimal.Zero
+	case 1:
+		return decimal.New(w.num, 0)
+	case 2, 4, 5, 10, 20, 25, 50, 100, 125, 200, 250, 500, 1000, 625, 1250, 2000, 2500, 5000, 10000:
+		return decimal.New(w.num*(10000/w.den), -4) // exact in four places
 	}
 	return decimal.NewFromInt(w.num).DivRound(decimal.NewFromInt(w.den), 4)
 }
+
+// exact reports whether the WTE is exactly a decimal of four places.
+func (w WTE) exact() bool { return w.den != 0 && 10000%w.den == 0 }
 
 // IsZero reports a zero WTE.
 func (w WTE) IsZero() bool { return w.num == 0 }
@@ -98,11 +108,10 @@ func (w WTE) rat() *big.Rat {
 }
 
 func (w WTE) String() string {
-	d := w.Decimal()
-	if w.den != 0 && !decimal.NewFromInt(w.num).Equal(d.Mul(decimal.NewFromInt(w.den))) {
+	if w.den != 0 && !w.exact() {
 		return fmt.Sprintf("%d/%d", w.num, w.den)
 	}
-	return d.String()
+	return w.Decimal().String()
 }
 
 // MarshalText prints the WTE as a decimal (four places at most).
@@ -161,7 +170,7 @@ func (s Staff) Validate() error {
 			bad(f.name, "%s is negative", f.v)
 		case des.Places(f.v) > 2:
 			bad(f.name, "%s has more than two decimal places (pounds and pence)", f.v)
-		case f.v.GreaterThan(decimal.NewFromInt(maxCostPounds)):
+		case f.v.GreaterThan(maxCost):
 			bad(f.name, "%s is more than £%d a year", f.v, maxCostPounds)
 		}
 	}

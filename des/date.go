@@ -61,7 +61,13 @@ func (d Date) String() string {
 	if d.IsZero() {
 		return ""
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.y, d.m, d.d)
+	var b [10]byte
+	y := int(d.y)
+	b[0], b[1], b[2], b[3] = byte('0'+y/1000%10), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10)
+	b[4], b[7] = '-', '-'
+	b[5], b[6] = '0'+d.m/10, '0'+d.m%10
+	b[8], b[9] = '0'+d.d/10, '0'+d.d%10
+	return string(b[:])
 }
 
 // Compare returns -1, 0 or +1 as d is before, equal to or after e.

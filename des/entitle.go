@@ -240,16 +240,24 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 	}
 
 	// Annual rate: walk the months, splitting each by the values in force.
-	used := make([]decimal.Decimal, len(vals)) // months' worth per value
-	for i := range used {
-		used[i] = decimal.Zero
-	}
+	used := make([]decimal.Decimal, len(vals))     // months' worth per value
+	full := make([]decimal.Decimal, len(vals))     // a whole month at value k, rounded
+	fullN := make([]int64, len(vals))              // whole months at value k (for an ARRS sum)
+	partials := make([]int64, len(vals))           // part months at value k
+	partDays := make([]decimal.Decimal, len(vals)) // Σ days/dim of part months, for the explanation
 	for i := 0; i < 12; i++ {
 		yy, mm := y.Month(i)
 		dim := DaysIn(yy, mm)
 		mStart := Date{int32(yy), uint8(mm), 1}
 		mEnd := Date{int32(yy), uint8(mm), uint8(dim)}
-		num := decimal.Zero // Σ rate × days
+		if !once {
+			months[i] = decimal.Zero
+		}
+		if mEnd.Before(pt.From) || mStart.After(pt.To) {
+			continue
+		}
+		num := decimal.Zero // Σ rate × days over the part months
+		whole := -1         // the value covering the whole month, if one does
 		for k, v := range vals {
 			from := maxDate(v.From, pt.From, mStart)
 			to := minDate(pt.To, mEnd)
@@ -260,17 +268,30 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 				continue
 			}
 			days := from.Days(to) + 1
-			num = num.Add(v.Rate.Mul(decimal.NewFromInt(int64(days))))
 			if days == dim {
-				used[k] = used[k].Add(decimal.NewFromInt(1))
-			} else {
-				used[k] = used[k].Add(decimal.NewFromInt(int64(days)).DivRound(decimal.NewFromInt(int64(dim)), 4))
+				whole = k
+				break
 			}
+			num = num.Add(v.Rate.Mul(decimal.NewFromInt(int64(days))))
+			partials[k]++
+			if partDays[k].IsZero() {
+				partDays[k] = decimal.Zero
+			}
+			partDays[k] = partDays[k].Add(decimal.NewFromInt(int64(days)).DivRound(decimal.NewFromInt(int64(dim)), 4))
+		}
+		if whole >= 0 {
+			fullN[whole]++
+			if once {
+				continue
+			}
+			if fullN[whole] == 1 {
+				full[whole] = vals[whole].Rate.Mul(basis).DivRound(twelve, 2)
+			}
+			months[i] = full[whole]
+			pa.Amount = pa.Amount.Add(months[i])
+			continue
 		}
 		if num.IsZero() {
-			if !once {
-				months[i] = decimal.Zero
-			}
 			continue
 		}
 		den := decimal.NewFromInt(int64(dim * 12))
@@ -279,6 +300,15 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		} else {
 			months[i] = num.Mul(basis).DivRound(den, 2)
 			pa.Amount = pa.Amount.Add(months[i])
+		}
+	}
+	for k := range vals {
+		used[k] = decimal.NewFromInt(fullN[k])
+		if partials[k] > 0 {
+			used[k] = used[k].Add(partDays[k])
+		}
+		if once && fullN[k] > 0 {
+			exact = exact.Add(vals[k].Rate.Mul(basis).Mul(decimal.NewFromInt(fullN[k])).DivRound(twelve, 20))
 		}
 	}
 	for k, v := range vals {
@@ -295,7 +325,6 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 	if once {
 		pa.Amount = RoundPenny(exact)
 	}
-	_ = twelve
 	return pa, months, nil
 }
 

@@ -110,6 +110,27 @@ func ParseDecimal(s string) (decimal.Decimal, error) { return parseDecimal(s) }
 // Places returns the number of decimal places d needs (0 for integers);
 // trailing zeros do not count, so "1.500" needs one.
 func Places(d decimal.Decimal) int {
+	if d.Exponent() >= 0 {
+		return 0
+	}
+	if d.Exponent() == -1 || d.Exponent() == -2 {
+		// the common cases, without formatting: strip a trailing zero
+		c := d.CoefficientInt64()
+		if d.Exponent() == -2 && c%10 == 0 {
+			c /= 10
+			if c%10 == 0 {
+				return 0
+			}
+			return 1
+		}
+		if d.Exponent() == -2 {
+			return 2
+		}
+		if c%10 == 0 {
+			return 0
+		}
+		return 1
+	}
 	s := d.String()
 	if i := strings.IndexByte(s, '.'); i >= 0 {
 		return len(s) - i - 1

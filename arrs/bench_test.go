@@ -1,0 +1,200 @@
+package arrs_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// nationalRoles are 2024/25 roles: most with maxima, some without (their
+// months still go through the loop and give a reason).
+var nationalRoles = []string{"clinical_pharmacist", "pharmacy_technician", "first_contact_physiotherapist", "advanced_practitioner",
+	"enhanced_practice_nurse", "general_practitioner", "care_coordinator", "social_prescribing_link_worker", "paramedic", "nursing_associate"}
+
+// syntheticNation makes n PCNs of 3–6 practices with k staff each, the same
+// every time.
+func syntheticNation(n, k int) []arrs.PCNInput {
+	r := rand.New(rand.NewPCG(2024, 25))
+	y := des.Year(2024)
+	out := make([]arrs.PCNInput, n)
+	for i := range out {
+		var ps []des.Practice
+		for j := 0; j < 3+r.IntN(4); j++ {
+			reg := int64(4000 + r.IntN(16000))
+			ps = append(ps, des.Practice{Name: fmt.Sprintf("P%d-%d", i, j), Registered: des.N(reg),
+				Weighted: des.Number{D: decimal.New(reg*int64(90+r.IntN(25)), -2), Set: true},
+				Adjusted: des.Number{D: decimal.New(reg*int64(92+r.IntN(20)), -2), Set: true}, CareHomeBeds: des.N(int64(r.IntN(80)))})
+		}
+		roster := make([]arrs.Staff, k)
+		for j := range roster {
+			w, _ := arrs.WTEOf(decimal.New(int64(20+r.IntN(81)), -2))
+			s := arrs.Staff{Name: fmt.Sprintf("S%d", j), Role: nationalRoles[r.IntN(len(nationalRoles))], WTE: w,
+				Start: y.Start().AddDays(r.IntN(500) - 300), AnnualCost: decimal.New(int64(2_500_000+r.IntN(8_000_000)), -2)}
+			if r.IntN(4) == 0 {
+				s.End = y.Start().AddDays(r.IntN(365))
+				if s.End.Before(s.Start) {
+					s.End = s.Start
+				}
+			}
+			roster[j] = s
+		}
+		out[i] = arrs.PCNInput{PCN: des.PCN{Name: fmt.Sprintf("PCN %d", i), Practices: ps}, Roster: roster}
+	}
+	return out
+}
+
+// BenchmarkNationalYear: every PCN in England (about 1,250) with 40 staff
+// each, for one DES year: entitlements and ARRS claims month by month, from
+// an already loaded rule set.
+func BenchmarkNationalYear(b *testing.B) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(b, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(b, err)
+	nation := syntheticNation(1250, 40)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := plan.CalculateAll(nation); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNationalYearFloat64 is the same arithmetic in a plain float64
+// loop (no explanations, no rounding rules, no checks): the reference for
+// the physical limit of the decimal engine above.
+func BenchmarkNationalYearFloat64(b *testing.B) {
+	rs, _ := rates.Parse("2024/25")
+	nation := syntheticNation(1250, 40)
+	type fstaff struct {
+		cost, wte, pct float64
+		max            [12]float64
+		start, end     des.Date
+	}
+	type fpcn struct {
+		reg, wgt, adj, beds float64
+		staff               []fstaff
+	}
+	a := rs.ARRS()
+	y := rs.Year()
+	var months [12][2]des.Date
+	var dims [12]float64
+	for m := 0; m < 12; m++ {
+		yy, mm := y.Month(m)
+		months[m] = [2]des.Date{des.MustDate(yy, mm, 1), des.MustDate(yy, mm, des.DaysIn(yy, mm))}
+		dims[m] = float64(des.DaysIn(yy, mm))
+	}
+	fs := make([]fpcn, len(nation))
+	for i, in := range nation {
+		var f fpcn
+		for _, p := range in.PCN.Practices {
+			f.reg += p.Registered.D.InexactFloat64()
+			f.wgt += p.Weighted.D.InexactFloat64()
+			f.adj += p.Adjusted.D.InexactFloat64()
+			f.beds += p.CareHomeBeds.D.InexactFloat64()
+		}
+		for _, s := range in.Roster {
+			st := fstaff{cost: s.AnnualCost.InexactFloat64(), wte: s.WTE.Decimal().InexactFloat64(), start: s.Start, end: s.End}
+			if role, ok := a.Role(s.Role); ok {
+				st.pct = role.Reimbursement.InexactFloat64()
+				for m := 0; m < 12; m++ {
+					st.max[m] = -1
+					for _, mx := range role.MaximaInForce(des.Date{}) {
+						if !mx.From.After(months[m][0]) {
+							st.max[m] = mx.National.InexactFloat64()
+						}
+					}
+				}
+			}
+			f.staff = append(f.staff, st)
+		}
+		fs[i] = f
+	}
+	fr := []float64{2.218, 0.698, 7.975, 127.20, 3.248, 1.392, 22.894}
+	b.ReportAllocs()
+	b.ResetTimer()
+	var sink float64
+	for i := 0; i < b.N; i++ {
+		var wg sync.WaitGroup
+		half := len(fs) / 2
+		for _, part := range [][]fpcn{fs[:half], fs[half:]} {
+			wg.Add(1)
+			go func(part []fpcn) {
+				defer wg.Done()
+				var total float64
+				for _, f := range part {
+					ent := (f.reg*fr[0] + f.adj*(fr[1]+fr[2]+fr[4]+fr[5]) + f.beds*fr[3]) // the year
+					total += ent + f.wgt*fr[6]
+					for _, s := range f.staff {
+						for m := 0; m < 12; m++ {
+							from, to := months[m][0], months[m][1]
+							if s.start.After(to) || (!s.end.IsZero() && s.end.Before(from)) || s.max[m] < 0 {
+								continue
+							}
+							if s.start.After(from) {
+								from = s.start
+							}
+							if !s.end.IsZero() && s.end.Before(to) {
+								to = s.end
+							}
+							days := float64(from.Days(to) + 1)
+							c := s.cost * s.wte / 12 * days / dims[m]
+							mx := s.max[m] * s.wte / 12 * days / dims[m]
+							if mx < c {
+								c = mx
+							}
+							total += c * s.pct
+						}
+					}
+				}
+				sink += total
+			}(part)
+		}
+		wg.Wait()
+	}
+	_ = sink
+}
+
+// Many goroutines compute many PCNs against one loaded rule set and get
+// exactly what one goroutine gets (run with -race where available).
+func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	nation := syntheticNation(60, 20)
+	serial := make([]arrs.Result, len(nation))
+	for i, in := range nation {
+		serial[i], err = plan.Calculate(in.PCN, in.Roster)
+		require.NoError(t, err)
+	}
+	all, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, in := range nation {
+				r, err := plan.Calculate(in.PCN, in.Roster)
+				if err != nil || !r.Claims.Equal(serial[i].Claims) {
+					t.Errorf("PCN %d: concurrent result differs: %v", i, err)
+				}
+				_, _ = des.Entitle(rs, in.PCN, des.Options{})
+			}
+		}()
+	}
+	wg.Wait()
+	for i := range nation {
+		require.True(t, all[i].ARRS.Claims.Equal(serial[i].Claims))
+		checkInvariants(t, plan, nation[i].Roster, all[i].ARRS)
+	}
+}
