@@ -1,0 +1,315 @@
+// Command national works out the network entitlements and ARRS sums of many
+// PCNs from a PCN list file, with totals per ICB and for England (every PCN
+// in the file), for one or more DES years.
+//
+//	go run ./examples/national                          # embedded SYNTHETIC sample of 40 made-up PCNs
+//	go run ./examples/national -csv pcns.csv -year 2024/25,2025/26 -format csv
+//	go run ./examples/national -csv pcns.csv -skip-bad  # report bad rows on stderr, compute the rest
+//
+// The file has a header row naming the columns pcn_code, pcn_name, icb,
+// registered, weighted, adjusted and care_home_beds, in any order (other
+// columns are ignored); an empty cell is a figure not given. See
+// des.ReadPCNCSV.
+//
+// Flags: -csv FILE, -year Y (repeatable or a comma list; default: the year
+// of -rates if given, else the latest published), -format
+// table|csv|json|markdown, -skip-bad, -rates FILE (a rule set of your own
+// for its year), -workers N (default: every CPU).
+package main
+
+import (
+	"bytes"
+	_ "embed"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+)
+
+// sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
+// list sizes (20,000 to 120,000). It is not NHS data.
+//
+//go:embed sample.csv
+var sampleCSV []byte
+
+// sampleLabel is how every output names the embedded sample.
+const sampleLabel = "SYNTHETIC SAMPLE: made-up PCNs and ICBs, not NHS data"
+
+type options struct {
+	csvFile   string // "" for the embedded sample
+	years     []des.Year
+	format    string
+	skipBad   bool
+	ratesFile string
+	workers   int
+}
+
+func main() {
+	fs := flag.NewFlagSet("national", flag.ExitOnError)
+	var o options
+	fs.StringVar(&o.csvFile, "csv", "", "PCN list CSV file (default: the embedded synthetic sample)")
+	fs.Var((*cli.Years)(&o.years), "year", "DES year, e.g. 2025/26 (repeatable, or a comma list)")
+	fs.StringVar(&o.format, "format", "table", "output: table, csv, json or markdown")
+	fs.BoolVar(&o.skipBad, "skip-bad", false, "report bad rows (and PCNs missing a figure a payment needs) on stderr and compute the rest")
+	fs.StringVar(&o.ratesFile, "rates", "", "a rule-set TOML file of your own, used for its year")
+	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
+	fs.Parse(os.Args[1:])
+	if err := cli.CheckFormat(o.format); err != nil {
+		cli.BadFlag(fs, err)
+	}
+	if fs.NArg() > 0 {
+		cli.BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	if o.workers < 0 {
+		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
+	}
+	var out, diag cli.Output
+	err := run(&out, &diag, o)
+	diag.Flush(os.Stderr)
+	if err != nil {
+		cli.Fail(err)
+	}
+	out.Flush(os.Stdout)
+}
+
+// run writes the report to w and, with -skip-bad, the rows left out to diag.
+func run(w, diag io.Writer, o options) error {
+	published, user, err := cli.RuleSets(o.ratesFile)
+	if err != nil {
+		return err
+	}
+	years := slices.Clone(o.years)
+	if len(years) == 0 {
+		if user != nil {
+			years = []des.Year{user.Year()}
+		} else {
+			years = []des.Year{rates.Latest()}
+		}
+	}
+	slices.Sort(years)
+	years = slices.Compact(years)
+	var sets []*des.RuleSet
+	for _, y := range years {
+		i := slices.IndexFunc(published, func(rs *des.RuleSet) bool { return rs.Year() == y })
+		if i < 0 {
+			var have []string
+			for _, rs := range published {
+				have = append(have, rs.Year().String())
+			}
+			return fmt.Errorf("%w: %s (published: %s; give -rates FILE for another year)", des.ErrUnknownYear, y, strings.Join(have, ", "))
+		}
+		sets = append(sets, published[i])
+	}
+
+	source, name, data := sampleLabel, "(embedded sample.csv)", sampleCSV
+	if o.csvFile != "" {
+		fi, err := os.Stat(o.csvFile)
+		if err != nil {
+			return err
+		}
+		if fi.Size() > des.DefaultMaxCSVBytes {
+			return &des.FieldError{File: o.csvFile, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), des.DefaultMaxCSVBytes), Err: des.ErrInvalid}
+		}
+		if data, err = os.ReadFile(o.csvFile); err != nil {
+			return err
+		}
+		source, name = o.csvFile, o.csvFile
+	}
+	rows, bad, err := des.ReadPCNCSV(name, bytes.NewReader(data), des.CSVOptions{SkipBad: o.skipBad})
+	if err != nil {
+		return err
+	}
+	for _, e := range bad {
+		fmt.Fprintf(diag, "skipped bad row: %v\n", e)
+	}
+	if len(rows) == 0 {
+		return &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
+	}
+
+	rep := report{Source: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
+	results := compute(rows, sets, o.workers)
+	for k, rs := range sets {
+		yr := yearResult{Year: rs.Year(), RuleSet: rs, Gaps: rs.Gaps()}
+		for i, r := range results[k] {
+			if r.err != nil {
+				err := rowError(name, rows[i], rs.Year(), r.err)
+				if !o.skipBad {
+					return err
+				}
+				fmt.Fprintf(diag, "left out of %s: %v\n", rs.Year(), err)
+				yr.LeftOut = append(yr.LeftOut, err.Error())
+				continue
+			}
+			yr.PCNs = append(yr.PCNs, r)
+		}
+		yr.total()
+		rep.Years = append(rep.Years, yr)
+	}
+
+	switch o.format {
+	case "json":
+		return cli.WriteJSON(w, rep.json())
+	case "csv":
+		return rep.writeCSV(w)
+	}
+	for _, t := range rep.tables() {
+		if o.format == "markdown" {
+			err = t.WriteMarkdown(w)
+		} else {
+			err = t.WriteText(w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pcnResult is one PCN's figures for one year.
+type pcnResult struct {
+	row           des.PCNRow
+	ent           des.Entitlements
+	arrs          decimal.Decimal // the PCN's ARRS sums, every pot
+	registered    decimal.Decimal
+	hasRegistered bool
+	err           error
+}
+
+// compute works out every PCN for every year on a pool of workers: the rule
+// sets are immutable and shared. results[year][row] keeps file order.
+func compute(rows []des.PCNRow, sets []*des.RuleSet, workers int) [][]pcnResult {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	results := make([][]pcnResult, len(sets))
+	for k := range results {
+		results[k] = make([]pcnResult, len(rows))
+	}
+	type job struct{ k, i int }
+	jobs := make(chan job, workers)
+	var wg sync.WaitGroup
+	for range min(workers, len(rows)*len(sets)) {
+		wg.Go(func() {
+			for j := range jobs {
+				results[j.k][j.i] = entitle(sets[j.k], rows[j.i])
+			}
+		})
+	}
+	for k := range sets {
+		for i := range rows {
+			jobs <- job{k, i}
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+func entitle(rs *des.RuleSet, row des.PCNRow) pcnResult {
+	r := pcnResult{row: row, arrs: decimal.Zero}
+	if v, ok := row.PCN.Practices[0].Figure(des.Registered); ok {
+		r.registered, r.hasRegistered = v, true
+	}
+	r.ent, r.err = des.Entitle(rs, row.PCN, des.Options{})
+	for _, a := range r.ent.ARRSSums {
+		r.arrs = r.arrs.Add(a.Amount)
+	}
+	return r
+}
+
+// rowError names the file, line and PCN of an error working a row out.
+func rowError(file string, row des.PCNRow, y des.Year, err error) error {
+	var mf *des.MissingFigureError
+	if errors.As(err, &mf) {
+		return &des.FieldError{File: file, Line: row.Line, Field: mf.Field,
+			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment), Err: des.ErrMissingFigure}
+	}
+	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err), Err: err}
+}
+
+// total is a sum over a group of PCNs.
+type total struct {
+	name         string
+	pcns         int
+	registered   decimal.Decimal
+	entitlements decimal.Decimal
+	arrs         decimal.Decimal
+}
+
+func newTotal(name string) *total {
+	return &total{name: name, registered: decimal.Zero, entitlements: decimal.Zero, arrs: decimal.Zero}
+}
+
+func (t *total) add(r pcnResult) {
+	t.pcns++
+	if r.hasRegistered {
+		t.registered = t.registered.Add(r.registered)
+	}
+	t.entitlements = t.entitlements.Add(r.ent.Total)
+	t.arrs = t.arrs.Add(r.arrs)
+}
+
+// paymentTotal is one payment summed over every PCN.
+type paymentTotal struct {
+	id, name string
+	kind     des.Kind
+	amount   decimal.Decimal
+}
+
+type yearResult struct {
+	Year      des.Year
+	RuleSet   *des.RuleSet
+	PCNs      []pcnResult
+	LeftOut   []string
+	Gaps      []des.Gap
+	ICBs      []*total
+	England   *total
+	ByPayment []paymentTotal
+}
+
+// total adds up the year's PCNs by ICB (alphabetical), for England and by
+// payment, exactly: every total is a sum of the rows shown.
+func (y *yearResult) total() {
+	byICB := map[string]*total{}
+	y.England = newTotal("England")
+	for _, r := range y.PCNs {
+		icb := r.row.ICB
+		if icb == "" {
+			icb = "(no ICB given)"
+		}
+		if byICB[icb] == nil {
+			byICB[icb] = newTotal(icb)
+			y.ICBs = append(y.ICBs, byICB[icb])
+		}
+		byICB[icb].add(r)
+		y.England.add(r)
+	}
+	sort.Slice(y.ICBs, func(i, j int) bool { return y.ICBs[i].name < y.ICBs[j].name })
+	for _, p := range y.RuleSet.Payments() {
+		pt := paymentTotal{id: p.ID, name: p.Name, kind: p.Kind, amount: decimal.Zero}
+		for _, r := range y.PCNs {
+			if a, ok := r.ent.Payment(p.ID); ok {
+				pt.amount = pt.amount.Add(a.Amount)
+			}
+		}
+		y.ByPayment = append(y.ByPayment, pt)
+	}
+}
+
+type report struct {
+	Source    string
+	Synthetic bool
+	BadRows   int
+	Years     []yearResult
+}

@@ -1,0 +1,203 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
+)
+
+func regString(r pcnResult) string {
+	if !r.hasRegistered {
+		return ""
+	}
+	return des.Thousands(r.registered.String())
+}
+
+// notes are said under every year's PCN table.
+func (rep report) notes(y yearResult) []string {
+	var n []string
+	if rep.Synthetic {
+		n = append(n, "Data: "+sampleLabel+". Give -csv FILE for your own list.")
+	}
+	n = append(n, "Entitlements: the year's payments to the PCN and its practices; ARRS sum: the most the PCN may claim under ARRS (every pot), not a payment.")
+	if len(y.Gaps) > 0 {
+		var ids []string
+		for _, g := range y.Gaps {
+			ids = append(ids, g.Item)
+		}
+		n = append(n, fmt.Sprintf("%s leaves out figures no source gives (not invented, so not in these amounts): %s.", y.Year, strings.Join(ids, ", ")))
+	}
+	if rep.BadRows > 0 {
+		n = append(n, fmt.Sprintf("%s skipped (listed on stderr); the totals leave them out.", plural(rep.BadRows, "bad row")))
+	}
+	if len(y.LeftOut) > 0 {
+		n = append(n, fmt.Sprintf("%s left out of %s for want of a figure a payment needs (listed on stderr); the totals leave them out.", plural(len(y.LeftOut), "PCN"), y.Year))
+	}
+	return n
+}
+
+func (rep report) tables() []*cli.Table {
+	var ts []*cli.Table
+	tag := ""
+	if rep.Synthetic {
+		tag = " [" + sampleLabel + "]"
+	}
+	for _, y := range rep.Years {
+		t := &cli.Table{
+			Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", y.Year, y.RuleSet.Title(), tag),
+			Header: []string{"line", "PCN code", "PCN", "ICB", "registered", "entitlements", "ARRS sum"},
+			Right:  []bool{true, false, false, false, true, true, true},
+			Notes:  rep.notes(y),
+		}
+		for _, r := range y.PCNs {
+			t.Add(fmt.Sprint(r.row.Line), r.row.Code, r.row.Name, r.row.ICB, regString(r), cli.GBP(r.ent.Total), cli.GBP(r.arrs))
+		}
+		ts = append(ts, t)
+
+		it := &cli.Table{
+			Title:  fmt.Sprintf("Totals by ICB and for England, %s%s", y.Year, tag),
+			Header: []string{"ICB", "PCNs", "registered", "entitlements", "ARRS sum"},
+			Right:  []bool{false, true, true, true, true},
+			Notes:  []string{"England is the sum of every PCN worked out from the file."},
+		}
+		for _, g := range append(y.ICBs, y.England) {
+			it.Add(g.name, fmt.Sprint(g.pcns), des.Thousands(g.registered.String()), cli.GBP(g.entitlements), cli.GBP(g.arrs))
+		}
+		ts = append(ts, it)
+
+		pt := &cli.Table{
+			Title:  fmt.Sprintf("England by payment, %s%s", y.Year, tag),
+			Header: []string{"payment", "name", "amount"},
+			Right:  []bool{false, false, true},
+		}
+		for _, p := range y.ByPayment {
+			name := p.name
+			if p.kind == des.KindARRSSum {
+				name += " [a maximum to claim, not paid]"
+			}
+			pt.Add(p.id, name, cli.GBP(p.amount))
+		}
+		pt.Add("total", "entitlements (ARRS sums excluded)", cli.GBP(y.England.entitlements))
+		ts = append(ts, pt)
+	}
+	if len(rep.Years) > 1 {
+		s := &cli.Table{
+			Title:  "England by year" + tag,
+			Header: []string{"year", "PCNs", "entitlements", "change", "ARRS sum", "change"},
+			Right:  []bool{false, true, true, true, true, true},
+		}
+		for i, y := range rep.Years {
+			ce, ca := "", ""
+			if i > 0 {
+				p := rep.Years[i-1].England
+				ce, ca = cli.GBP(y.England.entitlements.Sub(p.entitlements)), cli.GBP(y.England.arrs.Sub(p.arrs))
+			}
+			s.Add(y.Year.String(), fmt.Sprint(y.England.pcns), cli.GBP(y.England.entitlements), ce, cli.GBP(y.England.arrs), ca)
+		}
+		ts = append(ts, s)
+	}
+	return ts
+}
+
+func (rep report) writeCSV(w io.Writer) error {
+	var rows [][]string
+	for _, y := range rep.Years {
+		for _, r := range y.PCNs {
+			reg := ""
+			if r.hasRegistered {
+				reg = r.registered.String()
+			}
+			rows = append(rows, []string{y.Year.String(), "pcn", r.row.Code, r.row.Name, r.row.ICB, "1", reg, cli.Plain(r.ent.Total), cli.Plain(r.arrs), rep.Source})
+		}
+		for _, g := range y.ICBs {
+			rows = append(rows, []string{y.Year.String(), "icb", "", g.name, g.name, fmt.Sprint(g.pcns), g.registered.String(), cli.Plain(g.entitlements), cli.Plain(g.arrs), rep.Source})
+		}
+		e := y.England
+		rows = append(rows, []string{y.Year.String(), "england", "", e.name, "", fmt.Sprint(e.pcns), e.registered.String(), cli.Plain(e.entitlements), cli.Plain(e.arrs), rep.Source})
+	}
+	return cli.WriteCSV(w, []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows)
+}
+
+// The JSON output: amounts are decimal strings with two places.
+type jsonReport struct {
+	Data      string     `json:"data"`
+	Synthetic bool       `json:"synthetic"`
+	BadRows   int        `json:"bad_rows_skipped,omitempty"`
+	Years     []jsonYear `json:"years"`
+}
+
+type jsonYear struct {
+	Year      string        `json:"year"`
+	RuleSet   string        `json:"rule_set"`
+	PCNs      []jsonPCN     `json:"pcns"`
+	ICBs      []jsonTotal   `json:"icbs"`
+	England   jsonTotal     `json:"england"`
+	ByPayment []jsonPayment `json:"by_payment"`
+	LeftOut   []string      `json:"left_out,omitempty"`
+	Gaps      []des.Gap     `json:"gaps,omitempty"`
+}
+
+type jsonPCN struct {
+	Line         int           `json:"line"`
+	Code         string        `json:"pcn_code"`
+	Name         string        `json:"name"`
+	ICB          string        `json:"icb"`
+	Registered   string        `json:"registered,omitempty"`
+	Entitlements string        `json:"entitlements"`
+	ARRSSum      string        `json:"arrs_sum"`
+	Payments     []jsonPayment `json:"payments"`
+}
+
+type jsonTotal struct {
+	Name         string `json:"name"`
+	PCNs         int    `json:"pcns"`
+	Registered   string `json:"registered"`
+	Entitlements string `json:"entitlements"`
+	ARRSSum      string `json:"arrs_sum"`
+}
+
+type jsonPayment struct {
+	ID     string `json:"id"`
+	Kind   string `json:"kind,omitempty"`
+	Amount string `json:"amount"`
+}
+
+func jsonTotalOf(t *total) jsonTotal {
+	return jsonTotal{t.name, t.pcns, t.registered.String(), cli.Plain(t.entitlements), cli.Plain(t.arrs)}
+}
+
+func (rep report) json() jsonReport {
+	out := jsonReport{Data: rep.Source, Synthetic: rep.Synthetic, BadRows: rep.BadRows}
+	for _, y := range rep.Years {
+		jy := jsonYear{Year: y.Year.String(), RuleSet: y.RuleSet.Title(), England: jsonTotalOf(y.England), LeftOut: y.LeftOut, Gaps: y.Gaps}
+		for _, r := range y.PCNs {
+			reg := ""
+			if r.hasRegistered {
+				reg = r.registered.String()
+			}
+			jp := jsonPCN{Line: r.row.Line, Code: r.row.Code, Name: r.row.Name, ICB: r.row.ICB, Registered: reg, Entitlements: cli.Plain(r.ent.Total), ARRSSum: cli.Plain(r.arrs)}
+			for _, a := range append(r.ent.Payments, r.ent.ARRSSums...) {
+				jp.Payments = append(jp.Payments, jsonPayment{ID: a.ID, Kind: string(a.Kind), Amount: cli.Plain(a.Amount)})
+			}
+			jy.PCNs = append(jy.PCNs, jp)
+		}
+		for _, g := range y.ICBs {
+			jy.ICBs = append(jy.ICBs, jsonTotalOf(g))
+		}
+		for _, p := range y.ByPayment {
+			jy.ByPayment = append(jy.ByPayment, jsonPayment{ID: p.id, Kind: string(p.kind), Amount: cli.Plain(p.amount)})
+		}
+		out.Years = append(out.Years, jy)
+	}
+	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
