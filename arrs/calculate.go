@@ -24,7 +24,7 @@ func Calculate(rs *des.RuleSet, pcn des.PCN, roster []Staff, opt Options) (Resul
 
 // person is a roster line prepared for the monthly loop.
 type person struct {
-	s      Staff
+	s      *Staff
 	idx    int
 	rp     *rolePlan
 	zone   zone
@@ -33,7 +33,7 @@ type person struct {
 	costP  [12]int64
 	claim  [12]int64
 	cost   [12]int64
-	reason [12]string
+	reason [12]reasonCode
 	// detail holds the text of cap reasons, which depend on the cap (other
 	// reasons' text is made when asked for); nil when no cap applied.
 	detail *[12]string
@@ -51,7 +51,8 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 	}
 	people := make([]person, len(roster))
 	var errs des.Errors
-	for i, s := range roster {
+	for i := range roster {
+		s := &roster[i]
 		if e := p.prepare(&people[i], i, s); e != nil {
 			errs = append(errs, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, s.Name), e))
 		}
@@ -65,7 +66,7 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 		order[i] = i
 	}
 	sort.SliceStable(order, func(a, b int) bool {
-		x, y := &people[order[a]].s, &people[order[b]].s
+		x, y := people[order[a]].s, people[order[b]].s
 		if c := x.Start.Compare(y.Start); c != 0 {
 			return c < 0
 		}
@@ -106,11 +107,14 @@ func prefixErr(prefix string, err error) error {
 	return fmt.Errorf("%s: %w", prefix, err)
 }
 
-func (p *Plan) prepare(pp *person, i int, s Staff) error {
+func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
 	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den)}
+	for m := range pp.reason {
+		pp.reason[m] = rNone
+	}
 	switch s.London {
 	case OuterLondon:
 		pp.zone = outer
@@ -118,11 +122,11 @@ func (p *Plan) prepare(pp *person, i int, s Staff) error {
 		pp.zone = inner
 	}
 	if s.AnnualCost.IsPositive() {
-		c := s.AnnualCost.Shift(2).IntPart()
+		c := penniesOf(s.AnnualCost)
 		for m := range pp.costP {
 			pp.costP[m] = c
 		}
-		pp.costEx = "cost " + des.Pounds(s.AnnualCost) + " a year per WTE"
+		pp.costEx = "cost " + des.PoundsPennies(c) + " a year per WTE"
 		return nil
 	}
 	if p.opt.SalaryCost == nil {
@@ -168,8 +172,9 @@ func (p *Plan) daysEmployed(s *Staff, m int) int {
 }
 
 type capState struct {
-	count int64
-	wte   *big.Rat
+	count  int64
+	wte    *big.Rat
+	beyond string // the text for people beyond the cap this month
 }
 
 // month1 computes month m for every person, in the fixed order.
@@ -178,7 +183,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 	dim := uint64(p.month[m].days)
 	for _, i := range order {
 		pp := &people[i]
-		days := p.daysEmployed(&pp.s, m)
+		days := p.daysEmployed(pp.s, m)
 		if days == 0 {
 			continue
 		}
@@ -189,16 +194,16 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 		rp := pp.rp
 		switch {
 		case rp == nil:
-			pp.reason[m] = ReasonNotARRSRole
+			pp.reason[m] = rNotARRSRole
 			continue
 		case m < p.claimsFrom:
-			pp.reason[m] = ReasonBeforeClaims
+			pp.reason[m] = rBeforeClaims
 			continue
 		case m < rp.eligible:
-			pp.reason[m] = ReasonBeforeEligible
+			pp.reason[m] = rBeforeEligible
 			continue
 		case rp.max[m][national] < 0:
-			pp.reason[m] = ReasonNoMaximum
+			pp.reason[m] = rNoMaximum
 			continue
 		}
 		num, wden := pp.num, pp.den
@@ -215,8 +220,11 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 			switch c.Unit {
 			case des.Headcount:
 				if decimal.NewFromInt(st.count + 1).GreaterThan(limit) {
-					pp.reason[m] = ReasonCap
-					pp.setDetail(m, fmt.Sprintf("beyond the cap of %s %s in post at once (%s)", limit, rp.role.ID, c.Source.Document))
+					pp.reason[m] = rCap
+					if st.beyond == "" {
+						st.beyond = fmt.Sprintf("beyond the cap of %s %s in post at once (%s)", limit, rp.role.ID, c.Source.Document)
+					}
+					pp.setDetail(m, st.beyond)
 					continue
 				}
 				st.count++
@@ -225,13 +233,16 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 				room := new(big.Rat).Sub(lim, st.wte)
 				w := pp.s.WTE.rat()
 				if room.Sign() <= 0 {
-					pp.reason[m] = ReasonCap
-					pp.setDetail(m, fmt.Sprintf("beyond the cap of %s WTE of %s (%s)", limit, rp.role.ID, c.Source.Document))
+					pp.reason[m] = rCap
+					if st.beyond == "" {
+						st.beyond = fmt.Sprintf("beyond the cap of %s WTE of %s (%s)", limit, rp.role.ID, c.Source.Document)
+					}
+					pp.setDetail(m, st.beyond)
 					continue
 				}
 				if room.Cmp(w) < 0 {
 					w = room
-					pp.reason[m] = ReasonCapPartial
+					pp.reason[m] = rCapPartial
 					pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)", room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
 					num, wden = w.Num().Uint64(), w.Denom().Uint64()
 				}
@@ -368,7 +379,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		first := true
 		for m := 0; m < 12; m++ {
 			k := rp.maxIdx[m]
-			if k < 0 || k <= prev || (pp.reason[m] == "" && pp.claim[m] == 0) {
+			if k < 0 || k <= prev || (pp.reason[m] == rNone && pp.claim[m] == 0) {
 				continue
 			}
 			prev = k
@@ -386,12 +397,12 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	b.WriteString("; ")
 	b.WriteString(strconv.Itoa(sr.MonthsClaimed))
 	b.WriteString(" months claimed = ")
-	b.WriteString(des.Pounds(sr.Claim))
-	var seen [8]string
+	b.WriteString(des.PoundsPennies(claim))
+	var seen [8]reasonCode
 	n := 0
 	for m := 0; m < 12; m++ {
 		r := pp.reason[m]
-		if r == "" {
+		if r == rNone {
 			continue
 		}
 		dup := false
@@ -405,7 +416,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			seen[n] = r
 			n++
 		}
-		sr.Reasons = append(sr.Reasons, r+": "+p.detail(pp, m))
+		sr.Reasons = append(sr.Reasons, r.String()+": "+p.detail(pp, m))
 	}
 	if len(sr.Reasons) > 0 {
 		b.WriteString(" (")
@@ -420,10 +431,11 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 func (p *Plan) breaches(pp *person) []Breach {
 	var out []Breach
 	for m := 0; m < 12; m++ {
-		r := pp.reason[m]
-		if r == "" {
+		code := pp.reason[m]
+		if code == rNone {
 			continue
 		}
+		r := code.String()
 		if n := len(out); n > 0 && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
 			out[n-1].To = p.month[m].label
 			continue
@@ -440,13 +452,13 @@ func (p *Plan) detail(pp *person, m int) string {
 		return pp.detail[m]
 	}
 	switch pp.reason[m] {
-	case ReasonNotARRSRole:
+	case rNotARRSRole:
 		return strconv.Quote(pp.s.Role) + " is not an ARRS role in " + p.year.String()
-	case ReasonBeforeClaims:
+	case rBeforeClaims:
 		return "claims in " + p.year.String() + " start " + p.month[p.claimsFrom].start.String()
-	case ReasonBeforeEligible:
+	case rBeforeEligible:
 		return pp.rp.role.ID + " is claimable from " + pp.rp.role.EligibleFrom.String()
-	case ReasonNoMaximum:
+	case rNoMaximum:
 		return "no source found gives the " + pp.rp.role.ID + " maximum for " + p.month[m].label + "; pcnfin does not invent one (supply it with a rule set of your own)"
 	}
 	return ""
@@ -457,4 +469,39 @@ func (pp *person) setDetail(m int, text string) {
 		pp.detail = new([12]string)
 	}
 	pp.detail[m] = text
+}
+
+// reasonCode is a Reason… constant held in a byte in the monthly loop.
+type reasonCode uint8
+
+const (
+	rNone reasonCode = iota
+	rNotARRSRole
+	rBeforeClaims
+	rBeforeEligible
+	rNoMaximum
+	rCap
+	rCapPartial
+)
+
+var reasonNames = [...]string{"", ReasonNotARRSRole, ReasonBeforeClaims, ReasonBeforeEligible, ReasonNoMaximum, ReasonCap, ReasonCapPartial}
+
+func (r reasonCode) String() string { return reasonNames[r] }
+
+// penniesOf converts a validated amount (at most two places, at most
+// £1,000,000) to pennies without allocating in the common cases.
+func penniesOf(d decimal.Decimal) int64 {
+	switch e := d.Exponent(); {
+	case e == -2:
+		return d.CoefficientInt64()
+	case e == -1:
+		return d.CoefficientInt64() * 10
+	case e >= 0 && e <= 6:
+		c := d.CoefficientInt64()
+		for i := int32(0); i < e+2; i++ {
+			c *= 10
+		}
+		return c
+	}
+	return d.Shift(2).Round(0).IntPart()
 }

@@ -33,6 +33,14 @@ const (
 
 var maxCost = decimal.NewFromInt(maxCostPounds)
 
+// tooCostly reports d > maxCost, without allocating for the usual amounts.
+func tooCostly(d decimal.Decimal) bool {
+	if d.Exponent() == -2 && d.NumDigits() <= 18 {
+		return d.CoefficientInt64() > maxCostPounds*100
+	}
+	return d.GreaterThan(maxCost)
+}
+
 // WTEOf makes a WTE from a decimal such as 0.8 (at most four places).
 func WTEOf(d decimal.Decimal) (WTE, error) {
 	if d.IsNegative() || d.IsZero() {
@@ -170,7 +178,7 @@ func (s Staff) Validate() error {
 			bad(f.name, "%s is negative", f.v)
 		case des.Places(f.v) > 2:
 			bad(f.name, "%s has more than two decimal places (pounds and pence)", f.v)
-		case f.v.GreaterThan(maxCost):
+		case tooCostly(f.v):
 			bad(f.name, "%s is more than £%d a year", f.v, maxCostPounds)
 		}
 	}

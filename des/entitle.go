@@ -138,12 +138,7 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 
 func entitle(y Year, p Payment, pcn PCN, opt Options) (Amount, error) {
 	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Amount: decimal.Zero}
-	if p.Kind != KindARRSSum {
-		a.Months = make([]decimal.Decimal, 12)
-		for i := range a.Months {
-			a.Months[i] = decimal.Zero
-		}
-	}
+	var monthP [12]int64 // the payment's months, in pennies
 	registered, regErr := pcn.Total(Registered, p.ID)
 	for _, pt := range p.Parts {
 		factor := decimal.NewFromInt(1)
@@ -186,25 +181,63 @@ func entitle(y Year, p Payment, pcn PCN, opt Options) (Amount, error) {
 			a.Parts = append(a.Parts, pa)
 			a.Amount = a.Amount.Add(pa.Amount)
 			for i, m := range months {
-				a.Months[i] = a.Months[i].Add(m)
+				monthP[i] += m
 			}
 		}
+	}
+	if p.Kind != KindARRSSum {
+		a.Months = penniesToMonths(monthP[:])
 	}
 	return a, nil
 }
 
+// penniesToMonths converts monthly pennies to decimals, sharing equal values
+// (decimals are immutable).
+func penniesToMonths(ps []int64) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(ps))
+	for i, p := range ps {
+		switch {
+		case p == 0:
+			out[i] = decimal.Zero
+		case i > 0 && p == ps[i-1]:
+			out[i] = out[i-1]
+		default:
+			out[i] = decimal.New(p, -2)
+		}
+	}
+	return out
+}
+
+// maxPennies bounds a month's payment so that sums stay exact in int64; the
+// loader's limits on rates and populations keep every real payment far
+// below it.
+var maxPennies = decimal.New(1_000_000_000_000_000, -2)
+
+// toPennies returns a decimal already rounded to two places as pennies.
+func toPennies(d decimal.Decimal) (int64, error) {
+	if d.Abs().GreaterThan(maxPennies) {
+		return 0, fmt.Errorf("%w: monthly amount %s is out of range", ErrInvalid, d)
+	}
+	if d.Exponent() == -2 {
+		return d.CoefficientInt64(), nil
+	}
+	return d.Shift(2).IntPart(), nil
+}
+
 // partAmount computes one part for one basis figure. For payments it returns
 // the twelve rounded months; for an ARRS sum (once) the rounded total only.
-func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) (PartAmount, []decimal.Decimal, error) {
+func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) (PartAmount, []int64, error) {
 	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To}, Amount: decimal.Zero}
 	vals := pt.InForce(opt.AsAt)
 	if len(vals) == 0 || vals[0].From.After(pt.From) {
 		return pa, nil, fmt.Errorf("%w for %s to %s (as at %s)", ErrNoRate, pt.From, pt.To, opt.AsAt)
 	}
-	var months []decimal.Decimal
+	var months []int64 // pennies
 	if !once {
-		months = make([]decimal.Decimal, 12)
+		months = make([]int64, 12)
 	}
+	var amountP int64
+	var err error
 	exact := decimal.Zero // unrounded total, for an ARRS sum
 	twelve := decimal.NewFromInt(12)
 
@@ -219,29 +252,32 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 			}
 		}
 		total := v.Rate.Mul(basis)
+		var each int64
+		if !once {
+			if each, err = toPennies(total.DivRound(decimal.NewFromInt(int64(n)), 2)); err != nil {
+				return pa, nil, err
+			}
+		}
 		for i := 0; i < 12 && !once; i++ {
 			yy, mm := y.Month(i)
 			first := Date{int32(yy), uint8(mm), 1}
 			if !first.Before(pt.From) && !first.After(pt.To) {
-				months[i] = total.DivRound(decimal.NewFromInt(int64(n)), 2)
-			} else {
-				months[i] = decimal.Zero
+				months[i] = each
+				amountP += each
 			}
 		}
 		pa.Rates = append(pa.Rates, rateUsed(pt, v, pt.From, pt.To, decimal.NewFromInt(int64(n)), opt))
 		if once {
 			pa.Amount = RoundPenny(total)
 		} else {
-			for _, m := range months {
-				pa.Amount = pa.Amount.Add(m)
-			}
+			pa.Amount = decimal.New(amountP, -2)
 		}
 		return pa, months, nil
 	}
 
 	// Annual rate: walk the months, splitting each by the values in force.
 	used := make([]decimal.Decimal, len(vals))     // months' worth per value
-	full := make([]decimal.Decimal, len(vals))     // a whole month at value k, rounded
+	full := make([]int64, len(vals))               // a whole month at value k, rounded, in pennies
 	fullN := make([]int64, len(vals))              // whole months at value k (for an ARRS sum)
 	partials := make([]int64, len(vals))           // part months at value k
 	partDays := make([]decimal.Decimal, len(vals)) // Σ days/dim of part months, for the explanation
@@ -250,9 +286,6 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		dim := DaysIn(yy, mm)
 		mStart := Date{int32(yy), uint8(mm), 1}
 		mEnd := Date{int32(yy), uint8(mm), uint8(dim)}
-		if !once {
-			months[i] = decimal.Zero
-		}
 		if mEnd.Before(pt.From) || mStart.After(pt.To) {
 			continue
 		}
@@ -285,10 +318,12 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 				continue
 			}
 			if fullN[whole] == 1 {
-				full[whole] = vals[whole].Rate.Mul(basis).DivRound(twelve, 2)
+				if full[whole], err = toPennies(vals[whole].Rate.Mul(basis).DivRound(twelve, 2)); err != nil {
+					return pa, nil, err
+				}
 			}
 			months[i] = full[whole]
-			pa.Amount = pa.Amount.Add(months[i])
+			amountP += months[i]
 			continue
 		}
 		if num.IsZero() {
@@ -298,8 +333,10 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		if once {
 			exact = exact.Add(num.Mul(basis).DivRound(den, 20))
 		} else {
-			months[i] = num.Mul(basis).DivRound(den, 2)
-			pa.Amount = pa.Amount.Add(months[i])
+			if months[i], err = toPennies(num.Mul(basis).DivRound(den, 2)); err != nil {
+				return pa, nil, err
+			}
+			amountP += months[i]
 		}
 	}
 	for k := range vals {
@@ -324,6 +361,8 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 	}
 	if once {
 		pa.Amount = RoundPenny(exact)
+	} else {
+		pa.Amount = decimal.New(amountP, -2)
 	}
 	return pa, months, nil
 }

@@ -204,3 +204,9 @@ func checkEntitlementInvariants(t *testing.T, e des.Entitlements) {
 		t.Fatalf("payments %s ≠ total %s", total, e.Total)
 	}
 }
+
+func TestPoundsPenniesMatchesPounds(t *testing.T) {
+	for _, p := range []int64{0, 1, 99, 100, 12345, 100000, 123456789, -5, -123456, 999999999999} {
+		require.Equal(t, des.Pounds(decimal.New(p, -2)), des.PoundsPennies(p), p)
+	}
+}

@@ -120,6 +120,10 @@ type rawRuleSet struct {
 // real one is a few tens of KiB.
 const MaxRuleSetBytes = 1 << 20
 
+// maxRate bounds any rate or fixed amount in a rule set (£1,000,000), which
+// keeps every payment exact in 64-bit pennies.
+var maxRate = decimal.NewFromInt(1_000_000)
+
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
 // LoadRuleSetFile reads and validates a rule set from a TOML file.
@@ -365,8 +369,8 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 	}
 	for k, s := range r.Scale {
 		sp := p.with("scale", k)
-		if s.Above <= 0 || !s.Factor.Set || !s.Factor.D.IsPositive() {
-			v.add(sp, ErrInvalid, "a scale step needs above > 0 and a positive factor")
+		if s.Above <= 0 || !s.Factor.Set || !s.Factor.D.IsPositive() || s.Factor.D.GreaterThan(decimal.NewFromInt(100)) {
+			v.add(sp, ErrInvalid, "a scale step needs above > 0 and a positive factor of at most 100")
 		}
 		pt.Scale = append(pt.Scale, Step{Above: s.Above, Factor: s.Factor.D})
 	}
@@ -382,6 +386,8 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 			v.add(vp.key("rate"), ErrInvalid, "rate %s is negative", rv.Rate.D)
 		} else if Places(rv.Rate.D) > 6 {
 			v.add(vp.key("rate"), ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
+		} else if rv.Rate.D.GreaterThan(maxRate) {
+			v.add(vp.key("rate"), ErrInvalid, "rate %s is more than £%s: no DES rate is that large", rv.Rate.D, maxRate)
 		}
 		if val.From.IsZero() {
 			val.From = pt.From

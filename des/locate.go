@@ -52,12 +52,21 @@ type header struct {
 }
 
 type locator struct {
+	text    string
+	built   bool
 	lines   []string
 	headers []header
 }
 
-func newLocator(text string) *locator {
-	l := &locator{lines: strings.Split(text, "\n")}
+// newLocator indexes a text lazily: only a text with an error is split.
+func newLocator(text string) *locator { return &locator{text: text} }
+
+func (l *locator) build() {
+	if l.built {
+		return
+	}
+	l.built = true
+	l.lines = strings.Split(l.text, "\n")
 	for i, ln := range l.lines {
 		t := strings.TrimSpace(ln)
 		if j := strings.IndexByte(t, '#'); j >= 0 && !strings.Contains(t[:j], "\"") {
@@ -70,7 +79,6 @@ func newLocator(text string) *locator {
 			l.headers = append(l.headers, header{i + 1, normKey(t[1 : len(t)-1]), false})
 		}
 	}
-	return l
 }
 
 func normKey(s string) string {
@@ -86,6 +94,7 @@ func (l *locator) line(p fieldPath) int {
 	if l == nil {
 		return 0
 	}
+	l.build()
 	lo, hi := 1, len(l.lines)+1 // line range [lo, hi) of the current table
 	prefix := ""
 	for i, e := range p {

@@ -64,3 +64,42 @@ func Rate(d decimal.Decimal) string {
 	}
 	return "£" + Thousands(d.StringFixed(int32(p)))
 }
+
+// PoundsPennies formats an amount given in pennies as "£1,234,567.89",
+// without going through a decimal.
+func PoundsPennies(p int64) string {
+	var buf [32]byte
+	i := len(buf)
+	neg := p < 0
+	u := uint64(p)
+	if neg {
+		u = uint64(-p)
+	}
+	pence := u % 100
+	u /= 100
+	buf[i-1] = byte('0' + pence%10)
+	buf[i-2] = byte('0' + pence/10)
+	buf[i-3] = '.'
+	i -= 3
+	for n := 0; ; n++ {
+		if n > 0 && n%3 == 0 {
+			i--
+			buf[i] = ','
+		}
+		i--
+		buf[i] = byte('0' + u%10)
+		u /= 10
+		if u == 0 {
+			break
+		}
+	}
+	i--
+	buf[i] = 0xa3 // '£' is C2 A3 in UTF-8
+	i--
+	buf[i] = 0xc2
+	if neg {
+		i--
+		buf[i] = '-'
+	}
+	return string(buf[i:])
+}

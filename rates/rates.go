@@ -31,36 +31,50 @@ var (
 	err   error
 )
 
-func load() {
-	sets = map[des.Year]*des.RuleSet{}
+func load() { sets, years, err = parseAll() }
+
+// parseAll parses and validates every embedded year, one goroutine per
+// file (the TOML decoder is most of the cost).
+func parseAll() (map[des.Year]*des.RuleSet, []des.Year, error) {
 	names, e := fs.Glob(files, "[0-9]*.toml")
 	if e != nil {
-		err = e
-		return
+		return nil, nil, e
 	}
-	var errs des.Errors
-	for _, n := range names {
-		data, e := files.ReadFile(n)
-		if e != nil {
-			errs = append(errs, e)
+	parsed := make([]*des.RuleSet, len(names))
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, n := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			data, e := files.ReadFile(n)
+			if e == nil {
+				parsed[i], e = des.LoadRuleSet("rates/"+n, data)
+			}
+			errs[i] = e
+		}()
+	}
+	wg.Wait()
+	out := map[des.Year]*des.RuleSet{}
+	var ys []des.Year
+	var all des.Errors
+	for i, rs := range parsed {
+		if errs[i] != nil {
+			all = append(all, errs[i])
 			continue
 		}
-		rs, e := des.LoadRuleSet("rates/"+n, data)
-		if e != nil {
-			errs = append(errs, e)
+		if _, dup := out[rs.Year()]; dup {
+			all = append(all, fmt.Errorf("rates/%s: a second rule set for %s", names[i], rs.Year()))
 			continue
 		}
-		if _, dup := sets[rs.Year()]; dup {
-			errs = append(errs, fmt.Errorf("rates/%s: a second rule set for %s", n, rs.Year()))
-			continue
-		}
-		sets[rs.Year()] = rs
-		years = append(years, rs.Year())
+		out[rs.Year()] = rs
+		ys = append(ys, rs.Year())
 	}
-	sort.Slice(years, func(i, j int) bool { return years[i] < years[j] })
-	if len(errs) > 0 {
-		err = errs
+	sort.Slice(ys, func(i, j int) bool { return ys[i] < ys[j] })
+	if len(all) > 0 {
+		return out, ys, all
 	}
+	return out, ys, nil
 }
 
 // Err reports a problem with the embedded tables (nil in a correct build;
