@@ -20,8 +20,8 @@ const (
 	changeSame      = "same rates"
 	changeMaximum   = "maximum changed"
 	changeUnchanged = "unchanged"
-	changeGapFrom   = "not given in %s (no source)"
-	changeGapTo     = "left out of %s (no source)"
+	changeGapFrom   = "not in %s (see its gap note)"
+	changeGapTo     = "not in %s (see its gap note)"
 )
 
 // money is an amount that may be absent (a payment one year does not have).
@@ -96,8 +96,15 @@ func (s side) label() string {
 	return s.Year.String()
 }
 
-func hasGap(gaps []des.Gap, id string) bool {
-	return slices.ContainsFunc(gaps, func(g des.Gap) bool { return g.Item == id })
+// gapNote returns what a year's gap list says about an item ("" if nothing).
+func gapNote(gaps []des.Gap, id string) string {
+	var out []string
+	for _, g := range gaps {
+		if g.Item == id {
+			out = append(out, g.What)
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 func compare(name string, a, b arrs.YearResult, rsA, rsB *des.RuleSet) comparison {
@@ -140,13 +147,15 @@ func compare(name string, a, b arrs.YearResult, rsA, rsB *des.RuleSet) compariso
 			}
 		case okB:
 			it.Change, it.Detail = changeAdded, it.ToText
-			if hasGap(c.From.Gaps, id) {
+			if g := gapNote(c.From.Gaps, id); g != "" {
 				it.Change = fmt.Sprintf(changeGapFrom, a.Year)
+				it.Detail += fmt.Sprintf(" (%s gap note: %s)", a.Year, g)
 			}
 		default:
 			it.Change, it.Detail = changeRemoved, "was "+it.FromText
-			if hasGap(c.To.Gaps, id) {
+			if g := gapNote(c.To.Gaps, id); g != "" {
 				it.Change = fmt.Sprintf(changeGapTo, b.Year)
+				it.Detail += fmt.Sprintf(" (%s gap note: %s)", b.Year, g)
 			}
 		}
 		c.Payments = append(c.Payments, it)
