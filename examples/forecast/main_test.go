@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bytes"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name.golden (or rewrites it with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "no golden file: run go test -update to write it")
+	if bytes.Equal(want, got) {
+		return
+	}
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\nwant: %s\ngot:  %s", path, i+1, w, g)
+		}
+	}
+}
+
+func years(from, to des.Year) []des.Year {
+	var ys []des.Year
+	for y := from; y <= to; y++ {
+		ys = append(ys, y)
+	}
+	return ys
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		scenario string
+		years    []des.Year
+		formats  []string
+	}{
+		// The embedded default scenario in the latest published year.
+		{"default", "", nil, []string{"table", "csv", "json", "markdown"}},
+		// Every published year, 2019/20 to 2026/27.
+		{"all-years", "", years(2019, 2026), []string{"table", "csv", "json", "markdown"}},
+		// Every published year and a projected 2027/28.
+		{"projection", "testdata/projection.toml", years(2019, 2027), []string{"table", "json"}},
+	} {
+		for _, format := range tc.formats {
+			t.Run(tc.name+"."+format, func(t *testing.T) {
+				var out bytes.Buffer
+				require.NoError(t, run(&out, tc.scenario, tc.years, format, "", "", arrs.Options{}))
+				golden(t, tc.name+"."+format, out.Bytes())
+			})
+		}
+	}
+}
+
+func TestProjectionIsMarked(t *testing.T) {
+	var out bytes.Buffer
+	svg := filepath.Join(t.TempDir(), "chart.svg")
+	require.NoError(t, run(&out, "testdata/projection.toml", years(2019, 2027), "table", "", svg, arrs.Options{}))
+	text := out.String()
+	// The projected year's title and its row of the side-by-side table say so; no other year does.
+	require.Equal(t, 1, strings.Count(text, "[PROJECTION from 2026/27: assumptions, not published figures]"), "one projected year")
+	require.True(t, strings.Contains(text, "network entitlements, 2027/28 (PROJECTED 2027/28"), "2027/28 title")
+	require.Regexp(t, `(?m)^2027/28 .*PROJECTION from 2026/27$`, text)
+	require.Regexp(t, `(?m)^2026/27 .*published$`, text)
+
+	b, err := os.ReadFile(svg)
+	require.NoError(t, err)
+	golden(t, "projection.svg", b)
+	require.Contains(t, string(b), ">PROJECTION</text>")
+	require.Equal(t, 1, strings.Count(string(b), ">PROJECTION</text>"), "only 2027/28 is projected")
+	requireXML(t, b)
+}
+
+func TestSVGEdgeCases(t *testing.T) {
+	// One year, and no years at all, still make a well-formed chart.
+	var out bytes.Buffer
+	svg := filepath.Join(t.TempDir(), "one.svg")
+	require.NoError(t, run(&out, "", []des.Year{2024}, "csv", "", svg, arrs.Options{}))
+	b, err := os.ReadFile(svg)
+	require.NoError(t, err)
+	requireXML(t, b)
+	require.Contains(t, string(b), ">2024/25</text>")
+	require.NotContains(t, string(b), "PROJECTION</text>")
+	requireXML(t, []byte(chartSVG(arrs.Forecast{Scenario: `A & B <PCN>`})))
+
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{{0, "£0"}, {250_000, "£250k"}, {1_500_000, "£1.5m"}, {1_250_000, "£1.25m"}, {2_000_000, "£2m"}} {
+		require.Equal(t, tc.want, poundsShort(tc.v))
+	}
+	step, top := niceScale(1_749_000)
+	require.Equal(t, 500_000.0, step)
+	require.Equal(t, 2_000_000.0, top)
+}
+
+func requireXML(t *testing.T, b []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		require.NoError(t, err, "the SVG is not well-formed XML")
+	}
+}
+
+func TestErrorsWriteNothing(t *testing.T) {
+	var out bytes.Buffer
+	// A year past the last published one needs assumptions.
+	err := run(&out, "", []des.Year{2027}, "table", "", "", arrs.Options{})
+	require.ErrorIs(t, err, des.ErrUnknownYear)
+	require.Contains(t, err.Error(), "[assumptions]")
+	require.Empty(t, out.String())
+}
