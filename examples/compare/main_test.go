@@ -1,0 +1,94 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name.golden (or rewrites it with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "no golden file: run go test -update to write it")
+	if bytes.Equal(want, got) {
+		return
+	}
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\nwant: %s\ngot:  %s", path, i+1, w, g)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		scenario string
+		years    []des.Year
+		formats  []string
+	}{
+		// The embedded default scenario, earliest against latest published year.
+		{"default", "", nil, []string{"table", "csv", "json", "markdown"}},
+		// A year with a mid-year change and the GP ring-fence against the next.
+		{"2024-25-2025-26", "", []des.Year{2024, 2025}, []string{"table", "json"}},
+		// A published year against a projection, marked as such.
+		{"projection", "testdata/projection.toml", []des.Year{2025, 2027}, []string{"table", "csv"}},
+	} {
+		for _, format := range tc.formats {
+			t.Run(tc.name+"."+format, func(t *testing.T) {
+				var out bytes.Buffer
+				require.NoError(t, run(&out, tc.scenario, tc.years, format, ""))
+				golden(t, tc.name+"."+format, out.Bytes())
+			})
+		}
+	}
+}
+
+func TestProjectionIsMarked(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out, "testdata/projection.toml", []des.Year{2025, 2027}, "table", ""))
+	text := out.String()
+	require.True(t, strings.Contains(text, "2025/26 → 2027/28 [PROJECTION from 2026/27]"))
+	require.True(t, strings.Contains(text, "2027/28 is a PROJECTION from 2026/27"))
+}
+
+func TestChangesAreNamed(t *testing.T) {
+	var out bytes.Buffer
+	require.NoError(t, run(&out, "", []des.Year{2024, 2025}, "json", ""))
+	text := out.String()
+	// The 2025/26 GP ring-fence folded back into the main ARRS sum.
+	require.Regexp(t, `"id": "arrs_gp",\s+"name": "[^"]*",\s+"change": "removed"`, text)
+
+	out.Reset()
+	require.NoError(t, run(&out, "", []des.Year{2019, 2020}, "table", ""))
+	text = out.String()
+	require.Regexp(t, `(?m)^care_coordinator\s+added`, text)
+	require.Regexp(t, `(?m)^clinical_pharmacist\s+\S.*reimbursed 70% → 100%`, text)
+
+	for _, years := range [][]des.Year{{2024}, {2024, 2024}} {
+		err := run(&out, "", years, "table", "")
+		require.ErrorIs(t, err, des.ErrInvalid)
+	}
+}

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// golden compares got with testdata/name.golden (or rewrites it with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "no golden file: run go test -update to write it")
+	if bytes.Equal(want, got) {
+		return
+	}
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\nwant: %s\ngot:  %s", path, i+1, w, g)
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		o       options
+		formats []string
+	}{
+		// The embedded synthetic sample in the latest published year.
+		{"sample", options{}, []string{"table", "csv", "json", "markdown"}},
+		// Two years side by side, one with a GP ring-fence.
+		{"sample-2024-25-2025-26", options{years: []des.Year{2025, 2024}}, []string{"table", "csv"}},
+		// A file of our own: columns in another order, an extra column.
+		{"good", options{csvFile: "testdata/good.csv", years: []des.Year{2019, 2024}}, []string{"table", "json"}},
+		// Bad rows skipped: the report says so and stderr lists them.
+		{"bad-skipped", options{csvFile: "testdata/bad.csv", years: []des.Year{2025}, skipBad: true}, []string{"table", "csv"}},
+	} {
+		for _, format := range tc.formats {
+			t.Run(tc.name+"."+format, func(t *testing.T) {
+				var out, diag bytes.Buffer
+				o := tc.o
+				o.format = format
+				require.NoError(t, run(&out, &diag, o))
+				golden(t, tc.name+"."+format, out.Bytes())
+				if o.skipBad {
+					golden(t, tc.name+".stderr", diag.Bytes())
+				} else {
+					require.Empty(t, diag.String())
+				}
+			})
+		}
+	}
+}
+
+func TestSampleSaysItIsSynthetic(t *testing.T) {
+	for _, format := range []string{"table", "csv", "json", "markdown"} {
+		var out, diag bytes.Buffer
+		require.NoError(t, run(&out, &diag, options{format: format}))
+		require.True(t, strings.Contains(out.String(), "SYNTHETIC SAMPLE"), format)
+		out.Reset()
+		require.NoError(t, run(&out, &diag, options{format: format, csvFile: "testdata/good.csv"}))
+		require.False(t, strings.Contains(out.String(), "SYNTHETIC"), format)
+	}
+}
+
+func TestBadRowsWithoutSkipBad(t *testing.T) {
+	var out, diag bytes.Buffer
+	err := run(&out, &diag, options{format: "table", csvFile: "testdata/bad.csv"})
+	require.ErrorIs(t, err, des.ErrBadNumber)
+	require.EqualError(t, err, `testdata/bad.csv:3: registered: "41,000" is not a number (write it plainly, as 12000 or 13250.5)`)
+	require.Empty(t, out.String())
+
+	// A row that reads but lacks a figure a payment needs names the row.
+	in := "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\nT1,One,I,1000,1000,1000,1\nT2,Two,I,1000,,1000,1\n"
+	path := filepath.Join(t.TempDir(), "missing.csv")
+	require.NoError(t, os.WriteFile(path, []byte(in), 0o644))
+	err = run(&out, &diag, options{format: "table", csvFile: path, years: []des.Year{2025}})
+	require.ErrorIs(t, err, des.ErrMissingFigure)
+	require.EqualError(t, err, path+":3: weighted: T2 (Two): no weighted figure, which 2025/26 network_participation needs")
+	require.Empty(t, out.String())
+
+	err = run(&out, &diag, options{format: "table", years: []des.Year{2031}})
+	require.ErrorIs(t, err, des.ErrUnknownYear)
+}
+
+// Totals are exact sums of the rows, whatever the number of workers.
+func TestTotalsAreExactSums(t *testing.T) {
+	rows, bad, err := des.ReadPCNCSV("sample.csv", bytes.NewReader(sampleCSV), des.CSVOptions{})
+	require.NoError(t, err)
+	require.Empty(t, bad)
+	require.Len(t, rows, 40)
+	sets := rates.All()
+	one := compute(rows, sets, 1)
+	many := compute(rows, sets, 16)
+	for k, rs := range sets {
+		y := yearResult{Year: rs.Year(), RuleSet: rs}
+		for i := range rows {
+			require.NoError(t, one[k][i].err, "%s line %d", rs.Year(), rows[i].Line)
+			require.True(t, one[k][i].ent.Total.Equal(many[k][i].ent.Total))
+			require.True(t, one[k][i].arrs.Equal(many[k][i].arrs))
+			y.PCNs = append(y.PCNs, one[k][i])
+		}
+		y.total()
+		ent, arrsSum := decimal.Zero, decimal.Zero
+		for _, r := range y.PCNs {
+			ent, arrsSum = ent.Add(r.ent.Total), arrsSum.Add(r.arrs)
+		}
+		require.True(t, ent.Equal(y.England.entitlements), rs.Year())
+		require.True(t, arrsSum.Equal(y.England.arrs), rs.Year())
+		icbEnt, icbARRS, n := decimal.Zero, decimal.Zero, 0
+		for _, g := range y.ICBs {
+			icbEnt, icbARRS, n = icbEnt.Add(g.entitlements), icbARRS.Add(g.arrs), n+g.pcns
+		}
+		require.True(t, icbEnt.Equal(ent))
+		require.True(t, icbARRS.Equal(arrsSum))
+		require.Equal(t, 40, n)
+		byPay := decimal.Zero
+		for _, p := range y.ByPayment {
+			if p.kind != des.KindARRSSum {
+				byPay = byPay.Add(p.amount)
+			}
+		}
+		require.True(t, byPay.Equal(ent), rs.Year())
+	}
+
+	// The same report, byte for byte, on one worker or many.
+	var a, b, diag bytes.Buffer
+	require.NoError(t, run(&a, &diag, options{format: "json", years: rates.Years(), workers: 1}))
+	require.NoError(t, run(&b, &diag, options{format: "json", years: rates.Years(), workers: 16}))
+	require.Equal(t, a.String(), b.String())
+}
