@@ -45,6 +45,14 @@ func RunForecast(sc *Scenario, years []des.Year, published []*des.RuleSet, opt O
 	if sc == nil {
 		return Forecast{}, fmt.Errorf("%w: no scenario", des.ErrMissing)
 	}
+	f, err := runForecast(sc, years, published, opt)
+	if err != nil && sc.File != "" {
+		return f, fmt.Errorf("%s: %w", sc.File, err)
+	}
+	return f, err
+}
+
+func runForecast(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) (Forecast, error) {
 	if len(years) == 0 {
 		return Forecast{}, fmt.Errorf("%w: no years to forecast", des.ErrMissing)
 	}

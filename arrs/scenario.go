@@ -152,7 +152,11 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 	loc := des.NewLocator(string(data))
 	var errs des.Errors
 	add := func(path string, sentinel error, format string, args ...any) {
-		errs = append(errs, &des.FieldError{File: name, Line: loc.Line(path), Field: path, Msg: fmt.Sprintf(format, args...), Err: sentinel})
+		line := loc.Line(path)
+		if i := strings.LastIndexByte(path, '.'); line == 0 && i > 0 {
+			line = loc.Line(path[:i]) // a missing key: point at its table
+		}
+		errs = append(errs, &des.FieldError{File: name, Line: line, Field: path, Msg: fmt.Sprintf(format, args...), Err: sentinel})
 	}
 	for _, k := range md.Undecoded() {
 		add(k.String(), des.ErrUnknownKey, "unknown key")

@@ -152,11 +152,14 @@ func (s Staff) Validate() error {
 	bad := func(field, format string, args ...any) {
 		errs = append(errs, &des.FieldError{Field: field, Msg: fmt.Sprintf(format, args...), Err: des.ErrInvalid})
 	}
+	missing := func(field, msg string) {
+		errs = append(errs, &des.FieldError{Field: field, Msg: msg, Err: des.ErrMissing})
+	}
 	if strings.TrimSpace(s.Name) == "" {
-		bad("name", "missing name")
+		missing("name", "missing name")
 	}
 	if strings.TrimSpace(s.Role) == "" {
-		bad("role", "missing role")
+		missing("role", "missing role")
 	}
 	if s.WTE.num <= 0 || s.WTE.den <= 0 {
 		bad("wte", "WTE must be more than 0")
@@ -164,7 +167,7 @@ func (s Staff) Validate() error {
 		bad("wte", "WTE %s is more than %d", s.WTE, MaxWTE)
 	}
 	if s.Start.IsZero() {
-		bad("start", "missing start date")
+		missing("start", "missing start date, e.g. start = 2024-04-01")
 	}
 	if !s.End.IsZero() && s.End.Before(s.Start) {
 		bad("end", "end %s is before start %s", s.End, s.Start)
@@ -183,7 +186,7 @@ func (s Staff) Validate() error {
 		}
 	}
 	if s.AnnualCost.IsZero() && s.Salary.IsZero() {
-		bad("annual_cost", "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
+		missing("annual_cost", "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
 	}
 	switch s.London {
 	case NotLondon, OuterLondon, InnerLondon:

@@ -217,6 +217,16 @@ func decodeError(name string, text string, err error) error {
 	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
 		fe.Line, _ = strconv.Atoi(m[1])
 	}
+	// "toml: line 16 (last key "payment.name"): incompatible types: TOML
+	// value has type int64; …": the decoder's line is the key's last use;
+	// find the first line with that key and a value of the type it names.
+	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
+		fe.Field = m[2]
+		if l := typedLine(text, m[2], m[3]); l > 0 {
+			fe.Line = l
+		}
+		fe.Msg = "wrong type: " + m[3] + " where " + m[4] + " belongs"
+	}
 	fe.Msg = strings.TrimPrefix(fe.Msg, "toml: ")
 	fe.Err = ErrInvalid
 	return fe
@@ -230,7 +240,11 @@ type validator struct {
 }
 
 func (v *validator) add(p fieldPath, sentinel error, format string, args ...any) {
-	v.errs = append(v.errs, &FieldError{File: v.file, Line: v.loc.line(p), Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
+	line := v.loc.line(p)
+	if line == 0 && len(p) > 1 {
+		line = v.loc.line(p[:len(p)-1]) // a missing key: point at its table
+	}
+	v.errs = append(v.errs, &FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
 }
 
 func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
@@ -570,3 +584,42 @@ var numRE = regexp.MustCompile(`-?[0-9][0-9_]*(\.[0-9]+)?([eE][-+]?[0-9]+)?`)
 // the file name, line and key, wrapping ErrSyntax (or ErrBadNumber,
 // ErrBadDate, ErrBadYear when one of pcnfin's types refused a value).
 func DecodeError(name, text string, err error) error { return decodeError(name, text, err) }
+
+var typeErrRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type ([^;]+); destination has type (.+)$`)
+
+// typedLine finds the first line "key = value" whose value is a literal of
+// the TOML type the decoder names (int64, float64, string, bool, …).
+func typedLine(text, dottedKey, typ string) int {
+	key := dottedKey
+	if i := strings.LastIndexByte(key, '.'); i >= 0 {
+		key = key[i+1:]
+	}
+	for n, ln := range strings.Split(text, "\n") {
+		k, val, ok := strings.Cut(ln, "=")
+		if !ok || normKey(k) != key {
+			continue
+		}
+		val = strings.TrimSpace(val)
+		var got string
+		switch {
+		case strings.HasPrefix(val, `"`) || strings.HasPrefix(val, "'"):
+			got = "string"
+		case val == "true" || val == "false":
+			got = "bool"
+		case strings.HasPrefix(val, "["):
+			got = "[]"
+		case strings.HasPrefix(val, "{"):
+			got = "map"
+		case strings.ContainsAny(val, ".eE") && !strings.Contains(val, "-") || strings.Contains(val, "inf") || strings.Contains(val, "nan"):
+			got = "float64"
+		default:
+			if _, err := strconv.ParseInt(strings.ReplaceAll(val, "_", ""), 0, 64); err == nil {
+				got = "int64"
+			}
+		}
+		if got != "" && strings.HasPrefix(typ, got) || (got == "[]" && strings.HasPrefix(typ, "[]")) || (got == "map" && strings.HasPrefix(typ, "map")) {
+			return n + 1
+		}
+	}
+	return 0
+}

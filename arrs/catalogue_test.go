@@ -1,0 +1,156 @@
+package arrs_test
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/stretchr/testify/require"
+)
+
+// The bad-input catalogue: every file under testdata/bad with the error it
+// must give. Each error is a *des.FieldError (or wraps one) naming the file,
+// the field and, where the input has one, the line; errors.Is matches the
+// sentinel.
+type bad struct {
+	file     string
+	sentinel error
+	field    string // the field the error names
+	line     int    // 0: not a line-level error
+	msg      string // a phrase the message must contain
+}
+
+var badRules = []bad{
+	{"2023-24.toml", des.ErrInvalid, "year", 1, "named for 2023/24"},
+	{"absurd-rate.toml", des.ErrInvalid, "payment[0].part[0].value[0].rate", 9, "no DES rate is that large"},
+	{"bad-confidence.toml", des.ErrInvalid, "confidence", 12, "want confirmed, single or uncertain"},
+	{"bad-year.toml", des.ErrBadYear, "year", 1, "2024 is followed by 25"},
+	{"date-outside-year.toml", des.ErrInvalid, "arrs.role[0].max[0].from", 34, "outside the DES year"},
+	{"duplicate-payment-id.toml", des.ErrInvalid, "payment[1].id", 15, "duplicate payment id"},
+	{"duplicate-role.toml", des.ErrInvalid, "arrs.role[1].id", 40, "duplicate role id"},
+	{"float-rate.toml", des.ErrBadNumber, "rate", 9, "TOML float"},
+	{"malformed.toml", des.ErrSyntax, "", 6, "delimiter"},
+	{"maximum-mid-month.toml", des.ErrInvalid, "arrs.role[0].max[0].from", 34, "first of a month"},
+	{"missing-source.toml", des.ErrMissing, "payment[0].part[0].value[0].source", 8, "missing source"},
+	{"missing-year.toml", des.ErrMissing, "year", 0, "want the DES year"},
+	{"negative-rate.toml", des.ErrInvalid, "payment[0].part[0].value[0].rate", 9, "negative"},
+	{"overlapping-caps.toml", des.ErrOverlap, "arrs.role[0].cap[1].from", 46, "overlaps"},
+	{"overlapping-values.toml", des.ErrOverlap, "payment[0].part[0].value[1].from", 15, "backdated revision needs announced dates"},
+	{"period-not-whole-months.toml", des.ErrInvalid, "payment[0].part[0].from", 9, "whole months"},
+	{"pot-without-sum.toml", des.ErrInvalid, "arrs.role[0].pot", 30, "no ARRS sum"},
+	{"reimbursement-over-one.toml", des.ErrInvalid, "arrs.role[0].reimbursement", 30, "at most 1"},
+	{"too-many-places.toml", des.ErrInvalid, "payment[0].part[0].value[0].rate", 9, "six decimal places"},
+	{"unknown-key.toml", des.ErrUnknownKey, "payment.rat", 6, "unknown key"},
+	{"values-out-of-order.toml", des.ErrOverlap, "payment[0].part[0].value[1].from", 16, "date order"},
+	{"wrong-type.toml", des.ErrInvalid, "payment.name", 5, "wrong type"},
+}
+
+var badScenarios = []bad{
+	{"absurd-population.toml", des.ErrInvalid, "practices[0].registered", 6, "population of England"},
+	{"absurd-wte.toml", des.ErrInvalid, "staff[0].wte", 14, "more than 10"},
+	{"bad-date.toml", des.ErrSyntax, "staff.start", 15, "2024-02-30"},
+	{"bad-london.toml", des.ErrInvalid, "staff[0].london", 17, "want inner, outer"},
+	{"end-before-start.toml", des.ErrInvalid, "staff[0].end", 16, "before start"},
+	{"float-loses-digits.toml", des.ErrBadNumber, "weighted", 7, "six decimal places"},
+	{"fractional-head-count.toml", des.ErrInvalid, "practices[0].registered", 6, "whole number"},
+	{"missing-figure.toml", des.ErrMissingFigure, "", 0, "no adjusted figure, which core_pcn_funding needs"},
+	{"missing-name.toml", des.ErrMissing, "name", 0, "give the PCN a name"},
+	{"money-too-precise.toml", des.ErrInvalid, "staff[0].annual_cost", 16, "two decimal places"},
+	{"negative-population.toml", des.ErrInvalid, "practices[0].registered", 6, "negative"},
+	{"negative-wte.toml", des.ErrInvalid, "staff[0].wte", 14, "more than 0"},
+	{"no-cost.toml", des.ErrMissing, "staff[0].annual_cost", 11, "give annual_cost"},
+	{"no-practices.toml", des.ErrMissing, "practices", 0, "at least one practice"},
+	{"two-wte-forms.toml", des.ErrMissing, "staff[0].wte", 14, "exactly one of wte, hours"},
+	{"unknown-key.toml", des.ErrUnknownKey, "practices.registerd", 6, "unknown key"},
+	{"unknown-role.toml", des.ErrInvalid, "staff[0].role", 0, `unknown role "clinical_pharmacyst"`},
+	{"unknown-year.toml", des.ErrUnknownYear, "", 0, "[assumptions]"},
+}
+
+// loadScenarioFully does what the example programs do with a scenario.
+func loadScenarioFully(path string) error {
+	sc, err := arrs.LoadScenarioFile(path)
+	if err != nil {
+		return err
+	}
+	if err := sc.CheckRoles(rates.Roles()); err != nil {
+		return err
+	}
+	_, err = arrs.RunForecast(sc, sc.Years, rates.All(), arrs.Options{})
+	return err
+}
+
+func checkBad(t *testing.T, c bad, path string, err error) {
+	t.Helper()
+	require.Error(t, err, "%s must be refused", c.file)
+	require.ErrorIs(t, err, c.sentinel, err.Error())
+	msg := err.Error()
+	require.Contains(t, msg, filepath.Base(path), "the error names the file")
+	require.Contains(t, msg, c.msg)
+	if c.field != "" {
+		require.Contains(t, msg, c.field)
+	}
+	if c.line > 0 {
+		var fe *des.FieldError
+		require.True(t, errors.As(err, &fe), "a *des.FieldError: %v", err)
+		found := false
+		var es des.Errors
+		if errors.As(err, &es) {
+			for _, e := range es {
+				if errors.As(e, &fe) && fe.Line == c.line {
+					found = true
+				}
+			}
+		} else {
+			found = fe.Line == c.line
+		}
+		require.True(t, found, "line %d in %v", c.line, err)
+	}
+}
+
+func TestBadInputCatalogue(t *testing.T) {
+	all, _ := filepath.Glob("../testdata/bad/*/*")
+	listed := map[string]bool{}
+	for _, c := range badRules {
+		path := filepath.Join("../testdata/bad/rules", c.file)
+		listed[path] = true
+		t.Run("rules/"+c.file, func(t *testing.T) {
+			_, err := des.LoadRuleSetFile(path)
+			checkBad(t, c, path, err)
+		})
+	}
+	for _, c := range badScenarios {
+		path := filepath.Join("../testdata/bad/scenarios", c.file)
+		listed[path] = true
+		t.Run("scenarios/"+c.file, func(t *testing.T) {
+			checkBad(t, c, path, loadScenarioFully(path))
+		})
+	}
+	for _, c := range badCSV {
+		path := filepath.Join("../testdata/bad/csv", c.file)
+		listed[path] = true
+		t.Run("csv/"+c.file, func(t *testing.T) {
+			checkBad(t, c, path, readCSV(path))
+		})
+	}
+	for _, f := range all {
+		if !listed[f] {
+			t.Errorf("%s is in the catalogue but has no expected error here", f)
+		}
+	}
+	// Huge inputs are refused before they are parsed.
+	huge := bytes.Repeat([]byte("# padding\n"), des.MaxRuleSetBytes/10+1)
+	_, err := des.LoadRuleSet("huge.toml", huge)
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "huge.toml")
+	_, err = arrs.LoadScenario("huge-scenario.toml", bytes.Repeat([]byte("# padding\n"), arrs.MaxScenarioBytes/10+1))
+	require.ErrorIs(t, err, des.ErrInvalid)
+	n := len(badRules) + len(badScenarios) + len(badCSV) + 2
+	require.GreaterOrEqual(t, n, 30, "the catalogue has at least 30 bad inputs")
+	t.Logf("bad-input catalogue: %d cases", n)
+	_ = strings.TrimSpace
+}
