@@ -176,14 +176,22 @@ func run(w, diag io.Writer, o options) error {
 	return nil
 }
 
-// pcnResult is one PCN's figures for one year.
+// pcnResult is one PCN's figures for one year. It keeps the amounts only,
+// not the explanations: a national run holds every PCN for every year.
 type pcnResult struct {
 	row           des.PCNRow
-	ent           des.Entitlements
+	total         decimal.Decimal // entitlements, ARRS sums excluded
 	arrs          decimal.Decimal // the PCN's ARRS sums, every pot
+	payments      []paid          // payments, then ARRS sums, in rule-set order
 	registered    decimal.Decimal
 	hasRegistered bool
 	err           error
+}
+
+type paid struct {
+	id     string
+	kind   des.Kind
+	amount decimal.Decimal
 }
 
 // compute works out every PCN for every year on a pool of workers: the rule
@@ -221,8 +229,18 @@ func entitle(rs *des.RuleSet, row des.PCNRow) pcnResult {
 	if v, ok := row.PCN.Practices[0].Figure(des.Registered); ok {
 		r.registered, r.hasRegistered = v, true
 	}
-	r.ent, r.err = des.Entitle(rs, row.PCN, des.Options{})
-	for _, a := range r.ent.ARRSSums {
+	e, err := des.Entitle(rs, row.PCN, des.Options{})
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.total = e.Total
+	r.payments = make([]paid, 0, len(e.Payments)+len(e.ARRSSums))
+	for _, a := range e.Payments {
+		r.payments = append(r.payments, paid{a.ID, a.Kind, a.Amount})
+	}
+	for _, a := range e.ARRSSums {
+		r.payments = append(r.payments, paid{a.ID, a.Kind, a.Amount})
 		r.arrs = r.arrs.Add(a.Amount)
 	}
 	return r
@@ -256,7 +274,7 @@ func (t *total) add(r pcnResult) {
 	if r.hasRegistered {
 		t.registered = t.registered.Add(r.registered)
 	}
-	t.entitlements = t.entitlements.Add(r.ent.Total)
+	t.entitlements = t.entitlements.Add(r.total)
 	t.arrs = t.arrs.Add(r.arrs)
 }
 
@@ -299,8 +317,10 @@ func (y *yearResult) total() {
 	for _, p := range y.RuleSet.Payments() {
 		pt := paymentTotal{id: p.ID, name: p.Name, kind: p.Kind, amount: decimal.Zero}
 		for _, r := range y.PCNs {
-			if a, ok := r.ent.Payment(p.ID); ok {
-				pt.amount = pt.amount.Add(a.Amount)
+			for _, a := range r.payments {
+				if a.id == p.ID {
+					pt.amount = pt.amount.Add(a.amount)
+				}
 			}
 		}
 		y.ByPayment = append(y.ByPayment, pt)

@@ -120,14 +120,14 @@ func TestTotalsAreExactSums(t *testing.T) {
 		y := yearResult{Year: rs.Year(), RuleSet: rs}
 		for i := range rows {
 			require.NoError(t, one[k][i].err, "%s line %d", rs.Year(), rows[i].Line)
-			require.True(t, one[k][i].ent.Total.Equal(many[k][i].ent.Total))
+			require.True(t, one[k][i].total.Equal(many[k][i].total))
 			require.True(t, one[k][i].arrs.Equal(many[k][i].arrs))
 			y.PCNs = append(y.PCNs, one[k][i])
 		}
 		y.total()
 		ent, arrsSum := decimal.Zero, decimal.Zero
 		for _, r := range y.PCNs {
-			ent, arrsSum = ent.Add(r.ent.Total), arrsSum.Add(r.arrs)
+			ent, arrsSum = ent.Add(r.total), arrsSum.Add(r.arrs)
 		}
 		require.True(t, ent.Equal(y.England.entitlements), rs.Year())
 		require.True(t, arrsSum.Equal(y.England.arrs), rs.Year())

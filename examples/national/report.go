@@ -53,7 +53,7 @@ func (rep report) tables() []*cli.Table {
 			Notes:  rep.notes(y),
 		}
 		for _, r := range y.PCNs {
-			t.Add(fmt.Sprint(r.row.Line), r.row.Code, r.row.Name, r.row.ICB, regString(r), cli.GBP(r.ent.Total), cli.GBP(r.arrs))
+			t.Add(fmt.Sprint(r.row.Line), r.row.Code, r.row.Name, r.row.ICB, regString(r), cli.GBP(r.total), cli.GBP(r.arrs))
 		}
 		ts = append(ts, t)
 
@@ -110,7 +110,7 @@ func (rep report) writeCSV(w io.Writer) error {
 			if r.hasRegistered {
 				reg = r.registered.String()
 			}
-			rows = append(rows, []string{y.Year.String(), "pcn", r.row.Code, r.row.Name, r.row.ICB, "1", reg, cli.Plain(r.ent.Total), cli.Plain(r.arrs), rep.Source})
+			rows = append(rows, []string{y.Year.String(), "pcn", r.row.Code, r.row.Name, r.row.ICB, "1", reg, cli.Plain(r.total), cli.Plain(r.arrs), rep.Source})
 		}
 		for _, g := range y.ICBs {
 			rows = append(rows, []string{y.Year.String(), "icb", "", g.name, g.name, fmt.Sprint(g.pcns), g.registered.String(), cli.Plain(g.entitlements), cli.Plain(g.arrs), rep.Source})
@@ -178,9 +178,9 @@ func (rep report) json() jsonReport {
 			if r.hasRegistered {
 				reg = r.registered.String()
 			}
-			jp := jsonPCN{Line: r.row.Line, Code: r.row.Code, Name: r.row.Name, ICB: r.row.ICB, Registered: reg, Entitlements: cli.Plain(r.ent.Total), ARRSSum: cli.Plain(r.arrs)}
-			for _, a := range append(r.ent.Payments, r.ent.ARRSSums...) {
-				jp.Payments = append(jp.Payments, jsonPayment{ID: a.ID, Kind: string(a.Kind), Amount: cli.Plain(a.Amount)})
+			jp := jsonPCN{Line: r.row.Line, Code: r.row.Code, Name: r.row.Name, ICB: r.row.ICB, Registered: reg, Entitlements: cli.Plain(r.total), ARRSSum: cli.Plain(r.arrs)}
+			for _, a := range r.payments {
+				jp.Payments = append(jp.Payments, jsonPayment{ID: a.id, Kind: string(a.kind), Amount: cli.Plain(a.amount)})
 			}
 			jy.PCNs = append(jy.PCNs, jp)
 		}
