@@ -61,18 +61,12 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile s
 	if err != nil {
 		return err
 	}
-	if len(years) == 0 {
+	if len(years) == 0 && len(published) > 0 {
+		first, last := published[0].Year(), published[0].Year()
 		for _, rs := range published {
-			if len(years) < 2 {
-				years = append(years, rs.Year())
-			}
-			if rs.Year() < years[0] {
-				years[0] = rs.Year()
-			}
-			if rs.Year() > years[len(years)-1] {
-				years[len(years)-1] = rs.Year()
-			}
+			first, last = min(first, rs.Year()), max(last, rs.Year())
 		}
+		years = []des.Year{first, last}
 	}
 	if len(years) != 2 || years[0] == years[1] {
 		return fmt.Errorf("%w: want two different years to compare, got %v", des.ErrInvalid, years)
