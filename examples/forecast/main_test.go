@@ -105,7 +105,7 @@ func TestSVGEdgeCases(t *testing.T) {
 	require.NoError(t, err)
 	requireXML(t, b)
 	require.Contains(t, string(b), ">2024/25</text>")
-	require.NotContains(t, string(b), "PROJECTION</text>")
+	require.NotContains(t, string(b), "PROJECTION", "no projected year, no projection legend")
 	requireXML(t, []byte(chartSVG(arrs.Forecast{Scenario: `A & B <PCN>`})))
 
 	for _, tc := range []struct {

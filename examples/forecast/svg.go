@@ -76,7 +76,12 @@ func chartSVG(f arrs.Forecast) string {
 	legend(fmt.Sprintf(`<rect width="16" height="14" fill="%s"/>`, colEnt), "Network entitlements", 190)
 	legend(fmt.Sprintf(`<rect width="16" height="14" fill="%s"/>`, colClaims), "ARRS claims (roster)", 180)
 	legend(fmt.Sprintf(`<line x1="-2" y1="7" x2="18" y2="7" stroke="%s" stroke-width="3"/><circle cx="8" cy="7" r="4" fill="%s"/>`, colSum, colSum), "Entitlements + ARRS sum", 220)
-	legend(fmt.Sprintf(`<rect width="16" height="14" fill="%s"/><rect width="16" height="14" fill="url(#hatch)"/>`, colEnt), "PROJECTION (assumptions, not published)", 300)
+	for _, y := range f.Years {
+		if y.Projected {
+			legend(fmt.Sprintf(`<rect width="16" height="14" fill="%s"/><rect width="16" height="14" fill="url(#hatch)"/>`, colEnt), "PROJECTION (assumptions, not published)", 300)
+			break
+		}
+	}
 
 	// Grid and £ axis.
 	for v := 0.0; v <= max+step/2; v += step {
