@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -22,8 +23,10 @@ import (
 // not given: a payment that needs it reports an error rather than counting
 // it as zero.
 
-// PCNCSVColumns are the columns a PCN list file must have.
-var PCNCSVColumns = []string{"pcn_code", "pcn_name", "icb", "registered", "weighted", "adjusted", "care_home_beds"}
+var pcnColumns = [...]string{"pcn_code", "pcn_name", "icb", "registered", "weighted", "adjusted", "care_home_beds"}
+
+// PCNCSVColumns returns the columns a PCN list file must have.
+func PCNCSVColumns() []string { return slices.Clone(pcnColumns[:]) }
 
 // Default limits of ReadPCNCSV. England has about 1,250 PCNs.
 const (
@@ -83,13 +86,12 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 	lr := &limitReader{r: r, left: maxBytes}
 	cr := csv.NewReader(lr)
 	cr.FieldsPerRecord = -1 // checked here, to name the row
-	cr.ReuseRecord = false
 
 	header, err := cr.Read()
 	if err != nil {
 		switch {
 		case errors.Is(err, io.EOF):
-			return fail(0, "", "empty file: want a header row naming the columns %s", strings.Join(PCNCSVColumns, ", "))
+			return fail(0, "", "empty file: want a header row naming the columns %s", strings.Join(pcnColumns[:], ", "))
 		case errors.Is(err, errTooBig):
 			return fail(0, "", "file is larger than %d bytes", maxBytes)
 		}
@@ -106,13 +108,13 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 		}
 	}
 	var missing []string
-	for _, c := range PCNCSVColumns {
+	for _, c := range pcnColumns {
 		if _, ok := col[c]; !ok {
 			missing = append(missing, c)
 		}
 	}
 	if len(missing) > 0 {
-		return fail(1, missing[0], "the header has no %s column (want %s, in any order)", strings.Join(missing, ", "), strings.Join(PCNCSVColumns, ", "))
+		return fail(1, missing[0], "the header has no %s column (want %s, in any order)", strings.Join(missing, ", "), strings.Join(pcnColumns[:], ", "))
 	}
 
 	var rows []PCNRow
@@ -156,7 +158,7 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 }
 
 func isPCNColumn(h string) bool {
-	for _, c := range PCNCSVColumns {
+	for _, c := range pcnColumns {
 		if c == h {
 			return true
 		}
