@@ -1,6 +1,29 @@
 package arrs_test
 
-// CSV cases join the catalogue when the PCN CSV reader lands.
-var badCSV []bad
+import (
+	"os"
 
-func readCSV(path string) error { return nil }
+	"github.com/pcnfin/pcnfin/des"
+)
+
+// CSV rows of PCNs (the national example's input).
+var badCSV = []bad{
+	{"duplicate-code.csv", des.ErrInvalid, "pcn_code", 3, "already on line 2"},
+	{"empty-code.csv", des.ErrInvalid, "pcn_code", 2, "missing PCN code"},
+	{"fractional-head-count.csv", des.ErrInvalid, "registered", 2, "whole number"},
+	{"missing-column.csv", des.ErrInvalid, "adjusted", 1, "no adjusted column"},
+	{"negative.csv", des.ErrInvalid, "registered", 2, "negative"},
+	{"non-numeric.csv", des.ErrBadNumber, "registered", 3, "not a number"},
+	{"short-row.csv", des.ErrInvalid, "", 2, "6 cells, the header 7"},
+	{"too-many-places.csv", des.ErrInvalid, "weighted", 2, "six decimal places"},
+}
+
+func readCSV(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, _, err = des.ReadPCNCSV(path, f, des.CSVOptions{})
+	return err
+}
