@@ -198,3 +198,17 @@ func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
 		checkInvariants(t, plan, nation[i].Roster, all[i].ARRS)
 	}
 }
+
+// BenchmarkPCNYear: one PCN with 40 staff for one DES year (compiled plan).
+func BenchmarkPCNYear(b *testing.B) {
+	rs, _ := rates.Parse("2024/25")
+	plan, _ := arrs.Compile(rs, arrs.Options{})
+	in := syntheticNation(1, 40)[0]
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := plan.Calculate(in.PCN, in.Roster); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

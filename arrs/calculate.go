@@ -94,6 +94,11 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 }
 
 func prefixErr(prefix string, err error) error {
+	if fe, ok := err.(*des.FieldError); ok {
+		c := *fe
+		c.Field = prefix + "." + c.Field
+		return &c
+	}
 	if es, ok := err.(des.Errors); ok {
 		for i, e := range es {
 			if fe, ok := e.(*des.FieldError); ok {

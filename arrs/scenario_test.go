@@ -196,3 +196,39 @@ prevalence_adjustment = 0.95
 	_, err = arrs.LoadScenario("s.toml", []byte(goodScenario+"\n[[iif]]\nindicator = \"X\"\npoints = -3\n"))
 	require.ErrorContains(t, err, "iif[0].points")
 }
+
+// A staff member given by salary: the employer cost comes from the on-cost
+// tables. A band 7 physiotherapist on £52,000 costs £65,397.80 in 2024/25
+// (13.8% employer NI above £9,100 and 14.38% pension), under the £65,838
+// maximum from October, so the claim is the full cost for October–March.
+func TestSalaryToEmployerCost(t *testing.T) {
+	sc, err := arrs.LoadScenario("s.toml", []byte(`name = "Salary PCN"
+[[practices]]
+name = "A"
+registered = 40000
+weighted = 40000
+adjusted = 40000
+care_home_beds = 0
+[[staff]]
+name = "Physio"
+role = "first_contact_physiotherapist"
+wte = 1
+start = 2024-10-01
+salary = 52000
+band = "7"
+`))
+	require.NoError(t, err)
+	o, err := rates.OnCosts()
+	require.NoError(t, err)
+	rs, _ := rates.Parse("2024/25")
+	r, err := arrs.Calculate(rs, sc.PCN(2024), sc.Staff, arrs.Options{SalaryCost: arrs.OnCostRules(o)})
+	require.NoError(t, err)
+	s := r.Staff[0]
+	requireMoney(t, "32698.92", s.Claim) // 6 × £65,397.80 ÷ 12
+	require.Contains(t, s.Explain, "£65,397.80")
+	require.Contains(t, s.Explain, "13.8%")
+	// Without on-cost rules a salary cannot become a cost: a clear error.
+	_, err = arrs.Calculate(rs, sc.PCN(2024), sc.Staff, arrs.Options{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	require.ErrorContains(t, err, "staff[0] (Physio).salary")
+}
