@@ -279,7 +279,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 func money(p int64) decimal.Decimal { return decimal.New(p, -2) }
 
 func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
-	r := Result{Year: p.year, PCN: pcn.Name}
+	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order))}
 	var monthClaim, monthCost [12]int64
 	potMonth := map[string]*[12]int64{}
 	for _, a := range sums {
@@ -356,7 +356,14 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	}
 	sr.Claim, sr.Cost = money(claim), money(cost)
 	var b strings.Builder
-	b.Grow(512)
+	size := 128 + len(pp.s.Name) + len(pp.s.Role) + len(pp.costEx)
+	if pp.rp != nil {
+		size += len(pp.rp.pctText)
+		for _, t := range pp.rp.maxText {
+			size += len(t[pp.zone]) + 2
+		}
+	}
+	b.Grow(size)
 	b.WriteString(pp.s.Name)
 	b.WriteString(" (")
 	b.WriteString(pp.s.Role)
@@ -421,7 +428,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			seen[n] = r
 			n++
 		}
-		sr.Reasons = append(sr.Reasons, r.String()+": "+p.detail(pp, m))
+		sr.Reasons = append(sr.Reasons, p.reasonLine(pp, m))
 	}
 	if len(sr.Reasons) > 0 {
 		b.WriteString(" (")
@@ -460,13 +467,29 @@ func (p *Plan) detail(pp *person, m int) string {
 	case rNotARRSRole:
 		return strconv.Quote(pp.s.Role) + " is not an ARRS role in " + p.year.String()
 	case rBeforeClaims:
-		return "claims in " + p.year.String() + " start " + p.month[p.claimsFrom].start.String()
+		return p.claimsText
 	case rBeforeEligible:
-		return pp.rp.role.ID + " is claimable from " + pp.rp.role.EligibleFrom.String()
+		return pp.rp.eligibleText
 	case rNoMaximum:
-		return "no source found gives the " + pp.rp.role.ID + " maximum for " + p.month[m].label + "; pcnfin does not invent one (supply it with a rule set of your own)"
+		return pp.rp.noMaxText
 	}
 	return ""
+}
+
+// reasonLine is "code: detail" for a month, from the role's cached texts
+// where the text does not depend on the person.
+func (p *Plan) reasonLine(pp *person, m int) string {
+	if rp := pp.rp; rp != nil && (pp.detail == nil || pp.detail[m] == "") {
+		switch pp.reason[m] {
+		case rNoMaximum:
+			return rp.noMaxLine
+		case rBeforeEligible:
+			return rp.eligibleLine
+		case rBeforeClaims:
+			return p.claimsLine
+		}
+	}
+	return pp.reason[m].String() + ": " + p.detail(pp, m)
 }
 
 func (pp *person) setDetail(m int, text string) {

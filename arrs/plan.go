@@ -32,6 +32,8 @@ type Plan struct {
 	claimsFrom int // first claimable month index (0 = April)
 	roles      map[string]*rolePlan
 	month      [12]monthInfo
+	// claimsText says when claims start; claimsLine is it with its code.
+	claimsText, claimsLine string
 }
 
 type monthInfo struct {
@@ -63,6 +65,8 @@ type rolePlan struct {
 	maxText [][3]string
 	// pctText is "× 100%" and the rule, for explanations.
 	pctText string
+	// Reason texts that depend only on the role.
+	noMaxText, noMaxLine, eligibleText, eligibleLine string
 }
 
 // Compile prepares a rule set for claims.
@@ -79,6 +83,8 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 		p.month[m] = monthInfo{des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim), dim, fmt.Sprintf("%04d-%02d", yy, int(mm))}
 	}
 	p.claimsFrom = y.MonthIndex(a.ClaimsFrom)
+	p.claimsText = "claims in " + y.String() + " start " + a.ClaimsFrom.String()
+	p.claimsLine = ReasonBeforeClaims + ": " + p.claimsText
 	ten4 := decimal.NewFromInt(10000)
 	for _, r := range a.Roles {
 		rp := &rolePlan{role: r, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
@@ -126,6 +132,10 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 			}
 			rp.maxText = append(rp.maxText, t)
 		}
+		rp.noMaxText = "no source found gives the " + r.ID + " maximum for these months; pcnfin does not invent one (supply it with a rule set of your own)"
+		rp.noMaxLine = ReasonNoMaximum + ": " + rp.noMaxText
+		rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
+		rp.eligibleLine = ReasonBeforeEligible + ": " + rp.eligibleText
 		rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% per month, pro rata by days, rounded to the penny"
 		p.roles[r.ID] = rp
 	}
