@@ -34,9 +34,12 @@ type Affordability struct {
 	HeadroomBefore decimal.Decimal `json:"headroom_before"`
 	HeadroomAfter  decimal.Decimal `json:"headroom_after"`
 	// MaxWTE is the largest WTE of the role (in steps of 0.01) the pot's
-	// remaining headroom could fund from Start to 31 March.
-	MaxWTE  decimal.Decimal `json:"max_wte"`
-	Explain string          `json:"explain"`
+	// remaining headroom could fund from Start to 31 March. When the hire
+	// can claim nothing (no sourced maximum, not claimable that year),
+	// MaxWTEKnown is false: the question has no answer from the rules.
+	MaxWTE      decimal.Decimal `json:"max_wte"`
+	MaxWTEKnown bool            `json:"max_wte_known"`
+	Explain     string          `json:"explain"`
 	// Reasons says why the hire claims less than it costs, if it does
 	// (not claimable that year, no maximum sourced, a cap).
 	Reasons []string `json:"reasons,omitempty"`
@@ -115,6 +118,9 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 			w = w.Sub(decimal.New(1, -2))
 		}
 		a.MaxWTE = w
+		a.MaxWTEKnown = true
+	} else if perWTE.IsPositive() {
+		a.MaxWTEKnown = true // no headroom left: 0 WTE
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s from %s: ", h.Role, h.Start)
@@ -126,8 +132,12 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, des.Pounds(perWTE))
 		}
 	}
-	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; the headroom funds at most %s WTE of this role from %s",
-		a.Pot, des.Pounds(a.HeadroomBefore), des.Pounds(a.HeadroomAfter), a.MaxWTE.StringFixed(2), h.Start)
+	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; ", a.Pot, des.Pounds(a.HeadroomBefore), des.Pounds(a.HeadroomAfter))
+	if a.MaxWTEKnown {
+		fmt.Fprintf(&b, "the headroom funds at most %s WTE of this role from %s", a.MaxWTE.StringFixed(2), h.Start)
+	} else {
+		b.WriteString("how much of this role the headroom funds cannot be worked out, since the hire can claim nothing under the rules as sourced")
+	}
 	if a.MaxWTE.GreaterThan(decimal.NewFromInt(MaxWTE)) {
 		b.WriteString(" (headroom ÷ claim per WTE; above one roster line's 10 WTE the monthly rounding is not re-checked)")
 	}

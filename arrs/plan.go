@@ -132,7 +132,7 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 			}
 			rp.maxText = append(rp.maxText, t)
 		}
-		rp.noMaxText = "no source found gives the " + r.ID + " maximum for these months; pcnfin does not invent one (supply it with a rule set of your own)"
+		rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() + " for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
 		rp.noMaxLine = ReasonNoMaximum + ": " + rp.noMaxText
 		rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
 		rp.eligibleLine = ReasonBeforeEligible + ": " + rp.eligibleText

@@ -104,9 +104,11 @@ func (e Entitlements) ARRSSum(pot string) (Amount, bool) {
 
 // Payment returns the amount of the payment with the given ID.
 func (e Entitlements) Payment(id string) (Amount, bool) {
-	for _, a := range append(e.Payments, e.ARRSSums...) {
-		if a.ID == id {
-			return a, true
+	for _, list := range [][]Amount{e.Payments, e.ARRSSums} {
+		for _, a := range list {
+			if a.ID == id {
+				return a, true
+			}
 		}
 	}
 	return Amount{}, false

@@ -52,7 +52,10 @@ func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
 			Confidence: Uncertain,
 		}
 	}
-	out := &RuleSet{year: y, title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.title), file: base.file, projectedFrom: base.year, gaps: append([]Gap(nil), base.gaps...)}
+	out := &RuleSet{year: y, title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.title), file: base.file, projectedFrom: base.year}
+	for _, g := range base.gaps {
+		out.gaps = append(out.gaps, Gap{Item: g.Item, What: fmt.Sprintf("(carried from %s, the base of this projection) %s", base.year, g.What)})
+	}
 	for _, pay := range base.payments {
 		q := pay.clone()
 		pct := p.EntitlementGrowth

@@ -118,7 +118,7 @@ func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string
 		{"claim of the hire to 31 March", cli.Plain(a.Claim), cli.GBP(a.Claim)},
 		{"claim per 1 WTE", cli.Plain(a.ClaimPerWTE), cli.GBP(a.ClaimPerWTE)},
 		{"headroom after", cli.Plain(a.HeadroomAfter), cli.GBP(a.HeadroomAfter)},
-		{"largest WTE the headroom funds", a.MaxWTE.StringFixed(2), a.MaxWTE.StringFixed(2)},
+		{"largest WTE the headroom funds", maxWTE(a), maxWTE(a)},
 	}
 	switch format {
 	case "json":
@@ -136,7 +136,7 @@ func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string
 			MaxWTE   string   `json:"max_wte"`
 			Reasons  []string `json:"reasons,omitempty"`
 			Explain  string   `json:"explain"`
-		}{sc.Name, y.String(), a.Role, a.Start.String(), a.WTE.String(), a.Pot, cli.Plain(a.HeadroomBefore), cli.Plain(a.Claim), cli.Plain(a.ClaimPerWTE), cli.Plain(a.HeadroomAfter), a.MaxWTE.StringFixed(2), a.Reasons, a.Explain})
+		}{sc.Name, y.String(), a.Role, a.Start.String(), a.WTE.String(), a.Pot, cli.Plain(a.HeadroomBefore), cli.Plain(a.Claim), cli.Plain(a.ClaimPerWTE), cli.Plain(a.HeadroomAfter), maxWTE(a), a.Reasons, a.Explain})
 	case "csv":
 		var rs [][]string
 		for _, r := range rows {
@@ -162,4 +162,13 @@ func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string
 		return t.WriteMarkdown(w)
 	}
 	return t.WriteText(w)
+}
+
+// maxWTE is the largest fundable WTE, or "unknown" when the hire can claim
+// nothing under the rules as sourced.
+func maxWTE(a arrs.Affordability) string {
+	if !a.MaxWTEKnown {
+		return "unknown"
+	}
+	return a.MaxWTE.StringFixed(2)
 }
