@@ -3,7 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
-	"flag"
+	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,36 +14,6 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name.golden (or rewrites it with -update).
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden file: run go test -update to write it")
-	if bytes.Equal(want, got) {
-		return
-	}
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\nwant: %s\ngot:  %s", path, i+1, w, g)
-		}
-	}
-}
 
 func years(from, to des.Year) []des.Year {
 	var ys []des.Year
@@ -71,7 +41,7 @@ func TestGolden(t *testing.T) {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				var out bytes.Buffer
 				require.NoError(t, run(&out, tc.scenario, tc.years, format, "", "", arrs.Options{}))
-				golden(t, tc.name+"."+format, out.Bytes())
+				golden.Check(t, tc.name+"."+format, out.Bytes())
 			})
 		}
 	}
@@ -90,7 +60,7 @@ func TestProjectionIsMarked(t *testing.T) {
 
 	b, err := os.ReadFile(svg)
 	require.NoError(t, err)
-	golden(t, "projection.svg", b)
+	golden.Check(t, "projection.svg", b)
 	require.Contains(t, string(b), ">PROJECTION</text>")
 	require.Equal(t, 1, strings.Count(string(b), ">PROJECTION</text>"), "only 2027/28 is projected")
 	requireXML(t, b)

@@ -2,7 +2,7 @@ package main
 
 import (
 	"bytes"
-	"flag"
+	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,36 +13,6 @@ import (
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// golden compares got with testdata/name.golden (or rewrites it with -update).
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "no golden file: run go test -update to write it")
-	if bytes.Equal(want, got) {
-		return
-	}
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\nwant: %s\ngot:  %s", path, i+1, w, g)
-		}
-	}
-}
 
 func TestGolden(t *testing.T) {
 	for _, tc := range []struct {
@@ -65,9 +35,9 @@ func TestGolden(t *testing.T) {
 				o := tc.o
 				o.format = format
 				require.NoError(t, run(&out, &diag, o))
-				golden(t, tc.name+"."+format, out.Bytes())
+				golden.Check(t, tc.name+"."+format, out.Bytes())
 				if o.skipBad {
-					golden(t, tc.name+".stderr", diag.Bytes())
+					golden.Check(t, tc.name+".stderr", diag.Bytes())
 				} else {
 					require.Empty(t, diag.String())
 				}
