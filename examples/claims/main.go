@@ -16,7 +16,6 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/rates"
 )
 
 func main() {
@@ -26,9 +25,7 @@ func main() {
 	format := fs.String("format", "table", "output: table, csv, json or markdown")
 	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.Parse(os.Args[1:])
-	if err := cli.CheckFormat(*format); err != nil {
-		cli.BadFlag(fs, err)
-	}
+	cli.CheckArgs(fs, *format)
 	var y des.Year
 	if *year != "" {
 		var err error
@@ -44,15 +41,7 @@ func main() {
 }
 
 func run(w io.Writer, scenarioFile string, y des.Year, format, ratesFile string) error {
-	published, user, err := cli.RuleSets(ratesFile)
-	if err != nil {
-		return err
-	}
-	var extra []*des.RuleSet
-	if user != nil {
-		extra = append(extra, user)
-	}
-	sc, err := cli.Scenario(scenarioFile, cli.DefaultScenario, extra...)
+	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
 	if err != nil {
 		return err
 	}
@@ -62,14 +51,9 @@ func run(w io.Writer, scenarioFile string, y des.Year, format, ratesFile string)
 	if y == 0 {
 		y = cli.LatestWithMaxima(published)
 	}
-	var rs *des.RuleSet
-	for _, r := range published {
-		if r.Year() == y {
-			rs = r
-		}
-	}
-	if rs == nil {
-		return fmt.Errorf("%w: %s (published: %v)", des.ErrUnknownYear, y, rates.Years())
+	rs, err := cli.Find(published, y)
+	if err != nil {
+		return err
 	}
 	salary, err := cli.SalaryCost()
 	if err != nil {

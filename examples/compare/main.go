@@ -32,12 +32,7 @@ func main() {
 	format := fs.String("format", "table", "output: table, csv, json or markdown")
 	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.Parse(os.Args[1:])
-	if err := cli.CheckFormat(*format); err != nil {
-		cli.BadFlag(fs, err)
-	}
-	if fs.NArg() > 0 {
-		cli.BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-	}
+	cli.CheckArgs(fs, *format)
 	if len(years) != 0 && (len(years) != 2 || years[0] == years[1]) {
 		cli.BadFlag(fs, fmt.Errorf("-years %s: want two different years, FROM,TO (e.g. 2019/20,2025/26)", years.String()))
 	}
@@ -49,15 +44,7 @@ func main() {
 }
 
 func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile string) error {
-	published, user, err := cli.RuleSets(ratesFile)
-	if err != nil {
-		return err
-	}
-	var extra []*des.RuleSet
-	if user != nil {
-		extra = append(extra, user)
-	}
-	sc, err := cli.Scenario(scenarioFile, cli.DefaultScenario, extra...)
+	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
 	if err != nil {
 		return err
 	}

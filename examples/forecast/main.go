@@ -35,12 +35,7 @@ func main() {
 	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	fs.Parse(os.Args[1:])
-	if err := cli.CheckFormat(*format); err != nil {
-		cli.BadFlag(fs, err)
-	}
-	if fs.NArg() > 0 {
-		cli.BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-	}
+	cli.CheckArgs(fs, *format)
 	var opt arrs.Options
 	if *asAt != "" {
 		d, err := des.ParseDate(*asAt)
@@ -57,15 +52,7 @@ func main() {
 }
 
 func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt arrs.Options) error {
-	published, user, err := cli.RuleSets(ratesFile)
-	if err != nil {
-		return err
-	}
-	var extra []*des.RuleSet
-	if user != nil {
-		extra = append(extra, user)
-	}
-	sc, err := cli.Scenario(scenarioFile, cli.DefaultScenario, extra...)
+	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
 	if err != nil {
 		return err
 	}

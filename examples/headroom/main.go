@@ -29,9 +29,7 @@ func main() {
 	format := fs.String("format", "table", "output: table, csv, json or markdown")
 	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.Parse(os.Args[1:])
-	if err := cli.CheckFormat(*format); err != nil {
-		cli.BadFlag(fs, err)
-	}
+	cli.CheckArgs(fs, *format)
 	w, err := des.ParseDecimal(*wteS)
 	if err != nil {
 		cli.BadFlag(fs, fmt.Errorf("-wte: %w", err))
@@ -64,15 +62,7 @@ func main() {
 }
 
 func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string) error {
-	published, user, err := cli.RuleSets(ratesFile)
-	if err != nil {
-		return err
-	}
-	var extra []*des.RuleSet
-	if user != nil {
-		extra = append(extra, user)
-	}
-	sc, err := cli.Scenario(scenarioFile, cli.DefaultScenario, extra...)
+	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
 	if err != nil {
 		return err
 	}
@@ -88,14 +78,9 @@ func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string
 	if h.Start.IsZero() {
 		h.Start = des.MustDate(int(y), 10, 1)
 	}
-	var rs *des.RuleSet
-	for _, r := range published {
-		if r.Year() == y {
-			rs = r
-		}
-	}
-	if rs == nil {
-		return fmt.Errorf("%w: %s", des.ErrUnknownYear, y)
+	rs, err := cli.Find(published, y)
+	if err != nil {
+		return err
 	}
 	salary, err := cli.SalaryCost()
 	if err != nil {

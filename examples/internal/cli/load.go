@@ -120,3 +120,47 @@ func SalaryCost() (arrs.SalaryCostFunc, error) {
 	}
 	return arrs.OnCostRules(o), nil
 }
+
+// Inputs loads what every program reads: the rule sets (embedded, with the
+// user's -rates file in place of its year) and the scenario (the embedded
+// default when scenarioFile is empty), roles checked against them.
+func Inputs(scenarioFile, ratesFile string) (*arrs.Scenario, []*des.RuleSet, error) {
+	published, user, err := RuleSets(ratesFile)
+	if err != nil {
+		return nil, nil, err
+	}
+	var extra []*des.RuleSet
+	if user != nil {
+		extra = append(extra, user)
+	}
+	sc, err := Scenario(scenarioFile, DefaultScenario, extra...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return sc, published, nil
+}
+
+// Find returns the rule set for a year among those loaded.
+func Find(published []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
+	for _, rs := range published {
+		if rs.Year() == y {
+			return rs, nil
+		}
+	}
+	var ys []string
+	for _, rs := range published {
+		ys = append(ys, rs.Year().String())
+	}
+	return nil, fmt.Errorf("%w: %s (published: %s)", des.ErrUnknownYear, y, strings.Join(ys, ", "))
+}
+
+// CheckArgs ends flag parsing the same way in every program: a known
+// -format and no stray arguments, else exit status 2.
+func CheckArgs(fs *flag.FlagSet, format string) {
+	if err := CheckFormat(format); err != nil {
+		BadFlag(fs, err)
+	}
+	if fs.NArg() > 0 {
+		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+}
