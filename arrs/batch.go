@@ -46,7 +46,8 @@ func (p *Plan) CalculateAll(in []PCNInput) ([]PCNResult, error) {
 				e, err := des.Entitle(p.rs, in[i].PCN, eopt)
 				if err == nil {
 					out[i].Entitlements = e
-					out[i].ARRS, err = p.Calculate(in[i].PCN, in[i].Roster)
+					// Entitle validated the PCN and worked out its ARRS sums.
+					out[i].ARRS, err = p.calculate(in[i].PCN, in[i].Roster, e.ARRSSums)
 				}
 				if err != nil {
 					errs[i] = fmt.Errorf("PCN %d (%s): %w", i, in[i].PCN.Name, err)

@@ -49,6 +49,12 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	return p.calculate(pcn, roster, sums)
+}
+
+// calculate works out the claims of a validated PCN whose ARRS sums are known.
+func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result, error) {
+	var err error
 	people := make([]person, len(roster))
 	var errs des.Errors
 	for i := range roster {
