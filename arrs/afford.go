@@ -48,6 +48,9 @@ type Affordability struct {
 // Afford works out how much of the ARRS sum a hire would use on top of the
 // roster, and the largest WTE of that role the remaining sum could fund.
 func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error) {
+	if p == nil || p.rs == nil {
+		return Affordability{}, errNoPlan
+	}
 	if !p.year.Contains(h.Start) {
 		return Affordability{}, &des.FieldError{Field: "start", Msg: fmt.Sprintf("%s is not in the DES year %s", h.Start, p.year), Err: des.ErrInvalid}
 	}

@@ -25,6 +25,9 @@ type PCNResult struct {
 // read-only). Results are in input order. The first error stops the batch
 // and names the PCN.
 func (p *Plan) CalculateAll(in []PCNInput) ([]PCNResult, error) {
+	if p == nil || p.rs == nil {
+		return nil, errNoPlan
+	}
 	out := make([]PCNResult, len(in))
 	errs := make([]error, len(in))
 	workers := runtime.GOMAXPROCS(0)

@@ -22,6 +22,8 @@ func Calculate(rs *des.RuleSet, pcn des.PCN, roster []Staff, opt Options) (Resul
 	return p.Calculate(pcn, roster)
 }
 
+var errNoPlan = fmt.Errorf("%w: a Plan must come from Compile", des.ErrMissing)
+
 // person is a roster line prepared for the monthly loop.
 type person struct {
 	s      *Staff
@@ -42,6 +44,9 @@ type person struct {
 
 // Calculate works out a PCN's ARRS claims for a roster.
 func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
+	if p == nil || p.rs == nil {
+		return Result{}, errNoPlan
+	}
 	if err := pcn.Validate(); err != nil {
 		return Result{}, err
 	}

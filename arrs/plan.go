@@ -159,6 +159,9 @@ func (p *Plan) Year() des.Year { return p.year }
 
 // Roles lists the role IDs claimable in the plan's year.
 func (p *Plan) Roles() []string {
+	if p == nil || p.rs == nil {
+		return nil
+	}
 	var out []string
 	for _, r := range p.rs.ARRS().Roles {
 		out = append(out, r.ID)

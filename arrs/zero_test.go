@@ -1,0 +1,44 @@
+package arrs_test
+
+import (
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/stretchr/testify/require"
+)
+
+// Zero values are safe: they give errors or empty answers, never a panic.
+func TestZeroValues(t *testing.T) {
+	var p arrs.Plan
+	_, err := p.Calculate(des.PCN{}, nil)
+	require.ErrorIs(t, err, des.ErrMissing)
+	var np *arrs.Plan
+	_, err = np.CalculateAll(nil)
+	require.ErrorIs(t, err, des.ErrMissing)
+	_, err = np.Afford(des.PCN{}, nil, arrs.Hire{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	require.Nil(t, np.Roles())
+	_, err = arrs.Calculate(nil, des.PCN{}, nil, arrs.Options{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	_, err = arrs.RunForecast(nil, nil, nil, arrs.Options{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	var w arrs.WTE
+	require.True(t, w.IsZero())
+	require.Equal(t, "0", w.Decimal().String())
+	var r arrs.Result
+	require.False(t, r.OverCommitted())
+	_, ok := r.Pot("main")
+	require.False(t, ok)
+	var rs des.RuleSet
+	require.Empty(t, rs.Payments())
+	require.Equal(t, "", rs.Year().String())
+	e, err := des.Entitle(&rs, des.PCN{}, des.Options{})
+	require.NoError(t, err)
+	require.True(t, e.Total.IsZero())
+	var d des.Date
+	require.True(t, d.IsZero())
+	require.Equal(t, "", d.String())
+	_, err = des.EstimateIIF(&rs, nil)
+	require.ErrorIs(t, err, des.ErrNoRate)
+}
