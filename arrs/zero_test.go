@@ -5,6 +5,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -41,4 +42,10 @@ func TestZeroValues(t *testing.T) {
 	require.Equal(t, "", d.String())
 	_, err = des.EstimateIIF(&rs, nil)
 	require.ErrorIs(t, err, des.ErrNoRate)
+}
+
+func TestZeroOnCosts(t *testing.T) {
+	var o des.OnCosts
+	_, err := o.EmployerCost(decimal.NewFromInt(30000), des.MustDate(2024, 5, 1), des.CostOptions{})
+	require.Error(t, err)
 }
