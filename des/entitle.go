@@ -122,9 +122,10 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 	if err := pcn.Validate(); err != nil {
 		return Entitlements{}, err
 	}
-	out := Entitlements{Year: rs.year, PCN: pcn.Name, Total: decimal.Zero}
+	out := Entitlements{Year: rs.year, PCN: pcn.Name, Total: decimal.Zero, Payments: make([]Amount, 0, len(rs.payments))}
+	tot := &totals{pcn: pcn}
 	for _, p := range rs.payments {
-		a, err := entitle(rs.year, p, pcn, opt)
+		a, err := entitle(rs.year, p, tot, opt)
 		if err != nil {
 			return Entitlements{}, err
 		}
@@ -138,15 +139,45 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 	return out, nil
 }
 
-func entitle(y Year, p Payment, pcn PCN, opt Options) (Amount, error) {
+// totals caches a PCN's figure for each basis during one calculation.
+type totals struct {
+	pcn  PCN
+	done [len(basisOrder)]bool
+	val  [len(basisOrder)]decimal.Decimal
+}
+
+var basisOrder = [...]Basis{Registered, Weighted, Adjusted, CareHomeBeds, Fixed}
+
+var one, twelve = decimal.NewFromInt(1), decimal.NewFromInt(12)
+
+// total is PCN.Total, computed once per basis; the error names the payment.
+func (t *totals) total(b Basis, payment string) (decimal.Decimal, error) {
+	for i, x := range basisOrder {
+		if x != b {
+			continue
+		}
+		if !t.done[i] {
+			v, err := t.pcn.Total(b, payment)
+			if err != nil {
+				return decimal.Zero, err
+			}
+			t.val[i], t.done[i] = v, true
+		}
+		return t.val[i], nil
+	}
+	return t.pcn.Total(b, payment)
+}
+
+func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
+	pcn := tot.pcn
 	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Amount: decimal.Zero}
 	var monthP [12]int64 // the payment's months, in pennies
-	registered, regErr := pcn.Total(Registered, p.ID)
 	for _, pt := range p.Parts {
-		factor := decimal.NewFromInt(1)
+		factor := one
 		if len(pt.Scale) > 0 {
-			if regErr != nil {
-				return Amount{}, regErr
+			registered, err := tot.total(Registered, p.ID)
+			if err != nil {
+				return Amount{}, err
 			}
 			for _, s := range pt.Scale {
 				if registered.GreaterThan(decimal.NewFromInt(s.Above)) {
@@ -168,14 +199,18 @@ func entitle(y Year, p Payment, pcn PCN, opt Options) (Amount, error) {
 				payees = append(payees, who{pr.Name, v})
 			}
 		} else {
-			v, err := pcn.Total(pt.Basis, p.ID)
+			v, err := tot.total(pt.Basis, p.ID)
 			if err != nil {
 				return Amount{}, err
 			}
 			payees = append(payees, who{"", v})
 		}
 		for _, w := range payees {
-			pa, months, err := partAmount(y, pt, w.basis.Mul(factor), opt, p.Kind == KindARRSSum)
+			basis := w.basis
+			if factor != one {
+				basis = basis.Mul(factor)
+			}
+			pa, months, err := partAmount(y, pt, basis, opt, p.Kind == KindARRSSum)
 			if err != nil {
 				return Amount{}, fmt.Errorf("%s: %w", p.ID, err)
 			}
@@ -241,7 +276,6 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 	var amountP int64
 	var err error
 	exact := decimal.Zero // unrounded total, for an ARRS sum
-	twelve := decimal.NewFromInt(12)
 
 	if pt.Stated == Period {
 		v := vals[len(vals)-1] // period parts have one effective value (revisions share From)
@@ -506,11 +540,12 @@ func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
 		return nil, fmt.Errorf("%w: no rule set", ErrMissing)
 	}
 	var out []Amount
+	tot := &totals{pcn: pcn}
 	for _, p := range rs.payments {
 		if p.Kind != KindARRSSum {
 			continue
 		}
-		a, err := entitle(rs.year, p, pcn, opt)
+		a, err := entitle(rs.year, p, tot, opt)
 		if err != nil {
 			return nil, err
 		}

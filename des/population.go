@@ -111,13 +111,15 @@ func (p PCN) Validate() error {
 				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s: want a whole number", f.n.D), Err: ErrInvalid})
 			case Places(f.n.D) > 6:
 				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s has more than six decimal places", f.n.D), Err: ErrInvalid})
-			case f.n.D.GreaterThan(decimal.NewFromInt(100_000_000)):
+			case f.n.D.GreaterThan(maxPopulation):
 				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is more than the population of England", f.n.D), Err: ErrInvalid})
 			}
 		}
 	}
 	return errs.err()
 }
+
+var maxPopulation = decimal.NewFromInt(100_000_000)
 
 // N makes a set Number from an integer, for building PCNs in code.
 func N(i int64) Number { return Number{decimal.NewFromInt(i), true} }
