@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -152,5 +151,4 @@ func TestBadInputCatalogue(t *testing.T) {
 	n := len(badRules) + len(badScenarios) + len(badCSV) + 2
 	require.GreaterOrEqual(t, n, 30, "the catalogue has at least 30 bad inputs")
 	t.Logf("bad-input catalogue: %d cases", n)
-	_ = strings.TrimSpace
 }

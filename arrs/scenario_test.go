@@ -232,3 +232,26 @@ band = "7"
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.ErrorContains(t, err, "staff[0] (Physio).salary")
 }
+
+// carry_forward projects with the last published figures unchanged, and
+// list growth grows the populations of later years.
+func TestCarryForwardAndListGrowth(t *testing.T) {
+	sc, err := arrs.LoadScenario("s.toml", []byte(goodScenario+`
+[assumptions]
+carry_forward = true
+list_growth_pct = 10
+base_year = "2026/27"
+`))
+	require.NoError(t, err)
+	f, err := arrs.RunForecast(sc, []des.Year{2026, 2027}, rates.All(), arrs.Options{})
+	require.NoError(t, err)
+	y26, y27 := f.Years[0], f.Years[1]
+	require.False(t, y26.Projected)
+	require.True(t, y27.Projected)
+	ea26, _ := y26.Entitlements.Payment("enhanced_access")
+	ea27, _ := y27.Entitlements.Payment("enhanced_access")
+	require.True(t, ea26.Parts[0].Rates[0].Rate.Equal(ea27.Parts[0].Rates[0].Rate), "carried forward unchanged")
+	// 12,500 adjusted grown 10% = 13,750
+	require.Equal(t, "13750", ea27.Parts[0].BasisValue.String())
+	require.Contains(t, y27.Gaps[0].What, "carried from 2026/27")
+}
