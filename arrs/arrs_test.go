@@ -1,6 +1,7 @@
 package arrs_test
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -322,4 +323,21 @@ func TestBadRosterLinesNameTheField(t *testing.T) {
 	require.ErrorContains(t, err, "annual_cost")
 	_, err = arrs.WTEOf(decimal.RequireFromString("-1"))
 	require.ErrorIs(t, err, des.ErrInvalid)
+}
+
+// The fast integer path and the big-integer path agree, and the big path
+// takes over where a WTE cut by a cap has a large denominator.
+func TestClaimArithmeticPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 9))
+	for i := 0; i < 2000; i++ {
+		costP := uint64(r.IntN(100_000_000))
+		maxP := uint64(r.IntN(20_000_000))
+		num, den := uint64(1+r.IntN(100000)), uint64(1+r.IntN(37500))
+		days, dim := uint64(1+r.IntN(28)), uint64(28+r.IntN(4))
+		pct := uint64(r.IntN(10001))
+		capd := r.IntN(2) == 0
+		require.Equal(t, arrs.ClaimBig(costP, maxP, num, den, days, dim, pct, capd), arrs.ClaimPennies(costP, maxP, num, den, days, dim, pct, capd))
+	}
+	// A WTE of 999,999,937/1,000,000,007 (a cap cut) goes the big way.
+	require.Equal(t, int64(500000), arrs.ClaimPennies(12_000_000, 12_000_000, 999_999_937*2, 999_999_937*2, 30, 30, 5000, false))
 }

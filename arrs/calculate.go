@@ -203,10 +203,8 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 		if days == 0 {
 			continue
 		}
-		// cost of the month, for information: annual × WTE × days ÷ (12 × den × dim)
-		costNum := uint64(pp.costP[m]) * pp.num * uint64(days)
-		den := 12 * pp.den * dim
-		pp.cost[m] = int64(u128{0, costNum}.divRound(den))
+		// cost of the month, for information: annual × WTE × days ÷ (12 × dim)
+		pp.cost[m] = claimPennies(uint64(pp.costP[m]), uint64(pp.costP[m]), pp.num, pp.den, uint64(days), dim, 10000, false)
 		rp := pp.rp
 		switch {
 		case rp == nil:
@@ -269,21 +267,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 		if maxP < 0 {
 			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
 		}
-		d := uint64(days)
-		D := 12 * wden * dim
-		costN := uint64(pp.costP[m]) * num * d // over D
-		maxN := uint64(maxP) * num * d         // over D
-		var claimN u128                        // over D × 10,000
-		if rp.claimCap[m] {
-			a, b := mul64(costN, rp.pct4), mul64(maxN, 10000)
-			claimN = a
-			if b.less(a) {
-				claimN = b
-			}
-		} else {
-			claimN = mul64(min(costN, maxN), rp.pct4)
-		}
-		pp.claim[m] = int64(claimN.divRound(D * 10000))
+		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.pct4, rp.claimCap[m])
 	}
 }
 
@@ -543,4 +527,74 @@ func penniesOf(d decimal.Decimal) int64 {
 		return c
 	}
 	return d.Shift(2).Round(0).IntPart()
+}
+
+// Input bounds within which claimPennies stays in 64/128-bit integers: a
+// WTE fraction from a roster line (at most four places, or hours or
+// sessions with two) has a small numerator and denominator; only a WTE cut
+// by a cap in WTE can exceed them, and then the exact big-integer path runs.
+const smallWTE = 1 << 24
+
+// claimPennies is one month's claim in pennies, exactly:
+//
+//	min(cost × WTE × days ÷ (12 × dim), max × WTE × days ÷ (12 × dim)) × pct
+//
+// rounded half-up once (or, for a maximum stated as a claim cap, the min of
+// cost × pct and that cap). costP and maxP are pennies a year; pct4 is the
+// percentage × 100 (10,000 = 100%).
+func claimPennies(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) int64 {
+	if num < smallWTE && den < smallWTE {
+		// costP ≤ 10^8, num < 2^24, days ≤ 31: the products fit in 64 bits.
+		D := 12 * den * dim
+		costN := costP * num * days // over D
+		maxN := maxP * num * days   // over D
+		var claimN u128             // over D × 10,000
+		if claimCap {
+			a, b := mul64(costN, pct4), mul64(maxN, 10000)
+			claimN = a
+			if b.less(a) {
+				claimN = b
+			}
+		} else {
+			claimN = mul64(min(costN, maxN), pct4)
+		}
+		if q, ok := claimN.divRound(D * 10000); ok {
+			return int64(q)
+		}
+	}
+	return claimBig(costP, maxP, num, den, days, dim, pct4, claimCap)
+}
+
+// claimBig is claimPennies in arbitrary precision.
+func claimBig(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) int64 {
+	b := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+	mul := func(xs ...*big.Int) *big.Int {
+		r := big.NewInt(1)
+		for _, x := range xs {
+			r.Mul(r, x)
+		}
+		return r
+	}
+	costN := mul(b(costP), b(num), b(days))
+	maxN := mul(b(maxP), b(num), b(days))
+	var claimN *big.Int
+	if claimCap {
+		a, c := mul(costN, b(pct4)), mul(maxN, b(10000))
+		claimN = a
+		if c.Cmp(a) < 0 {
+			claimN = c
+		}
+	} else {
+		m := costN
+		if maxN.Cmp(costN) < 0 {
+			m = maxN
+		}
+		claimN = mul(m, b(pct4))
+	}
+	d := mul(b(12), b(den), b(dim), b(10000))
+	q, r := new(big.Int).QuoRem(claimN, d, new(big.Int))
+	if r.Lsh(r, 1).Cmp(d) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q.Int64()
 }
