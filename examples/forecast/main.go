@@ -119,11 +119,12 @@ func tablesFor(f arrs.Forecast, embedded bool) []*cli.Table {
 		a := y.ARRS
 		at := &cli.Table{Title: fmt.Sprintf("%s: ARRS, %s", f.Scenario, y.Year), Header: []string{"staff", "role", "WTE", "months", "cost", "claim", "note"}, Right: []bool{false, false, true, true, true, true, false}}
 		for _, s := range a.Staff {
-			note := ""
-			if len(s.Reasons) > 0 {
-				note = strings.Join(s.Reasons, "; ")
+			var codes []string
+			for _, why := range s.Reasons {
+				code, _, _ := strings.Cut(why, ":")
+				codes = append(codes, code)
 			}
-			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Cost), cli.GBP(s.Claim), note)
+			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Cost), cli.GBP(s.Claim), strings.Join(codes, ", "))
 		}
 		at.Add("total", "", "", "", cli.GBP(a.Cost), cli.GBP(a.Claims), "")
 		for _, p := range a.Pots {
@@ -133,6 +134,7 @@ func tablesFor(f arrs.Forecast, embedded bool) []*cli.Table {
 			}
 			at.Notes = append(at.Notes, n)
 		}
+		at.Notes = append(at.Notes, reasonLegend(a, y.Year)...)
 		ts = append(ts, at)
 		if len(y.Gaps) > 0 {
 			gt := &cli.Table{Title: fmt.Sprintf("%s: figures no source gives (left out, not invented)", y.Year), Header: []string{"item", "what is missing"}}
@@ -192,4 +194,29 @@ func writeCSV(w io.Writer, f arrs.Forecast) error {
 		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", cli.Plain(y.ARRS.Claims), ""})
 	}
 	return cli.WriteCSV(w, []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows)
+}
+
+// reasonLegend explains, once each, the reason codes in the note column
+// (the JSON and claims outputs give each person's full reasons).
+func reasonLegend(r arrs.Result, y des.Year) []string {
+	text := map[string]string{
+		arrs.ReasonNoMaximum:      "no source gives the role's " + y.String() + " maximum for those months, so nothing is claimed (see the gaps; -rates FILE can supply it)",
+		arrs.ReasonBeforeEligible: "the role was not yet claimable in those months",
+		arrs.ReasonBeforeClaims:   "before the year's claims started",
+		arrs.ReasonNotARRSRole:    "not an ARRS role in " + y.String(),
+		arrs.ReasonCap:            "beyond the cap on numbers for the role",
+		arrs.ReasonCapPartial:     "only part of the WTE fits under the cap",
+	}
+	seen := map[string]bool{}
+	var out []string
+	for _, s := range r.Staff {
+		for _, why := range s.Reasons {
+			code, _, _ := strings.Cut(why, ":")
+			if !seen[code] {
+				seen[code] = true
+				out = append(out, code+": "+text[code])
+			}
+		}
+	}
+	return out
 }
