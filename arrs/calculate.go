@@ -371,6 +371,15 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		b.WriteString(pp.s.End.String())
 	}
 	b.WriteString("): ")
+	employed := false
+	for m := 0; m < 12 && !employed; m++ {
+		employed = p.daysEmployed(pp.s, m) > 0
+	}
+	if !employed {
+		b.WriteString("not employed in " + p.year.String())
+		sr.Explain = b.String()
+		return sr
+	}
 	b.WriteString(pp.costEx)
 	if rp := pp.rp; rp != nil {
 		sr.Reimbursement = rp.role.Reimbursement

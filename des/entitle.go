@@ -456,7 +456,7 @@ func (a Amount) Explain() string {
 		if i > 0 {
 			b.WriteString(" + ")
 		}
-		b.WriteString(pa.explain())
+		b.WriteString(pa.explain(len(a.Parts) > 1))
 		for _, r := range pa.Rates {
 			s := r.Source.Document + " <" + r.Source.URL + "> [" + string(r.Source.Confidence) + "]"
 			if !seen[s] {
@@ -480,10 +480,12 @@ func (a Amount) Explain() string {
 	return b.String()
 }
 
-func (pa PartAmount) explain() string {
+func (pa PartAmount) explain(labelled bool) string {
 	var b strings.Builder
 	if pa.Practice != "" {
 		b.WriteString(pa.Practice + " ")
+	} else if labelled && pa.Label != "" {
+		b.WriteString(pa.Label + ": ")
 	}
 	if pa.Basis != Fixed {
 		b.WriteString(Thousands(pa.BasisValue.String()))
@@ -504,10 +506,10 @@ func (pa PartAmount) explain() string {
 		}
 		b.WriteString(Rate(r.Rate))
 		if pa.Stated == Period {
-			fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
 			if pa.Basis != Fixed {
-				b.WriteString(" per head")
+				b.WriteString(" per " + pa.Basis.unit())
 			}
+			fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
 		} else {
 			b.WriteString(" a year × " + monthsString(r.Months) + "/12")
 			if r.From != pa.Period[0] || r.To != pa.Period[1] {

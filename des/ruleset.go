@@ -34,6 +34,14 @@ func (b Basis) Noun() string {
 	return string(b)
 }
 
+// unit names one of what the basis counts: "patient", "bed".
+func (b Basis) unit() string {
+	if b == CareHomeBeds {
+		return "bed"
+	}
+	return "patient"
+}
+
 // Stated says how the source states a rate.
 type Stated string
 
