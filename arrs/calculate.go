@@ -349,7 +349,11 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			lastMax = m
 		}
 	}
-	sr.Claim, sr.Cost = money(claim), money(cost)
+	sr.Claim = money(claim)
+	sr.Cost = sr.Claim // decimals are immutable: share the value when equal
+	if cost != claim {
+		sr.Cost = money(cost)
+	}
 	var b strings.Builder
 	size := 128 + len(pp.s.Name) + len(pp.s.Role) + len(pp.costEx)
 	if pp.rp != nil {
@@ -388,7 +392,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			if rp.max[lastMax][z] < 0 {
 				z = national
 			}
-			sr.Maximum = money(rp.max[lastMax][z])
+			sr.Maximum = rp.maxDec[lastMax][z]
 		}
 		b.WriteString("; maximum ")
 		prev := -1

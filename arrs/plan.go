@@ -57,6 +57,7 @@ type rolePlan struct {
 	// max[m][z] is the maximum in pennies a year in month m for zone z;
 	// -1 where no source gives one.
 	max      [12][3]int64
+	maxDec   [12][3]decimal.Decimal // the same as decimals, made once
 	claimCap [12]bool
 	maxIdx   [12]int // index into maxima (in force), -1 for none
 	maxima   []des.Maximum
@@ -104,6 +105,11 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 			if k := rp.maxIdx[m]; k >= 0 {
 				mx := rp.maxima[k]
 				rp.max[m] = [3]int64{pennies(mx.National), pennies(mx.OuterLondon), pennies(mx.InnerLondon)}
+				for z, v := range rp.max[m] {
+					if v >= 0 {
+						rp.maxDec[m][z] = money(v)
+					}
+				}
 				rp.claimCap[m] = mx.ClaimCap
 			}
 			for i := range r.Caps {
