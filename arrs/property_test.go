@@ -56,45 +56,68 @@ func sum(ds []decimal.Decimal) decimal.Decimal {
 func checkInvariants(t *testing.T, p *arrs.Plan, roster []arrs.Staff, r arrs.Result) {
 	t.Helper()
 	y := p.Year()
-	rs := p.RuleSet()
+	a := p.RuleSet().ARRS()
+	type roleFacts struct {
+		eligible des.Date
+		pct      decimal.Decimal
+		hi       decimal.Decimal // the most a year that 1 WTE may claim
+	}
+	roles := map[string]roleFacts{}
+	for _, role := range a.Roles {
+		f := roleFacts{eligible: role.EligibleFrom, pct: role.Reimbursement, hi: decimal.Zero}
+		for _, mx := range role.Maxima {
+			for _, v := range []decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon} {
+				bound := v
+				if !mx.ClaimCap {
+					bound = v.Mul(role.Reimbursement)
+				}
+				if bound.GreaterThan(f.hi) {
+					f.hi = bound
+				}
+			}
+		}
+		roles[role.ID] = f
+	}
 	byName := map[string]arrs.Staff{}
 	for _, s := range roster {
 		byName[s.Name] = s
 	}
 	require.Len(t, r.Staff, len(roster))
+	twelve := decimal.NewFromInt(12)
+	slack := decimal.New(12, -2) // a penny of rounding a month, over twelve months
 	people := decimal.Zero
 	for _, sr := range r.Staff {
-		require.True(t, sum(sr.Months).Equal(sr.Claim), "months add up to the year for %s", sr.Name)
+		if !sum(sr.Months).Equal(sr.Claim) {
+			t.Fatalf("months do not add up to the year for %s", sr.Name)
+		}
 		people = people.Add(sr.Claim)
 		s := byName[sr.Name]
-		role, known := rs.ARRS().Role(s.Role)
+		f, known := roles[s.Role]
+		w := s.WTE.Decimal().Add(decimal.New(1, -4))
+		costCap := s.AnnualCost.Mul(w).Mul(f.pct).Add(slack) // a year
+		maxCap := f.hi.Mul(w).Add(slack)
 		for m, c := range sr.Months {
-			require.False(t, c.IsNegative())
+			if c.IsNegative() {
+				t.Fatalf("%s: negative claim %s", sr.Name, c)
+			}
+			if c.IsZero() {
+				continue
+			}
 			yy, mm := y.Month(m)
 			first := des.MustDate(yy, mm, 1)
 			last := des.MustDate(yy, mm, des.DaysIn(yy, mm))
 			employed := !s.Start.After(last) && (s.End.IsZero() || !s.End.Before(first))
-			if !employed || !known || first.Before(role.EligibleFrom) || first.Before(rs.ARRS().ClaimsFrom) {
-				require.True(t, c.IsZero(), "%s claims %s in %s outside employment or eligibility", sr.Name, c, first)
-				continue
+			if !employed || !known || first.Before(f.eligible) || first.Before(a.ClaimsFrom) {
+				t.Fatalf("%s claims %s in %s outside employment or eligibility", sr.Name, c, first)
 			}
-			// never above cost × rate, nor above the highest maximum × rate (+ a penny of rounding)
-			pct := role.Reimbursement
-			w := s.WTE.Decimal().Add(decimal.New(1, -4))
-			costCap := s.AnnualCost.Mul(w).Mul(pct).Div(decimal.NewFromInt(12)).Add(decimal.New(1, -2))
-			require.False(t, c.GreaterThan(costCap), "%s claims %s > cost cap %s in %s", sr.Name, c, costCap, first)
-			hi := decimal.Zero
-			for _, mx := range role.Maxima {
-				for _, v := range []decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon} {
-					if v.GreaterThan(hi) {
-						hi = v
-					}
-				}
-				if !mx.ClaimCap {
-					hi = hi.Mul(pct)
-				}
+			// never above cost × rate, nor above the highest maximum × rate
+			c12 := c.Mul(twelve)
+			if c12.GreaterThan(costCap) {
+				t.Fatalf("%s claims %s in %s, above its cost × rate (%s a year)", sr.Name, c, first, costCap)
 			}
-			require.False(t, c.GreaterThan(hi.Mul(w).Div(decimal.NewFromInt(12)).Add(decimal.New(1, -2))), "%s above maximum", sr.Name)
+			if c12.GreaterThan(maxCap) {
+				t.Fatalf("%s claims %s in %s, above the maximum × rate (%s a year)", sr.Name, c, first, maxCap)
+			}
 		}
 	}
 	require.True(t, people.Equal(r.Claims), "people add up to the PCN")
