@@ -65,12 +65,7 @@ func main() {
 	fs.StringVar(&o.ratesFile, "rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
 	fs.Parse(os.Args[1:])
-	if err := cli.CheckFormat(o.format); err != nil {
-		cli.BadFlag(fs, err)
-	}
-	if fs.NArg() > 0 {
-		cli.BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-	}
+	cli.CheckArgs(fs, o.format)
 	if o.workers < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
 	}
