@@ -219,7 +219,7 @@ func TestClaimRules(t *testing.T) {
 			r, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{c.s})
 			require.NoError(t, err)
 			s := find(t, r, c.s.Name)
-			requireMoney(t, c.claim, s.Claim, s.Explain)
+			requireMoney(t, c.claim, s.Claim, s.Explain())
 			require.Equal(t, c.months, s.MonthsClaimed)
 			if c.reason != "" {
 				requireReason(t, s, c.reason)
@@ -271,7 +271,7 @@ func TestLondonMaximaAndFallback(t *testing.T) {
 	// Jul–Sep outer London 69,000/12 = 5,750; from October no outer figure is
 	// sourced, so the national 65,838 applies: 6 × 5,486.50.
 	requireMoney(t, "50169", find(t, r, "L").Claim)
-	require.Contains(t, find(t, r, "L").Explain, "no outer-London figure sourced")
+	require.Contains(t, find(t, r, "L").Explain(), "no outer-London figure sourced")
 }
 
 func TestPotsHeadroomAndRunOut(t *testing.T) {

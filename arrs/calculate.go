@@ -354,6 +354,52 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	if cost != claim {
 		sr.Cost = money(cost)
 	}
+	if rp := pp.rp; rp != nil {
+		sr.Reimbursement = rp.role.Reimbursement
+		if lastMax >= 0 {
+			z := pp.zone
+			if rp.max[lastMax][z] < 0 {
+				z = national
+			}
+			sr.Maximum = rp.maxDec[lastMax][z]
+		}
+	}
+	var seen [8]reasonCode
+	n := 0
+	for m := 0; m < 12; m++ {
+		r := pp.reason[m]
+		if r == rNone {
+			continue
+		}
+		dup := false
+		for _, x := range seen[:n] {
+			dup = dup || x == r
+		}
+		if dup {
+			continue
+		}
+		if n < len(seen) {
+			seen[n] = r
+			n++
+		}
+		sr.Reasons = append(sr.Reasons, p.reasonLine(pp, m))
+	}
+	sr.explainer = &staffExplainer{p: p, pp: pp, claim: claim, monthsClaimed: sr.MonthsClaimed, reasons: sr.Reasons}
+	return sr
+}
+
+// staffExplainer writes a person's explanation when it is asked for (the
+// batch path for every PCN in England need not build 50,000 of them).
+type staffExplainer struct {
+	p             *Plan
+	pp            *person
+	claim         int64
+	monthsClaimed int
+	reasons       []string
+}
+
+func (e *staffExplainer) explain() string {
+	p, pp := e.p, e.pp
 	var b strings.Builder
 	size := 128 + len(pp.s.Name) + len(pp.s.Role) + len(pp.costEx)
 	if pp.rp != nil {
@@ -381,19 +427,10 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	}
 	if !employed {
 		b.WriteString("not employed in " + p.year.String())
-		sr.Explain = b.String()
-		return sr
+		return b.String()
 	}
 	b.WriteString(pp.costEx)
 	if rp := pp.rp; rp != nil {
-		sr.Reimbursement = rp.role.Reimbursement
-		if lastMax >= 0 {
-			z := pp.zone
-			if rp.max[lastMax][z] < 0 {
-				z = national
-			}
-			sr.Maximum = rp.maxDec[lastMax][z]
-		}
 		b.WriteString("; maximum ")
 		prev := -1
 		first := true
@@ -415,36 +452,15 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		b.WriteString(rp.pctText)
 	}
 	b.WriteString("; ")
-	b.WriteString(strconv.Itoa(sr.MonthsClaimed))
+	b.WriteString(strconv.Itoa(e.monthsClaimed))
 	b.WriteString(" months claimed = ")
-	b.WriteString(des.PoundsPennies(claim))
-	var seen [8]reasonCode
-	n := 0
-	for m := 0; m < 12; m++ {
-		r := pp.reason[m]
-		if r == rNone {
-			continue
-		}
-		dup := false
-		for _, x := range seen[:n] {
-			dup = dup || x == r
-		}
-		if dup {
-			continue
-		}
-		if n < len(seen) {
-			seen[n] = r
-			n++
-		}
-		sr.Reasons = append(sr.Reasons, p.reasonLine(pp, m))
-	}
-	if len(sr.Reasons) > 0 {
+	b.WriteString(des.PoundsPennies(e.claim))
+	if len(e.reasons) > 0 {
 		b.WriteString(" (")
-		b.WriteString(strings.Join(sr.Reasons, "; "))
+		b.WriteString(strings.Join(e.reasons, "; "))
 		b.WriteString(")")
 	}
-	sr.Explain = b.String()
-	return sr
+	return b.String()
 }
 
 // breaches groups each person's reasons into runs of months.

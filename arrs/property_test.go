@@ -192,5 +192,8 @@ func TestPropertyJSONRoundTrip(t *testing.T) {
 	require.True(t, back.Sum.Equal(res.Sum))
 	for i := range res.Staff {
 		require.True(t, back.Staff[i].Claim.Equal(res.Staff[i].Claim))
+		require.NotEmpty(t, res.Staff[i].Explain())
+		require.Equal(t, res.Staff[i].Explain(), back.Staff[i].Explain(), "the explanation survives JSON")
 	}
+	require.Contains(t, string(b), `"explain":"S`)
 }

@@ -1,6 +1,8 @@
 package arrs
 
 import (
+	"encoding/json"
+
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
@@ -45,7 +47,44 @@ type StaffResult struct {
 	// Reimbursement is the percentage applied, as a fraction.
 	Reimbursement decimal.Decimal `json:"reimbursement"`
 	Reasons       []string        `json:"reasons,omitempty"`
-	Explain       string          `json:"explain"`
+
+	explainer *staffExplainer // writes Explain on demand
+	explained string          // Explain, when read back from JSON
+}
+
+// Explain is a line a finance lead can check by hand: the person, their
+// cost, the maxima used with their sources, the rule, the months claimed,
+// the total and the reasons for any month that claims less. It is written
+// when asked for, and marshalled to JSON as "explain".
+func (s StaffResult) Explain() string {
+	if s.explainer != nil {
+		return s.explainer.explain()
+	}
+	return s.explained
+}
+
+type plainStaffResult StaffResult // StaffResult without its methods
+
+// MarshalJSON writes the result with its explanation.
+func (s StaffResult) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		plainStaffResult
+		Explain string `json:"explain"`
+	}{plainStaffResult(s), s.Explain()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (s *StaffResult) UnmarshalJSON(b []byte) error {
+	var v struct {
+		plainStaffResult
+		Explain string `json:"explain"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*s = StaffResult(v.plainStaffResult)
+	s.explained = v.Explain
+	return nil
 }
 
 // MonthRow is one month of the PCN's claims schedule.

@@ -225,8 +225,8 @@ band = "7"
 	require.NoError(t, err)
 	s := r.Staff[0]
 	requireMoney(t, "32698.92", s.Claim) // 6 × £65,397.80 ÷ 12
-	require.Contains(t, s.Explain, "£65,397.80")
-	require.Contains(t, s.Explain, "13.8%")
+	require.Contains(t, s.Explain(), "£65,397.80")
+	require.Contains(t, s.Explain(), "13.8%")
 	// Without on-cost rules a salary cannot become a cost: a clear error.
 	_, err = arrs.Calculate(rs, sc.PCN(2024), sc.Staff, arrs.Options{})
 	require.ErrorIs(t, err, des.ErrMissing)

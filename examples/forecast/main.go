@@ -189,7 +189,7 @@ func writeCSV(w io.Writer, f arrs.Forecast) error {
 			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Pot + ")", cli.Plain(p.Headroom), p.RunsOut})
 		}
 		for _, s := range y.ARRS.Staff {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain()})
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", cli.Plain(y.ARRS.Claims), ""})
 	}

@@ -89,7 +89,7 @@ func buildReport(f arrs.Forecast) report {
 			yr.ARRS.Pots = append(yr.ARRS.Pots, potReport{ID: p.ID, Pot: p.Pot, Sum: cli.Plain(p.Sum), Claims: cli.Plain(p.Claims), Headroom: cli.Plain(p.Headroom), RunsOut: p.RunsOut, Explain: p.Explain})
 		}
 		for _, s := range ar.Staff {
-			yr.ARRS.Staff = append(yr.ARRS.Staff, staffReport{Name: s.Name, Role: s.Role, WTE: s.WTE.String(), Claim: cli.Plain(s.Claim), Cost: cli.Plain(s.Cost), Months: s.MonthsClaimed, Reasons: s.Reasons, Explain: s.Explain})
+			yr.ARRS.Staff = append(yr.ARRS.Staff, staffReport{Name: s.Name, Role: s.Role, WTE: s.WTE.String(), Claim: cli.Plain(s.Claim), Cost: cli.Plain(s.Cost), Months: s.MonthsClaimed, Reasons: s.Reasons, Explain: s.Explain()})
 		}
 		if y.IIF != nil {
 			yr.IIF = &iifReport{Total: cli.Plain(y.IIF.Total), PointValue: y.IIF.PointValue.String(), Note: y.IIF.Note, Explain: y.IIF.Explain()}

@@ -59,7 +59,7 @@ func ClaimsJSON(scenario string, r arrs.Result) ClaimsReport {
 		out.Months = append(out.Months, MonthJSON{m.Month, Plain(m.Claim), Plain(m.Cost), Plain(m.Cumulative)})
 	}
 	for _, s := range r.Staff {
-		sj := StaffClaimJSON{Name: s.Name, Role: s.Role, WTE: s.WTE.String(), Claim: Plain(s.Claim), Reasons: s.Reasons, Explain: s.Explain}
+		sj := StaffClaimJSON{Name: s.Name, Role: s.Role, WTE: s.WTE.String(), Claim: Plain(s.Claim), Reasons: s.Reasons, Explain: s.Explain()}
 		for _, m := range s.Months {
 			sj.Months = append(sj.Months, Plain(m))
 		}
