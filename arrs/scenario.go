@@ -161,6 +161,9 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 	for _, k := range md.Undecoded() {
 		add(k.String(), des.ErrUnknownKey, "unknown key")
 	}
+	for _, k := range des.MixedCaseKeys(md) {
+		add(k.String(), des.ErrUnknownKey, "%s", des.MixedCaseMessage(k))
+	}
 	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name}
 	if strings.TrimSpace(sc.Name) == "" {
 		add("name", des.ErrMissing, "missing: give the PCN a name, e.g. name = \"Riverside PCN\"")
@@ -178,6 +181,16 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		}
 	}
 	checkPCN("", raw.Practices)
+	checkNames := func(prefix string, ps []des.Practice) {
+		seen := map[string]int{}
+		for i, p := range ps {
+			if j, dup := seen[strings.ToLower(strings.TrimSpace(p.Name))]; dup && p.Name != "" {
+				add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid, "practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
+			}
+			seen[strings.ToLower(strings.TrimSpace(p.Name))] = i
+		}
+	}
+	checkNames("", raw.Practices)
 	for i, pop := range raw.Population {
 		at := fmt.Sprintf("population[%d]", i)
 		if pop.Year == 0 {
@@ -192,6 +205,7 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		}
 		sc.Populations[pop.Year] = pop.Practices
 		checkPCN(at+".", pop.Practices)
+		checkNames(at+".", pop.Practices)
 	}
 	a := raw.Assumptions
 	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.D, ARRSGrowth: a.ARRSGrowth.D, EntitlementGrowth: a.EntitlementGrowth.D, ListGrowth: a.ListGrowth.D, CarryForward: a.CarryForward, BaseYear: a.BaseYear}
@@ -221,8 +235,14 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		}
 		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.D, ListSize: in.ListSize.D, Prevalence: in.Prevalence.D})
 	}
+	staffNames := map[string]int{}
 	for i, rs := range raw.Staff {
 		at := fmt.Sprintf("staff[%d]", i)
+		key := strings.ToLower(strings.TrimSpace(rs.Name))
+		if j, dup := staffNames[key]; dup && key != "" {
+			add(at+".name", des.ErrInvalid, "%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
+		}
+		staffNames[key] = i
 		s, problems := staffFrom(rs)
 		for _, p := range problems {
 			add(at+"."+p.field, p.err, "%s", p.msg)

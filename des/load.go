@@ -163,6 +163,9 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 	for _, k := range md.Undecoded() {
 		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
 	}
+	for _, k := range MixedCaseKeys(md) {
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+	}
 	rs := v.ruleSet(&raw)
 	if m := fileYearRE.FindStringSubmatch(filepath.Base(name)); m != nil && raw.Year != 0 {
 		want, _ := ParseYear(m[1] + "/" + m[2])
@@ -623,3 +626,25 @@ func typedLine(text, dottedKey, typ string) int {
 	}
 	return 0
 }
+
+// MixedCaseKeys lists the keys of a decoded TOML document written with a
+// capital letter. The decoder matches keys to fields without regard to case,
+// so "RATE" or "stArt" would quietly fill rate or start; every key pcnfin
+// reads is lower case, so such a key is refused as unknown.
+func MixedCaseKeys(md toml.MetaData) []toml.Key {
+	var out []toml.Key
+	for _, k := range md.Keys() {
+		if last := k[len(k)-1]; strings.ToLower(last) != last {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func mixedCaseMsg(k toml.Key) string {
+	last := k[len(k)-1]
+	return fmt.Sprintf("unknown key %q: keys are lower case (%q)", last, strings.ToLower(last))
+}
+
+// MixedCaseMessage is the message for a key MixedCaseKeys reports.
+func MixedCaseMessage(k toml.Key) string { return mixedCaseMsg(k) }

@@ -156,6 +156,9 @@ func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
 		seen[ks]++
 		v.errs = append(v.errs, &FieldError{File: name, Line: line, Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
 	}
+	for _, k := range MixedCaseKeys(md) {
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+	}
 	oc := &OnCosts{}
 	root := fieldPath{}
 
