@@ -85,7 +85,7 @@ func runForecast(sc *Scenario, years []des.Year, published []*des.RuleSet, opt O
 				return Forecast{}, fmt.Errorf("%w: %s is past the last published rule set (%s); state [assumptions] in the scenario (pay_uplift_pct, arrs_growth_pct, entitlement_growth_pct) or carry_forward = true", des.ErrUnknownYear, y, last.Year())
 			}
 			var err error
-			rs, err = des.Project(last, y, des.Projection{EntitlementGrowth: a.EntitlementGrowth, ARRSGrowth: a.ARRSGrowth, PayUplift: a.PayUplift})
+			rs, err = des.ProjectFrom(published, y, des.Projection{EntitlementGrowth: a.EntitlementGrowth, ARRSGrowth: a.ARRSGrowth, PayUplift: a.PayUplift})
 			if err != nil {
 				return Forecast{}, err
 			}

@@ -253,5 +253,20 @@ base_year = "2026/27"
 	require.True(t, ea26.Parts[0].Rates[0].Rate.Equal(ea27.Parts[0].Rates[0].Rate), "carried forward unchanged")
 	// 12,500 adjusted grown 10% = 13,750
 	require.Equal(t, "13750", ea27.Parts[0].BasisValue.String())
-	require.Contains(t, y27.Gaps[0].What, "carried from 2026/27")
+	var texts []string
+	for _, g := range y27.Gaps {
+		texts = append(texts, g.What)
+	}
+	require.Contains(t, strings.Join(texts, "\n"), "carried from 2026/27")
+	// 2026/27 leaves core funding out for want of a source: the projection
+	// carries 2025/26's forward, marked; CASP, removed in 2026/27, stays out.
+	core, ok := y27.Entitlements.Payment("core_pcn_funding")
+	require.True(t, ok)
+	require.Contains(t, core.Parts[0].Rates[0].Source.Document, "PROJECTION, not a published figure: 2025/26")
+	_, ok = y27.Entitlements.Payment("capacity_access_support")
+	require.False(t, ok)
+	// Role maxima too: the technician's 2025/26 £43,352 (carried unchanged).
+	tech := find(t, y27.ARRS, "Tech")
+	require.True(t, tech.Claim.IsPositive())
+	require.Contains(t, tech.Explain(), "£43,352.00 a year national from 2027-04-01 [PROJECTION, not a published figure: 2025/26")
 }

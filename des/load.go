@@ -103,8 +103,9 @@ type rawIIF struct {
 }
 
 type rawGap struct {
-	Item string `toml:"item"`
-	What string `toml:"what"`
+	Item    string `toml:"item"`
+	What    string `toml:"what"`
+	Removed bool   `toml:"removed"`
 }
 
 type rawRuleSet struct {

@@ -2,12 +2,13 @@ package des
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/shopspring/decimal"
 )
 
 // Projection says how to derive a rule set for a year no one has published
-// yet from the last one that was. Percentages are a year (3.5 = 3.5%).
+// yet from the years that were. Percentages are a year (3.5 = 3.5%).
 type Projection struct {
 	// EntitlementGrowth raises the rates of payments.
 	EntitlementGrowth decimal.Decimal
@@ -28,58 +29,63 @@ func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
 	if base == nil {
 		return nil, fmt.Errorf("%w: no base rule set", ErrMissing)
 	}
-	n := int(y - base.year)
-	if n <= 0 {
-		return nil, fmt.Errorf("%w: can only project forward from %s, not to %s", ErrInvalid, base.year, y)
-	}
-	shift := func(d Date) Date {
-		if d.IsZero() {
-			return d
-		}
-		nd, err := NewDate(d.Year()+n, d.Month(), d.Day())
-		if err != nil { // 29 February
-			nd = Date{int32(d.Year() + n), uint8(d.Month()), uint8(DaysIn(d.Year()+n, d.Month()))}
-		}
-		return nd
-	}
-	factor := func(pct decimal.Decimal) decimal.Decimal {
-		return decimal.NewFromInt(1).Add(pct.Div(decimal.NewFromInt(100))).Pow(decimal.NewFromInt(int64(n)))
-	}
-	note := func(what string, pct decimal.Decimal, src Source) Source {
-		return Source{
-			Document:   fmt.Sprintf("PROJECTION, not a published figure: %s %s carried to %s at %s%% a year (from: %s)", base.year, what, y, pct.String(), src.Document),
-			URL:        src.URL,
-			Confidence: Uncertain,
+	return ProjectFrom([]*RuleSet{base}, y, p)
+}
+
+// ProjectFrom is Project from the latest of several published rule sets
+// before y, the base. Where the base leaves a figure out for want of a
+// source (a payment listed as a gap, a role with no maximum), the figure is
+// carried from the latest earlier year that gives it, grown from that year,
+// and its source says so. A payment the base marks as removed from the DES
+// is not brought back.
+func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
+	var prior []*RuleSet // published before y, latest first
+	for _, rs := range published {
+		if rs != nil && rs.year < y {
+			prior = append(prior, rs)
 		}
 	}
+	if len(prior) == 0 {
+		return nil, fmt.Errorf("%w: no published year before %s to project from", ErrInvalid, y)
+	}
+	slices.SortFunc(prior, func(a, b *RuleSet) int { return int(b.year - a.year) })
+	base := prior[0]
+
 	out := &RuleSet{year: y, title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.title), file: base.file, projectedFrom: base.year}
-	for _, g := range base.gaps {
-		out.gaps = append(out.gaps, Gap{Item: g.Item, What: fmt.Sprintf("(carried from %s, the base of this projection) %s", base.year, g.What)})
-	}
+	carried := map[string]Year{} // item → the year it is carried from, when not the base
 	for _, pay := range base.payments {
-		q := pay.clone()
-		pct := p.EntitlementGrowth
-		if q.Kind == KindARRSSum {
-			pct = p.ARRSGrowth
+		out.payments = append(out.payments, projectPayment(pay, base.year, y, p))
+	}
+	for _, g := range base.gaps {
+		if g.Removed || hasPayment(base, g.Item) {
+			continue
 		}
-		f := factor(pct)
-		for i, pt := range q.Parts {
-			vals := pt.InForce(Date{})
-			last := vals[len(vals)-1]
-			pt.From, pt.To = shift(pt.From), shift(pt.To)
-			v := Value{Rate: last.Rate.Mul(f).Round(6), From: pt.From, Source: note(pay.ID+" rate", pct, last.Source)}
-			pt.Values = []Value{v}
-			q.Parts[i] = pt
+		for _, rs := range prior[1:] {
+			if pay, ok := rs.Payment(g.Item); ok {
+				out.payments = append(out.payments, projectPayment(pay, rs.year, y, p))
+				carried[g.Item] = rs.year
+				break
+			}
 		}
-		out.payments = append(out.payments, q)
 	}
 	a := base.arrs.clone()
 	a.ClaimsFrom = y.Start()
-	f := factor(p.PayUplift)
 	for i, r := range a.Roles {
 		r.EligibleFrom = y.Start()
-		if ms := r.MaximaInForce(Date{}); len(ms) > 0 {
+		from := base.year
+		ms := r.MaximaInForce(Date{})
+		if len(ms) == 0 {
+			for _, rs := range prior[1:] {
+				if old, ok := rs.arrs.Role(r.ID); ok && len(old.Maxima) > 0 {
+					ms, from = old.MaximaInForce(Date{}), rs.year
+					carried["arrs role "+r.ID] = rs.year
+					break
+				}
+			}
+		}
+		if len(ms) > 0 {
 			last := ms[len(ms)-1]
+			f := growth(p.PayUplift, int(y-from))
 			grow := func(d decimal.Decimal) decimal.Decimal {
 				if d.IsZero() {
 					return d
@@ -87,10 +93,11 @@ func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
 				return d.Mul(f).Round(2)
 			}
 			r.Maxima = []Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon), InnerLondon: grow(last.InnerLondon), ClaimCap: last.ClaimCap,
-				Source: note(r.ID+" maximum", p.PayUplift, last.Source)}}
+				Source: projected(from, y, r.ID+" maximum", p.PayUplift, last.Source)}}
 		}
+		n := int(y - base.year)
 		for k := range r.Caps {
-			r.Caps[k].From, r.Caps[k].To = shift(r.Caps[k].From), shift(r.Caps[k].To)
+			r.Caps[k].From, r.Caps[k].To = shiftYears(r.Caps[k].From, n), shiftYears(r.Caps[k].To, n)
 			if r.Caps[k].From.Before(y.Start()) {
 				r.Caps[k].From = y.Start()
 			}
@@ -98,7 +105,77 @@ func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
 		a.Roles[i] = r
 	}
 	out.arrs = a
+	for _, g := range base.gaps {
+		what := fmt.Sprintf("(carried from %s, the base of this projection) %s", base.year, g.What)
+		if from, ok := carried[g.Item]; ok {
+			what = fmt.Sprintf("(in %s; this projection carries the %s figure forward instead) %s", base.year, from, g.What)
+		}
+		out.gaps = append(out.gaps, Gap{Item: g.Item, What: what, Removed: g.Removed})
+	}
+	for item, from := range carried {
+		if len(item) > 10 && item[:10] == "arrs role " {
+			out.gaps = append(out.gaps, Gap{Item: item[10:], What: fmt.Sprintf("no %s maximum is published for %s; this projection grows the %s one", item[10:], base.year, from)})
+		}
+	}
+	slices.SortStableFunc(out.gaps, func(a, b Gap) int {
+		if a.Item < b.Item {
+			return -1
+		}
+		if a.Item > b.Item {
+			return 1
+		}
+		return 0
+	})
 	return out, nil
+}
+
+func hasPayment(rs *RuleSet, id string) bool {
+	_, ok := rs.Payment(id)
+	return ok
+}
+
+// projectPayment carries a payment of year from into year y, each part's
+// rate in force at the end of from grown once a year.
+func projectPayment(pay Payment, from, y Year, p Projection) Payment {
+	q := pay.clone()
+	pct := p.EntitlementGrowth
+	if q.Kind == KindARRSSum {
+		pct = p.ARRSGrowth
+	}
+	n := int(y - from)
+	f := growth(pct, n)
+	for i, pt := range q.Parts {
+		vals := pt.InForce(Date{})
+		last := vals[len(vals)-1]
+		pt.From, pt.To = shiftYears(pt.From, n), shiftYears(pt.To, n)
+		pt.Values = []Value{{Rate: last.Rate.Mul(f).Round(6), From: pt.From, Source: projected(from, y, pay.ID+" rate", pct, last.Source)}}
+		q.Parts[i] = pt
+	}
+	return q
+}
+
+func growth(pct decimal.Decimal, years int) decimal.Decimal {
+	return decimal.NewFromInt(1).Add(pct.Div(decimal.NewFromInt(100))).Pow(decimal.NewFromInt(int64(years)))
+}
+
+func projected(from, y Year, what string, pct decimal.Decimal, src Source) Source {
+	return Source{
+		Document:   fmt.Sprintf("PROJECTION, not a published figure: %s %s carried to %s at %s%% a year (from: %s)", from, what, y, pct.String(), src.Document),
+		URL:        src.URL,
+		Confidence: Uncertain,
+	}
+}
+
+// shiftYears moves a date n years on (29 February becomes 28 February).
+func shiftYears(d Date, n int) Date {
+	if d.IsZero() {
+		return d
+	}
+	nd, err := NewDate(d.Year()+n, d.Month(), d.Day())
+	if err != nil {
+		nd = Date{int32(d.Year() + n), uint8(d.Month()), uint8(DaysIn(d.Year()+n, d.Month()))}
+	}
+	return nd
 }
 
 // Projected reports whether the rule set is a projection rather than a

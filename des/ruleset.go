@@ -140,6 +140,9 @@ type Payment struct {
 type Gap struct {
 	Item string `json:"item"`
 	What string `json:"what"`
+	// Removed marks a payment taken out of the DES that year (not a figure
+	// missing for want of a source): projections do not bring it back.
+	Removed bool `json:"removed,omitempty"`
 }
 
 // RuleSet is everything one DES year pays, as data. It is an immutable value:
