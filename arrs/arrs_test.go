@@ -341,3 +341,21 @@ func TestClaimArithmeticPaths(t *testing.T) {
 	// A WTE of 999,999,937/1,000,000,007 (a cap cut) goes the big way.
 	require.Equal(t, int64(500000), arrs.ClaimPennies(12_000_000, 12_000_000, 999_999_937*2, 999_999_937*2, 30, 30, 5000, false))
 }
+
+func TestCapReasonText(t *testing.T) {
+	p := plan(t)
+	fy := des.Year(2023)
+	r, err := p.Calculate(pcn(90000, 90000), []arrs.Staff{
+		staff("C1", "clinical_pharmacist", "1", fy.Start(), des.Date{}, 50000),
+		staff("C2", "clinical_pharmacist", "1", fy.Start().AddDays(1), des.Date{}, 50000),
+	})
+	require.NoError(t, err)
+	require.Contains(t, find(t, r, "C2").Reasons, "cap: beyond the cap of 1 clinical_pharmacist in post at once (test cap)")
+	big, err := p.Calculate(pcn(100001, 90000), []arrs.Staff{
+		staff("C1", "clinical_pharmacist", "1", fy.Start(), des.Date{}, 50000),
+		staff("C2", "clinical_pharmacist", "1", fy.Start(), des.Date{}, 50000),
+		staff("C3", "clinical_pharmacist", "1", fy.Start(), des.Date{}, 50000),
+	})
+	require.NoError(t, err)
+	require.Contains(t, find(t, big, "C3").Reasons, "cap: beyond the cap of 2 clinical_pharmacist in post at once (test cap)")
+}

@@ -142,8 +142,7 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 		for m := range pp.costP {
 			pp.costP[m] = c
 		}
-		pp.costEx = "cost " + des.PoundsPennies(c) + " a year per WTE"
-		return nil
+		return nil // the explanation states the cost when asked for
 	}
 	if p.opt.SalaryCost == nil {
 		return &des.FieldError{Field: "salary", Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead", Err: des.ErrMissing}
@@ -188,9 +187,8 @@ func (p *Plan) daysEmployed(s *Staff, m int) int {
 }
 
 type capState struct {
-	count  int64
-	wte    *big.Rat
-	beyond string // the text for people beyond the cap this month
+	count int64
+	wte   *big.Rat // WTE admitted so far, for a cap in WTE
 }
 
 // month1 computes month m for every person, in the fixed order.
@@ -227,7 +225,10 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 			}
 			st := caps[rp.role.ID]
 			if st == nil {
-				st = &capState{wte: new(big.Rat)}
+				st = &capState{}
+				if c.Unit == des.WTE {
+					st.wte = new(big.Rat)
+				}
 				caps[rp.role.ID] = st
 			}
 			limit := c.LimitFor(registered)
@@ -235,10 +236,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 			case des.Headcount:
 				if decimal.NewFromInt(st.count + 1).GreaterThan(limit) {
 					pp.reason[m] = rCap
-					if st.beyond == "" {
-						st.beyond = fmt.Sprintf("beyond the cap of %s %s in post at once (%s)", limit, rp.role.ID, c.Source.Document)
-					}
-					pp.setDetail(m, st.beyond)
+					pp.setDetail(m, rp.capText(c, limit))
 					continue
 				}
 				st.count++
@@ -248,10 +246,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 				w := pp.s.WTE.rat()
 				if room.Sign() <= 0 {
 					pp.reason[m] = rCap
-					if st.beyond == "" {
-						st.beyond = fmt.Sprintf("beyond the cap of %s WTE of %s (%s)", limit, rp.role.ID, c.Source.Document)
-					}
-					pp.setDetail(m, st.beyond)
+					pp.setDetail(m, rp.capText(c, limit))
 					continue
 				}
 				if room.Cmp(w) < 0 {
@@ -429,7 +424,11 @@ func (e *staffExplainer) explain() string {
 		b.WriteString("not employed in " + p.year.String())
 		return b.String()
 	}
-	b.WriteString(pp.costEx)
+	if pp.costEx != "" {
+		b.WriteString(pp.costEx)
+	} else {
+		b.WriteString("cost " + des.PoundsPennies(pp.costP[0]) + " a year per WTE")
+	}
 	if rp := pp.rp; rp != nil {
 		b.WriteString("; maximum ")
 		prev := -1

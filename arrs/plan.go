@@ -68,6 +68,18 @@ type rolePlan struct {
 	pctText string
 	// Reason texts that depend only on the role.
 	noMaxText, noMaxLine, eligibleText, eligibleLine string
+	// capTexts[c] says a person is beyond cap c: [0] at its limit, [1] at
+	// its large-PCN limit.
+	capTexts map[*des.Cap][2]string
+}
+
+// capText says a person is beyond a cap, at the limit that applies.
+func (rp *rolePlan) capText(c *des.Cap, limit decimal.Decimal) string {
+	t := rp.capTexts[c]
+	if limit.Equal(c.Limit) {
+		return t[0]
+	}
+	return t[1]
 }
 
 // Compile prepares a rule set for claims.
@@ -112,12 +124,25 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 				}
 				rp.claimCap[m] = mx.ClaimCap
 			}
-			for i := range r.Caps {
-				c := &r.Caps[i]
+			for i := range rp.role.Caps {
+				c := &rp.role.Caps[i]
 				if !c.From.After(p.month[m].start) && !c.To.Before(p.month[m].end) {
 					rp.cap[m] = c
 				}
 			}
+		}
+		rp.capTexts = map[*des.Cap][2]string{}
+		for i := range rp.role.Caps {
+			c := &rp.role.Caps[i]
+			unit := " " + r.ID + " in post at once"
+			if c.Unit == des.WTE {
+				unit = " WTE of " + r.ID
+			}
+			var t [2]string
+			for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
+				t[k] = "beyond the cap of " + lim.String() + unit + " (" + c.Source.Document + ")"
+			}
+			rp.capTexts[c] = t
 		}
 		for _, mx := range rp.maxima {
 			var t [3]string

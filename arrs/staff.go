@@ -35,8 +35,17 @@ var maxCost = decimal.NewFromInt(maxCostPounds)
 
 // tooCostly reports d > maxCost, without allocating for the usual amounts.
 func tooCostly(d decimal.Decimal) bool {
-	if d.Exponent() == -2 && d.NumDigits() <= 18 {
-		return d.CoefficientInt64() > maxCostPounds*100
+	if d.IsZero() {
+		return false
+	}
+	if e := d.Exponent(); e >= -2 && e <= 0 && d.NumDigits() <= 12 {
+		c := d.CoefficientInt64()
+		for ; e < 0; e++ {
+			c = c / 10 // compare whole pounds: a penny more than the bound is caught below
+		}
+		if c < maxCostPounds {
+			return false
+		}
 	}
 	return d.GreaterThan(maxCost)
 }
