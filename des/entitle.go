@@ -124,6 +124,7 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 	}
 	out := Entitlements{Year: rs.year, PCN: pcn.Name, Total: decimal.Zero, Payments: make([]Amount, 0, len(rs.payments))}
 	tot := &totals{pcn: pcn}
+	var totalP int64
 	for _, p := range rs.payments {
 		a, err := entitle(rs.year, p, tot, opt)
 		if err != nil {
@@ -134,8 +135,13 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 			continue
 		}
 		out.Payments = append(out.Payments, a)
-		out.Total = out.Total.Add(a.Amount)
+		p, err := toPennies(a.Amount)
+		if err != nil {
+			return Entitlements{}, err
+		}
+		totalP += p
 	}
+	out.Total = decimal.New(totalP, -2)
 	return out, nil
 }
 
@@ -172,6 +178,7 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 	pcn := tot.pcn
 	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Amount: decimal.Zero}
 	var monthP [12]int64 // the payment's months, in pennies
+	var amountP int64    // the payment, in pennies
 	for _, pt := range p.Parts {
 		factor := one
 		if len(pt.Scale) > 0 {
@@ -216,12 +223,17 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 			}
 			pa.BasisValue, pa.Factor, pa.Practice = w.basis, factor, w.name
 			a.Parts = append(a.Parts, pa)
-			a.Amount = a.Amount.Add(pa.Amount)
+			pp, err := toPennies(pa.Amount)
+			if err != nil {
+				return Amount{}, err
+			}
+			amountP += pp
 			for i, m := range months {
 				monthP[i] += m
 			}
 		}
 	}
+	a.Amount = decimal.New(amountP, -2)
 	if p.Kind != KindARRSSum {
 		a.Months = penniesToMonths(monthP[:])
 	}
@@ -252,11 +264,11 @@ var maxPennies = decimal.New(1_000_000_000_000_000, -2)
 
 // toPennies returns a decimal already rounded to two places as pennies.
 func toPennies(d decimal.Decimal) (int64, error) {
+	if d.Exponent() == -2 && d.NumDigits() <= 17 {
+		return d.CoefficientInt64(), nil // the usual case, without allocating
+	}
 	if d.Abs().GreaterThan(maxPennies) {
 		return 0, fmt.Errorf("%w: monthly amount %s is out of range", ErrInvalid, d)
-	}
-	if d.Exponent() == -2 {
-		return d.CoefficientInt64(), nil
 	}
 	return d.Shift(2).IntPart(), nil
 }
@@ -290,7 +302,7 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		total := v.Rate.Mul(basis)
 		var each int64
 		if !once {
-			if each, err = toPennies(total.DivRound(decimal.NewFromInt(int64(n)), 2)); err != nil {
+			if each, err = pennyMulDiv(v.Rate, basis, int64(n)); err != nil {
 				return pa, nil, err
 			}
 		}
@@ -354,7 +366,7 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 				continue
 			}
 			if fullN[whole] == 1 {
-				if full[whole], err = toPennies(vals[whole].Rate.Mul(basis).DivRound(twelve, 2)); err != nil {
+				if full[whole], err = pennyMulDiv(vals[whole].Rate, basis, 12); err != nil {
 					return pa, nil, err
 				}
 			}
@@ -369,7 +381,7 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		if once {
 			exact = exact.Add(num.Mul(basis).DivRound(den, 20))
 		} else {
-			if months[i], err = toPennies(num.Mul(basis).DivRound(den, 2)); err != nil {
+			if months[i], err = pennyMulDiv(num, basis, int64(dim*12)); err != nil {
 				return pa, nil, err
 			}
 			amountP += months[i]
