@@ -311,7 +311,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 				runsOut = p.month[m].label
 			}
 		}
-		pot := Pot{ID: a.ID, Pot: a.Pot, Sum: a.Amount, Claims: money(c), Headroom: a.Amount.Sub(money(c)), RunsOut: runsOut, Explain: a.Explain()}
+		pot := Pot{ID: a.ID, Pot: a.Pot, Sum: a.Amount, Claims: money(c), Headroom: a.Amount.Sub(money(c)), RunsOut: runsOut, sum: a}
 		r.Pots = append(r.Pots, pot)
 		r.Sum = r.Sum.Add(pot.Sum)
 		if r.RunsOut == "" || (runsOut != "" && runsOut < r.RunsOut) {

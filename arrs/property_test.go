@@ -196,4 +196,9 @@ func TestPropertyJSONRoundTrip(t *testing.T) {
 		require.Equal(t, res.Staff[i].Explain(), back.Staff[i].Explain(), "the explanation survives JSON")
 	}
 	require.Contains(t, string(b), `"explain":"S`)
+	for i := range res.Pots {
+		require.NotEmpty(t, res.Pots[i].Explain())
+		require.Equal(t, res.Pots[i].Explain(), back.Pots[i].Explain())
+		require.True(t, back.Pots[i].Sum.Equal(res.Pots[i].Sum))
+	}
 }

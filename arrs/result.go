@@ -106,7 +106,41 @@ type Pot struct {
 	// RunsOut is the month in which cumulative claims first exceed the
 	// sum ("" if they never do).
 	RunsOut string `json:"runs_out,omitempty"`
-	Explain string `json:"explain"`
+
+	sum       des.Amount // the sum as worked out, for Explain
+	explained string     // Explain, when read back from JSON
+}
+
+// Explain says how the sum was worked out (the basis, rate and source).
+func (p Pot) Explain() string {
+	if p.sum.ID != "" {
+		return p.sum.Explain()
+	}
+	return p.explained
+}
+
+type plainPot Pot
+
+// MarshalJSON writes the pot with its explanation.
+func (p Pot) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		plainPot
+		Explain string `json:"explain"`
+	}{plainPot(p), p.Explain()})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (p *Pot) UnmarshalJSON(b []byte) error {
+	var v struct {
+		plainPot
+		Explain string `json:"explain"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*p = Pot(v.plainPot)
+	p.explained = v.Explain
+	return nil
 }
 
 // Result is a PCN's ARRS position for one DES year.

@@ -185,7 +185,7 @@ func writeCSV(w io.Writer, f arrs.Forecast) error {
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", cli.Plain(y.Entitlements.Total), ""})
 		for _, p := range y.ARRS.Pots {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Pot + ")", cli.Plain(p.Sum), p.Explain})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Pot + ")", cli.Plain(p.Sum), p.Explain()})
 			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Pot + ")", cli.Plain(p.Headroom), p.RunsOut})
 		}
 		for _, s := range y.ARRS.Staff {

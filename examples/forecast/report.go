@@ -86,7 +86,7 @@ func buildReport(f arrs.Forecast) report {
 		ar := y.ARRS
 		yr.ARRS = arrsReport{Sum: cli.Plain(ar.Sum), Claims: cli.Plain(ar.Claims), Headroom: cli.Plain(ar.Headroom), Cost: cli.Plain(ar.Cost), RunsOut: ar.RunsOut, Breaches: ar.Breaches}
 		for _, p := range ar.Pots {
-			yr.ARRS.Pots = append(yr.ARRS.Pots, potReport{ID: p.ID, Pot: p.Pot, Sum: cli.Plain(p.Sum), Claims: cli.Plain(p.Claims), Headroom: cli.Plain(p.Headroom), RunsOut: p.RunsOut, Explain: p.Explain})
+			yr.ARRS.Pots = append(yr.ARRS.Pots, potReport{ID: p.ID, Pot: p.Pot, Sum: cli.Plain(p.Sum), Claims: cli.Plain(p.Claims), Headroom: cli.Plain(p.Headroom), RunsOut: p.RunsOut, Explain: p.Explain()})
 		}
 		for _, s := range ar.Staff {
 			yr.ARRS.Staff = append(yr.ARRS.Staff, staffReport{Name: s.Name, Role: s.Role, WTE: s.WTE.String(), Claim: cli.Plain(s.Claim), Cost: cli.Plain(s.Cost), Months: s.MonthsClaimed, Reasons: s.Reasons, Explain: s.Explain()})
