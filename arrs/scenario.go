@@ -1,6 +1,7 @@
 package arrs
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"slices"
@@ -145,7 +146,7 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxScenarioBytes), Err: des.ErrInvalid}
 	}
 	var raw rawScenario
-	md, err := toml.Decode(string(data), &raw)
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
 	if err != nil {
 		return nil, des.DecodeError(name, string(data), err)
 	}

@@ -1,6 +1,7 @@
 package des
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -156,7 +157,7 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 		return nil, &FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
 	}
 	var raw rawRuleSet
-	md, err := toml.Decode(string(data), &raw)
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
 	if err != nil {
 		return nil, decodeError(name, string(data), err)
 	}

@@ -36,7 +36,7 @@ func load() { sets, years, err = parseAll() }
 // parseAll parses and validates every embedded year, one goroutine per
 // file (the TOML decoder is most of the cost).
 func parseAll() (map[des.Year]*des.RuleSet, []des.Year, error) {
-	names, e := fs.Glob(files, "[0-9]*.toml")
+	names, raws, e := rawFiles()
 	if e != nil {
 		return nil, nil, e
 	}
@@ -47,11 +47,7 @@ func parseAll() (map[des.Year]*des.RuleSet, []des.Year, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			data, e := files.ReadFile(n)
-			if e == nil {
-				parsed[i], e = des.LoadRuleSet("rates/"+n, data)
-			}
-			errs[i] = e
+			parsed[i], errs[i] = des.LoadRuleSet("rates/"+n, raws[i])
 		}()
 	}
 	wg.Wait()
@@ -75,6 +71,29 @@ func parseAll() (map[des.Year]*des.RuleSet, []des.Year, error) {
 		return out, ys, all
 	}
 	return out, ys, nil
+}
+
+var (
+	rawOnce  sync.Once
+	rawNames []string
+	rawData  [][]byte
+	rawErr   error
+)
+
+// rawFiles reads the embedded year files once (embed.FS copies on read).
+func rawFiles() ([]string, [][]byte, error) {
+	rawOnce.Do(func() {
+		rawNames, rawErr = fs.Glob(files, "[0-9]*.toml")
+		for _, n := range rawNames {
+			b, err := files.ReadFile(n)
+			if err != nil {
+				rawErr = err
+				return
+			}
+			rawData = append(rawData, b)
+		}
+	})
+	return rawNames, rawData, rawErr
 }
 
 // Err reports a problem with the embedded tables (nil in a correct build;
