@@ -133,6 +133,6 @@ func forecastYear(sc *Scenario, y des.Year, rs *des.RuleSet, base des.Year, opt 
 	if err != nil {
 		return yr, err
 	}
-	yr.ARRS, err = plan.Calculate(pcn, roster)
+	yr.ARRS, err = plan.calculate(pcn, roster, yr.Entitlements.ARRSSums) // Entitle validated the PCN and worked out its sums
 	return yr, err
 }
