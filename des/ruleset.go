@@ -80,7 +80,19 @@ const (
 	Confirmed Confidence = "confirmed" // a primary source, or two independent sources that agree
 	Single    Confidence = "single"    // one secondary source
 	Uncertain Confidence = "uncertain" // sources conflict, or the reading is an interpretation
+	// Derived marks a figure no source gives, worked out by a stated rule
+	// from sourced figures (the band model for ARRS maxima, a proportional
+	// split of a revised total). Its Source.Document says which rule and
+	// which sourced figures produced it.
+	Derived Confidence = "derived"
+	// Carried marks a figure no source gives for this year, carried
+	// unchanged from an earlier year, which its Source.Document names.
+	Carried Confidence = "carried"
 )
+
+// Sourced reports whether a figure of this confidence comes from a source
+// (confirmed, single or uncertain), rather than being derived or carried.
+func (c Confidence) Sourced() bool { return c == Confirmed || c == Single || c == Uncertain }
 
 // Source is where a figure comes from.
 type Source struct {
@@ -228,4 +240,38 @@ func (pt Part) InForce(asAt Date) []Value {
 		out = append(out, v)
 	}
 	return out
+}
+
+// SourcedOnly returns a copy of the rule set without the figures no source
+// gives: derived and carried payment values and role maxima are dropped, so
+// a role whose every maximum was derived is left with none (its claims are
+// zero with the no-maximum reason) and a payment whose every value was
+// carried is left out. The rule set itself is unchanged.
+func (r *RuleSet) SourcedOnly() *RuleSet {
+	if r == nil {
+		return nil
+	}
+	out := *r
+	out.payments = nil
+	for _, p := range r.payments {
+		p = p.clone()
+		var parts []Part
+		for _, pt := range p.Parts {
+			pt.Values = slices.DeleteFunc(pt.Values, func(v Value) bool { return !v.Source.Confidence.Sourced() })
+			if len(pt.Values) > 0 {
+				parts = append(parts, pt)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		p.Parts = parts
+		out.payments = append(out.payments, p)
+	}
+	out.arrs = r.arrs.clone()
+	for i := range out.arrs.Roles {
+		ro := &out.arrs.Roles[i]
+		ro.Maxima = slices.DeleteFunc(ro.Maxima, func(m Maximum) bool { return !m.Source.Confidence.Sourced() })
+	}
+	return &out
 }
