@@ -48,5 +48,5 @@ func ExamplePlan_Afford() {
 	}
 	fmt.Println(des.Pounds(a.HeadroomBefore), des.Pounds(a.ClaimPerWTE), a.MaxWTE)
 	// Output:
-	// £266,310.00 £33,486.00 7.95
+	// £266,310.00 £34,705.02 7.67
 }

@@ -55,9 +55,31 @@ type Maximum struct {
 	// may be claimed (after the reimbursement percentage), as 2019/20 did
 	// for pharmacists (£37,810 = the 70% share); false when it is the most
 	// cost that counts (the usual case).
-	ClaimCap bool   `json:"claim_cap,omitempty"`
-	Source   Source `json:"source"`
+	ClaimCap bool `json:"claim_cap,omitempty"`
+	// Source is where the national figure comes from; for a derived or
+	// carried figure its Document says by which rule and from what.
+	Source Source `json:"source"`
+	// OuterSource and InnerSource are where the London figures come from,
+	// when not from Source (a sourced London figure beside a derived
+	// national one, or the reverse); nil when Source covers them.
+	OuterSource *Source `json:"outer_london_source,omitempty"`
+	InnerSource *Source `json:"inner_london_source,omitempty"`
 }
+
+// Sourced reports whether every figure of the maximum comes from a source
+// (none derived or carried).
+func (mx Maximum) Sourced() bool {
+	for z := 0; z < nZones; z++ {
+		if mx.zone(z).IsPositive() && !mx.sourceFor(z).Confidence.Sourced() {
+			return false
+		}
+	}
+	return true
+}
+
+// SourceFor returns the source of the national (zone 0), outer London (1)
+// or inner London (2) figure.
+func (mx Maximum) SourceFor(zone int) Source { return mx.sourceFor(zone) }
 
 // CapUnit is what a cap counts.
 type CapUnit string

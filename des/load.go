@@ -46,6 +46,16 @@ type rawPart struct {
 	Label  string     `toml:"label"`
 	Scale  []rawStep  `toml:"scale"`
 	Value  []rawValue `toml:"value"`
+	Carry  bool       `toml:"carry"`
+}
+
+// rawTotal is a revision of a payment's total rate per patient that no
+// source splits between its parts.
+type rawTotal struct {
+	Rate      Exact `toml:"rate"`
+	From      Date  `toml:"from"`
+	Announced Date  `toml:"announced"`
+	rawSource
 }
 
 type rawPayment struct {
@@ -54,8 +64,9 @@ type rawPayment struct {
 	PaidTo string    `toml:"paid_to"`
 	Kind   string    `toml:"kind"`
 	Pot    string    `toml:"pot"`
-	Note   string    `toml:"note"`
-	Part   []rawPart `toml:"part"`
+	Note   string     `toml:"note"`
+	Part   []rawPart  `toml:"part"`
+	Total  []rawTotal `toml:"total"`
 }
 
 type rawMax struct {
@@ -107,6 +118,7 @@ type rawGap struct {
 	Item    string `toml:"item"`
 	What    string `toml:"what"`
 	Removed bool   `toml:"removed"`
+	Carry   bool   `toml:"carry"`
 }
 
 type rawRuleSet struct {
@@ -296,6 +308,9 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 		if strings.TrimSpace(g.Item) == "" || strings.TrimSpace(g.What) == "" {
 			v.add(p, ErrMissing, "a gap needs item and what")
 		}
+		if g.Carry && g.Removed {
+			v.add(p.key("carry"), ErrInvalid, "a payment removed from the DES cannot be carried")
+		}
 		rs.gaps = append(rs.gaps, Gap(g))
 	}
 	return rs
@@ -358,7 +373,63 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 	for j, rpt := range rp.Part {
 		pay.Parts = append(pay.Parts, v.part(p.with("part", j), rpt))
 	}
+	for j, t := range rp.Total {
+		v.total(p.with("total", j), &pay, t)
+	}
 	return pay
+}
+
+// total applies a revised total rate per patient that no source splits
+// between the parts: each part's rate in force on the revision's date is
+// scaled by total ÷ (the sum of those rates), rounded half-up to six
+// places, and labelled derived. The revision is announced later than the
+// values it revises (a backdated revision).
+func (v *validator) total(p fieldPath, pay *Payment, t rawTotal) {
+	src := v.source(p, t.rawSource)
+	if !t.Rate.Set || !t.Rate.D.IsPositive() {
+		v.add(p.key("rate"), ErrInvalid, "want the revised total rate per patient, e.g. rate = \"2.967\"")
+		return
+	}
+	if t.Announced.IsZero() {
+		v.add(p.key("announced"), ErrMissing, "a revised total needs announced: the date it was published")
+		return
+	}
+	sum := decimal.Zero
+	var olds []Value
+	var terms []string
+	for _, pt := range pay.Parts {
+		if pt.Basis == Fixed || pt.Basis == CareHomeBeds || pt.Stated != Annual || pt.Carry {
+			v.add(p, ErrInvalid, "a revised total splits only annual per-patient parts")
+			return
+		}
+		var old Value
+		for _, val := range pt.InForce(Date{}) {
+			if !val.From.After(t.From) {
+				old = val
+			}
+		}
+		if old.Rate.IsZero() {
+			v.add(p.key("from"), ErrInvalid, "no part value in force on %s to revise", t.From)
+			return
+		}
+		sum = sum.Add(old.Rate)
+		olds = append(olds, old)
+		terms = append(terms, fmt.Sprintf("%s £%s", pt.Basis, old.Rate))
+	}
+	if len(olds) < 2 || !sum.IsPositive() {
+		v.add(p, ErrInvalid, "a revised total is for a payment of two or more parts; revise a single part's value instead")
+		return
+	}
+	for i := range pay.Parts {
+		pt := &pay.Parts[i]
+		rate := olds[i].Rate.Mul(t.Rate.D).DivRound(sum, 6)
+		doc := fmt.Sprintf("derived: the revised total £%s per patient (%s) split in proportion to the parts before it "+
+			"(%s = £%s; no source gives the split): £%s × %s ÷ %s = £%s",
+			t.Rate.D, src.Document, strings.Join(terms, " + "), sum, olds[i].Rate, t.Rate.D, sum, rate)
+		pt.Values = append(pt.Values, Value{Rate: rate, From: t.From, Announced: t.Announced,
+			Source: Source{Document: doc, URL: src.URL, Confidence: Derived, Note: src.Note}})
+		slices.SortStableFunc(pt.Values, func(a, b Value) int { return a.From.Compare(b.From) })
+	}
 }
 
 func (v *validator) part(p fieldPath, r rawPart) Part {
@@ -393,8 +464,14 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 		}
 		pt.Scale = append(pt.Scale, Step{Above: s.Above, Factor: s.Factor.D})
 	}
-	if len(r.Value) == 0 {
-		v.add(p, ErrMissing, "part has no [[...value]]: give at least one dated rate")
+	pt.Carry = r.Carry
+	switch {
+	case r.Carry && len(r.Value) > 0:
+		v.add(p.key("carry"), ErrInvalid, "a part marked carry takes its value from the previous year: give no [[...value]]")
+	case r.Carry && pt.Stated == Period:
+		v.add(p.key("carry"), ErrInvalid, "only a rate stated a year can be carried")
+	case !r.Carry && len(r.Value) == 0:
+		v.add(p, ErrMissing, "part has no [[...value]]: give at least one dated rate (or carry = true)")
 	}
 	for k, rv := range r.Value {
 		vp := p.with("value", k)
@@ -489,8 +566,8 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 			default:
 				v.add(mp.key("stated"), ErrInvalid, "stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
 			}
-			if !m.Amount.Set {
-				v.add(mp.key("amount"), ErrMissing, "missing amount")
+			if !m.Amount.Set && !m.OuterLondon.Set && !m.InnerLondon.Set {
+				v.add(mp.key("amount"), ErrMissing, "missing amount (or, where a source gives only London figures, outer_london or inner_london)")
 			}
 			for _, f := range []struct {
 				name string

@@ -158,11 +158,17 @@ func growth(pct decimal.Decimal, years int) decimal.Decimal {
 	return decimal.NewFromInt(1).Add(pct.Div(decimal.NewFromInt(100))).Pow(decimal.NewFromInt(int64(years)))
 }
 
+// projected labels a projected figure: uncertain, or still derived or
+// carried when the figure it grows was (so SourcedOnly refuses it).
 func projected(from, y Year, what string, pct decimal.Decimal, src Source) Source {
+	c := Uncertain
+	if !src.Confidence.Sourced() && src.Confidence != "" {
+		c = src.Confidence
+	}
 	return Source{
 		Document:   fmt.Sprintf("PROJECTION, not a published figure: %s %s carried to %s at %s%% a year (from: %s)", from, what, y, pct.String(), src.Document),
 		URL:        src.URL,
-		Confidence: Uncertain,
+		Confidence: c,
 	}
 }
 

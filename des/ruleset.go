@@ -135,6 +135,9 @@ type Part struct {
 	Label  string  `json:"label,omitempty"`
 	Scale  []Step  `json:"scale,omitempty"`
 	Values []Value `json:"values"`
+	// Carry marks a part no source gives for the year: Complete fills it
+	// with the previous year's value, labelled carried.
+	Carry bool `json:"carry,omitempty"`
 }
 
 // Payment is one thing a DES year pays (or, for KindARRSSum, allows).
@@ -155,6 +158,9 @@ type Gap struct {
 	// Removed marks a payment taken out of the DES that year (not a figure
 	// missing for want of a source): projections do not bring it back.
 	Removed bool `json:"removed,omitempty"`
+	// Carry asks for the payment to be carried from the previous year, its
+	// values labelled carried (Complete does it).
+	Carry bool `json:"carry,omitempty"`
 }
 
 // RuleSet is everything one DES year pays, as data. It is an immutable value:
@@ -271,7 +277,18 @@ func (r *RuleSet) SourcedOnly() *RuleSet {
 	out.arrs = r.arrs.clone()
 	for i := range out.arrs.Roles {
 		ro := &out.arrs.Roles[i]
-		ro.Maxima = slices.DeleteFunc(ro.Maxima, func(m Maximum) bool { return !m.Source.Confidence.Sourced() })
+		var keep []Maximum
+		for _, m := range ro.Maxima {
+			for z := 0; z < nZones; z++ {
+				if !m.sourceFor(z).Confidence.Sourced() {
+					m.set(z, decimal.Zero, m.sourceFor(z))
+				}
+			}
+			if m.National.IsPositive() || m.OuterLondon.IsPositive() || m.InnerLondon.IsPositive() {
+				keep = append(keep, m)
+			}
+		}
+		ro.Maxima = keep
 	}
 	return &out
 }

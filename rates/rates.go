@@ -1,8 +1,12 @@
 // Package rates holds the official rule sets of the Network Contract DES,
 // one TOML file per DES year (2019-20.toml … 2026-27.toml), embedded in the
 // binary. Every figure in them names its source document, paragraph or
-// table, URL and confidence; figures no source gives are left out and listed
-// as gaps at the end of each file. See README.md in this directory for the
+// table, URL and confidence. Figures no source gives are listed as gaps at
+// the end of each file; the rule sets this package returns fill the ARRS
+// role maxima among them by the band model (bands.toml, des.Complete) and
+// carry the payments a file marks carry from the year before, each such
+// figure labelled derived or carried. AsStated returns a year as its file
+// states it; RuleSet.SourcedOnly drops the derived and carried figures. See README.md in this directory for the
 // file format, which is also how a user writes a rule set of their own (a
 // local variation, next year's figures) to load with des.LoadRuleSetFile.
 //
@@ -31,7 +35,60 @@ var (
 	err   error
 )
 
-func load() { sets, years, err = parseAll() }
+func load() {
+	var raw map[des.Year]*des.RuleSet
+	raw, years, err = parseAll()
+	if err != nil {
+		sets = raw
+		return
+	}
+	rawSets = raw
+	list := make([]*des.RuleSet, 0, len(years))
+	for _, y := range years {
+		list = append(list, raw[y])
+	}
+	done, e := complete(list)
+	if e != nil {
+		sets, err = raw, e
+		return
+	}
+	sets = map[des.Year]*des.RuleSet{}
+	for _, rs := range done {
+		sets[rs.Year()] = rs
+	}
+}
+
+// rawSets are the embedded rule sets as their files state them, before
+// the band model and carrying fill them.
+var rawSets map[des.Year]*des.RuleSet
+
+// parsed returns the embedded rule sets as their files state them, oldest
+// first.
+func parsed() ([]*des.RuleSet, error) {
+	once.Do(load)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*des.RuleSet, 0, len(years))
+	for _, y := range years {
+		out = append(out, rawSets[y])
+	}
+	return out, nil
+}
+
+// AsStated returns the embedded rule set for a year as its file states it:
+// only sourced figures, before the band model derives maxima and carried
+// payments are filled (the input to des.Complete).
+func AsStated(y des.Year) (*des.RuleSet, error) {
+	once.Do(load)
+	if err != nil {
+		return nil, err
+	}
+	if rs, ok := rawSets[y]; ok {
+		return rs, nil
+	}
+	return nil, fmt.Errorf("%w: %s (embedded years: %v)", des.ErrUnknownYear, y, years)
+}
 
 // parseAll parses and validates every embedded year, one goroutine per
 // file (the TOML decoder is most of the cost).

@@ -45,3 +45,20 @@ func TestEveryFigureNamesASource(t *testing.T) {
 		}
 	}
 }
+
+// Every embedded role names its pay band, so the band model can give it a
+// maximum wherever no source does; and every role has a maximum in every
+// month it is claimable (sourced, derived or carried: no silent zero).
+func TestEveryRoleHasABandAndAMaximum(t *testing.T) {
+	for _, rs := range rates.All() {
+		for _, r := range rs.ARRS().Roles {
+			require.NotEmpty(t, r.Band, "%s %s: no band", rs.Year(), r.ID)
+			ms := r.MaximaInForce(des.Date{})
+			require.NotEmpty(t, ms, "%s %s: no maximum", rs.Year(), r.ID)
+			require.False(t, ms[0].From.After(r.EligibleFrom), "%s %s: no maximum from %s", rs.Year(), r.ID, r.EligibleFrom)
+			for _, m := range ms {
+				require.True(t, m.National.IsPositive() || m.ClaimCap, "%s %s from %s: no national figure", rs.Year(), r.ID, m.From)
+			}
+		}
+	}
+}

@@ -1,0 +1,733 @@
+package des
+
+// Completing rule sets: every claimable role gets a maximum in every month it
+// is claimable, and a payment the current year's sources do not give is
+// carried, visibly, from the year before.
+//
+// The rules, in the order they are tried for a role's maximum at a date t
+// (one zone at a time: national, outer London, inner London):
+//
+//  1. Sourced. A figure the role's own rule set gives, in force at t, always
+//     wins. It stays in force until the role's next figure or until a pay
+//     award moves the maxima, whichever comes first.
+//  2. The pay-award model (within the pay group's model span). NHS England
+//     sets one maximum per band: the band's weighted average salary plus
+//     employer on-costs. Take the sourced figure of a role on the same band
+//     nearest to t (one in force at t first, the role's own first), back out
+//     its salary through the on-cost rules of its date
+//     (salary = (maximum + NI rate × threshold) ÷ (1 + pension rate + NI
+//     rate)), apply the pay awards between the two dates, re-cost the salary
+//     under the on-cost rules of t, and round half-up to the whole pound.
+//     With no award between and the same on-costs this is band equality:
+//     the figure of another role on the band.
+//  3. Moved with a neighbour (before the model span, where awards did not
+//     move all bands alike). The band's figure at the previous date it had
+//     one, moved by the change over the same dates of the nearest band (by
+//     pay) that has sourced figures at both; failing that, figures of any
+//     kind at both. Weaker than the model, and said so.
+//  4. Carried (after the model span): the last figure, unchanged.
+//
+// Every figure from rules 2 to 4 is labelled derived (or carried) with the
+// rule, the anchor and each step in its Source.Document. A pay award
+// announced after the date it took effect (the 2025/26 uplift, announced in
+// August 2025 and backdated to April) gives revisions announced on that
+// date, so a calculation as known before it still uses the published
+// figures.
+//
+// A payment or part a rule set marks `carry` (no source found for the year)
+// is carried from the year before with the values in force at its end,
+// labelled carried.
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// OnCostRates gives the employer on-cost rates in force on a date: the
+// pension rate, the employer NI rate (fractions) and the NI annual secondary
+// threshold in £. The band model works through it.
+type OnCostRates func(on Date) (pension, niRate, niThreshold decimal.Decimal, err error)
+
+// RatesOn adapts loaded on-cost rules to OnCostRates.
+func (o *OnCosts) RatesOn(on Date) (pension, niRate, niThreshold decimal.Decimal, err error) {
+	b, err := o.EmployerCost(decimal.Zero, on, CostOptions{})
+	if err != nil {
+		return decimal.Zero, decimal.Zero, decimal.Zero, err
+	}
+	return b.PensionRate, b.NIRate, b.NIThreshold, nil
+}
+
+// Complete returns copies of the rule sets, oldest first, with the maxima no
+// source gives derived by the band model and the payments marked `carry`
+// carried from the year before (see the rules above). Every role's band must
+// be one of bands' (a role with no band keeps only the figures its rule set
+// states). The rule sets given are not changed.
+func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet, error) {
+	if bands == nil || rates == nil {
+		return nil, fmt.Errorf("%w: Complete needs band rules and on-cost rates", ErrMissing)
+	}
+	var out []*RuleSet
+	for _, rs := range sets {
+		if rs == nil {
+			return nil, fmt.Errorf("%w: a nil rule set", ErrMissing)
+		}
+		c := *rs
+		c.payments = rs.Payments()
+		c.arrs = rs.arrs.clone()
+		c.gaps = slices.Clone(rs.gaps)
+		out = append(out, &c)
+	}
+	slices.SortFunc(out, func(a, b *RuleSet) int { return int(a.year - b.year) })
+	var errs Errors
+	for i, rs := range out {
+		var prev *RuleSet
+		if i > 0 && out[i-1].year == rs.year-1 {
+			prev = out[i-1]
+		}
+		errs = append(errs, carryPayments(rs, prev)...)
+	}
+	m := newBandModel(out, bands, rates)
+	for _, rs := range out {
+		for i := range rs.arrs.Roles {
+			r := &rs.arrs.Roles[i]
+			if r.Band == "" {
+				continue // no band: only the figures the rule set states
+			}
+			if _, ok := bands.Band(r.Band); !ok {
+				errs = append(errs, &FieldError{File: rs.file, Field: "arrs.role." + r.ID + ".band",
+					Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
+				continue
+			}
+			ms, err := m.roleMaxima(rs, r)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			r.Maxima = ms
+		}
+	}
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// carryPayments fills the payments and parts a rule set marks carry from
+// the year before.
+func carryPayments(rs, prev *RuleSet) []error {
+	var errs []error
+	miss := func(what string) {
+		errs = append(errs, &FieldError{File: rs.file, Field: what, Err: ErrMissing,
+			Msg: fmt.Sprintf("marked carry, but there is no rule set for %s to carry it from", rs.year-1)})
+	}
+	for i := range rs.payments {
+		p := &rs.payments[i]
+		for j := range p.Parts {
+			pt := &p.Parts[j]
+			if !pt.Carry {
+				continue
+			}
+			if prev == nil {
+				miss("payment." + p.ID)
+				continue
+			}
+			old, ok := prev.Payment(p.ID)
+			var src *Part
+			for k := range old.Parts {
+				if ok && old.Parts[k].Basis == pt.Basis && old.Parts[k].Label == pt.Label {
+					src = &old.Parts[k]
+				}
+			}
+			if src == nil {
+				errs = append(errs, &FieldError{File: rs.file, Field: "payment." + p.ID, Err: ErrMissing,
+					Msg: fmt.Sprintf("marked carry, but %s has no %s part %q to carry", prev.year, pt.Basis, pt.Label)})
+				continue
+			}
+			pt.Values = carriedValues(*src, prev.year, rs.year, pt.From)
+		}
+	}
+	for _, g := range rs.gaps {
+		if !g.Carry {
+			continue
+		}
+		if prev == nil {
+			miss("gap." + g.Item)
+			continue
+		}
+		old, ok := prev.Payment(g.Item)
+		if !ok {
+			errs = append(errs, &FieldError{File: rs.file, Field: "gap." + g.Item, Err: ErrMissing,
+				Msg: fmt.Sprintf("marked carry, but %s has no payment %q to carry", prev.year, g.Item)})
+			continue
+		}
+		if _, dup := rs.Payment(g.Item); dup {
+			continue
+		}
+		for k := range old.Parts {
+			pt := &old.Parts[k]
+			if pt.Stated == Period {
+				errs = append(errs, &FieldError{File: rs.file, Field: "gap." + g.Item, Err: ErrInvalid,
+					Msg: "cannot carry an amount stated for part of a year"})
+				continue
+			}
+			pt.Values = carriedValues(*pt, prev.year, rs.year, rs.year.Start())
+			pt.From, pt.To = rs.year.Start(), rs.year.End()
+		}
+		rs.payments = append(rs.payments, old)
+	}
+	return errs
+}
+
+// carriedValues is the value of a part in force at the end of year from,
+// restated from a date of year to, labelled carried.
+func carriedValues(pt Part, from, to Year, start Date) []Value {
+	vs := pt.InForce(Date{})
+	if len(vs) == 0 {
+		return nil
+	}
+	last := vs[len(vs)-1]
+	src := last.Source
+	src.Document = fmt.Sprintf("carried from %s: no %s source found (%s: %s)", from, to, from, last.Source.Document)
+	src.Confidence = Carried
+	return []Value{{Rate: last.Rate, From: start, Source: src}}
+}
+
+// zones of a maximum: national, outer London, inner London.
+const nZones = 3
+
+var zoneNames = [nZones]string{"national", "outer London", "inner London"}
+
+// anchor is a sourced maximum of a role, the evidence for its band.
+type anchor struct {
+	band      string
+	role      string
+	year      Year
+	from      Date
+	until     Date // last day the figure is the role's latest
+	known     Date // announced, or from when not stated
+	amt       [nZones]decimal.Decimal
+	src       [nZones]Source
+	roleName  string
+	announced Date
+}
+
+type bandModel struct {
+	bands   *BandRules
+	rates   OnCostRates
+	anchors []*anchor
+	dates   []Date // every date a band's figure may change, sorted
+	memo    map[memoKey]derivedValue
+	exclude func(*anchor) bool // leave-one-out
+}
+
+type memoKey struct {
+	band   string
+	zone   int
+	t, k   Date
+	noMove bool
+}
+
+// derivedValue is a figure the model gives, with how.
+type derivedValue struct {
+	amt     decimal.Decimal
+	conf    Confidence
+	doc     string
+	url     string
+	sourced bool // band equality with a sourced figure in force (for the fallback's reference)
+}
+
+func newBandModel(sets []*RuleSet, bands *BandRules, rates OnCostRates) *bandModel {
+	m := &bandModel{bands: bands, rates: rates, memo: map[memoKey]derivedValue{}}
+	seen := map[Date]bool{}
+	addDate := func(d Date) {
+		if !seen[d] {
+			seen[d] = true
+			m.dates = append(m.dates, d)
+		}
+	}
+	for _, rs := range sets {
+		addDate(rs.year.Start())
+		addDate(rs.arrs.ClaimsFrom)
+		for _, r := range rs.arrs.Roles {
+			addDate(r.EligibleFrom)
+			for k, mx := range r.Maxima {
+				if !mx.Source.Confidence.Sourced() || mx.ClaimCap {
+					continue
+				}
+				a := &anchor{band: r.Band, role: r.ID, roleName: r.Name, year: rs.year, from: mx.From, until: rs.year.End(),
+					known: mx.Announced, announced: mx.Announced}
+				if a.known.IsZero() {
+					a.known = mx.From
+				}
+				for _, nx := range r.Maxima[k+1:] {
+					if nx.From.After(mx.From) {
+						a.until = nx.From.AddDays(-1)
+						break
+					}
+				}
+				a.amt = [nZones]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}
+				a.src = [nZones]Source{mx.Source, mx.sourceFor(1), mx.sourceFor(2)}
+				m.anchors = append(m.anchors, a)
+				addDate(mx.From)
+			}
+		}
+	}
+	for _, w := range bands.awards {
+		addDate(w.From)
+	}
+	slices.SortFunc(m.dates, func(a, b Date) int { return a.Compare(b) })
+	return m
+}
+
+// costDate is the date whose on-cost rules cost a maximum in force from d:
+// the last day of its DES year. NHS England costs a year's maxima at the
+// year's standing employer rates: a maximum from 1 April is costed at the
+// tax year that starts on 6 April, and the October 2022 figures at 13.8%,
+// the rate once the Health and Social Care Levy months (6 April to 5
+// November 2022) were reversed (the model reproduces the sourced October
+// 2022 figures only so).
+func costDate(d Date) Date { return Of(d).End() }
+
+// includes reports whether a figure in force from d, as known on k,
+// includes award w.
+func includes(w PayAward, d, k Date) bool {
+	if !w.Backdated() {
+		return !w.From.After(d)
+	}
+	known := w.Announced
+	if known.IsZero() || known.Before(w.From) {
+		known = w.From
+	}
+	return !w.From.After(d) && !known.After(k)
+}
+
+// awardMoves reports whether a pay award of group pay moves the maxima
+// after from and on or before t (as known on k).
+func (m *bandModel) awardMoves(pay string, from, t, k Date) bool {
+	for _, w := range m.bands.awards {
+		if w.Pay == pay && w.From.After(from) && !w.From.After(t) && includes(w, t, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// topBand is the band whose figures a band stands for: itself, or the
+// highest of a range.
+func (m *bandModel) topBand(b Band) Band {
+	if len(b.Of) == 0 {
+		return b
+	}
+	top, _ := m.bands.Band(b.Of[len(b.Of)-1])
+	return top
+}
+
+// roleMaxima builds the role's maxima: its own sourced figures where they
+// are in force, derived ones elsewhere, and the revisions of backdated
+// awards.
+func (m *bandModel) roleMaxima(rs *RuleSet, r *Role) ([]Maximum, error) {
+	band, _ := m.bands.Band(r.Band)
+	pay := band.Pay
+	own := r.MaximaInForce(Date{})
+	var points []Date
+	for _, d := range m.dates {
+		if !d.Before(r.EligibleFrom) && !d.After(rs.year.End()) {
+			points = append(points, d)
+		}
+	}
+	if !slices.Contains(points, r.EligibleFrom) {
+		points = append([]Date{r.EligibleFrom}, points...)
+	}
+	var out []Maximum
+	for _, t := range points {
+		mx, ok := m.entry(rs, r, band, own, t, t, Date{})
+		if !ok {
+			continue
+		}
+		if n := len(out); n > 0 && sameMaximum(out[n-1], mx) {
+			continue
+		}
+		out = append(out, mx)
+	}
+	// Backdated awards: a revision of every figure in force on or after the
+	// award's date, announced when the award was.
+	var revised []Maximum
+	for _, mx := range out {
+		revised = append(revised, mx)
+		for _, w := range m.bands.awards {
+			if w.Pay != pay || !w.Backdated() || w.From.After(mx.From) || !w.Announced.After(mx.From) {
+				continue
+			}
+			if !mx.Announced.IsZero() && !mx.Announced.Before(w.Announced) {
+				continue
+			}
+			rv, ok := m.entry(rs, r, band, own, mx.From, w.Announced, w.Announced)
+			if ok && !sameAmounts(rv, mx) {
+				revised = append(revised, rv)
+			}
+		}
+	}
+	// Own figures superseded by a sourced revision are kept before it, for
+	// calculations as known at an earlier date.
+	for _, o := range r.Maxima {
+		if !slices.ContainsFunc(own, func(x Maximum) bool { return x.From == o.From && x.Announced == o.Announced }) {
+			i := slices.IndexFunc(revised, func(x Maximum) bool { return x.From == o.From })
+			if i >= 0 {
+				revised = slices.Insert(revised, i, o)
+			}
+		}
+	}
+	return revised, nil
+}
+
+func sameAmounts(a, b Maximum) bool {
+	return a.National.Equal(b.National) && a.OuterLondon.Equal(b.OuterLondon) && a.InnerLondon.Equal(b.InnerLondon)
+}
+
+func sameMaximum(a, b Maximum) bool {
+	return sameAmounts(a, b) && a.ClaimCap == b.ClaimCap && a.Source == b.Source && a.sourceFor(1) == b.sourceFor(1) &&
+		a.sourceFor(2) == b.sourceFor(2)
+}
+
+// entry is the role's maximum from t as known on k, zone by zone.
+func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, announced Date) (Maximum, bool) {
+	mx := Maximum{From: t, Announced: announced}
+	var o *Maximum
+	for i := range own {
+		if !own[i].From.After(t) {
+			o = &own[i]
+		}
+	}
+	if o != nil && (m.awardMoves(band.Pay, o.From, t, k) || (!o.Announced.IsZero() && k.After(t) && o.Announced.Before(k) &&
+		m.backdatedBetween(band.Pay, o, k))) {
+		o = nil // a pay award has moved the maxima since the role's own figure
+	}
+	any := false
+	for z := 0; z < nZones; z++ {
+		if o != nil {
+			if v := o.zone(z); v.IsPositive() || (z == 0 && o.ClaimCap) {
+				mx.set(z, v, o.sourceFor(z))
+				if z == 0 {
+					mx.ClaimCap = o.ClaimCap
+					if announced.IsZero() {
+						mx.Announced = o.Announced
+					}
+				}
+				any = true
+				continue
+			}
+			if o.ClaimCap {
+				continue // a figure stated as a claim has no band equivalent
+			}
+		}
+		dv, ok := m.value(m.topBand(band), z, t, k, r.ID)
+		if !ok {
+			continue
+		}
+		doc := dv.doc
+		if len(band.Of) > 0 {
+			doc = fmt.Sprintf("%s are paid at bands %s; the maximum is band %s's, the highest: %s", r.ID,
+				strings.Join(band.Of, ", "), m.topBand(band).ID, doc)
+		}
+		mx.set(z, dv.amt, Source{Document: doc, URL: dv.url, Confidence: dv.conf})
+		any = true
+	}
+	if !any || (mx.National.IsZero() && !mx.ClaimCap) {
+		return Maximum{}, false
+	}
+	return mx, true
+}
+
+// backdatedBetween reports whether a backdated award covering o's date was
+// announced after o and on or before k.
+func (m *bandModel) backdatedBetween(pay string, o *Maximum, k Date) bool {
+	for _, w := range m.bands.awards {
+		if w.Pay == pay && w.Backdated() && !w.From.After(o.From) && w.Announced.After(o.Announced) && !w.Announced.After(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// value is band b's figure for zone z from t, as known on k. prefer names a
+// role whose own figure is preferred as the anchor.
+func (m *bandModel) value(b Band, z int, t, k Date, prefer string) (derivedValue, bool) {
+	return m.valueRule(b, z, t, k, prefer, false)
+}
+
+// valueRule is value; with noMove it leaves out the moved-with-a-neighbour
+// rule (a neighbour's figure at the same date is never itself moved, so the
+// rule cannot go round in a circle).
+func (m *bandModel) valueRule(b Band, z int, t, k Date, prefer string, noMove bool) (derivedValue, bool) {
+	key := memoKey{b.ID + "\x00" + prefer, z, t, k, noMove}
+	if v, ok := m.memo[key]; ok {
+		return v, v.amt.IsPositive()
+	}
+	v := m.compute(b, z, t, k, prefer, noMove)
+	m.memo[key] = v
+	return v, v.amt.IsPositive()
+}
+
+func (m *bandModel) compute(b Band, z int, t, k Date, prefer string, noMove bool) derivedValue {
+	g, _ := m.bands.payGroup(b.Pay)
+	inSpan := func(d Date) bool { return !d.Before(g.ModelFrom) && !d.After(g.ModelTo) }
+	if inSpan(t) {
+		if a := m.nearest(b, z, t, k, prefer, inSpan); a != nil {
+			return m.model(b, z, a, t, k)
+		}
+		return derivedValue{}
+	}
+	if t.After(g.ModelTo) {
+		return m.carry(b, z, t, k, g)
+	}
+	// Before the model span: band equality with a sourced figure in force,
+	// else moved with a neighbour.
+	if a := m.inForce(b, z, t, prefer); a != nil {
+		return derivedValue{amt: a.amt[z], conf: Derived, sourced: true, url: a.src[z].URL,
+			doc: fmt.Sprintf("derived by band equality: band %s's figure is %s's sourced %s (from %s; %s)",
+				b.ID, a.role, Pounds(a.amt[z]), a.from, a.src[z].Document)}
+	}
+	if noMove {
+		return derivedValue{}
+	}
+	return m.moved(b, z, t, k)
+}
+
+// nearest is the anchor of band b for zone z to derive t from: one in force
+// at t (the preferred role's first), else the nearest in time within the
+// model span (the earlier on a tie).
+func (m *bandModel) nearest(b Band, z int, t, k Date, prefer string, inSpan func(Date) bool) *anchor {
+	if a := m.inForce(b, z, t, prefer); a != nil && inSpan(a.from) && !m.awardMoves(b.Pay, a.from, t, k) {
+		return a
+	}
+	var best *anchor
+	bestDist := 0
+	for _, a := range m.anchors {
+		if a.band != b.ID || !a.amt[z].IsPositive() || !inSpan(a.from) || (m.exclude != nil && m.exclude(a)) {
+			continue
+		}
+		// Fewest pay awards between first, then nearest in time.
+		d := a.from.Days(t)
+		if d < 0 {
+			d = -d
+		}
+		d += 100000 * m.awardsBetween(b.Pay, a, t, k)
+		better := best == nil || d < bestDist || (d == bestDist && a.from.Before(best.from)) ||
+			(d == bestDist && a.from == best.from && a.role == prefer && best.role != prefer)
+		if better {
+			best, bestDist = a, d
+		}
+	}
+	return best
+}
+
+// awardsBetween counts the pay awards the model must apply or take off to
+// move anchor a to t (as known on k).
+func (m *bandModel) awardsBetween(pay string, a *anchor, t, k Date) int {
+	n := 0
+	for _, w := range m.bands.awards {
+		if w.Pay == pay && includes(w, a.from, a.known) != includes(w, t, k) {
+			n++
+		}
+	}
+	return n
+}
+
+// inForce is a sourced figure of band b for zone z in force at t.
+func (m *bandModel) inForce(b Band, z int, t Date, prefer string) *anchor {
+	var got *anchor
+	for _, a := range m.anchors {
+		if a.band != b.ID || !a.amt[z].IsPositive() || a.from.After(t) || a.until.Before(t) || (m.exclude != nil && m.exclude(a)) {
+			continue
+		}
+		if got == nil || a.from.After(got.from) || (a.from == got.from && a.role == prefer) {
+			got = a
+		}
+	}
+	return got
+}
+
+// model moves anchor a to t through the pay awards and on-cost rules.
+func (m *bandModel) model(b Band, z int, a *anchor, t, k Date) derivedValue {
+	pa, na, ta, err := m.rates(costDate(a.from))
+	if err != nil {
+		return derivedValue{}
+	}
+	pt, nt, tt, err := m.rates(costDate(t))
+	if err != nil {
+		return derivedValue{}
+	}
+	one := decimal.NewFromInt(1)
+	// Salary from the anchor: M = S(1+p) + n(S-T) above the threshold.
+	sal := a.amt[z].Add(na.Mul(ta)).DivRound(one.Add(pa).Add(na), 12)
+	if sal.LessThanOrEqual(ta) {
+		sal = a.amt[z].DivRound(one.Add(pa), 12)
+	}
+	var steps []string
+	factor := one
+	for _, w := range m.bands.awards {
+		if w.Pay != b.Pay {
+			continue
+		}
+		in, want := includes(w, a.from, a.known), includes(w, t, k)
+		f := one.Add(w.Percent.Shift(-2))
+		switch {
+		case want && !in:
+			factor = factor.Mul(f)
+			steps = append(steps, fmt.Sprintf("+%s%% (award from %s)", w.Percent, w.From))
+		case in && !want:
+			factor = factor.DivRound(f, 16)
+			steps = append(steps, fmt.Sprintf("less the %s%% award from %s", w.Percent, w.From))
+		}
+	}
+	s := sal.Mul(factor)
+	above := s.Sub(tt)
+	if above.IsNegative() {
+		above = decimal.Zero
+	}
+	amt := s.Mul(one.Add(pt)).Add(above.Mul(nt)).Round(0)
+	head := fmt.Sprintf("derived by the band model: band %s, from %s's sourced %s", b.ID, a.role, Pounds(a.amt[z]))
+	if z > 0 {
+		head = fmt.Sprintf("derived by the band model: band %s %s, from %s's sourced %s %s", b.ID, zoneNames[z], a.role,
+			zoneNames[z], Pounds(a.amt[z]))
+	}
+	doc := fmt.Sprintf("%s (from %s; %s): salary %s at %s pension and %s NI above %s",
+		head, a.from, a.src[z].Document, Pounds(sal.Round(2)), pct(pa), pct(na), Pounds(ta))
+	if len(steps) == 0 && pa.Equal(pt) && na.Equal(nt) && ta.Equal(tt) {
+		doc = fmt.Sprintf("derived by band equality: band %s's figure is %s's sourced %s (from %s; %s)",
+			b.ID, a.role, Pounds(a.amt[z]), a.from, a.src[z].Document)
+	} else {
+		if len(steps) > 0 {
+			doc += "; " + strings.Join(steps, ", ")
+		}
+		doc += fmt.Sprintf("; re-costed at %s pension and %s NI above %s = %s", pct(pt), pct(nt), Pounds(tt), Pounds(amt))
+	}
+	return derivedValue{amt: amt, conf: Derived, doc: doc, url: a.src[z].URL}
+}
+
+// moved is the fallback before the model span: the band's previous figure
+// moved by a neighbouring band's change over the same dates.
+func (m *bandModel) moved(b Band, z int, t, k Date) derivedValue {
+	i, _ := slices.BinarySearchFunc(m.dates, t, func(a, b Date) int { return a.Compare(b) })
+	for i--; i >= 0; i-- {
+		p := m.dates[i]
+		prev, ok := m.value(b, z, p, p, "")
+		if !ok {
+			continue
+		}
+		if ref, refName, r0, r1, ok := m.reference(b, z, p, t, k); ok {
+			ratio := r1.amt.DivRound(r0.amt, 16)
+			amt := prev.amt.Mul(ratio).Round(0)
+			kind := "sourced"
+			if !r0.sourced || !r1.sourced {
+				kind = "derived"
+			}
+			doc := fmt.Sprintf("derived (weaker: before the model's span, so moved with a neighbour): band %s's %s at %s "+
+				"× %s's change from %s to %s (%s, band %s) = %s [band %s at %s: %s]",
+				b.ID, Pounds(prev.amt), p, refName, Pounds(r0.amt), Pounds(r1.amt), kind, ref.ID, Pounds(amt), b.ID, p, prev.doc)
+			return derivedValue{amt: amt, conf: Derived, doc: doc, url: r1.url}
+		}
+		return derivedValue{}
+	}
+	return derivedValue{}
+}
+
+// reference is the band nearest b in pay with figures at both p and t:
+// sourced at both if any band has them, else of any kind.
+func (m *bandModel) reference(b Band, z int, p, t, k Date) (Band, string, derivedValue, derivedValue, bool) {
+	type cand struct {
+		band   Band
+		v0, v1 derivedValue
+		dist   int
+	}
+	var best *cand
+	for _, o := range m.bands.bands {
+		if o.ID == b.ID || len(o.Of) > 0 || o.Pay != b.Pay {
+			continue
+		}
+		v0, ok0 := m.value(o, z, p, p, "")
+		v1, ok1 := m.valueRule(o, z, t, k, "", true)
+		if !ok0 || !ok1 || v0.amt.Equal(v1.amt) && p == t {
+			continue
+		}
+		d := o.Rank - b.Rank
+		if d < 0 {
+			d = -d*2 + 1 // the lower neighbour after the higher on a tie
+		} else {
+			d *= 2
+		}
+		c := &cand{o, v0, v1, d}
+		if !(v0.sourced && v1.sourced) {
+			c.dist += 1000
+		}
+		if best == nil || c.dist < best.dist {
+			best = c
+		}
+	}
+	if best == nil {
+		return Band{}, "", derivedValue{}, derivedValue{}, false
+	}
+	return best.band, "band " + best.band.ID, best.v0, best.v1, true
+}
+
+// carry is the rule after the model span: the band's last figure within it.
+func (m *bandModel) carry(b Band, z int, t, k Date, g PayGroup) derivedValue {
+	last, ok := m.value(b, z, g.ModelTo, k, "")
+	if !ok {
+		return derivedValue{}
+	}
+	return derivedValue{amt: last.amt, conf: Carried, url: last.url,
+		doc: fmt.Sprintf("carried from %s: no %s pay award found after it (%s)", g.ModelTo, g.Name, last.doc)}
+}
+
+func pct(f decimal.Decimal) string { return f.Shift(2).String() + "%" }
+
+// zone returns the maximum for zone z (0 national, 1 outer, 2 inner London).
+func (mx Maximum) zone(z int) decimal.Decimal {
+	switch z {
+	case 1:
+		return mx.OuterLondon
+	case 2:
+		return mx.InnerLondon
+	}
+	return mx.National
+}
+
+// sourceFor is the source of zone z's figure.
+func (mx Maximum) sourceFor(z int) Source {
+	switch {
+	case z == 1 && mx.OuterSource != nil:
+		return *mx.OuterSource
+	case z == 2 && mx.InnerSource != nil:
+		return *mx.InnerSource
+	}
+	return mx.Source
+}
+
+// set sets zone z's figure and its source.
+func (mx *Maximum) set(z int, v decimal.Decimal, s Source) {
+	switch z {
+	case 0:
+		mx.National, mx.Source = v, s
+		// London sources equal to the national one need not be repeated.
+		if mx.OuterSource != nil && *mx.OuterSource == s {
+			mx.OuterSource = nil
+		}
+		if mx.InnerSource != nil && *mx.InnerSource == s {
+			mx.InnerSource = nil
+		}
+	case 1:
+		mx.OuterLondon = v
+		if s != mx.Source {
+			mx.OuterSource = &s
+		}
+	case 2:
+		mx.InnerLondon = v
+		if s != mx.Source {
+			mx.InnerSource = &s
+		}
+	}
+}

@@ -1,0 +1,79 @@
+package rates
+
+import (
+	_ "embed"
+	"fmt"
+	"sync"
+
+	"github.com/pcnfin/pcnfin/des"
+)
+
+// bandsTOML is the pay bands and the pay awards that moved the ARRS maxima,
+// each award with its source: what the band model derives the maxima no
+// source gives from (see bands.toml and des.Complete).
+//
+//go:embed bands.toml
+var bandsTOML []byte
+
+var (
+	bandsOnce sync.Once
+	bands     *des.BandRules
+	bandsErr  error
+)
+
+// Bands returns the embedded band rules, parsed and validated once.
+func Bands() (*des.BandRules, error) {
+	bandsOnce.Do(func() { bands, bandsErr = des.LoadBandRules("rates/bands.toml", bandsTOML) })
+	return bands, bandsErr
+}
+
+// complete runs the band model and the carrying of figures over rule sets,
+// with the embedded bands and on-cost rules.
+func complete(sets []*des.RuleSet) ([]*des.RuleSet, error) {
+	b, err := Bands()
+	if err != nil {
+		return nil, err
+	}
+	oc, err := OnCosts()
+	if err != nil {
+		return nil, err
+	}
+	return des.Complete(sets, b, oc.RatesOn)
+}
+
+// Complete fills a rule set of your own (a local variation, a new year) as
+// the embedded ones are filled: the maxima no source in it gives are derived
+// by the band model from its own sourced figures and those of the embedded
+// years, and payments it marks carry come from the year before (the
+// embedded one, unless rs is that year's replacement). Its sourced figures
+// always win. The result is labelled as the embedded sets are: derived or
+// carried figures say so, and rs.SourcedOnly() refuses them.
+func Complete(rs *des.RuleSet) (*des.RuleSet, error) {
+	if rs == nil {
+		return nil, fmt.Errorf("%w: no rule set", des.ErrMissing)
+	}
+	once.Do(load)
+	if err != nil {
+		return nil, err
+	}
+	raw, e := parsed()
+	if e != nil {
+		return nil, e
+	}
+	list := []*des.RuleSet{rs}
+	for _, o := range raw {
+		if o.Year() != rs.Year() {
+			list = append(list, o)
+		}
+	}
+	out, err := complete(list)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range out {
+		if o.Year() == rs.Year() {
+			return o, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: %s", des.ErrUnknownYear, rs.Year())
+}
