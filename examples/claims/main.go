@@ -20,7 +20,7 @@ import (
 
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
 	year := fs.String("year", "", "DES year, e.g. 2025/26 (default: the scenario's first year, else the latest with published role maxima)")
 	format := fs.String("format", "table", "output: table, csv, json or markdown")
 	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
@@ -34,7 +34,7 @@ func main() {
 		}
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, y, *format, *ratesFile); err != nil {
+	if err := run(&out, *scenarioFlag, y, *format, *ratesFile); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)

@@ -20,6 +20,7 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/rates"
@@ -27,7 +28,7 @@ import (
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
 	var years cli.Years
 	fs.Var(&years, "year", "DES year, e.g. 2024/25 (repeatable, or a comma list)")
 	format := fs.String("format", "table", "output: table, csv, json or markdown")
@@ -36,7 +37,7 @@ func main() {
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	fs.Parse(os.Args[1:])
 	cli.CheckArgs(fs, *format)
-	var opt arrs.Options
+	var opt scenario.Options
 	if *asAt != "" {
 		d, err := des.ParseDate(*asAt)
 		if err != nil {
@@ -45,13 +46,13 @@ func main() {
 		opt.AsAt = d
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, years, *format, *ratesFile, *svg, opt); err != nil {
+	if err := run(&out, *scenarioFlag, years, *format, *ratesFile, *svg, opt); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
 }
 
-func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt arrs.Options) error {
+func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt scenario.Options) error {
 	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
 	if err != nil {
 		return err
@@ -66,7 +67,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 	if err != nil {
 		return err
 	}
-	f, err := arrs.RunForecast(sc, years, published, opt)
+	f, err := scenario.Run(sc, years, published, opt)
 	if err != nil {
 		return err
 	}
@@ -96,7 +97,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 	return nil
 }
 
-func tablesFor(f arrs.Forecast, embedded bool) []*cli.Table {
+func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 	var ts []*cli.Table
 	for _, y := range f.Years {
 		title := fmt.Sprintf("%s: network entitlements, %s (%s)", f.Scenario, y.Year, y.RuleSet)
@@ -173,7 +174,7 @@ func explainShort(a des.Amount) string {
 	return strings.TrimPrefix(e, a.ID+": ")
 }
 
-func writeCSV(w io.Writer, f arrs.Forecast) error {
+func writeCSV(w io.Writer, f scenario.Forecast) error {
 	var rows [][]string
 	for _, y := range f.Years {
 		basis := "published"

@@ -20,7 +20,7 @@ import (
 
 func main() {
 	fs := flag.NewFlagSet("headroom", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
 	role := fs.String("role", "clinical_pharmacist", "the role to hire, e.g. paramedic")
 	wteS := fs.String("wte", "1", "whole-time equivalent of the hire")
 	startS := fs.String("start", "", "start date, YYYY-MM-DD (default: 1 October of the year)")
@@ -55,7 +55,7 @@ func main() {
 		h.AnnualCost = c
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, h, *format, *ratesFile); err != nil {
+	if err := run(&out, *scenarioFlag, h, *format, *ratesFile); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
@@ -69,7 +69,7 @@ func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string
 	var y des.Year
 	switch {
 	case !h.Start.IsZero():
-		y = des.Of(h.Start)
+		y = des.YearOf(h.Start)
 	case len(sc.Years) > 0:
 		y = sc.Years[0]
 	default:

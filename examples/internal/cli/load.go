@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 )
@@ -16,13 +17,13 @@ import (
 // Scenario loads the scenario file at path, or the embedded default when
 // path is empty, and checks its roles against every embedded rule set (and
 // the user's, if given).
-func Scenario(path string, def []byte, extra ...*des.RuleSet) (*arrs.Scenario, error) {
-	var sc *arrs.Scenario
+func Scenario(path string, def []byte, extra ...*des.RuleSet) (*scenario.Scenario, error) {
+	var sc *scenario.Scenario
 	var err error
 	if path == "" {
-		sc, err = arrs.LoadScenario("(embedded default scenario)", def)
+		sc, err = scenario.Load("(embedded default scenario)", def)
 	} else {
-		sc, err = arrs.LoadScenarioFile(path)
+		sc, err = scenario.LoadFile(path)
 	}
 	if err != nil {
 		return nil, err
@@ -124,7 +125,7 @@ func SalaryCost() (arrs.SalaryCostFunc, error) {
 // Inputs loads what every program reads: the rule sets (embedded, with the
 // user's -rates file in place of its year) and the scenario (the embedded
 // default when scenarioFile is empty), roles checked against them.
-func Inputs(scenarioFile, ratesFile string) (*arrs.Scenario, []*des.RuleSet, error) {
+func Inputs(scenarioFile, ratesFile string) (*scenario.Scenario, []*des.RuleSet, error) {
 	published, user, err := RuleSets(ratesFile)
 	if err != nil {
 		return nil, nil, err
