@@ -23,21 +23,16 @@ import (
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/rates"
 )
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
-	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
-	var years cli.Years
-	fs.Var(&years, "year", "DES year, e.g. 2024/25 (repeatable, or a comma list)")
-	format := fs.String("format", "table", "output: table, csv, json or markdown")
-	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
+	c := cli.Flags(fs, nil)
 	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, *format)
-	var opt scenario.Options
+	cli.CheckArgs(fs, c.Format)
+	opt := scenario.Options{SourcedOnly: c.SourcedOnly}
 	if *asAt != "" {
 		d, err := des.ParseDate(*asAt)
 		if err != nil {
@@ -46,7 +41,7 @@ func main() {
 		opt.AsAt = d
 	}
 	var out cli.Output
-	if err := run(&out, *scenarioFlag, years, *format, *ratesFile, *svg, opt); err != nil {
+	if err := run(&out, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
@@ -57,12 +52,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 	if err != nil {
 		return err
 	}
-	if len(years) == 0 {
-		years = sc.Years
-	}
-	if len(years) == 0 {
-		years = []des.Year{rates.Latest()}
-	}
+	years = cli.DefaultYears(years, sc)
 	opt.SalaryCost, err = cli.SalaryCost()
 	if err != nil {
 		return err
