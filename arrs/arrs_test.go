@@ -156,7 +156,7 @@ func plan(t testing.TB) *arrs.Plan {
 }
 
 func pcn(registered, weighted int64) des.PCN {
-	return des.PCN{Name: "Test", Practices: []des.Practice{{Name: "A", Registered: des.N(registered), Weighted: des.N(weighted)}}}
+	return des.PCN{Name: "Test", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(registered), Weighted: des.WholeNumber(weighted)}}}
 }
 
 func staff(name, role, w string, start, end des.Date, cost int64) arrs.Staff {

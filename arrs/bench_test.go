@@ -28,9 +28,9 @@ func syntheticNation(n, k int) []arrs.PCNInput {
 		var ps []des.Practice
 		for j := 0; j < 3+r.IntN(4); j++ {
 			reg := int64(4000 + r.IntN(16000))
-			ps = append(ps, des.Practice{Name: fmt.Sprintf("P%d-%d", i, j), Registered: des.N(reg),
-				Weighted: des.Number{D: decimal.New(reg*int64(90+r.IntN(25)), -2), Set: true},
-				Adjusted: des.Number{D: decimal.New(reg*int64(92+r.IntN(20)), -2), Set: true}, CareHomeBeds: des.N(int64(r.IntN(80)))})
+			ps = append(ps, des.Practice{Name: fmt.Sprintf("P%d-%d", i, j), Registered: des.WholeNumber(reg),
+				Weighted: des.NumberOf(decimal.New(reg*int64(90+r.IntN(25)), -2)),
+				Adjusted: des.NumberOf(decimal.New(reg*int64(92+r.IntN(20)), -2)), CareHomeBeds: des.WholeNumber(int64(r.IntN(80)))})
 		}
 		roster := make([]arrs.Staff, k)
 		for j := range roster {
@@ -96,10 +96,10 @@ func BenchmarkNationalYearFloat64(b *testing.B) {
 	for i, in := range nation {
 		var f fpcn
 		for _, p := range in.PCN.Practices {
-			f.reg += p.Registered.D.InexactFloat64()
-			f.wgt += p.Weighted.D.InexactFloat64()
-			f.adj += p.Adjusted.D.InexactFloat64()
-			f.beds += p.CareHomeBeds.D.InexactFloat64()
+			f.reg += p.Registered.Decimal().InexactFloat64()
+			f.wgt += p.Weighted.Decimal().InexactFloat64()
+			f.adj += p.Adjusted.Decimal().InexactFloat64()
+			f.beds += p.CareHomeBeds.Decimal().InexactFloat64()
 		}
 		for _, s := range in.Roster {
 			st := fstaff{cost: s.AnnualCost.InexactFloat64(), wte: s.WTE.Decimal().InexactFloat64(), start: s.Start, end: s.End}

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
@@ -76,14 +76,14 @@ var badScenarios = []bad{
 
 // loadScenarioFully does what the example programs do with a scenario.
 func loadScenarioFully(path string) error {
-	sc, err := arrs.LoadScenarioFile(path)
+	sc, err := scenario.LoadFile(path)
 	if err != nil {
 		return err
 	}
 	if err := sc.CheckRoles(rates.Roles()); err != nil {
 		return err
 	}
-	_, err = arrs.RunForecast(sc, sc.Years, rates.All(), arrs.Options{})
+	_, err = scenario.Run(sc, sc.Years, rates.All(), scenario.Options{})
 	return err
 }
 
@@ -150,7 +150,7 @@ func TestBadInputCatalogue(t *testing.T) {
 	_, err := des.LoadRuleSet("huge.toml", huge)
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "huge.toml")
-	_, err = arrs.LoadScenario("huge-scenario.toml", bytes.Repeat([]byte("# padding\n"), arrs.MaxScenarioBytes/10+1))
+	_, err = scenario.Load("huge-scenario.toml", bytes.Repeat([]byte("# padding\n"), scenario.MaxBytes/10+1))
 	require.ErrorIs(t, err, des.ErrInvalid)
 	n := len(badRules) + len(badScenarios) + len(badCSV) + 2
 	require.GreaterOrEqual(t, n, 30, "the catalogue has at least 30 bad inputs")

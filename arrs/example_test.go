@@ -15,8 +15,8 @@ func ExampleCalculate() {
 		panic(err)
 	}
 	pcn := des.PCN{Name: "Riverside PCN", Practices: []des.Practice{
-		{Name: "Riverside Surgery", Registered: des.N(20000), Weighted: des.N(22000)},
-		{Name: "Hill Street", Registered: des.N(25000), Weighted: des.N(28000)},
+		{Name: "Riverside Surgery", Registered: des.WholeNumber(20000), Weighted: des.WholeNumber(22000)},
+		{Name: "Hill Street", Registered: des.WholeNumber(25000), Weighted: des.WholeNumber(28000)},
 	}}
 	one, _ := arrs.WTEOf(decimal.NewFromInt(1))
 	roster := []arrs.Staff{{
@@ -40,7 +40,7 @@ func ExampleCalculate() {
 func ExamplePlan_Afford() {
 	rs, _ := rates.Parse("2025/26")
 	plan, _ := arrs.Compile(rs, arrs.Options{})
-	pcn := des.PCN{Name: "Small PCN", Practices: []des.Practice{{Name: "A", Registered: des.N(9000), Weighted: des.N(10000)}}}
+	pcn := des.PCN{Name: "Small PCN", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(9000), Weighted: des.WholeNumber(10000)}}}
 	one, _ := arrs.WTEOf(decimal.NewFromInt(1))
 	a, err := plan.Afford(pcn, nil, arrs.Hire{Role: "clinical_pharmacist", WTE: one, Start: des.MustDate(2025, 10, 1)})
 	if err != nil {

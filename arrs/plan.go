@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/shopspring/decimal"
 )
 
@@ -202,12 +203,12 @@ func (p *Plan) Roles() []string {
 
 // OnCostRules adapts on-cost tables (rates.OnCosts()) to work out staff
 // costs from salaries.
-func OnCostRules(o *des.OnCosts) SalaryCostFunc {
+func OnCostRules(o *oncost.Rules) SalaryCostFunc {
 	if o == nil {
 		return nil
 	}
 	return func(salary decimal.Decimal, on des.Date, levy bool) (decimal.Decimal, string, error) {
-		b, err := o.EmployerCost(salary, on, des.CostOptions{Levy: levy})
+		b, err := o.EmployerCost(salary, on, oncost.Options{Levy: levy})
 		if err != nil {
 			return decimal.Zero, "", err
 		}

@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -22,7 +24,7 @@ func TestZeroValues(t *testing.T) {
 	require.Nil(t, np.Roles())
 	_, err = arrs.Calculate(nil, des.PCN{}, nil, arrs.Options{})
 	require.ErrorIs(t, err, des.ErrMissing)
-	_, err = arrs.RunForecast(nil, nil, nil, arrs.Options{})
+	_, err = scenario.Run(nil, nil, nil, scenario.Options{})
 	require.ErrorIs(t, err, des.ErrMissing)
 	var w arrs.WTE
 	require.True(t, w.IsZero())
@@ -45,7 +47,7 @@ func TestZeroValues(t *testing.T) {
 }
 
 func TestZeroOnCosts(t *testing.T) {
-	var o des.OnCosts
-	_, err := o.EmployerCost(decimal.NewFromInt(30000), des.MustDate(2024, 5, 1), des.CostOptions{})
+	var o oncost.Rules
+	_, err := o.EmployerCost(decimal.NewFromInt(30000), des.MustDate(2024, 5, 1), oncost.Options{})
 	require.Error(t, err)
 }

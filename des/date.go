@@ -2,6 +2,7 @@ package des
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"time"
 )
 
@@ -162,26 +163,6 @@ func (d *Date) UnmarshalTOML(v any) error {
 	case string:
 		return d.UnmarshalText([]byte(x))
 	default:
-		return fmt.Errorf("%w: got %s %v, want a date like 2024-04-01", ErrBadDate, tomlKind(v), v)
+		return fmt.Errorf("%w: got %s %v, want a date like 2024-04-01", ErrBadDate, strict.Kind(v), v)
 	}
-}
-
-func tomlKind(v any) string {
-	switch v.(type) {
-	case int64:
-		return "integer"
-	case float64:
-		return "float"
-	case string:
-		return "string"
-	case bool:
-		return "boolean"
-	case time.Time:
-		return "date"
-	case []any, []map[string]any:
-		return "array"
-	case map[string]any:
-		return "table"
-	}
-	return fmt.Sprintf("%T", v)
 }

@@ -44,7 +44,7 @@
 // names the file, line and field. A loaded RuleSet is immutable and safe to
 // share between goroutines.
 //
-// Also here: employer on-cost rules (LoadOnCosts, OnCosts.EmployerCost),
+// Also here (employer on-costs are in package des/oncost):
 // projections of a rule set into unpublished years (Project), an Investment
 // and Impact Fund estimator (EstimateIIF) and a reader of PCN populations
 // from CSV (ReadPCNCSV).

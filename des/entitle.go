@@ -516,7 +516,7 @@ func (pa PartAmount) explain(labelled bool) string {
 		if i > 0 {
 			b.WriteString(" + ")
 		}
-		b.WriteString(Rate(r.Rate))
+		b.WriteString(FormatRate(r.Rate))
 		if pa.Stated == Period {
 			if pa.Basis != Fixed {
 				b.WriteString(" per " + pa.Basis.unit())
@@ -529,7 +529,7 @@ func (pa PartAmount) explain(labelled bool) string {
 			}
 		}
 		if r.Revises != nil {
-			fmt.Fprintf(&b, " [revised %s, backdated to %s; was %s]", r.Announced, r.From, Rate(*r.Revises))
+			fmt.Fprintf(&b, " [revised %s, backdated to %s; was %s]", r.Announced, r.From, FormatRate(*r.Revises))
 		}
 	}
 	if len(pa.Rates) > 1 {

@@ -98,8 +98,8 @@ kind = "arrs_sum"
 
 func testPCN() des.PCN {
 	return des.PCN{Name: "Test PCN", Practices: []des.Practice{
-		{Name: "A", Registered: des.N(20000), Weighted: des.NS("20000.5"), Adjusted: des.N(19000), CareHomeBeds: des.N(10)},
-		{Name: "B", Registered: des.N(25000), Weighted: des.NS("29999.5"), Adjusted: des.N(26000), CareHomeBeds: des.N(0)},
+		{Name: "A", Registered: des.WholeNumber(20000), Weighted: des.MustParseNumber("20000.5"), Adjusted: des.WholeNumber(19000), CareHomeBeds: des.WholeNumber(10)},
+		{Name: "B", Registered: des.WholeNumber(25000), Weighted: des.MustParseNumber("29999.5"), Adjusted: des.WholeNumber(26000), CareHomeBeds: des.WholeNumber(0)},
 	}}
 }
 

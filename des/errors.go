@@ -3,6 +3,7 @@ package des
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"strings"
 )
 
@@ -12,7 +13,7 @@ import (
 var (
 	ErrBadYear        = errors.New("bad DES year")
 	ErrBadDate        = errors.New("bad date")
-	ErrBadNumber      = errors.New("bad number")
+	ErrBadNumber      = strict.ErrBadNumber // "bad number"
 	ErrSyntax         = errors.New("TOML syntax error")
 	ErrUnknownKey     = errors.New("unknown key")
 	ErrMissing        = errors.New("missing value")

@@ -37,8 +37,8 @@ name = "Core PCN funding"
 		panic(err)
 	}
 	pcn := des.PCN{Name: "Riverside PCN", Practices: []des.Practice{
-		{Name: "Riverside Surgery", Registered: des.N(20000)},
-		{Name: "Hill Street", Registered: des.N(25000)},
+		{Name: "Riverside Surgery", Registered: des.WholeNumber(20000)},
+		{Name: "Hill Street", Registered: des.WholeNumber(25000)},
 	}}
 	e, err := des.Entitle(rs, pcn, des.Options{})
 	if err != nil {

@@ -87,7 +87,7 @@ func EstimateIIF(rs *RuleSet, inds []IIFIndicator) (IIFEstimate, error) {
 		}
 		points = points.Add(in.Points)
 		amt := RoundPenny(in.Points.Mul(rules.PointValue).Mul(in.ListSize).Mul(in.Prevalence))
-		ex := fmt.Sprintf("%s: %s points × %s × list size %s × prevalence %s = %s (estimate)", in.Indicator, in.Points, Rate(rules.PointValue), in.ListSize, in.Prevalence, Pounds(amt))
+		ex := fmt.Sprintf("%s: %s points × %s × list size %s × prevalence %s = %s (estimate)", in.Indicator, in.Points, FormatRate(rules.PointValue), in.ListSize, in.Prevalence, Pounds(amt))
 		e.Lines = append(e.Lines, IIFEstimateLine{IIFIndicator: in, Amount: amt, Explain: ex})
 		e.Total = e.Total.Add(amt)
 	}

@@ -2,17 +2,15 @@ package des
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"math"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"github.com/shopspring/decimal"
 )
 
@@ -27,7 +25,7 @@ type rawSource struct {
 }
 
 type rawValue struct {
-	Rate      Exact `toml:"rate"`
+	Rate      exact `toml:"rate"`
 	From      Date  `toml:"from"`
 	Announced Date  `toml:"announced"`
 	rawSource
@@ -35,7 +33,7 @@ type rawValue struct {
 
 type rawStep struct {
 	Above  int64 `toml:"above"`
-	Factor Exact `toml:"factor"`
+	Factor exact `toml:"factor"`
 }
 
 type rawPart struct {
@@ -72,9 +70,9 @@ type rawPayment struct {
 type rawMax struct {
 	From        Date   `toml:"from"`
 	Announced   Date   `toml:"announced"`
-	Amount      Exact  `toml:"amount"`
-	OuterLondon Exact  `toml:"outer_london"`
-	InnerLondon Exact  `toml:"inner_london"`
+	Amount      exact  `toml:"amount"`
+	OuterLondon exact  `toml:"outer_london"`
+	InnerLondon exact  `toml:"inner_london"`
 	Stated      string `toml:"stated"`
 	rawSource
 }
@@ -83,8 +81,8 @@ type rawCap struct {
 	From       Date   `toml:"from"`
 	To         Date   `toml:"to"`
 	Unit       string `toml:"unit"`
-	Limit      Exact  `toml:"limit"`
-	LargeLimit Exact  `toml:"large_limit"`
+	Limit      exact  `toml:"limit"`
+	LargeLimit exact  `toml:"large_limit"`
 	LargeAbove int64  `toml:"large_above"`
 	rawSource
 }
@@ -94,10 +92,10 @@ type rawRole struct {
 	Name          string   `toml:"name"`
 	Band          string   `toml:"band"`
 	EligibleFrom  Date     `toml:"eligible_from"`
-	Reimbursement Exact    `toml:"reimbursement"`
+	Reimbursement exact    `toml:"reimbursement"`
 	Pot           string   `toml:"pot"`
-	Hours         Exact    `toml:"hours_per_wte"`
-	Sessions      Exact    `toml:"sessions_per_wte"`
+	Hours         exact    `toml:"hours_per_wte"`
+	Sessions      exact    `toml:"sessions_per_wte"`
 	Max           []rawMax `toml:"max"`
 	Cap           []rawCap `toml:"cap"`
 	rawSource
@@ -109,7 +107,7 @@ type rawARRS struct {
 }
 
 type rawIIF struct {
-	PointValue Exact `toml:"point_value"`
+	PointValue exact `toml:"point_value"`
 	MaxPoints  int64 `toml:"max_points"`
 	rawSource
 }
@@ -177,7 +175,7 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 	for _, k := range md.Undecoded() {
 		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
 	}
-	for _, k := range MixedCaseKeys(md) {
+	for _, k := range strict.MixedCaseKeys(md) {
 		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
 	}
 	rs := v.ruleSet(&raw)
@@ -191,62 +189,6 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 		return nil, err
 	}
 	return rs, nil
-}
-
-// keyPath turns a decoder key (payment.part.rate) into a path; array
-// indexes are not known, so it points at the first match.
-func keyPath(k toml.Key) fieldPath {
-	p := fieldPath{}
-	for i, s := range k {
-		if i == len(k)-1 {
-			p = p.key(s)
-		} else {
-			p = p.with(s, -1)
-		}
-	}
-	return p
-}
-
-var lineRE = regexp.MustCompile(`line (\d+)`)
-
-func decodeError(name string, text string, err error) error {
-	fe := &FieldError{File: name, Err: ErrSyntax, Msg: err.Error()}
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		fe.Line = pe.Position.Line
-		if strings.Contains(pe.Message, "but got '\\n'") && fe.Line > 1 {
-			fe.Line-- // the lexer has moved on to the next line
-		}
-		fe.Field = pe.LastKey
-		fe.Msg = pe.Message
-		for _, s := range []error{ErrBadNumber, ErrBadDate, ErrBadYear} {
-			if strings.HasPrefix(pe.Message, s.Error()) {
-				fe.Err = s
-				// The decoder's line for a value our types refuse is the
-				// last line with that key; find the line with the value.
-				if l := valueLine(text, pe.LastKey, pe.Message); l > 0 {
-					fe.Line = l
-				}
-			}
-		}
-		return fe
-	}
-	if m := lineRE.FindStringSubmatch(err.Error()); m != nil {
-		fe.Line, _ = strconv.Atoi(m[1])
-	}
-	// "toml: line 16 (last key "payment.name"): incompatible types: TOML
-	// value has type int64; …": the decoder's line is the key's last use;
-	// find the first line with that key and a value of the type it names.
-	if m := typeErrRE.FindStringSubmatch(err.Error()); m != nil {
-		fe.Field = m[2]
-		if l := typedLine(text, m[2], m[3]); l > 0 {
-			fe.Line = l
-		}
-		fe.Msg = "wrong type: " + m[3] + " where " + m[4] + " belongs"
-	}
-	fe.Msg = strings.TrimPrefix(fe.Msg, "toml: ")
-	fe.Err = ErrInvalid
-	return fe
 }
 
 type validator struct {
@@ -571,7 +513,7 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 			}
 			for _, f := range []struct {
 				name string
-				x    Exact
+				x    exact
 			}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
 				if f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2) {
 					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
@@ -619,111 +561,3 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 	}
 	return a
 }
-
-// valueLine finds the line "key = value" whose value the error message is
-// about: a quoted value that the message quotes, or an unquoted value equal
-// to the number the message names.
-func valueLine(text, dottedKey, msg string) int {
-	key := dottedKey
-	if i := strings.LastIndexByte(key, '.'); i >= 0 {
-		key = key[i+1:]
-	}
-	msgNum := math.NaN()
-	if m := numRE.FindString(msg); m != "" {
-		msgNum, _ = strconv.ParseFloat(m, 64)
-	}
-	for n, ln := range strings.Split(text, "\n") {
-		k, val, ok := strings.Cut(ln, "=")
-		if !ok || normKey(k) != key {
-			continue
-		}
-		val = strings.TrimSpace(val)
-		if i := strings.Index(val, " #"); i >= 0 {
-			val = strings.TrimSpace(val[:i])
-		}
-		if val == "" {
-			continue
-		}
-		if strings.HasPrefix(val, `"`) || strings.HasPrefix(val, "'") {
-			if strings.Contains(msg, val) {
-				return n + 1
-			}
-			continue
-		}
-		if f, err := strconv.ParseFloat(strings.ReplaceAll(val, "_", ""), 64); err == nil && f == msgNum {
-			return n + 1
-		}
-		if strings.Contains(msg, val) {
-			return n + 1
-		}
-	}
-	return 0
-}
-
-var numRE = regexp.MustCompile(`-?[0-9][0-9_]*(\.[0-9]+)?([eE][-+]?[0-9]+)?`)
-
-// DecodeError turns an error from the TOML decoder into a *FieldError with
-// the file name, line and key, wrapping ErrSyntax (or ErrBadNumber,
-// ErrBadDate, ErrBadYear when one of pcnfin's types refused a value).
-func DecodeError(name, text string, err error) error { return decodeError(name, text, err) }
-
-var typeErrRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type ([^;]+); destination has type (.+)$`)
-
-// typedLine finds the first line "key = value" whose value is a literal of
-// the TOML type the decoder names (int64, float64, string, bool, …).
-func typedLine(text, dottedKey, typ string) int {
-	key := dottedKey
-	if i := strings.LastIndexByte(key, '.'); i >= 0 {
-		key = key[i+1:]
-	}
-	for n, ln := range strings.Split(text, "\n") {
-		k, val, ok := strings.Cut(ln, "=")
-		if !ok || normKey(k) != key {
-			continue
-		}
-		val = strings.TrimSpace(val)
-		var got string
-		switch {
-		case strings.HasPrefix(val, `"`) || strings.HasPrefix(val, "'"):
-			got = "string"
-		case val == "true" || val == "false":
-			got = "bool"
-		case strings.HasPrefix(val, "["):
-			got = "[]"
-		case strings.HasPrefix(val, "{"):
-			got = "map"
-		case strings.ContainsAny(val, ".eE") && !strings.Contains(val, "-") || strings.Contains(val, "inf") || strings.Contains(val, "nan"):
-			got = "float64"
-		default:
-			if _, err := strconv.ParseInt(strings.ReplaceAll(val, "_", ""), 0, 64); err == nil {
-				got = "int64"
-			}
-		}
-		if got != "" && strings.HasPrefix(typ, got) || (got == "[]" && strings.HasPrefix(typ, "[]")) || (got == "map" && strings.HasPrefix(typ, "map")) {
-			return n + 1
-		}
-	}
-	return 0
-}
-
-// MixedCaseKeys lists the keys of a decoded TOML document written with a
-// capital letter. The decoder matches keys to fields without regard to case,
-// so "RATE" or "stArt" would quietly fill rate or start; every key pcnfin
-// reads is lower case, so such a key is refused as unknown.
-func MixedCaseKeys(md toml.MetaData) []toml.Key {
-	var out []toml.Key
-	for _, k := range md.Keys() {
-		if last := k[len(k)-1]; strings.ToLower(last) != last {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-func mixedCaseMsg(k toml.Key) string {
-	last := k[len(k)-1]
-	return fmt.Sprintf("unknown key %q: keys are lower case (%q)", last, strings.ToLower(last))
-}
-
-// MixedCaseMessage is the message for a key MixedCaseKeys reports.
-func MixedCaseMessage(k toml.Key) string { return mixedCaseMsg(k) }

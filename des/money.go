@@ -55,9 +55,9 @@ func Thousands(s string) string {
 	return b.String()
 }
 
-// Rate formats a per-head rate as "£1.50" keeping every given digit
+// FormatRate formats a per-head rate as "£1.50" keeping every given digit
 // beyond the pence ("£22.894", "£0.5143").
-func Rate(d decimal.Decimal) string {
+func FormatRate(d decimal.Decimal) string {
 	p := Places(d)
 	if p < 2 {
 		p = 2

@@ -6,54 +6,61 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"github.com/shopspring/decimal"
 )
 
-// Exact is a decimal number read from TOML in a rate table: it must be a
-// string ("22.894") or an integer (120). A TOML float is refused, because a
-// float is binary and the decoder keeps only six decimal places of it.
-type Exact struct {
-	D   decimal.Decimal
-	Set bool
-}
-
-// UnmarshalTOML implements toml.Unmarshaler.
-func (x *Exact) UnmarshalTOML(v any) error {
-	switch t := v.(type) {
-	case string:
-		d, err := parseDecimal(t)
-		if err != nil {
-			return err
-		}
-		*x = Exact{d, true}
-		return nil
-	case int64:
-		*x = Exact{decimal.NewFromInt(t), true}
-		return nil
-	case float64:
-		return fmt.Errorf("%w: %v is a TOML float; write money and rates as strings (\"%v\") so no digit is lost", ErrBadNumber, t, strconv.FormatFloat(t, 'f', -1, 64))
-	}
-	return fmt.Errorf("%w: got %s %v, want a decimal string such as \"1.50\"", ErrBadNumber, tomlKind(v), v)
-}
-
-// Number is a decimal number read from a scenario file written by a person: a
-// string, an integer, or a float with at most six decimal places (13250.5).
-// A float with more digits than that is refused rather than rounded.
+// Number is a population figure that may be left out: a decimal and whether
+// it was given. A figure left out is never read as zero; a payment that
+// needs it is an error naming it. In a scenario file a person may write it
+// as a string, an integer, or a float with at most six decimal places
+// (13250.5); a float with more digits than that is refused, not rounded.
 type Number struct {
-	D   decimal.Decimal
-	Set bool
+	d   decimal.Decimal
+	set bool
+}
+
+// NumberOf returns a given Number with the value d.
+func NumberOf(d decimal.Decimal) Number { return Number{d, true} }
+
+// WholeNumber returns a given Number with the integer value i, for
+// building PCNs in code: des.WholeNumber(20000).
+func WholeNumber(i int64) Number { return Number{decimal.NewFromInt(i), true} }
+
+// MustParseNumber returns a given Number from a plain decimal string such
+// as "13250.5"; it panics on a malformed string, so use it for literals.
+func MustParseNumber(s string) Number {
+	d, err := parseDecimal(s)
+	if err != nil {
+		panic(err)
+	}
+	return Number{d, true}
+}
+
+// Decimal returns the value (zero when the figure was left out).
+func (x Number) Decimal() decimal.Decimal { return x.d }
+
+// IsSet reports whether the figure was given.
+func (x Number) IsSet() bool { return x.set }
+
+// String prints the value exactly, or "" when it was left out.
+func (x Number) String() string {
+	if !x.set {
+		return ""
+	}
+	return x.d.String()
 }
 
 // UnmarshalTOML implements toml.Unmarshaler.
 func (x *Number) UnmarshalTOML(v any) error {
-	switch t := v.(type) {
-	case float64:
+	if t, ok := v.(float64); ok {
 		if math.IsNaN(t) || math.IsInf(t, 0) {
 			return fmt.Errorf("%w: %v is not a number", ErrBadNumber, t)
 		}
 		s := strconv.FormatFloat(t, 'f', -1, 64)
 		if i := strings.IndexByte(s, '.'); i >= 0 && len(s)-i-1 > 6 {
-			return fmt.Errorf("%w: %s has more than six decimal places as a TOML float; write it as a string (\"%s\") to keep it exact", ErrBadNumber, s, s)
+			return fmt.Errorf("%w: %s has more than six decimal places as a TOML float; "+
+				"write it as a string (\"%s\") to keep it exact", ErrBadNumber, s, s)
 		}
 		d, err := decimal.NewFromString(s)
 		if err != nil {
@@ -62,46 +69,28 @@ func (x *Number) UnmarshalTOML(v any) error {
 		*x = Number{d, true}
 		return nil
 	}
-	var e Exact
+	var e exact
 	if err := e.UnmarshalTOML(v); err != nil {
 		return err
 	}
-	*x = Number(e)
+	*x = Number{e.D, e.Set}
 	return nil
 }
 
 // MarshalText prints the number exactly.
-func (x Number) MarshalText() ([]byte, error) { return []byte(x.D.String()), nil }
+func (x Number) MarshalText() ([]byte, error) { return []byte(x.d.String()), nil }
 
-// parseDecimal reads a plain decimal such as "1.50" or "-3", refusing
-// exponents, thousands separators and anything else decimal.NewFromString
-// would quietly accept.
-func parseDecimal(s string) (decimal.Decimal, error) {
-	t := strings.TrimSpace(s)
-	if t == "" {
-		return decimal.Decimal{}, fmt.Errorf("%w: empty string, want a decimal such as \"1.50\"", ErrBadNumber)
-	}
-	digits, dot := 0, false
-	for i, r := range t {
-		switch {
-		case r >= '0' && r <= '9':
-			digits++
-		case r == '.' && !dot:
-			dot = true
-		case (r == '-' || r == '+') && i == 0:
-		default:
-			return decimal.Decimal{}, fmt.Errorf("%w: %q is not a plain decimal such as \"1.50\"", ErrBadNumber, s)
-		}
-	}
-	if digits == 0 || digits > 30 {
-		return decimal.Decimal{}, fmt.Errorf("%w: %q is not a plain decimal such as \"1.50\"", ErrBadNumber, s)
-	}
-	d, err := decimal.NewFromString(t)
+// UnmarshalText reads a plain decimal such as "13250.5".
+func (x *Number) UnmarshalText(b []byte) error {
+	d, err := parseDecimal(string(b))
 	if err != nil {
-		return decimal.Decimal{}, fmt.Errorf("%w: %q: %v", ErrBadNumber, s, err)
+		return err
 	}
-	return d, nil
+	*x = Number{d, true}
+	return nil
 }
+
+func parseDecimal(s string) (decimal.Decimal, error) { return strict.ParseDecimal(s) }
 
 // ParseDecimal reads a plain decimal string such as "1.50" (no exponent,
 // no separators).

@@ -226,7 +226,7 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int, see
 		case d.GreaterThan(decimal.NewFromInt(100_000_000)):
 			return bad(f.col, ErrInvalid, "%s is more than the population of England", s)
 		}
-		*f.to = Number{D: d, Set: true}
+		*f.to = Number{d, true}
 	}
 	row.PCN = PCN{Name: row.Name, Practices: []Practice{pr}}
 	return row, nil

@@ -31,21 +31,21 @@ func TestReadPCNCSVGood(t *testing.T) {
 	require.Len(t, r.PCN.Practices, 1)
 	p := r.PCN.Practices[0]
 	require.Equal(t, "Riverside PCN", p.Name)
-	requireMoney(t, "37300", p.Registered.D)
-	requireMoney(t, "39641.5", p.Weighted.D)
-	requireMoney(t, "38260", p.Adjusted.D)
-	requireMoney(t, "102", p.CareHomeBeds.D)
+	requireMoney(t, "37300", p.Registered.Decimal())
+	requireMoney(t, "39641.5", p.Weighted.Decimal())
+	requireMoney(t, "38260", p.Adjusted.Decimal())
+	requireMoney(t, "102", p.CareHomeBeds.Decimal())
 
 	require.Equal(t, "Hill, Dale and Vale PCN", rows[1].Name)
-	requireMoney(t, "50999.123456", rows[1].PCN.Practices[0].Weighted.D)
-	require.True(t, rows[1].PCN.Practices[0].CareHomeBeds.Set, "0 is a figure, not a gap")
+	requireMoney(t, "50999.123456", rows[1].PCN.Practices[0].Weighted.Decimal())
+	require.True(t, rows[1].PCN.Practices[0].CareHomeBeds.IsSet(), "0 is a figure, not a gap")
 
 	// Empty cells are figures not given, and a payment needing one says so.
 	c := rows[2].PCN.Practices[0]
-	require.True(t, c.Registered.Set)
-	require.False(t, c.Weighted.Set)
-	require.False(t, c.Adjusted.Set)
-	require.False(t, c.CareHomeBeds.Set)
+	require.True(t, c.Registered.IsSet())
+	require.False(t, c.Weighted.IsSet())
+	require.False(t, c.Adjusted.IsSet())
+	require.False(t, c.CareHomeBeds.IsSet())
 	_, err = rows[2].PCN.Total(des.Weighted, "arrs")
 	require.ErrorIs(t, err, des.ErrMissingFigure)
 }
@@ -59,8 +59,8 @@ func TestReadPCNCSVHeader(t *testing.T) {
 	require.Len(t, rows, 1)
 	require.Equal(t, "U1", rows[0].Code)
 	require.Equal(t, "NHS X ICB", rows[0].ICB)
-	requireMoney(t, "12000", rows[0].PCN.Practices[0].Registered.D)
-	requireMoney(t, "13000.25", rows[0].PCN.Practices[0].Weighted.D)
+	requireMoney(t, "12000", rows[0].PCN.Practices[0].Registered.Decimal())
+	requireMoney(t, "13000.25", rows[0].PCN.Practices[0].Weighted.Decimal())
 
 	// A name left empty falls back to the code.
 	rows, _, err = des.ReadPCNCSV("x.csv", strings.NewReader(strings.Replace(in, "One PCN", "", 1)), des.CSVOptions{})
@@ -177,7 +177,7 @@ U00002,Hill PCN,NHS Example ICB,41200.5,42000,41000,60
 		panic(err)
 	}
 	for _, r := range rows {
-		fmt.Println(r.Line, r.Code, r.Name, r.PCN.Practices[0].Registered.D)
+		fmt.Println(r.Line, r.Code, r.Name, r.PCN.Practices[0].Registered.Decimal())
 	}
 	for _, e := range bad {
 		fmt.Println(e)

@@ -39,7 +39,7 @@ func (p Practice) Figure(b Basis) (decimal.Decimal, bool) {
 	case Fixed:
 		return decimal.NewFromInt(1), true
 	}
-	return n.D, n.Set
+	return n.d, n.set
 }
 
 // PCN is a Primary Care Network: a name and its member practices. PCN
@@ -101,18 +101,18 @@ func (p PCN) Validate() error {
 			n     Number
 			whole bool
 		}{{"registered", pr.Registered, true}, {"weighted", pr.Weighted, false}, {"adjusted", pr.Adjusted, false}, {"care_home_beds", pr.CareHomeBeds, true}} {
-			if !f.n.Set {
+			if !f.n.set {
 				continue
 			}
 			switch {
-			case f.n.D.IsNegative():
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is negative", f.n.D), Err: ErrInvalid})
-			case f.whole && !f.n.D.IsInteger():
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s: want a whole number", f.n.D), Err: ErrInvalid})
-			case Places(f.n.D) > 6:
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s has more than six decimal places", f.n.D), Err: ErrInvalid})
-			case f.n.D.GreaterThan(maxPopulation):
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is more than the population of England", f.n.D), Err: ErrInvalid})
+			case f.n.d.IsNegative():
+				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is negative", f.n.d), Err: ErrInvalid})
+			case f.whole && !f.n.d.IsInteger():
+				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s: want a whole number", f.n.d), Err: ErrInvalid})
+			case Places(f.n.d) > 6:
+				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s has more than six decimal places", f.n.d), Err: ErrInvalid})
+			case f.n.d.GreaterThan(maxPopulation):
+				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is more than the population of England", f.n.d), Err: ErrInvalid})
 			}
 		}
 	}
@@ -120,16 +120,3 @@ func (p PCN) Validate() error {
 }
 
 var maxPopulation = decimal.NewFromInt(100_000_000)
-
-// N makes a set Number from an integer, for building PCNs in code.
-func N(i int64) Number { return Number{decimal.NewFromInt(i), true} }
-
-// NS makes a set Number from a decimal string such as "13250.5"; it panics
-// on a malformed string, so use it for literals.
-func NS(s string) Number {
-	d, err := parseDecimal(s)
-	if err != nil {
-		panic(err)
-	}
-	return Number{d, true}
-}

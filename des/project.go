@@ -85,7 +85,7 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 		}
 		if len(ms) > 0 {
 			last := ms[len(ms)-1]
-			f := growth(p.PayUplift, int(y-from))
+			f := GrowthFactor(p.PayUplift, int(y-from))
 			grow := func(d decimal.Decimal) decimal.Decimal {
 				if d.IsZero() {
 					return d
@@ -143,7 +143,7 @@ func projectPayment(pay Payment, from, y Year, p Projection) Payment {
 		pct = p.ARRSGrowth
 	}
 	n := int(y - from)
-	f := growth(pct, n)
+	f := GrowthFactor(pct, n)
 	for i, pt := range q.Parts {
 		vals := pt.InForce(Date{})
 		last := vals[len(vals)-1]
@@ -154,7 +154,10 @@ func projectPayment(pay Payment, from, y Year, p Projection) Payment {
 	return q
 }
 
-func growth(pct decimal.Decimal, years int) decimal.Decimal {
+// GrowthFactor is (1 + pct/100) to the power years: what a figure is
+// multiplied by when it grows pct percent a year for that many years. It is
+// the one growth formula of pcnfin (projections, list growth, pay uplift).
+func GrowthFactor(pct decimal.Decimal, years int) decimal.Decimal {
 	return decimal.NewFromInt(1).Add(pct.Div(decimal.NewFromInt(100))).Pow(decimal.NewFromInt(int64(years)))
 }
 

@@ -2,6 +2,7 @@ package des
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"strconv"
 	"strings"
 	"time"
@@ -66,8 +67,8 @@ func (y Year) End() Date   { return Date{int32(y) + 1, uint8(time.March), 31} }
 // Contains reports whether d falls within the DES year.
 func (y Year) Contains(d Date) bool { return !d.Before(y.Start()) && !d.After(y.End()) }
 
-// Of returns the DES year a date falls in.
-func Of(d Date) Year {
+// YearOf returns the DES year a date falls in.
+func YearOf(d Date) Year {
 	if d.Month() >= time.April {
 		return Year(d.Year())
 	}
@@ -117,5 +118,5 @@ func (y *Year) UnmarshalTOML(v any) error {
 	case int64:
 		return y.UnmarshalText([]byte(strconv.FormatInt(x, 10)))
 	}
-	return fmt.Errorf("%w: got %s %v, want a string like \"2024/25\"", ErrBadYear, tomlKind(v), v)
+	return fmt.Errorf("%w: got %s %v, want a string like \"2024/25\"", ErrBadYear, strict.Kind(v), v)
 }

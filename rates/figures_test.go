@@ -29,7 +29,7 @@ func within(t *testing.T, quoted string, tol string, got decimal.Decimal) {
 
 // uniform is a one-practice PCN with the same figure for every population.
 func uniform(n int64) des.PCN {
-	return des.PCN{Name: "test", Practices: []des.Practice{{Name: "P", Registered: des.N(n), Weighted: des.N(n), Adjusted: des.N(n), CareHomeBeds: des.N(50)}}}
+	return des.PCN{Name: "test", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(n), Weighted: des.WholeNumber(n), Adjusted: des.WholeNumber(n), CareHomeBeds: des.WholeNumber(50)}}}
 }
 
 func entitle(t *testing.T, year string, pcn des.PCN) des.Entitlements {

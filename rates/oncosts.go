@@ -4,7 +4,7 @@ import (
 	_ "embed"
 	"sync"
 
-	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
 )
 
 // onCostsTOML is the cited employer on-cost rules (employer NI, employer
@@ -16,7 +16,7 @@ var onCostsTOML []byte
 
 var (
 	onCostsOnce sync.Once
-	onCosts     *des.OnCosts
+	onCosts     *oncost.Rules
 	onCostsErr  error
 )
 
@@ -24,13 +24,13 @@ var (
 // once, on first use. The result is immutable and shared; it is safe for
 // concurrent use. The error (nil in a correct build; the package's tests
 // guarantee it) is a des.FieldError naming the line at fault.
-func OnCosts() (*des.OnCosts, error) {
+func OnCosts() (*oncost.Rules, error) {
 	onCostsOnce.Do(func() {
-		onCosts, onCostsErr = des.LoadOnCosts("rates/oncosts.toml", onCostsTOML)
+		onCosts, onCostsErr = oncost.Load("rates/oncosts.toml", onCostsTOML)
 	})
 	return onCosts, onCostsErr
 }
 
 // OnCostsFile returns a copy of the embedded on-cost file, to start a local
-// variation for des.LoadOnCosts.
+// variation for oncost.Load.
 func OnCostsFile() []byte { return append([]byte(nil), onCostsTOML...) }

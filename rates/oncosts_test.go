@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -21,7 +22,7 @@ func ocMoney(t *testing.T, want string, got decimal.Decimal, msgAndArgs ...any) 
 	require.Truef(t, ocDec(want).Equal(got), "want %s, got %s %v", want, got.String(), fmt.Sprint(msgAndArgs...))
 }
 
-func ocEmbedded(t *testing.T) *des.OnCosts {
+func ocEmbedded(t *testing.T) *oncost.Rules {
 	t.Helper()
 	oc, err := rates.OnCosts()
 	require.NoError(t, err)
@@ -33,7 +34,7 @@ func ocEmbedded(t *testing.T) *des.OnCosts {
 // first contact physiotherapist in 2024/25 costs £65,397.80.
 func TestOnCostsWorkedExample2024(t *testing.T) {
 	oc := ocEmbedded(t)
-	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "5920.20", b.EmployerNI)
 	ocMoney(t, "7477.60", b.Pension)
@@ -49,7 +50,7 @@ func TestOnCostsWorkedExample2024(t *testing.T) {
 		"salary £52,000.00 + employer NI 13.8% × (£52,000.00 − £9,100.00) = £5,920.20 + pension 14.38% × £52,000.00 = £7,477.60 = £65,397.80 (sources: employer NI: "), b.Explain())
 
 	// The 2024/25 ARRS GP maximum (SSLMC): £73,114 → £92,461.72.
-	b, err = oc.EmployerCost(ocDec("73114"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	b, err = oc.EmployerCost(ocDec("73114"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "92461.72", b.Total)
 }
@@ -58,7 +59,7 @@ func TestOnCostsWorkedExample2024(t *testing.T) {
 // £105,882) is £82,418 plus on-costs.
 func TestOnCosts2025(t *testing.T) {
 	oc := ocEmbedded(t)
-	b, err := oc.EmployerCost(ocDec("82418"), des.TaxYearStart(2025), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("82418"), oncost.TaxYearStart(2025), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "0.15", b.NIRate)
 	ocMoney(t, "5000", b.NIThreshold)
@@ -66,13 +67,13 @@ func TestOnCosts2025(t *testing.T) {
 	ocMoney(t, "11851.71", b.Pension)
 	ocMoney(t, "105882.41", b.Total)
 
-	b, err = oc.EmployerCost(ocDec("52000"), des.MustDate(2025, 10, 1), des.CostOptions{})
+	b, err = oc.EmployerCost(ocDec("52000"), des.MustDate(2025, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "7050.00", b.EmployerNI)
 	ocMoney(t, "66527.60", b.Total)
 
 	// 1-5 April 2025 are still in tax year 2024/25.
-	b, err = oc.EmployerCost(ocDec("52000"), des.Of(des.MustDate(2025, 6, 1)).Start(), des.CostOptions{})
+	b, err = oc.EmployerCost(ocDec("52000"), des.YearOf(des.MustDate(2025, 6, 1)).Start(), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "0.138", b.NIRate)
 	ocMoney(t, "9100", b.NIThreshold)
@@ -92,7 +93,7 @@ func TestOnCosts2022LevyMonths(t *testing.T) {
 		{des.MustDate(2022, 11, 6), "0.138", "5920.20", "65397.80"},
 		{des.MustDate(2023, 4, 6), "0.138", "5920.20", "65397.80"},
 	} {
-		b, err := oc.EmployerCost(ocDec("52000"), tc.on, des.CostOptions{})
+		b, err := oc.EmployerCost(ocDec("52000"), tc.on, oncost.Options{})
 		require.NoError(t, err, tc.on.String())
 		ocMoney(t, tc.rate, b.NIRate, tc.on)
 		threshold := "9100"
@@ -122,7 +123,7 @@ func TestOnCostsNIByTaxYear(t *testing.T) {
 		{2025, "0.15", "5000"},
 		{2026, "0.15", "5000"},
 	} {
-		var got des.OnCostRule
+		var got oncost.Rule
 		found := false
 		for _, r := range oc.EmployerNI() {
 			if r.From == des.MustDate(tc.year, 4, 6) {
@@ -137,12 +138,12 @@ func TestOnCostsNIByTaxYear(t *testing.T) {
 
 func TestOnCostsBelowThreshold(t *testing.T) {
 	oc := ocEmbedded(t)
-	b, err := oc.EmployerCost(ocDec("4000"), des.MustDate(2025, 10, 1), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("4000"), des.MustDate(2025, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "0", b.EmployerNI)
 	ocMoney(t, "575.20", b.Pension)
 	ocMoney(t, "4575.20", b.Total)
-	b, err = oc.EmployerCost(ocDec("9000"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	b, err = oc.EmployerCost(ocDec("9000"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "0", b.EmployerNI)
 	require.Contains(t, b.Explain(), "salary not above the £9,100.00 threshold")
@@ -150,13 +151,13 @@ func TestOnCostsBelowThreshold(t *testing.T) {
 
 func TestOnCostsLevyOption(t *testing.T) {
 	oc := ocEmbedded(t)
-	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{Levy: true})
+	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{Levy: true})
 	require.NoError(t, err)
 	ocMoney(t, "0.005", b.LevyRate)
 	ocMoney(t, "260.00", b.Levy)
 	ocMoney(t, "65657.80", b.Total)
 	require.Len(t, b.Sources, 3)
-	b, err = oc.EmployerCost(ocDec("52000"), des.MustDate(2026, 10, 1), des.CostOptions{Levy: true})
+	b, err = oc.EmployerCost(ocDec("52000"), des.MustDate(2026, 10, 1), oncost.Options{Levy: true})
 	require.NoError(t, err)
 	ocMoney(t, "260.00", b.Levy)
 	require.Equal(t, des.Single, b.Sources[2].Confidence)
@@ -168,13 +169,13 @@ func TestOnCostsLevyOption(t *testing.T) {
 func TestOnCostsCoverage(t *testing.T) {
 	oc := ocEmbedded(t)
 	for y := des.Year(2019); y <= 2026; y++ {
-		for _, d := range []des.Date{y.Start(), des.TaxYearStart(y), y.End()} {
-			_, err := oc.EmployerCost(ocDec("30000"), d, des.CostOptions{Levy: true})
+		for _, d := range []des.Date{y.Start(), oncost.TaxYearStart(y), y.End()} {
+			_, err := oc.EmployerCost(ocDec("30000"), d, oncost.Options{Levy: true})
 			require.NoError(t, err, d.String())
 		}
 	}
 	for _, d := range []des.Date{des.MustDate(2019, 3, 31), des.MustDate(2027, 4, 1), des.MustDate(2027, 4, 6)} {
-		_, err := oc.EmployerCost(ocDec("30000"), d, des.CostOptions{})
+		_, err := oc.EmployerCost(ocDec("30000"), d, oncost.Options{})
 		require.ErrorIs(t, err, des.ErrNoRate, d.String())
 	}
 }
@@ -183,7 +184,7 @@ func TestOnCostsCoverage(t *testing.T) {
 // lists are in date order and end with a stated last day.
 func TestOnCostsEveryFigureSourced(t *testing.T) {
 	oc := ocEmbedded(t)
-	for name, rules := range map[string][]des.OnCostRule{"employer_ni": oc.EmployerNI(), "pension": oc.Pension(), "apprenticeship_levy": oc.ApprenticeshipLevy()} {
+	for name, rules := range map[string][]oncost.Rule{"employer_ni": oc.EmployerNI(), "pension": oc.Pension(), "apprenticeship_levy": oc.ApprenticeshipLevy()} {
 		require.NotEmpty(t, rules, name)
 		for i, r := range rules {
 			require.NotEmpty(t, strings.TrimSpace(r.Source.Document), "%s[%d]", name, i)
@@ -205,14 +206,14 @@ func TestOnCostsEveryFigureSourced(t *testing.T) {
 
 func TestOnCostsLoadedOnceAndShared(t *testing.T) {
 	var wg sync.WaitGroup
-	got := make([]*des.OnCosts, 8)
+	got := make([]*oncost.Rules, 8)
 	for i := range got {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			oc, err := rates.OnCosts()
 			if err == nil {
-				_, _ = oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{})
+				_, _ = oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{})
 			}
 			got[i] = oc
 		}()
@@ -236,7 +237,7 @@ func ExampleOnCosts() {
 	for _, y := range []des.Year{2024, 2025} {
 		// A band 7 first contact physiotherapist on £52,000, with the rates
 		// of the tax year that starts in the DES year.
-		b, err := oc.EmployerCost(decimal.RequireFromString("52000"), des.TaxYearStart(y), des.CostOptions{})
+		b, err := oc.EmployerCost(decimal.RequireFromString("52000"), oncost.TaxYearStart(y), oncost.Options{})
 		if err != nil {
 			fmt.Println(err)
 			return

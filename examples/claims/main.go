@@ -13,60 +13,39 @@ import (
 	"os"
 	"strings"
 
-	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
 
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
-	year := fs.String("year", "", "DES year, e.g. 2025/26 (default: the scenario's first year, else the latest with published role maxima)")
-	format := fs.String("format", "table", "output: table, csv, json or markdown")
-	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
+	c := cli.Flags(fs, nil)
 	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, *format)
-	var y des.Year
-	if *year != "" {
-		var err error
-		if y, err = des.ParseYear(*year); err != nil {
-			cli.BadFlag(fs, err)
-		}
+	cli.CheckArgs(fs, c.Format)
+	if len(c.Years) > 1 {
+		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, y, *format, *ratesFile); err != nil {
+	if err := run(&out, c); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
 }
 
-func run(w io.Writer, scenarioFile string, y des.Year, format, ratesFile string) error {
-	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
+func run(w io.Writer, c *cli.Common) error {
+	sc, published, err := cli.Inputs(c.Scenario, c.Rates)
 	if err != nil {
 		return err
 	}
-	if y == 0 && len(sc.Years) > 0 {
-		y = sc.Years[0]
-	}
-	if y == 0 {
-		y = cli.LatestWithMaxima(published)
-	}
-	rs, err := cli.Find(published, y)
+	opt, err := c.Options()
 	if err != nil {
 		return err
 	}
-	salary, err := cli.SalaryCost()
+	y := cli.DefaultYears(c.Years, sc)[0]
+	yr, err := sc.Year(y, published, opt)
 	if err != nil {
 		return err
 	}
-	plan, err := arrs.Compile(rs, arrs.Options{SalaryCost: salary})
-	if err != nil {
-		return err
-	}
-	r, err := plan.Calculate(sc.PCN(y), sc.Staff)
-	if err != nil {
-		return err
-	}
+	r, rs, scenarioFile, format := yr.ARRS, yr.Rules, c.Scenario, c.Format
 	switch format {
 	case "json":
 		return cli.WriteJSON(w, cli.ClaimsJSON(sc.Name, r))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"testing"
 
@@ -15,8 +16,8 @@ func TestGolden(t *testing.T) {
 		year    des.Year
 		formats []string
 	}{
-		// The embedded default scenario in the latest year with role maxima.
-		{"default", 0, []string{"table", "csv", "json", "markdown"}},
+		// The embedded default scenario in 2025/26, the latest year with role maxima.
+		{"default", 2025, []string{"table", "csv", "json", "markdown"}},
 		// 2022/23: the roster's first claims (care coordinator, social prescriber).
 		{"2022-23", 2022, []string{"table"}},
 		// 2024/25: the GP ring-fence is a pot of its own.
@@ -25,7 +26,7 @@ func TestGolden(t *testing.T) {
 		for _, format := range tc.formats {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				var out bytes.Buffer
-				require.NoError(t, run(&out, "", tc.year, format, ""))
+				require.NoError(t, run(&out, &cli.Common{Years: cli.Years{tc.year}, Format: format}))
 				golden.Check(t, tc.name+"."+format, out.Bytes())
 			})
 		}
@@ -34,7 +35,7 @@ func TestGolden(t *testing.T) {
 
 func TestUnknownYearWritesNothing(t *testing.T) {
 	var out bytes.Buffer
-	err := run(&out, "", 2030, "table", "")
+	err := run(&out, &cli.Common{Years: cli.Years{2030}, Format: "table"})
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	require.Empty(t, out.String())
 }

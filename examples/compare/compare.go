@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/shopspring/decimal"
@@ -85,7 +86,7 @@ type comparison struct {
 	Roles    []item
 }
 
-func sideOf(y arrs.YearResult) side {
+func sideOf(y scenario.YearResult) side {
 	return side{Year: y.Year, RuleSet: y.RuleSet, Projected: y.Projected, From: y.ProjectedFrom, Gaps: y.Gaps}
 }
 
@@ -107,7 +108,7 @@ func gapNote(gaps []des.Gap, id string) string {
 	return strings.Join(out, " ")
 }
 
-func compare(name string, a, b arrs.YearResult, rsA, rsB *des.RuleSet) comparison {
+func compare(name string, a, b scenario.YearResult, rsA, rsB *des.RuleSet) comparison {
 	c := comparison{Scenario: name, From: sideOf(a), To: sideOf(b)}
 
 	// Payments, in the order of the earlier year, then those new in the later.
@@ -333,7 +334,7 @@ func partRates(pa des.PartAmount) string {
 		if i > 0 {
 			b.WriteString(", then ")
 		}
-		b.WriteString(des.Rate(r.Rate))
+		b.WriteString(des.FormatRate(r.Rate))
 		if i > 0 {
 			b.WriteString(" from " + r.From.String())
 		}
@@ -342,7 +343,7 @@ func partRates(pa des.PartAmount) string {
 		fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
 	} else {
 		b.WriteString(" a year")
-		if y := des.Of(pa.Period[0]); pa.Period[0] != y.Start() || pa.Period[1] != y.End() {
+		if y := des.YearOf(pa.Period[0]); pa.Period[0] != y.Start() || pa.Period[1] != y.End() {
 			fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
 		}
 	}

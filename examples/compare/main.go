@@ -19,14 +19,14 @@ import (
 	"os"
 	"slices"
 
-	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
 
 func main() {
 	fs := flag.NewFlagSet("compare", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
 	var years cli.Years
 	fs.Var(&years, "years", "the two DES years to compare, FROM,TO (default: the earliest and latest published)")
 	format := fs.String("format", "table", "output: table, csv, json or markdown")
@@ -37,7 +37,7 @@ func main() {
 		cli.BadFlag(fs, fmt.Errorf("-years %s: want two different years, FROM,TO (e.g. 2019/20,2025/26)", years.String()))
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, years, *format, *ratesFile); err != nil {
+	if err := run(&out, *scenarioFlag, years, *format, *ratesFile); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
@@ -62,11 +62,11 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile s
 	if err != nil {
 		return err
 	}
-	f, err := arrs.RunForecast(sc, years, published, arrs.Options{SalaryCost: salary})
+	f, err := scenario.Run(sc, years, published, scenario.Options{SalaryCost: salary})
 	if err != nil {
 		return err
 	}
-	var from, to arrs.YearResult
+	var from, to scenario.YearResult
 	for _, y := range f.Years {
 		if y.Year == years[0] {
 			from = y
@@ -106,7 +106,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile s
 
 // ruleSetFor returns the rule set a forecast year was worked out with: the
 // published one, or the same projection RunForecast made.
-func ruleSetFor(sc *arrs.Scenario, y arrs.YearResult, published []*des.RuleSet) (*des.RuleSet, error) {
+func ruleSetFor(sc *scenario.Scenario, y scenario.YearResult, published []*des.RuleSet) (*des.RuleSet, error) {
 	find := func(yr des.Year) *des.RuleSet {
 		i := slices.IndexFunc(published, func(rs *des.RuleSet) bool { return rs.Year() == yr })
 		if i < 0 {

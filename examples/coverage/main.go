@@ -81,7 +81,7 @@ func paymentCell(rs *des.RuleSet, id string) string {
 	for _, pt := range p.Parts {
 		v := pt.InForce(des.Date{})
 		last := v[len(v)-1]
-		s := des.Rate(last.Rate)
+		s := des.FormatRate(last.Rate)
 		if pt.Basis == des.Fixed {
 			s = "fixed " + des.Pounds(last.Rate)
 		}

@@ -20,23 +20,19 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/rates"
 )
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
-	var years cli.Years
-	fs.Var(&years, "year", "DES year, e.g. 2024/25 (repeatable, or a comma list)")
-	format := fs.String("format", "table", "output: table, csv, json or markdown")
-	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
+	c := cli.Flags(fs, nil)
 	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, *format)
-	var opt arrs.Options
+	cli.CheckArgs(fs, c.Format)
+	opt := scenario.Options{SourcedOnly: c.SourcedOnly}
 	if *asAt != "" {
 		d, err := des.ParseDate(*asAt)
 		if err != nil {
@@ -45,28 +41,23 @@ func main() {
 		opt.AsAt = d
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, years, *format, *ratesFile, *svg, opt); err != nil {
+	if err := run(&out, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
 }
 
-func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt arrs.Options) error {
+func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt scenario.Options) error {
 	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
 	if err != nil {
 		return err
 	}
-	if len(years) == 0 {
-		years = sc.Years
-	}
-	if len(years) == 0 {
-		years = []des.Year{rates.Latest()}
-	}
+	years = cli.DefaultYears(years, sc)
 	opt.SalaryCost, err = cli.SalaryCost()
 	if err != nil {
 		return err
 	}
-	f, err := arrs.RunForecast(sc, years, published, opt)
+	f, err := scenario.Run(sc, years, published, opt)
 	if err != nil {
 		return err
 	}
@@ -96,7 +87,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 	return nil
 }
 
-func tablesFor(f arrs.Forecast, embedded bool) []*cli.Table {
+func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 	var ts []*cli.Table
 	for _, y := range f.Years {
 		title := fmt.Sprintf("%s: network entitlements, %s (%s)", f.Scenario, y.Year, y.RuleSet)
@@ -173,7 +164,7 @@ func explainShort(a des.Amount) string {
 	return strings.TrimPrefix(e, a.ID+": ")
 }
 
-func writeCSV(w io.Writer, f arrs.Forecast) error {
+func writeCSV(w io.Writer, f scenario.Forecast) error {
 	var rows [][]string
 	for _, y := range f.Years {
 		basis := "published"

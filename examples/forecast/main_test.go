@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/stretchr/testify/require"
 )
@@ -40,7 +40,7 @@ func TestGolden(t *testing.T) {
 		for _, format := range tc.formats {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				var out bytes.Buffer
-				require.NoError(t, run(&out, tc.scenario, tc.years, format, "", "", arrs.Options{}))
+				require.NoError(t, run(&out, tc.scenario, tc.years, format, "", "", scenario.Options{}))
 				golden.Check(t, tc.name+"."+format, out.Bytes())
 			})
 		}
@@ -50,7 +50,7 @@ func TestGolden(t *testing.T) {
 func TestProjectionIsMarked(t *testing.T) {
 	var out bytes.Buffer
 	svg := filepath.Join(t.TempDir(), "chart.svg")
-	require.NoError(t, run(&out, "testdata/projection.toml", years(2019, 2027), "table", "", svg, arrs.Options{}))
+	require.NoError(t, run(&out, "testdata/projection.toml", years(2019, 2027), "table", "", svg, scenario.Options{}))
 	text := out.String()
 	// The projected year's title and its row of the side-by-side table say so; no other year does.
 	require.Equal(t, 1, strings.Count(text, "[PROJECTION from 2026/27: assumptions, not published figures]"), "one projected year")
@@ -70,13 +70,13 @@ func TestSVGEdgeCases(t *testing.T) {
 	// One year, and no years at all, still make a well-formed chart.
 	var out bytes.Buffer
 	svg := filepath.Join(t.TempDir(), "one.svg")
-	require.NoError(t, run(&out, "", []des.Year{2024}, "csv", "", svg, arrs.Options{}))
+	require.NoError(t, run(&out, "", []des.Year{2024}, "csv", "", svg, scenario.Options{}))
 	b, err := os.ReadFile(svg)
 	require.NoError(t, err)
 	requireXML(t, b)
 	require.Contains(t, string(b), ">2024/25</text>")
 	require.NotContains(t, string(b), "PROJECTION", "no projected year, no projection legend")
-	requireXML(t, []byte(chartSVG(arrs.Forecast{Scenario: `A & B <PCN>`})))
+	requireXML(t, []byte(chartSVG(scenario.Forecast{Scenario: `A & B <PCN>`})))
 
 	for _, tc := range []struct {
 		v    float64
@@ -104,7 +104,7 @@ func requireXML(t *testing.T, b []byte) {
 func TestErrorsWriteNothing(t *testing.T) {
 	var out bytes.Buffer
 	// A year past the last published one needs assumptions.
-	err := run(&out, "", []des.Year{2027}, "table", "", "", arrs.Options{})
+	err := run(&out, "", []des.Year{2027}, "table", "", "", scenario.Options{})
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	require.Contains(t, err.Error(), "[assumptions]")
 	require.Empty(t, out.String())

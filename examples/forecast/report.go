@@ -2,6 +2,7 @@ package main
 
 import (
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
@@ -73,7 +74,7 @@ type staffReport struct {
 	Explain string   `json:"explain"`
 }
 
-func buildReport(f arrs.Forecast) report {
+func buildReport(f scenario.Forecast) report {
 	r := report{Scenario: f.Scenario}
 	for i, y := range f.Years {
 		yr := yearReport{Year: y.Year.String(), Projected: y.Projected, RuleSet: y.RuleSet, EntitlementsTotal: cli.Plain(y.Entitlements.Total), Gaps: y.Gaps}

@@ -7,7 +7,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
@@ -24,11 +24,11 @@ const (
 	colEnt, colClaims, colSum, colAx = "#2b6cb0", "#dd6b20", "#1a202c", "#4a5568"
 )
 
-func writeSVG(path string, f arrs.Forecast) error {
+func writeSVG(path string, f scenario.Forecast) error {
 	return os.WriteFile(path, []byte(chartSVG(f)), 0o644)
 }
 
-func chartSVG(f arrs.Forecast) string {
+func chartSVG(f scenario.Forecast) string {
 	var b strings.Builder
 	n := len(f.Years)
 	plotW, plotH := float64(svgW-padL-padR), float64(svgH-padTop-padBottom)
@@ -138,7 +138,7 @@ func chartSVG(f arrs.Forecast) string {
 	return b.String()
 }
 
-func projTag(y arrs.YearResult) string {
+func projTag(y scenario.YearResult) string {
 	if y.Projected {
 		return " (PROJECTION from " + y.ProjectedFrom.String() + ")"
 	}

@@ -20,16 +20,17 @@ import (
 
 func main() {
 	fs := flag.NewFlagSet("headroom", flag.ExitOnError)
-	scenario := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
+	c := cli.Flags(fs, nil)
 	role := fs.String("role", "clinical_pharmacist", "the role to hire, e.g. paramedic")
 	wteS := fs.String("wte", "1", "whole-time equivalent of the hire")
-	startS := fs.String("start", "", "start date, YYYY-MM-DD (default: 1 October of the year)")
+	startS := fs.String("start", "", "start date, YYYY-MM-DD, in the -year (default: 1 October of the year)")
 	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim is the maximum)")
 	london := fs.String("london", "", "London zone: inner or outer")
-	format := fs.String("format", "table", "output: table, csv, json or markdown")
-	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, *format)
+	cli.CheckArgs(fs, c.Format)
+	if len(c.Years) > 1 {
+		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
+	}
 	w, err := des.ParseDecimal(*wteS)
 	if err != nil {
 		cli.BadFlag(fs, fmt.Errorf("-wte: %w", err))
@@ -55,45 +56,42 @@ func main() {
 		h.AnnualCost = c
 	}
 	var out cli.Output
-	if err := run(&out, *scenario, h, *format, *ratesFile); err != nil {
+	if err := run(&out, c, h); err != nil {
 		cli.Fail(err)
 	}
 	out.Flush(os.Stdout)
 }
 
-func run(w io.Writer, scenarioFile string, h arrs.Hire, format, ratesFile string) error {
-	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
+func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
+	sc, published, err := cli.Inputs(c.Scenario, c.Rates)
 	if err != nil {
 		return err
 	}
-	var y des.Year
-	switch {
-	case !h.Start.IsZero():
-		y = des.Of(h.Start)
-	case len(sc.Years) > 0:
-		y = sc.Years[0]
-	default:
-		y = cli.LatestWithMaxima(published)
+	opt, err := c.Options()
+	if err != nil {
+		return err
 	}
+	asked := c.Years
+	if len(asked) == 0 && !h.Start.IsZero() {
+		asked = cli.Years{des.YearOf(h.Start)}
+	}
+	y := cli.DefaultYears(asked, sc)[0]
 	if h.Start.IsZero() {
 		h.Start = des.MustDate(int(y), 10, 1)
 	}
-	rs, err := cli.Find(published, y)
+	yr, err := sc.Year(y, published, opt)
 	if err != nil {
 		return err
 	}
-	salary, err := cli.SalaryCost()
+	plan, err := arrs.Compile(yr.Rules, arrs.Options{SalaryCost: opt.SalaryCost})
 	if err != nil {
 		return err
 	}
-	plan, err := arrs.Compile(rs, arrs.Options{SalaryCost: salary})
+	a, err := plan.Afford(yr.PCN, sc.Roster(y), h)
 	if err != nil {
 		return err
 	}
-	a, err := plan.Afford(sc.PCN(y), sc.Staff, h)
-	if err != nil {
-		return err
-	}
+	rs, scenarioFile, format := yr.Rules, c.Scenario, c.Format
 	rows := [][]string{
 		{"role", a.Role, a.Role},
 		{"start", a.Start.String(), a.Start.String()},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"testing"
 
@@ -29,8 +30,8 @@ func TestGolden(t *testing.T) {
 		formats []string
 	}{
 		// The program's defaults: 1 WTE clinical pharmacist from 1 October
-		// of the latest year with role maxima.
-		{"default", hire(t, "clinical_pharmacist", "1", des.Date{}, ""), []string{"table", "csv", "json", "markdown"}},
+		// of 2025/26, the latest year with role maxima.
+		{"default", hire(t, "clinical_pharmacist", "1", des.MustDate(2025, 10, 1), ""), []string{"table", "csv", "json", "markdown"}},
 		// A half-time GP from October 2024, against the 2024/25 GP ring-fence.
 		{"gp-2024-25", hire(t, "general_practitioner", "0.5", des.MustDate(2024, 10, 1), "98000"), []string{"table"}},
 		// A role with no sourced maximum says so rather than inventing one.
@@ -39,7 +40,7 @@ func TestGolden(t *testing.T) {
 		for _, format := range tc.formats {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				var out bytes.Buffer
-				require.NoError(t, run(&out, "", tc.hire, format, ""))
+				require.NoError(t, run(&out, &cli.Common{Format: format}, tc.hire))
 				golden.Check(t, tc.name+"."+format, out.Bytes())
 			})
 		}

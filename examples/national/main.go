@@ -80,7 +80,7 @@ func main() {
 
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
-	published, user, err := cli.RuleSets(o.ratesFile)
+	published, user, err := rates.WithFile(o.ratesFile)
 	if err != nil {
 		return err
 	}

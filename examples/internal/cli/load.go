@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 )
@@ -16,13 +17,13 @@ import (
 // Scenario loads the scenario file at path, or the embedded default when
 // path is empty, and checks its roles against every embedded rule set (and
 // the user's, if given).
-func Scenario(path string, def []byte, extra ...*des.RuleSet) (*arrs.Scenario, error) {
-	var sc *arrs.Scenario
+func Scenario(path string, def []byte, extra ...*des.RuleSet) (*scenario.Scenario, error) {
+	var sc *scenario.Scenario
 	var err error
 	if path == "" {
-		sc, err = arrs.LoadScenario("(embedded default scenario)", def)
+		sc, err = scenario.Load("(embedded default scenario)", def)
 	} else {
-		sc, err = arrs.LoadScenarioFile(path)
+		sc, err = scenario.LoadFile(path)
 	}
 	if err != nil {
 		return nil, err
@@ -37,29 +38,6 @@ func Scenario(path string, def []byte, extra ...*des.RuleSet) (*arrs.Scenario, e
 		return nil, err
 	}
 	return sc, nil
-}
-
-// RuleSets returns the embedded rule sets, with the user's own file (if
-// given) in place of the embedded one for its year.
-func RuleSets(userFile string) ([]*des.RuleSet, *des.RuleSet, error) {
-	if err := rates.Err(); err != nil {
-		return nil, nil, err
-	}
-	all := rates.All()
-	if userFile == "" {
-		return all, nil, nil
-	}
-	user, err := des.LoadRuleSetFile(userFile)
-	if err != nil {
-		return nil, nil, err
-	}
-	out := []*des.RuleSet{}
-	for _, rs := range all {
-		if rs.Year() != user.Year() {
-			out = append(out, rs)
-		}
-	}
-	return append(out, user), user, nil
 }
 
 // Years is a repeatable flag of DES years ("2024/25", or a comma list).
@@ -124,8 +102,8 @@ func SalaryCost() (arrs.SalaryCostFunc, error) {
 // Inputs loads what every program reads: the rule sets (embedded, with the
 // user's -rates file in place of its year) and the scenario (the embedded
 // default when scenarioFile is empty), roles checked against them.
-func Inputs(scenarioFile, ratesFile string) (*arrs.Scenario, []*des.RuleSet, error) {
-	published, user, err := RuleSets(ratesFile)
+func Inputs(scenarioFile, ratesFile string) (*scenario.Scenario, []*des.RuleSet, error) {
+	published, user, err := rates.WithFile(ratesFile)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -140,20 +118,6 @@ func Inputs(scenarioFile, ratesFile string) (*arrs.Scenario, []*des.RuleSet, err
 	return sc, published, nil
 }
 
-// Find returns the rule set for a year among those loaded.
-func Find(published []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
-	for _, rs := range published {
-		if rs.Year() == y {
-			return rs, nil
-		}
-	}
-	var ys []string
-	for _, rs := range published {
-		ys = append(ys, rs.Year().String())
-	}
-	return nil, fmt.Errorf("%w: %s (published: %s)", des.ErrUnknownYear, y, strings.Join(ys, ", "))
-}
-
 // CheckArgs ends flag parsing the same way in every program: a known
 // -format and no stray arguments, else exit status 2.
 func CheckArgs(fs *flag.FlagSet, format string) {
@@ -163,4 +127,55 @@ func CheckArgs(fs *flag.FlagSet, format string) {
 	if fs.NArg() > 0 {
 		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
+}
+
+// Common holds the flags every program takes, with the same meaning and
+// defaults everywhere: -year, -scenario, -rates, -format, -sourced-only.
+type Common struct {
+	Years       Years
+	Scenario    string
+	Rates       string
+	Format      string
+	SourcedOnly bool
+}
+
+// Flags registers the common flags on fs. unused maps a flag name to why it
+// makes no sense for the program; its help says so.
+func Flags(fs *flag.FlagSet, unused map[string]string) *Common {
+	c := &Common{}
+	help := func(name, text string) string {
+		if why, ok := unused[name]; ok {
+			return "NOT USED by this program: " + why
+		}
+		return text
+	}
+	fs.Var(&c.Years, "year", help("year", "DES year(s), e.g. 2025/26 or a comma list; a year past the last "+
+		"published one is projected with the scenario's [assumptions] (default: the scenario's years, "+
+		"else the current DES year on today's date, up to the latest published)"))
+	fs.StringVar(&c.Scenario, "scenario", "", help("scenario", "scenario TOML file (default: the embedded example PCN)"))
+	fs.StringVar(&c.Rates, "rates", "", help("rates", "a rule-set TOML file of your own, used for its year"))
+	fs.StringVar(&c.Format, "format", "table", "output: table, csv, json or markdown")
+	fs.BoolVar(&c.SourcedOnly, "sourced-only", false, help("sourced-only",
+		"leave out every figure no source gives (derived or carried figures)"))
+	return c
+}
+
+// DefaultYears is the years a program works on when -year is not given:
+// the scenario's years, else the current DES year on today's date as the
+// catalogue gives it (rates.CurrentYear).
+func DefaultYears(asked []des.Year, sc *scenario.Scenario) []des.Year {
+	if len(asked) > 0 {
+		return asked
+	}
+	if sc != nil && len(sc.Years) > 0 {
+		return sc.Years
+	}
+	return []des.Year{rates.CurrentYear(rates.Today())}
+}
+
+// Options returns the scenario options the common flags ask for, with the
+// embedded on-cost rules for staff given by salary.
+func (c *Common) Options() (scenario.Options, error) {
+	salary, err := SalaryCost()
+	return scenario.Options{SalaryCost: salary, SourcedOnly: c.SourcedOnly}, err
 }

@@ -1,4 +1,4 @@
-package des_test
+package oncost_test
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/shopspring/decimal"
 )
 
@@ -13,7 +14,7 @@ import (
 // panic; every error must name a sentinel; and a file it accepts must give
 // costs whose parts add up to the total.
 func FuzzLoadOnCosts(f *testing.F) {
-	if data, err := os.ReadFile("../rates/oncosts.toml"); err == nil {
+	if data, err := os.ReadFile("../../rates/oncosts.toml"); err == nil {
 		f.Add(data)
 	}
 	f.Add([]byte(ocTestFile))
@@ -28,7 +29,7 @@ func FuzzLoadOnCosts(f *testing.F) {
 	dates := []des.Date{des.MustDate(2019, 4, 1), des.MustDate(2022, 11, 6), des.MustDate(2024, 10, 1), des.MustDate(2025, 4, 6), des.MustDate(2026, 4, 5), des.MustDate(2100, 1, 1)}
 
 	f.Fuzz(func(t *testing.T, data []byte) {
-		oc, err := des.LoadOnCosts("fuzz.toml", data)
+		oc, err := oncost.Load("fuzz.toml", data)
 		if err != nil {
 			if oc != nil {
 				t.Fatal("an error and a result")
@@ -49,7 +50,7 @@ func FuzzLoadOnCosts(f *testing.F) {
 		for _, d := range dates {
 			for _, s := range salaries {
 				for _, levy := range []bool{false, true} {
-					b, err := oc.EmployerCost(s, d, des.CostOptions{Levy: levy})
+					b, err := oc.EmployerCost(s, d, oncost.Options{Levy: levy})
 					if err != nil {
 						if !errors.Is(err, des.ErrNoRate) {
 							t.Fatalf("%s %s: %v", d, s, err)

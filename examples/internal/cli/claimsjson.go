@@ -1,23 +1,6 @@
 package cli
 
-import (
-	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/des"
-)
-
-// LatestWithMaxima is the latest published year whose rule set gives at
-// least one ARRS role maximum (the latest year may have none yet).
-func LatestWithMaxima(published []*des.RuleSet) des.Year {
-	var best des.Year
-	for _, rs := range published {
-		for _, r := range rs.ARRS().Roles {
-			if len(r.Maxima) > 0 && rs.Year() > best {
-				best = rs.Year()
-			}
-		}
-	}
-	return best
-}
+import "github.com/pcnfin/pcnfin/arrs"
 
 // ClaimsReport is the JSON form of an ARRS result, amounts as decimal
 // strings with two places.

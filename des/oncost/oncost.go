@@ -1,6 +1,5 @@
-package des
-
-// Employer on-costs: the rules that turn a salary into an employer cost.
+// Package oncost holds employer on-costs: the rules that turn a salary into
+// an employer cost for a year.
 //
 // The rules, as ARRS calculators and the published ARRS maxima apply them
 // (see rates/oncosts.toml for every figure and its source):
@@ -30,86 +29,90 @@ package des
 //     rounded half-up to the penny, and the total is the sum of the rounded
 //     parts, so the parts always add up.
 //   - Every rule covers a stated period and no rule is carried forward past
-//     its last stated day: a date no rule covers is an error (ErrNoRate),
+//     its last stated day: a date no rule covers is an error (des.ErrNoRate),
 //     never a silent reuse of old figures.
 //
 // Tax years start on 6 April and DES years on 1 April, so 1-5 April of a DES
 // year are still in the previous tax year. For a DES year's annual cost as
 // the ARRS maxima are built (the tax-year rates of the year that starts in
 // that April), ask for a date on or after 6 April: TaxYearStart(y).
+package oncost
 
 import (
 	"errors"
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"github.com/shopspring/decimal"
 )
 
-// OnCosts is a loaded, validated set of employer on-cost rules (employer NI,
+// Rules is a loaded, validated set of employer on-cost rules (employer NI,
 // employer pension, apprenticeship levy) with their sources. It is immutable
-// and safe for concurrent use; build one with LoadOnCosts (or take the
-// embedded one from rates.OnCosts).
-type OnCosts struct {
-	ni, pension, levy []OnCostRule
-	gaps              []Gap
+// and safe for concurrent use; build one with Load (or take the
+// embedded one from rates.Rules).
+type Rules struct {
+	ni, pension, levy []Rule
+	gaps              []des.Gap
 }
 
-// OnCostRule is one dated on-cost rule: Rate (a fraction, 0.138 for 13.8%)
+// Rule is one dated on-cost rule: Rate (a fraction, 0.138 for 13.8%)
 // in force from From to To inclusive. Threshold is the annual secondary
 // threshold in £ for employer NI, and zero for the other rules.
-type OnCostRule struct {
-	From      Date            `json:"from"`
-	To        Date            `json:"to"`
+type Rule struct {
+	From      des.Date        `json:"from"`
+	To        des.Date        `json:"to"`
 	Rate      decimal.Decimal `json:"rate"`
 	Threshold decimal.Decimal `json:"threshold,omitempty"`
-	Source    Source          `json:"source"`
+	Source    des.Source      `json:"source"`
 }
 
-// CostOptions changes how EmployerCost works out a cost.
-type CostOptions struct {
+// Options changes how EmployerCost works out a cost.
+type Options struct {
 	// Levy applies the apprenticeship levy: set it when the employer pays
 	// the levy (a pay bill over £3 million). Off, the levy is zero.
 	Levy bool
 }
 
-// CostBreakdown is the employer cost of one whole-time employee for a year.
-type CostBreakdown struct {
+// Breakdown is the employer cost of one whole-time employee for a year.
+type Breakdown struct {
 	// Salary, EmployerNI, Pension, Levy and Total are £ a year for 1 WTE,
 	// each rounded half-up to the penny; Total = Salary + EmployerNI +
-	// Pension + Levy exactly. Levy is zero unless CostOptions.Levy is set.
+	// Pension + Levy exactly. Levy is zero unless Options.Levy is set.
 	Salary, EmployerNI, Pension, Levy, Total decimal.Decimal
 	// NIRate, PensionRate and LevyRate are the fractions applied (LevyRate is
 	// zero when the levy is not applied); NIThreshold is the annual
 	// secondary threshold in £.
 	NIRate, NIThreshold, PensionRate, LevyRate decimal.Decimal
 	// From is the date whose rules were used (the date asked for).
-	From Date
+	From des.Date
 	// Sources has one entry per rule used: employer NI, pension, then the
 	// levy when applied.
-	Sources []Source
+	Sources []des.Source
 }
 
 // TaxYearStart returns 6 April of the calendar year in which DES year y
 // starts: the first day on which all of that DES year's tax-year rates
 // (employer NI, levy) and scheme-year rates (pension) are in force together.
-func TaxYearStart(y Year) Date { return Date{int32(y), 4, 6} }
+func TaxYearStart(y des.Year) des.Date { return des.MustDate(int(y), time.April, 6) }
 
 // The on-cost file format; see rates/oncosts.toml.
 type rawOnCostValue struct {
-	From Date  `toml:"from"`
-	To   Date  `toml:"to"`
-	Rate Exact `toml:"rate"`
+	From des.Date     `toml:"from"`
+	To   des.Date     `toml:"to"`
+	Rate strict.Exact `toml:"rate"`
 	rawSource
 }
 
 type rawNIValue struct {
-	From      Date  `toml:"from"`
-	To        Date  `toml:"to"`
-	Rate      Exact `toml:"rate"`
-	Threshold Exact `toml:"threshold"`
+	From      des.Date     `toml:"from"`
+	To        des.Date     `toml:"to"`
+	Rate      strict.Exact `toml:"rate"`
+	Threshold strict.Exact `toml:"threshold"`
 	rawSource
 }
 
@@ -120,18 +123,18 @@ type rawOnCosts struct {
 	Gap        []rawGap         `toml:"gap"`
 }
 
-// LoadOnCosts decodes and validates on-cost rules in the format of
+// Load decodes and validates on-cost rules in the format of
 // rates/oncosts.toml. name is used in error messages (a file name).
 // Decoding is strict: an unknown key, a TOML float where a decimal string
 // belongs, a missing date, rate, threshold, source, url or confidence, a
 // negative rate or a rate above 1, values out of date order or overlapping,
 // or a last value with no `to` is an error naming the file, line and field
-// (a *FieldError wrapping ErrUnknownKey, ErrBadNumber, ErrMissing,
-// ErrInvalid, ErrOverlap or ErrSyntax). All problems found are returned
-// together as Errors.
-func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
-	if len(data) > MaxRuleSetBytes {
-		return nil, &FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
+// (a *des.FieldError wrapping des.ErrUnknownKey, ErrBadNumber, des.ErrMissing,
+// des.ErrInvalid, des.ErrOverlap or ErrSyntax). All problems found are returned
+// together as des.Errors.
+func Load(name string, data []byte) (*Rules, error) {
+	if len(data) > des.MaxRuleSetBytes {
+		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), des.MaxRuleSetBytes), Err: des.ErrInvalid}
 	}
 	text := string(data)
 	var raw rawOnCosts
@@ -139,28 +142,28 @@ func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
 	if err != nil {
 		return nil, decodeError(name, text, err)
 	}
-	v := &validator{file: name, loc: newLocator(text)}
+	v := &validator{file: name, loc: strict.NewLocator(text)}
 	var keyLines map[string][]int
 	seen := map[string]int{}
 	for _, k := range md.Undecoded() {
 		if keyLines == nil {
-			keyLines = onCostKeyLines(text)
+			keyLines = strict.KeyLines(text)
 		}
-		ks := normKey(strings.Join(k, "."))
+		ks := strict.NormKey(strings.Join(k, "."))
 		line := 0
 		if ls := keyLines[ks]; seen[ks] < len(ls) {
 			line = ls[seen[ks]] // the n-th unused key of this path is on its n-th line
 		} else {
-			line = v.loc.line(keyPath(k))
+			line = v.loc.LineOf(strict.KeyPath(k))
 		}
 		seen[ks]++
-		v.errs = append(v.errs, &FieldError{File: name, Line: line, Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
+		v.errs = append(v.errs, &des.FieldError{File: name, Line: line, Field: k.String(), Msg: "unknown key", Err: des.ErrUnknownKey})
 	}
-	for _, k := range MixedCaseKeys(md) {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+	for _, k := range strict.MixedCaseKeys(md) {
+		v.errs = append(v.errs, &des.FieldError{File: name, Line: v.loc.LineOf(strict.KeyPath(k)), Field: k.String(), Msg: strict.MixedCaseMessage(k), Err: des.ErrUnknownKey})
 	}
-	oc := &OnCosts{}
-	root := fieldPath{}
+	oc := &Rules{}
+	root := strict.Path{}
 
 	ni := make([]rawOnCostValue, len(raw.EmployerNI))
 	for i, r := range raw.EmployerNI {
@@ -168,12 +171,12 @@ func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
 	}
 	oc.ni = v.onCostRules(root, "employer_ni", ni, true)
 	for i, r := range raw.EmployerNI {
-		p := root.with("employer_ni", i)
+		p := root.With("employer_ni", i)
 		switch {
 		case !r.Threshold.Set:
-			v.onCostAdd(p.key("threshold"), p, ErrMissing, "missing threshold: the annual secondary threshold in £, e.g. threshold = \"9100\"")
-		case r.Threshold.D.IsNegative() || Places(r.Threshold.D) > 2:
-			v.onCostAdd(p.key("threshold"), p, ErrInvalid, "threshold %s: want an amount in pounds and pence, 0 or more", r.Threshold.D)
+			v.onCostAdd(p.Key("threshold"), p, des.ErrMissing, "missing threshold: the annual secondary threshold in £, e.g. threshold = \"9100\"")
+		case r.Threshold.D.IsNegative() || des.Places(r.Threshold.D) > 2:
+			v.onCostAdd(p.Key("threshold"), p, des.ErrInvalid, "threshold %s: want an amount in pounds and pence, 0 or more", r.Threshold.D)
 		}
 		if i < len(oc.ni) {
 			oc.ni[i].Threshold = r.Threshold.D
@@ -182,13 +185,13 @@ func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
 	oc.pension = v.onCostRules(root, "pension", raw.Pension, true)
 	oc.levy = v.onCostRules(root, "apprenticeship_levy", raw.Levy, false)
 	for i, g := range raw.Gap {
-		p := root.with("gap", i)
+		p := root.With("gap", i)
 		if strings.TrimSpace(g.Item) == "" || strings.TrimSpace(g.What) == "" {
-			v.onCostAdd(p, p, ErrMissing, "a gap needs item and what")
+			v.onCostAdd(p, p, des.ErrMissing, "a gap needs item and what")
 		}
-		oc.gaps = append(oc.gaps, Gap(g))
+		oc.gaps = append(oc.gaps, des.Gap{Item: g.Item, What: g.What, Removed: g.Removed})
 	}
-	if err := v.errs.err(); err != nil {
+	if err := v.err(); err != nil {
 		return nil, err
 	}
 	return oc, nil
@@ -196,132 +199,90 @@ func LoadOnCosts(name string, data []byte) (*OnCosts, error) {
 
 // onCostAdd records an error at field p, or at the line of near when p's own
 // line cannot be found (a missing key has no line).
-func (v *validator) onCostAdd(p, near fieldPath, sentinel error, format string, args ...any) {
-	line := v.loc.line(p)
+func (v *validator) onCostAdd(p, near strict.Path, sentinel error, format string, args ...any) {
+	line := v.loc.LineOf(p)
 	if line == 0 {
-		line = v.loc.line(near)
+		line = v.loc.LineOf(near)
 	}
-	v.errs = append(v.errs, &FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
+	v.errs = append(v.errs, &des.FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
 }
 
 // onCostRules validates one list of dated values and returns it with each
 // value's last day (To) filled in.
-func (v *validator) onCostRules(root fieldPath, name string, raws []rawOnCostValue, required bool) []OnCostRule {
+func (v *validator) onCostRules(root strict.Path, name string, raws []rawOnCostValue, required bool) []Rule {
 	if len(raws) == 0 {
 		if required {
-			v.onCostAdd(root.key(name), root, ErrMissing, "no [[%s]]: give at least one dated value", name)
+			v.onCostAdd(root.Key(name), root, des.ErrMissing, "no [[%s]]: give at least one dated value", name)
 		}
 		return nil
 	}
-	out := make([]OnCostRule, 0, len(raws))
+	out := make([]Rule, 0, len(raws))
 	for i, r := range raws {
-		p := root.with(name, i)
+		p := root.With(name, i)
 		before := len(v.errs)
 		src := v.source(p, r.rawSource)
 		for _, e := range v.errs[before:] {
-			var fe *FieldError
+			var fe *des.FieldError
 			if errors.As(e, &fe) && fe.Line == 0 {
-				fe.Line = v.loc.line(p) // a missing key: point at its table
+				fe.Line = v.loc.LineOf(p) // a missing key: point at its table
 			}
 		}
-		rule := OnCostRule{From: r.From, To: r.To, Rate: r.Rate.D, Source: src}
+		rule := Rule{From: r.From, To: r.To, Rate: r.Rate.D, Source: src}
 		switch {
 		case !r.Rate.Set:
-			v.onCostAdd(p.key("rate"), p, ErrMissing, "missing rate: a fraction as a string, e.g. rate = \"0.138\" for 13.8%%")
+			v.onCostAdd(p.Key("rate"), p, des.ErrMissing, "missing rate: a fraction as a string, e.g. rate = \"0.138\" for 13.8%%")
 		case r.Rate.D.IsNegative():
-			v.onCostAdd(p.key("rate"), p, ErrInvalid, "rate %s is negative", r.Rate.D)
+			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is negative", r.Rate.D)
 		case r.Rate.D.GreaterThan(decimal.NewFromInt(1)):
-			v.onCostAdd(p.key("rate"), p, ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)", r.Rate.D)
-		case Places(r.Rate.D) > 6:
-			v.onCostAdd(p.key("rate"), p, ErrInvalid, "rate %s has more than six decimal places", r.Rate.D)
+			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)", r.Rate.D)
+		case des.Places(r.Rate.D) > 6:
+			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s has more than six decimal places", r.Rate.D)
 		}
 		if r.From.IsZero() {
-			v.onCostAdd(p.key("from"), p, ErrMissing, "missing from: the first day the value is in force, e.g. from = 2024-04-06")
+			v.onCostAdd(p.Key("from"), p, des.ErrMissing, "missing from: the first day the value is in force, e.g. from = 2024-04-06")
 		}
 		if !r.To.IsZero() && !r.From.IsZero() && r.To.Before(r.From) {
-			v.onCostAdd(p.key("to"), p, ErrInvalid, "to %s is before from %s", r.To, r.From)
+			v.onCostAdd(p.Key("to"), p, des.ErrInvalid, "to %s is before from %s", r.To, r.From)
 		}
 		if i > 0 {
 			prev := raws[i-1]
 			switch {
 			case r.From.IsZero() || prev.From.IsZero():
 			case r.From == prev.From:
-				v.onCostAdd(p.key("from"), p, ErrOverlap, "two values from %s: each value needs its own from date", r.From)
+				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "two values from %s: each value needs its own from date", r.From)
 			case r.From.Before(prev.From):
-				v.onCostAdd(p.key("from"), p, ErrOverlap, "values must be in date order: %s comes after %s", r.From, prev.From)
+				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "values must be in date order: %s comes after %s", r.From, prev.From)
 			case !prev.To.IsZero() && !prev.To.Before(r.From):
-				v.onCostAdd(p.key("from"), p, ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From, prev.To)
+				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From, prev.To)
 			}
 			if out[i-1].To.IsZero() && !r.From.IsZero() {
 				out[i-1].To = r.From.AddDays(-1)
 			}
 		}
 		if i == len(raws)-1 && r.To.IsZero() {
-			v.onCostAdd(p.key("to"), p, ErrMissing, "the last [[%s]] needs to = its last day in force (e.g. the end of the last tax year its sources cover): no value is carried forward past its sources", name)
+			v.onCostAdd(p.Key("to"), p, des.ErrMissing, "the last [[%s]] needs to = its last day in force (e.g. the end of the last tax year its sources cover): no value is carried forward past its sources", name)
 		}
 		out = append(out, rule)
 	}
 	return out
 }
 
-// onCostKeyLines indexes the lines of a TOML text by full key path: a
-// "key =" line inside a table is filed under the table's header joined to
-// the key, and a table header under its own name. It is how the loader finds
-// the line of a key the decoder did not use (the decoder gives no line).
-func onCostKeyLines(text string) map[string][]int {
-	out := map[string][]int{}
-	table := ""
-	for n, ln := range strings.Split(text, "\n") {
-		t := strings.TrimSpace(ln)
-		var full string
-		switch {
-		case strings.HasPrefix(t, "#"):
-			continue
-		case strings.HasPrefix(t, "[["):
-			i := strings.Index(t, "]]")
-			if i < 2 {
-				continue
-			}
-			table = normKey(t[2:i])
-			full = table
-		case strings.HasPrefix(t, "["):
-			i := strings.IndexByte(t, ']')
-			if i < 1 {
-				continue
-			}
-			table = normKey(t[1:i])
-			full = table
-		default:
-			key, _, ok := strings.Cut(t, "=")
-			if !ok {
-				continue
-			}
-			full = normKey(key)
-			if table != "" {
-				full = table + "." + full
-			}
-		}
-		out[full] = append(out[full], n+1)
-	}
-	return out
-}
-
 // onCostInForce returns the rule in force on d, if any.
-func onCostInForce(rules []OnCostRule, d Date) (OnCostRule, bool) {
+func onCostInForce(rules []Rule, d des.Date) (Rule, bool) {
 	for i := len(rules) - 1; i >= 0; i-- {
 		r := rules[i]
 		if r.From.After(d) {
 			continue
 		}
 		if !r.To.IsZero() && d.After(r.To) {
-			return OnCostRule{}, false
+			return Rule{}, false
 		}
 		return r, true
 	}
-	return OnCostRule{}, false
+	return Rule{}, false
 }
 
-func onCostCoverage(rules []OnCostRule) string {
+func onCostCoverage(rules []Rule) string {
 	if len(rules) == 0 {
 		return "there are none"
 	}
@@ -335,50 +296,50 @@ func onCostCoverage(rules []OnCostRule) string {
 // pass TaxYearStart(y) or a later date in the year: on 1-5 April the
 // previous tax year's NI rates are in force.
 //
-// The error wraps ErrInvalid for a negative salary or a zero date, and
-// ErrNoRate when no employer NI or pension rule (or, with opt.Levy, no levy
+// The error wraps des.ErrInvalid for a negative salary or a zero date, and
+// des.ErrNoRate when no employer NI or pension rule (or, with opt.Levy, no levy
 // rule) covers the date.
-func (o *OnCosts) EmployerCost(salary decimal.Decimal, on Date, opt CostOptions) (CostBreakdown, error) {
+func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (Breakdown, error) {
 	if salary.IsNegative() {
-		return CostBreakdown{}, &FieldError{Field: "salary", Msg: fmt.Sprintf("salary %s is negative", salary), Err: ErrInvalid}
+		return Breakdown{}, &des.FieldError{Field: "salary", Msg: fmt.Sprintf("salary %s is negative", salary), Err: des.ErrInvalid}
 	}
 	if on.IsZero() {
-		return CostBreakdown{}, &FieldError{Field: "date", Msg: "no date: give the date whose rules apply", Err: ErrInvalid}
+		return Breakdown{}, &des.FieldError{Field: "date", Msg: "no date: give the date whose rules apply", Err: des.ErrInvalid}
 	}
 	if o == nil {
-		return CostBreakdown{}, &FieldError{Field: "date", Msg: "no on-cost rules loaded", Err: ErrNoRate}
+		return Breakdown{}, &des.FieldError{Field: "date", Msg: "no on-cost rules loaded", Err: des.ErrNoRate}
 	}
 	ni, ok := onCostInForce(o.ni, on)
 	if !ok {
-		return CostBreakdown{}, &FieldError{Field: "employer_ni", Msg: fmt.Sprintf("no employer NI rule in force on %s (%s)", on, onCostCoverage(o.ni)), Err: ErrNoRate}
+		return Breakdown{}, &des.FieldError{Field: "employer_ni", Msg: fmt.Sprintf("no employer NI rule in force on %s (%s)", on, onCostCoverage(o.ni)), Err: des.ErrNoRate}
 	}
 	pen, ok := onCostInForce(o.pension, on)
 	if !ok {
-		return CostBreakdown{}, &FieldError{Field: "pension", Msg: fmt.Sprintf("no employer pension rule in force on %s (%s)", on, onCostCoverage(o.pension)), Err: ErrNoRate}
+		return Breakdown{}, &des.FieldError{Field: "pension", Msg: fmt.Sprintf("no employer pension rule in force on %s (%s)", on, onCostCoverage(o.pension)), Err: des.ErrNoRate}
 	}
-	b := CostBreakdown{
-		Salary:      RoundPenny(salary),
+	b := Breakdown{
+		Salary:      des.RoundPenny(salary),
 		NIRate:      ni.Rate,
 		NIThreshold: ni.Threshold,
 		PensionRate: pen.Rate,
 		LevyRate:    decimal.Zero,
 		Levy:        decimal.Zero,
 		From:        on,
-		Sources:     []Source{ni.Source, pen.Source},
+		Sources:     []des.Source{ni.Source, pen.Source},
 	}
 	above := b.Salary.Sub(ni.Threshold)
 	if above.IsNegative() {
 		above = decimal.Zero
 	}
-	b.EmployerNI = RoundPenny(ni.Rate.Mul(above))
-	b.Pension = RoundPenny(pen.Rate.Mul(b.Salary))
+	b.EmployerNI = des.RoundPenny(ni.Rate.Mul(above))
+	b.Pension = des.RoundPenny(pen.Rate.Mul(b.Salary))
 	if opt.Levy {
 		lv, ok := onCostInForce(o.levy, on)
 		if !ok {
-			return CostBreakdown{}, &FieldError{Field: "apprenticeship_levy", Msg: fmt.Sprintf("no apprenticeship levy rule in force on %s (%s)", on, onCostCoverage(o.levy)), Err: ErrNoRate}
+			return Breakdown{}, &des.FieldError{Field: "apprenticeship_levy", Msg: fmt.Sprintf("no apprenticeship levy rule in force on %s (%s)", on, onCostCoverage(o.levy)), Err: des.ErrNoRate}
 		}
 		b.LevyRate = lv.Rate
-		b.Levy = RoundPenny(lv.Rate.Mul(b.Salary))
+		b.Levy = des.RoundPenny(lv.Rate.Mul(b.Salary))
 		b.Sources = append(b.Sources, lv.Source)
 	}
 	b.Total = b.Salary.Add(b.EmployerNI).Add(b.Pension).Add(b.Levy)
@@ -394,19 +355,19 @@ func onCostPercent(d decimal.Decimal) string {
 // Explain writes the cost out as one line of arithmetic with its sources:
 //
 //	salary £52,000.00 + employer NI 13.8% × (£52,000.00 − £9,100.00) = £5,920.20 + pension 14.38% × £52,000.00 = £7,477.60 = £65,397.80 (sources: …)
-func (b CostBreakdown) Explain() string {
+func (b Breakdown) Explain() string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "salary %s", Pounds(b.Salary))
+	fmt.Fprintf(&s, "salary %s", des.Pounds(b.Salary))
 	if b.Salary.GreaterThan(b.NIThreshold) {
-		fmt.Fprintf(&s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), Pounds(b.Salary), Pounds(b.NIThreshold), Pounds(b.EmployerNI))
+		fmt.Fprintf(&s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), des.Pounds(b.Salary), des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
 	} else {
-		fmt.Fprintf(&s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate), Pounds(b.NIThreshold), Pounds(b.EmployerNI))
+		fmt.Fprintf(&s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate), des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
 	}
-	fmt.Fprintf(&s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), Pounds(b.Salary), Pounds(b.Pension))
+	fmt.Fprintf(&s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary), des.Pounds(b.Pension))
 	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
-		fmt.Fprintf(&s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), Pounds(b.Salary), Pounds(b.Levy))
+		fmt.Fprintf(&s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary), des.Pounds(b.Levy))
 	}
-	fmt.Fprintf(&s, " = %s", Pounds(b.Total))
+	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
 	if len(b.Sources) > 0 {
 		names := []string{"employer NI", "pension", "apprenticeship levy"}
 		s.WriteString(" (sources: ")
@@ -425,7 +386,7 @@ func (b CostBreakdown) Explain() string {
 }
 
 // EmployerNI returns the employer NI rules, oldest first.
-func (o *OnCosts) EmployerNI() []OnCostRule {
+func (o *Rules) EmployerNI() []Rule {
 	if o == nil {
 		return nil
 	}
@@ -433,7 +394,7 @@ func (o *OnCosts) EmployerNI() []OnCostRule {
 }
 
 // Pension returns the employer pension rules, oldest first.
-func (o *OnCosts) Pension() []OnCostRule {
+func (o *Rules) Pension() []Rule {
 	if o == nil {
 		return nil
 	}
@@ -441,7 +402,7 @@ func (o *OnCosts) Pension() []OnCostRule {
 }
 
 // ApprenticeshipLevy returns the apprenticeship levy rules, oldest first.
-func (o *OnCosts) ApprenticeshipLevy() []OnCostRule {
+func (o *Rules) ApprenticeshipLevy() []Rule {
 	if o == nil {
 		return nil
 	}
@@ -450,9 +411,55 @@ func (o *OnCosts) ApprenticeshipLevy() []OnCostRule {
 
 // Gaps lists the figures and rules the on-cost data leaves out for want of
 // a source.
-func (o *OnCosts) Gaps() []Gap {
+func (o *Rules) Gaps() []des.Gap {
 	if o == nil {
 		return nil
 	}
 	return slices.Clone(o.gaps)
+}
+
+// The shared parts of the file format, and the validator.
+type rawSource struct {
+	Source     string `toml:"source"`
+	URL        string `toml:"url"`
+	Confidence string `toml:"confidence"`
+	Note       string `toml:"note"`
+}
+
+type rawGap struct {
+	Item    string `toml:"item"`
+	What    string `toml:"what"`
+	Removed bool   `toml:"removed"`
+}
+
+type validator struct {
+	file string
+	loc  *strict.Locator
+	errs des.Errors
+}
+
+func (v *validator) err() error {
+	if len(v.errs) == 0 {
+		return nil
+	}
+	return v.errs
+}
+
+func (v *validator) source(p strict.Path, s rawSource) des.Source {
+	if strings.TrimSpace(s.Source) == "" {
+		v.onCostAdd(p.Key("source"), p, des.ErrMissing, "missing source: every figure names the document and paragraph or table it comes from")
+	}
+	if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
+		v.onCostAdd(p.Key("url"), p, des.ErrMissing, "missing or bad url %q: every figure gives the address of its source", s.URL)
+	}
+	c := des.Confidence(s.Confidence)
+	if !c.Sourced() {
+		v.onCostAdd(p.Key("confidence"), p, des.ErrInvalid, "confidence %q: want confirmed, single or uncertain", s.Confidence)
+	}
+	return des.Source{Document: s.Source, URL: s.URL, Confidence: c, Note: s.Note}
+}
+
+func decodeError(name, text string, err error) error {
+	pr := strict.Analyse(text, err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate, des.ErrBadYear)
+	return &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
 }

@@ -1,4 +1,13 @@
-package arrs
+// Package scenario reads a scenario file (a PCN, its roster and the
+// assumptions for later years) and is the one place that turns a scenario
+// and a DES year into that year's PCN, roster and rule set: populations
+// grown by list_growth_pct and staff costs raised by pay_uplift_pct, both
+// counted from the scenario's base year (Assumptions.BaseYear, else
+// DefaultBaseYear), never from the years asked for. Every program goes
+// through it, so a person's claim in a year is the same in every program
+// and does not depend on which other years were asked for. Run works out a
+// scenario over several years (a forecast).
+package scenario
 
 import (
 	"bytes"
@@ -8,7 +17,9 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"github.com/shopspring/decimal"
 )
 
@@ -43,7 +54,7 @@ type Scenario struct {
 	// Populations gives practice figures for particular years; a year not
 	// listed uses Practices (grown by the list growth assumption, if any).
 	Populations map[des.Year][]des.Practice `json:"populations,omitempty"`
-	Staff       []Staff                     `json:"staff"`
+	Staff       []arrs.Staff                `json:"staff"`
 	Assumptions Assumptions                 `json:"assumptions"`
 	// IIF is the achievement the PCN expects on Investment and Impact Fund
 	// indicators, for an estimate where the year has a sourced point value.
@@ -55,7 +66,8 @@ type Scenario struct {
 // Assumptions are what the user expects for years past the last published
 // rule set, and for population growth. Percentages are a year, e.g. 3.5.
 type Assumptions struct {
-	// PayUplift raises ARRS role maxima (and employer costs) each projected year.
+	// PayUplift raises staff costs each year after the base year, and ARRS
+	// role maxima in projected years.
 	PayUplift decimal.Decimal `json:"pay_uplift_pct"`
 	// ARRSGrowth raises the ARRS sum per weighted patient.
 	ARRSGrowth decimal.Decimal `json:"arrs_growth_pct"`
@@ -65,8 +77,8 @@ type Assumptions struct {
 	ListGrowth decimal.Decimal `json:"list_growth_pct"`
 	// CarryForward projects with the last published figures unchanged.
 	CarryForward bool `json:"carry_forward"`
-	// BaseYear is the year the Practices figures are for (default: the
-	// first year of the scenario).
+	// BaseYear is the year the Practices figures and the staff costs are
+	// for; growth and uplift count from it. Zero means DefaultBaseYear.
 	BaseYear des.Year `json:"base_year,omitempty"`
 }
 
@@ -116,41 +128,42 @@ type rawScenario struct {
 	IIF         []rawIIF        `toml:"iif"`
 }
 
-// MaxScenarioBytes bounds a scenario file (4 MiB).
-const MaxScenarioBytes = 4 << 20
+// MaxBytes bounds a scenario file (4 MiB).
+const MaxBytes = 4 << 20
 
-// LoadScenarioFile reads a scenario from a TOML file.
-func LoadScenarioFile(path string) (*Scenario, error) {
+// LoadFile reads a scenario from a TOML file.
+func LoadFile(path string) (*Scenario, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if fi.Size() > MaxScenarioBytes {
-		return nil, &des.FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxScenarioBytes), Err: des.ErrInvalid}
+	if fi.Size() > MaxBytes {
+		return nil, &des.FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxBytes), Err: des.ErrInvalid}
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return LoadScenario(path, b)
+	return Load(path, b)
 }
 
-// LoadScenario decodes and checks a scenario. Decoding is strict: an
+// Load decodes and checks a scenario. Decoding is strict: an
 // unknown key, a wrong type, a float that would lose digits, an end before
 // a start, a negative WTE or population is an error naming the file, line
 // and field. Roles are checked against a rule set later (a role unknown in
 // a year is a breach of that year, not a load error); use CheckRoles to
 // refuse roles no rule set knows.
-func LoadScenario(name string, data []byte) (*Scenario, error) {
-	if len(data) > MaxScenarioBytes {
-		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxScenarioBytes), Err: des.ErrInvalid}
+func Load(name string, data []byte) (*Scenario, error) {
+	if len(data) > MaxBytes {
+		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
 	var raw rawScenario
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
 	if err != nil {
-		return nil, des.DecodeError(name, string(data), err)
+		pr := strict.Analyse(string(data), err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate, des.ErrBadYear)
+		return nil, &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
 	}
-	loc := des.NewLocator(string(data))
+	loc := strict.NewLocator(string(data))
 	var errs des.Errors
 	add := func(path string, sentinel error, format string, args ...any) {
 		line := loc.Line(path)
@@ -162,8 +175,8 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 	for _, k := range md.Undecoded() {
 		add(k.String(), des.ErrUnknownKey, "unknown key")
 	}
-	for _, k := range des.MixedCaseKeys(md) {
-		add(k.String(), des.ErrUnknownKey, "%s", des.MixedCaseMessage(k))
+	for _, k := range strict.MixedCaseKeys(md) {
+		add(k.String(), des.ErrUnknownKey, "%s", strict.MixedCaseMessage(k))
 	}
 	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name}
 	if strings.TrimSpace(sc.Name) == "" {
@@ -209,13 +222,13 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		checkNames(at+".", pop.Practices)
 	}
 	a := raw.Assumptions
-	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.D, ARRSGrowth: a.ARRSGrowth.D, EntitlementGrowth: a.EntitlementGrowth.D, ListGrowth: a.ListGrowth.D, CarryForward: a.CarryForward, BaseYear: a.BaseYear}
+	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(), EntitlementGrowth: a.EntitlementGrowth.Decimal(), ListGrowth: a.ListGrowth.Decimal(), CarryForward: a.CarryForward, BaseYear: a.BaseYear}
 	for _, f := range []struct {
 		key string
 		n   des.Number
 	}{{"pay_uplift_pct", a.PayUplift}, {"arrs_growth_pct", a.ARRSGrowth}, {"entitlement_growth_pct", a.EntitlementGrowth}, {"list_growth_pct", a.ListGrowth}} {
-		if f.n.Set && (f.n.D.LessThan(decimal.NewFromInt(-50)) || f.n.D.GreaterThan(decimal.NewFromInt(100))) {
-			add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.D)
+		if f.n.IsSet() && (f.n.Decimal().LessThan(decimal.NewFromInt(-50)) || f.n.Decimal().GreaterThan(decimal.NewFromInt(100))) {
+			add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.Decimal())
 		}
 	}
 	for i, in := range raw.IIF {
@@ -223,18 +236,18 @@ func LoadScenario(name string, data []byte) (*Scenario, error) {
 		if strings.TrimSpace(in.Indicator) == "" {
 			add(at+".indicator", des.ErrMissing, "missing indicator, e.g. indicator = \"CAN-04\"")
 		}
-		if !in.Points.Set || in.Points.D.IsNegative() {
+		if !in.Points.IsSet() || in.Points.Decimal().IsNegative() {
 			add(at+".points", des.ErrInvalid, "want the points expected, 0 or more")
 		}
 		for _, f := range []struct {
 			k string
 			n des.Number
 		}{{"list_size_adjustment", in.ListSize}, {"prevalence_adjustment", in.Prevalence}} {
-			if f.n.Set && (!f.n.D.IsPositive() || f.n.D.GreaterThan(decimal.NewFromInt(10))) {
-				add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.D)
+			if f.n.IsSet() && (!f.n.Decimal().IsPositive() || f.n.Decimal().GreaterThan(decimal.NewFromInt(10))) {
+				add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.Decimal())
 			}
 		}
-		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.D, ListSize: in.ListSize.D, Prevalence: in.Prevalence.D})
+		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(), ListSize: in.ListSize.Decimal(), Prevalence: in.Prevalence.Decimal()})
 	}
 	staffNames := map[string]int{}
 	for i, rs := range raw.Staff {
@@ -270,12 +283,12 @@ type problem struct {
 	msg   string
 }
 
-func staffFrom(r rawStaff) (Staff, []problem) {
-	s := Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.D, Salary: r.Salary.D, Band: r.Band, Levy: r.Levy, London: London(r.London)}
+func staffFrom(r rawStaff) (arrs.Staff, []problem) {
+	s := arrs.Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.Decimal(), Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London)}
 	var ps []problem
 	given := 0
 	for _, n := range []des.Number{r.WTE, r.Hours, r.Sessions} {
-		if n.Set {
+		if n.IsSet() {
 			given++
 		}
 	}
@@ -283,23 +296,23 @@ func staffFrom(r rawStaff) (Staff, []problem) {
 	switch {
 	case given != 1:
 		ps = append(ps, problem{"wte", des.ErrMissing, "give exactly one of wte, hours (a week, ÷ 37.5) or sessions (a week, ÷ 9)"})
-	case r.WTE.Set:
-		s.WTE, err = WTEOf(r.WTE.D)
+	case r.WTE.IsSet():
+		s.WTE, err = arrs.WTEOf(r.WTE.Decimal())
 		if err != nil {
 			ps = append(ps, problem{"wte", des.ErrInvalid, err.Error()})
 		}
-	case r.Hours.Set:
-		s.WTE, err = WTEHours(r.Hours.D, decimal.RequireFromString("37.5"))
+	case r.Hours.IsSet():
+		s.WTE, err = arrs.WTEHours(r.Hours.Decimal(), decimal.RequireFromString("37.5"))
 		if err != nil {
 			ps = append(ps, problem{"hours", des.ErrInvalid, err.Error()})
 		}
-	case r.Sessions.Set:
-		s.WTE, err = WTESessions(r.Sessions.D, decimal.NewFromInt(9))
+	case r.Sessions.IsSet():
+		s.WTE, err = arrs.WTESessions(r.Sessions.Decimal(), decimal.NewFromInt(9))
 		if err != nil {
 			ps = append(ps, problem{"sessions", des.ErrInvalid, err.Error()})
 		}
 	}
-	if r.AnnualCost.Set && r.Salary.Set {
+	if r.AnnualCost.IsSet() && r.Salary.IsSet() {
 		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
 	}
 	return s, ps
@@ -320,30 +333,61 @@ func (sc *Scenario) CheckRoles(known []string) error {
 	return nil
 }
 
+// DefaultBaseYear is the base year of a scenario that does not state
+// base_year: 2025/26, the latest DES year with published role maxima when
+// this default was set. It is a constant, so a result never depends on the
+// years asked for, nor on rate tables added later.
+const DefaultBaseYear = des.Year(2025)
+
+// BaseYear is the year the scenario's practice figures and staff costs are
+// for: Assumptions.BaseYear, else DefaultBaseYear.
+func (sc *Scenario) BaseYear() des.Year {
+	if sc.Assumptions.BaseYear != 0 {
+		return sc.Assumptions.BaseYear
+	}
+	return DefaultBaseYear
+}
+
 // PCN returns the scenario's PCN for a year: the year's own population if
-// given, else the base practices grown by the list growth assumption.
+// given, else the base practices grown by list_growth_pct once for each
+// year after the base year (registered lists rounded to whole patients,
+// weighted and adjusted figures to two places).
 func (sc *Scenario) PCN(y des.Year) des.PCN {
 	if ps, ok := sc.Populations[y]; ok {
 		return des.PCN{Name: sc.Name, Practices: ps}
 	}
-	base := sc.Assumptions.BaseYear
-	if base == 0 && len(sc.Years) > 0 {
-		base = slices.Min(sc.Years)
-	}
 	ps := slices.Clone(sc.Practices)
-	if g := sc.Assumptions.ListGrowth; !g.IsZero() && base != 0 && y > base {
-		f := decimal.NewFromInt(1).Add(g.Div(decimal.NewFromInt(100))).Pow(decimal.NewFromInt(int64(y - base)))
-		for i := range ps {
-			grow := func(n des.Number, places int32) des.Number {
-				if !n.Set {
-					return n
-				}
-				return des.Number{D: n.D.Mul(f).Round(places), Set: true}
+	base := sc.BaseYear()
+	if g := sc.Assumptions.ListGrowth; !g.IsZero() && y > base {
+		f := des.GrowthFactor(g, int(y-base))
+		grow := func(n des.Number, places int32) des.Number {
+			if !n.IsSet() {
+				return n
 			}
+			return des.NumberOf(n.Decimal().Mul(f).Round(places))
+		}
+		for i := range ps {
 			ps[i].Registered = grow(ps[i].Registered, 0)
 			ps[i].Weighted = grow(ps[i].Weighted, 2)
 			ps[i].Adjusted = grow(ps[i].Adjusted, 2)
 		}
 	}
 	return des.PCN{Name: sc.Name, Practices: ps}
+}
+
+// Roster returns the scenario's staff for a year: each person's annual cost
+// (or salary) raised by pay_uplift_pct once for each year after the base
+// year, rounded half-up to the penny. Staff carry across years by their
+// dates; the claims engine counts only the days each person is in post.
+func (sc *Scenario) Roster(y des.Year) []arrs.Staff {
+	roster := slices.Clone(sc.Staff)
+	base := sc.BaseYear()
+	if up := sc.Assumptions.PayUplift; !up.IsZero() && y > base {
+		k := des.GrowthFactor(up, int(y-base))
+		for i := range roster {
+			roster[i].AnnualCost = roster[i].AnnualCost.Mul(k).Round(2)
+			roster[i].Salary = roster[i].Salary.Mul(k).Round(2)
+		}
+	}
+	return roster
 }

@@ -1,4 +1,4 @@
-package des_test
+package oncost_test
 
 import (
 	"errors"
@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
@@ -61,16 +62,16 @@ func ocMoney(t *testing.T, want string, got decimal.Decimal, msgAndArgs ...any) 
 	require.Truef(t, ocDec(want).Equal(got), "want %s, got %s %v", want, got.String(), fmt.Sprint(msgAndArgs...))
 }
 
-func ocLoad(t *testing.T) *des.OnCosts {
+func ocLoad(t *testing.T) *oncost.Rules {
 	t.Helper()
-	oc, err := des.LoadOnCosts("test.toml", []byte(ocTestFile))
+	oc, err := oncost.Load("test.toml", []byte(ocTestFile))
 	require.NoError(t, err)
 	return oc
 }
 
 func TestEmployerCostWorkedExample(t *testing.T) {
 	oc := ocLoad(t)
-	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "52000.00", b.Salary)
 	ocMoney(t, "5920.20", b.EmployerNI)
@@ -93,10 +94,10 @@ func TestEmployerCostWorkedExample(t *testing.T) {
 // year 2024/25; 6 April 2025 is 2025/26.
 func TestEmployerCostTaxYearBoundary(t *testing.T) {
 	oc := ocLoad(t)
-	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2025, 4, 5), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2025, 4, 5), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "5920.20", b.EmployerNI)
-	b, err = oc.EmployerCost(ocDec("52000"), des.TaxYearStart(2025), des.CostOptions{})
+	b, err = oc.EmployerCost(ocDec("52000"), oncost.TaxYearStart(2025), oncost.Options{})
 	require.NoError(t, err)
 	require.Equal(t, des.MustDate(2025, 4, 6), b.From)
 	ocMoney(t, "7050.00", b.EmployerNI) // 15% × (52,000 − 5,000)
@@ -106,12 +107,12 @@ func TestEmployerCostTaxYearBoundary(t *testing.T) {
 func TestEmployerCostBelowThreshold(t *testing.T) {
 	oc := ocLoad(t)
 	for _, s := range []string{"8000", "9100", "0"} {
-		b, err := oc.EmployerCost(ocDec(s), des.MustDate(2024, 6, 1), des.CostOptions{})
+		b, err := oc.EmployerCost(ocDec(s), des.MustDate(2024, 6, 1), oncost.Options{})
 		require.NoError(t, err)
 		ocMoney(t, "0", b.EmployerNI, s)
 		ocMoney(t, b.Salary.Add(b.Pension).String(), b.Total, s)
 	}
-	b, err := oc.EmployerCost(ocDec("8000"), des.MustDate(2024, 6, 1), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("8000"), des.MustDate(2024, 6, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "1150.40", b.Pension)
 	ocMoney(t, "9150.40", b.Total)
@@ -120,7 +121,7 @@ func TestEmployerCostBelowThreshold(t *testing.T) {
 
 func TestEmployerCostLevy(t *testing.T) {
 	oc := ocLoad(t)
-	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{Levy: true})
+	b, err := oc.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{Levy: true})
 	require.NoError(t, err)
 	ocMoney(t, "260.00", b.Levy)
 	ocMoney(t, "0.005", b.LevyRate)
@@ -131,7 +132,7 @@ func TestEmployerCostLevy(t *testing.T) {
 	require.Contains(t, b.Explain(), "apprenticeship levy: test levy")
 
 	// The levy's own coverage matters only when it is asked for.
-	_, err = oc.EmployerCost(ocDec("52000"), des.MustDate(2026, 3, 1), des.CostOptions{Levy: true})
+	_, err = oc.EmployerCost(ocDec("52000"), des.MustDate(2026, 3, 1), oncost.Options{Levy: true})
 	require.NoError(t, err)
 }
 
@@ -139,13 +140,13 @@ func TestEmployerCostLevy(t *testing.T) {
 func TestEmployerCostRounding(t *testing.T) {
 	oc := ocLoad(t)
 	// 73,114: NI 0.138 × 64,014 = 8,833.932; pension 0.1438 × 73,114 = 10,513.7932.
-	b, err := oc.EmployerCost(ocDec("73114"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	b, err := oc.EmployerCost(ocDec("73114"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.NoError(t, err)
 	ocMoney(t, "8833.93", b.EmployerNI)
 	ocMoney(t, "10513.79", b.Pension)
 	ocMoney(t, "92461.72", b.Total)
 	// A salary with part-pennies is rounded first: 30000.005 → 30000.01.
-	b, err = oc.EmployerCost(ocDec("30000.005"), des.MustDate(2024, 10, 1), des.CostOptions{Levy: true})
+	b, err = oc.EmployerCost(ocDec("30000.005"), des.MustDate(2024, 10, 1), oncost.Options{Levy: true})
 	require.NoError(t, err)
 	ocMoney(t, "30000.01", b.Salary)
 	ocMoney(t, b.Salary.Add(b.EmployerNI).Add(b.Pension).Add(b.Levy).String(), b.Total)
@@ -156,23 +157,23 @@ func TestEmployerCostRounding(t *testing.T) {
 
 func TestEmployerCostErrors(t *testing.T) {
 	oc := ocLoad(t)
-	_, err := oc.EmployerCost(ocDec("-1"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	_, err := oc.EmployerCost(ocDec("-1"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.ErrorIs(t, err, des.ErrInvalid)
-	_, err = oc.EmployerCost(ocDec("1"), des.Date{}, des.CostOptions{})
+	_, err = oc.EmployerCost(ocDec("1"), des.Date{}, oncost.Options{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 
 	for _, tc := range []struct {
 		on    des.Date
-		opt   des.CostOptions
+		opt   oncost.Options
 		field string
 	}{
-		{des.MustDate(2024, 4, 5), des.CostOptions{}, "employer_ni"},       // before the first NI rule
-		{des.MustDate(2026, 4, 6), des.CostOptions{}, "employer_ni"},       // after the last NI rule's to
-		{des.MustDate(2024, 4, 1), des.CostOptions{}, "employer_ni"},       // NI starts 6 April
-		{des.MustDate(2026, 4, 1), des.CostOptions{}, "pension"},           // NI covers it, pension does not
-		{des.MustDate(2026, 4, 5), des.CostOptions{Levy: true}, "pension"}, // pension ends 31 March 2026
-		{des.MustDate(2025, 6, 1), des.CostOptions{Levy: true}, ""},        // all covered
-		{des.MustDate(2016, 6, 1), des.CostOptions{Levy: true}, "employer_ni"},
+		{des.MustDate(2024, 4, 5), oncost.Options{}, "employer_ni"},       // before the first NI rule
+		{des.MustDate(2026, 4, 6), oncost.Options{}, "employer_ni"},       // after the last NI rule's to
+		{des.MustDate(2024, 4, 1), oncost.Options{}, "employer_ni"},       // NI starts 6 April
+		{des.MustDate(2026, 4, 1), oncost.Options{}, "pension"},           // NI covers it, pension does not
+		{des.MustDate(2026, 4, 5), oncost.Options{Levy: true}, "pension"}, // pension ends 31 March 2026
+		{des.MustDate(2025, 6, 1), oncost.Options{Levy: true}, ""},        // all covered
+		{des.MustDate(2016, 6, 1), oncost.Options{Levy: true}, "employer_ni"},
 	} {
 		_, err := oc.EmployerCost(ocDec("52000"), tc.on, tc.opt)
 		if tc.field == "" {
@@ -189,15 +190,15 @@ func TestEmployerCostErrors(t *testing.T) {
 	// A file with no levy rules refuses the levy option, not the cost.
 	noLevy := strings.Replace(ocTestFile, "[[apprenticeship_levy]]\nfrom = 2017-04-06\nto = 2026-04-05\nrate = \"0.005\"\nsource = \"test levy\"\nurl = \"https://example.org/levy\"\nconfidence = \"single\"\n", "", 1)
 	require.NotEqual(t, ocTestFile, noLevy)
-	oc2, err := des.LoadOnCosts("nolevy.toml", []byte(noLevy))
+	oc2, err := oncost.Load("nolevy.toml", []byte(noLevy))
 	require.NoError(t, err)
-	_, err = oc2.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	_, err = oc2.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.NoError(t, err)
-	_, err = oc2.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), des.CostOptions{Levy: true})
+	_, err = oc2.EmployerCost(ocDec("52000"), des.MustDate(2024, 10, 1), oncost.Options{Levy: true})
 	require.ErrorIs(t, err, des.ErrNoRate)
 
-	var nilOC *des.OnCosts
-	_, err = nilOC.EmployerCost(ocDec("1"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	var nilOC *oncost.Rules
+	_, err = nilOC.EmployerCost(ocDec("1"), des.MustDate(2024, 10, 1), oncost.Options{})
 	require.ErrorIs(t, err, des.ErrNoRate)
 }
 
@@ -301,7 +302,7 @@ func TestLoadOnCostsErrors(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			oc, err := des.LoadOnCosts("bad.toml", []byte(tc.text))
+			oc, err := oncost.Load("bad.toml", []byte(tc.text))
 			require.Error(t, err)
 			require.Nil(t, oc)
 			var all []*des.FieldError
@@ -340,12 +341,12 @@ func TestLoadOnCostsErrors(t *testing.T) {
 }
 
 func TestLoadOnCostsTooLarge(t *testing.T) {
-	_, err := des.LoadOnCosts("big.toml", make([]byte, des.MaxRuleSetBytes+1))
+	_, err := oncost.Load("big.toml", make([]byte, des.MaxRuleSetBytes+1))
 	require.ErrorIs(t, err, des.ErrInvalid)
 }
 
-func ExampleOnCosts_EmployerCost() {
-	oc, err := des.LoadOnCosts("example.toml", []byte(`
+func ExampleRules_EmployerCost() {
+	oc, err := oncost.Load("example.toml", []byte(`
 [[employer_ni]]
 from = 2024-04-06
 to = 2025-04-05
@@ -368,7 +369,7 @@ confidence = "confirmed"
 		return
 	}
 	// A band 7 first contact physiotherapist on £52,000 in 2024/25.
-	b, err := oc.EmployerCost(decimal.RequireFromString("52000"), des.MustDate(2024, 10, 1), des.CostOptions{})
+	b, err := oc.EmployerCost(decimal.RequireFromString("52000"), des.MustDate(2024, 10, 1), oncost.Options{})
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -385,7 +386,7 @@ confidence = "confirmed"
 func TestLoadOnCostsUnknownKeyLines(t *testing.T) {
 	text := strings.Replace(ocTestFile, `threshold = "9100"`, "threshold = \"9100\"\nbasis = \"x\"", 1)
 	text = strings.Replace(text, `threshold = "5000"`, "threshold = \"5000\"\nbasis = \"y\"", 1)
-	_, err := des.LoadOnCosts("bad.toml", []byte(text))
+	_, err := oncost.Load("bad.toml", []byte(text))
 	require.ErrorIs(t, err, des.ErrUnknownKey)
 	var es des.Errors
 	require.ErrorAs(t, err, &es)

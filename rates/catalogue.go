@@ -1,0 +1,88 @@
+package rates
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/pcnfin/pcnfin/des"
+)
+
+// The catalogue: which years there are, which one is current, and the
+// rule sets a program works with (the embedded ones, with a user's own
+// file in place of its year). Years past the last published rule set are
+// projected by package scenario (Scenario.RuleSet), from these.
+
+// CurrentYear is the DES year containing the date on, as far as the
+// catalogue reaches: a date after the latest embedded year gives the
+// latest, a date before the first gives the first. It is the default year
+// of every example program (with on = today).
+func CurrentYear(on des.Date) des.Year {
+	ys := Years()
+	if len(ys) == 0 {
+		return 0
+	}
+	return min(max(des.YearOf(on), ys[0]), ys[len(ys)-1])
+}
+
+// Today is today's date in the UK, for CurrentYear.
+func Today() des.Date {
+	t := time.Now()
+	if loc, err := time.LoadLocation("Europe/London"); err == nil {
+		t = t.In(loc)
+	}
+	return des.MustDate(t.Year(), t.Month(), t.Day())
+}
+
+// LatestWithMaxima is the latest year among sets whose rule set gives at
+// least one ARRS role maximum (the latest year may have none yet), or zero.
+func LatestWithMaxima(sets []*des.RuleSet) des.Year {
+	var best des.Year
+	for _, rs := range sets {
+		for _, r := range rs.ARRS().Roles {
+			if len(r.Maxima) > 0 && rs.Year() > best {
+				best = rs.Year()
+			}
+		}
+	}
+	return best
+}
+
+// Find returns the rule set for year y among sets (the last one listed
+// for y, so a user's own file after the embedded ones wins). The error
+// wraps des.ErrUnknownYear and lists the years there are.
+func Find(sets []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
+	var found *des.RuleSet
+	var ys []string
+	for _, rs := range sets {
+		if rs.Year() == y {
+			found = rs
+		}
+		ys = append(ys, rs.Year().String())
+	}
+	if found == nil {
+		return nil, fmt.Errorf("%w: %s (published: %s)", des.ErrUnknownYear, y, strings.Join(slices.Compact(ys), ", "))
+	}
+	return found, nil
+}
+
+// WithFile returns the embedded rule sets with the rule set in the file at
+// path (if path is not empty) in place of the embedded one for its year,
+// oldest first, and that user's rule set (nil when path is empty).
+func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
+	if err := Err(); err != nil {
+		return nil, nil, err
+	}
+	all := All()
+	if path == "" {
+		return all, nil, nil
+	}
+	if user, err = des.LoadRuleSetFile(path); err != nil {
+		return nil, nil, err
+	}
+	all = slices.DeleteFunc(all, func(rs *des.RuleSet) bool { return rs.Year() == user.Year() })
+	all = append(all, user)
+	slices.SortStableFunc(all, func(a, b *des.RuleSet) int { return int(a.Year() - b.Year()) })
+	return all, user, nil
+}
