@@ -45,7 +45,7 @@ func Example() {
 		fmt.Println("error:", err)
 	}
 	// Output:
-	// core_pcn_funding £59,018.04
+	// core_pcn_funding £60,050.16
 	// network_participation £38,742.00
 	// enhanced_access £167,475.00
 	// care_home_premium £0.00

@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"github.com/shopspring/decimal"
 )
 
@@ -137,7 +138,7 @@ type rawAward struct {
 	Pay       string `toml:"pay"`
 	From      Date   `toml:"from"`
 	Announced Date   `toml:"announced"`
-	Percent   Exact  `toml:"percent"`
+	Percent   exact  `toml:"percent"`
 	rawSource
 }
 
@@ -165,7 +166,7 @@ func LoadBandRules(name string, data []byte) (*BandRules, error) {
 	for _, k := range md.Undecoded() {
 		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
 	}
-	for _, k := range MixedCaseKeys(md) {
+	for _, k := range strict.MixedCaseKeys(md) {
 		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
 	}
 	br := &BandRules{}

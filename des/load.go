@@ -50,7 +50,7 @@ type rawPart struct {
 // rawTotal is a revision of a payment's total rate per patient that no
 // source splits between its parts.
 type rawTotal struct {
-	Rate      Exact `toml:"rate"`
+	Rate      exact `toml:"rate"`
 	From      Date  `toml:"from"`
 	Announced Date  `toml:"announced"`
 	rawSource

@@ -90,6 +90,24 @@ const (
 	Carried Confidence = "carried"
 )
 
+// Letter is the one-letter mark tables use: c confirmed, s single,
+// u uncertain, d derived, k carried ("?" for anything else).
+func (c Confidence) Letter() string {
+	switch c {
+	case Confirmed:
+		return "c"
+	case Single:
+		return "s"
+	case Uncertain:
+		return "u"
+	case Derived:
+		return "d"
+	case Carried:
+		return "k"
+	}
+	return "?"
+}
+
 // Sourced reports whether a figure of this confidence comes from a source
 // (confirmed, single or uncertain), rather than being derived or carried.
 func (c Confidence) Sourced() bool { return c == Confirmed || c == Single || c == Uncertain }

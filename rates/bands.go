@@ -77,3 +77,22 @@ func Complete(rs *des.RuleSet) (*des.RuleSet, error) {
 	}
 	return nil, fmt.Errorf("%w: %s", des.ErrUnknownYear, rs.Year())
 }
+
+// ModelValidation runs des.LeaveOneOut over the embedded years as their
+// files state them: every sourced national maximum derived again from the
+// others alone.
+func ModelValidation() ([]des.Check, error) {
+	b, err := Bands()
+	if err != nil {
+		return nil, err
+	}
+	oc, err := OnCosts()
+	if err != nil {
+		return nil, err
+	}
+	sets, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	return des.LeaveOneOut(sets, b, oc.RatesOn)
+}

@@ -463,3 +463,13 @@ func decodeError(name, text string, err error) error {
 	pr := strict.Analyse(text, err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate, des.ErrBadYear)
 	return &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
 }
+
+// RatesOn gives the pension rate, employer NI rate and NI annual threshold
+// in force on a date: a des.OnCostRates for the band model (des.Complete).
+func (o *Rules) RatesOn(on des.Date) (pension, niRate, niThreshold decimal.Decimal, err error) {
+	b, err := o.EmployerCost(decimal.Zero, on, Options{})
+	if err != nil {
+		return decimal.Zero, decimal.Zero, decimal.Zero, err
+	}
+	return b.PensionRate, b.NIRate, b.NIThreshold, nil
+}

@@ -88,7 +88,7 @@ func paymentCell(rs *des.RuleSet, id string) string {
 		if pt.Stated == des.Period {
 			s += " (" + pt.From.Month().String()[:3] + "–" + pt.To.Month().String()[:3] + ")"
 		}
-		parts = append(parts, s+" "+string(last.Source.Confidence[:1]))
+		parts = append(parts, s+" "+last.Source.Confidence.Letter())
 	}
 	return strings.Join(parts, " + ")
 }
@@ -112,7 +112,7 @@ func roleCell(rs *des.RuleSet, id string) string {
 		default:
 			s += " (" + m.From.Month().String()[:3] + ")"
 		}
-		out = append(out, s)
+		out = append(out, s+" "+m.Source.Confidence.Letter())
 	}
 	return strings.Join(out, ", ")
 }
