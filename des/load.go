@@ -57,11 +57,11 @@ type rawTotal struct {
 }
 
 type rawPayment struct {
-	ID     string    `toml:"id"`
-	Name   string    `toml:"name"`
-	PaidTo string    `toml:"paid_to"`
-	Kind   string    `toml:"kind"`
-	Pot    string    `toml:"pot"`
+	ID     string     `toml:"id"`
+	Name   string     `toml:"name"`
+	PaidTo string     `toml:"paid_to"`
+	Kind   string     `toml:"kind"`
+	Pot    string     `toml:"pot"`
 	Note   string     `toml:"note"`
 	Part   []rawPart  `toml:"part"`
 	Total  []rawTotal `toml:"total"`
