@@ -36,6 +36,9 @@ type person struct {
 	claim  [12]int64
 	cost   [12]int64
 	reason [12]reasonCode
+	// derived[m] is true when month m's claim is limited by a maximum no
+	// source gives (derived or carried).
+	derived [12]bool
 	// detail holds the text of cap reasons, which depend on the cap (other
 	// reasons' text is made when asked for); nil when no cap applied.
 	detail *[12]string
@@ -263,13 +266,20 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
 		}
 		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.pct4, rp.claimCap[m])
+		// The maximum binds when the cost (or, for a maximum stated as a
+		// claim, the reimbursed share of it) is above it.
+		binds := pp.costP[m] > maxP
+		if rp.claimCap[m] {
+			binds = uint64(pp.costP[m])*rp.pct4 > uint64(maxP)*10000
+		}
+		pp.derived[m] = binds && rp.unsourced[m][pp.zone]
 	}
 }
 
 func money(p int64) decimal.Decimal { return decimal.New(p, -2) }
 
 func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
-	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order))}
+	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
 	var monthClaim, monthCost [12]int64
 	potMonth := map[string]*[12]int64{}
 	for _, a := range sums {
@@ -291,6 +301,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 			}
 		}
 		r.Staff = append(r.Staff, sr)
+		r.ClaimsOnDerived = r.ClaimsOnDerived.Add(sr.ClaimOnDerived)
 		r.Breaches = append(r.Breaches, p.breaches(pp)...)
 	}
 	var cum, costTotal int64
@@ -326,7 +337,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 
 func (p *Plan) staffResult(pp *person) StaffResult {
 	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: make([]decimal.Decimal, 12), Maximum: decimal.Zero, Reimbursement: decimal.Zero}
-	var claim, cost int64
+	var claim, cost, onDerived int64
 	lastMax := -1
 	for m := 0; m < 12; m++ {
 		switch {
@@ -339,12 +350,16 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		}
 		claim += pp.claim[m]
 		cost += pp.cost[m]
+		if pp.derived[m] {
+			onDerived += pp.claim[m]
+		}
 		if pp.claim[m] > 0 {
 			sr.MonthsClaimed++
 			lastMax = m
 		}
 	}
 	sr.Claim = money(claim)
+	sr.ClaimOnDerived = money(onDerived)
 	sr.Cost = sr.Claim // decimals are immutable: share the value when equal
 	if cost != claim {
 		sr.Cost = money(cost)
@@ -379,7 +394,8 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		}
 		sr.Reasons = append(sr.Reasons, p.reasonLine(pp, m))
 	}
-	sr.explainer = &staffExplainer{p: p, pp: pp, claim: claim, monthsClaimed: sr.MonthsClaimed, reasons: sr.Reasons}
+	sr.explainer = &staffExplainer{p: p, pp: pp, claim: claim, onDerived: onDerived, monthsClaimed: sr.MonthsClaimed,
+		reasons: sr.Reasons}
 	return sr
 }
 
@@ -389,6 +405,7 @@ type staffExplainer struct {
 	p             *Plan
 	pp            *person
 	claim         int64
+	onDerived     int64
 	monthsClaimed int
 	reasons       []string
 }
@@ -454,6 +471,9 @@ func (e *staffExplainer) explain() string {
 	b.WriteString(strconv.Itoa(e.monthsClaimed))
 	b.WriteString(" months claimed = ")
 	b.WriteString(des.PoundsPennies(e.claim))
+	if e.onDerived > 0 {
+		b.WriteString("; " + des.PoundsPennies(e.onDerived) + " of it rests on a maximum no source gives (derived or carried)")
+	}
 	if len(e.reasons) > 0 {
 		b.WriteString(" (")
 		b.WriteString(strings.Join(e.reasons, "; "))

@@ -60,7 +60,10 @@ type rolePlan struct {
 	max      [12][3]int64
 	maxDec   [12][3]decimal.Decimal // the same as decimals, made once
 	claimCap [12]bool
-	maxIdx   [12]int // index into maxima (in force), -1 for none
+	// unsourced[m][z] is true when the maximum in month m for zone z is
+	// derived or carried (no source gives it).
+	unsourced [12][3]bool
+	maxIdx    [12]int // index into maxima (in force), -1 for none
 	maxima   []des.Maximum
 	cap      [12]*des.Cap
 	// maxText[k][z] describes maximum k for zone z, for explanations.
@@ -124,6 +127,13 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 					}
 				}
 				rp.claimCap[m] = mx.ClaimCap
+				for z := range rp.unsourced[m] {
+					src := mx.SourceFor(z)
+					if rp.max[m][z] < 0 {
+						src = mx.Source // the national figure stands in
+					}
+					rp.unsourced[m][z] = !src.Confidence.Sourced()
+				}
 			}
 			for i := range rp.role.Caps {
 				c := &rp.role.Caps[i]

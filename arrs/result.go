@@ -34,6 +34,11 @@ type StaffResult struct {
 	WTE  decimal.Decimal `json:"wte"`
 	// Claim is the year's claim: the sum of Months.
 	Claim decimal.Decimal `json:"claim"`
+	// ClaimOnDerived is the part of Claim that rests on a maximum no source
+	// gives (derived by the band model, or carried): the months in which
+	// such a maximum limits the claim. Zero when every binding maximum is
+	// sourced.
+	ClaimOnDerived decimal.Decimal `json:"claim_on_derived"`
 	// Cost is the employer cost of the person over the months employed in
 	// the year (each month rounded to the penny).
 	Cost decimal.Decimal `json:"cost"`
@@ -152,6 +157,9 @@ type Result struct {
 	Sum      decimal.Decimal `json:"sum"`
 	Claims   decimal.Decimal `json:"claims"`
 	Headroom decimal.Decimal `json:"headroom"`
+	// ClaimsOnDerived is how much of Claims rests on derived or carried
+	// maxima (the sum of the staff's ClaimOnDerived).
+	ClaimsOnDerived decimal.Decimal `json:"claims_on_derived"`
 	// Cost is the roster's employer cost in the year.
 	Cost     decimal.Decimal `json:"cost"`
 	RunsOut  string          `json:"runs_out,omitempty"`

@@ -531,6 +531,9 @@ func (pa PartAmount) explain(labelled bool) string {
 		if r.Revises != nil {
 			fmt.Fprintf(&b, " [revised %s, backdated to %s; was %s]", r.Announced, r.From, FormatRate(*r.Revises))
 		}
+		if c := r.Source.Confidence; !c.Sourced() && c != "" {
+			fmt.Fprintf(&b, " [%s: no source gives it]", c)
+		}
 	}
 	if len(pa.Rates) > 1 {
 		b.WriteString(")")

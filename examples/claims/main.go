@@ -85,6 +85,10 @@ func run(w io.Writer, c *cli.Common) error {
 		}
 		t.Notes = append(t.Notes, n)
 	}
+	if r.ClaimsOnDerived.IsPositive() {
+		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model, or carried;"+
+			" -sourced-only refuses them)", cli.GBP(r.ClaimsOnDerived)))
+	}
 	people := &cli.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"}, Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
 		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Claim), strings.Join(s.Reasons, "; "))

@@ -125,10 +125,14 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 			}
 			at.Notes = append(at.Notes, n)
 		}
+		if a.ClaimsOnDerived.IsPositive() {
+			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model,"+
+				" or carried; -sourced-only refuses them)", cli.GBP(a.ClaimsOnDerived)))
+		}
 		at.Notes = append(at.Notes, reasonLegend(a, y.Year)...)
 		ts = append(ts, at)
 		if len(y.Gaps) > 0 {
-			gt := &cli.Table{Title: fmt.Sprintf("%s: figures no source gives (left out, not invented)", y.Year), Header: []string{"item", "what is missing"}}
+			gt := &cli.Table{Title: fmt.Sprintf("%s: gaps in the sources, and what pcnfin does about each", y.Year), Header: []string{"item", "what is missing"}}
 			for _, g := range y.Gaps {
 				gt.Add(g.Item, g.What)
 			}

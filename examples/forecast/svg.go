@@ -133,7 +133,7 @@ func chartSVG(f scenario.Forecast) string {
 		fmt.Fprintf(&b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="1.5" stroke-dasharray="5 4"/>`+"\n", strings.Join(marks, " "), colSum)
 	}
 	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="%s">Marker: entitlements plus the whole ARRS sum, the most available. Bar top to marker: the ARRS headroom (a marker below the bar top: claims exceed the sum).</text>`+"\n", padL-70, svgH-30, colAx)
-	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="%s">Figures no source gives are left out, not invented, so a year with gaps in its rule set shows less than it may be (see the table output).</text>`+"\n", padL-70, svgH-14, colAx)
+	fmt.Fprintf(&b, `<text x="%d" y="%d" font-size="11" fill="%s">Figures no source gives are derived by a stated rule or carried, and labelled so (see the table output); -sourced-only leaves them out.</text>`+"\n", padL-70, svgH-14, colAx)
 	b.WriteString("</svg>\n")
 	return b.String()
 }

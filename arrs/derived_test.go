@@ -1,0 +1,60 @@
+package arrs_test
+
+import (
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// A paramedic in 2026/27 costing more than the band 7 maximum: the claim is
+// the derived maximum (£69,515, the band model from 2025/26 + 3.6% + 3.3%),
+// all of it rests on a derived figure, and refusing derived figures gives
+// £0 with the no-maximum reason, as before the band model.
+func TestClaimRestingOnDerivedMaximum(t *testing.T) {
+	rs, err := rates.Parse("2026/27")
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(30000),
+		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}
+	one, _ := arrs.WTEOf(decimal.NewFromInt(1))
+	staff := []arrs.Staff{
+		{Name: "Para", Role: "paramedic", WTE: one, Start: des.MustDate(2026, 4, 1), AnnualCost: decimal.NewFromInt(80000)},
+		{Name: "Cheap", Role: "paramedic", WTE: one, Start: des.MustDate(2026, 4, 1), AnnualCost: decimal.NewFromInt(60000)},
+	}
+	r, err := arrs.Calculate(rs, pcn, staff, arrs.Options{})
+	require.NoError(t, err)
+	if r.Staff[0].Name != "Para" {
+		r.Staff[0], r.Staff[1] = r.Staff[1], r.Staff[0]
+	}
+	// £69,515 ÷ 12 = £5,792.9166… → £5,792.92 a month, × 12 = £69,515.04.
+	require.Equal(t, "69515.04", r.Staff[0].Claim.StringFixed(2))
+	require.Equal(t, "69515.04", r.Staff[0].ClaimOnDerived.StringFixed(2))
+	require.Contains(t, r.Staff[0].Explain(), "rests on a maximum no source gives")
+	require.Contains(t, r.Staff[0].Explain(), "derived by the band model: band 7")
+	// Below the maximum, the claim is the cost: it rests on no derived figure.
+	require.True(t, r.Staff[1].ClaimOnDerived.IsZero())
+	require.Equal(t, "69515.04", r.ClaimsOnDerived.StringFixed(2))
+
+	r, err = arrs.Calculate(rs.SourcedOnly(), pcn, staff, arrs.Options{})
+	require.NoError(t, err)
+	require.True(t, r.Claims.IsZero())
+	require.Contains(t, r.Staff[0].Reasons[0], "no_maximum")
+}
+
+// The 2025/26 uplift is a revision announced on 1 August 2025: as known in
+// June 2025 a pharmacist's maximum is the published £66,972.
+func TestBackdatedUpliftAsAt(t *testing.T) {
+	rs, err := rates.Parse("2025/26")
+	require.NoError(t, err)
+	r, ok := rs.ARRS().Role("clinical_pharmacist")
+	require.True(t, ok)
+	now := r.MaximaInForce(des.Date{})
+	require.Equal(t, "69410", now[0].National.String())
+	require.Equal(t, des.Derived, now[0].Source.Confidence)
+	june := r.MaximaInForce(des.MustDate(2025, 6, 1))
+	require.Equal(t, "66972", june[0].National.String())
+	require.Equal(t, des.Confirmed, june[0].Source.Confidence)
+}
