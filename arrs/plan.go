@@ -64,8 +64,8 @@ type rolePlan struct {
 	// derived or carried (no source gives it).
 	unsourced [12][3]bool
 	maxIdx    [12]int // index into maxima (in force), -1 for none
-	maxima   []des.Maximum
-	cap      [12]*des.Cap
+	maxima    []des.Maximum
+	cap       [12]*des.Cap
 	// maxText[k][z] describes maximum k for zone z, for explanations.
 	maxText [][3]string
 	// pctText is "× 100%" and the rule, for explanations.
