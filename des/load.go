@@ -433,6 +433,9 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 		if val.From.Before(pt.From) || val.From.After(pt.To) {
 			v.add(vp.key("from"), ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
 		}
+		if k == 0 && val.From.After(pt.From) && !val.From.After(pt.To) {
+			v.add(vp.key("from"), ErrInvalid, "the first value starts %s, after its part (%s): no rate would be in force before it; give the part from = %s", val.From, pt.From, val.From)
+		}
 		if pt.Stated == Period && val.From != pt.From {
 			v.add(vp.key("from"), ErrInvalid, "an amount stated for a period applies to the whole period; a change needs a new part")
 		}
