@@ -14,6 +14,9 @@ import (
 func claim2526(t *testing.T, s arrs.Staff) arrs.StaffResult {
 	t.Helper()
 	rs, err := rates.Parse("2025/26")
+	if err == nil {
+		rs = rs.SourcedOnly() // the published figures the ties were worked from
+	}
 	require.NoError(t, err)
 	r, err := arrs.Calculate(rs, pcn(40000, 50000), []arrs.Staff{s}, arrs.Options{})
 	require.NoError(t, err)

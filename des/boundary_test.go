@@ -87,7 +87,7 @@ kind = "arrs_sum"
 func TestEntitlementBoundaryDates(t *testing.T) {
 	rs, err := des.LoadRuleSet("boundary.toml", []byte(boundaryRules))
 	require.NoError(t, err)
-	pc := des.PCN{Name: "B", Practices: []des.Practice{{Name: "P", Registered: des.N(1000), Weighted: des.N(1001), Adjusted: des.N(10000), CareHomeBeds: des.N(0)}}}
+	pc := des.PCN{Name: "B", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(1000), Weighted: des.WholeNumber(1001), Adjusted: des.WholeNumber(10000), CareHomeBeds: des.WholeNumber(0)}}}
 	e, err := des.Entitle(rs, pc, des.Options{})
 	require.NoError(t, err)
 

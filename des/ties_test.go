@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/shopspring/decimal"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -79,8 +80,8 @@ kind = "arrs_sum"
 // registered 45,030, weighted 30,015 (20,060 + 9,955), adjusted 40,950.
 func tiePCN() des.PCN {
 	return des.PCN{Name: "Ties", Practices: []des.Practice{
-		{Name: "P1", Registered: des.N(25000), Weighted: des.N(20060), Adjusted: des.N(22000), CareHomeBeds: des.N(0)},
-		{Name: "P2", Registered: des.N(20030), Weighted: des.N(9955), Adjusted: des.N(18950), CareHomeBeds: des.N(0)},
+		{Name: "P1", Registered: des.WholeNumber(25000), Weighted: des.WholeNumber(20060), Adjusted: des.WholeNumber(22000), CareHomeBeds: des.WholeNumber(0)},
+		{Name: "P2", Registered: des.WholeNumber(20030), Weighted: des.WholeNumber(9955), Adjusted: des.WholeNumber(18950), CareHomeBeds: des.WholeNumber(0)},
 	}}
 }
 
@@ -142,6 +143,6 @@ func TestRoundPennyTies(t *testing.T) {
 		"0.005": "0.01", "0.015": "0.02", "0.025": "0.03", "8503.165": "8503.17",
 		"799329.465": "799329.47", "2340.065": "2340.07", "0.0049999": "0", "1.00500000001": "1.01",
 	} {
-		requireMoney(t, want, des.RoundPenny(ocDec(in)), in)
+		requireMoney(t, want, des.RoundPenny(decimal.RequireFromString(in)), in)
 	}
 }
