@@ -1,0 +1,35 @@
+package des_test
+
+import (
+	"testing"
+	"time"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/stretchr/testify/require"
+)
+
+// Dates at the edges of what the library accepts, and leap years.
+func TestDateEdges(t *testing.T) {
+	for _, c := range []struct {
+		y, m, d int
+		ok      bool
+		s       string
+	}{
+		{2024, 2, 29, true, "2024-02-29"}, {2023, 2, 29, false, ""}, {2000, 2, 29, true, "2000-02-29"},
+		{2100, 2, 29, false, ""}, {1900, 1, 1, true, "1900-01-01"}, {1899, 12, 31, false, ""},
+		{2200, 12, 31, true, "2200-12-31"}, {2201, 1, 1, false, ""}, {2023, 12, 31, true, "2023-12-31"},
+		{2023, 4, 30, true, "2023-04-30"}, {2023, 4, 31, false, ""}, {1987, 6, 5, true, "1987-06-05"},
+	} {
+		got, err := des.NewDate(c.y, time.Month(c.m), c.d)
+		if !c.ok {
+			require.ErrorIs(t, err, des.ErrBadDate, "%+v", c)
+			continue
+		}
+		require.NoError(t, err, "%+v", c)
+		require.Equal(t, c.s, got.String())
+	}
+	require.Equal(t, 29, des.DaysIn(2000, time.February))
+	require.Equal(t, 28, des.DaysIn(2100, time.February))
+	require.Equal(t, 29, des.DaysIn(2024, time.February))
+	require.Equal(t, 28, des.DaysIn(2025, time.February))
+}
