@@ -33,3 +33,28 @@ func TestDateEdges(t *testing.T) {
 	require.Equal(t, 29, des.DaysIn(2024, time.February))
 	require.Equal(t, 28, des.DaysIn(2025, time.February))
 }
+
+// Only a part with a size scale needs the registered list: a rule set
+// paying on the weighted list alone entitles a PCN that gives no registered
+// figure.
+func TestNoScaleNoRegisteredListNeeded(t *testing.T) {
+	rs, err := des.LoadRuleSet("w.toml", []byte(`
+year = "2025/26"
+[[payment]]
+id = "arrs"
+name = "ARRS sum"
+kind = "arrs_sum"
+  [[payment.part]]
+  basis = "weighted"
+    [[payment.part.value]]
+    rate = "26.631"
+    source = "test"
+    url = "https://example.org/arrs"
+    confidence = "confirmed"
+`))
+	require.NoError(t, err)
+	e, err := des.Entitle(rs, des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.N(30000)}}}, des.Options{})
+	require.NoError(t, err)
+	s, _ := e.ARRSSum("main")
+	requireMoney(t, "798930", s.Amount) // £26.631 × 30,000
+}
