@@ -133,3 +133,38 @@ func TestNoCapsNoRegisteredListNeeded(t *testing.T) {
 	requireMoney(t, "62000.28", r.Claims)
 	requireMoney(t, "798930", r.Sum) // £26.631 × 30,000
 }
+
+// The roster bounds are where the README says: up to 10 WTE on a line, at
+// most four places (two for hours), an annual cost of up to £1,000,000.
+func TestRosterBounds(t *testing.T) {
+	dec := decimal.RequireFromString
+	for in, ok := range map[string]bool{"10": true, "10.0001": false, "9.9999": true, "0.0001": true, "0.00001": false, "0": false, "-1": false} {
+		_, err := arrs.WTEOf(dec(in))
+		require.Equal(t, ok, err == nil, "WTE %s: %v", in, err)
+	}
+	week := dec("37.5")
+	for in, ok := range map[string]bool{"375": true, "375.01": false, "0.01": true, "0.001": false, "0": false} {
+		_, err := arrs.WTEHours(dec(in), week)
+		require.Equal(t, ok, err == nil, "hours %s: %v", in, err)
+	}
+	_, err := arrs.WTEHours(dec("7.5"), dec("37.505"))
+	require.Error(t, err)
+	p := plan(t)
+	for in, ok := range map[string]bool{"1000000": true, "1000000.00": true, "1000000.01": false, "999999.99": true, "1000001": false, "1500000": false, "10000000": false, "0.01": true} {
+		s := staff("C", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 0)
+		s.AnnualCost = dec(in)
+		_, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{s})
+		require.Equal(t, ok, err == nil, "cost %s: %v", in, err)
+	}
+	var zero arrs.WTE
+	s := staff("Z", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 50000)
+	s.WTE = zero
+	_, err = p.Calculate(pcn(40000, 50000), []arrs.Staff{s})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	s.WTE = wte("10").Mul(1)
+	_, err = p.Calculate(pcn(40000, 50000), []arrs.Staff{s})
+	require.NoError(t, err)
+	s.WTE = wte("5").Mul(3) // 15 WTE on one line
+	_, err = p.Calculate(pcn(40000, 50000), []arrs.Staff{s})
+	require.ErrorIs(t, err, des.ErrInvalid)
+}
