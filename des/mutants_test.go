@@ -58,3 +58,31 @@ kind = "arrs_sum"
 	s, _ := e.ARRSSum("main")
 	requireMoney(t, "798930", s.Amount) // £26.631 × 30,000
 }
+
+// A size scale multiplies the part above its threshold (2019/20: two
+// pharmacists' worth above 100,000 registered), and not at or below it.
+func TestScaleAboveThreshold(t *testing.T) {
+	rs, err := des.LoadRuleSet("s.toml", []byte(`
+year = "2019/20"
+[[payment]]
+id = "arrs"
+name = "ARRS sum"
+kind = "arrs_sum"
+  [[payment.part]]
+  basis = "fixed"
+  from = 2019-07-01
+  scale = [{above = 100000, factor = "2"}]
+    [[payment.part.value]]
+    rate = "37810"
+    source = "test"
+    url = "https://example.org/cp"
+    confidence = "confirmed"
+`))
+	require.NoError(t, err)
+	for reg, want := range map[int64]string{100000: "28357.50", 100001: "56715"} { // 37,810 × 9 ÷ 12 (× 2)
+		e, err := des.Entitle(rs, des.PCN{Name: "S", Practices: []des.Practice{{Name: "P", Registered: des.N(reg)}}}, des.Options{})
+		require.NoError(t, err)
+		s, _ := e.ARRSSum("main")
+		requireMoney(t, want, s.Amount, reg)
+	}
+}
