@@ -42,11 +42,16 @@ func rosterFromBytes(y des.Year, roles []string, b []byte) []arrs.Staff {
 }
 
 // FuzzCalculate runs the engine on fuzzed rosters for every published year:
-// no panic, and every successful result obeys the money invariants.
+// no panic, and every successful result obeys the money invariants, month
+// by month (checkMonthly). Its seeds (calcSeeds) reach claims, caps and
+// London; TestFuzzCalculateSeedsReachClaimsCapsAndLondon holds them to it.
 func FuzzCalculate(f *testing.F) {
 	f.Add(uint8(5), uint32(40000), uint32(50000), []byte("0123456789abcdefghijABCDEFGHIJ"))
 	f.Add(uint8(0), uint32(100001), uint32(120000), []byte("\x00\x64\x00\x00\x00\x00\x10\x27\x00\x00\x00\x64\x00\x00\x00\x00\x10\x27\x00\x00"))
 	f.Add(uint8(7), uint32(1), uint32(1), []byte{})
+	for _, s := range calcSeeds() {
+		f.Add(yearIndex(f, s.year), s.reg, s.wgt, s.data)
+	}
 	all := rates.All()
 	var plans []*arrs.Plan
 	roles := append(rates.Roles(), "astronaut")
@@ -66,5 +71,6 @@ func FuzzCalculate(f *testing.F) {
 			return // e.g. a staff line the validator refuses
 		}
 		checkInvariants(t, p, roster, r)
+		checkMonthly(t, p, pc, roster, r)
 	})
 }
