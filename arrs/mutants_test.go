@@ -73,6 +73,7 @@ func TestCostIsNotTheClaim(t *testing.T) {
 func TestStaffMaximumIsTheLastMonthClaimed(t *testing.T) {
 	rs, err := rates.Parse("2025/26")
 	require.NoError(t, err)
+	rs = rs.SourcedOnly() // the published figures; the paramedic has none
 	s := arrs.Staff{Name: "A", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), End: d(2025, 4, 30), AnnualCost: decimal.NewFromInt(90000), London: arrs.InnerLondon}
 	n := arrs.Staff{Name: "N", Role: "paramedic", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.NewFromInt(50000)}
 	x := arrs.Staff{Name: "X", Role: "astronaut", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.NewFromInt(50000)}
@@ -80,7 +81,7 @@ func TestStaffMaximumIsTheLastMonthClaimed(t *testing.T) {
 	require.NoError(t, err)
 	requireMoney(t, "77545", find(t, r, "A").Maximum) // April only, inner London
 	requireMoney(t, "6462.08", find(t, r, "A").Claim) // 77,545 ÷ 12 = 6,462.0833…
-	requireMoney(t, "0", find(t, r, "N").Maximum)     // no 2025/26 maximum
+	requireMoney(t, "0", find(t, r, "N").Maximum)     // no sourced 2025/26 maximum
 	requireMoney(t, "0", find(t, r, "X").Maximum)     // not an ARRS role
 }
 
@@ -127,7 +128,7 @@ func TestCapPlaceGoesByStartThenName(t *testing.T) {
 func TestNoCapsNoRegisteredListNeeded(t *testing.T) {
 	rs, err := rates.Parse("2025/26")
 	require.NoError(t, err)
-	pc := des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.N(30000)}}}
+	pc := des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.WholeNumber(30000)}}}
 	r, err := arrs.Calculate(rs, pc, []arrs.Staff{{Name: "A", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.RequireFromString("62000.22")}}, arrs.Options{})
 	require.NoError(t, err)
 	requireMoney(t, "62000.28", r.Claims)

@@ -53,7 +53,7 @@ kind = "arrs_sum"
     confidence = "confirmed"
 `))
 	require.NoError(t, err)
-	e, err := des.Entitle(rs, des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.N(30000)}}}, des.Options{})
+	e, err := des.Entitle(rs, des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.WholeNumber(30000)}}}, des.Options{})
 	require.NoError(t, err)
 	s, _ := e.ARRSSum("main")
 	requireMoney(t, "798930", s.Amount) // £26.631 × 30,000
@@ -80,7 +80,7 @@ kind = "arrs_sum"
 `))
 	require.NoError(t, err)
 	for reg, want := range map[int64]string{100000: "28357.50", 100001: "56715"} { // 37,810 × 9 ÷ 12 (× 2)
-		e, err := des.Entitle(rs, des.PCN{Name: "S", Practices: []des.Practice{{Name: "P", Registered: des.N(reg)}}}, des.Options{})
+		e, err := des.Entitle(rs, des.PCN{Name: "S", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(reg)}}}, des.Options{})
 		require.NoError(t, err)
 		s, _ := e.ARRSSum("main")
 		requireMoney(t, want, s.Amount, reg)
