@@ -364,6 +364,17 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	if cost != claim {
 		sr.Cost = money(cost)
 	}
+	sr.CostMonths = make([]decimal.Decimal, 12)
+	for m := 0; m < 12; m++ {
+		switch {
+		case pp.cost[m] == pp.claim[m]:
+			sr.CostMonths[m] = sr.Months[m]
+		case m > 0 && pp.cost[m] == pp.cost[m-1]:
+			sr.CostMonths[m] = sr.CostMonths[m-1]
+		default:
+			sr.CostMonths[m] = money(pp.cost[m])
+		}
+	}
 	if rp := pp.rp; rp != nil {
 		sr.Reimbursement = rp.role.Reimbursement
 		if lastMax >= 0 {

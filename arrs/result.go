@@ -42,6 +42,9 @@ type StaffResult struct {
 	// Cost is the employer cost of the person over the months employed in
 	// the year (each month rounded to the penny).
 	Cost decimal.Decimal `json:"cost"`
+	// CostMonths is the employer cost month by month, April first (each
+	// rounded to the penny; they add up to Cost).
+	CostMonths []decimal.Decimal `json:"cost_months"`
 	// Months is the monthly claim, April first.
 	Months []decimal.Decimal `json:"months"`
 	// MonthsClaimed counts months with a claim.

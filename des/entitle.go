@@ -62,6 +62,10 @@ type PartAmount struct {
 	Rates      []RateUsed      `json:"rates"`
 	Amount     decimal.Decimal `json:"amount"`
 	Practice   string          `json:"practice,omitempty"`
+	// Months is, for a payment paid to each practice, this practice's part
+	// month by month (April first, each rounded to the penny; they add up to
+	// Amount). Empty for a part paid to the PCN (the payment's Months).
+	Months []decimal.Decimal `json:"months,omitempty"`
 }
 
 // Amount is what one payment comes to for a PCN in a year, with everything
@@ -222,6 +226,9 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 				return Amount{}, fmt.Errorf("%s: %w", p.ID, err)
 			}
 			pa.BasisValue, pa.Factor, pa.Practice = w.basis, factor, w.name
+			if w.name != "" && p.Kind != KindARRSSum {
+				pa.Months = penniesToMonths(months)
+			}
 			a.Parts = append(a.Parts, pa)
 			pp, err := toPennies(pa.Amount)
 			if err != nil {

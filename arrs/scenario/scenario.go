@@ -59,6 +59,9 @@ type Scenario struct {
 	// IIF is the achievement the PCN expects on Investment and Impact Fund
 	// indicators, for an estimate where the year has a sourced point value.
 	IIF []des.IIFIndicator `json:"iif,omitempty"`
+	// Sharing is how the PCN's money and costs are shared among its
+	// practices (the network agreement), for practice statements.
+	Sharing Sharing `json:"sharing"`
 	// File is where the scenario was read from.
 	File string `json:"-"`
 }
@@ -95,6 +98,9 @@ type rawStaff struct {
 	Band       string     `toml:"band"`
 	Levy       bool       `toml:"levy"`
 	London     string     `toml:"london"`
+	Employer   string     `toml:"employer"`
+	CostBasis  string     `toml:"cost_basis"`
+	ClaimBasis string     `toml:"claim_basis"`
 }
 
 type rawAssumptions struct {
@@ -126,6 +132,7 @@ type rawScenario struct {
 	Staff       []rawStaff      `toml:"staff"`
 	Assumptions rawAssumptions  `toml:"assumptions"`
 	IIF         []rawIIF        `toml:"iif"`
+	Sharing     *rawSharing     `toml:"sharing"`
 }
 
 // MaxBytes bounds a scenario file (4 MiB).
@@ -271,6 +278,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 		}
 		sc.Staff = append(sc.Staff, s)
 	}
+	sc.Sharing = sharing(raw.Sharing, raw.Practices, raw.Staff, add)
 	if len(errs) > 0 {
 		return nil, errs
 	}

@@ -1,0 +1,353 @@
+// Package statement shares a PCN's money among its member practices, month
+// by month, and builds each practice's statement and the PCN's monthly cash
+// flow.
+//
+// The rules:
+//   - The nominated payee receives the PCN's entitlements and its ARRS
+//     reimbursements and pays the staff; the network agreement (the
+//     scenario's [sharing]) shares the rest among the practices.
+//   - Each PCN-paid entitlement is shared month by month on its basis (a
+//     per-payment override, or the default basis). The Network
+//     Participation Payment is paid to each practice on its own figures and
+//     stays with it.
+//   - Retained amounts (clinical director pay, management costs) are kept by
+//     the PCN before sharing: each is an annual amount paid in monthly
+//     twelfths (each month rounded half-up to the penny) and charged to the
+//     practices on the default basis.
+//   - A staff member's monthly cost is borne by their employer, or shared on
+//     their cost basis (default: the default basis); their ARRS claim
+//     follows their cost unless a claim basis is given.
+//   - Every split is exact (Split: largest remainder, ties to the practice
+//     listed first), month by month; a year is the sum of its months. So
+//     every line of the practices adds up to the PCN's line, every month.
+//   - The cash flow uses the monthly amounts the engine computed (the
+//     entitlements' Months, the claims' and costs' months): nothing is
+//     worked out again.
+package statement
+
+import (
+	"fmt"
+
+	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// Kind is what a statement line is.
+type Kind string
+
+// The kinds of line.
+const (
+	Income   Kind = "income"   // a share of a PCN-paid entitlement
+	OwnPay   Kind = "own"      // paid to the practice on its own figures (the Network Participation Payment)
+	Claims   Kind = "claims"   // a share of the ARRS reimbursement for a person
+	Retained Kind = "retained" // a share of an amount the PCN keeps (a cost: negative)
+	Staff    Kind = "staff"    // a share of a person's employer cost (negative)
+)
+
+// Line is one line of a statement: an amount month by month (April first)
+// and its year, positive for money in and negative for money out.
+type Line struct {
+	Kind Kind `json:"kind"`
+	// ID is the payment ID, the retained line's name or the staff member's name.
+	ID string `json:"id"`
+	// Basis says how it was shared: a basis ("weighted"), "employer", or
+	// "own figures".
+	Basis  string            `json:"basis"`
+	Months []decimal.Decimal `json:"months"`
+	Total  decimal.Decimal   `json:"total"`
+}
+
+// Practice is one practice's statement (or, as Statement.PCN, the PCN's:
+// the sum of the practices).
+type Practice struct {
+	Name  string `json:"name"`
+	Lines []Line `json:"lines"`
+	// Net is what the practice gains (positive) or contributes (negative),
+	// month by month and for the year.
+	Net      []decimal.Decimal `json:"net"`
+	NetTotal decimal.Decimal   `json:"net_total"`
+}
+
+// Line returns the practice's line of the given kind and ID.
+func (p Practice) Line(k Kind, id string) (Line, bool) {
+	for _, l := range p.Lines {
+		if l.Kind == k && l.ID == id {
+			return l, true
+		}
+	}
+	return Line{}, false
+}
+
+// CashMonth is one month of the PCN's cash flow.
+type CashMonth struct {
+	Month string `json:"month"` // "2025-04"
+	// Entitlements is each payment's amount in the month (by payment ID, in
+	// rule-set order), including those paid to the practices directly.
+	Entitlements []Flow          `json:"entitlements"`
+	Claims       decimal.Decimal `json:"claims"`
+	StaffCost    decimal.Decimal `json:"staff_cost"`
+	Retained     decimal.Decimal `json:"retained"`
+	// Net = entitlements + claims − staff cost − retained; Cumulative is the
+	// net from April to this month.
+	Net        decimal.Decimal `json:"net"`
+	Cumulative decimal.Decimal `json:"cumulative"`
+}
+
+// Flow is one payment's amount in a month.
+type Flow struct {
+	ID     string          `json:"id"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// Statement is a PCN's money for one DES year, practice by practice and
+// month by month.
+type Statement struct {
+	Year      des.Year    `json:"year"`
+	PCN       Practice    `json:"pcn"`
+	Practices []Practice  `json:"practices"`
+	CashFlow  []CashMonth `json:"cash_flow"`
+}
+
+// Practice returns the statement of the practice with the given name.
+func (s Statement) Practice(name string) (Practice, bool) {
+	for _, p := range s.Practices {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Practice{}, false
+}
+
+// Build makes the statement of a scenario's year: yr is the year as
+// scenario.Run or Scenario.Year worked it out, sh the sharing rules.
+func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
+	ps := yr.PCN.Practices
+	if len(ps) == 0 {
+		return Statement{}, fmt.Errorf("%w: the year has no practices (build it with scenario.Run or Scenario.Year)", des.ErrMissing)
+	}
+	st := Statement{Year: yr.Year}
+	n := len(ps)
+	lines := make([][]Line, n)
+	weights := func(b scenario.ShareBasis) ([]decimal.Decimal, error) {
+		w := make([]decimal.Decimal, n)
+		for i, p := range ps {
+			switch b {
+			case scenario.ShareEqual:
+				w[i] = decimal.NewFromInt(1)
+			case scenario.ShareFixed:
+				v, ok := sh.Fixed[p.Name]
+				if !ok {
+					return nil, fmt.Errorf("%w: practice %q has no fixed percentage", des.ErrMissing, p.Name)
+				}
+				w[i] = v
+			default:
+				v, ok := p.Figure(des.Basis(b))
+				if !ok {
+					return nil, &des.MissingFigureError{Practice: p.Name, Index: i, Field: string(b), Payment: "sharing"}
+				}
+				w[i] = v
+			}
+		}
+		return w, nil
+	}
+	// share adds a line to every practice: the monthly amounts split by w.
+	share := func(k Kind, id, basis string, months []int64, w []decimal.Decimal, sign int64) error {
+		per := make([][]int64, n)
+		for i := range per {
+			per[i] = make([]int64, 12)
+		}
+		for m, amt := range months {
+			s, err := Split(sign*amt, w)
+			if err != nil {
+				return fmt.Errorf("%s %s: %w", k, id, err)
+			}
+			for i := range s {
+				per[i][m] = s[i]
+			}
+		}
+		for i := range per {
+			lines[i] = append(lines[i], line(k, id, basis, per[i]))
+		}
+		return nil
+	}
+	byBasis := func(k Kind, id string, b scenario.ShareBasis, months []int64, sign int64) error {
+		w, err := weights(b)
+		if err != nil {
+			return err
+		}
+		return share(k, id, string(b), months, w, sign)
+	}
+	for _, a := range yr.Entitlements.Payments {
+		if a.PaidTo == des.PaidToPractice {
+			for i, p := range ps {
+				own := make([]int64, 12)
+				for _, pa := range a.Parts {
+					if pa.Practice != p.Name {
+						continue
+					}
+					for m, v := range pa.Months {
+						own[m] += pennies(v)
+					}
+				}
+				lines[i] = append(lines[i], line(OwnPay, a.ID, "own figures", own))
+			}
+			continue
+		}
+		if err := byBasis(Income, a.ID, sh.PaymentBasis(a.ID), monthsOf(a.Months), 1); err != nil {
+			return Statement{}, err
+		}
+	}
+	for _, r := range sh.Retained {
+		p := pennies(r.Annual)
+		each := (2*p + 12) / 24 // half-up twelfths
+		months := make([]int64, 12)
+		for m := range months {
+			months[m] = each
+		}
+		if err := byBasis(Retained, r.Name, sh.DefaultBasis(), months, -1); err != nil {
+			return Statement{}, err
+		}
+	}
+	for _, s := range yr.ARRS.Staff {
+		rule := sh.Staff[s.Name]
+		costW, costBasis := []decimal.Decimal(nil), ""
+		if rule.Employer != "" {
+			costW, costBasis = make([]decimal.Decimal, n), "employer"
+			found := false
+			for i, p := range ps {
+				costW[i] = decimal.Zero
+				if p.Name == rule.Employer {
+					costW[i], found = decimal.NewFromInt(1), true
+				}
+			}
+			if !found {
+				return Statement{}, fmt.Errorf("%w: %s's employer %q is not a practice of the PCN", des.ErrInvalid, s.Name, rule.Employer)
+			}
+		} else {
+			b := rule.CostBasis
+			if b == "" {
+				b = sh.DefaultBasis()
+			}
+			w, err := weights(b)
+			if err != nil {
+				return Statement{}, err
+			}
+			costW, costBasis = w, string(b)
+		}
+		claimW, claimBasis := costW, costBasis
+		if rule.ClaimBasis != "" {
+			w, err := weights(rule.ClaimBasis)
+			if err != nil {
+				return Statement{}, err
+			}
+			claimW, claimBasis = w, string(rule.ClaimBasis)
+		}
+		if err := share(Staff, s.Name, costBasis, monthsOf(s.CostMonths), costW, -1); err != nil {
+			return Statement{}, err
+		}
+		if err := share(Claims, s.Name, claimBasis, monthsOf(s.Months), claimW, 1); err != nil {
+			return Statement{}, err
+		}
+	}
+	for i, p := range ps {
+		st.Practices = append(st.Practices, practice(p.Name, lines[i]))
+	}
+	st.PCN = total(yr.PCN.Name, st.Practices)
+	st.CashFlow = cashFlow(yr, sh)
+	return st, nil
+}
+
+// total is the PCN's statement: each line the sum of the practices'.
+func total(name string, ps []Practice) Practice {
+	var ls []Line
+	for k, l := range ps[0].Lines {
+		sum := make([]int64, 12)
+		for _, p := range ps {
+			for m, v := range p.Lines[k].Months {
+				sum[m] += pennies(v)
+			}
+		}
+		ls = append(ls, line(l.Kind, l.ID, l.Basis, sum))
+	}
+	return practice(name, ls)
+}
+
+func practice(name string, ls []Line) Practice {
+	net := make([]int64, 12)
+	for _, l := range ls {
+		for m, v := range l.Months {
+			net[m] += pennies(v)
+		}
+	}
+	p := Practice{Name: name, Lines: ls, Net: money(net)}
+	p.NetTotal = sumOf(net)
+	return p
+}
+
+func cashFlow(yr scenario.YearResult, sh scenario.Sharing) []CashMonth {
+	var retained int64
+	for _, r := range sh.Retained {
+		retained += (2*pennies(r.Annual) + 12) / 24
+	}
+	var out []CashMonth
+	var cum int64
+	for m := 0; m < 12; m++ {
+		cm := CashMonth{}
+		var net int64
+		for _, a := range yr.Entitlements.Payments {
+			v := decimal.Zero
+			if m < len(a.Months) {
+				v = a.Months[m]
+			}
+			cm.Entitlements = append(cm.Entitlements, Flow{ID: a.ID, Amount: v})
+			net += pennies(v)
+		}
+		if m < len(yr.ARRS.Months) {
+			row := yr.ARRS.Months[m]
+			cm.Month, cm.Claims, cm.StaffCost = row.Month, row.Claim, row.Cost
+			net += pennies(row.Claim) - pennies(row.Cost)
+		} else {
+			yy, mm := yr.Year.Month(m)
+			cm.Month = fmt.Sprintf("%04d-%02d", yy, int(mm))
+			cm.Claims, cm.StaffCost = decimal.Zero, decimal.Zero
+		}
+		cm.Retained = decimal.New(retained, -2)
+		net -= retained
+		cum += net
+		cm.Net, cm.Cumulative = decimal.New(net, -2), decimal.New(cum, -2)
+		out = append(out, cm)
+	}
+	return out
+}
+
+func line(k Kind, id, basis string, months []int64) Line {
+	return Line{Kind: k, ID: id, Basis: basis, Months: money(months), Total: sumOf(months)}
+}
+
+func monthsOf(ds []decimal.Decimal) []int64 {
+	out := make([]int64, 12)
+	for m := 0; m < 12 && m < len(ds); m++ {
+		out[m] = pennies(ds[m])
+	}
+	return out
+}
+
+// pennies is an amount already rounded to the penny, in pennies.
+func pennies(d decimal.Decimal) int64 { return d.Shift(2).Round(0).IntPart() }
+
+func money(ps []int64) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(ps))
+	for i, p := range ps {
+		out[i] = decimal.New(p, -2)
+	}
+	return out
+}
+
+func sumOf(ps []int64) decimal.Decimal {
+	var t int64
+	for _, p := range ps {
+		t += p
+	}
+	return decimal.New(t, -2)
+}
