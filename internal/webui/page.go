@@ -1,0 +1,353 @@
+package webui
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strings"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticRoot embed.FS
+
+var staticFS = func() fs.FS { return staticRoot }()
+
+var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
+	"gbp":   func(d decimal.Decimal) string { return des.Pounds(d) },
+	"badge": badge,
+	"chart": monthChart,
+	"years": yearsChart,
+	"why":   why,
+}).ParseFS(templateFS, "templates/*.html"))
+
+// form is what the page's form holds.
+type form struct {
+	Scenario    string
+	Years       string
+	SourcedOnly bool
+	Role        string
+	WTE         string
+	Start       string
+}
+
+// pageData is what the page shows.
+type pageData struct {
+	Form     form
+	AllYears []des.Year
+	Roles    []string
+	Errors   []apiError
+	Forecast *scenario.Forecast
+	Afford   *arrs.Affordability
+	AffErr   *apiError
+	Name     string
+}
+
+func (s *server) page(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+	f := form{Scenario: string(s.cfg.Example)}
+	d := pageData{Form: f, AllYears: rates.Years(), Roles: rates.Roles()}
+	if r.Method == http.MethodPost {
+		if err := r.ParseForm(); err != nil {
+			http.Error(w, "the form is too large or malformed", http.StatusRequestEntityTooLarge)
+			return
+		}
+		d.Form = form{Scenario: r.PostFormValue("scenario"), Years: r.PostFormValue("years"),
+			SourcedOnly: r.PostFormValue("sourced_only") != "", Role: r.PostFormValue("role"),
+			WTE: r.PostFormValue("wte"), Start: r.PostFormValue("start")}
+		d.run(r)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
+		http.Error(w, "could not render the page: "+err.Error(), http.StatusInternalServerError)
+		return
+	}
+	if len(d.Errors) > 0 {
+		w.WriteHeader(http.StatusBadRequest)
+	}
+	_, _ = buf.WriteTo(w)
+}
+
+// run works the form out; on any error the page shows the errors and no
+// results (never a half result).
+func (d *pageData) run(r *http.Request) {
+	sc, err := loadScenario("scenario", []byte(d.Form.Scenario))
+	if err != nil {
+		d.Errors = flatten(err)
+		return
+	}
+	d.Name = sc.Name
+	ys, err := years(d.Form.Years, sc)
+	if err != nil {
+		d.Errors = flatten(err)
+		return
+	}
+	opt := options(r)
+	opt.SourcedOnly = d.Form.SourcedOnly
+	f, err := scenario.Run(sc, ys, rates.All(), opt)
+	if err != nil {
+		d.Errors = flatten(err)
+		return
+	}
+	d.Forecast = &f
+	if d.Form.Role != "" {
+		a, err := afford(sc, ys[0], d.Form.Role, d.Form.WTE, d.Form.Start, "", "", opt)
+		if err != nil {
+			e := toAPIError(err)
+			d.AffErr = &e
+		} else {
+			d.Afford = &a
+		}
+	}
+}
+
+func flatten(err error) []apiError {
+	e := toAPIError(err)
+	if len(e.Errors) > 0 {
+		return e.Errors
+	}
+	return []apiError{e}
+}
+
+// download returns the form's results as JSON, CSV or Markdown, or the
+// scenario as TOML once it has loaded.
+func (s *server) download(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "the form is too large or malformed", http.StatusRequestEntityTooLarge)
+		return
+	}
+	text := r.PostFormValue("scenario")
+	sc, err := loadScenario("scenario", []byte(text))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	format := r.PostFormValue("format")
+	if format == "toml" {
+		w.Header().Set("Content-Type", "application/toml; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="scenario.toml"`)
+		_, _ = w.Write([]byte(text))
+		return
+	}
+	ys, err := years(r.PostFormValue("years"), sc)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	opt := options(r)
+	opt.SourcedOnly = r.PostFormValue("sourced_only") != ""
+	f, err := scenario.Run(sc, ys, rates.All(), opt)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	switch format {
+	case "csv":
+		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="forecast.csv"`)
+		fmt.Fprintln(w, "year,section,id,amount")
+		for _, y := range f.Years {
+			for _, a := range y.Entitlements.Payments {
+				fmt.Fprintf(w, "%s,entitlement,%s,%s\n", y.Year, csvCell(a.ID), a.Amount.StringFixed(2))
+			}
+			for _, st := range y.ARRS.Staff {
+				fmt.Fprintf(w, "%s,claim,%s,%s\n", y.Year, csvCell(st.Name), st.Claim.StringFixed(2))
+			}
+			fmt.Fprintf(w, "%s,arrs,sum,%s\n%s,arrs,claims,%s\n%s,arrs,headroom,%s\n", y.Year, y.ARRS.Sum.StringFixed(2),
+				y.Year, y.ARRS.Claims.StringFixed(2), y.Year, y.ARRS.Headroom.StringFixed(2))
+		}
+	case "markdown":
+		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
+		w.Header().Set("Content-Disposition", `attachment; filename="forecast.md"`)
+		for _, y := range f.Years {
+			fmt.Fprintf(w, "## %s, %s\n\n| payment | amount |\n|---|---:|\n", mdCell(f.Scenario), y.Year)
+			for _, a := range y.Entitlements.Payments {
+				fmt.Fprintf(w, "| %s | %s |\n", mdCell(a.ID), des.Pounds(a.Amount))
+			}
+			fmt.Fprintf(w, "\n| staff | role | claim |\n|---|---|---:|\n")
+			for _, st := range y.ARRS.Staff {
+				fmt.Fprintf(w, "| %s | %s | %s |\n", mdCell(st.Name), mdCell(st.Role), des.Pounds(st.Claim))
+			}
+			fmt.Fprintf(w, "\nARRS sum %s; claims %s; headroom %s\n\n", des.Pounds(y.ARRS.Sum), des.Pounds(y.ARRS.Claims),
+				des.Pounds(y.ARRS.Headroom))
+		}
+	default:
+		w.Header().Set("Content-Disposition", `attachment; filename="forecast.json"`)
+		writeJSON(w, http.StatusOK, f)
+	}
+}
+
+// csvCell quotes a cell and neutralises one a spreadsheet would run as a
+// formula.
+func csvCell(s string) string {
+	s = clean(s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
+		s = "'" + s
+	}
+	if strings.ContainsAny(s, ",\"") {
+		s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+	}
+	return s
+}
+
+func mdCell(s string) string { return strings.ReplaceAll(clean(s), "|", `\|`) }
+
+// clean replaces control characters (newlines, escapes) with spaces.
+func clean(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
+	type cell struct {
+		Text, Conf, URL, Doc string
+	}
+	type row struct {
+		ID    string
+		Cells []cell
+	}
+	sets := rates.All()
+	var ids []string
+	seen := map[string]bool{}
+	for _, rs := range sets {
+		for _, p := range rs.Payments() {
+			if !seen[p.ID] {
+				seen[p.ID] = true
+				ids = append(ids, p.ID)
+			}
+		}
+	}
+	var pays, roles []row
+	for _, id := range ids {
+		rw := row{ID: id}
+		for _, rs := range sets {
+			c := cell{Text: "–"}
+			if p, ok := rs.Payment(id); ok {
+				var parts []string
+				for _, pt := range p.Parts {
+					if v := pt.InForce(des.Date{}); len(v) > 0 {
+						last := v[len(v)-1]
+						parts = append(parts, "£"+last.Rate.String())
+						c.Conf, c.URL, c.Doc = string(last.Source.Confidence), last.Source.URL, last.Source.Document
+					}
+				}
+				c.Text = strings.Join(parts, " + ")
+			}
+			rw.Cells = append(rw.Cells, c)
+		}
+		pays = append(pays, rw)
+	}
+	for _, id := range rates.Roles() {
+		rw := row{ID: id}
+		for _, rs := range sets {
+			c := cell{Text: "–"}
+			if ro, ok := rs.ARRS().Role(id); ok {
+				if ms := ro.MaximaInForce(des.Date{}); len(ms) > 0 {
+					last := ms[len(ms)-1]
+					c = cell{Text: des.Pounds(last.National), Conf: string(last.Source.Confidence), URL: last.Source.URL,
+						Doc: last.Source.Document}
+				} else {
+					c.Text = "gap"
+				}
+			}
+			rw.Cells = append(rw.Cells, c)
+		}
+		roles = append(roles, rw)
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	if err := tmpl.ExecuteTemplate(w, "coverage.html", map[string]any{"Years": rates.Years(), "Payments": pays, "Roles": roles}); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+	}
+}
+
+// badge names a confidence for people: sourced, derived or carried.
+func badge(c des.Confidence) string {
+	switch {
+	case c.Sourced():
+		return "sourced"
+	case c == des.Derived:
+		return "derived"
+	case c == des.Carried:
+		return "carried"
+	}
+	return "projected"
+}
+
+// why is a person's reasons, joined.
+func why(s arrs.StaffResult) string { return strings.Join(s.Reasons, "; ") }
+
+// monthChart draws the year's cumulative claims against the ARRS sum.
+func monthChart(r arrs.Result) template.HTML {
+	const w, h, pad = 640, 220, 40
+	top := r.Sum
+	if len(r.Months) > 0 && r.Months[len(r.Months)-1].Cumulative.GreaterThan(top) {
+		top = r.Months[len(r.Months)-1].Cumulative
+	}
+	if !top.IsPositive() {
+		top = decimal.NewFromInt(1)
+	}
+	y := func(d decimal.Decimal) float64 {
+		f, _ := d.Div(top).Float64() // drawing only: pixel positions, not money
+		return float64(h-pad) - f*float64(h-2*pad)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="cumulative ARRS claims by month against the ARRS sum">`, w, h)
+	fmt.Fprintf(&b, `<line class="sum" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, pad, w-10, y(r.Sum), y(r.Sum))
+	fmt.Fprintf(&b, `<text x="%d" y="%.1f">ARRS sum %s</text>`, pad, y(r.Sum)-4, template.HTMLEscapeString(des.Pounds(r.Sum)))
+	step := float64(w-pad-10) / 12
+	for i, m := range r.Months {
+		x := float64(pad) + float64(i)*step
+		fmt.Fprintf(&b, `<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: cumulative %s</title></rect>`,
+			x+2, y(m.Cumulative), step-4, float64(h-pad)-y(m.Cumulative), template.HTMLEscapeString(m.Month),
+			template.HTMLEscapeString(des.Pounds(m.Cumulative)))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x+2, h-pad+14, template.HTMLEscapeString(m.Month[5:]))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}
+
+// yearsChart draws the years side by side: entitlements, claims, ARRS sum.
+func yearsChart(f *scenario.Forecast) template.HTML {
+	const w, h, pad = 640, 220, 40
+	top := decimal.NewFromInt(1)
+	for _, y := range f.Years {
+		for _, d := range []decimal.Decimal{y.Entitlements.Total, y.ARRS.Claims, y.ARRS.Sum} {
+			if d.GreaterThan(top) {
+				top = d
+			}
+		}
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="the years side by side">`, w, h)
+	step := float64(w-pad-10) / float64(len(f.Years))
+	for i, y := range f.Years {
+		x := float64(pad) + float64(i)*step
+		for k, d := range []decimal.Decimal{y.Entitlements.Total, y.ARRS.Claims, y.ARRS.Sum} {
+			fr, _ := d.Div(top).Float64() // drawing only
+			hh := fr * float64(h-2*pad)
+			fmt.Fprintf(&b, `<rect class="s%d" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s</title></rect>`, k,
+				x+float64(k)*step/4+4, float64(h-pad)-hh, step/4-2, hh, template.HTMLEscapeString(y.Year.String()),
+				template.HTMLEscapeString(des.Pounds(d)))
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x+4, h-pad+14, template.HTMLEscapeString(y.Year.String()))
+	}
+	b.WriteString(`</svg>`)
+	return template.HTML(b.String())
+}

@@ -1,0 +1,364 @@
+// Package webui serves pcnfin as a local web page and a JSON API: the page
+// for PCN managers (a scenario in, each year's entitlements, claims,
+// headroom and charts out, and the coverage of the rule tables), the API for
+// developers of practice finance tools. Everything is served from the
+// binary (embed, net/http, html/template); nothing is stored between
+// requests. examples/web runs it.
+//
+// The API:
+//
+//	POST /api/forecast?year=2025/26,2026/27   scenario in the body → scenario.Forecast
+//	POST /api/claims?year=2025/26             scenario → arrs.Result of the year
+//	POST /api/afford?year=&role=&wte=&start=&annual_cost=&london=   → arrs.Affordability
+//	GET  /api/years                           the DES years with rule sets
+//	GET  /api/roles?year=2025/26              the year's claimable roles with their maxima
+//
+// A scenario is sent as TOML (Content-Type application/toml or text/plain)
+// or as JSON (application/json) with the same keys as the TOML file; JSON is
+// turned into TOML and read by the same strict loader as the programs, so
+// the same input gives the same answer and the same errors. Errors are
+// {"error", "field", "line"} with status 400; a body over MaxBody is 413.
+package webui
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+)
+
+// MaxBody bounds a request body (1 MiB; a large PCN's scenario is a few KiB).
+const MaxBody = 1 << 20
+
+// Config is what the server needs.
+type Config struct {
+	// Example is the scenario TOML the page starts with.
+	Example []byte
+}
+
+// Handler returns the web page and the API.
+func Handler(cfg Config) http.Handler {
+	s := &server{cfg: cfg}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.page)
+	mux.HandleFunc("POST /{$}", s.page)
+	mux.HandleFunc("POST /download", s.download)
+	mux.HandleFunc("GET /coverage", s.coverage)
+	mux.Handle("GET /static/", http.FileServerFS(staticFS))
+	mux.HandleFunc("POST /api/forecast", s.apiForecast)
+	mux.HandleFunc("POST /api/claims", s.apiClaims)
+	mux.HandleFunc("POST /api/afford", s.apiAfford)
+	mux.HandleFunc("GET /api/years", s.apiYears)
+	mux.HandleFunc("GET /api/roles", s.apiRoles)
+	return secure(mux)
+}
+
+type server struct{ cfg Config }
+
+// secure sets the security headers on every response: a Content-Security-
+// Policy that allows no inline script or style, nosniff, no framing.
+func secure(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hd := w.Header()
+		hd.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "+
+			"object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+		hd.Set("X-Content-Type-Options", "nosniff")
+		hd.Set("X-Frame-Options", "DENY")
+		hd.Set("Referrer-Policy", "no-referrer")
+		h.ServeHTTP(w, r)
+	})
+}
+
+// apiError is the API's error body.
+type apiError struct {
+	Error string `json:"error"`
+	Field string `json:"field,omitempty"`
+	Line  int    `json:"line,omitempty"`
+	// Errors lists every problem found, when there are several.
+	Errors []apiError `json:"errors,omitempty"`
+}
+
+func toAPIError(err error) apiError {
+	var list des.Errors
+	if errors.As(err, &list) && len(list) > 0 {
+		first := toAPIError(list[0])
+		for _, e := range list {
+			first.Errors = append(first.Errors, toAPIError(e))
+		}
+		return first
+	}
+	var fe *des.FieldError
+	if errors.As(err, &fe) {
+		return apiError{Error: fe.Error(), Field: fe.Field, Line: fe.Line}
+	}
+	return apiError{Error: err.Error()}
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(v)
+}
+
+// errTooLarge is a body over MaxBody.
+var errTooLarge = fmt.Errorf("%w: the request body is over %d bytes", des.ErrInvalid, MaxBody)
+
+// errMediaType is a body of a type the API does not read.
+var errMediaType = errors.New("send the scenario as application/toml (or text/plain) or application/json")
+
+func fail(w http.ResponseWriter, err error) {
+	status := http.StatusBadRequest
+	switch {
+	case errors.Is(err, errTooLarge):
+		status = http.StatusRequestEntityTooLarge
+	case errors.Is(err, errMediaType):
+		status = http.StatusUnsupportedMediaType
+	}
+	writeJSON(w, status, toAPIError(err))
+}
+
+// readScenario reads the request's scenario, TOML or JSON as its
+// Content-Type says, through the programs' loader.
+func readScenario(r *http.Request) (*scenario.Scenario, error) {
+	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(body) > MaxBody {
+		return nil, errTooLarge
+	}
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	switch ct {
+	case "application/toml", "text/plain", "text/x-toml", "":
+	case "application/json":
+		if body, err = jsonToTOML(body); err != nil {
+			return nil, &des.FieldError{File: "request", Msg: "bad JSON: " + err.Error(), Err: des.ErrSyntax}
+		}
+	default:
+		return nil, errMediaType
+	}
+	return loadScenario("request", body)
+}
+
+// loadScenario reads a scenario and checks its roles against the catalogue.
+func loadScenario(name string, body []byte) (*scenario.Scenario, error) {
+	sc, err := scenario.Load(name, body)
+	if err != nil {
+		return nil, err
+	}
+	if err := sc.CheckRoles(rates.Roles()); err != nil {
+		return nil, err
+	}
+	return sc, nil
+}
+
+// jsonToTOML turns a JSON scenario into TOML with the same keys, numbers
+// kept as written (as strings, which the loader reads exactly).
+func jsonToTOML(b []byte) ([]byte, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.UseNumber()
+	var v map[string]any
+	if err := dec.Decode(&v); err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := toml.NewEncoder(&buf).Encode(numbersAsStrings(v)); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func numbersAsStrings(v any) any {
+	switch x := v.(type) {
+	case json.Number:
+		return x.String()
+	case map[string]any:
+		for k, e := range x {
+			x[k] = numbersAsStrings(e)
+		}
+	case []any:
+		for i, e := range x {
+			x[i] = numbersAsStrings(e)
+		}
+	}
+	return v
+}
+
+// years reads ?year= (comma-separated; default: the scenario's years, else
+// the current DES year).
+func years(q string, sc *scenario.Scenario) ([]des.Year, error) {
+	var out []des.Year
+	for _, s := range strings.Split(q, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		y, err := des.ParseYear(s)
+		if err != nil {
+			return nil, &des.FieldError{Field: "year", Msg: err.Error(), Err: des.ErrBadYear}
+		}
+		out = append(out, y)
+	}
+	if len(out) == 0 && sc != nil {
+		out = append(out, sc.Years...)
+	}
+	if len(out) == 0 {
+		out = []des.Year{rates.CurrentYear(rates.Today())}
+	}
+	if len(out) > 12 {
+		return nil, &des.FieldError{Field: "year", Msg: "at most 12 years at once", Err: des.ErrInvalid}
+	}
+	return out, nil
+}
+
+func options(r *http.Request) scenario.Options {
+	opt := scenario.Options{SourcedOnly: r.FormValue("sourced_only") == "true" || r.FormValue("sourced_only") == "on"}
+	if o, err := rates.OnCosts(); err == nil {
+		opt.SalaryCost = arrs.OnCostRules(o)
+	}
+	return opt
+}
+
+func (s *server) apiForecast(w http.ResponseWriter, r *http.Request) {
+	sc, err := readScenario(r)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	ys, err := years(r.URL.Query().Get("year"), sc)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	f, err := scenario.Run(sc, ys, rates.All(), options(r))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, f)
+}
+
+func (s *server) apiClaims(w http.ResponseWriter, r *http.Request) {
+	sc, err := readScenario(r)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	ys, err := years(r.URL.Query().Get("year"), sc)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	yr, err := sc.Year(ys[0], rates.All(), options(r))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, yr.ARRS)
+}
+
+func (s *server) apiAfford(w http.ResponseWriter, r *http.Request) {
+	sc, err := readScenario(r)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	q := r.URL.Query()
+	ys, err := years(q.Get("year"), sc)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	a, err := afford(sc, ys[0], q.Get("role"), q.Get("wte"), q.Get("start"), q.Get("annual_cost"), q.Get("london"), options(r))
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, a)
+}
+
+// afford answers "what more can we afford?" for one hire in year y.
+func afford(sc *scenario.Scenario, y des.Year, role, wte, start, cost, london string, opt scenario.Options) (arrs.Affordability, error) {
+	if role == "" {
+		return arrs.Affordability{}, &des.FieldError{Field: "role", Msg: "give the role to hire, e.g. paramedic", Err: des.ErrMissing}
+	}
+	if wte == "" {
+		wte = "1"
+	}
+	n, err := parseNumber(wte)
+	if err != nil {
+		return arrs.Affordability{}, &des.FieldError{Field: "wte", Msg: err.Error(), Err: des.ErrBadNumber}
+	}
+	w, err := arrs.WTEOf(n.Decimal())
+	if err != nil {
+		return arrs.Affordability{}, &des.FieldError{Field: "wte", Msg: err.Error(), Err: des.ErrInvalid}
+	}
+	h := arrs.Hire{Role: role, WTE: w, London: arrs.London(london), Start: y.Start()}
+	if start != "" {
+		if h.Start, err = des.ParseDate(start); err != nil {
+			return arrs.Affordability{}, &des.FieldError{Field: "start", Msg: err.Error(), Err: des.ErrBadDate}
+		}
+	}
+	if cost != "" {
+		c, err := parseNumber(cost)
+		if err != nil || c.Decimal().IsNegative() {
+			return arrs.Affordability{}, &des.FieldError{Field: "annual_cost", Msg: "want an annual cost in pounds, 0 or more", Err: des.ErrBadNumber}
+		}
+		h.AnnualCost = c.Decimal()
+	}
+	rs, err := sc.RuleSet(y, rates.All(), opt)
+	if err != nil {
+		return arrs.Affordability{}, err
+	}
+	plan, err := arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: opt.SalaryCost})
+	if err != nil {
+		return arrs.Affordability{}, err
+	}
+	return plan.Afford(sc.PCN(y), sc.Roster(y), h)
+}
+
+func (s *server) apiYears(w http.ResponseWriter, r *http.Request) {
+	type year struct {
+		Year  des.Year `json:"year"`
+		Title string   `json:"title"`
+	}
+	var out []year
+	for _, rs := range rates.All() {
+		out = append(out, year{rs.Year(), rs.Title()})
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"years": out, "current": rates.CurrentYear(rates.Today())})
+}
+
+func (s *server) apiRoles(w http.ResponseWriter, r *http.Request) {
+	ys, err := years(r.URL.Query().Get("year"), nil)
+	if err != nil {
+		fail(w, err)
+		return
+	}
+	rs, err := rates.Year(ys[0])
+	if err != nil {
+		fail(w, &des.FieldError{Field: "year", Msg: err.Error(), Err: des.ErrUnknownYear})
+		return
+	}
+	if r.URL.Query().Get("sourced_only") == "true" {
+		rs = rs.SourcedOnly()
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"year": rs.Year(), "roles": rs.ARRS().Roles})
+}
+
+func parseNumber(s string) (des.Number, error) {
+	var n des.Number
+	err := n.UnmarshalText([]byte(strings.TrimSpace(s)))
+	return n, err
+}
