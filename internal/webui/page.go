@@ -66,8 +66,8 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 		d.Form = form{Scenario: r.PostFormValue("scenario"), Years: r.PostFormValue("years"),
 			SourcedOnly: r.PostFormValue("sourced_only") != "", Role: r.PostFormValue("role"),
 			WTE: r.PostFormValue("wte"), Start: r.PostFormValue("start")}
-		d.run(r)
 	}
+	d.run(r) // a first visit shows the example's results for the current year
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {

@@ -154,6 +154,13 @@ func TestConcurrentRequests(t *testing.T) {
 // programs' message and no half result; names with markup stay inert.
 func TestPage(t *testing.T) {
 	ts := server(t)
+	// Opening the page shows the example PCN's current-year results.
+	resp, err := http.Get(ts.URL + "/")
+	require.NoError(t, err)
+	first, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Contains(t, string(first), `id="results"`)
+	require.Contains(t, string(first), "Riverside PCN (example)")
 	form := func(scen string) (int, string) {
 		resp, err := http.PostForm(ts.URL+"/", map[string][]string{"scenario": {scen}, "years": {"2025/26"}})
 		require.NoError(t, err)
