@@ -1,8 +1,10 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
@@ -41,12 +43,19 @@ type YearResult struct {
 	Rules *des.RuleSet `json:"-"`
 	// PCN is the year's PCN, as PCN(Year) gives it.
 	PCN des.PCN `json:"-"`
+	// Notes are what the scenario asked for that the year could not use
+	// (an [[iif]] in a year with no sourced point value): said, not dropped.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Forecast is a scenario worked out over one or more DES years.
 type Forecast struct {
 	Scenario string       `json:"scenario"`
 	Years    []YearResult `json:"years"`
+	// Notes are what the scenario gives that the forecast did not use (a
+	// [[population]] for a year not computed), then each year's Notes,
+	// prefixed with the year: everything a reader should be told.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // RuleSet returns the rule set for year y: the published one (the last of
@@ -105,7 +114,7 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		yr.Projected, yr.ProjectedFrom = true, from
 	}
 	if yr.Entitlements, err = des.Entitle(rs, pcn, des.Options{AsAt: opt.AsAt}); err != nil {
-		return yr, err
+		return yr, sc.figureError(y, err)
 	}
 	if len(sc.IIF) > 0 {
 		if _, ok := rs.IIF(); ok {
@@ -114,6 +123,8 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 				return yr, err
 			}
 			yr.IIF = &est
+		} else {
+			yr.Notes = append(yr.Notes, fmt.Sprintf("%s: [[iif]] not used: no source gives an IIF point value for %s, so no estimate is made", sc.where("iif[0]"), y))
 		}
 	}
 	plan, err := arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: opt.SalaryCost})
@@ -121,7 +132,31 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		return yr, err
 	}
 	yr.ARRS, err = plan.Calculate(pcn, sc.Roster(y))
-	return yr, err
+	return yr, sc.figureError(y, err)
+}
+
+// where names a field of the scenario as file:line, for notes.
+func (sc *Scenario) where(path string) string {
+	w := sc.File
+	if w == "" {
+		w = "scenario"
+	}
+	if l := sc.line(path); l > 0 {
+		w += fmt.Sprintf(":%d", l)
+	}
+	return w
+}
+
+// figureError turns a missing population figure into an error naming the
+// file, line and field of the practice that lacks it.
+func (sc *Scenario) figureError(y des.Year, err error) error {
+	var mf *des.MissingFigureError
+	if err == nil || !errors.As(err, &mf) || mf.Index < 0 {
+		return err
+	}
+	path := fmt.Sprintf("%s[%d].%s", sc.practicesPath(y), mf.Index, mf.Field)
+	return &des.FieldError{File: sc.File, Line: sc.line(path), Field: path,
+		Msg: fmt.Sprintf("%s: practice %q has no %s figure, which %s needs", y, mf.Practice, mf.Field, mf.Payment), Err: mf}
 }
 
 // Run works out a scenario for each year asked for (in order, once each).
@@ -138,10 +173,15 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 	}
 	ys := slices.Clone(years)
 	slices.Sort(ys)
+	ys = slices.Compact(ys)
 	f := Forecast{Scenario: sc.Name}
-	for _, y := range slices.Compact(ys) {
+	for _, y := range ys {
 		yr, err := sc.Year(y, published, opt)
 		if err != nil {
+			var fe *des.FieldError
+			if errors.As(err, &fe) && fe.File != "" {
+				return Forecast{}, err // it names the file, line and year
+			}
 			err = fmt.Errorf("%s: %w", y, err)
 			if sc.File != "" {
 				err = fmt.Errorf("%s: %w", sc.File, err)
@@ -150,5 +190,29 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 		}
 		f.Years = append(f.Years, yr)
 	}
+	var unused []des.Year
+	for py := range sc.Populations {
+		if !slices.Contains(ys, py) {
+			unused = append(unused, py)
+		}
+	}
+	slices.Sort(unused)
+	for _, py := range unused {
+		f.Notes = append(f.Notes, fmt.Sprintf("%s: the [[population]] for %s is not used: it is not among the years computed (%s)",
+			sc.where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
+	}
+	for _, yr := range f.Years {
+		for _, n := range yr.Notes {
+			f.Notes = append(f.Notes, yr.Year.String()+": "+n)
+		}
+	}
 	return f, nil
+}
+
+func yearList(ys []des.Year) string {
+	var s []string
+	for _, y := range ys {
+		s = append(s, y.String())
+	}
+	return strings.Join(s, ", ")
 }

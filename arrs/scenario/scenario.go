@@ -61,6 +61,85 @@ type Scenario struct {
 	IIF []des.IIFIndicator `json:"iif,omitempty"`
 	// File is where the scenario was read from.
 	File string `json:"-"`
+	// popIndex is the index of each year's [[population]] block, and loc
+	// finds lines in the file, for errors and notes found after loading.
+	popIndex map[des.Year]int
+	loc      *strict.Locator
+}
+
+// line finds the line of a field of the scenario file (its table's line
+// when the key is absent), or 0.
+func (sc *Scenario) line(path string) int {
+	if sc == nil || sc.loc == nil {
+		return 0
+	}
+	line := sc.loc.Line(path)
+	if i := strings.LastIndexByte(path, '.'); line == 0 && i > 0 {
+		line = sc.loc.Line(path[:i])
+	}
+	return line
+}
+
+// practicesPath is the field path of the practice list used for year y.
+func (sc *Scenario) practicesPath(y des.Year) string {
+	if k, ok := sc.popIndex[y]; ok {
+		return fmt.Sprintf("population[%d].practices", k)
+	}
+	return "practices"
+}
+
+type mismatch struct {
+	index int    // the practice in the block, or -1 for one left out
+	msg   string // with %s for the year
+}
+
+// matchPractices checks that a [[population]] block names exactly the
+// practices of [[practices]]: one left out would be paid nothing that year,
+// a misspelt one would become a new practice.
+func matchPractices(base, year []des.Practice) []mismatch {
+	var names []string
+	known := map[string]bool{}
+	loose := map[string]string{}
+	for _, p := range base {
+		names = append(names, fmt.Sprintf("%q", p.Name))
+		known[p.Name] = true
+		loose[looseName(p.Name)] = p.Name
+	}
+	list := strings.Join(names, ", ")
+	var out []mismatch
+	given := map[string]bool{}
+	for j, p := range year {
+		given[p.Name] = true
+		if known[p.Name] || strings.TrimSpace(p.Name) == "" {
+			continue
+		}
+		msg := fmt.Sprintf("practice %q in the %%s population is not in [[practices]] (%s)", p.Name, list)
+		if near, ok := loose[looseName(p.Name)]; ok {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+			given[near] = true // reported here, not again as left out
+		} else {
+			msg += "; a [[population]] gives figures for the practices of [[practices]], under the same names"
+		}
+		out = append(out, mismatch{j, msg})
+	}
+	for _, p := range base {
+		if !given[p.Name] {
+			out = append(out, mismatch{-1, fmt.Sprintf("practice %q is missing from the %%s population: a [[population]] gives every practice of [[practices]] (one left out would be paid nothing that year)", p.Name)})
+		}
+	}
+	return out
+}
+
+// looseName is a name without case, spaces or punctuation, to suggest the
+// practice a misspelt name meant.
+func looseName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Assumptions are what the user expects for years past the last published
@@ -178,7 +257,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 	for _, k := range strict.MixedCaseKeys(md) {
 		add(k.String(), des.ErrUnknownKey, "%s", strict.MixedCaseMessage(k))
 	}
-	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name}
+	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name, loc: loc}
 	if strings.TrimSpace(sc.Name) == "" {
 		add("name", des.ErrMissing, "missing: give the PCN a name, e.g. name = \"Riverside PCN\"")
 	}
@@ -218,8 +297,19 @@ func Load(name string, data []byte) (*Scenario, error) {
 			add(at+".year", des.ErrInvalid, "a second population for %s", pop.Year)
 		}
 		sc.Populations[pop.Year] = pop.Practices
+		if sc.popIndex == nil {
+			sc.popIndex = map[des.Year]int{}
+		}
+		sc.popIndex[pop.Year] = i
 		checkPCN(at+".", pop.Practices)
 		checkNames(at+".", pop.Practices)
+		for _, m := range matchPractices(raw.Practices, pop.Practices) {
+			if m.index < 0 {
+				add(at+".practices", des.ErrMissing, "%s", fmt.Sprintf(m.msg, pop.Year))
+			} else {
+				add(fmt.Sprintf("%s.practices[%d].name", at, m.index), des.ErrInvalid, "%s", fmt.Sprintf(m.msg, pop.Year))
+			}
+		}
 	}
 	a := raw.Assumptions
 	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(), EntitlementGrowth: a.EntitlementGrowth.Decimal(), ListGrowth: a.ListGrowth.Decimal(), CarryForward: a.CarryForward, BaseYear: a.BaseYear}
@@ -257,15 +347,19 @@ func Load(name string, data []byte) (*Scenario, error) {
 			add(at+".name", des.ErrInvalid, "%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
 		}
 		staffNames[key] = i
+		who := ""
+		if strings.TrimSpace(rs.Name) != "" {
+			who = fmt.Sprintf("%q: ", rs.Name) // the person, by name
+		}
 		s, problems := staffFrom(rs)
 		for _, p := range problems {
-			add(at+"."+p.field, p.err, "%s", p.msg)
+			add(at+"."+p.field, p.err, "%s%s", who, p.msg)
 		}
 		if len(problems) == 0 {
 			if err := s.Validate(); err != nil {
 				for _, e := range err.(des.Errors) {
 					fe := e.(*des.FieldError)
-					add(at+"."+fe.Field, fe.Err, "%s", fe.Msg)
+					add(at+"."+fe.Field, fe.Err, "%s%s", who, fe.Msg)
 				}
 			}
 		}
@@ -306,11 +400,22 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 		if err != nil {
 			ps = append(ps, problem{"hours", des.ErrInvalid, err.Error()})
 		}
+	case r.Sessions.IsSet() && !des.SessionalRole(r.Role):
+		ps = append(ps, problem{"sessions", des.ErrInvalid, fmt.Sprintf("sessions are for GPs (general_practitioner), not %s: give wte or hours (a week, ÷ 37.5)", r.Role)})
 	case r.Sessions.IsSet():
 		s.WTE, err = arrs.WTESessions(r.Sessions.Decimal(), decimal.NewFromInt(9))
 		if err != nil {
 			ps = append(ps, problem{"sessions", des.ErrInvalid, err.Error()})
 		}
+	}
+	if len(ps) == 0 && given == 1 && s.WTE.Decimal().GreaterThan(decimal.NewFromInt(1)) {
+		field := "wte"
+		if r.Hours.IsSet() {
+			field = "hours"
+		} else if r.Sessions.IsSet() {
+			field = "sessions"
+		}
+		ps = append(ps, problem{field, des.ErrInvalid, fmt.Sprintf("%s WTE: a [[staff]] line is one person, who cannot work more than full time (1 WTE = 37.5 hours or 9 GP sessions a week); give each person a line of their own", s.WTE.Decimal())})
 	}
 	if r.AnnualCost.IsSet() && r.Salary.IsSet() {
 		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
