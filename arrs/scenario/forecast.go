@@ -104,6 +104,34 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 	if sc == nil {
 		return YearResult{}, fmt.Errorf("%w: no scenario", des.ErrMissing)
 	}
+	if err := sc.ownRulesUsed([]des.Year{y}, published); err != nil {
+		return YearResult{}, err
+	}
+	return sc.year(y, published, opt)
+}
+
+// ownRulesUsed refuses a user's own rule set (OwnRules) that the years
+// asked for would leave unused, or that is not among the rule sets given.
+func (sc *Scenario) ownRulesUsed(ys []des.Year, published []*des.RuleSet) error {
+	own := sc.OwnRules
+	if own == nil {
+		return nil
+	}
+	name := own.File()
+	if name == "" {
+		name = "the rule set of your own"
+	}
+	if !slices.Contains(published, own) {
+		return &des.FieldError{File: name, Field: "year", Msg: fmt.Sprintf("the rule set of your own (%s) is not among the rule sets given to work out the scenario", own.Year()), Err: des.ErrInvalid}
+	}
+	if !slices.Contains(ys, own.Year()) {
+		return &des.FieldError{File: name, Field: "year", Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; ask for %s, or leave the file out", own.Year(), yearList(ys), own.Year()), Err: des.ErrUnknownYear}
+	}
+	return nil
+}
+
+// year is Year without the check of OwnRules (Run checks it for all its years).
+func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (YearResult, error) {
 	rs, err := sc.RuleSet(y, published, opt)
 	if err != nil {
 		return YearResult{}, err
@@ -174,9 +202,12 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 	ys := slices.Clone(years)
 	slices.Sort(ys)
 	ys = slices.Compact(ys)
+	if err := sc.ownRulesUsed(ys, published); err != nil {
+		return Forecast{}, err
+	}
 	f := Forecast{Scenario: sc.Name}
 	for _, y := range ys {
-		yr, err := sc.Year(y, published, opt)
+		yr, err := sc.year(y, published, opt)
 		if err != nil {
 			var fe *des.FieldError
 			if errors.As(err, &fe) && fe.File != "" {

@@ -61,6 +61,12 @@ type Scenario struct {
 	IIF []des.IIFIndicator `json:"iif,omitempty"`
 	// File is where the scenario was read from.
 	File string `json:"-"`
+	// OwnRules, when set, is a rule set of the user's own (a -rates file)
+	// that must be used: Year and Run refuse to work out years that leave it
+	// unused (a 2024/25 file with only 2025/26 asked for), rather than
+	// silently use the embedded rules. It must also be among the rule sets
+	// passed to them (rates.WithFile gives both).
+	OwnRules *des.RuleSet `json:"-"`
 	// popIndex is the index of each year's [[population]] block, and loc
 	// finds lines in the file, for errors and notes found after loading.
 	popIndex map[des.Year]int
