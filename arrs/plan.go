@@ -212,11 +212,16 @@ func (p *Plan) Roles() []string {
 }
 
 // OnCostRules adapts on-cost tables (rates.OnCosts()) to work out staff
-// costs from salaries.
+// costs from salaries. A date after the last rule the tables state (a
+// projected year, 2027/28 on) uses the last rules carried forward
+// (oncost.Rules.CarriedForward), and the explanation says PROJECTION, as
+// rate projections carry the last published figures; a forecast does not
+// abort for want of a future employer NI rule.
 func OnCostRules(o *oncost.Rules) SalaryCostFunc {
 	if o == nil {
 		return nil
 	}
+	o = o.CarriedForward()
 	return func(salary decimal.Decimal, on des.Date, levy bool) (decimal.Decimal, string, error) {
 		b, err := o.EmployerCost(salary, on, oncost.Options{Levy: levy})
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
@@ -81,4 +82,40 @@ points = 20
 	require.NoError(t, err)
 	require.Empty(t, f.Notes)
 	require.NotNil(t, f.Years[0].IIF)
+}
+
+// A forecast into a projected year with staff given by salary does not
+// abort for want of a future employer NI rule: the last on-cost rules are
+// carried forward, and the explanation says PROJECTION.
+func TestProjectedYearWithSalaryCarriesOnCosts(t *testing.T) {
+	text := `name = "Projected PCN"
+[[practices]]
+name = "P1"
+registered = 12000
+weighted = 13000
+adjusted = 12500
+care_home_beds = 10
+[[staff]]
+name = "Pharmacist A"
+role = "clinical_pharmacist"
+wte = 1
+start = 2025-04-01
+salary = 48000
+[assumptions]
+pay_uplift_pct = 3
+arrs_growth_pct = 2
+entitlement_growth_pct = 2
+`
+	sc, err := scenario.Load("p.toml", []byte(text))
+	require.NoError(t, err)
+	o, err := rates.OnCosts()
+	require.NoError(t, err)
+	f, err := scenario.Run(sc, []des.Year{2026, 2027, 2028}, rates.All(), scenario.Options{SalaryCost: arrs.OnCostRules(o)})
+	require.NoError(t, err)
+	require.NotContains(t, f.Years[0].ARRS.Staff[0].Explain(), "on-cost rules carried forward")
+	for _, yr := range f.Years[1:] {
+		require.True(t, yr.Projected)
+		require.True(t, yr.ARRS.Claims.IsPositive())
+		require.Contains(t, yr.ARRS.Staff[0].Explain(), "PROJECTION: on-cost rules carried forward")
+	}
 }
