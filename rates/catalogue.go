@@ -56,7 +56,7 @@ func Find(sets []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
 	var found *des.RuleSet
 	var ys []string
 	for _, rs := range sets {
-		if rs.Year() == y {
+		if rs.Year() == y && y != 0 { // a nil or zero rule set has no year
 			found = rs
 		}
 		ys = append(ys, rs.Year().String())

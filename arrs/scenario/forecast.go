@@ -63,6 +63,14 @@ type Forecast struct {
 // ones wins), else a projection from the latest published year before y with
 // the scenario's assumptions. With opt.SourcedOnly it is the SourcedOnly copy.
 func (sc *Scenario) RuleSet(y des.Year, published []*des.RuleSet, opt Options) (*des.RuleSet, error) {
+	if sc == nil {
+		return nil, fmt.Errorf("%w: no scenario", des.ErrMissing)
+	}
+	if y == 0 {
+		return nil, fmt.Errorf("%w: no year", des.ErrMissing)
+	}
+	// nil and zero rule sets (not from des.LoadRuleSet) are not rule sets
+	published = slices.DeleteFunc(slices.Clone(published), func(p *des.RuleSet) bool { return p.Year() == 0 })
 	var rs *des.RuleSet
 	for _, p := range published {
 		if p.Year() == y {

@@ -432,6 +432,9 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 // CheckRoles refuses staff whose role no rule set knows (a typo, most
 // likely), naming the line and listing the known roles.
 func (sc *Scenario) CheckRoles(known []string) error {
+	if sc == nil {
+		return nil
+	}
 	var errs des.Errors
 	for i, s := range sc.Staff {
 		if !slices.Contains(known, s.Role) {
@@ -453,6 +456,9 @@ const DefaultBaseYear = des.Year(2025)
 // BaseYear is the year the scenario's practice figures and staff costs are
 // for: Assumptions.BaseYear, else DefaultBaseYear.
 func (sc *Scenario) BaseYear() des.Year {
+	if sc == nil {
+		return DefaultBaseYear
+	}
 	if sc.Assumptions.BaseYear != 0 {
 		return sc.Assumptions.BaseYear
 	}
@@ -464,6 +470,9 @@ func (sc *Scenario) BaseYear() des.Year {
 // year after the base year (registered lists rounded to whole patients,
 // weighted and adjusted figures to two places).
 func (sc *Scenario) PCN(y des.Year) des.PCN {
+	if sc == nil {
+		return des.PCN{}
+	}
 	if ps, ok := sc.Populations[y]; ok {
 		return des.PCN{Name: sc.Name, Practices: ps}
 	}
@@ -491,6 +500,9 @@ func (sc *Scenario) PCN(y des.Year) des.PCN {
 // year, rounded half-up to the penny. Staff carry across years by their
 // dates; the claims engine counts only the days each person is in post.
 func (sc *Scenario) Roster(y des.Year) []arrs.Staff {
+	if sc == nil {
+		return nil
+	}
 	roster := slices.Clone(sc.Staff)
 	base := sc.BaseYear()
 	if up := sc.Assumptions.PayUplift; !up.IsZero() && y > base {
