@@ -151,7 +151,10 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 		{"des.LeaveOneOut", func() error { _, err := des.LeaveOneOut(nil, nil, nil); _ = err; return nil }},
 		{"des.Project", func() error { _, err := des.Project(nil, 0, des.Projection{}); return wantErr(err) }},
 		{"des.Project zero", func() error { _, err := des.Project(&rs, 0, des.Projection{}); return wantErr(err) }},
-		{"des.ProjectFrom", func() error { _, err := des.ProjectFrom([]*des.RuleSet{nil, &rs}, 0, des.Projection{}); return wantErr(err) }},
+		{"des.ProjectFrom", func() error {
+			_, err := des.ProjectFrom([]*des.RuleSet{nil, &rs}, 0, des.Projection{})
+			return wantErr(err)
+		}},
 		{"des.GrowthFactor", func() error { _ = des.GrowthFactor(dd, 0); return nil }},
 		{"des.ReadPCNCSV", func() error {
 			_, _, err := des.ReadPCNCSV("", strings.NewReader(""), des.CSVOptions{})
