@@ -210,7 +210,7 @@ func TestClaimRules(t *testing.T) {
 		// 48,000 × 0.5 / 12 = 2,000 a month; July 1,032.26; Aug–Dec 5 × 2,000; Jan 645.16.
 		{"part months", staff("F", "first_contact_physiotherapist", "0.5", d(2023, 7, 16), d(2024, 1, 10), 48000), "11677.42", 7, ""},
 		{"no maximum sourced", staff("P", "paramedic", "1", fy.Start(), des.Date{}, 50000), "0", 0, arrs.ReasonNoMaximum},
-		{"not an ARRS role", staff("X", "astronaut", "1", fy.Start(), des.Date{}, 50000), "0", 0, arrs.ReasonNotARRSRole},
+		{"not an ARRS role", staff("X", "consultant_nurse", "1", fy.Start(), des.Date{}, 50000), "0", 0, arrs.ReasonNotARRSRole},
 		// GP eligible from October: 6 × 92,462/12 = 6 × 7,705.17.
 		{"gp from october", staff("G", "general_practitioner", "1", fy.Start(), des.Date{}, 120000), "46231.02", 6, arrs.ReasonBeforeEligible},
 	}

@@ -46,6 +46,11 @@ var badRules = []bad{
 	{"reimbursement-over-one.toml", des.ErrInvalid, "arrs.role[0].reimbursement", 30, "at most 1"},
 	{"too-many-places.toml", des.ErrInvalid, "payment[0].part[0].value[0].rate", 9, "six decimal places"},
 	{"unknown-key.toml", des.ErrUnknownKey, "payment.rat", 6, "unknown key"},
+	// issue 11: a key inside an array of tables other than the first has its line
+	{"unknown-key-nested.toml", des.ErrUnknownKey, "payment.part.value.ratee", 22, "unknown key"},
+	{"unknown-role-id.toml", des.ErrInvalid, "arrs.role[0].id", 28, `unknown role "care_coordinater": not in the catalogue of ARRS roles (rates/README.md); did you mean "care_coordinator"?`},
+	{"zero-maximum.toml", des.ErrInvalid, "arrs.role[0].max[0].amount", 35, "amount 0: every figure in a rule set is more than 0"},
+	{"zero-rate.toml", des.ErrInvalid, "payment[0].part[0].value[0].rate", 9, "rate 0: every figure in a rule set is more than 0"},
 	{"values-out-of-order.toml", des.ErrOverlap, "payment[0].part[0].value[1].from", 16, "date order"},
 	{"wrong-type.toml", des.ErrInvalid, "payment.name", 5, "wrong type"},
 }
@@ -53,14 +58,14 @@ var badRules = []bad{
 var badScenarios = []bad{
 	{"absurd-population.toml", des.ErrInvalid, "practices[0].registered", 6, "population of England"},
 	{"absurd-wte.toml", des.ErrInvalid, "staff[0].wte", 14, "more than 10"},
-	{"bad-date.toml", des.ErrSyntax, "staff.start", 15, "2024-02-30"},
+	{"bad-date.toml", des.ErrSyntax, "staff.start", 15, "2024-02-30: the date does not exist"},
 	{"bad-london.toml", des.ErrInvalid, "staff[0].london", 17, "want inner, outer"},
 	{"duplicate-practice.toml", des.ErrInvalid, "practices[1].name", 12, "named twice"},
 	{"duplicate-staff-name.toml", des.ErrInvalid, "staff[1].name", 19, "on the roster twice"},
-	{"end-before-start.toml", des.ErrInvalid, "staff[0].end", 16, "before start"},
+	{"end-before-start.toml", des.ErrInvalid, "staff[0].end", 16, `"Pharmacist A": end 2023-04-01 is before start 2024-04-01`},
 	{"float-loses-digits.toml", des.ErrBadNumber, "weighted", 7, "six decimal places"},
 	{"fractional-head-count.toml", des.ErrInvalid, "practices[0].registered", 6, "whole number"},
-	{"missing-figure.toml", des.ErrMissingFigure, "", 0, "no adjusted figure, which core_pcn_funding needs"},
+	{"missing-figure.toml", des.ErrMissingFigure, "practices[0].adjusted", 4, `practice "Riverside Surgery" has no adjusted figure, which core_pcn_funding needs`},
 	{"missing-name.toml", des.ErrMissing, "name", 0, "give the PCN a name"},
 	{"mixed-case-key.toml", des.ErrUnknownKey, "staff.Start", 15, "keys are lower case"},
 	{"money-too-precise.toml", des.ErrInvalid, "staff[0].annual_cost", 16, "two decimal places"},
@@ -70,8 +75,16 @@ var badScenarios = []bad{
 	{"no-practices.toml", des.ErrMissing, "practices", 0, "at least one practice"},
 	{"two-wte-forms.toml", des.ErrMissing, "staff[0].wte", 14, "exactly one of wte, hours"},
 	{"unknown-key.toml", des.ErrUnknownKey, "practices.registerd", 6, "unknown key"},
-	{"unknown-role.toml", des.ErrInvalid, "staff[0].role", 0, `unknown role "clinical_pharmacyst"`},
+	{"unknown-role.toml", des.ErrInvalid, "staff[0].role", 13, `"Pharmacist A": unknown role "clinical_pharmacyst": not in the catalogue of ARRS roles (rates/README.md); did you mean "clinical_pharmacist"?`},
 	{"unknown-year.toml", des.ErrUnknownYear, "", 0, "[assumptions]"},
+	// issue 11: nothing accepted silently
+	{"population-practice-left-out.toml", des.ErrMissing, "population[0].practices", 18, `practice "P2" is missing from the 2025/26 population`},
+	{"population-misspelt-practice.toml", des.ErrInvalid, "population[0].practices[1].name", 28, `practice "P 2" in the 2025/26 population is not in [[practices]] ("P1", "P2"); did you mean "P2"?`},
+	{"population-unknown-practice.toml", des.ErrInvalid, "population[0].practices[0].name", 21, `practice "Northgate Surgery" in the 2025/26 population is not in [[practices]]`},
+	{"sessions-not-a-gp.toml", des.ErrInvalid, "staff[0].sessions", 14, `"Pharmacist A": sessions are for GPs (general_practitioner), not clinical_pharmacist`},
+	{"wte-over-one.toml", des.ErrInvalid, "staff[0].hours", 14, `"Pharmacist A": 1.2 WTE: a [[staff]] line is one person, who cannot work more than full time`},
+	{"date-does-not-exist.toml", des.ErrBadDate, "staff.start", 15, "2025-02-30 does not exist"},
+	{"number-too-large.toml", des.ErrBadNumber, "practices.registered", 6, "1234567890123456789012345678901 is too large"},
 }
 
 // loadScenarioFully does what the example programs do with a scenario.

@@ -77,12 +77,14 @@ func TestStaffMaximumIsTheLastMonthClaimed(t *testing.T) {
 	s := arrs.Staff{Name: "A", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), End: d(2025, 4, 30), AnnualCost: decimal.NewFromInt(90000), London: arrs.InnerLondon}
 	n := arrs.Staff{Name: "N", Role: "paramedic", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.NewFromInt(50000)}
 	x := arrs.Staff{Name: "X", Role: "astronaut", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.NewFromInt(50000)}
-	r, err := arrs.Calculate(rs, pcn(40000, 50000), []arrs.Staff{s, n, x}, arrs.Options{})
+	_, err = arrs.Calculate(rs, pcn(40000, 50000), []arrs.Staff{s, n, x}, arrs.Options{})
+	require.ErrorIs(t, err, des.ErrInvalid, "a role outside the catalogue is an error, not a zero")
+	require.Contains(t, err.Error(), `staff[2] (X).role: unknown role "astronaut"`)
+	r, err := arrs.Calculate(rs, pcn(40000, 50000), []arrs.Staff{s, n}, arrs.Options{})
 	require.NoError(t, err)
 	requireMoney(t, "77545", find(t, r, "A").Maximum) // April only, inner London
 	requireMoney(t, "6462.08", find(t, r, "A").Claim) // 77,545 ÷ 12 = 6,462.0833…
 	requireMoney(t, "0", find(t, r, "N").Maximum)     // no sourced 2025/26 maximum
-	requireMoney(t, "0", find(t, r, "X").Maximum)     // not an ARRS role
 }
 
 func TestExplainNotEmployedInTheYear(t *testing.T) {

@@ -92,6 +92,9 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 		return nil, fmt.Errorf("%w: no rule set", des.ErrMissing)
 	}
 	y := rs.Year()
+	if y == 0 {
+		return nil, fmt.Errorf("%w: the rule set has no year: make one with des.LoadRuleSet (or take one from package rates), not a zero des.RuleSet", des.ErrMissing)
+	}
 	a := rs.ARRS()
 	p := &Plan{rs: rs, year: y, opt: opt, roles: map[string]*rolePlan{}}
 	for m := 0; m < 12; m++ {
@@ -194,10 +197,20 @@ func pennies(d decimal.Decimal) int64 {
 }
 
 // RuleSet is the rule set the plan was compiled from.
-func (p *Plan) RuleSet() *des.RuleSet { return p.rs }
+func (p *Plan) RuleSet() *des.RuleSet {
+	if p == nil {
+		return nil
+	}
+	return p.rs
+}
 
 // Year is the plan's DES year.
-func (p *Plan) Year() des.Year { return p.year }
+func (p *Plan) Year() des.Year {
+	if p == nil {
+		return 0
+	}
+	return p.year
+}
 
 // Roles lists the role IDs claimable in the plan's year.
 func (p *Plan) Roles() []string {
@@ -212,11 +225,16 @@ func (p *Plan) Roles() []string {
 }
 
 // OnCostRules adapts on-cost tables (rates.OnCosts()) to work out staff
-// costs from salaries.
+// costs from salaries. A date after the last rule the tables state (a
+// projected year, 2027/28 on) uses the last rules carried forward
+// (oncost.Rules.CarriedForward), and the explanation says PROJECTION, as
+// rate projections carry the last published figures; a forecast does not
+// abort for want of a future employer NI rule.
 func OnCostRules(o *oncost.Rules) SalaryCostFunc {
 	if o == nil {
 		return nil
 	}
+	o = o.CarriedForward()
 	return func(salary decimal.Decimal, on des.Date, levy bool) (decimal.Decimal, string, error) {
 		b, err := o.EmployerCost(salary, on, oncost.Options{Levy: levy})
 		if err != nil {

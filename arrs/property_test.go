@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var propRoles = []string{"clinical_pharmacist", "first_contact_physiotherapist", "mental_health_practitioner", "paramedic", "general_practitioner", "astronaut"}
+var propRoles = []string{"clinical_pharmacist", "first_contact_physiotherapist", "mental_health_practitioner", "paramedic", "general_practitioner", "consultant_nurse"}
 
 // randomRoster makes a roster of n lines with dates around the year.
 func randomRoster(r *rand.Rand, y des.Year, n int) []arrs.Staff {

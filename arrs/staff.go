@@ -68,7 +68,7 @@ func WTEOf(d decimal.Decimal) (WTE, error) {
 // for Agenda for Change roles).
 func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
 	if !hours.IsPositive() || !fullWeek.IsPositive() || des.Places(hours) > 2 || des.Places(fullWeek) > 2 {
-		return WTE{}, fmt.Errorf("%w: hours %s a week of %s: want positive hours with at most two places", des.ErrInvalid, hours, fullWeek)
+		return WTE{}, fmt.Errorf("%w: %s hours a week, of %s in a full week: want positive hours and a positive full week, each with at most two places", des.ErrInvalid, hours, fullWeek)
 	}
 	w, err := ratio(hours, fullWeek)
 	if err == nil && w.num > MaxWTE*w.den {
@@ -79,7 +79,16 @@ func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
 
 // WTESessions makes a GP's WTE from sessions a week over a full week's
 // sessions (9).
-func WTESessions(sessions, full decimal.Decimal) (WTE, error) { return WTEHours(sessions, full) }
+func WTESessions(sessions, full decimal.Decimal) (WTE, error) {
+	if !sessions.IsPositive() || !full.IsPositive() || des.Places(sessions) > 2 || des.Places(full) > 2 {
+		return WTE{}, fmt.Errorf("%w: %s sessions a week, of %s in a full week: want a positive number of sessions and a positive full week, each with at most two places", des.ErrInvalid, sessions, full)
+	}
+	w, err := ratio(sessions, full)
+	if err == nil && w.num > MaxWTE*w.den {
+		err = fmt.Errorf("%w: %s sessions is more than %d WTE", des.ErrInvalid, sessions, MaxWTE)
+	}
+	return w, err
+}
 
 // ratio returns a/b reduced, for decimals with at most four places.
 func ratio(a, b decimal.Decimal) (WTE, error) {
@@ -153,7 +162,9 @@ type Staff struct {
 	London London `json:"london,omitempty"`
 }
 
-// Validate checks one roster line: a name and role, a WTE above zero, an end
+// Validate checks one roster line: a name and a role in the catalogue
+// (des.KnownRole; a role known but not claimable in the year claims £0
+// with the reason not_arrs_role), a WTE above zero, an end
 // not before the start, a cost (or salary) that is not negative and has at
 // most two decimal places, a known London zone.
 func (s Staff) Validate() error {
@@ -169,6 +180,8 @@ func (s Staff) Validate() error {
 	}
 	if strings.TrimSpace(s.Role) == "" {
 		missing("role", "missing role")
+	} else if !des.KnownRole(s.Role) {
+		bad("role", "%s", des.UnknownRoleMsg(s.Role))
 	}
 	if s.WTE.num <= 0 || s.WTE.den <= 0 {
 		bad("wte", "WTE must be more than 0")

@@ -36,14 +36,13 @@ func TestZeroValues(t *testing.T) {
 	var rs des.RuleSet
 	require.Empty(t, rs.Payments())
 	require.Equal(t, "", rs.Year().String())
-	e, err := des.Entitle(&rs, des.PCN{}, des.Options{})
-	require.NoError(t, err)
-	require.True(t, e.Total.IsZero())
+	_, err = des.Entitle(&rs, des.PCN{}, des.Options{})
+	require.ErrorIs(t, err, des.ErrMissing, "a zero RuleSet has no year")
 	var d des.Date
 	require.True(t, d.IsZero())
 	require.Equal(t, "", d.String())
 	_, err = des.EstimateIIF(&rs, nil)
-	require.ErrorIs(t, err, des.ErrNoRate)
+	require.ErrorIs(t, err, des.ErrMissing)
 }
 
 func TestZeroOnCosts(t *testing.T) {

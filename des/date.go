@@ -2,8 +2,11 @@ package des
 
 import (
 	"fmt"
-	"github.com/pcnfin/pcnfin/internal/strict"
+	"regexp"
+	"strconv"
 	"time"
+
+	"github.com/pcnfin/pcnfin/internal/strict"
 )
 
 // Date is a calendar day with no time of day and no zone, like 2024-04-01.
@@ -42,12 +45,16 @@ func MustDate(y int, m time.Month, d int) Date {
 
 // ParseDate reads "YYYY-MM-DD".
 func ParseDate(s string) (Date, error) {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
+	if !dateRE.MatchString(s) {
 		return Date{}, fmt.Errorf("%w: %q is not a date of the form YYYY-MM-DD", ErrBadDate, s)
 	}
-	return NewDate(t.Year(), t.Month(), t.Day())
+	y, _ := strconv.Atoi(s[0:4])
+	m, _ := strconv.Atoi(s[5:7])
+	d, _ := strconv.Atoi(s[8:10])
+	return NewDate(y, time.Month(m), d) // "2025-02-30 does not exist"
 }
+
+var dateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 
 // Year, Month and Day return the date's fields.
 func (d Date) Year() int         { return int(d.y) }
@@ -103,9 +110,19 @@ func (d Date) Time() time.Time {
 }
 
 // AddDays returns the date n days after d (before, for negative n).
+//
+// The zero Date ("no date") stays the zero Date, and so does a result
+// outside the years NewDate accepts (1900 to 2200): no date is invented.
 func (d Date) AddDays(n int) Date {
+	if d.IsZero() {
+		return Date{}
+	}
 	t := d.Time().AddDate(0, 0, n)
-	return Date{int32(t.Year()), uint8(t.Month()), uint8(t.Day())}
+	nd, err := NewDate(t.Year(), t.Month(), t.Day())
+	if err != nil {
+		return Date{}
+	}
+	return nd
 }
 
 // Days returns the number of days from d to e (negative if e is before d).
@@ -115,6 +132,8 @@ func (d Date) Days(e Date) int { return int(e.Time().Sub(d.Time()).Hours() / 24)
 func (d Date) FirstOfMonth() bool { return d.d == 1 }
 
 // DaysIn returns the number of days in month m of year y.
+//
+// It is 0 for a month that does not exist (m outside 1 to 12).
 func DaysIn(y int, m time.Month) int {
 	switch m {
 	case time.February:
@@ -124,8 +143,10 @@ func DaysIn(y int, m time.Month) int {
 		return 28
 	case time.April, time.June, time.September, time.November:
 		return 30
+	case time.January, time.March, time.May, time.July, time.August, time.October, time.December:
+		return 31
 	}
-	return 31
+	return 0
 }
 
 // MarshalText prints YYYY-MM-DD (empty for the zero Date).

@@ -120,8 +120,8 @@ func (e Entitlements) Payment(id string) (Amount, bool) {
 
 // Entitle works out a PCN's network entitlements under a rule set.
 func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
-	if rs == nil {
-		return Entitlements{}, fmt.Errorf("%w: no rule set", ErrMissing)
+	if err := usable(rs); err != nil {
+		return Entitlements{}, err
 	}
 	if err := pcn.Validate(); err != nil {
 		return Entitlements{}, err
@@ -560,8 +560,8 @@ func monthsString(d decimal.Decimal) string {
 // Sums works out only the PCN's ARRS sums (the payments of kind arrs_sum),
 // so a missing figure that only other payments need does not stop it.
 func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
-	if rs == nil {
-		return nil, fmt.Errorf("%w: no rule set", ErrMissing)
+	if err := usable(rs); err != nil {
+		return nil, err
 	}
 	var out []Amount
 	tot := &totals{pcn: pcn}

@@ -32,7 +32,7 @@ type IIFRules struct {
 // IIF returns the year's IIF rules, and false when the rule set has no
 // sourced point value.
 func (r *RuleSet) IIF() (IIFRules, bool) {
-	if r.iif == nil {
+	if r == nil || r.iif == nil {
 		return IIFRules{}, false
 	}
 	return *r.iif, true
@@ -67,6 +67,9 @@ type IIFEstimateLine struct {
 // EstimateIIF estimates the IIF payment for the points expected on each
 // indicator. It reports ErrNoRate when the year has no sourced point value.
 func EstimateIIF(rs *RuleSet, inds []IIFIndicator) (IIFEstimate, error) {
+	if err := usable(rs); err != nil {
+		return IIFEstimate{}, err
+	}
 	rules, ok := rs.IIF()
 	if !ok {
 		return IIFEstimate{}, fmt.Errorf("%w: no sourced IIF point value for %s", ErrNoRate, rs.Year())

@@ -422,6 +422,8 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 			v.add(vp.key("rate"), ErrMissing, "missing rate")
 		} else if rv.Rate.D.IsNegative() {
 			v.add(vp.key("rate"), ErrInvalid, "rate %s is negative", rv.Rate.D)
+		} else if rv.Rate.D.IsZero() {
+			v.add(vp.key("rate"), ErrInvalid, "rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; one that stops mid-year ends its part with to)")
 		} else if Places(rv.Rate.D) > 6 {
 			v.add(vp.key("rate"), ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
 		} else if rv.Rate.D.GreaterThan(maxRate) {
@@ -466,6 +468,8 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 			Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
 		if !idRE.MatchString(rr.ID) {
 			v.add(rp.key("id"), ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
+		} else if !KnownRole(rr.ID) {
+			v.add(rp.key("id"), ErrInvalid, "%s", UnknownRoleMsg(rr.ID))
 		}
 		if seen[rr.ID] {
 			v.add(rp.key("id"), ErrInvalid, "duplicate role id %q", rr.ID)
@@ -518,7 +522,10 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 				name string
 				x    exact
 			}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
-				if f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2) {
+				switch {
+				case f.x.Set && f.x.D.IsZero():
+					v.add(mp.key(f.name), ErrInvalid, "%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no [[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
+				case f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2):
 					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
 				}
 			}

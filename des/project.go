@@ -189,4 +189,9 @@ func shiftYears(d Date, n int) Date {
 
 // Projected reports whether the rule set is a projection rather than a
 // published one, and the published year it was projected from.
-func (r *RuleSet) Projected() (Year, bool) { return r.projectedFrom, r.projectedFrom != 0 }
+func (r *RuleSet) Projected() (Year, bool) {
+	if r == nil {
+		return 0, false
+	}
+	return r.projectedFrom, r.projectedFrom != 0
+}

@@ -196,17 +196,39 @@ type RuleSet struct {
 	projectedFrom Year
 }
 
-// Year is the DES year the rules are for.
-func (r *RuleSet) Year() Year { return r.year }
+// The methods of *RuleSet are safe on a nil rule set (no year, no
+// payments). A RuleSet that did not come from LoadRuleSet (the zero value)
+// has no year: Entitle, Sums and arrs.Compile refuse it (ErrMissing).
+
+// Year is the DES year the rules are for (0 for nil).
+func (r *RuleSet) Year() Year {
+	if r == nil {
+		return 0
+	}
+	return r.year
+}
 
 // Title names the rule set ("Network Contract DES 2024/25").
-func (r *RuleSet) Title() string { return r.title }
+func (r *RuleSet) Title() string {
+	if r == nil {
+		return ""
+	}
+	return r.title
+}
 
 // File is the name of the file it was loaded from.
-func (r *RuleSet) File() string { return r.file }
+func (r *RuleSet) File() string {
+	if r == nil {
+		return ""
+	}
+	return r.file
+}
 
 // Payments returns the payments (and ARRS sums) in file order.
 func (r *RuleSet) Payments() []Payment {
+	if r == nil {
+		return nil
+	}
 	out := make([]Payment, len(r.payments))
 	for i, p := range r.payments {
 		out[i] = p.clone()
@@ -216,6 +238,9 @@ func (r *RuleSet) Payments() []Payment {
 
 // Payment returns the payment with the given ID.
 func (r *RuleSet) Payment(id string) (Payment, bool) {
+	if r == nil {
+		return Payment{}, false
+	}
 	for _, p := range r.payments {
 		if p.ID == id {
 			return p.clone(), true
@@ -225,13 +250,37 @@ func (r *RuleSet) Payment(id string) (Payment, bool) {
 }
 
 // Gaps lists the figures the rule set leaves out for want of a source.
-func (r *RuleSet) Gaps() []Gap { return slices.Clone(r.gaps) }
+func (r *RuleSet) Gaps() []Gap {
+	if r == nil {
+		return nil
+	}
+	return slices.Clone(r.gaps)
+}
+
+// usable refuses a rule set that is nil or did not come from LoadRuleSet.
+func usable(rs *RuleSet) error {
+	if rs == nil {
+		return fmt.Errorf("%w: no rule set", ErrMissing)
+	}
+	if rs.year == 0 {
+		return fmt.Errorf("%w: the rule set has no year: make one with LoadRuleSet (or take one from package rates), not a zero RuleSet", ErrMissing)
+	}
+	return nil
+}
 
 // ARRS returns the year's Additional Roles Reimbursement Scheme rules.
-func (r *RuleSet) ARRS() ARRSRules { return r.arrs.clone() }
+func (r *RuleSet) ARRS() ARRSRules {
+	if r == nil {
+		return ARRSRules{}
+	}
+	return r.arrs.clone()
+}
 
 // String is a one-line summary.
 func (r *RuleSet) String() string {
+	if r == nil {
+		return "(no rule set)"
+	}
 	ids := make([]string, len(r.payments))
 	for i, p := range r.payments {
 		ids[i] = p.ID

@@ -78,6 +78,9 @@ func YearOf(d Date) Year {
 // Month returns the i-th month of the year (0 = April … 11 = March) as the
 // calendar year and month.
 func (y Year) Month(i int) (int, time.Month) {
+	if i < 0 || i > 11 {
+		return 0, 0 // no such month: not invented
+	}
 	m := time.April + time.Month(i)
 	if m > 12 {
 		return int(y) + 1, m - 12

@@ -56,7 +56,7 @@ func Find(sets []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
 	var found *des.RuleSet
 	var ys []string
 	for _, rs := range sets {
-		if rs.Year() == y {
+		if rs.Year() == y && y != 0 { // a nil or zero rule set has no year
 			found = rs
 		}
 		ys = append(ys, rs.Year().String())
@@ -85,4 +85,18 @@ func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 	all = append(all, user)
 	slices.SortStableFunc(all, func(a, b *des.RuleSet) int { return int(a.Year() - b.Year()) })
 	return all, user, nil
+}
+
+// CheckUsed refuses a user's own rule set (from WithFile) for a year that
+// is not among the years being worked out: used silently it would not be,
+// and the output would show the embedded rules instead. A nil user is fine.
+func CheckUsed(user *des.RuleSet, years []des.Year) error {
+	if user == nil || slices.Contains(years, user.Year()) {
+		return nil
+	}
+	var ys []string
+	for _, y := range years {
+		ys = append(ys, y.String())
+	}
+	return &des.FieldError{File: user.File(), Field: "year", Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; ask for %s, or leave the file out", user.Year(), strings.Join(ys, ", "), user.Year()), Err: des.ErrUnknownYear}
 }

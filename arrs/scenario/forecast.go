@@ -1,8 +1,10 @@
 package scenario
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
@@ -41,12 +43,19 @@ type YearResult struct {
 	Rules *des.RuleSet `json:"-"`
 	// PCN is the year's PCN, as PCN(Year) gives it.
 	PCN des.PCN `json:"-"`
+	// Notes are what the scenario asked for that the year could not use
+	// (an [[iif]] in a year with no sourced point value): said, not dropped.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // Forecast is a scenario worked out over one or more DES years.
 type Forecast struct {
 	Scenario string       `json:"scenario"`
 	Years    []YearResult `json:"years"`
+	// Notes are what the scenario gives that the forecast did not use (a
+	// [[population]] for a year not computed), then each year's Notes,
+	// prefixed with the year: everything a reader should be told.
+	Notes []string `json:"notes,omitempty"`
 }
 
 // RuleSet returns the rule set for year y: the published one (the last of
@@ -54,6 +63,14 @@ type Forecast struct {
 // ones wins), else a projection from the latest published year before y with
 // the scenario's assumptions. With opt.SourcedOnly it is the SourcedOnly copy.
 func (sc *Scenario) RuleSet(y des.Year, published []*des.RuleSet, opt Options) (*des.RuleSet, error) {
+	if sc == nil {
+		return nil, fmt.Errorf("%w: no scenario", des.ErrMissing)
+	}
+	if y == 0 {
+		return nil, fmt.Errorf("%w: no year", des.ErrMissing)
+	}
+	// nil and zero rule sets (not from des.LoadRuleSet) are not rule sets
+	published = slices.DeleteFunc(slices.Clone(published), func(p *des.RuleSet) bool { return p.Year() == 0 })
 	var rs *des.RuleSet
 	for _, p := range published {
 		if p.Year() == y {
@@ -95,6 +112,34 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 	if sc == nil {
 		return YearResult{}, fmt.Errorf("%w: no scenario", des.ErrMissing)
 	}
+	if err := sc.ownRulesUsed([]des.Year{y}, published); err != nil {
+		return YearResult{}, err
+	}
+	return sc.year(y, published, opt)
+}
+
+// ownRulesUsed refuses a user's own rule set (OwnRules) that the years
+// asked for would leave unused, or that is not among the rule sets given.
+func (sc *Scenario) ownRulesUsed(ys []des.Year, published []*des.RuleSet) error {
+	own := sc.OwnRules
+	if own == nil {
+		return nil
+	}
+	name := own.File()
+	if name == "" {
+		name = "the rule set of your own"
+	}
+	if !slices.Contains(published, own) {
+		return &des.FieldError{File: name, Field: "year", Msg: fmt.Sprintf("the rule set of your own (%s) is not among the rule sets given to work out the scenario", own.Year()), Err: des.ErrInvalid}
+	}
+	if !slices.Contains(ys, own.Year()) {
+		return &des.FieldError{File: name, Field: "year", Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; ask for %s, or leave the file out", own.Year(), yearList(ys), own.Year()), Err: des.ErrUnknownYear}
+	}
+	return nil
+}
+
+// year is Year without the check of OwnRules (Run checks it for all its years).
+func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (YearResult, error) {
 	rs, err := sc.RuleSet(y, published, opt)
 	if err != nil {
 		return YearResult{}, err
@@ -105,7 +150,7 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		yr.Projected, yr.ProjectedFrom = true, from
 	}
 	if yr.Entitlements, err = des.Entitle(rs, pcn, des.Options{AsAt: opt.AsAt}); err != nil {
-		return yr, err
+		return yr, sc.figureError(y, err)
 	}
 	if len(sc.IIF) > 0 {
 		if _, ok := rs.IIF(); ok {
@@ -114,6 +159,8 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 				return yr, err
 			}
 			yr.IIF = &est
+		} else {
+			yr.Notes = append(yr.Notes, fmt.Sprintf("%s: [[iif]] not used: no source gives an IIF point value for %s, so no estimate is made", sc.where("iif[0]"), y))
 		}
 	}
 	plan, err := arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: opt.SalaryCost})
@@ -121,7 +168,31 @@ func (sc *Scenario) Year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		return yr, err
 	}
 	yr.ARRS, err = plan.Calculate(pcn, sc.Roster(y))
-	return yr, err
+	return yr, sc.figureError(y, err)
+}
+
+// where names a field of the scenario as file:line, for notes.
+func (sc *Scenario) where(path string) string {
+	w := sc.File
+	if w == "" {
+		w = "scenario"
+	}
+	if l := sc.line(path); l > 0 {
+		w += fmt.Sprintf(":%d", l)
+	}
+	return w
+}
+
+// figureError turns a missing population figure into an error naming the
+// file, line and field of the practice that lacks it.
+func (sc *Scenario) figureError(y des.Year, err error) error {
+	var mf *des.MissingFigureError
+	if err == nil || !errors.As(err, &mf) || mf.Index < 0 {
+		return err
+	}
+	path := fmt.Sprintf("%s[%d].%s", sc.practicesPath(y), mf.Index, mf.Field)
+	return &des.FieldError{File: sc.File, Line: sc.line(path), Field: path,
+		Msg: fmt.Sprintf("%s: practice %q has no %s figure, which %s needs", y, mf.Practice, mf.Field, mf.Payment), Err: mf}
 }
 
 // Run works out a scenario for each year asked for (in order, once each).
@@ -138,10 +209,18 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 	}
 	ys := slices.Clone(years)
 	slices.Sort(ys)
+	ys = slices.Compact(ys)
+	if err := sc.ownRulesUsed(ys, published); err != nil {
+		return Forecast{}, err
+	}
 	f := Forecast{Scenario: sc.Name}
-	for _, y := range slices.Compact(ys) {
-		yr, err := sc.Year(y, published, opt)
+	for _, y := range ys {
+		yr, err := sc.year(y, published, opt)
 		if err != nil {
+			var fe *des.FieldError
+			if errors.As(err, &fe) && fe.File != "" {
+				return Forecast{}, err // it names the file, line and year
+			}
 			err = fmt.Errorf("%s: %w", y, err)
 			if sc.File != "" {
 				err = fmt.Errorf("%s: %w", sc.File, err)
@@ -150,5 +229,29 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 		}
 		f.Years = append(f.Years, yr)
 	}
+	var unused []des.Year
+	for py := range sc.Populations {
+		if !slices.Contains(ys, py) {
+			unused = append(unused, py)
+		}
+	}
+	slices.Sort(unused)
+	for _, py := range unused {
+		f.Notes = append(f.Notes, fmt.Sprintf("%s: the [[population]] for %s is not used: it is not among the years computed (%s)",
+			sc.where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
+	}
+	for _, yr := range f.Years {
+		for _, n := range yr.Notes {
+			f.Notes = append(f.Notes, yr.Year.String()+": "+n)
+		}
+	}
 	return f, nil
+}
+
+func yearList(ys []des.Year) string {
+	var s []string
+	for _, y := range ys {
+		s = append(s, y.String())
+	}
+	return strings.Join(s, ", ")
 }

@@ -64,6 +64,91 @@ type Scenario struct {
 	Sharing Sharing `json:"sharing"`
 	// File is where the scenario was read from.
 	File string `json:"-"`
+	// OwnRules, when set, is a rule set of the user's own (a -rates file)
+	// that must be used: Year and Run refuse to work out years that leave it
+	// unused (a 2024/25 file with only 2025/26 asked for), rather than
+	// silently use the embedded rules. It must also be among the rule sets
+	// passed to them (rates.WithFile gives both).
+	OwnRules *des.RuleSet `json:"-"`
+	// popIndex is the index of each year's [[population]] block, and loc
+	// finds lines in the file, for errors and notes found after loading.
+	popIndex map[des.Year]int
+	loc      *strict.Locator
+}
+
+// line finds the line of a field of the scenario file (its table's line
+// when the key is absent), or 0.
+func (sc *Scenario) line(path string) int {
+	if sc == nil || sc.loc == nil {
+		return 0
+	}
+	line := sc.loc.Line(path)
+	if i := strings.LastIndexByte(path, '.'); line == 0 && i > 0 {
+		line = sc.loc.Line(path[:i])
+	}
+	return line
+}
+
+// practicesPath is the field path of the practice list used for year y.
+func (sc *Scenario) practicesPath(y des.Year) string {
+	if k, ok := sc.popIndex[y]; ok {
+		return fmt.Sprintf("population[%d].practices", k)
+	}
+	return "practices"
+}
+
+type mismatch struct {
+	index int    // the practice in the block, or -1 for one left out
+	msg   string // with %s for the year
+}
+
+// matchPractices checks that a [[population]] block names exactly the
+// practices of [[practices]]: one left out would be paid nothing that year,
+// a misspelt one would become a new practice.
+func matchPractices(base, year []des.Practice) []mismatch {
+	var names []string
+	known := map[string]bool{}
+	loose := map[string]string{}
+	for _, p := range base {
+		names = append(names, fmt.Sprintf("%q", p.Name))
+		known[p.Name] = true
+		loose[looseName(p.Name)] = p.Name
+	}
+	list := strings.Join(names, ", ")
+	var out []mismatch
+	given := map[string]bool{}
+	for j, p := range year {
+		given[p.Name] = true
+		if known[p.Name] || strings.TrimSpace(p.Name) == "" {
+			continue
+		}
+		msg := fmt.Sprintf("practice %q in the %%s population is not in [[practices]] (%s)", p.Name, list)
+		if near, ok := loose[looseName(p.Name)]; ok {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+			given[near] = true // reported here, not again as left out
+		} else {
+			msg += "; a [[population]] gives figures for the practices of [[practices]], under the same names"
+		}
+		out = append(out, mismatch{j, msg})
+	}
+	for _, p := range base {
+		if !given[p.Name] {
+			out = append(out, mismatch{-1, fmt.Sprintf("practice %q is missing from the %%s population: a [[population]] gives every practice of [[practices]] (one left out would be paid nothing that year)", p.Name)})
+		}
+	}
+	return out
+}
+
+// looseName is a name without case, spaces or punctuation, to suggest the
+// practice a misspelt name meant.
+func looseName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Assumptions are what the user expects for years past the last published
@@ -185,7 +270,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 	for _, k := range strict.MixedCaseKeys(md) {
 		add(k.String(), des.ErrUnknownKey, "%s", strict.MixedCaseMessage(k))
 	}
-	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name}
+	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name, loc: loc}
 	if strings.TrimSpace(sc.Name) == "" {
 		add("name", des.ErrMissing, "missing: give the PCN a name, e.g. name = \"Riverside PCN\"")
 	}
@@ -225,8 +310,19 @@ func Load(name string, data []byte) (*Scenario, error) {
 			add(at+".year", des.ErrInvalid, "a second population for %s", pop.Year)
 		}
 		sc.Populations[pop.Year] = pop.Practices
+		if sc.popIndex == nil {
+			sc.popIndex = map[des.Year]int{}
+		}
+		sc.popIndex[pop.Year] = i
 		checkPCN(at+".", pop.Practices)
 		checkNames(at+".", pop.Practices)
+		for _, m := range matchPractices(raw.Practices, pop.Practices) {
+			if m.index < 0 {
+				add(at+".practices", des.ErrMissing, "%s", fmt.Sprintf(m.msg, pop.Year))
+			} else {
+				add(fmt.Sprintf("%s.practices[%d].name", at, m.index), des.ErrInvalid, "%s", fmt.Sprintf(m.msg, pop.Year))
+			}
+		}
 	}
 	a := raw.Assumptions
 	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(), EntitlementGrowth: a.EntitlementGrowth.Decimal(), ListGrowth: a.ListGrowth.Decimal(), CarryForward: a.CarryForward, BaseYear: a.BaseYear}
@@ -264,15 +360,19 @@ func Load(name string, data []byte) (*Scenario, error) {
 			add(at+".name", des.ErrInvalid, "%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
 		}
 		staffNames[key] = i
+		who := ""
+		if strings.TrimSpace(rs.Name) != "" {
+			who = fmt.Sprintf("%q: ", rs.Name) // the person, by name
+		}
 		s, problems := staffFrom(rs)
 		for _, p := range problems {
-			add(at+"."+p.field, p.err, "%s", p.msg)
+			add(at+"."+p.field, p.err, "%s%s", who, p.msg)
 		}
 		if len(problems) == 0 {
 			if err := s.Validate(); err != nil {
 				for _, e := range err.(des.Errors) {
 					fe := e.(*des.FieldError)
-					add(at+"."+fe.Field, fe.Err, "%s", fe.Msg)
+					add(at+"."+fe.Field, fe.Err, "%s%s", who, fe.Msg)
 				}
 			}
 		}
@@ -314,11 +414,22 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 		if err != nil {
 			ps = append(ps, problem{"hours", des.ErrInvalid, err.Error()})
 		}
+	case r.Sessions.IsSet() && !des.SessionalRole(r.Role):
+		ps = append(ps, problem{"sessions", des.ErrInvalid, fmt.Sprintf("sessions are for GPs (general_practitioner), not %s: give wte or hours (a week, ÷ 37.5)", r.Role)})
 	case r.Sessions.IsSet():
 		s.WTE, err = arrs.WTESessions(r.Sessions.Decimal(), decimal.NewFromInt(9))
 		if err != nil {
 			ps = append(ps, problem{"sessions", des.ErrInvalid, err.Error()})
 		}
+	}
+	if len(ps) == 0 && given == 1 && s.WTE.Decimal().GreaterThan(decimal.NewFromInt(1)) {
+		field := "wte"
+		if r.Hours.IsSet() {
+			field = "hours"
+		} else if r.Sessions.IsSet() {
+			field = "sessions"
+		}
+		ps = append(ps, problem{field, des.ErrInvalid, fmt.Sprintf("%s WTE: a [[staff]] line is one person, who cannot work more than full time (1 WTE = 37.5 hours or 9 GP sessions a week); give each person a line of their own", s.WTE.Decimal())})
 	}
 	if r.AnnualCost.IsSet() && r.Salary.IsSet() {
 		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
@@ -329,6 +440,9 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 // CheckRoles refuses staff whose role no rule set knows (a typo, most
 // likely), naming the line and listing the known roles.
 func (sc *Scenario) CheckRoles(known []string) error {
+	if sc == nil {
+		return nil
+	}
 	var errs des.Errors
 	for i, s := range sc.Staff {
 		if !slices.Contains(known, s.Role) {
@@ -350,6 +464,9 @@ const DefaultBaseYear = des.Year(2025)
 // BaseYear is the year the scenario's practice figures and staff costs are
 // for: Assumptions.BaseYear, else DefaultBaseYear.
 func (sc *Scenario) BaseYear() des.Year {
+	if sc == nil {
+		return DefaultBaseYear
+	}
 	if sc.Assumptions.BaseYear != 0 {
 		return sc.Assumptions.BaseYear
 	}
@@ -361,6 +478,9 @@ func (sc *Scenario) BaseYear() des.Year {
 // year after the base year (registered lists rounded to whole patients,
 // weighted and adjusted figures to two places).
 func (sc *Scenario) PCN(y des.Year) des.PCN {
+	if sc == nil {
+		return des.PCN{}
+	}
 	if ps, ok := sc.Populations[y]; ok {
 		return des.PCN{Name: sc.Name, Practices: ps}
 	}
@@ -388,6 +508,9 @@ func (sc *Scenario) PCN(y des.Year) des.PCN {
 // year, rounded half-up to the penny. Staff carry across years by their
 // dates; the claims engine counts only the days each person is in post.
 func (sc *Scenario) Roster(y des.Year) []arrs.Staff {
+	if sc == nil {
+		return nil
+	}
 	roster := slices.Clone(sc.Staff)
 	base := sc.BaseYear()
 	if up := sc.Assumptions.PayUplift; !up.IsZero() && y > base {

@@ -30,7 +30,9 @@
 //     parts, so the parts always add up.
 //   - Every rule covers a stated period and no rule is carried forward past
 //     its last stated day: a date no rule covers is an error (des.ErrNoRate),
-//     never a silent reuse of old figures.
+//     never a silent reuse of old figures. CarriedForward is the one,
+//     marked, exception: a copy for forecasts into projected years whose
+//     carried rules say PROJECTION in every source and explanation.
 //
 // Tax years start on 6 April and DES years on 1 April, so 1-5 April of a DES
 // year are still in the previous tax year. For a DES year's annual cost as
@@ -346,6 +348,52 @@ func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (
 	return b, nil
 }
 
+// CarriedForward returns a copy of the rules in which the last employer NI,
+// pension and apprenticeship levy rules also cover every later date, as a
+// marked projection: each carried rule's source has confidence des.Carried
+// and a document that begins "PROJECTION:" and names the rule carried and
+// the day it was last stated for. It is for forecasts into years no source
+// covers yet (as rate projections carry the last published figures);
+// EmployerCost on the rules as loaded still refuses such dates.
+// A nil or empty Rules gives itself back (nil stays nil).
+func (o *Rules) CarriedForward() *Rules {
+	if o == nil {
+		return nil
+	}
+	c := &Rules{ni: carry(o.ni, "employer NI"), pension: carry(o.pension, "pension"), levy: carry(o.levy, "apprenticeship levy"), gaps: slices.Clone(o.gaps)}
+	return c
+}
+
+func carry(rules []Rule, what string) []Rule {
+	out := slices.Clone(rules)
+	if len(out) == 0 {
+		return out
+	}
+	last := out[len(out)-1]
+	if last.To.IsZero() {
+		return out // already open-ended
+	}
+	from := last.To.AddDays(1)
+	if from.IsZero() {
+		return out
+	}
+	src := last.Source
+	src.Document = fmt.Sprintf("PROJECTION: %s rule of %s to %s carried forward unchanged from %s; no source gives the rule from then (%s)", what, last.From, last.To, from, last.Source.Document)
+	src.Confidence = des.Carried
+	return append(out, Rule{From: from, Rate: last.Rate, Threshold: last.Threshold, Source: src})
+}
+
+// Projected reports whether a rule used in the breakdown is a projection
+// (carried forward by CarriedForward, not sourced for the date).
+func (b Breakdown) Projected() bool {
+	for _, s := range b.Sources {
+		if s.Confidence == des.Carried {
+			return true
+		}
+	}
+	return false
+}
+
 // onCostPercent prints a fraction as a percentage with the digits it has:
 // 0.138 → "13.8%", 0.15 → "15%", 0.005 → "0.5%".
 func onCostPercent(d decimal.Decimal) string {
@@ -368,6 +416,9 @@ func (b Breakdown) Explain() string {
 		fmt.Fprintf(&s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary), des.Pounds(b.Levy))
 	}
 	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
+	if b.Projected() {
+		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
+	}
 	if len(b.Sources) > 0 {
 		names := []string{"employer NI", "pension", "apprenticeship levy"}
 		s.WriteString(" (sources: ")

@@ -94,6 +94,9 @@ func run(w, diag io.Writer, o options) error {
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)
+	if err := rates.CheckUsed(user, years); err != nil {
+		return err
+	}
 	var sets []*des.RuleSet
 	for _, y := range years {
 		i := slices.IndexFunc(published, func(rs *des.RuleSet) bool { return rs.Year() == y })

@@ -37,6 +37,20 @@ func Analyse(text string, err error, syntax, invalid error, refusals ...error) P
 		}
 		pr.Field = pe.LastKey
 		pr.Msg = pe.Message
+		if m := bigIntRE.FindStringSubmatch(pe.Message); m != nil {
+			// An integer literal beyond int64: say so plainly.
+			pr.Msg = fmt.Sprintf("%s is too large: no figure is that large", m[1])
+			pr.Err = ErrBadNumber
+			if l := valueLine(text, pe.LastKey, m[1]); l > 0 {
+				pr.Line = l
+			}
+			return pr
+		}
+		if m := badDateRE.FindStringSubmatch(pe.Message); m != nil {
+			// A bare date of the right form that no calendar has.
+			pr.Msg = fmt.Sprintf("%s: the date does not exist", m[1])
+			return pr
+		}
 		for _, s := range refusals {
 			if strings.HasPrefix(pe.Message, s.Error()) {
 				pr.Err = s
@@ -106,6 +120,11 @@ func valueLine(text, dottedKey, msg string) int {
 	}
 	return 0
 }
+
+var (
+	bigIntRE  = regexp.MustCompile(`([0-9_]{19,}) is out of range for int64`)
+	badDateRE = regexp.MustCompile(`invalid datetime: "([0-9]{4}-[0-9]{2}-[0-9]{2})"`)
+)
 
 var numRE = regexp.MustCompile(`-?[0-9][0-9_]*(\.[0-9]+)?([eE][-+]?[0-9]+)?`)
 

@@ -62,8 +62,11 @@ func ParseDecimal(s string) (decimal.Decimal, error) {
 			return decimal.Decimal{}, fmt.Errorf("%w: %q is not a plain decimal such as \"1.50\"", ErrBadNumber, s)
 		}
 	}
-	if digits == 0 || digits > 30 {
+	if digits == 0 {
 		return decimal.Decimal{}, fmt.Errorf("%w: %q is not a plain decimal such as \"1.50\"", ErrBadNumber, s)
+	}
+	if digits > 30 {
+		return decimal.Decimal{}, fmt.Errorf("%w: %q is too large: at most 30 digits", ErrBadNumber, s)
 	}
 	d, err := decimal.NewFromString(t)
 	if err != nil {

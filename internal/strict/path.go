@@ -105,6 +105,15 @@ func (l *Locator) LineOf(p Path) int {
 		return 0
 	}
 	l.build()
+	if len(p) == 0 {
+		return 0
+	}
+	if !indexed(p) {
+		// A key path without indices, as the decoder's list of unknown
+		// keys gives them (payment.part.value.ratee): look in every table
+		// of that name, not only the first.
+		return l.anywhere(p)
+	}
 	lo, hi := 1, len(l.lines)+1 // line range [lo, hi) of the current table
 	prefix := ""
 	for i, e := range p {
@@ -150,6 +159,44 @@ func (l *Locator) LineOf(p Path) int {
 			continue
 		}
 		return l.keyLine(lo, hi, e.Name)
+	}
+	return 0
+}
+
+func indexed(p Path) bool {
+	for _, e := range p {
+		if e.Index >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// anywhere finds a path without indices: the header of a table of that
+// name, else the first "key =" line in any table of the path's table name
+// (the top of the file for a top-level key).
+func (l *Locator) anywhere(p Path) int {
+	names := make([]string, len(p))
+	for i, e := range p {
+		names[i] = e.Name
+	}
+	full := strings.Join(names, ".")
+	for _, h := range l.headers {
+		if h.name == full {
+			return h.line
+		}
+	}
+	table, key := strings.Join(names[:len(names)-1], "."), names[len(names)-1]
+	if table == "" {
+		return l.keyLine(1, len(l.lines)+1, key)
+	}
+	for _, h := range l.headers {
+		if h.name != table {
+			continue
+		}
+		if n := l.keyLine(h.line, len(l.lines)+1, key); n > 0 {
+			return n
+		}
 	}
 	return 0
 }

@@ -115,6 +115,7 @@ func Inputs(scenarioFile, ratesFile string) (*scenario.Scenario, []*des.RuleSet,
 	if err != nil {
 		return nil, nil, err
 	}
+	sc.OwnRules = user // a -rates file for a year not asked for is refused, not ignored
 	return sc, published, nil
 }
 
