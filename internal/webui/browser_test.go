@@ -35,6 +35,25 @@ const driverJS = `fetch("/").then(function (r) { return r.text(); }).then(functi
   document.open(); document.write(html); document.close();
 });`
 
+// tablesJS drives the page's own editable table: it opens the real page
+// (its scripts run and draw the tables from the scenario text), sets the
+// fourth person's WTE cell to 0.5 as a user would, then submits the text the
+// table wrote.
+const tablesJS = `fetch("/").then(function (r) { return r.text(); }).then(function (html) {
+  document.open(); document.write(html); document.close();
+  setTimeout(function () {
+    var cell = document.querySelector('[aria-label="staff 4 wte"]');
+    cell.value = "0.5";
+    cell.dispatchEvent(new Event("change"));
+    var body = new URLSearchParams();
+    body.set("scenario", document.getElementById("scenario").value);
+    body.set("years", "2025/26");
+    fetch("/", {method: "POST", body: body}).then(function (r) { return r.text(); }).then(function (html) {
+      document.open(); document.write(html); document.close();
+    });
+  }, 1500);
+});`
+
 func chromium(t *testing.T) string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -61,6 +80,14 @@ func TestRealBrowser(t *testing.T) {
 	mux.HandleFunc("GET /test/driver.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript")
 		_, _ = w.Write([]byte(driverJS))
+	})
+	mux.HandleFunc("GET /test/tables.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte(strings.Replace(driverHTML, "driver.js", "tables.js", 1)))
+	})
+	mux.HandleFunc("GET /test/tables.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		_, _ = w.Write([]byte(tablesJS))
 	})
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
@@ -90,4 +117,9 @@ func TestRealBrowser(t *testing.T) {
 	require.Greater(t, fi.Size(), int64(10000))
 	t.Logf("screenshot of the results page: %s (%d bytes)", shot, fi.Size())
 	require.False(t, strings.Contains(dom, `id="errors"`), "no errors shown")
+
+	// The same change made in the page's editable staff table.
+	dom = run("--dump-dom", ts.URL+"/test/tables.html")
+	require.True(t, strings.Contains(dom, `id="claims-2025-26">£367,821.06<`), "the table's edit reached the claims")
+	require.True(t, strings.Contains(dom, `id="headroom-2025-26">£687,871.73<`))
 }
