@@ -82,7 +82,7 @@
         } else {
           input = document.createElement("input");
           input.value = val;
-          input.size = type === "s" ? 18 : 9;
+          input.size = type === "s" ? 16 : 7;
         }
         input.setAttribute("aria-label", kind + " " + (bi + 1) + " " + key);
         input.dataset.key = key;
