@@ -11,6 +11,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
@@ -52,6 +53,48 @@ type pageData struct {
 	Afford   *arrs.Affordability
 	AffErr   *apiError
 	Name     string
+	// Statements are the practices' statements, year by year (in the
+	// order of Forecast.Years).
+	Statements []statementView
+}
+
+// statementView is a year's practice statements, summed by kind of line.
+type statementView struct {
+	Year  des.Year
+	Rows  []statementRow
+	Total statementRow
+}
+
+type statementRow struct {
+	Practice                                  string
+	Income, Own, Retained, Staff, Claims, Net decimal.Decimal
+}
+
+func viewOf(st statement.Statement) statementView {
+	row := func(p statement.Practice) statementRow {
+		r := statementRow{Practice: p.Name, Income: decimal.Zero, Own: decimal.Zero, Retained: decimal.Zero, Staff: decimal.Zero,
+			Claims: decimal.Zero, Net: p.NetTotal}
+		for _, l := range p.Lines {
+			switch l.Kind {
+			case statement.Income:
+				r.Income = r.Income.Add(l.Total)
+			case statement.OwnPay:
+				r.Own = r.Own.Add(l.Total)
+			case statement.Retained:
+				r.Retained = r.Retained.Add(l.Total)
+			case statement.Staff:
+				r.Staff = r.Staff.Add(l.Total)
+			case statement.Claims:
+				r.Claims = r.Claims.Add(l.Total)
+			}
+		}
+		return r
+	}
+	v := statementView{Year: st.Year, Total: row(st.PCN)}
+	for _, p := range st.Practices {
+		v.Rows = append(v.Rows, row(p))
+	}
+	return v
 }
 
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
@@ -100,6 +143,14 @@ func (d *pageData) run(r *http.Request) {
 	if err != nil {
 		d.Errors = flatten(err)
 		return
+	}
+	for _, yr := range f.Years {
+		st, err := statement.Build(yr, sc.Sharing)
+		if err != nil {
+			d.Errors = flatten(err)
+			return
+		}
+		d.Statements = append(d.Statements, viewOf(st))
 	}
 	d.Forecast = &f
 	if d.Form.Role != "" {

@@ -161,6 +161,7 @@ func TestPage(t *testing.T) {
 	resp.Body.Close()
 	require.Contains(t, string(first), `id="results"`)
 	require.Contains(t, string(first), "Riverside PCN (example)")
+	require.Contains(t, string(first), "Practice statements, 2026/27")
 	form := func(scen string) (int, string) {
 		resp, err := http.PostForm(ts.URL+"/", map[string][]string{"scenario": {scen}, "years": {"2025/26"}})
 		require.NoError(t, err)
