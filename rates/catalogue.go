@@ -69,7 +69,8 @@ func Find(sets []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
 
 // WithFile returns the embedded rule sets with the rule set in the file at
 // path (if path is not empty) in place of the embedded one for its year,
-// oldest first, and that user's rule set (nil when path is empty).
+// oldest first, and that user's rule set (nil when path is empty), completed
+// by Complete.
 func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 	if err := Err(); err != nil {
 		return nil, nil, err
@@ -79,6 +80,11 @@ func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 		return all, nil, nil
 	}
 	if user, err = des.LoadRuleSetFile(path); err != nil {
+		return nil, nil, err
+	}
+	// Completed as the embedded years are: its sourced figures win, the band
+	// model derives the maxima it leaves out, and `carry` is honoured.
+	if user, err = Complete(user); err != nil {
 		return nil, nil, err
 	}
 	all = slices.DeleteFunc(all, func(rs *des.RuleSet) bool { return rs.Year() == user.Year() })
