@@ -1,0 +1,314 @@
+package arrs_test
+
+import (
+	"math"
+	"sort"
+	"sync"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/stretchr/testify/require"
+)
+
+// The float64 yardstick: the same national year as BenchmarkNationalYear,
+// doing the same work in plain float64 — every payment of the rule set
+// (each part, each practice for a payment paid to practices, each month
+// rounded half-up to the penny), the ARRS sums (rounded once), and each
+// person's month: days employed, the maximum in force, the headcount caps
+// in the engine's order (start, name, role), the claim rounded to the
+// penny — but no explanations, reasons, decimals or checks. Its totals are
+// checked against the engine's (TestFloat64YardstickMatchesEngine), so the
+// benchmark times honest work.
+
+type fPart struct {
+	month   [12]float64 // £ per unit of basis in each month
+	basis   des.Basis
+	perPrac bool
+	sum     bool // an ARRS sum: rounded once, not monthly
+}
+
+type fPerson struct {
+	cost, wte, pct float64
+	max            [12]float64 // -1: no maximum (or not claimable)
+	days           [12]float64
+	role           string
+}
+
+type fNation struct {
+	parts []fPart
+	pcns  []fPCN
+	caps  map[string][12]capRule
+	dims  [12]float64
+}
+
+type capRule struct {
+	on         bool
+	limit      float64
+	large      float64
+	largeAbove float64
+}
+
+type fPCN struct {
+	practices [][4]float64 // registered, weighted, adjusted, beds
+	total     [4]float64
+	reg       float64
+	staff     []fPerson
+}
+
+func basisIndex(b des.Basis) int {
+	switch b {
+	case des.Registered:
+		return 0
+	case des.Weighted:
+		return 1
+	case des.Adjusted:
+		return 2
+	case des.CareHomeBeds:
+		return 3
+	}
+	return -1
+}
+
+func prepareFloat(t testing.TB, rs *des.RuleSet, nation []arrs.PCNInput) fNation {
+	y := rs.Year()
+	var fn fNation
+	var starts, ends [12]des.Date
+	for m := 0; m < 12; m++ {
+		yy, mm := y.Month(m)
+		dim := des.DaysIn(yy, mm)
+		fn.dims[m] = float64(dim)
+		starts[m], ends[m] = des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
+	}
+	for _, p := range rs.Payments() {
+		for _, pt := range p.Parts {
+			require.Empty(t, pt.Scale, "size scales are not in the yardstick")
+			fp := fPart{basis: pt.Basis, perPrac: p.PaidTo == des.PaidToPractice, sum: p.Kind == des.KindARRSSum}
+			vals := pt.InForce(des.Date{})
+			if pt.Stated == des.Period {
+				n := 0
+				for m := 0; m < 12; m++ {
+					if !starts[m].Before(pt.From) && !ends[m].After(pt.To) {
+						n++
+					}
+				}
+				for m := 0; m < 12; m++ {
+					if !starts[m].Before(pt.From) && !ends[m].After(pt.To) {
+						fp.month[m] = vals[0].Rate.InexactFloat64() / float64(n)
+					}
+				}
+			} else {
+				for m := 0; m < 12; m++ {
+					for k, v := range vals {
+						from, to := v.From, pt.To
+						if k+1 < len(vals) {
+							to = vals[k+1].From.AddDays(-1)
+						}
+						if from.Before(starts[m]) {
+							from = starts[m]
+						}
+						if to.After(ends[m]) {
+							to = ends[m]
+						}
+						if to.Before(from) {
+							continue
+						}
+						fp.month[m] += v.Rate.InexactFloat64() * float64(from.Days(to)+1) / (fn.dims[m] * 12)
+					}
+				}
+			}
+			fn.parts = append(fn.parts, fp)
+		}
+	}
+	a := rs.ARRS()
+	fn.caps = map[string][12]capRule{}
+	for _, r := range a.Roles {
+		var cr [12]capRule
+		for _, c := range r.Caps {
+			for m := 0; m < 12; m++ {
+				if !c.From.After(starts[m]) && !c.To.Before(ends[m]) {
+					require.Equal(t, des.Headcount, c.Unit, "WTE caps are not in the yardstick")
+					cr[m] = capRule{on: true, limit: c.Limit.InexactFloat64(), large: c.LargeLimit.InexactFloat64(), largeAbove: float64(c.LargeAbove)}
+				}
+			}
+		}
+		fn.caps[r.ID] = cr
+	}
+	for _, in := range nation {
+		var f fPCN
+		for _, p := range in.PCN.Practices {
+			v := [4]float64{p.Registered.Decimal().InexactFloat64(), p.Weighted.Decimal().InexactFloat64(),
+				p.Adjusted.Decimal().InexactFloat64(), p.CareHomeBeds.Decimal().InexactFloat64()}
+			f.practices = append(f.practices, v)
+			for i := range v {
+				f.total[i] += v[i]
+			}
+		}
+		f.reg = f.total[0]
+		staff := append([]arrs.Staff(nil), in.Roster...)
+		sort.SliceStable(staff, func(i, j int) bool {
+			if c := staff[i].Start.Compare(staff[j].Start); c != 0 {
+				return c < 0
+			}
+			if staff[i].Name != staff[j].Name {
+				return staff[i].Name < staff[j].Name
+			}
+			return staff[i].Role < staff[j].Role
+		})
+		for _, s := range staff {
+			st := fPerson{cost: s.AnnualCost.InexactFloat64(), wte: s.WTE.Decimal().InexactFloat64(), role: s.Role}
+			role, ok := a.Role(s.Role)
+			ms := role.MaximaInForce(des.Date{})
+			for m := 0; m < 12; m++ {
+				from, to := starts[m], ends[m]
+				if s.Start.After(from) {
+					from = s.Start
+				}
+				if !s.End.IsZero() && s.End.Before(to) {
+					to = s.End
+				}
+				if !to.Before(from) {
+					st.days[m] = float64(from.Days(to) + 1)
+				}
+				st.max[m] = -1
+				if ok && !starts[m].Before(role.EligibleFrom) && !starts[m].Before(a.ClaimsFrom) {
+					for _, mx := range ms {
+						if !mx.From.After(starts[m]) {
+							st.max[m] = mx.National.InexactFloat64()
+						}
+					}
+				}
+			}
+			if ok {
+				st.pct = role.Reimbursement.InexactFloat64()
+			}
+			f.staff = append(f.staff, st)
+		}
+		fn.pcns = append(fn.pcns, f)
+	}
+	return fn
+}
+
+// penny rounds half-up to the penny (amounts here are positive).
+func penny(x float64) float64 { return math.Floor(x*100+0.5+1e-7) / 100 }
+
+// floatPCN is one PCN's entitlements, ARRS sums and claims.
+func (fn *fNation) floatPCN(f *fPCN) (ent, sums, claims float64) {
+	for _, p := range fn.parts {
+		i := basisIndex(p.basis)
+		payees := [][4]float64{f.total}
+		if p.perPrac {
+			payees = f.practices
+		}
+		for _, v := range payees {
+			b := 1.0
+			if i >= 0 {
+				b = v[i]
+			}
+			if p.sum {
+				var s float64
+				for m := 0; m < 12; m++ {
+					s += b * p.month[m]
+				}
+				sums += penny(s)
+				continue
+			}
+			for m := 0; m < 12; m++ {
+				ent += penny(b * p.month[m])
+			}
+		}
+	}
+	var count [12]map[string]float64
+	for k := range f.staff {
+		s := &f.staff[k]
+		cr := fn.caps[s.role]
+		for m := 0; m < 12; m++ {
+			if s.days[m] == 0 || s.max[m] < 0 {
+				continue
+			}
+			if cr[m].on {
+				if count[m] == nil {
+					count[m] = map[string]float64{}
+				}
+				lim := cr[m].limit
+				if cr[m].largeAbove > 0 && f.reg > cr[m].largeAbove && cr[m].large > 0 {
+					lim = cr[m].large
+				}
+				if count[m][s.role]+1 > lim {
+					continue
+				}
+				count[m][s.role]++
+			}
+			c := s.cost
+			if s.max[m] < c {
+				c = s.max[m]
+			}
+			claims += penny(c * s.wte * s.days[m] / (12 * fn.dims[m]) * s.pct)
+		}
+	}
+	return ent, sums, claims
+}
+
+// The yardstick does the engine's work: its totals over the national year
+// equal the engine's within float rounding (a penny here and there where a
+// float lands just off a half penny).
+func TestFloat64YardstickMatchesEngine(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	nation := syntheticNation(300, 40)
+	res, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	fn := prepareFloat(t, rs, nation)
+	var e1, s1, c1, e2, s2, c2 float64
+	for i := range fn.pcns {
+		ent, sums, claims := fn.floatPCN(&fn.pcns[i])
+		e1, s1, c1 = e1+ent, s1+sums, c1+claims
+		e2 += res[i].Entitlements.Total.InexactFloat64()
+		for _, a := range res[i].Entitlements.ARRSSums {
+			s2 += a.Amount.InexactFloat64()
+		}
+		c2 += res[i].ARRS.Claims.InexactFloat64()
+		require.InDelta(t, res[i].ARRS.Claims.InexactFloat64(), claims, 0.05, "PCN %d claims", i)
+		require.InDelta(t, res[i].Entitlements.Total.InexactFloat64(), ent, 0.05, "PCN %d entitlements", i)
+	}
+	require.InDelta(t, e2, e1, 1.0, "entitlements")
+	require.InDelta(t, s2, s1, 1.0, "ARRS sums")
+	require.InDelta(t, c2, c1, 1.0, "claims")
+	t.Logf("300 PCNs: entitlements £%.2f (engine £%.2f), ARRS sums £%.2f (£%.2f), claims £%.2f (£%.2f)", e1, e2, s1, s2, c1, c2)
+}
+
+// BenchmarkNationalYearFloat64 is the honest float64 yardstick for
+// BenchmarkNationalYear: the same 1,250 PCNs and the same work (see above),
+// on two goroutines as CalculateAll uses the cores.
+func BenchmarkNationalYearFloat64(b *testing.B) {
+	rs, _ := rates.Parse("2024/25")
+	nation := syntheticNation(1250, 40)
+	fn := prepareFloat(b, rs, nation)
+	b.ReportAllocs()
+	b.ResetTimer()
+	var sink float64
+	for i := 0; i < b.N; i++ {
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		half := len(fn.pcns) / 2
+		for _, part := range [][]fPCN{fn.pcns[:half], fn.pcns[half:]} {
+			wg.Add(1)
+			go func(part []fPCN) {
+				defer wg.Done()
+				var total float64
+				for k := range part {
+					e, s, c := fn.floatPCN(&part[k])
+					total += e + s + c
+				}
+				mu.Lock()
+				sink += total
+				mu.Unlock()
+			}(part)
+		}
+		wg.Wait()
+	}
+	_ = sink
+}
