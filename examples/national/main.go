@@ -25,16 +25,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/rates"
-	"github.com/shopspring/decimal"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
@@ -133,12 +130,19 @@ func run(w, diag io.Writer, o options) error {
 	}
 
 	rep := report{Source: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
-	results := compute(rows, sets, o.workers)
-	for k, rs := range sets {
+	in := make([]arrs.PCNInput, len(rows))
+	for i, r := range rows {
+		in[i].PCN = r.PCN
+	}
+	for _, rs := range sets {
+		plan, err := arrs.Compile(rs, arrs.Options{})
+		if err != nil {
+			return err
+		}
 		yr := yearResult{Year: rs.Year(), RuleSet: rs, Gaps: rs.Gaps()}
-		for i, r := range results[k] {
-			if r.err != nil {
-				err := rowError(name, rows[i], rs.Year(), r.err)
+		for i, r := range plan.CalculateEach(in, o.workers) {
+			if r.Err != nil {
+				err := rowError(name, rows[i], rs.Year(), r.Err)
 				if !o.skipBad {
 					return err
 				}
@@ -146,12 +150,11 @@ func run(w, diag io.Writer, o options) error {
 				yr.LeftOut = append(yr.LeftOut, err.Error())
 				continue
 			}
-			yr.PCNs = append(yr.PCNs, r)
+			yr.PCNs = append(yr.PCNs, des.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
 		}
-		yr.total()
+		yr.Rollup = des.RollUp(rs, yr.PCNs)
 		rep.Years = append(rep.Years, yr)
 	}
-
 	switch o.format {
 	case "json":
 		return cli.WriteJSON(w, rep.json())
@@ -171,76 +174,6 @@ func run(w, diag io.Writer, o options) error {
 	return nil
 }
 
-// pcnResult is one PCN's figures for one year. It keeps the amounts only,
-// not the explanations: a national run holds every PCN for every year.
-type pcnResult struct {
-	row           des.PCNRow
-	total         decimal.Decimal // entitlements, ARRS sums excluded
-	arrs          decimal.Decimal // the PCN's ARRS sums, every pot
-	payments      []paid          // payments, then ARRS sums, in rule-set order
-	registered    decimal.Decimal
-	hasRegistered bool
-	err           error
-}
-
-type paid struct {
-	id     string
-	kind   des.Kind
-	amount decimal.Decimal
-}
-
-// compute works out every PCN for every year on a pool of workers: the rule
-// sets are immutable and shared. results[year][row] keeps file order.
-func compute(rows []des.PCNRow, sets []*des.RuleSet, workers int) [][]pcnResult {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	results := make([][]pcnResult, len(sets))
-	for k := range results {
-		results[k] = make([]pcnResult, len(rows))
-	}
-	type job struct{ k, i int }
-	jobs := make(chan job, workers)
-	var wg sync.WaitGroup
-	for range min(workers, len(rows)*len(sets)) {
-		wg.Go(func() {
-			for j := range jobs {
-				results[j.k][j.i] = entitle(sets[j.k], rows[j.i])
-			}
-		})
-	}
-	for k := range sets {
-		for i := range rows {
-			jobs <- job{k, i}
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	return results
-}
-
-func entitle(rs *des.RuleSet, row des.PCNRow) pcnResult {
-	r := pcnResult{row: row, arrs: decimal.Zero}
-	if v, ok := row.PCN.Practices[0].Figure(des.Registered); ok {
-		r.registered, r.hasRegistered = v, true
-	}
-	e, err := des.Entitle(rs, row.PCN, des.Options{})
-	if err != nil {
-		r.err = err
-		return r
-	}
-	r.total = e.Total
-	r.payments = make([]paid, 0, len(e.Payments)+len(e.ARRSSums))
-	for _, a := range e.Payments {
-		r.payments = append(r.payments, paid{a.ID, a.Kind, a.Amount})
-	}
-	for _, a := range e.ARRSSums {
-		r.payments = append(r.payments, paid{a.ID, a.Kind, a.Amount})
-		r.arrs = r.arrs.Add(a.Amount)
-	}
-	return r
-}
-
 // rowError names the file, line and PCN of an error working a row out.
 func rowError(file string, row des.PCNRow, y des.Year, err error) error {
 	var mf *des.MissingFigureError
@@ -251,75 +184,13 @@ func rowError(file string, row des.PCNRow, y des.Year, err error) error {
 	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err), Err: err}
 }
 
-// total is a sum over a group of PCNs.
-type total struct {
-	name         string
-	pcns         int
-	registered   decimal.Decimal
-	entitlements decimal.Decimal
-	arrs         decimal.Decimal
-}
-
-func newTotal(name string) *total {
-	return &total{name: name, registered: decimal.Zero, entitlements: decimal.Zero, arrs: decimal.Zero}
-}
-
-func (t *total) add(r pcnResult) {
-	t.pcns++
-	if r.hasRegistered {
-		t.registered = t.registered.Add(r.registered)
-	}
-	t.entitlements = t.entitlements.Add(r.total)
-	t.arrs = t.arrs.Add(r.arrs)
-}
-
-// paymentTotal is one payment summed over every PCN.
-type paymentTotal struct {
-	id, name string
-	kind     des.Kind
-	amount   decimal.Decimal
-}
-
 type yearResult struct {
-	Year      des.Year
-	RuleSet   *des.RuleSet
-	PCNs      []pcnResult
-	LeftOut   []string
-	Gaps      []des.Gap
-	ICBs      []*total
-	England   *total
-	ByPayment []paymentTotal
-}
-
-// total adds up the year's PCNs by ICB (alphabetical), for England and by
-// payment, exactly: every total is a sum of the rows shown.
-func (y *yearResult) total() {
-	byICB := map[string]*total{}
-	y.England = newTotal("England")
-	for _, r := range y.PCNs {
-		icb := r.row.ICB
-		if icb == "" {
-			icb = "(no ICB given)"
-		}
-		if byICB[icb] == nil {
-			byICB[icb] = newTotal(icb)
-			y.ICBs = append(y.ICBs, byICB[icb])
-		}
-		byICB[icb].add(r)
-		y.England.add(r)
-	}
-	sort.Slice(y.ICBs, func(i, j int) bool { return y.ICBs[i].name < y.ICBs[j].name })
-	for _, p := range y.RuleSet.Payments() {
-		pt := paymentTotal{id: p.ID, name: p.Name, kind: p.Kind, amount: decimal.Zero}
-		for _, r := range y.PCNs {
-			for _, a := range r.payments {
-				if a.id == p.ID {
-					pt.amount = pt.amount.Add(a.amount)
-				}
-			}
-		}
-		y.ByPayment = append(y.ByPayment, pt)
-	}
+	Year    des.Year
+	RuleSet *des.RuleSet
+	PCNs    []des.RolledPCN
+	LeftOut []string
+	Gaps    []des.Gap
+	des.Rollup
 }
 
 type report struct {

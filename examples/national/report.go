@@ -9,11 +9,18 @@ import (
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
 
-func regString(r pcnResult) string {
-	if !r.hasRegistered {
-		return ""
+func regString(r des.RolledPCN) string {
+	if v, ok := r.Registered(); ok {
+		return des.Thousands(v.String())
 	}
-	return des.Thousands(r.registered.String())
+	return ""
+}
+
+func regPlain(r des.RolledPCN) string {
+	if v, ok := r.Registered(); ok {
+		return v.String()
+	}
+	return ""
 }
 
 // notes are said under every year's PCN table.
@@ -53,7 +60,7 @@ func (rep report) tables() []*cli.Table {
 			Notes:  rep.notes(y),
 		}
 		for _, r := range y.PCNs {
-			t.Add(fmt.Sprint(r.row.Line), r.row.Code, r.row.Name, r.row.ICB, regString(r), cli.GBP(r.total), cli.GBP(r.arrs))
+			t.Add(fmt.Sprint(r.Row.Line), r.Row.Code, r.Row.Name, r.Row.ICB, regString(r), cli.GBP(r.Entitlements.Total), cli.GBP(r.ARRSSum()))
 		}
 		ts = append(ts, t)
 
@@ -64,7 +71,7 @@ func (rep report) tables() []*cli.Table {
 			Notes:  []string{"England is the sum of every PCN worked out from the file."},
 		}
 		for _, g := range append(y.ICBs, y.England) {
-			it.Add(g.name, fmt.Sprint(g.pcns), des.Thousands(g.registered.String()), cli.GBP(g.entitlements), cli.GBP(g.arrs))
+			it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), cli.GBP(g.Entitlements), cli.GBP(g.ARRSSum))
 		}
 		ts = append(ts, it)
 
@@ -74,13 +81,13 @@ func (rep report) tables() []*cli.Table {
 			Right:  []bool{false, false, true},
 		}
 		for _, p := range y.ByPayment {
-			name := p.name
-			if p.kind == des.KindARRSSum {
+			name := p.Name
+			if p.Kind == des.KindARRSSum {
 				name += " [a maximum to claim, not paid]"
 			}
-			pt.Add(p.id, name, cli.GBP(p.amount))
+			pt.Add(p.ID, name, cli.GBP(p.Amount))
 		}
-		pt.Add("total", "entitlements (ARRS sums excluded)", cli.GBP(y.England.entitlements))
+		pt.Add("total", "entitlements (ARRS sums excluded)", cli.GBP(y.England.Entitlements))
 		ts = append(ts, pt)
 	}
 	if len(rep.Years) > 1 {
@@ -93,9 +100,9 @@ func (rep report) tables() []*cli.Table {
 			ce, ca := "", ""
 			if i > 0 {
 				p := rep.Years[i-1].England
-				ce, ca = cli.GBP(y.England.entitlements.Sub(p.entitlements)), cli.GBP(y.England.arrs.Sub(p.arrs))
+				ce, ca = cli.GBP(y.England.Entitlements.Sub(p.Entitlements)), cli.GBP(y.England.ARRSSum.Sub(p.ARRSSum))
 			}
-			s.Add(y.Year.String(), fmt.Sprint(y.England.pcns), cli.GBP(y.England.entitlements), ce, cli.GBP(y.England.arrs), ca)
+			s.Add(y.Year.String(), fmt.Sprint(y.England.PCNs), cli.GBP(y.England.Entitlements), ce, cli.GBP(y.England.ARRSSum), ca)
 		}
 		ts = append(ts, s)
 	}
@@ -106,17 +113,16 @@ func (rep report) writeCSV(w io.Writer) error {
 	var rows [][]string
 	for _, y := range rep.Years {
 		for _, r := range y.PCNs {
-			reg := ""
-			if r.hasRegistered {
-				reg = r.registered.String()
-			}
-			rows = append(rows, []string{y.Year.String(), "pcn", r.row.Code, r.row.Name, r.row.ICB, "1", reg, cli.Plain(r.total), cli.Plain(r.arrs), rep.Source})
+			rows = append(rows, []string{y.Year.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", regPlain(r),
+				cli.Plain(r.Entitlements.Total), cli.Plain(r.ARRSSum()), rep.Source})
 		}
 		for _, g := range y.ICBs {
-			rows = append(rows, []string{y.Year.String(), "icb", "", g.name, g.name, fmt.Sprint(g.pcns), g.registered.String(), cli.Plain(g.entitlements), cli.Plain(g.arrs), rep.Source})
+			rows = append(rows, []string{y.Year.String(), "icb", "", g.Name, g.Name, fmt.Sprint(g.PCNs), g.Registered.String(),
+				cli.Plain(g.Entitlements), cli.Plain(g.ARRSSum), rep.Source})
 		}
 		e := y.England
-		rows = append(rows, []string{y.Year.String(), "england", "", e.name, "", fmt.Sprint(e.pcns), e.registered.String(), cli.Plain(e.entitlements), cli.Plain(e.arrs), rep.Source})
+		rows = append(rows, []string{y.Year.String(), "england", "", e.Name, "", fmt.Sprint(e.PCNs), e.Registered.String(),
+			cli.Plain(e.Entitlements), cli.Plain(e.ARRSSum), rep.Source})
 	}
 	return cli.WriteCSV(w, []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows)
 }
@@ -165,8 +171,8 @@ type jsonPayment struct {
 	Amount string `json:"amount"`
 }
 
-func jsonTotalOf(t *total) jsonTotal {
-	return jsonTotal{t.name, t.pcns, t.registered.String(), cli.Plain(t.entitlements), cli.Plain(t.arrs)}
+func jsonTotalOf(t des.GroupTotal) jsonTotal {
+	return jsonTotal{t.Name, t.PCNs, t.Registered.String(), cli.Plain(t.Entitlements), cli.Plain(t.ARRSSum)}
 }
 
 func (rep report) json() jsonReport {
@@ -174,13 +180,10 @@ func (rep report) json() jsonReport {
 	for _, y := range rep.Years {
 		jy := jsonYear{Year: y.Year.String(), RuleSet: y.RuleSet.Title(), England: jsonTotalOf(y.England), LeftOut: y.LeftOut, Gaps: y.Gaps}
 		for _, r := range y.PCNs {
-			reg := ""
-			if r.hasRegistered {
-				reg = r.registered.String()
-			}
-			jp := jsonPCN{Line: r.row.Line, Code: r.row.Code, Name: r.row.Name, ICB: r.row.ICB, Registered: reg, Entitlements: cli.Plain(r.total), ARRSSum: cli.Plain(r.arrs)}
-			for _, a := range r.payments {
-				jp.Payments = append(jp.Payments, jsonPayment{ID: a.id, Kind: string(a.kind), Amount: cli.Plain(a.amount)})
+			jp := jsonPCN{Line: r.Row.Line, Code: r.Row.Code, Name: r.Row.Name, ICB: r.Row.ICB, Registered: regPlain(r),
+				Entitlements: cli.Plain(r.Entitlements.Total), ARRSSum: cli.Plain(r.ARRSSum())}
+			for _, a := range append(r.Entitlements.Payments, r.Entitlements.ARRSSums...) {
+				jp.Payments = append(jp.Payments, jsonPayment{ID: a.ID, Kind: string(a.Kind), Amount: cli.Plain(a.Amount)})
 			}
 			jy.PCNs = append(jy.PCNs, jp)
 		}
@@ -188,7 +191,7 @@ func (rep report) json() jsonReport {
 			jy.ICBs = append(jy.ICBs, jsonTotalOf(g))
 		}
 		for _, p := range y.ByPayment {
-			jy.ByPayment = append(jy.ByPayment, jsonPayment{ID: p.id, Kind: string(p.kind), Amount: cli.Plain(p.amount)})
+			jy.ByPayment = append(jy.ByPayment, jsonPayment{ID: p.ID, Kind: string(p.Kind), Amount: cli.Plain(p.Amount)})
 		}
 		out.Years = append(out.Years, jy)
 	}

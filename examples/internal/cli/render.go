@@ -189,3 +189,19 @@ func CheckFormat(f string) error {
 	}
 	return fmt.Errorf("-format %q: want one of %s", f, strings.Join(Formats, ", "))
 }
+
+// WriteTables prints tables as aligned text, or as Markdown when format is "markdown".
+func WriteTables(w io.Writer, format string, tables ...*Table) error {
+	for _, t := range tables {
+		var err error
+		if format == "markdown" {
+			err = t.WriteMarkdown(w)
+		} else {
+			err = t.WriteText(w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
