@@ -1,6 +1,7 @@
 package arrs
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -154,4 +155,29 @@ func costNote(c decimal.Decimal) string {
 		return "assumed to cost at least the maximum, so the claim is the maximum"
 	}
 	return "the cost given"
+}
+
+// MarshalJSON writes the answer, money with two places; max_wte (two
+// places) only when MaxWTEKnown.
+func (a Affordability) MarshalJSON() ([]byte, error) {
+	maxWTE := ""
+	if a.MaxWTEKnown {
+		maxWTE = a.MaxWTE.StringFixed(2)
+	}
+	return json.Marshal(struct {
+		Year           des.Year        `json:"year"`
+		Role           string          `json:"role"`
+		Start          des.Date        `json:"start"`
+		WTE            decimal.Decimal `json:"wte"`
+		Pot            string          `json:"pot"`
+		HeadroomBefore des.JSONMoney   `json:"headroom_before"`
+		Claim          des.JSONMoney   `json:"claim"`
+		ClaimPerWTE    des.JSONMoney   `json:"claim_per_wte"`
+		HeadroomAfter  des.JSONMoney   `json:"headroom_after"`
+		MaxWTE         string          `json:"max_wte,omitempty"`
+		MaxWTEKnown    bool            `json:"max_wte_known"`
+		Reasons        []string        `json:"reasons,omitempty"`
+		Explain        string          `json:"explain"`
+	}{des.YearOf(a.Start), a.Role, a.Start, a.WTE, a.Pot, des.JSONMoney(a.HeadroomBefore), des.JSONMoney(a.Claim),
+		des.JSONMoney(a.ClaimPerWTE), des.JSONMoney(a.HeadroomAfter), maxWTE, a.MaxWTEKnown, a.Reasons, a.Explain})
 }

@@ -315,14 +315,14 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 		pm := potMonth[a.Pot]
 		var c int64
 		runsOut := ""
-		sumP := a.Amount.Shift(2).IntPart() // a sum is rounded to the penny
+		sumP := a.Total.Shift(2).IntPart() // a sum is rounded to the penny
 		for m := 0; m < 12; m++ {
 			c += pm[m]
 			if runsOut == "" && c > sumP {
 				runsOut = p.month[m].label
 			}
 		}
-		pot := Pot{ID: a.ID, Pot: a.Pot, Sum: a.Amount, Claims: money(c), Headroom: a.Amount.Sub(money(c)), RunsOut: runsOut, sum: a}
+		pot := Pot{ID: a.ID, Name: a.Pot, Sum: a.Total, Claims: money(c), Headroom: a.Total.Sub(money(c)), RunsOut: runsOut, sum: a}
 		r.Pots = append(r.Pots, pot)
 		r.Sum = r.Sum.Add(pot.Sum)
 		if r.RunsOut == "" || (runsOut != "" && runsOut < r.RunsOut) {

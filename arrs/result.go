@@ -68,27 +68,39 @@ func (s StaffResult) Explain() string {
 	return s.explained
 }
 
-type plainStaffResult StaffResult // StaffResult without its methods
+// staffJSON is StaffResult as JSON: money with two places.
+type staffJSON struct {
+	Name           string          `json:"name"`
+	Role           string          `json:"role"`
+	WTE            decimal.Decimal `json:"wte"`
+	Claim          des.JSONMoney   `json:"claim"`
+	ClaimOnDerived des.JSONMoney   `json:"claim_on_derived"`
+	Cost           des.JSONMoney   `json:"cost"`
+	MonthsClaimed  int             `json:"months_claimed"`
+	Maximum        des.JSONMoney   `json:"maximum"`
+	Reimbursement  decimal.Decimal `json:"reimbursement"`
+	Months         []des.JSONMoney `json:"months"`
+	Reasons        []string        `json:"reasons,omitempty"`
+	Explain        string          `json:"explain"`
+}
 
-// MarshalJSON writes the result with its explanation.
+// MarshalJSON writes the result with its explanation, money with two places.
 func (s StaffResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		plainStaffResult
-		Explain string `json:"explain"`
-	}{plainStaffResult(s), s.Explain()})
+	return json.Marshal(staffJSON{s.Name, s.Role, s.WTE, des.JSONMoney(s.Claim), des.JSONMoney(s.ClaimOnDerived),
+		des.JSONMoney(s.Cost), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
+		s.Reasons, s.Explain()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (s *StaffResult) UnmarshalJSON(b []byte) error {
-	var v struct {
-		plainStaffResult
-		Explain string `json:"explain"`
-	}
+	var v staffJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*s = StaffResult(v.plainStaffResult)
-	s.explained = v.Explain
+	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: v.WTE, Claim: v.Claim.Decimal(),
+		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), Months: des.Decimals(v.Months),
+		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum.Decimal(), Reimbursement: v.Reimbursement,
+		Reasons: v.Reasons, explained: v.Explain}
 	return nil
 }
 
@@ -104,7 +116,7 @@ type MonthRow struct {
 // Pot is one ARRS sum and the claims against it.
 type Pot struct {
 	ID       string          `json:"id"`  // payment ID: "arrs", "arrs_gp"
-	Pot      string          `json:"pot"` // "main", "gp"
+	Name     string          `json:"pot"` // the pot: "main", "gp"
 	Sum      decimal.Decimal `json:"sum"`
 	Claims   decimal.Decimal `json:"claims"`
 	Headroom decimal.Decimal `json:"headroom"`
@@ -124,27 +136,88 @@ func (p Pot) Explain() string {
 	return p.explained
 }
 
-type plainPot Pot
+// potJSON is Pot as JSON: money with two places.
+type potJSON struct {
+	ID       string        `json:"id"`
+	Name     string        `json:"pot"`
+	Sum      des.JSONMoney `json:"sum"`
+	Claims   des.JSONMoney `json:"claims"`
+	Headroom des.JSONMoney `json:"headroom"`
+	RunsOut  string        `json:"runs_out,omitempty"`
+	Explain  string        `json:"explain"`
+}
 
-// MarshalJSON writes the pot with its explanation.
+// MarshalJSON writes the pot with its explanation, money with two places.
 func (p Pot) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		plainPot
-		Explain string `json:"explain"`
-	}{plainPot(p), p.Explain()})
+	return json.Marshal(potJSON{p.ID, p.Name, des.JSONMoney(p.Sum), des.JSONMoney(p.Claims), des.JSONMoney(p.Headroom),
+		p.RunsOut, p.Explain()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (p *Pot) UnmarshalJSON(b []byte) error {
-	var v struct {
-		plainPot
-		Explain string `json:"explain"`
-	}
+	var v potJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*p = Pot(v.plainPot)
-	p.explained = v.Explain
+	*p = Pot{ID: v.ID, Name: v.Name, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(), Headroom: v.Headroom.Decimal(),
+		RunsOut: v.RunsOut, explained: v.Explain}
+	return nil
+}
+
+// MarshalJSON writes the month, money with two places.
+func (m MonthRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(monthJSON{m.Month, des.JSONMoney(m.Claim), des.JSONMoney(m.Cost), des.JSONMoney(m.Cumulative)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (m *MonthRow) UnmarshalJSON(b []byte) error {
+	var v monthJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*m = MonthRow{v.Month, v.Claim.Decimal(), v.Cost.Decimal(), v.Cumulative.Decimal()}
+	return nil
+}
+
+type monthJSON struct {
+	Month      string        `json:"month"`
+	Claim      des.JSONMoney `json:"claim"`
+	Cost       des.JSONMoney `json:"cost"`
+	Cumulative des.JSONMoney `json:"cumulative"`
+}
+
+// resultJSON is Result as JSON: money with two places.
+type resultJSON struct {
+	Year            des.Year      `json:"year"`
+	PCN             string        `json:"pcn"`
+	Sum             des.JSONMoney `json:"sum"`
+	Claims          des.JSONMoney `json:"claims"`
+	Headroom        des.JSONMoney `json:"headroom"`
+	ClaimsOnDerived des.JSONMoney `json:"claims_on_derived"`
+	Cost            des.JSONMoney `json:"cost"`
+	RunsOut         string        `json:"runs_out,omitempty"`
+	Pots            []Pot         `json:"pots"`
+	Staff           []StaffResult `json:"staff"`
+	Months          []MonthRow    `json:"months"`
+	Breaches        []Breach      `json:"breaches,omitempty"`
+}
+
+// MarshalJSON writes the result, money with two places.
+func (r Result) MarshalJSON() ([]byte, error) {
+	return json.Marshal(resultJSON{r.Year, r.PCN, des.JSONMoney(r.Sum), des.JSONMoney(r.Claims),
+		des.JSONMoney(r.Headroom), des.JSONMoney(r.ClaimsOnDerived), des.JSONMoney(r.Cost), r.RunsOut, r.Pots,
+		r.Staff, r.Months, r.Breaches})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	var v resultJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = Result{Year: v.Year, PCN: v.PCN, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(),
+		Headroom: v.Headroom.Decimal(), ClaimsOnDerived: v.ClaimsOnDerived.Decimal(), Cost: v.Cost.Decimal(),
+		RunsOut: v.RunsOut, Pots: v.Pots, Staff: v.Staff, Months: v.Months, Breaches: v.Breaches}
 	return nil
 }
 
@@ -172,7 +245,7 @@ type Result struct {
 // Pot returns the pot with the given name ("main", "gp").
 func (r Result) Pot(name string) (Pot, bool) {
 	for _, p := range r.Pots {
-		if p.Pot == name {
+		if p.Name == name {
 			return p, true
 		}
 	}

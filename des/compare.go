@@ -129,10 +129,10 @@ func CompareYears(a, b Entitlements, rsA, rsB *RuleSet) YearComparison {
 		y, okB := lookup(pb, id, amountID)
 		it := Change{ID: id}
 		if okA {
-			it.Name, it.From, it.FromText = x.Name, SomeMoney(x.Amount), describeRates(x)
+			it.Name, it.From, it.FromText = x.Name, SomeMoney(x.Total), describeRates(x)
 		}
 		if okB {
-			it.Name, it.To, it.ToText = y.Name, SomeMoney(y.Amount), describeRates(y)
+			it.Name, it.To, it.ToText = y.Name, SomeMoney(y.Total), describeRates(y)
 		}
 		if x.Kind == KindARRSSum || y.Kind == KindARRSSum {
 			it.Name += " [ARRS sum: a maximum to claim, not paid]"

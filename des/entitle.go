@@ -72,7 +72,7 @@ type Amount struct {
 	PaidTo Payee           `json:"paid_to"`
 	Kind   Kind            `json:"kind"`
 	Pot    string          `json:"pot,omitempty"`
-	Amount decimal.Decimal `json:"amount"`
+	Total  decimal.Decimal `json:"amount"`
 	// Months is the payment month by month (April first), each rounded to
 	// the penny; they add up to Amount. Empty for an ARRS sum.
 	Months []decimal.Decimal `json:"months,omitempty"`
@@ -135,7 +135,7 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 			continue
 		}
 		out.Payments = append(out.Payments, a)
-		p, err := toPennies(a.Amount)
+		p, err := toPennies(a.Total)
 		if err != nil {
 			return Entitlements{}, err
 		}
@@ -176,7 +176,7 @@ func (t *totals) total(b Basis, payment string) (decimal.Decimal, error) {
 
 func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 	pcn := tot.pcn
-	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Amount: decimal.Zero}
+	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Total: decimal.Zero}
 	var monthP [12]int64 // the payment's months, in pennies
 	var amountP int64    // the payment, in pennies
 	for _, pt := range p.Parts {
@@ -233,7 +233,7 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 			}
 		}
 	}
-	a.Amount = decimal.New(amountP, -2)
+	a.Total = decimal.New(amountP, -2)
 	if p.Kind != KindARRSSum {
 		a.Months = penniesToMonths(monthP[:])
 	}
@@ -479,7 +479,7 @@ func (a Amount) Explain() string {
 	}
 	if len(a.Parts) > 1 {
 		b.WriteString(" = ")
-		b.WriteString(Pounds(a.Amount))
+		b.WriteString(Pounds(a.Total))
 	}
 	if a.Kind == KindARRSSum {
 		b.WriteString(" (a maximum to claim against, rounded once)")

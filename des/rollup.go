@@ -29,7 +29,7 @@ func (r RolledPCN) Registered() (decimal.Decimal, bool) {
 func (r RolledPCN) ARRSSum() decimal.Decimal {
 	sum := decimal.Zero
 	for _, a := range r.Entitlements.ARRSSums {
-		sum = sum.Add(a.Amount)
+		sum = sum.Add(a.Total)
 	}
 	return sum
 }
@@ -63,6 +63,12 @@ type PaymentTotal struct {
 // Rollup is many PCNs' entitlements added up by ICB (alphabetical), for
 // England and by payment, exactly: every total is a sum of the PCNs' amounts.
 type Rollup struct {
+	Year    Year
+	RuleSet string // the rule set's title
+	PCNs    []RolledPCN
+	// LeftOut says which PCNs were left out of the totals, and why (set by the caller).
+	LeftOut   []string
+	Gaps      []Gap
 	ICBs      []GroupTotal
 	England   GroupTotal
 	ByPayment []PaymentTotal
@@ -77,7 +83,7 @@ func RollUp(rs *RuleSet, pcns []RolledPCN) Rollup {
 	newTotal := func(name string) GroupTotal {
 		return GroupTotal{Name: name, Registered: decimal.Zero, Entitlements: decimal.Zero, ARRSSum: decimal.Zero}
 	}
-	out := Rollup{England: newTotal("England")}
+	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), England: newTotal("England")}
 	index := map[string]int{}
 	for _, r := range pcns {
 		icb := r.Row.ICB
@@ -99,16 +105,24 @@ func RollUp(rs *RuleSet, pcns []RolledPCN) Rollup {
 		for _, r := range pcns {
 			for _, a := range r.Entitlements.Payments {
 				if a.ID == p.ID {
-					pt.Amount = pt.Amount.Add(a.Amount)
+					pt.Amount = pt.Amount.Add(a.Total)
 				}
 			}
 			for _, a := range r.Entitlements.ARRSSums {
 				if a.ID == p.ID {
-					pt.Amount = pt.Amount.Add(a.Amount)
+					pt.Amount = pt.Amount.Add(a.Total)
 				}
 			}
 		}
 		out.ByPayment = append(out.ByPayment, pt)
 	}
 	return out
+}
+
+// Rollups is one PCN list rolled up for one or more years.
+type Rollups struct {
+	Data      string   `json:"data"` // where the list came from
+	Synthetic bool     `json:"synthetic"`
+	BadRows   int      `json:"bad_rows_skipped,omitempty"`
+	Years     []Rollup `json:"years"`
 }

@@ -48,7 +48,7 @@ func run(w io.Writer, c *cli.Common) error {
 	r, rs, scenarioFile, format := yr.ARRS, yr.Rules, c.Scenario, c.Format
 	switch format {
 	case "json":
-		return cli.WriteJSON(w, cli.ClaimsJSON(sc.Name, r))
+		return cli.WriteJSON(w, r)
 	case "csv":
 		header := []string{"month"}
 		for _, s := range r.Staff {
@@ -79,7 +79,7 @@ func run(w io.Writer, c *cli.Common) error {
 	}
 	t.Add("total", cli.GBP(r.Claims), cli.GBP(r.Cost), "", cli.GBP(r.Headroom))
 	for _, p := range r.Pots {
-		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Pot, cli.GBP(p.Sum), cli.GBP(p.Claims), cli.GBP(p.Headroom))
+		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, cli.GBP(p.Sum), cli.GBP(p.Claims), cli.GBP(p.Headroom))
 		if p.RunsOut != "" {
 			n += " — OVER-COMMITTED: the sum runs out in " + p.RunsOut
 		}

@@ -68,7 +68,7 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 	}
 	switch format {
 	case "json":
-		return cli.WriteJSON(w, buildReport(f))
+		return cli.WriteJSON(w, f)
 	case "csv":
 		return writeCSV(w, f)
 	}
@@ -99,7 +99,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		}
 		t := &cli.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
 		for _, a := range y.Entitlements.Payments {
-			t.Add(a.ID, cli.GBP(a.Amount), explainShort(a))
+			t.Add(a.ID, cli.GBP(a.Total), explainShort(a))
 		}
 		t.Add("total", cli.GBP(y.Entitlements.Total), "")
 		if y.IIF != nil {
@@ -176,12 +176,12 @@ func writeCSV(w io.Writer, f scenario.Forecast) error {
 			basis = "projection from " + y.ProjectedFrom.String()
 		}
 		for _, a := range y.Entitlements.Payments {
-			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, cli.Plain(a.Amount), a.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, cli.Plain(a.Total), a.Explain()})
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", cli.Plain(y.Entitlements.Total), ""})
 		for _, p := range y.ARRS.Pots {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Pot + ")", cli.Plain(p.Sum), p.Explain()})
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Pot + ")", cli.Plain(p.Headroom), p.RunsOut})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Name + ")", cli.Plain(p.Sum), p.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Name + ")", cli.Plain(p.Headroom), p.RunsOut})
 		}
 		for _, s := range y.ARRS.Staff {
 			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain()})

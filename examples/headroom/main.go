@@ -105,21 +105,7 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 	}
 	switch format {
 	case "json":
-		return cli.WriteJSON(w, struct {
-			Scenario string   `json:"scenario"`
-			Year     string   `json:"year"`
-			Role     string   `json:"role"`
-			Start    string   `json:"start"`
-			WTE      string   `json:"wte"`
-			Pot      string   `json:"pot"`
-			Before   string   `json:"headroom_before"`
-			Claim    string   `json:"claim"`
-			PerWTE   string   `json:"claim_per_wte"`
-			After    string   `json:"headroom_after"`
-			MaxWTE   string   `json:"max_wte"`
-			Reasons  []string `json:"reasons,omitempty"`
-			Explain  string   `json:"explain"`
-		}{sc.Name, y.String(), a.Role, a.Start.String(), a.WTE.String(), a.Pot, cli.Plain(a.HeadroomBefore), cli.Plain(a.Claim), cli.Plain(a.ClaimPerWTE), cli.Plain(a.HeadroomAfter), maxWTE(a), a.Reasons, a.Explain})
+		return cli.WriteJSON(w, a)
 	case "csv":
 		var rs [][]string
 		for _, r := range rows {

@@ -129,7 +129,7 @@ func run(w, diag io.Writer, o options) error {
 		return &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
 	}
 
-	rep := report{Source: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
+	rep := des.Rollups{Data: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
 	in := make([]arrs.PCNInput, len(rows))
 	for i, r := range rows {
 		in[i].PCN = r.PCN
@@ -139,7 +139,8 @@ func run(w, diag io.Writer, o options) error {
 		if err != nil {
 			return err
 		}
-		yr := yearResult{Year: rs.Year(), RuleSet: rs, Gaps: rs.Gaps()}
+		var pcns []des.RolledPCN
+		var leftOut []string
 		for i, r := range plan.CalculateEach(in, o.workers) {
 			if r.Err != nil {
 				err := rowError(name, rows[i], rs.Year(), r.Err)
@@ -147,21 +148,22 @@ func run(w, diag io.Writer, o options) error {
 					return err
 				}
 				fmt.Fprintf(diag, "left out of %s: %v\n", rs.Year(), err)
-				yr.LeftOut = append(yr.LeftOut, err.Error())
+				leftOut = append(leftOut, err.Error())
 				continue
 			}
-			yr.PCNs = append(yr.PCNs, des.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
+			pcns = append(pcns, des.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
 		}
-		yr.Rollup = des.RollUp(rs, yr.PCNs)
+		yr := des.RollUp(rs, pcns)
+		yr.LeftOut = leftOut
 		rep.Years = append(rep.Years, yr)
 	}
 	switch o.format {
 	case "json":
-		return cli.WriteJSON(w, rep.json())
+		return cli.WriteJSON(w, rep)
 	case "csv":
-		return rep.writeCSV(w)
+		return writeCSV(w, rep)
 	}
-	for _, t := range rep.tables() {
+	for _, t := range tables(rep) {
 		if o.format == "markdown" {
 			err = t.WriteMarkdown(w)
 		} else {
@@ -182,20 +184,4 @@ func rowError(file string, row des.PCNRow, y des.Year, err error) error {
 			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment), Err: des.ErrMissingFigure}
 	}
 	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err), Err: err}
-}
-
-type yearResult struct {
-	Year    des.Year
-	RuleSet *des.RuleSet
-	PCNs    []des.RolledPCN
-	LeftOut []string
-	Gaps    []des.Gap
-	des.Rollup
-}
-
-type report struct {
-	Source    string
-	Synthetic bool
-	BadRows   int
-	Years     []yearResult
 }

@@ -24,7 +24,7 @@ func regPlain(r des.RolledPCN) string {
 }
 
 // notes are said under every year's PCN table.
-func (rep report) notes(y yearResult) []string {
+func notes(rep des.Rollups, y des.Rollup) []string {
 	var n []string
 	if rep.Synthetic {
 		n = append(n, "Data: "+sampleLabel+". Give -csv FILE for your own list.")
@@ -46,7 +46,7 @@ func (rep report) notes(y yearResult) []string {
 	return n
 }
 
-func (rep report) tables() []*cli.Table {
+func tables(rep des.Rollups) []*cli.Table {
 	var ts []*cli.Table
 	tag := ""
 	if rep.Synthetic {
@@ -54,10 +54,10 @@ func (rep report) tables() []*cli.Table {
 	}
 	for _, y := range rep.Years {
 		t := &cli.Table{
-			Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", y.Year, y.RuleSet.Title(), tag),
+			Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", y.Year, y.RuleSet, tag),
 			Header: []string{"line", "PCN code", "PCN", "ICB", "registered", "entitlements", "ARRS sum"},
 			Right:  []bool{true, false, false, false, true, true, true},
-			Notes:  rep.notes(y),
+			Notes:  notes(rep, y),
 		}
 		for _, r := range y.PCNs {
 			t.Add(fmt.Sprint(r.Row.Line), r.Row.Code, r.Row.Name, r.Row.ICB, regString(r), cli.GBP(r.Entitlements.Total), cli.GBP(r.ARRSSum()))
@@ -109,93 +109,22 @@ func (rep report) tables() []*cli.Table {
 	return ts
 }
 
-func (rep report) writeCSV(w io.Writer) error {
+func writeCSV(w io.Writer, rep des.Rollups) error {
 	var rows [][]string
 	for _, y := range rep.Years {
 		for _, r := range y.PCNs {
 			rows = append(rows, []string{y.Year.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", regPlain(r),
-				cli.Plain(r.Entitlements.Total), cli.Plain(r.ARRSSum()), rep.Source})
+				cli.Plain(r.Entitlements.Total), cli.Plain(r.ARRSSum()), rep.Data})
 		}
 		for _, g := range y.ICBs {
 			rows = append(rows, []string{y.Year.String(), "icb", "", g.Name, g.Name, fmt.Sprint(g.PCNs), g.Registered.String(),
-				cli.Plain(g.Entitlements), cli.Plain(g.ARRSSum), rep.Source})
+				cli.Plain(g.Entitlements), cli.Plain(g.ARRSSum), rep.Data})
 		}
 		e := y.England
 		rows = append(rows, []string{y.Year.String(), "england", "", e.Name, "", fmt.Sprint(e.PCNs), e.Registered.String(),
-			cli.Plain(e.Entitlements), cli.Plain(e.ARRSSum), rep.Source})
+			cli.Plain(e.Entitlements), cli.Plain(e.ARRSSum), rep.Data})
 	}
 	return cli.WriteCSV(w, []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows)
-}
-
-// The JSON output: amounts are decimal strings with two places.
-type jsonReport struct {
-	Data      string     `json:"data"`
-	Synthetic bool       `json:"synthetic"`
-	BadRows   int        `json:"bad_rows_skipped,omitempty"`
-	Years     []jsonYear `json:"years"`
-}
-
-type jsonYear struct {
-	Year      string        `json:"year"`
-	RuleSet   string        `json:"rule_set"`
-	PCNs      []jsonPCN     `json:"pcns"`
-	ICBs      []jsonTotal   `json:"icbs"`
-	England   jsonTotal     `json:"england"`
-	ByPayment []jsonPayment `json:"by_payment"`
-	LeftOut   []string      `json:"left_out,omitempty"`
-	Gaps      []des.Gap     `json:"gaps,omitempty"`
-}
-
-type jsonPCN struct {
-	Line         int           `json:"line"`
-	Code         string        `json:"pcn_code"`
-	Name         string        `json:"name"`
-	ICB          string        `json:"icb"`
-	Registered   string        `json:"registered,omitempty"`
-	Entitlements string        `json:"entitlements"`
-	ARRSSum      string        `json:"arrs_sum"`
-	Payments     []jsonPayment `json:"payments"`
-}
-
-type jsonTotal struct {
-	Name         string `json:"name"`
-	PCNs         int    `json:"pcns"`
-	Registered   string `json:"registered"`
-	Entitlements string `json:"entitlements"`
-	ARRSSum      string `json:"arrs_sum"`
-}
-
-type jsonPayment struct {
-	ID     string `json:"id"`
-	Kind   string `json:"kind,omitempty"`
-	Amount string `json:"amount"`
-}
-
-func jsonTotalOf(t des.GroupTotal) jsonTotal {
-	return jsonTotal{t.Name, t.PCNs, t.Registered.String(), cli.Plain(t.Entitlements), cli.Plain(t.ARRSSum)}
-}
-
-func (rep report) json() jsonReport {
-	out := jsonReport{Data: rep.Source, Synthetic: rep.Synthetic, BadRows: rep.BadRows}
-	for _, y := range rep.Years {
-		jy := jsonYear{Year: y.Year.String(), RuleSet: y.RuleSet.Title(), England: jsonTotalOf(y.England), LeftOut: y.LeftOut, Gaps: y.Gaps}
-		for _, r := range y.PCNs {
-			jp := jsonPCN{Line: r.Row.Line, Code: r.Row.Code, Name: r.Row.Name, ICB: r.Row.ICB, Registered: regPlain(r),
-				Entitlements: cli.Plain(r.Entitlements.Total), ARRSSum: cli.Plain(r.ARRSSum())}
-			for _, a := range append(r.Entitlements.Payments, r.Entitlements.ARRSSums...) {
-				jp.Payments = append(jp.Payments, jsonPayment{ID: a.ID, Kind: string(a.Kind), Amount: cli.Plain(a.Amount)})
-			}
-			jy.PCNs = append(jy.PCNs, jp)
-		}
-		for _, g := range y.ICBs {
-			jy.ICBs = append(jy.ICBs, jsonTotalOf(g))
-		}
-		for _, p := range y.ByPayment {
-			jy.ByPayment = append(jy.ByPayment, jsonPayment{ID: p.ID, Kind: string(p.Kind), Amount: cli.Plain(p.Amount)})
-		}
-		out.Years = append(out.Years, jy)
-	}
-	return out
 }
 
 func plural(n int, noun string) string {
