@@ -4,8 +4,8 @@
 // each person's claim, and ARRS roles added, removed and with new maxima.
 // The comparison is scenario.Compare; this program prints it.
 //
-//	go run ./examples/compare                                  # embedded example PCN, earliest and latest published years
-//	go run ./examples/compare -scenario my.toml -years 2019/20,2025/26 -format markdown
+//	go run ./examples/compare                                  # embedded example PCN, the current DES year and the year before
+//	go run ./examples/compare -scenario my.toml -year 2019/20,2025/26 -format markdown
 package main
 
 import (
@@ -22,49 +22,38 @@ import (
 
 func main() {
 	fs := flag.NewFlagSet("compare", flag.ExitOnError)
-	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
-	var years cli.Years
-	fs.Var(&years, "years", "the two DES years to compare, FROM,TO (default: the earliest and latest published)")
-	format := fs.String("format", "table", "output: table, csv, json or markdown")
-	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, *format)
-	if len(years) != 0 && (len(years) != 2 || years[0] == years[1]) {
-		cli.BadFlag(fs, fmt.Errorf("-years %s: want two different years, FROM,TO (e.g. 2019/20,2025/26)", years.String()))
+	c := cli.Flags(fs, nil)
+	fs.Var(&c.Years, "years", "the same as -year (its older name)")
+	c.Parse(fs, os.Args[1:])
+	if len(c.Years) > 2 || (len(c.Years) == 2 && c.Years[0] == c.Years[1]) {
+		cli.BadFlag(fs, fmt.Errorf("-year %s: want one year (compared with the year before) or two, FROM,TO", c.Years.String()))
 	}
-	var out cli.Output
-	if err := run(&out, *scenarioFlag, years, *format, *ratesFile); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	cli.Print(func(w io.Writer) error { return run(w, c) })
 }
 
-func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile string) error {
-	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
+// run compares two years: -year FROM,TO, or one year and the year before it
+// (the default: the current DES year and the year before).
+func run(w io.Writer, c *cli.Common) error {
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
-	if len(years) == 0 && len(published) > 0 {
-		years = []des.Year{published[0].Year(), published[len(published)-1].Year()}
+	years := cli.DefaultYears(c.Years, sc)
+	if len(years) == 1 {
+		years = []des.Year{years[0] - 1, years[0]}
 	}
 	if len(years) != 2 || years[0] == years[1] {
 		return fmt.Errorf("%w: want two different years to compare, got %v", des.ErrInvalid, years)
 	}
-	salary, err := cli.SalaryCost()
+	cmp, err := scenario.Compare(sc, years[0], years[1], published, opt)
 	if err != nil {
 		return err
 	}
-	c, err := scenario.Compare(sc, years[0], years[1], published, scenario.Options{SalaryCost: salary})
-	if err != nil {
-		return err
-	}
-	switch format {
-	case "json":
-		return cli.WriteJSON(w, c)
-	case "csv":
-		return writeCSV(w, c)
-	}
-	return cli.WriteTables(w, format, tables(c, scenarioFile == "")...)
+	return cli.Report{
+		Tables: func() []*cli.Table { return tables(cmp, c.Embedded()) },
+		CSV:    func() ([]string, [][]string) { return csvRows(cmp) },
+		JSON:   cmp,
+	}.Write(w, c.Format)
 }
 
 func label(y scenario.YearResult) string {
@@ -82,12 +71,8 @@ func orDash(s string) string {
 }
 
 // tables renders the comparison for text and Markdown.
-func tables(c scenario.Comparison, embedded bool) []*cli.Table {
+func tables(c scenario.Comparison, tag string) []*cli.Table {
 	fy, ty := label(c.From), label(c.To)
-	tag := ""
-	if embedded {
-		tag = " [embedded example scenario]"
-	}
 	pt := &cli.Table{
 		Title:  fmt.Sprintf("%s: network entitlements, %s → %s%s", c.Scenario, fy, ty, tag),
 		Header: []string{"payment", "change", fy, ty, "difference", "rates (old → new)"},
@@ -153,7 +138,7 @@ func tables(c scenario.Comparison, embedded bool) []*cli.Table {
 	return []*cli.Table{pt, at, st, rt}
 }
 
-func writeCSV(w io.Writer, c scenario.Comparison) error {
+func csvRows(c scenario.Comparison) ([]string, [][]string) {
 	var rows [][]string
 	add := func(section string, it des.Change) {
 		rows = append(rows, []string{section, it.ID, it.Name, it.Status, it.From.Plain(), it.To.Plain(),
@@ -173,6 +158,6 @@ func writeCSV(w io.Writer, c scenario.Comparison) error {
 		add("role", it)
 	}
 	from, to := c.From.Year.String(), c.To.Year.String()
-	return cli.WriteCSV(w, []string{"section", "id", "name", "change", from, to, "difference",
-		from + " detail", to + " detail", "note"}, rows)
+	return []string{"section", "id", "name", "change", from, to, "difference",
+		from + " detail", to + " detail", "note"}, rows
 }

@@ -30,8 +30,7 @@ func main() {
 	c := cli.Flags(fs, nil)
 	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, c.Format)
+	c.Parse(fs, os.Args[1:])
 	opt := scenario.Options{SourcedOnly: c.SourcedOnly}
 	if *asAt != "" {
 		d, err := des.ParseDate(*asAt)
@@ -40,11 +39,7 @@ func main() {
 		}
 		opt.AsAt = d
 	}
-	var out cli.Output
-	if err := run(&out, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	cli.Print(func(w io.Writer) error { return run(w, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt) })
 }
 
 func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt scenario.Options) error {
@@ -66,25 +61,11 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 			return err
 		}
 	}
-	switch format {
-	case "json":
-		return cli.WriteJSON(w, f)
-	case "csv":
-		return writeCSV(w, f)
-	}
-	tables := tablesFor(f, scenarioFile == "")
-	for _, t := range tables {
-		var err error
-		if format == "markdown" {
-			err = t.WriteMarkdown(w)
-		} else {
-			err = t.WriteText(w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return cli.Report{
+		Tables: func() []*cli.Table { return tablesFor(f, scenarioFile == "") },
+		CSV:    func() ([]string, [][]string) { return csvRows(f) },
+		JSON:   f,
+	}.Write(w, format)
 }
 
 func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
@@ -168,7 +149,7 @@ func explainShort(a des.Amount) string {
 	return strings.TrimPrefix(e, a.ID+": ")
 }
 
-func writeCSV(w io.Writer, f scenario.Forecast) error {
+func csvRows(f scenario.Forecast) ([]string, [][]string) {
 	var rows [][]string
 	for _, y := range f.Years {
 		basis := "published"
@@ -188,7 +169,7 @@ func writeCSV(w io.Writer, f scenario.Forecast) error {
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", cli.Plain(y.ARRS.Claims), ""})
 	}
-	return cli.WriteCSV(w, []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows)
+	return []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows
 }
 
 // reasonLegend explains, once each, the reason codes in the note column

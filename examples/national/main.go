@@ -11,10 +11,9 @@
 // columns are ignored); an empty cell is a figure not given. See
 // des.ReadPCNCSV.
 //
-// Flags: -csv FILE, -year Y (repeatable or a comma list; default: the year
-// of -rates if given, else the latest published), -format
-// table|csv|json|markdown, -skip-bad, -rates FILE (a rule set of your own
-// for its year), -workers N (default: every CPU).
+// Flags: the common -year, -rates, -format, -sourced-only (see -h), -scenario
+// (only its [assumptions], to project a year), and -csv FILE, -skip-bad,
+// -workers N (default: every CPU).
 package main
 
 import (
@@ -26,12 +25,11 @@ import (
 	"io"
 	"os"
 	"slices"
-	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/rates"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
@@ -44,25 +42,26 @@ var sampleCSV []byte
 const sampleLabel = "SYNTHETIC SAMPLE: made-up PCNs and ICBs, not NHS data"
 
 type options struct {
-	csvFile   string // "" for the embedded sample
-	years     []des.Year
-	format    string
-	skipBad   bool
-	ratesFile string
-	workers   int
+	csvFile     string // "" for the embedded sample
+	years       []des.Year
+	format      string
+	skipBad     bool
+	ratesFile   string
+	scenario    string // only its [assumptions] are used, to project years
+	sourcedOnly bool
+	workers     int
 }
 
 func main() {
 	fs := flag.NewFlagSet("national", flag.ExitOnError)
+	c := cli.Flags(fs, map[string]string{"scenario": "only its [assumptions] are used, to project a -year past " +
+		"the last published one (the PCNs come from -csv)"})
 	var o options
 	fs.StringVar(&o.csvFile, "csv", "", "PCN list CSV file (default: the embedded synthetic sample)")
-	fs.Var((*cli.Years)(&o.years), "year", "DES year, e.g. 2025/26 (repeatable, or a comma list)")
-	fs.StringVar(&o.format, "format", "table", "output: table, csv, json or markdown")
 	fs.BoolVar(&o.skipBad, "skip-bad", false, "report bad rows (and PCNs missing a figure a payment needs) on stderr and compute the rest")
-	fs.StringVar(&o.ratesFile, "rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, o.format)
+	c.Parse(fs, os.Args[1:])
+	o.years, o.format, o.ratesFile, o.scenario, o.sourcedOnly = c.Years, c.Format, c.Rates, c.Scenario, c.SourcedOnly
 	if o.workers < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
 	}
@@ -77,33 +76,24 @@ func main() {
 
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
-	published, user, err := rates.WithFile(o.ratesFile)
+	sc, published, err := cli.Inputs(o.scenario, o.ratesFile)
 	if err != nil {
 		return err
 	}
 	years := slices.Clone(o.years)
 	if len(years) == 0 {
-		if user != nil {
-			years = []des.Year{user.Year()}
-		} else {
-			years = []des.Year{rates.Latest()}
-		}
+		years = cli.DefaultYears(nil, nil)
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)
 	var sets []*des.RuleSet
 	for _, y := range years {
-		i := slices.IndexFunc(published, func(rs *des.RuleSet) bool { return rs.Year() == y })
-		if i < 0 {
-			var have []string
-			for _, rs := range published {
-				have = append(have, rs.Year().String())
-			}
-			return fmt.Errorf("%w: %s (published: %s; give -rates FILE for another year)", des.ErrUnknownYear, y, strings.Join(have, ", "))
+		rs, err := sc.RuleSet(y, published, scenario.Options{SourcedOnly: o.sourcedOnly})
+		if err != nil {
+			return err
 		}
-		sets = append(sets, published[i])
+		sets = append(sets, rs)
 	}
-
 	source, name, data := sampleLabel, "(embedded sample.csv)", sampleCSV
 	if o.csvFile != "" {
 		fi, err := os.Stat(o.csvFile)
@@ -157,23 +147,11 @@ func run(w, diag io.Writer, o options) error {
 		yr.LeftOut = leftOut
 		rep.Years = append(rep.Years, yr)
 	}
-	switch o.format {
-	case "json":
-		return cli.WriteJSON(w, rep)
-	case "csv":
-		return writeCSV(w, rep)
-	}
-	for _, t := range tables(rep) {
-		if o.format == "markdown" {
-			err = t.WriteMarkdown(w)
-		} else {
-			err = t.WriteText(w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return cli.Report{
+		Tables: func() []*cli.Table { return tables(rep) },
+		CSV:    func() ([]string, [][]string) { return csvRows(rep) },
+		JSON:   rep,
+	}.Write(w, o.format)
 }
 
 // rowError names the file, line and PCN of an error working a row out.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -109,7 +108,7 @@ func tables(rep des.Rollups) []*cli.Table {
 	return ts
 }
 
-func writeCSV(w io.Writer, rep des.Rollups) error {
+func csvRows(rep des.Rollups) ([]string, [][]string) {
 	var rows [][]string
 	for _, y := range rep.Years {
 		for _, r := range y.PCNs {
@@ -124,7 +123,7 @@ func writeCSV(w io.Writer, rep des.Rollups) error {
 		rows = append(rows, []string{y.Year.String(), "england", "", e.Name, "", fmt.Sprint(e.PCNs), e.Registered.String(),
 			cli.Plain(e.Entitlements), cli.Plain(e.ARRSSum), rep.Data})
 	}
-	return cli.WriteCSV(w, []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows)
+	return []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows
 }
 
 func plural(n int, noun string) string {
