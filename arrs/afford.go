@@ -43,7 +43,7 @@ type Affordability struct {
 	Explain     string          `json:"explain"`
 	// Reasons says why the hire claims less than it costs, if it does
 	// (not claimable that year, no maximum sourced, a cap).
-	Reasons []string `json:"reasons,omitempty"`
+	Reasons []ReasonDetail `json:"reasons,omitempty"`
 }
 
 // Afford works out how much of the ARRS sum a hire would use on top of the
@@ -72,7 +72,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		// at least the highest maximum of the year, so the claim is the maximum
 		for m := 0; m < 12; m++ {
 			for z := 0; z < 3; z++ {
-				if v := money(rp.max[m][z]); v.GreaterThan(cost) {
+				if v := fromPennies(rp.max[m][z]); v.GreaterThan(cost) {
 					cost = v
 				}
 			}
@@ -81,7 +81,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 			cost = decimal.NewFromInt(1) // no maximum: every month says why
 		}
 	}
-	claimFor := func(w WTE) (decimal.Decimal, []string, error) {
+	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
 		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost, London: h.London}
 		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
 		if err != nil {
@@ -176,7 +176,7 @@ func (a Affordability) MarshalJSON() ([]byte, error) {
 		HeadroomAfter  des.JSONMoney   `json:"headroom_after"`
 		MaxWTE         string          `json:"max_wte,omitempty"`
 		MaxWTEKnown    bool            `json:"max_wte_known"`
-		Reasons        []string        `json:"reasons,omitempty"`
+		Reasons        []ReasonDetail  `json:"reasons,omitempty"`
 		Explain        string          `json:"explain"`
 	}{des.YearOf(a.Start), a.Role, a.Start, a.WTE, a.Pot, des.JSONMoney(a.HeadroomBefore), des.JSONMoney(a.Claim),
 		des.JSONMoney(a.ClaimPerWTE), des.JSONMoney(a.HeadroomAfter), maxWTE, a.MaxWTEKnown, a.Reasons, a.Explain})

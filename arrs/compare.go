@@ -89,10 +89,10 @@ func CompareResults(a, b Result) (figures, staff []des.Change) {
 		y, okB := staffOf(b, n)
 		it := des.Change{ID: n}
 		if okA {
-			it.Name, it.From, it.FromText, it.FromCodes = x.Role, des.SomeMoney(x.Claim), strings.Join(x.Reasons, "; "), reasonCodes(x.Reasons)
+			it.Name, it.From, it.FromText, it.FromCodes = x.Role, des.SomeMoney(x.Claim), JoinReasons(x.Reasons), codesOf(x.Reasons)
 		}
 		if okB {
-			it.Name, it.To, it.ToText, it.ToCodes = y.Role, des.SomeMoney(y.Claim), strings.Join(y.Reasons, "; "), reasonCodes(y.Reasons)
+			it.Name, it.To, it.ToText, it.ToCodes = y.Role, des.SomeMoney(y.Claim), JoinReasons(y.Reasons), codesOf(y.Reasons)
 		}
 		it.Difference = des.DiffMoney(it.From, it.To)
 		staff = append(staff, it)
@@ -100,13 +100,21 @@ func CompareResults(a, b Result) (figures, staff []des.Change) {
 	return figures, staff
 }
 
-// reasonCodes keeps the codes of "code: explanation" reasons, once each.
-func reasonCodes(reasons []string) []string {
+// JoinReasons is "code: detail; code: detail".
+func JoinReasons(rs []ReasonDetail) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.String())
+	}
+	return strings.Join(out, "; ")
+}
+
+// codesOf lists the codes of reasons, once each.
+func codesOf(rs []ReasonDetail) []string {
 	var codes []string
-	for _, r := range reasons {
-		code, _, _ := strings.Cut(r, ":")
-		if code = strings.TrimSpace(code); code != "" && !slices.Contains(codes, code) {
-			codes = append(codes, code)
+	for _, r := range rs {
+		if c := r.Reason.String(); c != "" && !slices.Contains(codes, c) {
+			codes = append(codes, c)
 		}
 	}
 	return codes

@@ -2,26 +2,79 @@ package arrs
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
 
-// Reason codes: why a month claims nothing (or less than its cost allows).
+// Reason is why a month claims nothing (or less than its cost allows). Its
+// text and JSON form is a code: "no_maximum".
+type Reason uint8
+
+// The reasons.
 const (
-	ReasonNotARRSRole    = "not_arrs_role"       // the role is not claimable in this DES year
-	ReasonBeforeClaims   = "before_claims_start" // before the year's claims start (1 July 2019 in 2019/20)
-	ReasonBeforeEligible = "before_eligible"     // before the role became claimable
-	ReasonNoMaximum      = "no_maximum"          // no source gives the role's maximum for the month
-	ReasonCap            = "cap"                 // beyond the cap on numbers for the role
-	ReasonCapPartial     = "cap_partial"         // only part of the WTE fits under the cap
+	ReasonNone           Reason = iota
+	ReasonNotARRSRole           // not_arrs_role: the role is not claimable in this DES year
+	ReasonBeforeClaims          // before_claims_start: before the year's claims start (1 July 2019 in 2019/20)
+	ReasonBeforeEligible        // before_eligible: before the role became claimable
+	ReasonNoMaximum             // no_maximum: no source gives the role's maximum for the month
+	ReasonCap                   // cap: beyond the cap on numbers for the role
+	ReasonCapPartial            // cap_partial: only part of the WTE fits under the cap
 )
+
+var reasonCodes = [...]string{"", "not_arrs_role", "before_claims_start", "before_eligible", "no_maximum", "cap",
+	"cap_partial"}
+
+// String is the reason's code, "no_maximum" ("" for ReasonNone).
+func (r Reason) String() string {
+	if int(r) < len(reasonCodes) {
+		return reasonCodes[r]
+	}
+	return fmt.Sprintf("reason(%d)", r)
+}
+
+// MarshalText writes the code.
+func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads a code.
+func (r *Reason) UnmarshalText(b []byte) error {
+	for i, c := range reasonCodes {
+		if c == string(b) {
+			*r = Reason(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: unknown ARRS reason %q", des.ErrInvalid, b)
+}
+
+// ReasonDetail is a reason with what it means for one person: "no source
+// gives the role's maximum for 2025-04 to 2025-09". Its text and JSON form
+// is "code: detail".
+type ReasonDetail struct {
+	Reason Reason
+	Detail string
+}
+
+// String is "code: detail".
+func (d ReasonDetail) String() string { return d.Reason.String() + ": " + d.Detail }
+
+// MarshalText writes "code: detail".
+func (d ReasonDetail) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads "code: detail".
+func (d *ReasonDetail) UnmarshalText(b []byte) error {
+	code, detail, _ := strings.Cut(string(b), ": ")
+	d.Detail = detail
+	return d.Reason.UnmarshalText([]byte(code))
+}
 
 // Breach is a rule the roster breaks, for one person over a run of months.
 type Breach struct {
 	Staff  string `json:"staff"`
 	Role   string `json:"role"`
-	Rule   string `json:"rule"`
+	Rule   Reason `json:"rule"`
 	From   string `json:"from"` // first month, "2024-04"
 	To     string `json:"to"`   // last month
 	Detail string `json:"detail"`
@@ -51,7 +104,7 @@ type StaffResult struct {
 	Maximum decimal.Decimal `json:"maximum"`
 	// Reimbursement is the percentage applied, as a fraction.
 	Reimbursement decimal.Decimal `json:"reimbursement"`
-	Reasons       []string        `json:"reasons,omitempty"`
+	Reasons       []ReasonDetail  `json:"reasons,omitempty"`
 
 	explainer *staffExplainer // writes Explain on demand
 	explained string          // Explain, when read back from JSON
@@ -80,7 +133,7 @@ type staffJSON struct {
 	Maximum        des.JSONMoney   `json:"maximum"`
 	Reimbursement  decimal.Decimal `json:"reimbursement"`
 	Months         []des.JSONMoney `json:"months"`
-	Reasons        []string        `json:"reasons,omitempty"`
+	Reasons        []ReasonDetail  `json:"reasons,omitempty"`
 	Explain        string          `json:"explain"`
 }
 

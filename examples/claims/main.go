@@ -11,8 +11,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
@@ -87,14 +87,14 @@ func tables(yr scenario.YearResult, title, tag string) []*cli.Table {
 	people := &cli.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Claim), strings.Join(s.Reasons, "; "))
+		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
 	}
 	tables := []*cli.Table{t, people}
 	if len(r.Breaches) > 0 {
 		breaches := &cli.Table{Title: "Rules the roster breaks (claims are zero for these months)",
 			Header: []string{"staff", "role", "rule", "months", "detail"}}
 		for _, b := range r.Breaches {
-			breaches.Add(b.Staff, b.Role, b.Rule, b.From+" to "+b.To, b.Detail)
+			breaches.Add(b.Staff, b.Role, b.Rule.String(), b.From+" to "+b.To, b.Detail)
 		}
 		tables = append(tables, breaches)
 	}

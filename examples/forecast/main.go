@@ -93,8 +93,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		for _, s := range a.Staff {
 			var codes []string
 			for _, why := range s.Reasons {
-				code, _, _ := strings.Cut(why, ":")
-				codes = append(codes, code)
+				codes = append(codes, why.Reason.String())
 			}
 			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Cost), cli.GBP(s.Claim), strings.Join(codes, ", "))
 		}
@@ -175,7 +174,7 @@ func csvRows(f scenario.Forecast) ([]string, [][]string) {
 // reasonLegend explains, once each, the reason codes in the note column
 // (the JSON and claims outputs give each person's full reasons).
 func reasonLegend(r arrs.Result, y des.Year) []string {
-	text := map[string]string{
+	text := map[arrs.Reason]string{
 		arrs.ReasonNoMaximum:      "no source gives the role's " + y.String() + " maximum for those months, so nothing is claimed (see the gaps; -rates FILE can supply it)",
 		arrs.ReasonBeforeEligible: "the role was not yet claimable in those months",
 		arrs.ReasonBeforeClaims:   "before the year's claims started",
@@ -183,14 +182,13 @@ func reasonLegend(r arrs.Result, y des.Year) []string {
 		arrs.ReasonCap:            "beyond the cap on numbers for the role",
 		arrs.ReasonCapPartial:     "only part of the WTE fits under the cap",
 	}
-	seen := map[string]bool{}
+	seen := map[arrs.Reason]bool{}
 	var out []string
 	for _, s := range r.Staff {
 		for _, why := range s.Reasons {
-			code, _, _ := strings.Cut(why, ":")
-			if !seen[code] {
-				seen[code] = true
-				out = append(out, code+": "+text[code])
+			if !seen[why.Reason] {
+				seen[why.Reason] = true
+				out = append(out, why.Reason.String()+": "+text[why.Reason])
 			}
 		}
 	}

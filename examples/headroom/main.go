@@ -101,7 +101,7 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 		}
 		t.Notes = append(t.Notes, a.Explain)
 		for _, r := range a.Reasons {
-			t.Notes = append(t.Notes, "note: "+r)
+			t.Notes = append(t.Notes, "note: "+r.String())
 		}
 		if a.HeadroomAfter.IsNegative() {
 			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+cli.GBP(a.HeadroomAfter.Neg()))
