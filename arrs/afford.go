@@ -22,9 +22,9 @@ type Hire struct {
 
 // Affordability answers "what more can we afford?" for one hire.
 type Affordability struct {
-	Role  string   `json:"role"`
-	Pot   string   `json:"pot"`
-	Start des.Date `json:"start"`
+	Role  string    `json:"role"`
+	Pot   des.PotID `json:"pot"`
+	Start des.Date  `json:"start"`
 	// Claim is what the hire would claim in the rest of the year at the
 	// WTE asked; ClaimPerWTE at 1 WTE.
 	WTE         decimal.Decimal `json:"wte"`
@@ -169,7 +169,7 @@ func (a Affordability) MarshalJSON() ([]byte, error) {
 		Role           string          `json:"role"`
 		Start          des.Date        `json:"start"`
 		WTE            decimal.Decimal `json:"wte"`
-		Pot            string          `json:"pot"`
+		Pot            des.PotID       `json:"pot"`
 		HeadroomBefore des.JSONMoney   `json:"headroom_before"`
 		Claim          des.JSONMoney   `json:"claim"`
 		ClaimPerWTE    des.JSONMoney   `json:"claim_per_wte"`

@@ -287,14 +287,14 @@ func fromPennies(p int64) decimal.Decimal { return decimal.New(p, -2) }
 func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
 	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
 	var monthClaim, monthCost [12]int64
-	potMonth := map[string]*[12]int64{}
+	potMonth := map[des.PotID]*[12]int64{}
 	for _, a := range sums {
 		potMonth[a.Pot] = new([12]int64)
 	}
 	for _, i := range order {
 		pp := &people[i]
 		sr := p.staffResult(pp)
-		pot := "main"
+		pot := des.PotMain
 		if pp.rp != nil {
 			pot = pp.rp.role.Pot
 		}

@@ -169,7 +169,7 @@ type MonthRow struct {
 // Pot is one ARRS sum and the claims against it.
 type Pot struct {
 	ID       string          `json:"id"`  // payment ID: "arrs", "arrs_gp"
-	Name     string          `json:"pot"` // the pot: "main", "gp"
+	Name     des.PotID       `json:"pot"` // the pot: "main", "gp"
 	Sum      decimal.Decimal `json:"sum"`
 	Claims   decimal.Decimal `json:"claims"`
 	Headroom decimal.Decimal `json:"headroom"`
@@ -192,7 +192,7 @@ func (p Pot) Explain() string {
 // potJSON is Pot as JSON: money with two places.
 type potJSON struct {
 	ID       string        `json:"id"`
-	Name     string        `json:"pot"`
+	Name     des.PotID     `json:"pot"`
 	Sum      des.JSONMoney `json:"sum"`
 	Claims   des.JSONMoney `json:"claims"`
 	Headroom des.JSONMoney `json:"headroom"`
@@ -296,7 +296,7 @@ type Result struct {
 }
 
 // Pot returns the pot with the given name ("main", "gp").
-func (r Result) Pot(name string) (Pot, bool) {
+func (r Result) Pot(name des.PotID) (Pot, bool) {
 	for _, p := range r.Pots {
 		if p.Name == name {
 			return p, true

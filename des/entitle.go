@@ -71,7 +71,7 @@ type Amount struct {
 	Name   string          `json:"name"`
 	PaidTo Payee           `json:"paid_to"`
 	Kind   Kind            `json:"kind"`
-	Pot    string          `json:"pot,omitempty"`
+	Pot    PotID           `json:"pot,omitempty"`
 	Total  decimal.Decimal `json:"amount"`
 	// Months is the payment month by month (April first), each rounded to
 	// the penny; they add up to Amount. Empty for an ARRS sum.
@@ -93,7 +93,7 @@ type Entitlements struct {
 
 // ARRSSum returns the PCN's ARRS sum for a pot ("main", "gp"), and whether
 // the year has one.
-func (e Entitlements) ARRSSum(pot string) (Amount, bool) {
+func (e Entitlements) ARRSSum(pot PotID) (Amount, bool) {
 	for _, a := range e.ARRSSums {
 		if a.Pot == pot {
 			return a, true
@@ -456,9 +456,24 @@ func minDate(ds ...Date) Date {
 //
 //	core_pcn_funding: 45,000 registered × £1.50 a year × 12/12 = £67,500.00 (source: …)
 func (a Amount) Explain() string {
+	arithmetic, sources := a.explain()
+	s := a.ID + ": " + arithmetic
+	if len(sources) > 0 {
+		s += " (source: " + strings.Join(sources, "; ") + ")"
+	}
+	return s
+}
+
+// Arithmetic is Explain without the payment ID and the sources: how the
+// amount was worked out, for a table cell.
+func (a Amount) Arithmetic() string {
+	arithmetic, _ := a.explain()
+	return arithmetic
+}
+
+// explain is the arithmetic of the amount and its sources, once each.
+func (a Amount) explain() (string, []string) {
 	var b strings.Builder
-	b.WriteString(a.ID)
-	b.WriteString(": ")
 	if a.PaidTo == PaidToPractice {
 		b.WriteString("paid to each practice on its own figures: ")
 	}
@@ -484,12 +499,7 @@ func (a Amount) Explain() string {
 	if a.Kind == KindARRSSum {
 		b.WriteString(" (a maximum to claim against, rounded once)")
 	}
-	if len(srcs) > 0 {
-		b.WriteString(" (source: ")
-		b.WriteString(strings.Join(srcs, "; "))
-		b.WriteString(")")
-	}
-	return b.String()
+	return b.String(), srcs
 }
 
 func (pa PartAmount) explain(labelled bool) string {

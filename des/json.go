@@ -58,7 +58,7 @@ func (a Amount) MarshalJSON() ([]byte, error) {
 		Name    string      `json:"name"`
 		PaidTo  Payee       `json:"paid_to"`
 		Kind    Kind        `json:"kind"`
-		Pot     string      `json:"pot,omitempty"`
+		Pot     PotID       `json:"pot,omitempty"`
 		Amount  JSONMoney   `json:"amount"`
 		Months  []JSONMoney `json:"months,omitempty"`
 		Explain string      `json:"explain"`

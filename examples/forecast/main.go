@@ -80,7 +80,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		}
 		t := &cli.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
 		for _, a := range y.Entitlements.Payments {
-			t.Add(a.ID, cli.GBP(a.Total), explainShort(a))
+			t.Add(a.ID, cli.GBP(a.Total), a.Arithmetic())
 		}
 		t.Add("total", cli.GBP(y.Entitlements.Total), "")
 		if y.IIF != nil {
@@ -139,14 +139,6 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 	return ts
 }
 
-// explainShort is the explanation without its sources, for a table cell.
-func explainShort(a des.Amount) string {
-	e := a.Explain()
-	if i := strings.Index(e, " (source: "); i >= 0 {
-		e = e[:i]
-	}
-	return strings.TrimPrefix(e, a.ID+": ")
-}
 
 func csvRows(f scenario.Forecast) ([]string, [][]string) {
 	var rows [][]string
@@ -160,8 +152,8 @@ func csvRows(f scenario.Forecast) ([]string, [][]string) {
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", cli.Plain(y.Entitlements.Total), ""})
 		for _, p := range y.ARRS.Pots {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Name + ")", cli.Plain(p.Sum), p.Explain()})
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Name + ")", cli.Plain(p.Headroom), p.RunsOut})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + string(p.Name) + ")", cli.Plain(p.Sum), p.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + string(p.Name) + ")", cli.Plain(p.Headroom), p.RunsOut})
 		}
 		for _, s := range y.ARRS.Staff {
 			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain()})

@@ -86,7 +86,7 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 		{"role", a.Role, a.Role},
 		{"start", a.Start.String(), a.Start.String()},
 		{"WTE asked", a.WTE.String(), a.WTE.String()},
-		{"ARRS pot", a.Pot, a.Pot},
+		{"ARRS pot", string(a.Pot), string(a.Pot)},
 		{"headroom before", cli.Plain(a.HeadroomBefore), cli.GBP(a.HeadroomBefore)},
 		{"claim of the hire to 31 March", cli.Plain(a.Claim), cli.GBP(a.Claim)},
 		{"claim per 1 WTE", cli.Plain(a.ClaimPerWTE), cli.GBP(a.ClaimPerWTE)},
