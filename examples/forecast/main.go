@@ -139,7 +139,6 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 	return ts
 }
 
-
 func csvRows(f scenario.Forecast) ([]string, [][]string) {
 	var rows [][]string
 	for _, y := range f.Years {
