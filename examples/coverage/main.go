@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
@@ -65,7 +64,7 @@ func run(w io.Writer, c *cli.Common) error {
 	for _, id := range paymentIDs {
 		row := []string{"`" + id + "`"}
 		for _, rs := range sets {
-			row = append(row, paymentCell(rs, id))
+			row = append(row, rates.PaymentSummary(rs, id))
 		}
 		pay.Add(row...)
 	}
@@ -85,7 +84,7 @@ func run(w io.Writer, c *cli.Common) error {
 	for _, id := range rates.Roles() {
 		row := []string{"`" + id + "`"}
 		for _, rs := range sets {
-			row = append(row, roleCell(rs, id))
+			row = append(row, rates.RoleSummary(rs, id))
 		}
 		roles.Add(row...)
 	}
@@ -100,57 +99,4 @@ func run(w io.Writer, c *cli.Common) error {
 		},
 		JSON: []*cli.Table{pay, roles},
 	}.Write(w, c.Format)
-}
-
-func paymentCell(rs *des.RuleSet, id string) string {
-	p, ok := rs.Payment(id)
-	if !ok {
-		for _, g := range rs.Gaps() {
-			if g.Item == id {
-				if g.Removed {
-					return "removed"
-				}
-				return "gap"
-			}
-		}
-		return "–"
-	}
-	var parts []string
-	for _, pt := range p.Parts {
-		v := pt.InForce(des.Date{})
-		last := v[len(v)-1]
-		s := des.FormatRate(last.Rate)
-		if pt.Basis == des.Fixed {
-			s = "fixed " + des.Pounds(last.Rate)
-		}
-		if pt.Stated == des.Period {
-			s += " (" + pt.From.Month().String()[:3] + "–" + pt.To.Month().String()[:3] + ")"
-		}
-		parts = append(parts, s+" "+last.Source.Confidence.Letter())
-	}
-	return strings.Join(parts, " + ")
-}
-
-func roleCell(rs *des.RuleSet, id string) string {
-	r, ok := rs.ARRS().Role(id)
-	if !ok {
-		return "–"
-	}
-	ms := r.MaximaInForce(des.Date{})
-	if len(ms) == 0 {
-		return "gap"
-	}
-	var out []string
-	for _, m := range ms {
-		s := strings.TrimSuffix(des.Pounds(m.National), ".00")
-		switch {
-		case m.From == rs.Year().Start():
-		case m.From == r.EligibleFrom:
-			s += " (from " + m.From.Month().String()[:3] + ")"
-		default:
-			s += " (" + m.From.Month().String()[:3] + ")"
-		}
-		out = append(out, s+" "+m.Source.Confidence.Letter())
-	}
-	return strings.Join(out, ", ")
 }
