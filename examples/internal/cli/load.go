@@ -140,11 +140,14 @@ type Common struct {
 }
 
 // Flags registers the common flags on fs. unused maps a flag name to why it
-// makes no sense for the program; its help says so.
+// makes no sense for the program (or, starting "only", how little of it the
+// program uses); its help says so.
 func Flags(fs *flag.FlagSet, unused map[string]string) *Common {
 	c := &Common{}
 	help := func(name, text string) string {
-		if why, ok := unused[name]; ok {
+		if why, ok := unused[name]; ok && strings.HasPrefix(why, "only") {
+			return "PARTLY USED by this program: " + why
+		} else if ok {
 			return "NOT USED by this program: " + why
 		}
 		return text
