@@ -24,7 +24,7 @@ func readme() error {
 		return err
 	}
 	for _, a := range e.Payments {
-		fmt.Println(a.ID, des.Pounds(a.Amount)) // a.Explain(): the arithmetic and sources
+		fmt.Println(a.ID, des.Pounds(a.Total)) // a.Explain(): the arithmetic and sources
 	}
 	one, err := arrs.WTEOf(decimal.NewFromInt(1))
 	if err != nil {

@@ -1,6 +1,7 @@
 package arrs
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -21,9 +22,9 @@ type Hire struct {
 
 // Affordability answers "what more can we afford?" for one hire.
 type Affordability struct {
-	Role  string   `json:"role"`
-	Pot   string   `json:"pot"`
-	Start des.Date `json:"start"`
+	Role  string    `json:"role"`
+	Pot   des.PotID `json:"pot"`
+	Start des.Date  `json:"start"`
 	// Claim is what the hire would claim in the rest of the year at the
 	// WTE asked; ClaimPerWTE at 1 WTE.
 	WTE         decimal.Decimal `json:"wte"`
@@ -42,7 +43,7 @@ type Affordability struct {
 	Explain     string          `json:"explain"`
 	// Reasons says why the hire claims less than it costs, if it does
 	// (not claimable that year, no maximum sourced, a cap).
-	Reasons []string `json:"reasons,omitempty"`
+	Reasons []ReasonDetail `json:"reasons,omitempty"`
 }
 
 // Afford works out how much of the ARRS sum a hire would use on top of the
@@ -71,7 +72,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		// at least the highest maximum of the year, so the claim is the maximum
 		for m := 0; m < 12; m++ {
 			for z := 0; z < 3; z++ {
-				if v := money(rp.max[m][z]); v.GreaterThan(cost) {
+				if v := fromPennies(rp.max[m][z]); v.GreaterThan(cost) {
 					cost = v
 				}
 			}
@@ -80,7 +81,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 			cost = decimal.NewFromInt(1) // no maximum: every month says why
 		}
 	}
-	claimFor := func(w WTE) (decimal.Decimal, []string, error) {
+	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
 		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost, London: h.London}
 		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
 		if err != nil {
@@ -154,4 +155,29 @@ func costNote(c decimal.Decimal) string {
 		return "assumed to cost at least the maximum, so the claim is the maximum"
 	}
 	return "the cost given"
+}
+
+// MarshalJSON writes the answer, money with two places; max_wte (two
+// places) only when MaxWTEKnown.
+func (a Affordability) MarshalJSON() ([]byte, error) {
+	maxWTE := ""
+	if a.MaxWTEKnown {
+		maxWTE = a.MaxWTE.StringFixed(2)
+	}
+	return json.Marshal(struct {
+		Year           des.Year        `json:"year"`
+		Role           string          `json:"role"`
+		Start          des.Date        `json:"start"`
+		WTE            decimal.Decimal `json:"wte"`
+		Pot            des.PotID       `json:"pot"`
+		HeadroomBefore des.JSONMoney   `json:"headroom_before"`
+		Claim          des.JSONMoney   `json:"claim"`
+		ClaimPerWTE    des.JSONMoney   `json:"claim_per_wte"`
+		HeadroomAfter  des.JSONMoney   `json:"headroom_after"`
+		MaxWTE         string          `json:"max_wte,omitempty"`
+		MaxWTEKnown    bool            `json:"max_wte_known"`
+		Reasons        []ReasonDetail  `json:"reasons,omitempty"`
+		Explain        string          `json:"explain"`
+	}{des.YearOf(a.Start), a.Role, a.Start, a.WTE, a.Pot, des.JSONMoney(a.HeadroomBefore), des.JSONMoney(a.Claim),
+		des.JSONMoney(a.ClaimPerWTE), des.JSONMoney(a.HeadroomAfter), maxWTE, a.MaxWTEKnown, a.Reasons, a.Explain})
 }

@@ -18,6 +18,8 @@ type PCNInput struct {
 type PCNResult struct {
 	Entitlements des.Entitlements
 	ARRS         Result
+	// Err is why the PCN could not be worked out (CalculateEach only).
+	Err error `json:"-"`
 }
 
 // CalculateAll works out entitlements and claims for many PCNs under the
@@ -28,11 +30,28 @@ func (p *Plan) CalculateAll(in []PCNInput) ([]PCNResult, error) {
 	if p == nil || p.rs == nil {
 		return nil, errNoPlan
 	}
+	out := p.CalculateEach(in, 0)
+	for i, r := range out {
+		if r.Err != nil {
+			return nil, fmt.Errorf("PCN %d (%s): %w", i, in[i].PCN.Name, r.Err)
+		}
+	}
+	return out, nil
+}
+
+// CalculateEach is CalculateAll that works out every PCN it can: a PCN that
+// fails has its error in PCNResult.Err and the rest go on. workers is how
+// many PCNs are worked out at once (0 or less: one per CPU).
+func (p *Plan) CalculateEach(in []PCNInput, workers int) []PCNResult {
 	out := make([]PCNResult, len(in))
-	errs := make([]error, len(in))
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(in) {
-		workers = len(in)
+	if p == nil || p.rs == nil {
+		for i := range out {
+			out[i].Err = errNoPlan
+		}
+		return out
+	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
 	}
 	var wg sync.WaitGroup
 	next := make(chan int, len(in))
@@ -41,10 +60,8 @@ func (p *Plan) CalculateAll(in []PCNInput) ([]PCNResult, error) {
 	}
 	close(next)
 	eopt := des.Options{AsAt: p.opt.AsAt}
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range min(workers, len(in)) {
+		wg.Go(func() {
 			for i := range next {
 				e, err := des.Entitle(p.rs, in[i].PCN, eopt)
 				if err == nil {
@@ -52,17 +69,10 @@ func (p *Plan) CalculateAll(in []PCNInput) ([]PCNResult, error) {
 					// Entitle validated the PCN and worked out its ARRS sums.
 					out[i].ARRS, err = p.calculate(in[i].PCN, in[i].Roster, e.ARRSSums)
 				}
-				if err != nil {
-					errs[i] = fmt.Errorf("PCN %d (%s): %w", i, in[i].PCN.Name, err)
-				}
+				out[i].Err = err
 			}
-		}()
+		})
 	}
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return out
 }

@@ -35,7 +35,7 @@ type person struct {
 	costP  [12]int64
 	claim  [12]int64
 	cost   [12]int64
-	reason [12]reasonCode
+	reason [12]Reason
 	// derived[m] is true when month m's claim is limited by a maximum no
 	// source gives (derived or carried).
 	derived [12]bool
@@ -102,7 +102,7 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 		}
 	}
 	for m := 0; m < 12; m++ {
-		p.month1(m, people, order, registered)
+		p.calculateMonth(m, people, order, registered)
 	}
 	return p.result(pcn, people, order, sums), nil
 }
@@ -132,7 +132,7 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	}
 	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den)}
 	for m := range pp.reason {
-		pp.reason[m] = rNone
+		pp.reason[m] = ReasonNone
 	}
 	switch s.London {
 	case OuterLondon:
@@ -141,7 +141,7 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 		pp.zone = inner
 	}
 	if s.AnnualCost.IsPositive() {
-		c := penniesOf(s.AnnualCost)
+		c := toPennies(s.AnnualCost)
 		for m := range pp.costP {
 			pp.costP[m] = c
 		}
@@ -194,8 +194,8 @@ type capState struct {
 	wte   *big.Rat // WTE admitted so far, for a cap in WTE
 }
 
-// month1 computes month m for every person, in the fixed order.
-func (p *Plan) month1(m int, people []person, order []int, registered decimal.Decimal) {
+// calculateMonth computes month m for every person, in the fixed order.
+func (p *Plan) calculateMonth(m int, people []person, order []int, registered decimal.Decimal) {
 	var caps map[string]*capState // only roles with a cap this month
 	dim := uint64(p.month[m].days)
 	for _, i := range order {
@@ -209,16 +209,16 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 		rp := pp.rp
 		switch {
 		case rp == nil:
-			pp.reason[m] = rNotARRSRole
+			pp.reason[m] = ReasonNotARRSRole
 			continue
 		case m < p.claimsFrom:
-			pp.reason[m] = rBeforeClaims
+			pp.reason[m] = ReasonBeforeClaims
 			continue
 		case m < rp.eligible:
-			pp.reason[m] = rBeforeEligible
+			pp.reason[m] = ReasonBeforeEligible
 			continue
 		case rp.max[m][national] < 0:
-			pp.reason[m] = rNoMaximum
+			pp.reason[m] = ReasonNoMaximum
 			continue
 		}
 		num, wden := pp.num, pp.den
@@ -238,7 +238,7 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 			switch c.Unit {
 			case des.Headcount:
 				if decimal.NewFromInt(st.count + 1).GreaterThan(limit) {
-					pp.reason[m] = rCap
+					pp.reason[m] = ReasonCap
 					pp.setDetail(m, rp.capText(c, limit))
 					continue
 				}
@@ -248,13 +248,13 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 				room := new(big.Rat).Sub(lim, st.wte)
 				w := pp.s.WTE.rat()
 				if room.Sign() <= 0 {
-					pp.reason[m] = rCap
+					pp.reason[m] = ReasonCap
 					pp.setDetail(m, rp.capText(c, limit))
 					continue
 				}
 				if room.Cmp(w) < 0 {
 					w = room
-					pp.reason[m] = rCapPartial
+					pp.reason[m] = ReasonCapPartial
 					pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)", room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
 					num, wden = w.Num().Uint64(), w.Denom().Uint64()
 				}
@@ -265,30 +265,36 @@ func (p *Plan) month1(m int, people []person, order []int, registered decimal.De
 		if maxP < 0 {
 			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
 		}
-		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.pct4, rp.claimCap[m])
+		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.reimburseBP, rp.claimCap[m])
 		// The maximum binds when the cost (or, for a maximum stated as a
 		// claim, the reimbursed share of it) is above it.
 		binds := pp.costP[m] > maxP
 		if rp.claimCap[m] {
-			binds = uint64(pp.costP[m])*rp.pct4 > uint64(maxP)*10000
+			binds = uint64(pp.costP[m])*rp.reimburseBP > uint64(maxP)*10000
 		}
 		pp.derived[m] = binds && rp.unsourced[m][pp.zone]
 	}
 }
 
-func money(p int64) decimal.Decimal { return decimal.New(p, -2) }
+// The one pennies contract of package arrs: amounts enter the monthly loop as
+// int64 pennies through toPennies (exact for validated amounts of at most two
+// places; anything else is rounded half-up to the penny) and leave it through
+// fromPennies (exact).
+
+// fromPennies is p pennies as pounds, exactly.
+func fromPennies(p int64) decimal.Decimal { return decimal.New(p, -2) }
 
 func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
 	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
 	var monthClaim, monthCost [12]int64
-	potMonth := map[string]*[12]int64{}
+	potMonth := map[des.PotID]*[12]int64{}
 	for _, a := range sums {
 		potMonth[a.Pot] = new([12]int64)
 	}
 	for _, i := range order {
 		pp := &people[i]
 		sr := p.staffResult(pp)
-		pot := "main"
+		pot := des.PotMain
 		if pp.rp != nil {
 			pot = pp.rp.role.Pot
 		}
@@ -308,21 +314,21 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 	for m := 0; m < 12; m++ {
 		cum += monthClaim[m]
 		costTotal += monthCost[m]
-		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: money(monthClaim[m]), Cost: money(monthCost[m]), Cumulative: money(cum)})
+		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: fromPennies(monthClaim[m]), Cost: fromPennies(monthCost[m]), Cumulative: fromPennies(cum)})
 	}
-	r.Claims, r.Cost, r.Sum = money(cum), money(costTotal), decimal.Zero
+	r.Claims, r.Cost, r.Sum = fromPennies(cum), fromPennies(costTotal), decimal.Zero
 	for _, a := range sums {
 		pm := potMonth[a.Pot]
 		var c int64
 		runsOut := ""
-		sumP := a.Amount.Shift(2).IntPart() // a sum is rounded to the penny
+		sumP := a.Total.Shift(2).IntPart() // a sum is rounded to the penny
 		for m := 0; m < 12; m++ {
 			c += pm[m]
 			if runsOut == "" && c > sumP {
 				runsOut = p.month[m].label
 			}
 		}
-		pot := Pot{ID: a.ID, Pot: a.Pot, Sum: a.Amount, Claims: money(c), Headroom: a.Amount.Sub(money(c)), RunsOut: runsOut, sum: a}
+		pot := Pot{ID: a.ID, Name: a.Pot, Sum: a.Total, Claims: fromPennies(c), Headroom: a.Total.Sub(fromPennies(c)), RunsOut: runsOut, sum: a}
 		r.Pots = append(r.Pots, pot)
 		r.Sum = r.Sum.Add(pot.Sum)
 		if r.RunsOut == "" || (runsOut != "" && runsOut < r.RunsOut) {
@@ -346,7 +352,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		case m > 0 && pp.claim[m] == pp.claim[m-1]:
 			sr.Months[m] = sr.Months[m-1] // decimals are immutable: share the value
 		default:
-			sr.Months[m] = money(pp.claim[m])
+			sr.Months[m] = fromPennies(pp.claim[m])
 		}
 		claim += pp.claim[m]
 		cost += pp.cost[m]
@@ -358,11 +364,11 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			lastMax = m
 		}
 	}
-	sr.Claim = money(claim)
-	sr.ClaimOnDerived = money(onDerived)
+	sr.Claim = fromPennies(claim)
+	sr.ClaimOnDerived = fromPennies(onDerived)
 	sr.Cost = sr.Claim // decimals are immutable: share the value when equal
 	if cost != claim {
-		sr.Cost = money(cost)
+		sr.Cost = fromPennies(cost)
 	}
 	sr.CostMonths = make([]decimal.Decimal, 12)
 	for m := 0; m < 12; m++ {
@@ -372,7 +378,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		case m > 0 && pp.cost[m] == pp.cost[m-1]:
 			sr.CostMonths[m] = sr.CostMonths[m-1]
 		default:
-			sr.CostMonths[m] = money(pp.cost[m])
+			sr.CostMonths[m] = fromPennies(pp.cost[m])
 		}
 	}
 	if rp := pp.rp; rp != nil {
@@ -385,11 +391,11 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 			sr.Maximum = rp.maxDec[lastMax][z]
 		}
 	}
-	var seen [8]reasonCode
+	var seen [8]Reason
 	n := 0
 	for m := 0; m < 12; m++ {
 		r := pp.reason[m]
-		if r == rNone {
+		if r == ReasonNone {
 			continue
 		}
 		dup := false
@@ -418,7 +424,7 @@ type staffExplainer struct {
 	claim         int64
 	onDerived     int64
 	monthsClaimed int
-	reasons       []string
+	reasons       []ReasonDetail
 }
 
 func (e *staffExplainer) explain() string {
@@ -463,7 +469,7 @@ func (e *staffExplainer) explain() string {
 		first := true
 		for m := 0; m < 12; m++ {
 			k := rp.maxIdx[m]
-			if k < 0 || k <= prev || (pp.reason[m] == rNone && pp.claim[m] == 0) {
+			if k < 0 || k <= prev || (pp.reason[m] == ReasonNone && pp.claim[m] == 0) {
 				continue
 			}
 			prev = k
@@ -487,7 +493,12 @@ func (e *staffExplainer) explain() string {
 	}
 	if len(e.reasons) > 0 {
 		b.WriteString(" (")
-		b.WriteString(strings.Join(e.reasons, "; "))
+		for i, r := range e.reasons {
+			if i > 0 {
+				b.WriteString("; ")
+			}
+			b.WriteString(r.String())
+		}
 		b.WriteString(")")
 	}
 	return b.String()
@@ -498,10 +509,10 @@ func (p *Plan) breaches(pp *person) []Breach {
 	var out []Breach
 	for m := 0; m < 12; m++ {
 		code := pp.reason[m]
-		if code == rNone {
+		if code == ReasonNone {
 			continue
 		}
-		r := code.String()
+		r := code
 		if n := len(out); n > 0 && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
 			out[n-1].To = p.month[m].label
 			continue
@@ -518,32 +529,21 @@ func (p *Plan) detail(pp *person, m int) string {
 		return pp.detail[m]
 	}
 	switch pp.reason[m] {
-	case rNotARRSRole:
+	case ReasonNotARRSRole:
 		return strconv.Quote(pp.s.Role) + " is not an ARRS role in " + p.year.String()
-	case rBeforeClaims:
+	case ReasonBeforeClaims:
 		return p.claimsText
-	case rBeforeEligible:
+	case ReasonBeforeEligible:
 		return pp.rp.eligibleText
-	case rNoMaximum:
+	case ReasonNoMaximum:
 		return pp.rp.noMaxText
 	}
 	return ""
 }
 
-// reasonLine is "code: detail" for a month, from the role's cached texts
-// where the text does not depend on the person.
-func (p *Plan) reasonLine(pp *person, m int) string {
-	if rp := pp.rp; rp != nil && (pp.detail == nil || pp.detail[m] == "") {
-		switch pp.reason[m] {
-		case rNoMaximum:
-			return rp.noMaxLine
-		case rBeforeEligible:
-			return rp.eligibleLine
-		case rBeforeClaims:
-			return p.claimsLine
-		}
-	}
-	return pp.reason[m].String() + ": " + p.detail(pp, m)
+// reasonLine is a month's reason with its detail.
+func (p *Plan) reasonLine(pp *person, m int) ReasonDetail {
+	return ReasonDetail{pp.reason[m], p.detail(pp, m)}
 }
 
 func (pp *person) setDetail(m int, text string) {
@@ -553,26 +553,10 @@ func (pp *person) setDetail(m int, text string) {
 	pp.detail[m] = text
 }
 
-// reasonCode is a Reason… constant held in a byte in the monthly loop.
-type reasonCode uint8
-
-const (
-	rNone reasonCode = iota
-	rNotARRSRole
-	rBeforeClaims
-	rBeforeEligible
-	rNoMaximum
-	rCap
-	rCapPartial
-)
-
-var reasonNames = [...]string{"", ReasonNotARRSRole, ReasonBeforeClaims, ReasonBeforeEligible, ReasonNoMaximum, ReasonCap, ReasonCapPartial}
-
-func (r reasonCode) String() string { return reasonNames[r] }
-
-// penniesOf converts a validated amount (at most two places, at most
-// £1,000,000) to pennies without allocating in the common cases.
-func penniesOf(d decimal.Decimal) int64 {
+// toPennies converts an amount to pennies: exactly for a validated amount (at
+// most two places, at most £1,000,000), without allocating in the common
+// cases; anything else is rounded half-up (away from zero) to the penny.
+func toPennies(d decimal.Decimal) int64 {
 	switch e := d.Exponent(); {
 	case e == -2:
 		return d.CoefficientInt64()
@@ -599,9 +583,9 @@ const smallWTE = 1 << 24
 //	min(cost × WTE × days ÷ (12 × dim), max × WTE × days ÷ (12 × dim)) × pct
 //
 // rounded half-up once (or, for a maximum stated as a claim cap, the min of
-// cost × pct and that cap). costP and maxP are pennies a year; pct4 is the
-// percentage × 100 (10,000 = 100%).
-func claimPennies(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) int64 {
+// cost × pct and that cap). costP and maxP are pennies a year; reimburseBP is the
+// reimbursement in basis points (10,000 = 100%).
+func claimPennies(costP, maxP, num, den, days, dim, reimburseBP uint64, claimCap bool) int64 {
 	if num < smallWTE && den < smallWTE {
 		// costP ≤ 10^8, num < 2^24, days ≤ 31: the products fit in 64 bits.
 		D := 12 * den * dim
@@ -609,23 +593,23 @@ func claimPennies(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) 
 		maxN := maxP * num * days   // over D
 		var claimN u128             // over D × 10,000
 		if claimCap {
-			a, b := mul64(costN, pct4), mul64(maxN, 10000)
+			a, b := mul64(costN, reimburseBP), mul64(maxN, 10000)
 			claimN = a
 			if b.less(a) {
 				claimN = b
 			}
 		} else {
-			claimN = mul64(min(costN, maxN), pct4)
+			claimN = mul64(min(costN, maxN), reimburseBP)
 		}
 		if q, ok := claimN.divRound(D * 10000); ok {
 			return int64(q)
 		}
 	}
-	return claimBig(costP, maxP, num, den, days, dim, pct4, claimCap)
+	return claimBig(costP, maxP, num, den, days, dim, reimburseBP, claimCap)
 }
 
 // claimBig is claimPennies in arbitrary precision.
-func claimBig(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) int64 {
+func claimBig(costP, maxP, num, den, days, dim, reimburseBP uint64, claimCap bool) int64 {
 	b := func(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
 	mul := func(xs ...*big.Int) *big.Int {
 		r := big.NewInt(1)
@@ -638,7 +622,7 @@ func claimBig(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) int6
 	maxN := mul(b(maxP), b(num), b(days))
 	var claimN *big.Int
 	if claimCap {
-		a, c := mul(costN, b(pct4)), mul(maxN, b(10000))
+		a, c := mul(costN, b(reimburseBP)), mul(maxN, b(10000))
 		claimN = a
 		if c.Cmp(a) < 0 {
 			claimN = c
@@ -648,7 +632,7 @@ func claimBig(costP, maxP, num, den, days, dim, pct4 uint64, claimCap bool) int6
 		if maxN.Cmp(costN) < 0 {
 			m = maxN
 		}
-		claimN = mul(m, b(pct4))
+		claimN = mul(m, b(reimburseBP))
 	}
 	d := mul(b(12), b(den), b(dim), b(10000))
 	q, r := new(big.Int).QuoRem(claimN, d, new(big.Int))

@@ -41,7 +41,7 @@ func TestClaimRestingOnDerivedMaximum(t *testing.T) {
 	r, err = arrs.Calculate(rs.SourcedOnly(), pcn, staff, arrs.Options{})
 	require.NoError(t, err)
 	require.True(t, r.Claims.IsZero())
-	require.Contains(t, r.Staff[0].Reasons[0], "no_maximum")
+	require.Equal(t, arrs.ReasonNoMaximum, r.Staff[0].Reasons[0].Reason)
 }
 
 // The 2025/26 uplift is a revision announced on 1 August 2025: as known in

@@ -68,10 +68,10 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 		return fmt.Sprintf("%04d-%02d", yy, int(mm))
 	}
 	// rule[name][m] is the breach rule of a month, from Result.Breaches.
-	rule := map[string]*[12]string{}
+	rule := map[string]*[12]arrs.Reason{}
 	for _, b := range r.Breaches {
 		if rule[b.Staff] == nil {
-			rule[b.Staff] = new([12]string)
+			rule[b.Staff] = new([12]arrs.Reason)
 		}
 		in := false
 		for m := 0; m < 12; m++ {
@@ -193,7 +193,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 			if cm != nil {
 				cm.candidates++
 			}
-			why := ""
+			why := arrs.ReasonNone
 			if rule[s.Name] != nil {
 				why = rule[s.Name][m]
 			}
@@ -213,7 +213,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 				cm.claimants++
 				cm.fullWTE.Add(cm.fullWTE, room)
 				st.partial++
-			case "":
+			case arrs.ReasonNone:
 				want := roundHalfUp(new(big.Rat).Mul(perWTE, w))
 				require.Equal(t, want, c, "%s: want min(cost %s, maximum %s from %s) × WTE × %d/%d days ÷ 12 × %s = %dp, got %dp",
 					where, s.AnnualCost, amount, mx.From, employed, dim, role.Reimbursement, want, c)

@@ -33,8 +33,8 @@ type Plan struct {
 	claimsFrom int // first claimable month index (0 = April)
 	roles      map[string]*rolePlan
 	month      [12]monthInfo
-	// claimsText says when claims start; claimsLine is it with its code.
-	claimsText, claimsLine string
+	// claimsText says when claims start.
+	claimsText string
 }
 
 type monthInfo struct {
@@ -52,9 +52,9 @@ const (
 )
 
 type rolePlan struct {
-	role     des.Role
-	pct4     uint64 // reimbursement × 10,000
-	eligible int    // first eligible month index
+	role        des.Role
+	reimburseBP uint64 // reimbursement in basis points (10,000 = 100%)
+	eligible    int    // first eligible month index
 	// max[m][z] is the maximum in pennies a year in month m for zone z;
 	// -1 where no source gives one.
 	max      [12][3]int64
@@ -71,7 +71,7 @@ type rolePlan struct {
 	// pctText is "× 100%" and the rule, for explanations.
 	pctText string
 	// Reason texts that depend only on the role.
-	noMaxText, noMaxLine, eligibleText, eligibleLine string
+	noMaxText, eligibleText string
 	// capTexts[c] says a person is beyond cap c: [0] at its limit, [1] at
 	// its large-PCN limit.
 	capTexts map[*des.Cap][2]string
@@ -104,7 +104,6 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	}
 	p.claimsFrom = y.MonthIndex(a.ClaimsFrom)
 	p.claimsText = "claims in " + y.String() + " start " + a.ClaimsFrom.String()
-	p.claimsLine = ReasonBeforeClaims + ": " + p.claimsText
 	ten4 := decimal.NewFromInt(10000)
 	for _, r := range a.Roles {
 		rp := &rolePlan{role: r, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
@@ -112,7 +111,7 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 		if !pct.IsInteger() || pct.IsNegative() || pct.GreaterThan(ten4) {
 			return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
 		}
-		rp.pct4 = uint64(pct.IntPart())
+		rp.reimburseBP = uint64(pct.IntPart())
 		for m := 0; m < 12; m++ {
 			rp.maxIdx[m] = -1
 			rp.max[m] = [3]int64{-1, -1, -1}
@@ -123,10 +122,10 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 			}
 			if k := rp.maxIdx[m]; k >= 0 {
 				mx := rp.maxima[k]
-				rp.max[m] = [3]int64{pennies(mx.National), pennies(mx.OuterLondon), pennies(mx.InnerLondon)}
+				rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
 				for z, v := range rp.max[m] {
 					if v >= 0 {
-						rp.maxDec[m][z] = money(v)
+						rp.maxDec[m][z] = fromPennies(v)
 					}
 				}
 				rp.claimCap[m] = mx.ClaimCap
@@ -178,22 +177,20 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 			rp.maxText = append(rp.maxText, t)
 		}
 		rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() + " for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
-		rp.noMaxLine = ReasonNoMaximum + ": " + rp.noMaxText
 		rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
-		rp.eligibleLine = ReasonBeforeEligible + ": " + rp.eligibleText
 		rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% per month, pro rata by days, rounded to the penny"
 		p.roles[r.ID] = rp
 	}
 	return p, nil
 }
 
-// pennies converts a positive amount of at most two places to pennies; -1
-// for zero (not given).
-func pennies(d decimal.Decimal) int64 {
+// maximumPennies is a maximum in pennies (toPennies), or -1 for zero (no
+// figure given).
+func maximumPennies(d decimal.Decimal) int64 {
 	if !d.IsPositive() {
 		return -1
 	}
-	return d.Shift(2).IntPart()
+	return toPennies(d)
 }
 
 // RuleSet is the rule set the plan was compiled from.

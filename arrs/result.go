@@ -2,26 +2,79 @@ package arrs
 
 import (
 	"encoding/json"
+	"fmt"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
 
-// Reason codes: why a month claims nothing (or less than its cost allows).
+// Reason is why a month claims nothing (or less than its cost allows). Its
+// text and JSON form is a code: "no_maximum".
+type Reason uint8
+
+// The reasons.
 const (
-	ReasonNotARRSRole    = "not_arrs_role"       // the role is not claimable in this DES year
-	ReasonBeforeClaims   = "before_claims_start" // before the year's claims start (1 July 2019 in 2019/20)
-	ReasonBeforeEligible = "before_eligible"     // before the role became claimable
-	ReasonNoMaximum      = "no_maximum"          // no source gives the role's maximum for the month
-	ReasonCap            = "cap"                 // beyond the cap on numbers for the role
-	ReasonCapPartial     = "cap_partial"         // only part of the WTE fits under the cap
+	ReasonNone           Reason = iota
+	ReasonNotARRSRole           // not_arrs_role: the role is not claimable in this DES year
+	ReasonBeforeClaims          // before_claims_start: before the year's claims start (1 July 2019 in 2019/20)
+	ReasonBeforeEligible        // before_eligible: before the role became claimable
+	ReasonNoMaximum             // no_maximum: no source gives the role's maximum for the month
+	ReasonCap                   // cap: beyond the cap on numbers for the role
+	ReasonCapPartial            // cap_partial: only part of the WTE fits under the cap
 )
+
+var reasonCodes = [...]string{"", "not_arrs_role", "before_claims_start", "before_eligible", "no_maximum", "cap",
+	"cap_partial"}
+
+// String is the reason's code, "no_maximum" ("" for ReasonNone).
+func (r Reason) String() string {
+	if int(r) < len(reasonCodes) {
+		return reasonCodes[r]
+	}
+	return fmt.Sprintf("reason(%d)", r)
+}
+
+// MarshalText writes the code.
+func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
+
+// UnmarshalText reads a code.
+func (r *Reason) UnmarshalText(b []byte) error {
+	for i, c := range reasonCodes {
+		if c == string(b) {
+			*r = Reason(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: unknown ARRS reason %q", des.ErrInvalid, b)
+}
+
+// ReasonDetail is a reason with what it means for one person: "no source
+// gives the role's maximum for 2025-04 to 2025-09". Its text and JSON form
+// is "code: detail".
+type ReasonDetail struct {
+	Reason Reason
+	Detail string
+}
+
+// String is "code: detail".
+func (d ReasonDetail) String() string { return d.Reason.String() + ": " + d.Detail }
+
+// MarshalText writes "code: detail".
+func (d ReasonDetail) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// UnmarshalText reads "code: detail".
+func (d *ReasonDetail) UnmarshalText(b []byte) error {
+	code, detail, _ := strings.Cut(string(b), ": ")
+	d.Detail = detail
+	return d.Reason.UnmarshalText([]byte(code))
+}
 
 // Breach is a rule the roster breaks, for one person over a run of months.
 type Breach struct {
 	Staff  string `json:"staff"`
 	Role   string `json:"role"`
-	Rule   string `json:"rule"`
+	Rule   Reason `json:"rule"`
 	From   string `json:"from"` // first month, "2024-04"
 	To     string `json:"to"`   // last month
 	Detail string `json:"detail"`
@@ -54,7 +107,7 @@ type StaffResult struct {
 	Maximum decimal.Decimal `json:"maximum"`
 	// Reimbursement is the percentage applied, as a fraction.
 	Reimbursement decimal.Decimal `json:"reimbursement"`
-	Reasons       []string        `json:"reasons,omitempty"`
+	Reasons       []ReasonDetail  `json:"reasons,omitempty"`
 
 	explainer *staffExplainer // writes Explain on demand
 	explained string          // Explain, when read back from JSON
@@ -71,27 +124,39 @@ func (s StaffResult) Explain() string {
 	return s.explained
 }
 
-type plainStaffResult StaffResult // StaffResult without its methods
+// staffJSON is StaffResult as JSON: money with two places.
+type staffJSON struct {
+	Name           string          `json:"name"`
+	Role           string          `json:"role"`
+	WTE            decimal.Decimal `json:"wte"`
+	Claim          des.JSONMoney   `json:"claim"`
+	ClaimOnDerived des.JSONMoney   `json:"claim_on_derived"`
+	Cost           des.JSONMoney   `json:"cost"`
+	MonthsClaimed  int             `json:"months_claimed"`
+	Maximum        des.JSONMoney   `json:"maximum"`
+	Reimbursement  decimal.Decimal `json:"reimbursement"`
+	Months         []des.JSONMoney `json:"months"`
+	Reasons        []ReasonDetail  `json:"reasons,omitempty"`
+	Explain        string          `json:"explain"`
+}
 
-// MarshalJSON writes the result with its explanation.
+// MarshalJSON writes the result with its explanation, money with two places.
 func (s StaffResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		plainStaffResult
-		Explain string `json:"explain"`
-	}{plainStaffResult(s), s.Explain()})
+	return json.Marshal(staffJSON{s.Name, s.Role, s.WTE, des.JSONMoney(s.Claim), des.JSONMoney(s.ClaimOnDerived),
+		des.JSONMoney(s.Cost), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
+		s.Reasons, s.Explain()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (s *StaffResult) UnmarshalJSON(b []byte) error {
-	var v struct {
-		plainStaffResult
-		Explain string `json:"explain"`
-	}
+	var v staffJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*s = StaffResult(v.plainStaffResult)
-	s.explained = v.Explain
+	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: v.WTE, Claim: v.Claim.Decimal(),
+		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), Months: des.Decimals(v.Months),
+		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum.Decimal(), Reimbursement: v.Reimbursement,
+		Reasons: v.Reasons, explained: v.Explain}
 	return nil
 }
 
@@ -107,7 +172,7 @@ type MonthRow struct {
 // Pot is one ARRS sum and the claims against it.
 type Pot struct {
 	ID       string          `json:"id"`  // payment ID: "arrs", "arrs_gp"
-	Pot      string          `json:"pot"` // "main", "gp"
+	Name     des.PotID       `json:"pot"` // the pot: "main", "gp"
 	Sum      decimal.Decimal `json:"sum"`
 	Claims   decimal.Decimal `json:"claims"`
 	Headroom decimal.Decimal `json:"headroom"`
@@ -127,27 +192,88 @@ func (p Pot) Explain() string {
 	return p.explained
 }
 
-type plainPot Pot
+// potJSON is Pot as JSON: money with two places.
+type potJSON struct {
+	ID       string        `json:"id"`
+	Name     des.PotID     `json:"pot"`
+	Sum      des.JSONMoney `json:"sum"`
+	Claims   des.JSONMoney `json:"claims"`
+	Headroom des.JSONMoney `json:"headroom"`
+	RunsOut  string        `json:"runs_out,omitempty"`
+	Explain  string        `json:"explain"`
+}
 
-// MarshalJSON writes the pot with its explanation.
+// MarshalJSON writes the pot with its explanation, money with two places.
 func (p Pot) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		plainPot
-		Explain string `json:"explain"`
-	}{plainPot(p), p.Explain()})
+	return json.Marshal(potJSON{p.ID, p.Name, des.JSONMoney(p.Sum), des.JSONMoney(p.Claims), des.JSONMoney(p.Headroom),
+		p.RunsOut, p.Explain()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (p *Pot) UnmarshalJSON(b []byte) error {
-	var v struct {
-		plainPot
-		Explain string `json:"explain"`
-	}
+	var v potJSON
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*p = Pot(v.plainPot)
-	p.explained = v.Explain
+	*p = Pot{ID: v.ID, Name: v.Name, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(), Headroom: v.Headroom.Decimal(),
+		RunsOut: v.RunsOut, explained: v.Explain}
+	return nil
+}
+
+// MarshalJSON writes the month, money with two places.
+func (m MonthRow) MarshalJSON() ([]byte, error) {
+	return json.Marshal(monthJSON{m.Month, des.JSONMoney(m.Claim), des.JSONMoney(m.Cost), des.JSONMoney(m.Cumulative)})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (m *MonthRow) UnmarshalJSON(b []byte) error {
+	var v monthJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*m = MonthRow{v.Month, v.Claim.Decimal(), v.Cost.Decimal(), v.Cumulative.Decimal()}
+	return nil
+}
+
+type monthJSON struct {
+	Month      string        `json:"month"`
+	Claim      des.JSONMoney `json:"claim"`
+	Cost       des.JSONMoney `json:"cost"`
+	Cumulative des.JSONMoney `json:"cumulative"`
+}
+
+// resultJSON is Result as JSON: money with two places.
+type resultJSON struct {
+	Year            des.Year      `json:"year"`
+	PCN             string        `json:"pcn"`
+	Sum             des.JSONMoney `json:"sum"`
+	Claims          des.JSONMoney `json:"claims"`
+	Headroom        des.JSONMoney `json:"headroom"`
+	ClaimsOnDerived des.JSONMoney `json:"claims_on_derived"`
+	Cost            des.JSONMoney `json:"cost"`
+	RunsOut         string        `json:"runs_out,omitempty"`
+	Pots            []Pot         `json:"pots"`
+	Staff           []StaffResult `json:"staff"`
+	Months          []MonthRow    `json:"months"`
+	Breaches        []Breach      `json:"breaches,omitempty"`
+}
+
+// MarshalJSON writes the result, money with two places.
+func (r Result) MarshalJSON() ([]byte, error) {
+	return json.Marshal(resultJSON{r.Year, r.PCN, des.JSONMoney(r.Sum), des.JSONMoney(r.Claims),
+		des.JSONMoney(r.Headroom), des.JSONMoney(r.ClaimsOnDerived), des.JSONMoney(r.Cost), r.RunsOut, r.Pots,
+		r.Staff, r.Months, r.Breaches})
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (r *Result) UnmarshalJSON(b []byte) error {
+	var v resultJSON
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err
+	}
+	*r = Result{Year: v.Year, PCN: v.PCN, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(),
+		Headroom: v.Headroom.Decimal(), ClaimsOnDerived: v.ClaimsOnDerived.Decimal(), Cost: v.Cost.Decimal(),
+		RunsOut: v.RunsOut, Pots: v.Pots, Staff: v.Staff, Months: v.Months, Breaches: v.Breaches}
 	return nil
 }
 
@@ -173,9 +299,9 @@ type Result struct {
 }
 
 // Pot returns the pot with the given name ("main", "gp").
-func (r Result) Pot(name string) (Pot, bool) {
+func (r Result) Pot(name des.PotID) (Pot, bool) {
 	for _, p := range r.Pots {
-		if p.Pot == name {
+		if p.Name == name {
 			return p, true
 		}
 	}

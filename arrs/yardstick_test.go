@@ -268,7 +268,7 @@ func TestFloat64YardstickMatchesEngine(t *testing.T) {
 		e1, s1, c1 = e1+ent, s1+sums, c1+claims
 		e2 += res[i].Entitlements.Total.InexactFloat64()
 		for _, a := range res[i].Entitlements.ARRSSums {
-			s2 += a.Amount.InexactFloat64()
+			s2 += a.Total.InexactFloat64()
 		}
 		c2 += res[i].ARRS.Claims.InexactFloat64()
 		require.InDelta(t, res[i].ARRS.Claims.InexactFloat64(), claims, 0.05, "PCN %d claims", i)

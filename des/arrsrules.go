@@ -29,7 +29,7 @@ type Role struct {
 	Reimbursement decimal.Decimal `json:"reimbursement"`
 	// Pot is the ARRS sum the role's claims count against ("main", or "gp"
 	// for the 2024/25 GP ring-fence).
-	Pot string `json:"pot"`
+	Pot PotID `json:"pot"`
 	// Hours is the working week of one WTE (37.5 for Agenda for Change roles);
 	// Sessions the sessions in one WTE (9 for GPs). Zero when not stated.
 	Hours    decimal.Decimal `json:"hours_per_wte,omitempty"`

@@ -96,7 +96,7 @@ func TestEntitlementBoundaryDates(t *testing.T) {
 	a, _ := e.Payment("on_the_first")
 	requireMoney(t, "5000", a.Months[5])
 	requireMoney(t, "6000", a.Months[6])
-	requireMoney(t, "66000", a.Amount)
+	requireMoney(t, "66000", a.Total)
 
 	// Mid-month: October is 15 days at £6 and 16 at £7.20:
 	// (6 × 15 + 7.2 × 16) × 10,000 ÷ (31 × 12) = 2,052,000 ÷ 372 = 5,516.129… → £5,516.13.
@@ -105,7 +105,7 @@ func TestEntitlementBoundaryDates(t *testing.T) {
 	requireMoney(t, "5000", b.Months[5])
 	requireMoney(t, "5516.13", b.Months[6])
 	requireMoney(t, "6000", b.Months[7])
-	requireMoney(t, "65516.13", b.Amount)
+	requireMoney(t, "65516.13", b.Total)
 	require.Len(t, b.Parts[0].Rates, 2)
 	require.Equal(t, "2023-10-15", b.Parts[0].Rates[0].To.String())
 	require.Equal(t, "2023-10-16", b.Parts[0].Rates[1].From.String())
@@ -117,11 +117,11 @@ func TestEntitlementBoundaryDates(t *testing.T) {
 	requireMoney(t, "1000", c.Months[9])
 	requireMoney(t, "1517.24", c.Months[10])
 	requireMoney(t, "2000", c.Months[11])
-	requireMoney(t, "13517.24", c.Amount)
+	requireMoney(t, "13517.24", c.Total)
 
 	// The ARRS sum on 1,001 weighted, rounded once: 10 × 1,001 + 528 × 1,001 ÷ 348
 	// + 24 × 1,001 ÷ 12 = 10,010 + 1,518.7586… + 2,002 = 13,530.7586… → £13,530.76.
 	s, ok := e.ARRSSum("main")
 	require.True(t, ok)
-	requireMoney(t, "13530.76", s.Amount)
+	requireMoney(t, "13530.76", s.Total)
 }

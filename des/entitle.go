@@ -75,8 +75,8 @@ type Amount struct {
 	Name   string          `json:"name"`
 	PaidTo Payee           `json:"paid_to"`
 	Kind   Kind            `json:"kind"`
-	Pot    string          `json:"pot,omitempty"`
-	Amount decimal.Decimal `json:"amount"`
+	Pot    PotID           `json:"pot,omitempty"`
+	Total  decimal.Decimal `json:"amount"`
 	// Months is the payment month by month (April first), each rounded to
 	// the penny; they add up to Amount. Empty for an ARRS sum.
 	Months []decimal.Decimal `json:"months,omitempty"`
@@ -97,7 +97,7 @@ type Entitlements struct {
 
 // ARRSSum returns the PCN's ARRS sum for a pot ("main", "gp"), and whether
 // the year has one.
-func (e Entitlements) ARRSSum(pot string) (Amount, bool) {
+func (e Entitlements) ARRSSum(pot PotID) (Amount, bool) {
 	for _, a := range e.ARRSSums {
 		if a.Pot == pot {
 			return a, true
@@ -139,7 +139,7 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 			continue
 		}
 		out.Payments = append(out.Payments, a)
-		p, err := toPennies(a.Amount)
+		p, err := toPennies(a.Total)
 		if err != nil {
 			return Entitlements{}, err
 		}
@@ -180,7 +180,7 @@ func (t *totals) total(b Basis, payment string) (decimal.Decimal, error) {
 
 func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 	pcn := tot.pcn
-	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Amount: decimal.Zero}
+	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Total: decimal.Zero}
 	var monthP [12]int64 // the payment's months, in pennies
 	var amountP int64    // the payment, in pennies
 	for _, pt := range p.Parts {
@@ -240,7 +240,7 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 			}
 		}
 	}
-	a.Amount = decimal.New(amountP, -2)
+	a.Total = decimal.New(amountP, -2)
 	if p.Kind != KindARRSSum {
 		a.Months = penniesToMonths(monthP[:])
 	}
@@ -463,9 +463,24 @@ func minDate(ds ...Date) Date {
 //
 //	core_pcn_funding: 45,000 registered × £1.50 a year × 12/12 = £67,500.00 (source: …)
 func (a Amount) Explain() string {
+	arithmetic, sources := a.explain()
+	s := a.ID + ": " + arithmetic
+	if len(sources) > 0 {
+		s += " (source: " + strings.Join(sources, "; ") + ")"
+	}
+	return s
+}
+
+// Arithmetic is Explain without the payment ID and the sources: how the
+// amount was worked out, for a table cell.
+func (a Amount) Arithmetic() string {
+	arithmetic, _ := a.explain()
+	return arithmetic
+}
+
+// explain is the arithmetic of the amount and its sources, once each.
+func (a Amount) explain() (string, []string) {
 	var b strings.Builder
-	b.WriteString(a.ID)
-	b.WriteString(": ")
 	if a.PaidTo == PaidToPractice {
 		b.WriteString("paid to each practice on its own figures: ")
 	}
@@ -486,17 +501,12 @@ func (a Amount) Explain() string {
 	}
 	if len(a.Parts) > 1 {
 		b.WriteString(" = ")
-		b.WriteString(Pounds(a.Amount))
+		b.WriteString(Pounds(a.Total))
 	}
 	if a.Kind == KindARRSSum {
 		b.WriteString(" (a maximum to claim against, rounded once)")
 	}
-	if len(srcs) > 0 {
-		b.WriteString(" (source: ")
-		b.WriteString(strings.Join(srcs, "; "))
-		b.WriteString(")")
-	}
-	return b.String()
+	return b.String(), srcs
 }
 
 func (pa PartAmount) explain(labelled bool) string {

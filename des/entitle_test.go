@@ -111,7 +111,7 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 
 	core, ok := e.Payment("core_pcn_funding")
 	require.True(t, ok)
-	requireMoney(t, "67500", core.Amount) // 45,000 × £1.50
+	requireMoney(t, "67500", core.Total) // 45,000 × £1.50
 	require.Contains(t, core.Explain(), "core_pcn_funding: 45,000 registered × £1.50 a year × 12/12 = £67,500.00 (source: test")
 
 	// NPP: each practice on its own list, rounded monthly per practice.
@@ -121,11 +121,11 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 	requireMoney(t, "35220.84", npp.Parts[0].Amount)
 	// 29999.5 × 1.761 / 12 = 4402.4266 → 4402.43 × 12 = 52829.16
 	requireMoney(t, "52829.16", npp.Parts[1].Amount)
-	requireMoney(t, "88050.00", npp.Amount)
+	requireMoney(t, "88050.00", npp.Total)
 
 	// EHA: £0.720 for April–September over six months.
 	eha, _ := e.Payment("extended_hours_access")
-	requireMoney(t, "32400", eha.Amount)
+	requireMoney(t, "32400", eha.Total)
 	requireMoney(t, "5400", eha.Months[0])
 	requireMoney(t, "0", eha.Months[6])
 
@@ -146,7 +146,7 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 	// ARRS sum: rounded once. 50,000 × 16.696 = 834,800.
 	arrs, ok := e.ARRSSum("main")
 	require.True(t, ok)
-	requireMoney(t, "834800", arrs.Amount)
+	requireMoney(t, "834800", arrs.Total)
 	require.Empty(t, arrs.Months)
 
 	// Months add up to the year, payments to the total.
@@ -156,8 +156,8 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 		for _, m := range p.Months {
 			sum = sum.Add(m)
 		}
-		requireMoney(t, p.Amount.StringFixed(2), sum, p.ID)
-		total = total.Add(p.Amount)
+		requireMoney(t, p.Total.StringFixed(2), sum, p.ID)
+		total = total.Add(p.Total)
 	}
 	requireMoney(t, e.Total.StringFixed(2), total)
 }
@@ -188,17 +188,17 @@ func checkEntitlementInvariants(t *testing.T, e des.Entitlements) {
 			}
 			sum = sum.Add(m)
 		}
-		if !sum.Equal(p.Amount) {
-			t.Fatalf("%s: months %s ≠ amount %s", p.ID, sum, p.Amount)
+		if !sum.Equal(p.Total) {
+			t.Fatalf("%s: months %s ≠ amount %s", p.ID, sum, p.Total)
 		}
 		parts := decimal.Zero
 		for _, pa := range p.Parts {
 			parts = parts.Add(pa.Amount)
 		}
-		if !parts.Equal(p.Amount) {
-			t.Fatalf("%s: parts %s ≠ amount %s", p.ID, parts, p.Amount)
+		if !parts.Equal(p.Total) {
+			t.Fatalf("%s: parts %s ≠ amount %s", p.ID, parts, p.Total)
 		}
-		total = total.Add(p.Amount)
+		total = total.Add(p.Total)
 	}
 	if !total.Equal(e.Total) {
 		t.Fatalf("payments %s ≠ total %s", total, e.Total)

@@ -45,7 +45,7 @@ name = "Core PCN funding"
 		panic(err)
 	}
 	core, _ := e.Payment("core_pcn_funding")
-	fmt.Println(des.Pounds(core.Amount))
+	fmt.Println(des.Pounds(core.Total))
 	fmt.Println(des.Pounds(core.Months[0]))
 	// Output:
 	// £67,500.00

@@ -227,7 +227,7 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 		seen[pay.ID] = true
 		rs.payments = append(rs.payments, pay)
 	}
-	pots := map[string]bool{}
+	pots := map[PotID]bool{}
 	for _, pay := range rs.payments {
 		if pay.Kind == KindARRSSum {
 			pots[pay.Pot] = true
@@ -281,7 +281,7 @@ func (v *validator) inYear(p fieldPath, d Date) {
 }
 
 func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
-	pay := Payment{ID: rp.ID, Name: rp.Name, PaidTo: Payee(rp.PaidTo), Kind: Kind(rp.Kind), Pot: rp.Pot, Note: rp.Note}
+	pay := Payment{ID: rp.ID, Name: rp.Name, PaidTo: Payee(rp.PaidTo), Kind: Kind(rp.Kind), Pot: PotID(rp.Pot), Note: rp.Note}
 	if !idRE.MatchString(rp.ID) {
 		v.add(p.key("id"), ErrInvalid, "id %q: want a snake_case identifier such as core_pcn_funding", rp.ID)
 	}
@@ -298,7 +298,7 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 		}
 	case KindARRSSum:
 		if pay.Pot == "" {
-			pay.Pot = "main"
+			pay.Pot = PotMain
 		}
 	default:
 		v.add(p.key("kind"), ErrInvalid, "kind %q: want payment or arrs_sum", rp.Kind)
@@ -455,7 +455,7 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 	return pt
 }
 
-func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules {
+func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules {
 	a := ARRSRules{ClaimsFrom: r.ClaimsFrom}
 	if a.ClaimsFrom.IsZero() {
 		a.ClaimsFrom = v.year.Start()
@@ -464,7 +464,7 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 	seen := map[string]bool{}
 	for i, rr := range r.Role {
 		rp := p.with("role", i)
-		role := Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: rr.Pot,
+		role := Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: PotID(rr.Pot),
 			Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
 		if !idRE.MatchString(rr.ID) {
 			v.add(rp.key("id"), ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
@@ -493,7 +493,7 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[string]bool) ARRSRules
 			}
 		}
 		if role.Pot == "" {
-			role.Pot = "main"
+			role.Pot = PotMain
 		}
 		if !pots[role.Pot] {
 			v.add(rp.key("pot"), ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q", role.Pot, role.Pot)

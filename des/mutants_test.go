@@ -56,7 +56,7 @@ kind = "arrs_sum"
 	e, err := des.Entitle(rs, des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.WholeNumber(30000)}}}, des.Options{})
 	require.NoError(t, err)
 	s, _ := e.ARRSSum("main")
-	requireMoney(t, "798930", s.Amount) // £26.631 × 30,000
+	requireMoney(t, "798930", s.Total) // £26.631 × 30,000
 }
 
 // A size scale multiplies the part above its threshold (2019/20: two
@@ -83,6 +83,6 @@ kind = "arrs_sum"
 		e, err := des.Entitle(rs, des.PCN{Name: "S", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(reg)}}}, des.Options{})
 		require.NoError(t, err)
 		s, _ := e.ARRSSum("main")
-		requireMoney(t, want, s.Amount, reg)
+		requireMoney(t, want, s.Total, reg)
 	}
 }

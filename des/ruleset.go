@@ -158,13 +158,23 @@ type Part struct {
 	Carry bool `json:"carry,omitempty"`
 }
 
+// PotID names an ARRS sum claims count against: PotMain, or PotGP for the
+// 2024/25 GP ring-fence.
+type PotID string
+
+// The ARRS pots.
+const (
+	PotMain PotID = "main"
+	PotGP   PotID = "gp"
+)
+
 // Payment is one thing a DES year pays (or, for KindARRSSum, allows).
 type Payment struct {
 	ID     string `json:"id"`
 	Name   string `json:"name"`
 	PaidTo Payee  `json:"paid_to"`
 	Kind   Kind   `json:"kind"`
-	Pot    string `json:"pot,omitempty"`
+	Pot    PotID  `json:"pot,omitempty"`
 	Note   string `json:"note,omitempty"`
 	Parts  []Part `json:"parts"`
 }

@@ -104,7 +104,7 @@ func TestEntitlementHalfPennyTiesRoundUp(t *testing.T) {
 	}
 	requireMoney(t, "102038.04", core.Parts[0].Amount, "12 × £8,503.17")
 	requireMoney(t, "30016.32", core.Parts[1].Amount, "12 × £2,501.36")
-	requireMoney(t, "132054.36", core.Amount)
+	requireMoney(t, "132054.36", core.Total)
 
 	npp, ok := e.Payment("network_participation")
 	require.True(t, ok)
@@ -114,7 +114,7 @@ func TestEntitlementHalfPennyTiesRoundUp(t *testing.T) {
 	requireMoney(t, "35325.72", npp.Parts[0].Amount, "12 × £2,943.81")
 	requireMoney(t, "17530.80", npp.Parts[1].Amount, "12 × £1,460.90")
 	requireMoney(t, "4404.71", npp.Months[0])
-	requireMoney(t, "52856.52", npp.Amount)
+	requireMoney(t, "52856.52", npp.Total)
 
 	cd, ok := e.Payment("clinical_director")
 	require.True(t, ok)
@@ -126,12 +126,12 @@ func TestEntitlementHalfPennyTiesRoundUp(t *testing.T) {
 	for m := 3; m < 12; m++ {
 		requireMoney(t, "2340.07", cd.Months[m], "month", m)
 	}
-	requireMoney(t, "21060.63", cd.Amount, "9 × £2,340.07")
+	requireMoney(t, "21060.63", cd.Total, "9 × £2,340.07")
 
 	sum, ok := e.ARRSSum("main")
 	require.True(t, ok)
 	// Rounded once: £26.631 × 30,015 = £799,329.465 → £799,329.47 (half-even: .46).
-	requireMoney(t, "799329.47", sum.Amount)
+	requireMoney(t, "799329.47", sum.Total)
 
 	// The total is the sum of the rounded payments.
 	requireMoney(t, "205971.51", e.Total, "132,054.36 + 52,856.52 + 21,060.63")

@@ -63,8 +63,8 @@ func TestSourcedARRSSums(t *testing.T) {
 			e := entitle(t, c.year, uniform(c.n))
 			a, ok := e.ARRSSum("main")
 			require.True(t, ok)
-			requireMoney(t, c.exact, a.Amount, c.source)
-			within(t, c.quoted, c.tol, a.Amount)
+			requireMoney(t, c.exact, a.Total, c.source)
+			within(t, c.quoted, c.tol, a.Total)
 		})
 	}
 }
@@ -77,14 +77,14 @@ func TestSourcedEntitlements(t *testing.T) {
 	require.True(t, ok)
 	requireMoney(t, "0", cd.Months[2])       // June: none
 	requireMoney(t, "2285.78", cd.Months[3]) // 20,572 ÷ 9
-	requireMoney(t, "20572.02", cd.Amount)   // nine rounded months
+	requireMoney(t, "20572.02", cd.Total)    // nine rounded months
 	core, _ := e.Payment("core_pcn_funding") // £1.50 for the whole year
-	requireMoney(t, "60000", core.Amount)    // 40,000 × £1.50
+	requireMoney(t, "60000", core.Total)     // 40,000 × £1.50
 	arrsSum, _ := e.ARRSSum("main")          // one pharmacist + one link worker, 9/12
-	requireMoney(t, "53942.25", arrsSum.Amount)
+	requireMoney(t, "53942.25", arrsSum.Total)
 	big := entitle(t, "2019/20", uniform(100001))
 	arrsBig, _ := big.ARRSSum("main") // two of each above 100,000
-	requireMoney(t, "107884.50", arrsBig.Amount)
+	requireMoney(t, "107884.50", arrsBig.Total)
 
 	// 2023/24: core £1.50 + CD £0.72963 + L&M £0.684 = £2.91363 a head,
 	// Pulse's "£2.913 combined".
@@ -93,7 +93,7 @@ func TestSourcedEntitlements(t *testing.T) {
 	for _, id := range []string{"core_pcn_funding", "clinical_director", "leadership_management"} {
 		a, ok := e.Payment(id)
 		require.True(t, ok, id)
-		sum = sum.Add(a.Amount)
+		sum = sum.Add(a.Total)
 	}
 	within(t, "29130", "0.001", sum)
 
@@ -101,26 +101,26 @@ func TestSourcedEntitlements(t *testing.T) {
 	// 2024, backdated; as known in June 2024, the original rates.
 	e = entitle(t, "2024/25", uniform(10000))
 	ea, _ := e.Payment("enhanced_access")
-	requireMoney(t, "79749.96", ea.Amount) // 12 × £6,645.83: months are rounded, the year is their sum
+	requireMoney(t, "79749.96", ea.Total) // 12 × £6,645.83: months are rounded, the year is their sum
 	chp, _ := e.Payment("care_home_premium")
-	requireMoney(t, "6360", chp.Amount) // 50 beds × £127.20
+	requireMoney(t, "6360", chp.Total) // 50 beds × £127.20
 	rs, _ := rates.Parse("2024/25")
 	june, err := des.Entitle(rs, uniform(10000), des.Options{AsAt: des.MustDate(2024, 6, 1)})
 	require.NoError(t, err)
 	ea0, _ := june.Payment("enhanced_access")
-	requireMoney(t, "76740", ea0.Amount)
+	requireMoney(t, "76740", ea0.Total)
 	gp, ok := e.ARRSSum("gp") // £1.303 for October–March
 	require.True(t, ok)
-	requireMoney(t, "13030", gp.Amount)
+	requireMoney(t, "13030", gp.Total)
 
 	// 2020/21: care home premium £60 a bed for August–March (BMA), PCN
 	// support £0.27 per weighted patient for April–September.
 	e = entitle(t, "2020/21", uniform(10000))
 	chp, _ = e.Payment("care_home_premium")
-	requireMoney(t, "3000", chp.Amount)
+	requireMoney(t, "3000", chp.Total)
 	requireMoney(t, "375", chp.Months[4]) // August: £60 ÷ 8 × 50 beds
 	sup, _ := e.Payment("pcn_support")
-	requireMoney(t, "2700", sup.Amount)
+	requireMoney(t, "2700", sup.Total)
 }
 
 func staff(role string, start des.Date, cost string) arrs.Staff {

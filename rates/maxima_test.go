@@ -87,11 +87,11 @@ func TestARRSMaximaAgainstSources(t *testing.T) {
 	rs, _ = rates.Parse("2024/25")
 	gp, _ := rs.ARRS().Role("general_practitioner")
 	require.Equal(t, "2024-10-01", gp.EligibleFrom.String())
-	require.Equal(t, "gp", gp.Pot)
+	require.Equal(t, des.PotGP, gp.Pot)
 	require.Equal(t, "95233", gp.Maxima[0].InnerLondon.String())
 	rs, _ = rates.Parse("2025/26")
 	gp, _ = rs.ARRS().Role("general_practitioner")
-	require.Equal(t, "main", gp.Pot)
+	require.Equal(t, des.PotMain, gp.Pot)
 	// Mental health practitioners were funded 50:50 with the trust in
 	// 2021/22 to 2023/24.
 	for _, y := range []string{"2021/22", "2022/23", "2023/24"} {

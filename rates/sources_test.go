@@ -512,7 +512,7 @@ func TestSourcedRoles(t *testing.T) {
 			where := fmt.Sprintf("%s %s (%q, <%s>)", rs.Year(), r.ID, r.Source.Document, r.Source.URL)
 			require.Equal(t, eligible, r.EligibleFrom.String(), where)
 			require.True(t, r.Reimbursement.Equal(decimal.RequireFromString(pct)), "reimbursement %s: %s", r.Reimbursement, where)
-			require.Equal(t, pot, r.Pot, where)
+			require.Equal(t, pot, string(r.Pot), where)
 		}
 	}
 	for _, r := range sourcedRoles {

@@ -85,7 +85,7 @@ func TestSameClaimInEveryProgramPath(t *testing.T) {
 			require.NoError(t, err)
 			var pot arrs.Pot
 			for _, p := range yr.ARRS.Pots {
-				if p.Pot == a.Pot {
+				if p.Name == a.Pot {
 					pot = p
 				}
 			}

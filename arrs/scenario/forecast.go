@@ -1,6 +1,7 @@
 package scenario
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -254,4 +255,57 @@ func yearList(ys []des.Year) string {
 		s = append(s, y.String())
 	}
 	return strings.Join(s, ", ")
+}
+
+// yearJSON is a year of a forecast as JSON. Users' tools read these names:
+// year, entitlements[{id, amount, explain}], entitlements_total and
+// arrs{sum, claims, headroom, staff[{name, role, claim}]}. Add fields; do
+// not rename these.
+type yearJSON struct {
+	Year               des.Year         `json:"year"`
+	Projected          bool             `json:"projected,omitempty"`
+	ProjectedFrom      des.Year         `json:"projected_from,omitempty"`
+	RuleSet            string           `json:"rule_set"`
+	Entitlements       []des.Amount     `json:"entitlements"`
+	EntitlementsTotal  des.JSONMoney    `json:"entitlements_total"`
+	ARRSSums           []des.Amount     `json:"arrs_sums,omitempty"`
+	ARRS               arrs.Result      `json:"arrs"`
+	EntitlementsChange *des.JSONMoney   `json:"entitlements_change,omitempty"`
+	ClaimsChange       *des.JSONMoney   `json:"claims_change,omitempty"`
+	Gaps               []des.Gap        `json:"gaps,omitempty"`
+	IIF                *des.IIFEstimate `json:"iif_estimate,omitempty"`
+	Notes              []string         `json:"notes,omitempty"`
+}
+
+func (y YearResult) json(prev *YearResult) yearJSON {
+	j := yearJSON{Year: y.Year, Projected: y.Projected, ProjectedFrom: y.ProjectedFrom, RuleSet: y.RuleSet,
+		Entitlements: y.Entitlements.Payments, EntitlementsTotal: des.JSONMoney(y.Entitlements.Total),
+		ARRSSums: y.Entitlements.ARRSSums, ARRS: y.ARRS, Gaps: y.Gaps, IIF: y.IIF, Notes: y.Notes}
+	if prev != nil {
+		e := des.JSONMoney(y.Entitlements.Total.Sub(prev.Entitlements.Total))
+		c := des.JSONMoney(y.ARRS.Claims.Sub(prev.ARRS.Claims))
+		j.EntitlementsChange, j.ClaimsChange = &e, &c
+	}
+	return j
+}
+
+// MarshalJSON writes the year, money with two places.
+func (y YearResult) MarshalJSON() ([]byte, error) { return json.Marshal(y.json(nil)) }
+
+// MarshalJSON writes the forecast, money with two places; each year after
+// the first also has its change from the year before.
+func (f Forecast) MarshalJSON() ([]byte, error) {
+	years := make([]yearJSON, len(f.Years))
+	for i, y := range f.Years {
+		var prev *YearResult
+		if i > 0 {
+			prev = &f.Years[i-1]
+		}
+		years[i] = y.json(prev)
+	}
+	return json.Marshal(struct {
+		Scenario string     `json:"scenario"`
+		Years    []yearJSON `json:"years"`
+		Notes    []string   `json:"notes,omitempty"`
+	}{f.Scenario, years, f.Notes})
 }

@@ -36,8 +36,8 @@ func TestWorkedExample(t *testing.T) {
 	}}
 	yr := scenario.YearResult{Year: 2025, PCN: pcn,
 		Entitlements: des.Entitlements{Payments: []des.Amount{
-			{ID: "enhanced_access", PaidTo: des.PaidToPCN, Months: twelve("1000.00"), Amount: decimal.NewFromInt(12000)},
-			{ID: "care_home_premium", PaidTo: des.PaidToPCN, Months: twelve("100.00"), Amount: decimal.NewFromInt(1200)},
+			{ID: "enhanced_access", PaidTo: des.PaidToPCN, Months: twelve("1000.00"), Total: decimal.NewFromInt(12000)},
+			{ID: "care_home_premium", PaidTo: des.PaidToPCN, Months: twelve("100.00"), Total: decimal.NewFromInt(1200)},
 			{ID: "network_participation", PaidTo: des.PaidToPractice, Months: twelve("30.00"), Parts: []des.PartAmount{
 				{Practice: "P1", Months: twelve("7.50")}, {Practice: "P2", Months: twelve("7.50")}, {Practice: "P3", Months: twelve("15.00")}}},
 		}},

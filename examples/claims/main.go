@@ -11,32 +11,24 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
 
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
 	c := cli.Flags(fs, nil)
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, c.Format)
+	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {
 		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
 	}
-	var out cli.Output
-	if err := run(&out, c); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	cli.Print(func(w io.Writer) error { return run(w, c) })
 }
 
 func run(w io.Writer, c *cli.Common) error {
-	sc, published, err := cli.Inputs(c.Scenario, c.Rates)
-	if err != nil {
-		return err
-	}
-	opt, err := c.Options()
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
@@ -45,71 +37,66 @@ func run(w io.Writer, c *cli.Common) error {
 	if err != nil {
 		return err
 	}
-	r, rs, scenarioFile, format := yr.ARRS, yr.Rules, c.Scenario, c.Format
-	switch format {
-	case "json":
-		return cli.WriteJSON(w, cli.ClaimsJSON(sc.Name, r))
-	case "csv":
-		header := []string{"month"}
-		for _, s := range r.Staff {
-			header = append(header, s.Name+" ("+s.Role+")")
-		}
-		header = append(header, "total", "cumulative")
-		var rows [][]string
-		for m, row := range r.Months {
-			cells := []string{row.Month}
+	r := yr.ARRS
+	return cli.Report{
+		Tables: func() []*cli.Table { return tables(yr, sc.Name+": ARRS claims schedule", c.Embedded()) },
+		CSV: func() ([]string, [][]string) {
+			header := []string{"month"}
 			for _, s := range r.Staff {
-				cells = append(cells, cli.Plain(s.Months[m]))
+				header = append(header, s.Name+" ("+s.Role+")")
 			}
-			rows = append(rows, append(cells, cli.Plain(row.Claim), cli.Plain(row.Cumulative)))
-		}
-		total := []string{"total"}
-		for _, s := range r.Staff {
-			total = append(total, cli.Plain(s.Claim))
-		}
-		rows = append(rows, append(total, cli.Plain(r.Claims), ""))
-		return cli.WriteCSV(w, header, rows)
-	}
-	t := &cli.Table{Title: fmt.Sprintf("%s: ARRS claims schedule, %s (%s)", sc.Name, y, rs.Title()), Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
-	if scenarioFile == "" {
-		t.Title += " [embedded example scenario]"
-	}
+			header = append(header, "total", "cumulative")
+			var rows [][]string
+			for m, row := range r.Months {
+				cells := []string{row.Month}
+				for _, s := range r.Staff {
+					cells = append(cells, cli.Plain(s.Months[m]))
+				}
+				rows = append(rows, append(cells, cli.Plain(row.Claim), cli.Plain(row.Cumulative)))
+			}
+			total := []string{"total"}
+			for _, s := range r.Staff {
+				total = append(total, cli.Plain(s.Claim))
+			}
+			return header, append(rows, append(total, cli.Plain(r.Claims), ""))
+		},
+		JSON: r,
+	}.Write(w, c.Format)
+}
+
+func tables(yr scenario.YearResult, title, tag string) []*cli.Table {
+	r := yr.ARRS
+	t := &cli.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
+		Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
 	for _, row := range r.Months {
 		t.Add(row.Month, cli.GBP(row.Claim), cli.GBP(row.Cost), cli.GBP(row.Cumulative), cli.GBP(r.Sum.Sub(row.Cumulative)))
 	}
 	t.Add("total", cli.GBP(r.Claims), cli.GBP(r.Cost), "", cli.GBP(r.Headroom))
 	for _, p := range r.Pots {
-		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Pot, cli.GBP(p.Sum), cli.GBP(p.Claims), cli.GBP(p.Headroom))
+		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, cli.GBP(p.Sum), cli.GBP(p.Claims),
+			cli.GBP(p.Headroom))
 		if p.RunsOut != "" {
 			n += " — OVER-COMMITTED: the sum runs out in " + p.RunsOut
 		}
 		t.Notes = append(t.Notes, n)
 	}
 	if r.ClaimsOnDerived.IsPositive() {
-		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model, or carried;"+
-			" -sourced-only refuses them)", cli.GBP(r.ClaimsOnDerived)))
+		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band "+
+			"model, or carried; -sourced-only refuses them)", cli.GBP(r.ClaimsOnDerived)))
 	}
-	people := &cli.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"}, Right: []bool{false, false, true, true, true, false}}
+	people := &cli.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
+		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Claim), strings.Join(s.Reasons, "; "))
-	}
-	breaches := &cli.Table{Title: "Rules the roster breaks (claims are zero for these months)", Header: []string{"staff", "role", "rule", "months", "detail"}}
-	for _, b := range r.Breaches {
-		breaches.Add(b.Staff, b.Role, b.Rule, b.From+" to "+b.To, b.Detail)
+		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
 	}
 	tables := []*cli.Table{t, people}
 	if len(r.Breaches) > 0 {
+		breaches := &cli.Table{Title: "Rules the roster breaks (claims are zero for these months)",
+			Header: []string{"staff", "role", "rule", "months", "detail"}}
+		for _, b := range r.Breaches {
+			breaches.Add(b.Staff, b.Role, b.Rule.String(), b.From+" to "+b.To, b.Detail)
+		}
 		tables = append(tables, breaches)
 	}
-	for _, tb := range tables {
-		if format == "markdown" {
-			err = tb.WriteMarkdown(w)
-		} else {
-			err = tb.WriteText(w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return tables
 }

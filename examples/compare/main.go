@@ -2,14 +2,10 @@
 // payments added and removed, rates changed (old → new, part by part), each
 // payment's amount and the difference, the ARRS sum, claims and headroom,
 // each person's claim, and ARRS roles added, removed and with new maxima.
+// The comparison is scenario.Compare; this program prints it.
 //
-//	go run ./examples/compare                                  # embedded example PCN, earliest and latest published years
-//	go run ./examples/compare -scenario my.toml -years 2019/20,2025/26 -format markdown
-//
-// Flags: -scenario FILE, -years FROM,TO (two years; a year past the last
-// published one is projected with the scenario's [assumptions] and marked),
-// -format table|csv|json|markdown, -rates FILE (a rule set of your own for
-// its year).
+//	go run ./examples/compare                                  # embedded example PCN, the current DES year and the year before
+//	go run ./examples/compare -scenario my.toml -year 2019/20,2025/26 -format markdown
 package main
 
 import (
@@ -17,7 +13,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
@@ -26,104 +22,142 @@ import (
 
 func main() {
 	fs := flag.NewFlagSet("compare", flag.ExitOnError)
-	scenarioFlag := fs.String("scenario", "", "scenario TOML file (default: the embedded example PCN)")
-	var years cli.Years
-	fs.Var(&years, "years", "the two DES years to compare, FROM,TO (default: the earliest and latest published)")
-	format := fs.String("format", "table", "output: table, csv, json or markdown")
-	ratesFile := fs.String("rates", "", "a rule-set TOML file of your own, used for its year")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, *format)
-	if len(years) != 0 && (len(years) != 2 || years[0] == years[1]) {
-		cli.BadFlag(fs, fmt.Errorf("-years %s: want two different years, FROM,TO (e.g. 2019/20,2025/26)", years.String()))
+	c := cli.Flags(fs, nil)
+	fs.Var(&c.Years, "years", "the same as -year (its older name)")
+	c.Parse(fs, os.Args[1:])
+	if len(c.Years) > 2 || (len(c.Years) == 2 && c.Years[0] == c.Years[1]) {
+		cli.BadFlag(fs, fmt.Errorf("-year %s: want one year (compared with the year before) or two, FROM,TO", c.Years.String()))
 	}
-	var out cli.Output
-	if err := run(&out, *scenarioFlag, years, *format, *ratesFile); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	cli.Print(func(w io.Writer) error { return run(w, c) })
 }
 
-func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile string) error {
-	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
+// run compares two years: -year FROM,TO, or one year and the year before it
+// (the default: the current DES year and the year before).
+func run(w io.Writer, c *cli.Common) error {
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
-	if len(years) == 0 && len(published) > 0 {
-		first, last := published[0].Year(), published[0].Year()
-		for _, rs := range published {
-			first, last = min(first, rs.Year()), max(last, rs.Year())
-		}
-		years = []des.Year{first, last}
+	years := cli.DefaultYears(c.Years, sc)
+	if len(years) == 1 {
+		years = []des.Year{years[0] - 1, years[0]}
 	}
 	if len(years) != 2 || years[0] == years[1] {
 		return fmt.Errorf("%w: want two different years to compare, got %v", des.ErrInvalid, years)
 	}
-	salary, err := cli.SalaryCost()
+	cmp, err := scenario.Compare(sc, years[0], years[1], published, opt)
 	if err != nil {
 		return err
 	}
-	f, err := scenario.Run(sc, years, published, scenario.Options{SalaryCost: salary})
-	if err != nil {
-		return err
-	}
-	var from, to scenario.YearResult
-	for _, y := range f.Years {
-		if y.Year == years[0] {
-			from = y
-		}
-		if y.Year == years[1] {
-			to = y
-		}
-	}
-	rsFrom, err := ruleSetFor(sc, from, published)
-	if err != nil {
-		return err
-	}
-	rsTo, err := ruleSetFor(sc, to, published)
-	if err != nil {
-		return err
-	}
-	c := compare(sc.Name, from, to, rsFrom, rsTo)
-	c.Embedded = scenarioFile == ""
-	switch format {
-	case "json":
-		return cli.WriteJSON(w, c.json())
-	case "csv":
-		return c.writeCSV(w)
-	}
-	for _, t := range c.tables() {
-		if format == "markdown" {
-			err = t.WriteMarkdown(w)
-		} else {
-			err = t.WriteText(w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return cli.Report{
+		Tables: func() []*cli.Table { return tables(cmp, c.Embedded()) },
+		CSV:    func() ([]string, [][]string) { return csvRows(cmp) },
+		JSON:   cmp,
+	}.Write(w, c.Format)
 }
 
-// ruleSetFor returns the rule set a forecast year was worked out with: the
-// published one, or the same projection RunForecast made.
-func ruleSetFor(sc *scenario.Scenario, y scenario.YearResult, published []*des.RuleSet) (*des.RuleSet, error) {
-	find := func(yr des.Year) *des.RuleSet {
-		i := slices.IndexFunc(published, func(rs *des.RuleSet) bool { return rs.Year() == yr })
-		if i < 0 {
-			return nil
+func label(y scenario.YearResult) string {
+	if y.Projected {
+		return fmt.Sprintf("%s [PROJECTION from %s]", y.Year, y.ProjectedFrom)
+	}
+	return y.Year.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// tables renders the comparison for text and Markdown.
+func tables(c scenario.Comparison, tag string) []*cli.Table {
+	fy, ty := label(c.From), label(c.To)
+	pt := &cli.Table{
+		Title:  fmt.Sprintf("%s: network entitlements, %s → %s%s", c.Scenario, fy, ty, tag),
+		Header: []string{"payment", "change", fy, ty, "difference", "rates (old → new)"},
+		Right:  []bool{false, false, true, true, true, false},
+		Notes:  []string{fmt.Sprintf("%s: %s", c.From.Year, c.From.RuleSet), fmt.Sprintf("%s: %s", c.To.Year, c.To.RuleSet)},
+	}
+	for _, it := range c.Payments {
+		pt.Add(it.ID, it.Status, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), it.Detail)
+	}
+	pt.Add("total", "", c.Total.From.Pounds(), c.Total.To.Pounds(), c.Total.Difference.Pounds(), "ARRS sums excluded")
+	for _, s := range []scenario.YearResult{c.From, c.To} {
+		if len(s.Gaps) > 0 {
+			var ids []string
+			for _, g := range s.Gaps {
+				ids = append(ids, g.Item)
+			}
+			pt.Notes = append(pt.Notes, fmt.Sprintf("%s leaves out figures no source gives (not invented): %s.",
+				s.Year, strings.Join(ids, ", ")))
 		}
-		return published[i]
-	}
-	if !y.Projected {
-		if rs := find(y.Year); rs != nil {
-			return rs, nil
+		if s.Projected {
+			pt.Notes = append(pt.Notes, fmt.Sprintf("%s is a PROJECTION from %s with the scenario's assumptions, "+
+				"not published figures.", s.Year, s.ProjectedFrom))
 		}
-		return nil, fmt.Errorf("%w: %s", des.ErrUnknownYear, y.Year)
 	}
-	base := find(y.ProjectedFrom)
-	if base == nil {
-		return nil, fmt.Errorf("%w: %s", des.ErrUnknownYear, y.ProjectedFrom)
+	at := &cli.Table{
+		Title:  fmt.Sprintf("%s: ARRS, %s → %s", c.Scenario, fy, ty),
+		Header: []string{"", fy, ty, "difference", "note"},
+		Right:  []bool{false, true, true, true, false},
 	}
-	a := sc.Assumptions
-	return des.Project(base, y.Year, des.Projection{EntitlementGrowth: a.EntitlementGrowth, ARRSGrowth: a.ARRSGrowth, PayUplift: a.PayUplift})
+	for _, it := range c.ARRS {
+		note := ""
+		if it.FromText != "" || it.ToText != "" {
+			note = fmt.Sprintf("%s: %s; %s: %s", c.From.Year, orDash(it.FromText), c.To.Year, orDash(it.ToText))
+		}
+		at.Add(it.Name, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), note)
+	}
+	st := &cli.Table{
+		Title:  fmt.Sprintf("%s: ARRS claims by person, %s → %s", c.Scenario, fy, ty),
+		Header: []string{"staff", "role", fy, ty, "difference", "why less (reason codes; see the claims example)"},
+		Right:  []bool{false, false, true, true, true, false},
+	}
+	for _, it := range c.Staff {
+		why := ""
+		if it.FromText != "" || it.ToText != "" {
+			why = fmt.Sprintf("%s: %s; %s: %s", c.From.Year, orDash(strings.Join(it.FromCodes, ", ")),
+				c.To.Year, orDash(strings.Join(it.ToCodes, ", ")))
+		}
+		st.Add(it.ID, it.Name, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), why)
+	}
+	rt := &cli.Table{
+		Title:  fmt.Sprintf("ARRS roles, %s → %s: maximum reimbursable amount per WTE a year (national)", fy, ty),
+		Header: []string{"role", "change", fy, ty, "difference", "note"},
+		Right:  []bool{false, false, true, true, true, false},
+		Notes:  []string{"The difference compares the maxima in force at the end of each year, where both are given."},
+	}
+	for _, it := range c.Roles {
+		d := ""
+		if it.Difference.OK {
+			d = it.Difference.Pounds()
+		}
+		rt.Add(it.ID, it.Status, orDash(it.FromText), orDash(it.ToText), d, it.Detail)
+	}
+	return []*cli.Table{pt, at, st, rt}
+}
+
+func csvRows(c scenario.Comparison) ([]string, [][]string) {
+	var rows [][]string
+	add := func(section string, it des.Change) {
+		rows = append(rows, []string{section, it.ID, it.Name, it.Status, it.From.Plain(), it.To.Plain(),
+			it.Difference.Plain(), it.FromText, it.ToText, it.Detail})
+	}
+	for _, it := range c.Payments {
+		add("payment", it)
+	}
+	add("payment", c.Total)
+	for _, it := range c.ARRS {
+		add("arrs", it)
+	}
+	for _, it := range c.Staff {
+		add("staff", it)
+	}
+	for _, it := range c.Roles {
+		add("role", it)
+	}
+	from, to := c.From.Year.String(), c.To.Year.String()
+	return []string{"section", "id", "name", "change", from, to, "difference",
+		from + " detail", to + " detail", "note"}, rows
 }

@@ -1,14 +1,16 @@
-// Command coverage prints, as Markdown, what the embedded rate tables hold:
-// each payment's rate by year with its confidence (or "gap", "removed",
-// "–"), and each ARRS role's maximum by year. The README's tables are its
-// output:
+// Command coverage prints what the rate tables hold: each payment's rate by
+// year with its confidence (or "gap", "removed", "–"), and each ARRS role's
+// maximum by year. The README's tables are its Markdown output:
 //
-//	go run ./examples/coverage
+//	go run ./examples/coverage                # Markdown, every published year
+//	go run ./examples/coverage -format csv -year 2024/25,2025/26
 package main
 
 import (
+	"flag"
 	"fmt"
-	"strings"
+	"io"
+	"os"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
@@ -21,28 +23,53 @@ var paymentIDs = []string{"core_pcn_funding", "clinical_director", "leadership_m
 	"capacity_access_improvement", "arrs", "arrs_gp"}
 
 func main() {
-	if err := rates.Err(); err != nil {
-		cli.Fail(err)
+	fs := flag.NewFlagSet("coverage", flag.ExitOnError)
+	c := cli.Flags(fs, map[string]string{"scenario": "only its [assumptions] are used, to project a -year past the " +
+		"last published one"})
+	fs.Lookup("year").Usage = "DES years to show as columns (default: every published year, as the README shows; " +
+		"a year past the last published one is projected with -scenario's [assumptions])"
+	fs.Lookup("format").DefValue = "markdown"
+	c.Format = "markdown"
+	c.Parse(fs, os.Args[1:])
+	cli.Print(func(w io.Writer) error { return run(w, c) })
+}
+
+func run(w io.Writer, c *cli.Common) error {
+	sc, published, opt, err := c.Load()
+	if err != nil {
+		return err
 	}
-	all := rates.All()
-	var b strings.Builder
-	header := func(first string) {
-		b.WriteString("| " + first + " |")
-		for _, rs := range all {
-			b.WriteString(" " + rs.Year().String() + " |")
+	years := c.Years
+	if len(years) == 0 {
+		years = rates.Years()
+	}
+	var sets []*des.RuleSet
+	for _, y := range years {
+		rs, err := sc.RuleSet(y, published, opt)
+		if err != nil {
+			return err
 		}
-		b.WriteString("\n|---|" + strings.Repeat("---|", len(all)) + "\n")
+		sets = append(sets, rs)
 	}
-	header("payment")
+	header := func(first string) []string {
+		h := []string{first}
+		for _, rs := range sets {
+			h = append(h, rs.Year().String())
+		}
+		return h
+	}
+	pay := &cli.Table{Header: header("payment"),
+		Notes: []string{"ARRS role maxima (national, £ per WTE a year, on-costs included; a month after a figure is " +
+			"when it took effect):"}}
 	for _, id := range paymentIDs {
-		b.WriteString("| `" + id + "` |")
-		for _, rs := range all {
-			b.WriteString(" " + paymentCell(rs, id) + " |")
+		row := []string{"`" + id + "`"}
+		for _, rs := range sets {
+			row = append(row, rates.PaymentSummary(rs, id))
 		}
-		b.WriteString("\n")
+		pay.Add(row...)
 	}
-	b.WriteString("| roles (with a maximum / claimable) |")
-	for _, rs := range all {
+	counts := []string{"roles (with a maximum / claimable)"}
+	for _, rs := range sets {
 		n, m := 0, 0
 		for _, r := range rs.ARRS().Roles {
 			n++
@@ -50,69 +77,26 @@ func main() {
 				m++
 			}
 		}
-		fmt.Fprintf(&b, " %d / %d |", m, n)
+		counts = append(counts, fmt.Sprintf("%d / %d", m, n))
 	}
-	b.WriteString("\n\nARRS role maxima (national, £ per WTE a year, on-costs included; a month after a figure is when it took effect):\n\n")
-	header("role")
+	pay.Add(counts...)
+	roles := &cli.Table{Header: header("role")}
 	for _, id := range rates.Roles() {
-		b.WriteString("| `" + id + "` |")
-		for _, rs := range all {
-			b.WriteString(" " + roleCell(rs, id) + " |")
+		row := []string{"`" + id + "`"}
+		for _, rs := range sets {
+			row = append(row, rates.RoleSummary(rs, id))
 		}
-		b.WriteString("\n")
+		roles.Add(row...)
 	}
-	fmt.Print(b.String())
-}
-
-func paymentCell(rs *des.RuleSet, id string) string {
-	p, ok := rs.Payment(id)
-	if !ok {
-		for _, g := range rs.Gaps() {
-			if g.Item == id {
-				if g.Removed {
-					return "removed"
-				}
-				return "gap"
+	return cli.Report{
+		Tables: func() []*cli.Table { return []*cli.Table{pay, roles} },
+		CSV: func() ([]string, [][]string) {
+			rows := append([][]string{}, pay.Rows...)
+			for _, r := range roles.Rows {
+				rows = append(rows, r)
 			}
-		}
-		return "–"
-	}
-	var parts []string
-	for _, pt := range p.Parts {
-		v := pt.InForce(des.Date{})
-		last := v[len(v)-1]
-		s := des.FormatRate(last.Rate)
-		if pt.Basis == des.Fixed {
-			s = "fixed " + des.Pounds(last.Rate)
-		}
-		if pt.Stated == des.Period {
-			s += " (" + pt.From.Month().String()[:3] + "–" + pt.To.Month().String()[:3] + ")"
-		}
-		parts = append(parts, s+" "+last.Source.Confidence.Letter())
-	}
-	return strings.Join(parts, " + ")
-}
-
-func roleCell(rs *des.RuleSet, id string) string {
-	r, ok := rs.ARRS().Role(id)
-	if !ok {
-		return "–"
-	}
-	ms := r.MaximaInForce(des.Date{})
-	if len(ms) == 0 {
-		return "gap"
-	}
-	var out []string
-	for _, m := range ms {
-		s := strings.TrimSuffix(des.Pounds(m.National), ".00")
-		switch {
-		case m.From == rs.Year().Start():
-		case m.From == r.EligibleFrom:
-			s += " (from " + m.From.Month().String()[:3] + ")"
-		default:
-			s += " (" + m.From.Month().String()[:3] + ")"
-		}
-		out = append(out, s+" "+m.Source.Confidence.Letter())
-	}
-	return strings.Join(out, ", ")
+			return append([]string{"item"}, pay.Header[1:]...), rows
+		},
+		JSON: []*cli.Table{pay, roles},
+	}.Write(w, c.Format)
 }

@@ -30,8 +30,7 @@ func main() {
 	c := cli.Flags(fs, nil)
 	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, c.Format)
+	c.Parse(fs, os.Args[1:])
 	opt := scenario.Options{SourcedOnly: c.SourcedOnly}
 	if *asAt != "" {
 		d, err := des.ParseDate(*asAt)
@@ -40,11 +39,7 @@ func main() {
 		}
 		opt.AsAt = d
 	}
-	var out cli.Output
-	if err := run(&out, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	cli.Print(func(w io.Writer) error { return run(w, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt) })
 }
 
 func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt scenario.Options) error {
@@ -66,25 +61,11 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 			return err
 		}
 	}
-	switch format {
-	case "json":
-		return cli.WriteJSON(w, buildReport(f))
-	case "csv":
-		return writeCSV(w, f)
-	}
-	tables := tablesFor(f, scenarioFile == "")
-	for _, t := range tables {
-		var err error
-		if format == "markdown" {
-			err = t.WriteMarkdown(w)
-		} else {
-			err = t.WriteText(w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return cli.Report{
+		Tables: func() []*cli.Table { return tablesFor(f, scenarioFile == "") },
+		CSV:    func() ([]string, [][]string) { return csvRows(f) },
+		JSON:   f,
+	}.Write(w, format)
 }
 
 func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
@@ -99,7 +80,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		}
 		t := &cli.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
 		for _, a := range y.Entitlements.Payments {
-			t.Add(a.ID, cli.GBP(a.Amount), explainShort(a))
+			t.Add(a.ID, cli.GBP(a.Total), a.Arithmetic())
 		}
 		t.Add("total", cli.GBP(y.Entitlements.Total), "")
 		if y.IIF != nil {
@@ -112,8 +93,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		for _, s := range a.Staff {
 			var codes []string
 			for _, why := range s.Reasons {
-				code, _, _ := strings.Cut(why, ":")
-				codes = append(codes, code)
+				codes = append(codes, why.Reason.String())
 			}
 			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Cost), cli.GBP(s.Claim), strings.Join(codes, ", "))
 		}
@@ -159,16 +139,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 	return ts
 }
 
-// explainShort is the explanation without its sources, for a table cell.
-func explainShort(a des.Amount) string {
-	e := a.Explain()
-	if i := strings.Index(e, " (source: "); i >= 0 {
-		e = e[:i]
-	}
-	return strings.TrimPrefix(e, a.ID+": ")
-}
-
-func writeCSV(w io.Writer, f scenario.Forecast) error {
+func csvRows(f scenario.Forecast) ([]string, [][]string) {
 	var rows [][]string
 	for _, y := range f.Years {
 		basis := "published"
@@ -176,25 +147,25 @@ func writeCSV(w io.Writer, f scenario.Forecast) error {
 			basis = "projection from " + y.ProjectedFrom.String()
 		}
 		for _, a := range y.Entitlements.Payments {
-			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, cli.Plain(a.Amount), a.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, cli.Plain(a.Total), a.Explain()})
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", cli.Plain(y.Entitlements.Total), ""})
 		for _, p := range y.ARRS.Pots {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + p.Pot + ")", cli.Plain(p.Sum), p.Explain()})
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + p.Pot + ")", cli.Plain(p.Headroom), p.RunsOut})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + string(p.Name) + ")", cli.Plain(p.Sum), p.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + string(p.Name) + ")", cli.Plain(p.Headroom), p.RunsOut})
 		}
 		for _, s := range y.ARRS.Staff {
 			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain()})
 		}
 		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", cli.Plain(y.ARRS.Claims), ""})
 	}
-	return cli.WriteCSV(w, []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows)
+	return []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows
 }
 
 // reasonLegend explains, once each, the reason codes in the note column
 // (the JSON and claims outputs give each person's full reasons).
 func reasonLegend(r arrs.Result, y des.Year) []string {
-	text := map[string]string{
+	text := map[arrs.Reason]string{
 		arrs.ReasonNoMaximum:      "no source gives the role's " + y.String() + " maximum for those months, so nothing is claimed (see the gaps; -rates FILE can supply it)",
 		arrs.ReasonBeforeEligible: "the role was not yet claimable in those months",
 		arrs.ReasonBeforeClaims:   "before the year's claims started",
@@ -202,14 +173,13 @@ func reasonLegend(r arrs.Result, y des.Year) []string {
 		arrs.ReasonCap:            "beyond the cap on numbers for the role",
 		arrs.ReasonCapPartial:     "only part of the WTE fits under the cap",
 	}
-	seen := map[string]bool{}
+	seen := map[arrs.Reason]bool{}
 	var out []string
 	for _, s := range r.Staff {
 		for _, why := range s.Reasons {
-			code, _, _ := strings.Cut(why, ":")
-			if !seen[code] {
-				seen[code] = true
-				out = append(out, code+": "+text[code])
+			if !seen[why.Reason] {
+				seen[why.Reason] = true
+				out = append(out, why.Reason.String()+": "+text[why.Reason])
 			}
 		}
 	}

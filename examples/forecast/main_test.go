@@ -77,6 +77,13 @@ func TestSVGEdgeCases(t *testing.T) {
 	require.Contains(t, string(b), ">2024/25</text>")
 	require.NotContains(t, string(b), "PROJECTION", "no projected year, no projection legend")
 	requireXML(t, []byte(chartSVG(scenario.Forecast{Scenario: `A & B <PCN>`})))
+	// Control characters (an ANSI escape, a NUL, a newline) are invalid in XML 1.0 or break the chart.
+	evil := scenario.Forecast{Scenario: "Evil\u001b[31m PCN\x00\n</title><script>", Years: []scenario.YearResult{{Year: 2024}}}
+	chart := chartSVG(evil)
+	requireXML(t, []byte(chart))
+	require.NotContains(t, chart, "\u001b")
+	require.NotContains(t, chart, "<script>")
+	require.Contains(t, chart, `Evil\x1b[31m PCN\x00\n&lt;/title&gt;`)
 
 	for _, tc := range []struct {
 		v    float64

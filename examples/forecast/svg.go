@@ -9,6 +9,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/shopspring/decimal"
 )
 
@@ -185,4 +186,6 @@ func num(v float64) string {
 	return strings.TrimSuffix(s, ".0")
 }
 
-func esc(s string) string { return html.EscapeString(s) }
+// esc escapes text for SVG: control characters (invalid in XML 1.0, or
+// terminal escapes) become visible escapes first.
+func esc(s string) string { return html.EscapeString(cli.Clean(s)) }

@@ -26,8 +26,7 @@ func main() {
 	startS := fs.String("start", "", "start date, YYYY-MM-DD, in the -year (default: 1 October of the year)")
 	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim is the maximum)")
 	london := fs.String("london", "", "London zone: inner or outer")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, c.Format)
+	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {
 		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
 	}
@@ -55,19 +54,11 @@ func main() {
 		}
 		h.AnnualCost = c
 	}
-	var out cli.Output
-	if err := run(&out, c, h); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	cli.Print(func(w io.Writer) error { return run(w, c, h) })
 }
 
 func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
-	sc, published, err := cli.Inputs(c.Scenario, c.Rates)
-	if err != nil {
-		return err
-	}
-	opt, err := c.Options()
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
@@ -91,60 +82,40 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 	if err != nil {
 		return err
 	}
-	rs, scenarioFile, format := yr.Rules, c.Scenario, c.Format
 	rows := [][]string{
 		{"role", a.Role, a.Role},
 		{"start", a.Start.String(), a.Start.String()},
 		{"WTE asked", a.WTE.String(), a.WTE.String()},
-		{"ARRS pot", a.Pot, a.Pot},
+		{"ARRS pot", string(a.Pot), string(a.Pot)},
 		{"headroom before", cli.Plain(a.HeadroomBefore), cli.GBP(a.HeadroomBefore)},
 		{"claim of the hire to 31 March", cli.Plain(a.Claim), cli.GBP(a.Claim)},
 		{"claim per 1 WTE", cli.Plain(a.ClaimPerWTE), cli.GBP(a.ClaimPerWTE)},
 		{"headroom after", cli.Plain(a.HeadroomAfter), cli.GBP(a.HeadroomAfter)},
 		{"largest WTE the headroom funds", maxWTE(a), maxWTE(a)},
 	}
-	switch format {
-	case "json":
-		return cli.WriteJSON(w, struct {
-			Scenario string   `json:"scenario"`
-			Year     string   `json:"year"`
-			Role     string   `json:"role"`
-			Start    string   `json:"start"`
-			WTE      string   `json:"wte"`
-			Pot      string   `json:"pot"`
-			Before   string   `json:"headroom_before"`
-			Claim    string   `json:"claim"`
-			PerWTE   string   `json:"claim_per_wte"`
-			After    string   `json:"headroom_after"`
-			MaxWTE   string   `json:"max_wte"`
-			Reasons  []string `json:"reasons,omitempty"`
-			Explain  string   `json:"explain"`
-		}{sc.Name, y.String(), a.Role, a.Start.String(), a.WTE.String(), a.Pot, cli.Plain(a.HeadroomBefore), cli.Plain(a.Claim), cli.Plain(a.ClaimPerWTE), cli.Plain(a.HeadroomAfter), maxWTE(a), a.Reasons, a.Explain})
-	case "csv":
-		var rs [][]string
+	table := func() []*cli.Table {
+		t := &cli.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)%s", sc.Name, y, yr.RuleSet, c.Embedded()),
+			Header: []string{"", "value"}, Right: []bool{false, true}}
 		for _, r := range rows {
-			rs = append(rs, []string{r[0], r[1]})
+			t.Add(r[0], r[2])
 		}
-		return cli.WriteCSV(w, []string{"item", "value"}, rs)
+		t.Notes = append(t.Notes, a.Explain)
+		for _, r := range a.Reasons {
+			t.Notes = append(t.Notes, "note: "+r.String())
+		}
+		if a.HeadroomAfter.IsNegative() {
+			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+cli.GBP(a.HeadroomAfter.Neg()))
+		}
+		return []*cli.Table{t}
 	}
-	t := &cli.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)", sc.Name, y, rs.Title()), Header: []string{"", "value"}, Right: []bool{false, true}}
-	if scenarioFile == "" {
-		t.Title += " [embedded example scenario]"
+	csvRows := func() ([]string, [][]string) {
+		var out [][]string
+		for _, r := range rows {
+			out = append(out, []string{r[0], r[1]})
+		}
+		return []string{"item", "value"}, out
 	}
-	for _, r := range rows {
-		t.Add(r[0], r[2])
-	}
-	t.Notes = append(t.Notes, a.Explain)
-	for _, r := range a.Reasons {
-		t.Notes = append(t.Notes, "note: "+r)
-	}
-	if a.HeadroomAfter.IsNegative() {
-		t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+cli.GBP(a.HeadroomAfter.Neg()))
-	}
-	if format == "markdown" {
-		return t.WriteMarkdown(w)
-	}
-	return t.WriteText(w)
+	return cli.Report{Tables: table, CSV: csvRows, JSON: a}.Write(w, c.Format)
 }
 
 // maxWTE is the largest fundable WTE, or "unknown" when the hire can claim

@@ -11,10 +11,9 @@
 // columns are ignored); an empty cell is a figure not given. See
 // des.ReadPCNCSV.
 //
-// Flags: -csv FILE, -year Y (repeatable or a comma list; default: the year
-// of -rates if given, else the latest published), -format
-// table|csv|json|markdown, -skip-bad, -rates FILE (a rule set of your own
-// for its year), -workers N (default: every CPU).
+// Flags: the common -year, -rates, -format, -sourced-only (see -h), -scenario
+// (only its [assumptions], to project a year), and -csv FILE, -skip-bad,
+// -workers N (default: every CPU).
 package main
 
 import (
@@ -25,16 +24,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"slices"
-	"sort"
-	"strings"
-	"sync"
 
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/rates"
-	"github.com/shopspring/decimal"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
@@ -47,25 +43,26 @@ var sampleCSV []byte
 const sampleLabel = "SYNTHETIC SAMPLE: made-up PCNs and ICBs, not NHS data"
 
 type options struct {
-	csvFile   string // "" for the embedded sample
-	years     []des.Year
-	format    string
-	skipBad   bool
-	ratesFile string
-	workers   int
+	csvFile     string // "" for the embedded sample
+	years       []des.Year
+	format      string
+	skipBad     bool
+	ratesFile   string
+	scenario    string // only its [assumptions] are used, to project years
+	sourcedOnly bool
+	workers     int
 }
 
 func main() {
 	fs := flag.NewFlagSet("national", flag.ExitOnError)
+	c := cli.Flags(fs, map[string]string{"scenario": "only its [assumptions] are used, to project a -year past " +
+		"the last published one (the PCNs come from -csv)"})
 	var o options
 	fs.StringVar(&o.csvFile, "csv", "", "PCN list CSV file (default: the embedded synthetic sample)")
-	fs.Var((*cli.Years)(&o.years), "year", "DES year, e.g. 2025/26 (repeatable, or a comma list)")
-	fs.StringVar(&o.format, "format", "table", "output: table, csv, json or markdown")
 	fs.BoolVar(&o.skipBad, "skip-bad", false, "report bad rows (and PCNs missing a figure a payment needs) on stderr and compute the rest")
-	fs.StringVar(&o.ratesFile, "rates", "", "a rule-set TOML file of your own, used for its year")
 	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, o.format)
+	c.Parse(fs, os.Args[1:])
+	o.years, o.format, o.ratesFile, o.scenario, o.sourcedOnly = c.Years, c.Format, c.Rates, c.Scenario, c.SourcedOnly
 	if o.workers < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
 	}
@@ -80,36 +77,27 @@ func main() {
 
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
-	published, user, err := rates.WithFile(o.ratesFile)
+	sc, published, err := cli.Inputs(o.scenario, o.ratesFile)
 	if err != nil {
 		return err
 	}
 	years := slices.Clone(o.years)
 	if len(years) == 0 {
-		if user != nil {
-			years = []des.Year{user.Year()}
-		} else {
-			years = []des.Year{rates.Latest()}
-		}
+		years = cli.DefaultYears(nil, nil)
 	}
 	slices.Sort(years)
 	years = slices.Compact(years)
-	if err := rates.CheckUsed(user, years); err != nil {
+	if err := rates.CheckUsed(sc.OwnRules, years); err != nil {
 		return err
 	}
 	var sets []*des.RuleSet
 	for _, y := range years {
-		i := slices.IndexFunc(published, func(rs *des.RuleSet) bool { return rs.Year() == y })
-		if i < 0 {
-			var have []string
-			for _, rs := range published {
-				have = append(have, rs.Year().String())
-			}
-			return fmt.Errorf("%w: %s (published: %s; give -rates FILE for another year)", des.ErrUnknownYear, y, strings.Join(have, ", "))
+		rs, err := sc.RuleSet(y, published, scenario.Options{SourcedOnly: o.sourcedOnly})
+		if err != nil {
+			return err
 		}
-		sets = append(sets, published[i])
+		sets = append(sets, rs)
 	}
-
 	source, name, data := sampleLabel, "(embedded sample.csv)", sampleCSV
 	if o.csvFile != "" {
 		fi, err := os.Stat(o.csvFile)
@@ -135,113 +123,39 @@ func run(w, diag io.Writer, o options) error {
 		return &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
 	}
 
-	rep := report{Source: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
-	results := compute(rows, sets, o.workers)
-	for k, rs := range sets {
-		yr := yearResult{Year: rs.Year(), RuleSet: rs, Gaps: rs.Gaps()}
-		for i, r := range results[k] {
-			if r.err != nil {
-				err := rowError(name, rows[i], rs.Year(), r.err)
+	rep := des.Rollups{Data: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
+	in := make([]arrs.PCNInput, len(rows))
+	for i, r := range rows {
+		in[i].PCN = r.PCN
+	}
+	for _, rs := range sets {
+		plan, err := arrs.Compile(rs, arrs.Options{})
+		if err != nil {
+			return err
+		}
+		var pcns []des.RolledPCN
+		var leftOut []string
+		for i, r := range plan.CalculateEach(in, o.workers) {
+			if r.Err != nil {
+				err := rowError(name, rows[i], rs.Year(), r.Err)
 				if !o.skipBad {
 					return err
 				}
 				fmt.Fprintf(diag, "left out of %s: %v\n", rs.Year(), err)
-				yr.LeftOut = append(yr.LeftOut, err.Error())
+				leftOut = append(leftOut, err.Error())
 				continue
 			}
-			yr.PCNs = append(yr.PCNs, r)
+			pcns = append(pcns, des.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
 		}
-		yr.total()
+		yr := des.RollUp(rs, pcns)
+		yr.LeftOut = leftOut
 		rep.Years = append(rep.Years, yr)
 	}
-
-	switch o.format {
-	case "json":
-		return cli.WriteJSON(w, rep.json())
-	case "csv":
-		return rep.writeCSV(w)
-	}
-	for _, t := range rep.tables() {
-		if o.format == "markdown" {
-			err = t.WriteMarkdown(w)
-		} else {
-			err = t.WriteText(w)
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// pcnResult is one PCN's figures for one year. It keeps the amounts only,
-// not the explanations: a national run holds every PCN for every year.
-type pcnResult struct {
-	row           des.PCNRow
-	total         decimal.Decimal // entitlements, ARRS sums excluded
-	arrs          decimal.Decimal // the PCN's ARRS sums, every pot
-	payments      []paid          // payments, then ARRS sums, in rule-set order
-	registered    decimal.Decimal
-	hasRegistered bool
-	err           error
-}
-
-type paid struct {
-	id     string
-	kind   des.Kind
-	amount decimal.Decimal
-}
-
-// compute works out every PCN for every year on a pool of workers: the rule
-// sets are immutable and shared. results[year][row] keeps file order.
-func compute(rows []des.PCNRow, sets []*des.RuleSet, workers int) [][]pcnResult {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	results := make([][]pcnResult, len(sets))
-	for k := range results {
-		results[k] = make([]pcnResult, len(rows))
-	}
-	type job struct{ k, i int }
-	jobs := make(chan job, workers)
-	var wg sync.WaitGroup
-	for range min(workers, len(rows)*len(sets)) {
-		wg.Go(func() {
-			for j := range jobs {
-				results[j.k][j.i] = entitle(sets[j.k], rows[j.i])
-			}
-		})
-	}
-	for k := range sets {
-		for i := range rows {
-			jobs <- job{k, i}
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	return results
-}
-
-func entitle(rs *des.RuleSet, row des.PCNRow) pcnResult {
-	r := pcnResult{row: row, arrs: decimal.Zero}
-	if v, ok := row.PCN.Practices[0].Figure(des.Registered); ok {
-		r.registered, r.hasRegistered = v, true
-	}
-	e, err := des.Entitle(rs, row.PCN, des.Options{})
-	if err != nil {
-		r.err = err
-		return r
-	}
-	r.total = e.Total
-	r.payments = make([]paid, 0, len(e.Payments)+len(e.ARRSSums))
-	for _, a := range e.Payments {
-		r.payments = append(r.payments, paid{a.ID, a.Kind, a.Amount})
-	}
-	for _, a := range e.ARRSSums {
-		r.payments = append(r.payments, paid{a.ID, a.Kind, a.Amount})
-		r.arrs = r.arrs.Add(a.Amount)
-	}
-	return r
+	return cli.Report{
+		Tables: func() []*cli.Table { return tables(rep) },
+		CSV:    func() ([]string, [][]string) { return csvRows(rep) },
+		JSON:   rep,
+	}.Write(w, o.format)
 }
 
 // rowError names the file, line and PCN of an error working a row out.
@@ -252,82 +166,4 @@ func rowError(file string, row des.PCNRow, y des.Year, err error) error {
 			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment), Err: des.ErrMissingFigure}
 	}
 	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err), Err: err}
-}
-
-// total is a sum over a group of PCNs.
-type total struct {
-	name         string
-	pcns         int
-	registered   decimal.Decimal
-	entitlements decimal.Decimal
-	arrs         decimal.Decimal
-}
-
-func newTotal(name string) *total {
-	return &total{name: name, registered: decimal.Zero, entitlements: decimal.Zero, arrs: decimal.Zero}
-}
-
-func (t *total) add(r pcnResult) {
-	t.pcns++
-	if r.hasRegistered {
-		t.registered = t.registered.Add(r.registered)
-	}
-	t.entitlements = t.entitlements.Add(r.total)
-	t.arrs = t.arrs.Add(r.arrs)
-}
-
-// paymentTotal is one payment summed over every PCN.
-type paymentTotal struct {
-	id, name string
-	kind     des.Kind
-	amount   decimal.Decimal
-}
-
-type yearResult struct {
-	Year      des.Year
-	RuleSet   *des.RuleSet
-	PCNs      []pcnResult
-	LeftOut   []string
-	Gaps      []des.Gap
-	ICBs      []*total
-	England   *total
-	ByPayment []paymentTotal
-}
-
-// total adds up the year's PCNs by ICB (alphabetical), for England and by
-// payment, exactly: every total is a sum of the rows shown.
-func (y *yearResult) total() {
-	byICB := map[string]*total{}
-	y.England = newTotal("England")
-	for _, r := range y.PCNs {
-		icb := r.row.ICB
-		if icb == "" {
-			icb = "(no ICB given)"
-		}
-		if byICB[icb] == nil {
-			byICB[icb] = newTotal(icb)
-			y.ICBs = append(y.ICBs, byICB[icb])
-		}
-		byICB[icb].add(r)
-		y.England.add(r)
-	}
-	sort.Slice(y.ICBs, func(i, j int) bool { return y.ICBs[i].name < y.ICBs[j].name })
-	for _, p := range y.RuleSet.Payments() {
-		pt := paymentTotal{id: p.ID, name: p.Name, kind: p.Kind, amount: decimal.Zero}
-		for _, r := range y.PCNs {
-			for _, a := range r.payments {
-				if a.id == p.ID {
-					pt.amount = pt.amount.Add(a.amount)
-				}
-			}
-		}
-		y.ByPayment = append(y.ByPayment, pt)
-	}
-}
-
-type report struct {
-	Source    string
-	Synthetic bool
-	BadRows   int
-	Years     []yearResult
 }

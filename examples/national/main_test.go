@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
@@ -83,35 +84,38 @@ func TestTotalsAreExactSums(t *testing.T) {
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	require.Len(t, rows, 40)
-	sets := rates.All()
-	one := compute(rows, sets, 1)
-	many := compute(rows, sets, 16)
-	for k, rs := range sets {
-		y := yearResult{Year: rs.Year(), RuleSet: rs}
+	in := make([]arrs.PCNInput, len(rows))
+	for i, r := range rows {
+		in[i].PCN = r.PCN
+	}
+	for _, rs := range rates.All() {
+		plan, err := arrs.Compile(rs, arrs.Options{})
+		require.NoError(t, err)
+		one, many := plan.CalculateEach(in, 1), plan.CalculateEach(in, 16)
+		var pcns []des.RolledPCN
 		for i := range rows {
-			require.NoError(t, one[k][i].err, "%s line %d", rs.Year(), rows[i].Line)
-			require.True(t, one[k][i].total.Equal(many[k][i].total))
-			require.True(t, one[k][i].arrs.Equal(many[k][i].arrs))
-			y.PCNs = append(y.PCNs, one[k][i])
+			require.NoError(t, one[i].Err, "%s line %d", rs.Year(), rows[i].Line)
+			require.True(t, one[i].Entitlements.Total.Equal(many[i].Entitlements.Total))
+			pcns = append(pcns, des.RolledPCN{Row: rows[i], Entitlements: one[i].Entitlements})
 		}
-		y.total()
+		y := des.RollUp(rs, pcns)
 		ent, arrsSum := decimal.Zero, decimal.Zero
-		for _, r := range y.PCNs {
-			ent, arrsSum = ent.Add(r.total), arrsSum.Add(r.arrs)
+		for _, r := range pcns {
+			ent, arrsSum = ent.Add(r.Entitlements.Total), arrsSum.Add(r.ARRSSum())
 		}
-		require.True(t, ent.Equal(y.England.entitlements), rs.Year())
-		require.True(t, arrsSum.Equal(y.England.arrs), rs.Year())
+		require.True(t, ent.Equal(y.England.Entitlements), rs.Year())
+		require.True(t, arrsSum.Equal(y.England.ARRSSum), rs.Year())
 		icbEnt, icbARRS, n := decimal.Zero, decimal.Zero, 0
 		for _, g := range y.ICBs {
-			icbEnt, icbARRS, n = icbEnt.Add(g.entitlements), icbARRS.Add(g.arrs), n+g.pcns
+			icbEnt, icbARRS, n = icbEnt.Add(g.Entitlements), icbARRS.Add(g.ARRSSum), n+g.PCNs
 		}
 		require.True(t, icbEnt.Equal(ent))
 		require.True(t, icbARRS.Equal(arrsSum))
 		require.Equal(t, 40, n)
 		byPay := decimal.Zero
 		for _, p := range y.ByPayment {
-			if p.kind != des.KindARRSSum {
-				byPay = byPay.Add(p.amount)
+			if p.Kind != des.KindARRSSum {
+				byPay = byPay.Add(p.Amount)
 			}
 		}
 		require.True(t, byPay.Equal(ent), rs.Year())

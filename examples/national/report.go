@@ -2,22 +2,28 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 )
 
-func regString(r pcnResult) string {
-	if !r.hasRegistered {
-		return ""
+func regString(r des.RolledPCN) string {
+	if v, ok := r.Registered(); ok {
+		return des.Thousands(v.String())
 	}
-	return des.Thousands(r.registered.String())
+	return ""
+}
+
+func regPlain(r des.RolledPCN) string {
+	if v, ok := r.Registered(); ok {
+		return v.String()
+	}
+	return ""
 }
 
 // notes are said under every year's PCN table.
-func (rep report) notes(y yearResult) []string {
+func notes(rep des.Rollups, y des.Rollup) []string {
 	var n []string
 	if rep.Synthetic {
 		n = append(n, "Data: "+sampleLabel+". Give -csv FILE for your own list.")
@@ -39,7 +45,7 @@ func (rep report) notes(y yearResult) []string {
 	return n
 }
 
-func (rep report) tables() []*cli.Table {
+func tables(rep des.Rollups) []*cli.Table {
 	var ts []*cli.Table
 	tag := ""
 	if rep.Synthetic {
@@ -47,13 +53,13 @@ func (rep report) tables() []*cli.Table {
 	}
 	for _, y := range rep.Years {
 		t := &cli.Table{
-			Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", y.Year, y.RuleSet.Title(), tag),
+			Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", y.Year, y.RuleSet, tag),
 			Header: []string{"line", "PCN code", "PCN", "ICB", "registered", "entitlements", "ARRS sum"},
 			Right:  []bool{true, false, false, false, true, true, true},
-			Notes:  rep.notes(y),
+			Notes:  notes(rep, y),
 		}
 		for _, r := range y.PCNs {
-			t.Add(fmt.Sprint(r.row.Line), r.row.Code, r.row.Name, r.row.ICB, regString(r), cli.GBP(r.total), cli.GBP(r.arrs))
+			t.Add(fmt.Sprint(r.Row.Line), r.Row.Code, r.Row.Name, r.Row.ICB, regString(r), cli.GBP(r.Entitlements.Total), cli.GBP(r.ARRSSum()))
 		}
 		ts = append(ts, t)
 
@@ -64,7 +70,7 @@ func (rep report) tables() []*cli.Table {
 			Notes:  []string{"England is the sum of every PCN worked out from the file."},
 		}
 		for _, g := range append(y.ICBs, y.England) {
-			it.Add(g.name, fmt.Sprint(g.pcns), des.Thousands(g.registered.String()), cli.GBP(g.entitlements), cli.GBP(g.arrs))
+			it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), cli.GBP(g.Entitlements), cli.GBP(g.ARRSSum))
 		}
 		ts = append(ts, it)
 
@@ -74,13 +80,13 @@ func (rep report) tables() []*cli.Table {
 			Right:  []bool{false, false, true},
 		}
 		for _, p := range y.ByPayment {
-			name := p.name
-			if p.kind == des.KindARRSSum {
+			name := p.Name
+			if p.Kind == des.KindARRSSum {
 				name += " [a maximum to claim, not paid]"
 			}
-			pt.Add(p.id, name, cli.GBP(p.amount))
+			pt.Add(p.ID, name, cli.GBP(p.Amount))
 		}
-		pt.Add("total", "entitlements (ARRS sums excluded)", cli.GBP(y.England.entitlements))
+		pt.Add("total", "entitlements (ARRS sums excluded)", cli.GBP(y.England.Entitlements))
 		ts = append(ts, pt)
 	}
 	if len(rep.Years) > 1 {
@@ -93,106 +99,31 @@ func (rep report) tables() []*cli.Table {
 			ce, ca := "", ""
 			if i > 0 {
 				p := rep.Years[i-1].England
-				ce, ca = cli.GBP(y.England.entitlements.Sub(p.entitlements)), cli.GBP(y.England.arrs.Sub(p.arrs))
+				ce, ca = cli.GBP(y.England.Entitlements.Sub(p.Entitlements)), cli.GBP(y.England.ARRSSum.Sub(p.ARRSSum))
 			}
-			s.Add(y.Year.String(), fmt.Sprint(y.England.pcns), cli.GBP(y.England.entitlements), ce, cli.GBP(y.England.arrs), ca)
+			s.Add(y.Year.String(), fmt.Sprint(y.England.PCNs), cli.GBP(y.England.Entitlements), ce, cli.GBP(y.England.ARRSSum), ca)
 		}
 		ts = append(ts, s)
 	}
 	return ts
 }
 
-func (rep report) writeCSV(w io.Writer) error {
+func csvRows(rep des.Rollups) ([]string, [][]string) {
 	var rows [][]string
 	for _, y := range rep.Years {
 		for _, r := range y.PCNs {
-			reg := ""
-			if r.hasRegistered {
-				reg = r.registered.String()
-			}
-			rows = append(rows, []string{y.Year.String(), "pcn", r.row.Code, r.row.Name, r.row.ICB, "1", reg, cli.Plain(r.total), cli.Plain(r.arrs), rep.Source})
+			rows = append(rows, []string{y.Year.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", regPlain(r),
+				cli.Plain(r.Entitlements.Total), cli.Plain(r.ARRSSum()), rep.Data})
 		}
 		for _, g := range y.ICBs {
-			rows = append(rows, []string{y.Year.String(), "icb", "", g.name, g.name, fmt.Sprint(g.pcns), g.registered.String(), cli.Plain(g.entitlements), cli.Plain(g.arrs), rep.Source})
+			rows = append(rows, []string{y.Year.String(), "icb", "", g.Name, g.Name, fmt.Sprint(g.PCNs), g.Registered.String(),
+				cli.Plain(g.Entitlements), cli.Plain(g.ARRSSum), rep.Data})
 		}
 		e := y.England
-		rows = append(rows, []string{y.Year.String(), "england", "", e.name, "", fmt.Sprint(e.pcns), e.registered.String(), cli.Plain(e.entitlements), cli.Plain(e.arrs), rep.Source})
+		rows = append(rows, []string{y.Year.String(), "england", "", e.Name, "", fmt.Sprint(e.PCNs), e.Registered.String(),
+			cli.Plain(e.Entitlements), cli.Plain(e.ARRSSum), rep.Data})
 	}
-	return cli.WriteCSV(w, []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows)
-}
-
-// The JSON output: amounts are decimal strings with two places.
-type jsonReport struct {
-	Data      string     `json:"data"`
-	Synthetic bool       `json:"synthetic"`
-	BadRows   int        `json:"bad_rows_skipped,omitempty"`
-	Years     []jsonYear `json:"years"`
-}
-
-type jsonYear struct {
-	Year      string        `json:"year"`
-	RuleSet   string        `json:"rule_set"`
-	PCNs      []jsonPCN     `json:"pcns"`
-	ICBs      []jsonTotal   `json:"icbs"`
-	England   jsonTotal     `json:"england"`
-	ByPayment []jsonPayment `json:"by_payment"`
-	LeftOut   []string      `json:"left_out,omitempty"`
-	Gaps      []des.Gap     `json:"gaps,omitempty"`
-}
-
-type jsonPCN struct {
-	Line         int           `json:"line"`
-	Code         string        `json:"pcn_code"`
-	Name         string        `json:"name"`
-	ICB          string        `json:"icb"`
-	Registered   string        `json:"registered,omitempty"`
-	Entitlements string        `json:"entitlements"`
-	ARRSSum      string        `json:"arrs_sum"`
-	Payments     []jsonPayment `json:"payments"`
-}
-
-type jsonTotal struct {
-	Name         string `json:"name"`
-	PCNs         int    `json:"pcns"`
-	Registered   string `json:"registered"`
-	Entitlements string `json:"entitlements"`
-	ARRSSum      string `json:"arrs_sum"`
-}
-
-type jsonPayment struct {
-	ID     string `json:"id"`
-	Kind   string `json:"kind,omitempty"`
-	Amount string `json:"amount"`
-}
-
-func jsonTotalOf(t *total) jsonTotal {
-	return jsonTotal{t.name, t.pcns, t.registered.String(), cli.Plain(t.entitlements), cli.Plain(t.arrs)}
-}
-
-func (rep report) json() jsonReport {
-	out := jsonReport{Data: rep.Source, Synthetic: rep.Synthetic, BadRows: rep.BadRows}
-	for _, y := range rep.Years {
-		jy := jsonYear{Year: y.Year.String(), RuleSet: y.RuleSet.Title(), England: jsonTotalOf(y.England), LeftOut: y.LeftOut, Gaps: y.Gaps}
-		for _, r := range y.PCNs {
-			reg := ""
-			if r.hasRegistered {
-				reg = r.registered.String()
-			}
-			jp := jsonPCN{Line: r.row.Line, Code: r.row.Code, Name: r.row.Name, ICB: r.row.ICB, Registered: reg, Entitlements: cli.Plain(r.total), ARRSSum: cli.Plain(r.arrs)}
-			for _, a := range r.payments {
-				jp.Payments = append(jp.Payments, jsonPayment{ID: a.id, Kind: string(a.kind), Amount: cli.Plain(a.amount)})
-			}
-			jy.PCNs = append(jy.PCNs, jp)
-		}
-		for _, g := range y.ICBs {
-			jy.ICBs = append(jy.ICBs, jsonTotalOf(g))
-		}
-		for _, p := range y.ByPayment {
-			jy.ByPayment = append(jy.ByPayment, jsonPayment{ID: p.id, Kind: string(p.kind), Amount: cli.Plain(p.amount)})
-		}
-		out.Years = append(out.Years, jy)
-	}
-	return out
+	return []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows
 }
 
 func plural(n int, noun string) string {

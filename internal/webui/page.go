@@ -212,7 +212,7 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "year,section,id,amount")
 		for _, y := range f.Years {
 			for _, a := range y.Entitlements.Payments {
-				fmt.Fprintf(w, "%s,entitlement,%s,%s\n", y.Year, csvCell(a.ID), a.Amount.StringFixed(2))
+				fmt.Fprintf(w, "%s,entitlement,%s,%s\n", y.Year, csvCell(a.ID), a.Total.StringFixed(2))
 			}
 			for _, st := range y.ARRS.Staff {
 				fmt.Fprintf(w, "%s,claim,%s,%s\n", y.Year, csvCell(st.Name), st.Claim.StringFixed(2))
@@ -226,7 +226,7 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		for _, y := range f.Years {
 			fmt.Fprintf(w, "## %s, %s\n\n| payment | amount |\n|---|---:|\n", mdCell(f.Scenario), y.Year)
 			for _, a := range y.Entitlements.Payments {
-				fmt.Fprintf(w, "| %s | %s |\n", mdCell(a.ID), des.Pounds(a.Amount))
+				fmt.Fprintf(w, "| %s | %s |\n", mdCell(a.ID), des.Pounds(a.Total))
 			}
 			fmt.Fprintf(w, "\n| staff | role | claim |\n|---|---|---:|\n")
 			for _, st := range y.ARRS.Staff {
@@ -342,7 +342,13 @@ func badge(c des.Confidence) string {
 }
 
 // why is a person's reasons, joined.
-func why(s arrs.StaffResult) string { return strings.Join(s.Reasons, "; ") }
+func why(s arrs.StaffResult) string {
+	var out []string
+	for _, r := range s.Reasons {
+		out = append(out, r.String())
+	}
+	return strings.Join(out, "; ")
+}
 
 // monthChart draws the year's cumulative claims against the ARRS sum.
 func monthChart(r arrs.Result) template.HTML {

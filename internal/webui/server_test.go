@@ -44,10 +44,9 @@ func TestAPISuccess(t *testing.T) {
 	var f struct {
 		Years []struct {
 			Year         string `json:"year"`
-			Entitlements struct {
-				Payments []struct {
-					ID string `json:"id"`
-				} `json:"payments"`
+			Entitlements []struct {
+				ID     string `json:"id"`
+				Amount string `json:"amount"`
 			} `json:"entitlements"`
 			ARRS struct {
 				Claims string `json:"claims"`
@@ -58,6 +57,8 @@ func TestAPISuccess(t *testing.T) {
 	require.Len(t, f.Years, 2)
 	require.Equal(t, "386071.14", f.Years[0].ARRS.Claims)
 	require.Equal(t, "416571.12", f.Years[1].ARRS.Claims)
+	require.Equal(t, "core_pcn_funding", f.Years[0].Entitlements[0].ID)
+	require.Equal(t, "112566.36", f.Years[0].Entitlements[0].Amount)
 
 	code, b, _ = post(t, ts.URL+"/api/claims?year=2025/26", "text/plain", example(t))
 	require.Equal(t, 200, code, string(b))

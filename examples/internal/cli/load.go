@@ -141,11 +141,14 @@ type Common struct {
 }
 
 // Flags registers the common flags on fs. unused maps a flag name to why it
-// makes no sense for the program; its help says so.
+// makes no sense for the program (or, starting "only", how little of it the
+// program uses); its help says so.
 func Flags(fs *flag.FlagSet, unused map[string]string) *Common {
 	c := &Common{}
 	help := func(name, text string) string {
-		if why, ok := unused[name]; ok {
+		if why, ok := unused[name]; ok && strings.HasPrefix(why, "only") {
+			return "PARTLY USED by this program: " + why
+		} else if ok {
 			return "NOT USED by this program: " + why
 		}
 		return text
@@ -179,4 +182,43 @@ func DefaultYears(asked []des.Year, sc *scenario.Scenario) []des.Year {
 func (c *Common) Options() (scenario.Options, error) {
 	salary, err := SalaryCost()
 	return scenario.Options{SalaryCost: salary, SourcedOnly: c.SourcedOnly}, err
+}
+
+// Parse parses the program's arguments and checks the common flags: a known
+// -format and no stray arguments, else exit status 2.
+func (c *Common) Parse(fs *flag.FlagSet, args []string) {
+	fs.Parse(args)
+	CheckArgs(fs, c.Format)
+}
+
+// Load reads what the common flags name: the rule sets (embedded, with the
+// -rates file in place of its year), the scenario (the embedded default
+// without -scenario), and the scenario options (-sourced-only, and the
+// embedded on-cost rules for staff given by salary).
+func (c *Common) Load() (*scenario.Scenario, []*des.RuleSet, scenario.Options, error) {
+	sc, published, err := Inputs(c.Scenario, c.Rates)
+	if err != nil {
+		return nil, nil, scenario.Options{}, err
+	}
+	opt, err := c.Options()
+	return sc, published, opt, err
+}
+
+// Embedded is the title tag of output from the embedded default scenario.
+func (c *Common) Embedded() string {
+	if c.Scenario == "" {
+		return " [embedded example scenario]"
+	}
+	return ""
+}
+
+// Print runs a program into a buffer and writes it to stdout only if it
+// worked (no partial output passed off as complete); an error, including a
+// failed write, goes to stderr with exit status 1.
+func Print(run func(w io.Writer) error) {
+	var out Output
+	if err := run(&out); err != nil {
+		Fail(err)
+	}
+	out.Flush(os.Stdout)
 }

@@ -7,7 +7,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -19,11 +21,11 @@ var Formats = []string{"table", "csv", "json", "markdown"}
 
 // Table is a titled grid of cells; Right marks right-aligned (numeric) columns.
 type Table struct {
-	Title  string
-	Header []string
-	Right  []bool
-	Rows   [][]string
-	Notes  []string
+	Title  string     `json:"title,omitempty"`
+	Header []string   `json:"header"`
+	Right  []bool     `json:"-"`
+	Rows   [][]string `json:"rows"`
+	Notes  []string   `json:"notes,omitempty"`
 }
 
 // Add appends a row.
@@ -56,9 +58,66 @@ func wrap(s string, n int) []string {
 	return append(out, s)
 }
 
+// Clean makes text safe to print in a cell, a title or an SVG: every control
+// character (newline, tab, ESC of an ANSI escape sequence, DEL, C1) and every
+// bidirectional override becomes a visible escape ("\n", "\x1b", "\u202e"),
+// so a name cannot break a row, move the cursor, recolour a terminal or
+// reorder the text around it.
+func Clean(s string) string {
+	if !strings.ContainsFunc(s, unsafeRune) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !unsafeRune(r):
+			b.WriteRune(r)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || r == utf8.RuneError || (r >= 0x202a && r <= 0x202e) ||
+		(r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029
+}
+
+// csvCell cleans a CSV cell and neutralises a formula: a cell starting with
+// =, +, -, @ (that is not a plain number) gets a leading single quote, so a
+// spreadsheet shows it as text instead of running it.
+func csvCell(s string) string {
+	s = Clean(s)
+	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) && !plainNumber.MatchString(s) {
+		return "'" + s
+	}
+	return s
+}
+
+var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
+
+// clean copies a table with every cell, the title and the notes cleaned.
+func (t *Table) clean() *Table {
+	c := &Table{Title: Clean(t.Title), Header: mapS(t.Header, Clean), Right: t.Right, Notes: mapS(t.Notes, Clean)}
+	for _, r := range t.Rows {
+		c.Rows = append(c.Rows, mapS(r, Clean))
+	}
+	return c
+}
+
 // WriteText prints the table aligned, with a title line and notes. A long
 // last column wraps onto continuation lines.
 func (t *Table) WriteText(w io.Writer) error {
+	t = t.clean()
 	width := make([]int, len(t.Header))
 	var rows [][]string
 	last := len(t.Header) - 1
@@ -126,6 +185,7 @@ func (t *Table) WriteText(w io.Writer) error {
 
 // WriteMarkdown prints the table as GitHub Markdown.
 func (t *Table) WriteMarkdown(w io.Writer) error {
+	t = t.clean()
 	var b strings.Builder
 	if t.Title != "" {
 		b.WriteString("### " + t.Title + "\n\n")
@@ -159,14 +219,17 @@ func mapS(ss []string, f func(string) string) []string {
 	return out
 }
 
-// WriteCSV writes header and rows (the caller gives plain numbers, no £).
+// WriteCSV writes header and rows (the caller gives plain numbers, no £),
+// each cell cleaned and formulas neutralised (csvCell).
 func WriteCSV(w io.Writer, header []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(mapS(header, csvCell)); err != nil {
 		return err
 	}
-	if err := cw.WriteAll(rows); err != nil {
-		return err
+	for _, r := range rows {
+		if err := cw.Write(mapS(r, csvCell)); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
@@ -188,4 +251,40 @@ func CheckFormat(f string) error {
 		}
 	}
 	return fmt.Errorf("-format %q: want one of %s", f, strings.Join(Formats, ", "))
+}
+
+// WriteTables prints tables as aligned text, or as Markdown when format is "markdown".
+func WriteTables(w io.Writer, format string, tables ...*Table) error {
+	for _, t := range tables {
+		var err error
+		if format == "markdown" {
+			err = t.WriteMarkdown(w)
+		} else {
+			err = t.WriteText(w)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Report is what a program prints, in any format: tables for text and
+// Markdown, one CSV grid, one JSON value (a library result type).
+type Report struct {
+	Tables func() []*Table
+	CSV    func() (header []string, rows [][]string)
+	JSON   any
+}
+
+// Write prints the report in format (one of Formats).
+func (r Report) Write(w io.Writer, format string) error {
+	switch format {
+	case "json":
+		return WriteJSON(w, r.JSON)
+	case "csv":
+		header, rows := r.CSV()
+		return WriteCSV(w, header, rows)
+	}
+	return WriteTables(w, format, r.Tables()...)
 }

@@ -1,0 +1,128 @@
+package des
+
+import (
+	"sort"
+
+	"github.com/shopspring/decimal"
+)
+
+// RolledPCN is one PCN of a roll-up: its row of a PCN list and its
+// entitlements for the year.
+type RolledPCN struct {
+	Row          PCNRow
+	Entitlements Entitlements
+}
+
+// Registered is the PCN's registered list (the sum of its practices' figures
+// where given), and whether any practice gives one.
+func (r RolledPCN) Registered() (decimal.Decimal, bool) {
+	sum, ok := decimal.Zero, false
+	for _, p := range r.Row.PCN.Practices {
+		if v, has := p.Figure(Registered); has {
+			sum, ok = sum.Add(v), true
+		}
+	}
+	return sum, ok
+}
+
+// ARRSSum is the PCN's ARRS sums added up over every pot.
+func (r RolledPCN) ARRSSum() decimal.Decimal {
+	sum := decimal.Zero
+	for _, a := range r.Entitlements.ARRSSums {
+		sum = sum.Add(a.Total)
+	}
+	return sum
+}
+
+// GroupTotal is a sum over a group of PCNs (an ICB, or England).
+type GroupTotal struct {
+	Name         string          `json:"name"`
+	PCNs         int             `json:"pcns"`
+	Registered   decimal.Decimal `json:"registered"`
+	Entitlements decimal.Decimal `json:"entitlements"` // ARRS sums excluded
+	ARRSSum      decimal.Decimal `json:"arrs_sum"`     // every pot
+}
+
+func (t *GroupTotal) add(r RolledPCN) {
+	t.PCNs++
+	if v, ok := r.Registered(); ok {
+		t.Registered = t.Registered.Add(v)
+	}
+	t.Entitlements = t.Entitlements.Add(r.Entitlements.Total)
+	t.ARRSSum = t.ARRSSum.Add(r.ARRSSum())
+}
+
+// PaymentTotal is one payment (or ARRS sum) added up over every PCN.
+type PaymentTotal struct {
+	ID     string          `json:"id"`
+	Name   string          `json:"name"`
+	Kind   Kind            `json:"kind,omitempty"`
+	Amount decimal.Decimal `json:"amount"`
+}
+
+// Rollup is many PCNs' entitlements added up by ICB (alphabetical), for
+// England and by payment, exactly: every total is a sum of the PCNs' amounts.
+type Rollup struct {
+	Year    Year
+	RuleSet string // the rule set's title
+	PCNs    []RolledPCN
+	// LeftOut says which PCNs were left out of the totals, and why (set by the caller).
+	LeftOut   []string
+	Gaps      []Gap
+	ICBs      []GroupTotal
+	England   GroupTotal
+	ByPayment []PaymentTotal
+}
+
+// NoICB is the ICB name of PCNs whose row gives none.
+const NoICB = "(no ICB given)"
+
+// RollUp adds up pcns, worked out under rs (whose payments, in order, the
+// by-payment totals list).
+func RollUp(rs *RuleSet, pcns []RolledPCN) Rollup {
+	newTotal := func(name string) GroupTotal {
+		return GroupTotal{Name: name, Registered: decimal.Zero, Entitlements: decimal.Zero, ARRSSum: decimal.Zero}
+	}
+	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), England: newTotal("England")}
+	index := map[string]int{}
+	for _, r := range pcns {
+		icb := r.Row.ICB
+		if icb == "" {
+			icb = NoICB
+		}
+		i, ok := index[icb]
+		if !ok {
+			i = len(out.ICBs)
+			index[icb] = i
+			out.ICBs = append(out.ICBs, newTotal(icb))
+		}
+		out.ICBs[i].add(r)
+		out.England.add(r)
+	}
+	sort.SliceStable(out.ICBs, func(i, j int) bool { return out.ICBs[i].Name < out.ICBs[j].Name })
+	for _, p := range rs.Payments() {
+		pt := PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: decimal.Zero}
+		for _, r := range pcns {
+			for _, a := range r.Entitlements.Payments {
+				if a.ID == p.ID {
+					pt.Amount = pt.Amount.Add(a.Total)
+				}
+			}
+			for _, a := range r.Entitlements.ARRSSums {
+				if a.ID == p.ID {
+					pt.Amount = pt.Amount.Add(a.Total)
+				}
+			}
+		}
+		out.ByPayment = append(out.ByPayment, pt)
+	}
+	return out
+}
+
+// Rollups is one PCN list rolled up for one or more years.
+type Rollups struct {
+	Data      string   `json:"data"` // where the list came from
+	Synthetic bool     `json:"synthetic"`
+	BadRows   int      `json:"bad_rows_skipped,omitempty"`
+	Years     []Rollup `json:"years"`
+}
