@@ -101,8 +101,9 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 			return Result{}, err
 		}
 	}
+	caps := make([]capState, p.roleCount)
 	for m := 0; m < 12; m++ {
-		p.calculateMonth(m, people, order, registered)
+		p.calculateMonth(m, people, order, registered.IntPart(), caps, true)
 	}
 	return p.result(pcn, people, order, sums), nil
 }
@@ -190,13 +191,19 @@ func (p *Plan) daysEmployed(s *Staff, m int) int {
 }
 
 type capState struct {
+	used  bool
 	count int64
 	wte   *big.Rat // WTE admitted so far, for a cap in WTE
 }
 
 // calculateMonth computes month m for every person, in the fixed order.
-func (p *Plan) calculateMonth(m int, people []person, order []int, registered decimal.Decimal) {
-	var caps map[string]*capState // only roles with a cap this month
+// caps is scratch space, one per role of the plan; registered is the PCN's
+// registered list (whole), for caps that depend on size. With details
+// false the texts of cap reasons are not made (the totals path).
+func (p *Plan) calculateMonth(m int, people []person, order []int, registered int64, caps []capState, details bool) {
+	for i := range caps {
+		caps[i] = capState{}
+	}
 	dim := uint64(p.month[m].days)
 	for _, i := range order {
 		pp := &people[i]
@@ -223,23 +230,33 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered de
 		}
 		num, wden := pp.num, pp.den
 		if c := rp.cap[m]; c != nil {
-			if caps == nil {
-				caps = map[string]*capState{}
-			}
-			st := caps[rp.role.ID]
-			if st == nil {
-				st = &capState{}
+			st := &caps[rp.idx]
+			if !st.used {
+				st.used = true
 				if c.Unit == des.WTE {
 					st.wte = new(big.Rat)
 				}
-				caps[rp.role.ID] = st
 			}
-			limit := c.LimitFor(registered)
+			large := c.LargeAbove > 0 && registered > c.LargeAbove && c.LargeLimit.IsPositive()
+			limit := c.Limit
+			if large {
+				limit = c.LargeLimit
+			}
 			switch c.Unit {
 			case des.Headcount:
-				if decimal.NewFromInt(st.count + 1).GreaterThan(limit) {
+				whole := rp.capWhole[m][0]
+				if large {
+					whole = rp.capWhole[m][1]
+				}
+				over := whole >= 0 && st.count+1 > whole
+				if whole < 0 {
+					over = decimal.NewFromInt(st.count + 1).GreaterThan(limit)
+				}
+				if over {
 					pp.reason[m] = ReasonCap
-					pp.setDetail(m, rp.capText(c, limit))
+					if details {
+						pp.setDetail(m, rp.capText(c, limit))
+					}
 					continue
 				}
 				st.count++
@@ -249,13 +266,18 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered de
 				w := pp.s.WTE.rat()
 				if room.Sign() <= 0 {
 					pp.reason[m] = ReasonCap
-					pp.setDetail(m, rp.capText(c, limit))
+					if details {
+						pp.setDetail(m, rp.capText(c, limit))
+					}
 					continue
 				}
 				if room.Cmp(w) < 0 {
 					w = room
 					pp.reason[m] = ReasonCapPartial
-					pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)", room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
+					if details {
+						pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)",
+							room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
+					}
 					num, wden = w.Num().Uint64(), w.Denom().Uint64()
 				}
 				st.wte.Add(st.wte, w)

@@ -3,6 +3,7 @@ package arrs
 import (
 	"fmt"
 	"strings"
+	"sync"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
@@ -35,6 +36,11 @@ type Plan struct {
 	month      [12]monthInfo
 	// claimsText says when claims start.
 	claimsText string
+	// compiled is the rule set's payments compiled for CalculateTotals,
+	// made on first use.
+	compileOnce sync.Once
+	compiled    compiled
+	roleCount   int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
 }
 
 type monthInfo struct {
@@ -52,6 +58,10 @@ const (
 )
 
 type rolePlan struct {
+	idx int // index among the plan's roles, for per-role scratch space
+	// capWhole[m] is the month's headcount cap (normal, large PCN) as a
+	// whole number, -1 where it is not whole (then compared as decimals).
+	capWhole    [12][2]int64
 	role        des.Role
 	reimburseBP uint64 // reimbursement in basis points (10,000 = 100%)
 	eligible    int    // first eligible month index
@@ -106,7 +116,8 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	p.claimsText = "claims in " + y.String() + " start " + a.ClaimsFrom.String()
 	ten4 := decimal.NewFromInt(10000)
 	for _, r := range a.Roles {
-		rp := &rolePlan{role: r, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
+		rp := &rolePlan{role: r, idx: p.roleCount, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
+		p.roleCount++
 		pct := r.Reimbursement.Mul(ten4)
 		if !pct.IsInteger() || pct.IsNegative() || pct.GreaterThan(ten4) {
 			return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
@@ -141,6 +152,14 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 				c := &rp.role.Caps[i]
 				if !c.From.After(p.month[m].start) && !c.To.Before(p.month[m].end) {
 					rp.cap[m] = c
+				}
+			}
+			rp.capWhole[m] = [2]int64{-1, -1}
+			if c := rp.cap[m]; c != nil {
+				for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
+					if lim.IsInteger() && lim.Abs().LessThan(decimal.NewFromInt(1<<40)) {
+						rp.capWhole[m][k] = lim.IntPart()
+					}
 				}
 			}
 		}

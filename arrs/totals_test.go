@@ -1,0 +1,128 @@
+package arrs_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+func pennies(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
+
+// requireSameTotals holds the fast path to the explained path's pennies for
+// every PCN: each payment, each ARRS sum, each pot's claims and the cost.
+func requireSameTotals(t *testing.T, plan *arrs.Plan, nation []arrs.PCNInput) {
+	t.Helper()
+	fast, err := plan.CalculateTotals(nation)
+	require.NoError(t, err)
+	slow, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	ids, pots := plan.PaymentIDs(), plan.Pots()
+	for i := range nation {
+		f, s := fast[i], slow[i]
+		require.Equal(t, pennies(s.Entitlements.Total), f.Entitlements, "PCN %d entitlements", i)
+		for k, id := range ids {
+			a, ok := s.Entitlements.Payment(id)
+			require.True(t, ok)
+			require.Equal(t, pennies(a.Total), f.Payments[k], "PCN %d %s", i, id)
+		}
+		for k, pot := range pots {
+			a, ok := s.Entitlements.ARRSSum(pot)
+			require.True(t, ok)
+			require.Equal(t, pennies(a.Total), f.Sums[k], "PCN %d sum %s", i, pot)
+			po, ok := s.ARRS.Pot(pot)
+			require.True(t, ok)
+			require.Equal(t, pennies(po.Claims), f.Claims[k], "PCN %d claims %s", i, pot)
+		}
+		require.Equal(t, pennies(s.ARRS.Cost), f.Cost, "PCN %d cost", i)
+	}
+}
+
+// The fast path gives the explained path's pennies for every PCN of the
+// national benchmark.
+func TestTotalsMatchTheExplainedPath(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	requireSameTotals(t, plan, syntheticNation(1250, 40))
+}
+
+// And in every year, with the year's own roles, odd list sizes (six
+// decimal places) and PCNs the fast path hands to the explained one.
+func TestTotalsMatchEveryYear(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 11))
+	for _, rs := range rates.All() {
+		t.Run(rs.Year().String(), func(t *testing.T) {
+			plan, err := arrs.Compile(rs, arrs.Options{})
+			require.NoError(t, err)
+			var roles []string
+			for _, ro := range rs.ARRS().Roles {
+				roles = append(roles, ro.ID)
+			}
+			y := rs.Year()
+			var nation []arrs.PCNInput
+			for i := 0; i < 60; i++ {
+				var ps []des.Practice
+				for j := 0; j < 1+r.IntN(5); j++ {
+					reg := int64(1000 + r.IntN(30000))
+					ps = append(ps, des.Practice{Name: fmt.Sprintf("P%d", j), Registered: des.WholeNumber(reg),
+						Weighted:     des.NumberOf(decimal.New(reg*int64(800_000+r.IntN(400_000)), -6)),
+						Adjusted:     des.NumberOf(decimal.New(reg*int64(8000+r.IntN(4000)), -4)),
+						CareHomeBeds: des.WholeNumber(int64(r.IntN(90)))})
+				}
+				var roster []arrs.Staff
+				for j := 0; j < r.IntN(30); j++ {
+					w, _ := arrs.WTEOf(decimal.New(int64(10+r.IntN(91)), -2))
+					s := arrs.Staff{Name: fmt.Sprintf("S%d", j), Role: roles[r.IntN(len(roles))], WTE: w,
+						Start: y.Start().AddDays(r.IntN(500) - 200), AnnualCost: decimal.New(int64(1_000_000+r.IntN(12_000_000)), -2)}
+					if r.IntN(3) == 0 {
+						s.London = arrs.InnerLondon
+					}
+					if r.IntN(4) == 0 {
+						s.End = s.Start.AddDays(r.IntN(300))
+					}
+					roster = append(roster, s)
+				}
+				if i%17 == 0 { // a practice with a missing figure: an error either way
+					ps[0].CareHomeBeds = des.Number{}
+				}
+				nation = append(nation, arrs.PCNInput{PCN: des.PCN{Name: fmt.Sprintf("PCN %d", i), Practices: ps}, Roster: roster})
+			}
+			_, errFast := plan.CalculateTotals(nation)
+			_, errSlow := plan.CalculateAll(nation)
+			require.Equal(t, errSlow == nil, errFast == nil, "same outcome: %v / %v", errSlow, errFast)
+			if errSlow != nil {
+				require.Equal(t, errSlow.Error(), errFast.Error())
+			}
+			var ok []arrs.PCNInput
+			for i, in := range nation {
+				if i%17 != 0 {
+					ok = append(ok, in)
+				}
+			}
+			requireSameTotals(t, plan, ok)
+		})
+	}
+}
+
+// BenchmarkNationalTotals: the national year by the fast path (what a
+// national run needs: each PCN's payments, sums, claims and cost).
+func BenchmarkNationalTotals(b *testing.B) {
+	rs, _ := rates.Parse("2024/25")
+	plan, _ := arrs.Compile(rs, arrs.Options{})
+	nation := syntheticNation(1250, 40)
+	_, _ = plan.CalculateTotals(nation[:1]) // compile the payments once
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := plan.CalculateTotals(nation); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
