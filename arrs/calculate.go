@@ -2,7 +2,9 @@ package arrs
 
 import (
 	"fmt"
+	"maps"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -132,8 +134,16 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 		return err
 	}
 	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den)}
-	for m := range pp.reason {
-		pp.reason[m] = ReasonNone
+	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
+		// A role paid at a range of bands: the person's band chooses the
+		// maxima (for other roles a band is the person's own, for reference).
+		bp := p.bandRoles[s.Role+"|"+s.Band]
+		if bp == nil {
+			bands := slices.Sorted(maps.Keys(pp.rp.role.BandMaxima))
+			return &des.FieldError{Field: "band", Err: des.ErrInvalid,
+				Msg: fmt.Sprintf("band %q: %s is paid at band %s in %s", s.Band, s.Role, strings.Join(bands, ", "), p.year)}
+		}
+		pp.rp = bp
 	}
 	switch s.London {
 	case OuterLondon:

@@ -58,3 +58,29 @@ func TestBackdatedUpliftAsAt(t *testing.T) {
 	require.Equal(t, "66972", june[0].National.String())
 	require.Equal(t, des.Confirmed, june[0].Source.Confidence)
 }
+
+// A mental health practitioner is paid at bands 4 to 8a: with the person's
+// band the claim is capped at that band's maximum; without it, at band
+// 8a's (the highest); a band outside the range is an error naming it.
+func TestMentalHealthPractitionerBand(t *testing.T) {
+	rs, err := rates.Parse("2025/26")
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(30000),
+		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}
+	one, _ := arrs.WTEOf(decimal.NewFromInt(1))
+	mhp := func(band string) arrs.Staff {
+		return arrs.Staff{Name: "M", Role: "mental_health_practitioner", WTE: one, Start: des.MustDate(2025, 4, 1),
+			AnnualCost: decimal.NewFromInt(60000), Band: band}
+	}
+	r, err := arrs.Calculate(rs, pcn, []arrs.Staff{mhp("5")}, arrs.Options{})
+	require.NoError(t, err)
+	// Band 5 after the 2025/26 uplift: £44,940 a year, £3,745.00 a month.
+	require.Equal(t, "44940.00", r.Staff[0].Claim.StringFixed(2))
+	require.Contains(t, r.Staff[0].Explain(), "band 5")
+	r, err = arrs.Calculate(rs, pcn, []arrs.Staff{mhp("")}, arrs.Options{})
+	require.NoError(t, err)
+	require.Equal(t, "60000.00", r.Staff[0].Claim.StringFixed(2), "band 8a's £76,001 does not bind")
+	_, err = arrs.Calculate(rs, pcn, []arrs.Staff{mhp("9")}, arrs.Options{})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), `band "9": mental_health_practitioner is paid at band 4, 5, 6, 7, 8a`)
+}

@@ -41,6 +41,9 @@ type Plan struct {
 	compileOnce sync.Once
 	compiled    compiled
 	roleCount   int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
+	// bandRoles are the plans of roles paid at a range of bands, one a band,
+	// keyed "role|band".
+	bandRoles map[string]*rolePlan
 }
 
 type monthInfo struct {
@@ -114,93 +117,117 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	}
 	p.claimsFrom = y.MonthIndex(a.ClaimsFrom)
 	p.claimsText = "claims in " + y.String() + " start " + a.ClaimsFrom.String()
-	ten4 := decimal.NewFromInt(10000)
 	for _, r := range a.Roles {
-		rp := &rolePlan{role: r, idx: p.roleCount, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
-		p.roleCount++
-		pct := r.Reimbursement.Mul(ten4)
-		if !pct.IsInteger() || pct.IsNegative() || pct.GreaterThan(ten4) {
-			return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
+		rp, err := p.rolePlan(r, p.roleCount)
+		if err != nil {
+			return nil, err
 		}
-		rp.reimburseBP = uint64(pct.IntPart())
-		for m := 0; m < 12; m++ {
-			rp.maxIdx[m] = -1
-			rp.max[m] = [3]int64{-1, -1, -1}
-			for k, mx := range rp.maxima {
-				if !mx.From.After(p.month[m].start) {
-					rp.maxIdx[m] = k
-				}
-			}
-			if k := rp.maxIdx[m]; k >= 0 {
-				mx := rp.maxima[k]
-				rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
-				for z, v := range rp.max[m] {
-					if v >= 0 {
-						rp.maxDec[m][z] = fromPennies(v)
-					}
-				}
-				rp.claimCap[m] = mx.ClaimCap
-				for z := range rp.unsourced[m] {
-					src := mx.SourceFor(z)
-					if rp.max[m][z] < 0 {
-						src = mx.Source // the national figure stands in
-					}
-					rp.unsourced[m][z] = !src.Confidence.Sourced()
-				}
-			}
-			for i := range rp.role.Caps {
-				c := &rp.role.Caps[i]
-				if !c.From.After(p.month[m].start) && !c.To.Before(p.month[m].end) {
-					rp.cap[m] = c
-				}
-			}
-			rp.capWhole[m] = [2]int64{-1, -1}
-			if c := rp.cap[m]; c != nil {
-				for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
-					if lim.IsInteger() && lim.Abs().LessThan(decimal.NewFromInt(1<<40)) {
-						rp.capWhole[m][k] = lim.IntPart()
-					}
-				}
-			}
-		}
-		rp.capTexts = map[*des.Cap][2]string{}
-		for i := range rp.role.Caps {
-			c := &rp.role.Caps[i]
-			unit := " " + r.ID + " in post at once"
-			if c.Unit == des.WTE {
-				unit = " WTE of " + r.ID
-			}
-			var t [2]string
-			for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
-				t[k] = "beyond the cap of " + lim.String() + unit + " (" + c.Source.Document + ")"
-			}
-			rp.capTexts[c] = t
-		}
-		for _, mx := range rp.maxima {
-			var t [3]string
-			for z, name := range []string{"national", "outer London", "inner London"} {
-				amt := [3]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}[z]
-				label := name
-				if !amt.IsPositive() {
-					amt = mx.National
-					if z > 0 {
-						label = "national (no " + strings.Fields(name)[0] + "-London figure sourced)"
-					}
-				}
-				txt := des.Pounds(amt) + " a year " + label + " from " + mx.From.String()
-				if mx.ClaimCap {
-					txt += " as the most that may be claimed"
-				}
-				t[z] = txt + " [" + mx.Source.Document + " <" + mx.Source.URL + "> " + string(mx.Source.Confidence) + "]"
-			}
-			rp.maxText = append(rp.maxText, t)
-		}
-		rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() + " for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
-		rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
-		rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% per month, pro rata by days, rounded to the penny"
 		p.roles[r.ID] = rp
+		// A role paid at a range of bands: one plan a band, chosen by the
+		// person's band (Staff.Band); caps stay the role's.
+		for band, ms := range r.BandMaxima {
+			rb := r
+			rb.Band, rb.Maxima, rb.BandMaxima = band, ms, nil
+			bp, err := p.rolePlan(rb, p.roleCount)
+			if err != nil {
+				return nil, err
+			}
+			if p.bandRoles == nil {
+				p.bandRoles = map[string]*rolePlan{}
+			}
+			p.bandRoles[r.ID+"|"+band] = bp
+		}
+		p.roleCount++
 	}
 	return p, nil
+}
+
+// rolePlan prepares one role (with its maxima) for claims.
+func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
+	y, opt := p.year, p.opt
+	ten4 := decimal.NewFromInt(10000)
+	rp := &rolePlan{role: r, idx: idx, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
+	pct := r.Reimbursement.Mul(ten4)
+	if !pct.IsInteger() || pct.IsNegative() || pct.GreaterThan(ten4) {
+		return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
+	}
+	rp.reimburseBP = uint64(pct.IntPart())
+	for m := 0; m < 12; m++ {
+		rp.maxIdx[m] = -1
+		rp.max[m] = [3]int64{-1, -1, -1}
+		for k, mx := range rp.maxima {
+			if !mx.From.After(p.month[m].start) {
+				rp.maxIdx[m] = k
+			}
+		}
+		if k := rp.maxIdx[m]; k >= 0 {
+			mx := rp.maxima[k]
+			rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
+			for z, v := range rp.max[m] {
+				if v >= 0 {
+					rp.maxDec[m][z] = fromPennies(v)
+				}
+			}
+			rp.claimCap[m] = mx.ClaimCap
+			for z := range rp.unsourced[m] {
+				src := mx.SourceFor(z)
+				if rp.max[m][z] < 0 {
+					src = mx.Source // the national figure stands in
+				}
+				rp.unsourced[m][z] = !src.Confidence.Sourced()
+			}
+		}
+		for i := range rp.role.Caps {
+			c := &rp.role.Caps[i]
+			if !c.From.After(p.month[m].start) && !c.To.Before(p.month[m].end) {
+				rp.cap[m] = c
+			}
+		}
+		rp.capWhole[m] = [2]int64{-1, -1}
+		if c := rp.cap[m]; c != nil {
+			for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
+				if lim.IsInteger() && lim.Abs().LessThan(decimal.NewFromInt(1<<40)) {
+					rp.capWhole[m][k] = lim.IntPart()
+				}
+			}
+		}
+	}
+	rp.capTexts = map[*des.Cap][2]string{}
+	for i := range rp.role.Caps {
+		c := &rp.role.Caps[i]
+		unit := " " + r.ID + " in post at once"
+		if c.Unit == des.WTE {
+			unit = " WTE of " + r.ID
+		}
+		var t [2]string
+		for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
+			t[k] = "beyond the cap of " + lim.String() + unit + " (" + c.Source.Document + ")"
+		}
+		rp.capTexts[c] = t
+	}
+	for _, mx := range rp.maxima {
+		var t [3]string
+		for z, name := range []string{"national", "outer London", "inner London"} {
+			amt := [3]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}[z]
+			label := name
+			if !amt.IsPositive() {
+				amt = mx.National
+				if z > 0 {
+					label = "national (no " + strings.Fields(name)[0] + "-London figure sourced)"
+				}
+			}
+			txt := des.Pounds(amt) + " a year " + label + " from " + mx.From.String()
+			if mx.ClaimCap {
+				txt += " as the most that may be claimed"
+			}
+			t[z] = txt + " [" + mx.Source.Document + " <" + mx.Source.URL + "> " + string(mx.Source.Confidence) + "]"
+		}
+		rp.maxText = append(rp.maxText, t)
+	}
+	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() + " for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
+	rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
+	rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% per month, pro rata by days, rounded to the penny"
+	return rp, nil
 }
 
 // maximumPennies is a maximum in pennies (toPennies), or -1 for zero (no

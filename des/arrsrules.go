@@ -36,7 +36,11 @@ type Role struct {
 	Sessions decimal.Decimal `json:"sessions_per_wte,omitempty"`
 	Source   Source          `json:"source"`
 	Maxima   []Maximum       `json:"maxima"`
-	Caps     []Cap           `json:"caps,omitempty"`
+	// BandMaxima are, for a role paid at a range of bands (mental health
+	// practitioners, bands 4 to 8a), each band's maxima, by band ID; Maxima
+	// is then the highest band's, used when a person's band is not given.
+	BandMaxima map[string][]Maximum `json:"band_maxima,omitempty"`
+	Caps       []Cap                `json:"caps,omitempty"`
 }
 
 // Maximum is a role's maximum reimbursable amount per WTE for a year, in
@@ -147,6 +151,13 @@ func (a ARRSRules) clone() ARRSRules {
 
 func (r Role) clone() Role {
 	r.Maxima = slices.Clone(r.Maxima)
+	if r.BandMaxima != nil {
+		bm := make(map[string][]Maximum, len(r.BandMaxima))
+		for k, v := range r.BandMaxima {
+			bm[k] = slices.Clone(v)
+		}
+		r.BandMaxima = bm
+	}
 	r.Caps = slices.Clone(r.Caps)
 	return r
 }

@@ -92,10 +92,23 @@ func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet,
 					Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
 				continue
 			}
-			ms, err := m.roleMaxima(rs, r)
+			band, _ := bands.Band(r.Band)
+			ms, err := m.roleMaxima(rs, r, band)
 			if err != nil {
 				errs = append(errs, err)
 				continue
+			}
+			for _, b := range band.Of {
+				member, _ := bands.Band(b)
+				bms, err := m.roleMaxima(rs, r, member)
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				if r.BandMaxima == nil {
+					r.BandMaxima = map[string][]Maximum{}
+				}
+				r.BandMaxima[b] = bms
 			}
 			r.Maxima = ms
 		}
@@ -319,8 +332,7 @@ func (m *bandModel) topBand(b Band) Band {
 // roleMaxima builds the role's maxima: its own sourced figures where they
 // are in force, derived ones elsewhere, and the revisions of backdated
 // awards.
-func (m *bandModel) roleMaxima(rs *RuleSet, r *Role) ([]Maximum, error) {
-	band, _ := m.bands.Band(r.Band)
+func (m *bandModel) roleMaxima(rs *RuleSet, r *Role, band Band) ([]Maximum, error) {
 	pay := band.Pay
 	own := r.MaximaInForce(Date{})
 	var points []Date

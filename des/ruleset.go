@@ -354,18 +354,28 @@ func (r *RuleSet) SourcedOnly() *RuleSet {
 	out.arrs = r.arrs.clone()
 	for i := range out.arrs.Roles {
 		ro := &out.arrs.Roles[i]
-		var keep []Maximum
-		for _, m := range ro.Maxima {
-			for z := 0; z < nZones; z++ {
-				if !m.sourceFor(z).Confidence.Sourced() {
-					m.set(z, decimal.Zero, m.sourceFor(z))
-				}
-			}
-			if m.National.IsPositive() || m.OuterLondon.IsPositive() || m.InnerLondon.IsPositive() {
-				keep = append(keep, m)
-			}
+		ro.Maxima = sourcedMaxima(ro.Maxima)
+		for b, ms := range ro.BandMaxima {
+			ro.BandMaxima[b] = sourcedMaxima(ms)
 		}
-		ro.Maxima = keep
 	}
 	return &out
+}
+
+// sourcedMaxima keeps only the sourced figures of maxima (a zone whose
+// figure is derived or carried is emptied; a maximum left with none is
+// dropped).
+func sourcedMaxima(ms []Maximum) []Maximum {
+	var keep []Maximum
+	for _, m := range ms {
+		for z := 0; z < nZones; z++ {
+			if !m.sourceFor(z).Confidence.Sourced() {
+				m.set(z, decimal.Zero, m.sourceFor(z))
+			}
+		}
+		if m.National.IsPositive() || m.OuterLondon.IsPositive() || m.InnerLondon.IsPositive() {
+			keep = append(keep, m)
+		}
+	}
+	return keep
 }
