@@ -109,7 +109,7 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model,"+
 				" or carried; -sourced-only refuses them)", cli.GBP(a.ClaimsOnDerived)))
 		}
-		at.Notes = append(at.Notes, reasonLegend(a, y.Year)...)
+		at.Notes = append(at.Notes, reasonLegend(a)...)
 		ts = append(ts, at)
 		if len(y.Gaps) > 0 {
 			gt := &cli.Table{Title: fmt.Sprintf("%s: gaps in the sources, and what pcnfin does about each", y.Year), Header: []string{"item", "what is missing"}}
@@ -164,22 +164,14 @@ func csvRows(f scenario.Forecast) ([]string, [][]string) {
 
 // reasonLegend explains, once each, the reason codes in the note column
 // (the JSON and claims outputs give each person's full reasons).
-func reasonLegend(r arrs.Result, y des.Year) []string {
-	text := map[arrs.Reason]string{
-		arrs.ReasonNoMaximum:      "no source gives the role's " + y.String() + " maximum for those months, so nothing is claimed (see the gaps; -rates FILE can supply it)",
-		arrs.ReasonBeforeEligible: "the role was not yet claimable in those months",
-		arrs.ReasonBeforeClaims:   "before the year's claims started",
-		arrs.ReasonNotARRSRole:    "not an ARRS role in " + y.String(),
-		arrs.ReasonCap:            "beyond the cap on numbers for the role",
-		arrs.ReasonCapPartial:     "only part of the WTE fits under the cap",
-	}
+func reasonLegend(r arrs.Result) []string {
 	seen := map[arrs.Reason]bool{}
 	var out []string
 	for _, s := range r.Staff {
 		for _, why := range s.Reasons {
 			if !seen[why.Reason] {
 				seen[why.Reason] = true
-				out = append(out, why.Reason.String()+": "+text[why.Reason])
+				out = append(out, why.Reason.String()+": "+why.Reason.Explain())
 			}
 		}
 	}
