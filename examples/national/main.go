@@ -26,9 +26,9 @@ import (
 	"slices"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
 )
 
@@ -65,18 +65,17 @@ func main() {
 	if o.workers < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
 	}
-	var out, diag cli.Output
-	err := run(&out, &diag, o)
-	diag.Flush(os.Stderr)
-	if err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	var diag bytes.Buffer
+	cli.Print(func(w io.Writer) error {
+		defer func() { os.Stderr.Write(diag.Bytes()) }() // before the error or the report
+		return run(w, &diag, o)
+	})
 }
 
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
-	sc, published, err := cli.Inputs(o.scenario, o.ratesFile)
+	c := cli.Common{Scenario: o.scenario, Rates: o.ratesFile, SourcedOnly: o.sourcedOnly}
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
@@ -104,7 +103,7 @@ func run(w, diag io.Writer, o options) error {
 	}
 	rep := des.Rollups{Data: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
 	for _, y := range years {
-		rs, err := sc.RuleSet(y, published, scenario.Options{SourcedOnly: o.sourcedOnly})
+		rs, err := sc.RuleSet(y, published, opt)
 		if err != nil {
 			return err
 		}
@@ -117,8 +116,8 @@ func run(w, diag io.Writer, o options) error {
 		}
 		rep.Years = append(rep.Years, yr)
 	}
-	return cli.Report{
-		Tables: func() []*cli.Table { return tables(rep) },
+	return render.Report{
+		Tables: func() []*render.Table { return tables(rep) },
 		CSV:    func() ([]string, [][]string) { return csvRows(rep) },
 		JSON:   rep,
 	}.Write(w, o.format)
