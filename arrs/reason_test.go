@@ -18,3 +18,12 @@ func TestReasonExplain(t *testing.T) {
 		t.Errorf("cap: %q", got)
 	}
 }
+
+// Issue 11: missing data is not a broken rule.
+func TestBrokenRulesLeaveOutMissingData(t *testing.T) {
+	r := Result{Breaches: []Breach{{Staff: "A", Rule: ReasonNoMaximum}, {Staff: "B", Rule: ReasonCap}}}
+	got := r.BrokenRules()
+	if len(got) != 1 || got[0].Staff != "B" {
+		t.Fatalf("%+v", got)
+	}
+}

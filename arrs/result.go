@@ -85,6 +85,20 @@ func (d *ReasonDetail) UnmarshalText(b []byte) error {
 	return d.Reason.UnmarshalText([]byte(code))
 }
 
+// BrokenRules are the breaches that are rules the roster breaks (a cap, a
+// role not yet claimable or not claimable at all, claims not yet started),
+// leaving out missing data: no_maximum is a figure no source gives, not a
+// rule broken.
+func (r Result) BrokenRules() []Breach {
+	var out []Breach
+	for _, b := range r.Breaches {
+		if b.Rule != ReasonNoMaximum {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // Breach is a rule the roster breaks, for one person over a run of months.
 type Breach struct {
 	Staff  string `json:"staff"`

@@ -167,3 +167,20 @@ func TestReadPCNCSVFileAndRowError(t *testing.T) {
 	require.ErrorIs(t, fe, des.ErrMissingFigure)
 	require.EqualError(t, fe, big+":2: weighted: T1 (One): no weighted figure, which 2025/26 network_participation needs")
 }
+
+// Issue 11: 2019/20's gaps are about payments it pays (an unconfirmed rate
+// or list date), so nothing is "left out" of its totals; 2021/22's
+// leadership_management has no sourced rate and is not paid.
+func TestUnpaidListsOnlyPaymentsLeftOut(t *testing.T) {
+	rs, err := rates.Parse("2019/20")
+	require.NoError(t, err)
+	require.NotEmpty(t, rs.Gaps())
+	require.Empty(t, rs.Unpaid())
+	rs, err = rates.Parse("2021/22")
+	require.NoError(t, err)
+	require.Contains(t, rs.Unpaid(), "leadership_management")
+	for _, id := range rs.Unpaid() {
+		_, paid := rs.Payment(id)
+		require.False(t, paid, id)
+	}
+}

@@ -91,10 +91,10 @@ func tables(yr scenario.YearResult, title, tag string) []*render.Table {
 		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
 	}
 	tables := []*render.Table{t, people}
-	if len(r.Breaches) > 0 {
+	if broken := r.BrokenRules(); len(broken) > 0 {
 		breaches := &render.Table{Title: "Rules the roster breaks (claims are zero for these months)",
 			Header: []string{"staff", "role", "rule", "months", "detail"}}
-		for _, b := range r.Breaches {
+		for _, b := range broken {
 			breaches.Add(b.Staff, b.Role, b.Rule.String(), b.From+" to "+b.To, b.Detail)
 		}
 		tables = append(tables, breaches)

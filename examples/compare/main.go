@@ -85,11 +85,7 @@ func tables(c scenario.Comparison, tag string) []*render.Table {
 	}
 	pt.Add("total", "", c.Total.From.Pounds(), c.Total.To.Pounds(), c.Total.Difference.Pounds(), "ARRS sums excluded")
 	for _, s := range []scenario.YearResult{c.From, c.To} {
-		if len(s.Gaps) > 0 {
-			var ids []string
-			for _, g := range s.Gaps {
-				ids = append(ids, g.Item)
-			}
+		if ids := s.Rules.Unpaid(); len(ids) > 0 {
 			pt.Notes = append(pt.Notes, fmt.Sprintf("%s leaves out figures no source gives (not invented): %s.",
 				s.Year, strings.Join(ids, ", ")))
 		}

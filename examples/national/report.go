@@ -29,12 +29,9 @@ func notes(rep des.Rollups, y des.Rollup) []string {
 		n = append(n, "Data: "+sampleLabel+". Give -csv FILE for your own list.")
 	}
 	n = append(n, "Entitlements: the year's payments to the PCN and its practices; ARRS sum: the most the PCN may claim under ARRS (every pot), not a payment.")
-	if len(y.Gaps) > 0 {
-		var ids []string
-		for _, g := range y.Gaps {
-			ids = append(ids, g.Item)
-		}
-		n = append(n, fmt.Sprintf("%s leaves out figures no source gives (not invented, so not in these amounts): %s.", y.Year, strings.Join(ids, ", ")))
+	if len(y.Unpaid) > 0 {
+		n = append(n, fmt.Sprintf("%s leaves out figures no source gives (not invented, so not in these amounts): %s.",
+			y.Year, strings.Join(y.Unpaid, ", ")))
 	}
 	if rep.BadRows > 0 {
 		n = append(n, fmt.Sprintf("%s skipped (listed on stderr); the totals leave them out.", plural(rep.BadRows, "bad row")))
