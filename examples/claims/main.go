@@ -21,14 +21,16 @@ import (
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
 	c := cli.Flags(fs, nil)
+	tidy := fs.Bool("tidy", false, "with -format csv: one row per person per month (year, month, person, role, claim, "+
+		"cost), for a pivot table, instead of a column per person")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {
 		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
 	}
-	cli.Print(func(w io.Writer) error { return run(w, c) })
+	cli.Print(func(w io.Writer) error { return run(w, c, *tidy) })
 }
 
-func run(w io.Writer, c *cli.Common) error {
+func run(w io.Writer, c *cli.Common, tidy bool) error {
 	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
@@ -42,6 +44,9 @@ func run(w io.Writer, c *cli.Common) error {
 	return render.Report{
 		Tables: func() []*render.Table { return tables(yr, sc.Name+": ARRS claims schedule", c.Embedded()) },
 		CSV: func() ([]string, [][]string) {
+			if tidy {
+				return tidyRows(yr)
+			}
 			header := []string{"month"}
 			for _, s := range r.Staff {
 				header = append(header, s.Name+" ("+s.Role+")")
@@ -100,4 +105,16 @@ func tables(yr scenario.YearResult, title, tag string) []*render.Table {
 		tables = append(tables, breaches)
 	}
 	return tables
+}
+
+// tidyRows is the claims CSV in long form: one row per person per month.
+func tidyRows(yr scenario.YearResult) ([]string, [][]string) {
+	var rows [][]string
+	for _, s := range yr.ARRS.Staff {
+		for m, row := range yr.ARRS.Months {
+			rows = append(rows, []string{yr.Year.String(), row.Month, s.Name, s.Role, render.Plain(s.Months[m]),
+				render.Plain(s.CostMonths[m])})
+		}
+	}
+	return []string{"year", "month", "person", "role", "claim", "cost"}, rows
 }
