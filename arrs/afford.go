@@ -69,17 +69,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	}
 	cost := h.AnnualCost
 	if cost.IsZero() {
-		// at least the highest maximum of the year, so the claim is the maximum
-		for m := 0; m < 12; m++ {
-			for z := 0; z < 3; z++ {
-				if v := fromPennies(rp.max[m][z]); v.GreaterThan(cost) {
-					cost = v
-				}
-			}
-		}
-		if cost.IsZero() {
-			cost = decimal.NewFromInt(1) // no maximum: every month says why
-		}
+		cost = assumedCost(rp, h.London)
 	}
 	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
 		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost, London: h.London}
@@ -148,6 +138,38 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	b.WriteString(".")
 	a.Explain = b.String()
 	return a, nil
+}
+
+// assumedCost is the cost a hire is assumed to have when none is given: the
+// least cost at which every month claims its maximum, in the hire's own zone
+// (the national maximum outside London). Where the maximum is the most that
+// may be claimed after the reimbursement percentage (2019/20 pharmacists:
+// £37,810 is the 70% share), that cost is the maximum ÷ the percentage.
+func assumedCost(rp *rolePlan, london London) decimal.Decimal {
+	z := national
+	switch london {
+	case OuterLondon:
+		z = outer
+	case InnerLondon:
+		z = inner
+	}
+	cost := decimal.Zero
+	for m := 0; m < 12; m++ {
+		v := fromPennies(rp.max[m][z])
+		if rp.claimCap[m] && rp.role.Reimbursement.IsPositive() {
+			v = v.DivRound(rp.role.Reimbursement, 2) // the least whole-penny cost whose share reaches it
+			for v.Mul(rp.role.Reimbursement).LessThan(fromPennies(rp.max[m][z])) {
+				v = v.Add(decimal.New(1, -2))
+			}
+		}
+		if v.GreaterThan(cost) {
+			cost = v
+		}
+	}
+	if cost.IsZero() {
+		cost = decimal.NewFromInt(1) // no maximum: every month says why
+	}
+	return cost
 }
 
 func costNote(c decimal.Decimal) string {

@@ -35,6 +35,21 @@ func (r Reason) String() string {
 	return fmt.Sprintf("reason(%d)", r)
 }
 
+var reasonTexts = [...]string{"", "not an ARRS role in the year", "before the year's claims started",
+	"the role was not yet claimable in those months",
+	"no source gives the role's maximum for those months, so nothing is claimed (a rule set of your own can supply it)",
+	"beyond the cap on numbers for the role", "only part of the WTE fits under the cap"}
+
+// Explain says in words what the reason means, for a legend under a table:
+// "beyond the cap on numbers for the role" ("" for ReasonNone or an unknown
+// reason). A ReasonDetail says what it means for one person.
+func (r Reason) Explain() string {
+	if int(r) < len(reasonTexts) {
+		return reasonTexts[r]
+	}
+	return ""
+}
+
 // MarshalText writes the code.
 func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
@@ -68,6 +83,20 @@ func (d *ReasonDetail) UnmarshalText(b []byte) error {
 	code, detail, _ := strings.Cut(string(b), ": ")
 	d.Detail = detail
 	return d.Reason.UnmarshalText([]byte(code))
+}
+
+// BrokenRules are the breaches that are rules the roster breaks (a cap, a
+// role not yet claimable or not claimable at all, claims not yet started),
+// leaving out missing data: no_maximum is a figure no source gives, not a
+// rule broken.
+func (r Result) BrokenRules() []Breach {
+	var out []Breach
+	for _, b := range r.Breaches {
+		if b.Rule != ReasonNoMaximum {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // Breach is a rule the roster breaks, for one person over a run of months.

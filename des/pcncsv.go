@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"slices"
 	"strings"
 
@@ -253,4 +254,52 @@ func (l *limitReader) Read(p []byte) (int, error) {
 		return n, errTooBig
 	}
 	return n, err
+}
+
+// ReadPCNCSVFile reads the PCN list file at path (see ReadPCNCSV), refusing
+// a file larger than opt.MaxBytes (default DefaultMaxCSVBytes) before
+// reading it, and a file with no PCN rows.
+func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
+	maxBytes := opt.MaxBytes
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxCSVBytes
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	if fi.Size() > maxBytes {
+		return nil, nil, &FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), maxBytes),
+			Err: ErrInvalid}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	return ReadPCNCSVRows(path, f, opt)
+}
+
+// ReadPCNCSVRows is ReadPCNCSV that also refuses a list with no good PCN
+// rows (a *FieldError wrapping ErrMissing): there is nothing to work out.
+func ReadPCNCSVRows(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
+	rows, bad, err := ReadPCNCSV(name, r, opt)
+	if err == nil && len(rows) == 0 {
+		return nil, nil, &FieldError{File: name, Msg: "no PCN rows to work out", Err: ErrMissing}
+	}
+	return rows, bad, err
+}
+
+// RowError names the file, line and PCN of err, an error working out row
+// for year y. A missing figure (*MissingFigureError) names the column and
+// the payment that needs it, and wraps ErrMissingFigure; any other error is
+// wrapped as it is.
+func RowError(file string, row PCNRow, y Year, err error) *FieldError {
+	var mf *MissingFigureError
+	if errors.As(err, &mf) {
+		return &FieldError{File: file, Line: row.Line, Field: mf.Field, Err: ErrMissingFigure,
+			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment)}
+	}
+	return &FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err),
+		Err: err}
 }

@@ -67,8 +67,10 @@ type Rollup struct {
 	RuleSet string // the rule set's title
 	PCNs    []RolledPCN
 	// LeftOut says which PCNs were left out of the totals, and why (set by the caller).
-	LeftOut   []string
-	Gaps      []Gap
+	LeftOut []string
+	Gaps    []Gap
+	// Unpaid are the gap items no payment pays, so in no total (RuleSet.Unpaid).
+	Unpaid    []string
 	ICBs      []GroupTotal
 	England   GroupTotal
 	ByPayment []PaymentTotal
@@ -83,7 +85,7 @@ func RollUp(rs *RuleSet, pcns []RolledPCN) Rollup {
 	newTotal := func(name string) GroupTotal {
 		return GroupTotal{Name: name, Registered: decimal.Zero, Entitlements: decimal.Zero, ARRSSum: decimal.Zero}
 	}
-	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), England: newTotal("England")}
+	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), Unpaid: rs.Unpaid(), England: newTotal("England")}
 	index := map[string]int{}
 	for _, r := range pcns {
 		icb := r.Row.ICB

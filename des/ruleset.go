@@ -267,6 +267,20 @@ func (r *RuleSet) Gaps() []Gap {
 	return slices.Clone(r.gaps)
 }
 
+// Unpaid lists the gap items the year's payments leave out: those no
+// payment of the rule set pays (not invented, so in no total), in gap order,
+// each once. A gap about a payment that is paid (an unconfirmed rate or list
+// date) is not among them, nor is a payment taken out of the DES (Removed).
+func (r *RuleSet) Unpaid() []string {
+	var out []string
+	for _, g := range r.Gaps() {
+		if _, paid := r.Payment(g.Item); !paid && !g.Removed && !slices.Contains(out, g.Item) {
+			out = append(out, g.Item)
+		}
+	}
+	return out
+}
+
 // usable refuses a rule set that is nil or did not come from LoadRuleSet.
 func usable(rs *RuleSet) error {
 	if rs == nil {

@@ -15,19 +15,22 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 )
 
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
 	c := cli.Flags(fs, nil)
+	tidy := fs.Bool("tidy", false, "with -format csv: one row per person per month (year, month, person, role, claim, "+
+		"cost), for a pivot table, instead of a column per person")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {
 		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
 	}
-	cli.Print(func(w io.Writer) error { return run(w, c) })
+	cli.Print(func(w io.Writer) error { return run(w, c, *tidy) })
 }
 
-func run(w io.Writer, c *cli.Common) error {
+func run(w io.Writer, c *cli.Common, tidy bool) error {
 	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
@@ -38,9 +41,12 @@ func run(w io.Writer, c *cli.Common) error {
 		return err
 	}
 	r := yr.ARRS
-	return cli.Report{
-		Tables: func() []*cli.Table { return tables(yr, sc.Name+": ARRS claims schedule", c.Embedded()) },
+	return render.Report{
+		Tables: func() []*render.Table { return tables(yr, sc.Name+": ARRS claims schedule", c.Embedded()) },
 		CSV: func() ([]string, [][]string) {
+			if tidy {
+				return tidyRows(yr)
+			}
 			header := []string{"month"}
 			for _, s := range r.Staff {
 				header = append(header, s.Name+" ("+s.Role+")")
@@ -50,31 +56,31 @@ func run(w io.Writer, c *cli.Common) error {
 			for m, row := range r.Months {
 				cells := []string{row.Month}
 				for _, s := range r.Staff {
-					cells = append(cells, cli.Plain(s.Months[m]))
+					cells = append(cells, render.Plain(s.Months[m]))
 				}
-				rows = append(rows, append(cells, cli.Plain(row.Claim), cli.Plain(row.Cumulative)))
+				rows = append(rows, append(cells, render.Plain(row.Claim), render.Plain(row.Cumulative)))
 			}
 			total := []string{"total"}
 			for _, s := range r.Staff {
-				total = append(total, cli.Plain(s.Claim))
+				total = append(total, render.Plain(s.Claim))
 			}
-			return header, append(rows, append(total, cli.Plain(r.Claims), ""))
+			return header, append(rows, append(total, render.Plain(r.Claims), ""))
 		},
 		JSON: r,
 	}.Write(w, c.Format)
 }
 
-func tables(yr scenario.YearResult, title, tag string) []*cli.Table {
+func tables(yr scenario.YearResult, title, tag string) []*render.Table {
 	r := yr.ARRS
-	t := &cli.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
+	t := &render.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
 		Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
 	for _, row := range r.Months {
-		t.Add(row.Month, cli.GBP(row.Claim), cli.GBP(row.Cost), cli.GBP(row.Cumulative), cli.GBP(r.Sum.Sub(row.Cumulative)))
+		t.Add(row.Month, render.GBP(row.Claim), render.GBP(row.Cost), render.GBP(row.Cumulative), render.GBP(r.Sum.Sub(row.Cumulative)))
 	}
-	t.Add("total", cli.GBP(r.Claims), cli.GBP(r.Cost), "", cli.GBP(r.Headroom))
+	t.Add("total", render.GBP(r.Claims), render.GBP(r.Cost), "", render.GBP(r.Headroom))
 	for _, p := range r.Pots {
-		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, cli.GBP(p.Sum), cli.GBP(p.Claims),
-			cli.GBP(p.Headroom))
+		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, render.GBP(p.Sum), render.GBP(p.Claims),
+			render.GBP(p.Headroom))
 		if p.RunsOut != "" {
 			n += " — OVER-COMMITTED: the sum runs out in " + p.RunsOut
 		}
@@ -82,21 +88,33 @@ func tables(yr scenario.YearResult, title, tag string) []*cli.Table {
 	}
 	if r.ClaimsOnDerived.IsPositive() {
 		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band "+
-			"model, or carried; -sourced-only refuses them)", cli.GBP(r.ClaimsOnDerived)))
+			"model, or carried; -sourced-only refuses them)", render.GBP(r.ClaimsOnDerived)))
 	}
-	people := &cli.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
+	people := &render.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
+		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
 	}
-	tables := []*cli.Table{t, people}
-	if len(r.Breaches) > 0 {
-		breaches := &cli.Table{Title: "Rules the roster breaks (claims are zero for these months)",
+	tables := []*render.Table{t, people}
+	if broken := r.BrokenRules(); len(broken) > 0 {
+		breaches := &render.Table{Title: "Rules the roster breaks (claims are zero for these months)",
 			Header: []string{"staff", "role", "rule", "months", "detail"}}
-		for _, b := range r.Breaches {
+		for _, b := range broken {
 			breaches.Add(b.Staff, b.Role, b.Rule.String(), b.From+" to "+b.To, b.Detail)
 		}
 		tables = append(tables, breaches)
 	}
 	return tables
+}
+
+// tidyRows is the claims CSV in long form: one row per person per month.
+func tidyRows(yr scenario.YearResult) ([]string, [][]string) {
+	var rows [][]string
+	for _, s := range yr.ARRS.Staff {
+		for m, row := range yr.ARRS.Months {
+			rows = append(rows, []string{yr.Year.String(), row.Month, s.Name, s.Role, render.Plain(s.Months[m]),
+				render.Plain(s.CostMonths[m])})
+		}
+	}
+	return []string{"year", "month", "person", "role", "claim", "cost"}, rows
 }

@@ -26,16 +26,19 @@ func TestGolden(t *testing.T) {
 		for _, format := range tc.formats {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				var out bytes.Buffer
-				require.NoError(t, run(&out, &cli.Common{Years: cli.Years{tc.year}, Format: format}))
+				require.NoError(t, run(&out, &cli.Common{Years: cli.Years{tc.year}, Format: format}, false))
 				golden.Check(t, tc.name+"."+format, out.Bytes())
 			})
 		}
 	}
+	var out bytes.Buffer
+	require.NoError(t, run(&out, &cli.Common{Years: cli.Years{2025}, Format: "csv"}, true))
+	golden.Check(t, "default.tidy.csv", out.Bytes())
 }
 
 func TestUnknownYearWritesNothing(t *testing.T) {
 	var out bytes.Buffer
-	err := run(&out, &cli.Common{Years: cli.Years{2030}, Format: "table"})
+	err := run(&out, &cli.Common{Years: cli.Years{2030}, Format: "table"}, false)
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	require.Empty(t, out.String())
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 )
 
 func main() {
@@ -49,8 +50,8 @@ func run(w io.Writer, c *cli.Common) error {
 	if err != nil {
 		return err
 	}
-	return cli.Report{
-		Tables: func() []*cli.Table { return tables(cmp, c.Embedded()) },
+	return render.Report{
+		Tables: func() []*render.Table { return tables(cmp, c.Embedded()) },
 		CSV:    func() ([]string, [][]string) { return csvRows(cmp) },
 		JSON:   cmp,
 	}.Write(w, c.Format)
@@ -71,9 +72,9 @@ func orDash(s string) string {
 }
 
 // tables renders the comparison for text and Markdown.
-func tables(c scenario.Comparison, tag string) []*cli.Table {
+func tables(c scenario.Comparison, tag string) []*render.Table {
 	fy, ty := label(c.From), label(c.To)
-	pt := &cli.Table{
+	pt := &render.Table{
 		Title:  fmt.Sprintf("%s: network entitlements, %s → %s%s", c.Scenario, fy, ty, tag),
 		Header: []string{"payment", "change", fy, ty, "difference", "rates (old → new)"},
 		Right:  []bool{false, false, true, true, true, false},
@@ -84,11 +85,7 @@ func tables(c scenario.Comparison, tag string) []*cli.Table {
 	}
 	pt.Add("total", "", c.Total.From.Pounds(), c.Total.To.Pounds(), c.Total.Difference.Pounds(), "ARRS sums excluded")
 	for _, s := range []scenario.YearResult{c.From, c.To} {
-		if len(s.Gaps) > 0 {
-			var ids []string
-			for _, g := range s.Gaps {
-				ids = append(ids, g.Item)
-			}
+		if ids := s.Rules.Unpaid(); len(ids) > 0 {
 			pt.Notes = append(pt.Notes, fmt.Sprintf("%s leaves out figures no source gives (not invented): %s.",
 				s.Year, strings.Join(ids, ", ")))
 		}
@@ -97,7 +94,7 @@ func tables(c scenario.Comparison, tag string) []*cli.Table {
 				"not published figures.", s.Year, s.ProjectedFrom))
 		}
 	}
-	at := &cli.Table{
+	at := &render.Table{
 		Title:  fmt.Sprintf("%s: ARRS, %s → %s", c.Scenario, fy, ty),
 		Header: []string{"", fy, ty, "difference", "note"},
 		Right:  []bool{false, true, true, true, false},
@@ -109,7 +106,7 @@ func tables(c scenario.Comparison, tag string) []*cli.Table {
 		}
 		at.Add(it.Name, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), note)
 	}
-	st := &cli.Table{
+	st := &render.Table{
 		Title:  fmt.Sprintf("%s: ARRS claims by person, %s → %s", c.Scenario, fy, ty),
 		Header: []string{"staff", "role", fy, ty, "difference", "why less (reason codes; see the claims example)"},
 		Right:  []bool{false, false, true, true, true, false},
@@ -122,7 +119,7 @@ func tables(c scenario.Comparison, tag string) []*cli.Table {
 		}
 		st.Add(it.ID, it.Name, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), why)
 	}
-	rt := &cli.Table{
+	rt := &render.Table{
 		Title:  fmt.Sprintf("ARRS roles, %s → %s: maximum reimbursable amount per WTE a year (national)", fy, ty),
 		Header: []string{"role", "change", fy, ty, "difference", "note"},
 		Right:  []bool{false, false, true, true, true, false},
@@ -135,7 +132,7 @@ func tables(c scenario.Comparison, tag string) []*cli.Table {
 		}
 		rt.Add(it.ID, it.Status, orDash(it.FromText), orDash(it.ToText), d, it.Detail)
 	}
-	return []*cli.Table{pt, at, st, rt}
+	return []*render.Table{pt, at, st, rt}
 }
 
 func csvRows(c scenario.Comparison) ([]string, [][]string) {

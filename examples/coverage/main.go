@@ -14,6 +14,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
 )
 
@@ -58,7 +59,7 @@ func run(w io.Writer, c *cli.Common) error {
 		}
 		return h
 	}
-	pay := &cli.Table{Header: header("payment"),
+	pay := &render.Table{Header: header("payment"),
 		Notes: []string{"ARRS role maxima (national, £ per WTE a year, on-costs included; a month after a figure is " +
 			"when it took effect):"}}
 	for _, id := range paymentIDs {
@@ -80,7 +81,7 @@ func run(w io.Writer, c *cli.Common) error {
 		counts = append(counts, fmt.Sprintf("%d / %d", m, n))
 	}
 	pay.Add(counts...)
-	roles := &cli.Table{Header: header("role")}
+	roles := &render.Table{Header: header("role")}
 	for _, id := range rates.Roles() {
 		row := []string{"`" + id + "`"}
 		for _, rs := range sets {
@@ -88,8 +89,8 @@ func run(w io.Writer, c *cli.Common) error {
 		}
 		roles.Add(row...)
 	}
-	return cli.Report{
-		Tables: func() []*cli.Table { return []*cli.Table{pay, roles} },
+	return render.Report{
+		Tables: func() []*render.Table { return []*render.Table{pay, roles} },
 		CSV: func() ([]string, [][]string) {
 			rows := append([][]string{}, pay.Rows...)
 			for _, r := range roles.Rows {
@@ -97,6 +98,6 @@ func run(w io.Writer, c *cli.Common) error {
 			}
 			return append([]string{"item"}, pay.Header[1:]...), rows
 		},
-		JSON: []*cli.Table{pay, roles},
+		JSON: []*render.Table{pay, roles},
 	}.Write(w, c.Format)
 }

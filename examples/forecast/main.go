@@ -23,35 +23,33 @@ import (
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 )
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
 	c := cli.Flags(fs, nil)
-	asAt := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
+	asAtS := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	c.Parse(fs, os.Args[1:])
-	opt := scenario.Options{SourcedOnly: c.SourcedOnly}
-	if *asAt != "" {
-		d, err := des.ParseDate(*asAt)
+	var asAt des.Date
+	if *asAtS != "" {
+		d, err := des.ParseDate(*asAtS)
 		if err != nil {
 			cli.BadFlag(fs, err)
 		}
-		opt.AsAt = d
+		asAt = d
 	}
-	cli.Print(func(w io.Writer) error { return run(w, c.Scenario, c.Years, c.Format, c.Rates, *svg, opt) })
+	cli.Print(func(w io.Writer) error { return run(w, c, *svg, asAt) })
 }
 
-func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, svgFile string, opt scenario.Options) error {
-	sc, published, err := cli.Inputs(scenarioFile, ratesFile)
+func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
-	years = cli.DefaultYears(years, sc)
-	opt.SalaryCost, err = cli.SalaryCost()
-	if err != nil {
-		return err
-	}
+	opt.AsAt = asAt
+	years := cli.DefaultYears(c.Years, sc)
 	f, err := scenario.Run(sc, years, published, opt)
 	if err != nil {
 		return err
@@ -61,45 +59,42 @@ func run(w io.Writer, scenarioFile string, years []des.Year, format, ratesFile, 
 			return err
 		}
 	}
-	return cli.Report{
-		Tables: func() []*cli.Table { return tablesFor(f, scenarioFile == "") },
+	return render.Report{
+		Tables: func() []*render.Table { return tablesFor(f, c.Embedded()) },
 		CSV:    func() ([]string, [][]string) { return csvRows(f) },
 		JSON:   f,
-	}.Write(w, format)
+	}.Write(w, c.Format)
 }
 
-func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
-	var ts []*cli.Table
+func tablesFor(f scenario.Forecast, tag string) []*render.Table {
+	var ts []*render.Table
 	for _, y := range f.Years {
-		title := fmt.Sprintf("%s: network entitlements, %s (%s)", f.Scenario, y.Year, y.RuleSet)
-		if embedded {
-			title += " [embedded example scenario]"
-		}
+		title := fmt.Sprintf("%s: network entitlements, %s (%s)%s", f.Scenario, y.Year, y.RuleSet, tag)
 		if y.Projected {
 			title += fmt.Sprintf(" [PROJECTION from %s: assumptions, not published figures]", y.ProjectedFrom)
 		}
-		t := &cli.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
+		t := &render.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
 		for _, a := range y.Entitlements.Payments {
-			t.Add(a.ID, cli.GBP(a.Total), a.Arithmetic())
+			t.Add(a.ID, render.GBP(a.Total), a.Arithmetic())
 		}
-		t.Add("total", cli.GBP(y.Entitlements.Total), "")
+		t.Add("total", render.GBP(y.Entitlements.Total), "")
 		if y.IIF != nil {
 			t.Notes = append(t.Notes, "not in the total: "+y.IIF.Explain())
 		}
 		ts = append(ts, t)
 
 		a := y.ARRS
-		at := &cli.Table{Title: fmt.Sprintf("%s: ARRS, %s", f.Scenario, y.Year), Header: []string{"staff", "role", "WTE", "months", "cost", "claim", "note"}, Right: []bool{false, false, true, true, true, true, false}}
+		at := &render.Table{Title: fmt.Sprintf("%s: ARRS, %s", f.Scenario, y.Year), Header: []string{"staff", "role", "WTE", "months", "cost", "claim", "note"}, Right: []bool{false, false, true, true, true, true, false}}
 		for _, s := range a.Staff {
 			var codes []string
 			for _, why := range s.Reasons {
 				codes = append(codes, why.Reason.String())
 			}
-			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), cli.GBP(s.Cost), cli.GBP(s.Claim), strings.Join(codes, ", "))
+			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost), render.GBP(s.Claim), strings.Join(codes, ", "))
 		}
-		at.Add("total", "", "", "", cli.GBP(a.Cost), cli.GBP(a.Claims), "")
+		at.Add("total", "", "", "", render.GBP(a.Cost), render.GBP(a.Claims), "")
 		for _, p := range a.Pots {
-			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, cli.GBP(p.Sum), cli.GBP(p.Claims), cli.GBP(p.Headroom))
+			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, render.GBP(p.Sum), render.GBP(p.Claims), render.GBP(p.Headroom))
 			if p.Headroom.IsNegative() {
 				n += fmt.Sprintf(" — OVER-COMMITTED, the sum runs out in %s", p.RunsOut)
 			}
@@ -107,12 +102,12 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		}
 		if a.ClaimsOnDerived.IsPositive() {
 			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model,"+
-				" or carried; -sourced-only refuses them)", cli.GBP(a.ClaimsOnDerived)))
+				" or carried; -sourced-only refuses them)", render.GBP(a.ClaimsOnDerived)))
 		}
-		at.Notes = append(at.Notes, reasonLegend(a, y.Year)...)
+		at.Notes = append(at.Notes, reasonLegend(a)...)
 		ts = append(ts, at)
 		if len(y.Gaps) > 0 {
-			gt := &cli.Table{Title: fmt.Sprintf("%s: gaps in the sources, and what pcnfin does about each", y.Year), Header: []string{"item", "what is missing"}}
+			gt := &render.Table{Title: fmt.Sprintf("%s: gaps in the sources, and what pcnfin does about each", y.Year), Header: []string{"item", "what is missing"}}
 			for _, g := range y.Gaps {
 				gt.Add(g.Item, g.What)
 			}
@@ -120,19 +115,19 @@ func tablesFor(f scenario.Forecast, embedded bool) []*cli.Table {
 		}
 	}
 	if len(f.Years) > 1 {
-		s := &cli.Table{Title: f.Scenario + ": years side by side", Header: []string{"year", "entitlements", "change", "ARRS sum", "ARRS claims", "change", "headroom", "basis"}, Right: []bool{false, true, true, true, true, true, true, false}}
+		s := &render.Table{Title: f.Scenario + ": years side by side", Header: []string{"year", "entitlements", "change", "ARRS sum", "ARRS claims", "change", "headroom", "basis"}, Right: []bool{false, true, true, true, true, true, true, false}}
 		for i, y := range f.Years {
 			ch, cc := "", ""
 			if i > 0 {
 				p := f.Years[i-1]
-				ch = cli.GBP(y.Entitlements.Total.Sub(p.Entitlements.Total))
-				cc = cli.GBP(y.ARRS.Claims.Sub(p.ARRS.Claims))
+				ch = render.GBP(y.Entitlements.Total.Sub(p.Entitlements.Total))
+				cc = render.GBP(y.ARRS.Claims.Sub(p.ARRS.Claims))
 			}
 			basis := "published"
 			if y.Projected {
 				basis = "PROJECTION from " + y.ProjectedFrom.String()
 			}
-			s.Add(y.Year.String(), cli.GBP(y.Entitlements.Total), ch, cli.GBP(y.ARRS.Sum), cli.GBP(y.ARRS.Claims), cc, cli.GBP(y.ARRS.Headroom), basis)
+			s.Add(y.Year.String(), render.GBP(y.Entitlements.Total), ch, render.GBP(y.ARRS.Sum), render.GBP(y.ARRS.Claims), cc, render.GBP(y.ARRS.Headroom), basis)
 		}
 		ts = append(ts, s)
 	}
@@ -147,39 +142,31 @@ func csvRows(f scenario.Forecast) ([]string, [][]string) {
 			basis = "projection from " + y.ProjectedFrom.String()
 		}
 		for _, a := range y.Entitlements.Payments {
-			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, cli.Plain(a.Total), a.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, render.Plain(a.Total), a.Explain()})
 		}
-		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", cli.Plain(y.Entitlements.Total), ""})
+		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", render.Plain(y.Entitlements.Total), ""})
 		for _, p := range y.ARRS.Pots {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + string(p.Name) + ")", cli.Plain(p.Sum), p.Explain()})
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + string(p.Name) + ")", cli.Plain(p.Headroom), p.RunsOut})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + string(p.Name) + ")", render.Plain(p.Sum), p.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + string(p.Name) + ")", render.Plain(p.Headroom), p.RunsOut})
 		}
 		for _, s := range y.ARRS.Staff {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, cli.Plain(s.Claim), s.Explain()})
+			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, render.Plain(s.Claim), s.Explain()})
 		}
-		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", cli.Plain(y.ARRS.Claims), ""})
+		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", render.Plain(y.ARRS.Claims), ""})
 	}
 	return []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows
 }
 
 // reasonLegend explains, once each, the reason codes in the note column
 // (the JSON and claims outputs give each person's full reasons).
-func reasonLegend(r arrs.Result, y des.Year) []string {
-	text := map[arrs.Reason]string{
-		arrs.ReasonNoMaximum:      "no source gives the role's " + y.String() + " maximum for those months, so nothing is claimed (see the gaps; -rates FILE can supply it)",
-		arrs.ReasonBeforeEligible: "the role was not yet claimable in those months",
-		arrs.ReasonBeforeClaims:   "before the year's claims started",
-		arrs.ReasonNotARRSRole:    "not an ARRS role in " + y.String(),
-		arrs.ReasonCap:            "beyond the cap on numbers for the role",
-		arrs.ReasonCapPartial:     "only part of the WTE fits under the cap",
-	}
+func reasonLegend(r arrs.Result) []string {
 	seen := map[arrs.Reason]bool{}
 	var out []string
 	for _, s := range r.Staff {
 		for _, why := range s.Reasons {
 			if !seen[why.Reason] {
 				seen[why.Reason] = true
-				out = append(out, why.Reason.String()+": "+text[why.Reason])
+				out = append(out, why.Reason.String()+": "+why.Reason.Explain())
 			}
 		}
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"io"
 	"os"
@@ -40,7 +41,7 @@ func TestGolden(t *testing.T) {
 		for _, format := range tc.formats {
 			t.Run(tc.name+"."+format, func(t *testing.T) {
 				var out bytes.Buffer
-				require.NoError(t, run(&out, tc.scenario, tc.years, format, "", "", scenario.Options{}))
+				require.NoError(t, run(&out, &cli.Common{Scenario: tc.scenario, Years: tc.years, Format: format}, "", des.Date{}))
 				golden.Check(t, tc.name+"."+format, out.Bytes())
 			})
 		}
@@ -50,7 +51,7 @@ func TestGolden(t *testing.T) {
 func TestProjectionIsMarked(t *testing.T) {
 	var out bytes.Buffer
 	svg := filepath.Join(t.TempDir(), "chart.svg")
-	require.NoError(t, run(&out, "testdata/projection.toml", years(2019, 2027), "table", "", svg, scenario.Options{}))
+	require.NoError(t, run(&out, &cli.Common{Scenario: "testdata/projection.toml", Years: years(2019, 2027), Format: "table"}, svg, des.Date{}))
 	text := out.String()
 	// The projected year's title and its row of the side-by-side table say so; no other year does.
 	require.Equal(t, 1, strings.Count(text, "[PROJECTION from 2026/27: assumptions, not published figures]"), "one projected year")
@@ -70,7 +71,7 @@ func TestSVGEdgeCases(t *testing.T) {
 	// One year, and no years at all, still make a well-formed chart.
 	var out bytes.Buffer
 	svg := filepath.Join(t.TempDir(), "one.svg")
-	require.NoError(t, run(&out, "", []des.Year{2024}, "csv", "", svg, scenario.Options{}))
+	require.NoError(t, run(&out, &cli.Common{Years: []des.Year{2024}, Format: "csv"}, svg, des.Date{}))
 	b, err := os.ReadFile(svg)
 	require.NoError(t, err)
 	requireXML(t, b)
@@ -111,7 +112,7 @@ func requireXML(t *testing.T, b []byte) {
 func TestErrorsWriteNothing(t *testing.T) {
 	var out bytes.Buffer
 	// A year past the last published one needs assumptions.
-	err := run(&out, "", []des.Year{2027}, "table", "", "", scenario.Options{})
+	err := run(&out, &cli.Common{Years: []des.Year{2027}, Format: "table"}, "", des.Date{})
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	require.Contains(t, err.Error(), "[assumptions]")
 	require.Empty(t, out.String())

@@ -9,7 +9,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
-	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/shopspring/decimal"
 )
 
@@ -188,4 +188,4 @@ func num(v float64) string {
 
 // esc escapes text for SVG: control characters (invalid in XML 1.0, or
 // terminal escapes) become visible escapes first.
-func esc(s string) string { return html.EscapeString(cli.Clean(s)) }
+func esc(s string) string { return html.EscapeString(render.Clean(s)) }

@@ -16,6 +16,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 )
 
 func main() {
@@ -87,14 +88,14 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 		{"start", a.Start.String(), a.Start.String()},
 		{"WTE asked", a.WTE.String(), a.WTE.String()},
 		{"ARRS pot", string(a.Pot), string(a.Pot)},
-		{"headroom before", cli.Plain(a.HeadroomBefore), cli.GBP(a.HeadroomBefore)},
-		{"claim of the hire to 31 March", cli.Plain(a.Claim), cli.GBP(a.Claim)},
-		{"claim per 1 WTE", cli.Plain(a.ClaimPerWTE), cli.GBP(a.ClaimPerWTE)},
-		{"headroom after", cli.Plain(a.HeadroomAfter), cli.GBP(a.HeadroomAfter)},
+		{"headroom before", render.Plain(a.HeadroomBefore), render.GBP(a.HeadroomBefore)},
+		{"claim of the hire to 31 March", render.Plain(a.Claim), render.GBP(a.Claim)},
+		{"claim per 1 WTE", render.Plain(a.ClaimPerWTE), render.GBP(a.ClaimPerWTE)},
+		{"headroom after", render.Plain(a.HeadroomAfter), render.GBP(a.HeadroomAfter)},
 		{"largest WTE the headroom funds", maxWTE(a), maxWTE(a)},
 	}
-	table := func() []*cli.Table {
-		t := &cli.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)%s", sc.Name, y, yr.RuleSet, c.Embedded()),
+	table := func() []*render.Table {
+		t := &render.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)%s", sc.Name, y, yr.RuleSet, c.Embedded()),
 			Header: []string{"", "value"}, Right: []bool{false, true}}
 		for _, r := range rows {
 			t.Add(r[0], r[2])
@@ -104,9 +105,9 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 			t.Notes = append(t.Notes, "note: "+r.String())
 		}
 		if a.HeadroomAfter.IsNegative() {
-			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+cli.GBP(a.HeadroomAfter.Neg()))
+			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+render.GBP(a.HeadroomAfter.Neg()))
 		}
-		return []*cli.Table{t}
+		return []*render.Table{t}
 	}
 	csvRows := func() ([]string, [][]string) {
 		var out [][]string
@@ -115,7 +116,7 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 		}
 		return []string{"item", "value"}, out
 	}
-	return cli.Report{Tables: table, CSV: csvRows, JSON: a}.Write(w, c.Format)
+	return render.Report{Tables: table, CSV: csvRows, JSON: a}.Write(w, c.Format)
 }
 
 // maxWTE is the largest fundable WTE, or "unknown" when the hire can claim

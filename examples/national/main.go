@@ -19,7 +19,6 @@ package main
 import (
 	"bytes"
 	_ "embed"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -27,9 +26,9 @@ import (
 	"slices"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
 )
 
@@ -66,18 +65,17 @@ func main() {
 	if o.workers < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
 	}
-	var out, diag cli.Output
-	err := run(&out, &diag, o)
-	diag.Flush(os.Stderr)
-	if err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	var diag bytes.Buffer
+	cli.Print(func(w io.Writer) error {
+		defer func() { os.Stderr.Write(diag.Bytes()) }() // before the error or the report
+		return run(w, &diag, o)
+	})
 }
 
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
-	sc, published, err := cli.Inputs(o.scenario, o.ratesFile)
+	c := cli.Common{Scenario: o.scenario, Rates: o.ratesFile, SourcedOnly: o.sourcedOnly}
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
@@ -90,80 +88,37 @@ func run(w, diag io.Writer, o options) error {
 	if err := rates.CheckUsed(sc.OwnRules, years); err != nil {
 		return err
 	}
-	var sets []*des.RuleSet
-	for _, y := range years {
-		rs, err := sc.RuleSet(y, published, scenario.Options{SourcedOnly: o.sourcedOnly})
-		if err != nil {
-			return err
-		}
-		sets = append(sets, rs)
-	}
-	source, name, data := sampleLabel, "(embedded sample.csv)", sampleCSV
+	source, name := sampleLabel, "(embedded sample.csv)"
+	copt := des.CSVOptions{SkipBad: o.skipBad}
+	rows, bad, err := des.ReadPCNCSVRows(name, bytes.NewReader(sampleCSV), copt)
 	if o.csvFile != "" {
-		fi, err := os.Stat(o.csvFile)
-		if err != nil {
-			return err
-		}
-		if fi.Size() > des.DefaultMaxCSVBytes {
-			return &des.FieldError{File: o.csvFile, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), des.DefaultMaxCSVBytes), Err: des.ErrInvalid}
-		}
-		if data, err = os.ReadFile(o.csvFile); err != nil {
-			return err
-		}
 		source, name = o.csvFile, o.csvFile
+		rows, bad, err = des.ReadPCNCSVFile(o.csvFile, copt)
 	}
-	rows, bad, err := des.ReadPCNCSV(name, bytes.NewReader(data), des.CSVOptions{SkipBad: o.skipBad})
 	if err != nil {
 		return err
 	}
 	for _, e := range bad {
 		fmt.Fprintf(diag, "skipped bad row: %v\n", e)
 	}
-	if len(rows) == 0 {
-		return &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
-	}
-
 	rep := des.Rollups{Data: source, Synthetic: o.csvFile == "", BadRows: len(bad)}
-	in := make([]arrs.PCNInput, len(rows))
-	for i, r := range rows {
-		in[i].PCN = r.PCN
-	}
-	for _, rs := range sets {
-		plan, err := arrs.Compile(rs, arrs.Options{})
+	for _, y := range years {
+		rs, err := sc.RuleSet(y, published, opt)
 		if err != nil {
 			return err
 		}
-		var pcns []des.RolledPCN
-		var leftOut []string
-		for i, r := range plan.CalculateEach(in, o.workers) {
-			if r.Err != nil {
-				err := rowError(name, rows[i], rs.Year(), r.Err)
-				if !o.skipBad {
-					return err
-				}
-				fmt.Fprintf(diag, "left out of %s: %v\n", rs.Year(), err)
-				leftOut = append(leftOut, err.Error())
-				continue
-			}
-			pcns = append(pcns, des.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
+		yr, leftOut, err := arrs.RollUpRows(rs, name, rows, o.workers, o.skipBad)
+		if err != nil {
+			return err
 		}
-		yr := des.RollUp(rs, pcns)
-		yr.LeftOut = leftOut
+		for _, e := range leftOut {
+			fmt.Fprintf(diag, "left out of %s: %v\n", rs.Year(), e)
+		}
 		rep.Years = append(rep.Years, yr)
 	}
-	return cli.Report{
-		Tables: func() []*cli.Table { return tables(rep) },
+	return render.Report{
+		Tables: func() []*render.Table { return tables(rep) },
 		CSV:    func() ([]string, [][]string) { return csvRows(rep) },
 		JSON:   rep,
 	}.Write(w, o.format)
-}
-
-// rowError names the file, line and PCN of an error working a row out.
-func rowError(file string, row des.PCNRow, y des.Year, err error) error {
-	var mf *des.MissingFigureError
-	if errors.As(err, &mf) {
-		return &des.FieldError{File: file, Line: row.Line, Field: mf.Field,
-			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment), Err: des.ErrMissingFigure}
-	}
-	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err), Err: err}
 }

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
-	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 )
 
 func regString(r des.RolledPCN) string {
@@ -29,12 +29,9 @@ func notes(rep des.Rollups, y des.Rollup) []string {
 		n = append(n, "Data: "+sampleLabel+". Give -csv FILE for your own list.")
 	}
 	n = append(n, "Entitlements: the year's payments to the PCN and its practices; ARRS sum: the most the PCN may claim under ARRS (every pot), not a payment.")
-	if len(y.Gaps) > 0 {
-		var ids []string
-		for _, g := range y.Gaps {
-			ids = append(ids, g.Item)
-		}
-		n = append(n, fmt.Sprintf("%s leaves out figures no source gives (not invented, so not in these amounts): %s.", y.Year, strings.Join(ids, ", ")))
+	if len(y.Unpaid) > 0 {
+		n = append(n, fmt.Sprintf("%s leaves out figures no source gives (not invented, so not in these amounts): %s.",
+			y.Year, strings.Join(y.Unpaid, ", ")))
 	}
 	if rep.BadRows > 0 {
 		n = append(n, fmt.Sprintf("%s skipped (listed on stderr); the totals leave them out.", plural(rep.BadRows, "bad row")))
@@ -45,36 +42,36 @@ func notes(rep des.Rollups, y des.Rollup) []string {
 	return n
 }
 
-func tables(rep des.Rollups) []*cli.Table {
-	var ts []*cli.Table
+func tables(rep des.Rollups) []*render.Table {
+	var ts []*render.Table
 	tag := ""
 	if rep.Synthetic {
 		tag = " [" + sampleLabel + "]"
 	}
 	for _, y := range rep.Years {
-		t := &cli.Table{
+		t := &render.Table{
 			Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", y.Year, y.RuleSet, tag),
 			Header: []string{"line", "PCN code", "PCN", "ICB", "registered", "entitlements", "ARRS sum"},
 			Right:  []bool{true, false, false, false, true, true, true},
 			Notes:  notes(rep, y),
 		}
 		for _, r := range y.PCNs {
-			t.Add(fmt.Sprint(r.Row.Line), r.Row.Code, r.Row.Name, r.Row.ICB, regString(r), cli.GBP(r.Entitlements.Total), cli.GBP(r.ARRSSum()))
+			t.Add(fmt.Sprint(r.Row.Line), r.Row.Code, r.Row.Name, r.Row.ICB, regString(r), render.GBP(r.Entitlements.Total), render.GBP(r.ARRSSum()))
 		}
 		ts = append(ts, t)
 
-		it := &cli.Table{
+		it := &render.Table{
 			Title:  fmt.Sprintf("Totals by ICB and for England, %s%s", y.Year, tag),
 			Header: []string{"ICB", "PCNs", "registered", "entitlements", "ARRS sum"},
 			Right:  []bool{false, true, true, true, true},
 			Notes:  []string{"England is the sum of every PCN worked out from the file."},
 		}
 		for _, g := range append(y.ICBs, y.England) {
-			it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), cli.GBP(g.Entitlements), cli.GBP(g.ARRSSum))
+			it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), render.GBP(g.Entitlements), render.GBP(g.ARRSSum))
 		}
 		ts = append(ts, it)
 
-		pt := &cli.Table{
+		pt := &render.Table{
 			Title:  fmt.Sprintf("England by payment, %s%s", y.Year, tag),
 			Header: []string{"payment", "name", "amount"},
 			Right:  []bool{false, false, true},
@@ -84,13 +81,13 @@ func tables(rep des.Rollups) []*cli.Table {
 			if p.Kind == des.KindARRSSum {
 				name += " [a maximum to claim, not paid]"
 			}
-			pt.Add(p.ID, name, cli.GBP(p.Amount))
+			pt.Add(p.ID, name, render.GBP(p.Amount))
 		}
-		pt.Add("total", "entitlements (ARRS sums excluded)", cli.GBP(y.England.Entitlements))
+		pt.Add("total", "entitlements (ARRS sums excluded)", render.GBP(y.England.Entitlements))
 		ts = append(ts, pt)
 	}
 	if len(rep.Years) > 1 {
-		s := &cli.Table{
+		s := &render.Table{
 			Title:  "England by year" + tag,
 			Header: []string{"year", "PCNs", "entitlements", "change", "ARRS sum", "change"},
 			Right:  []bool{false, true, true, true, true, true},
@@ -99,9 +96,9 @@ func tables(rep des.Rollups) []*cli.Table {
 			ce, ca := "", ""
 			if i > 0 {
 				p := rep.Years[i-1].England
-				ce, ca = cli.GBP(y.England.Entitlements.Sub(p.Entitlements)), cli.GBP(y.England.ARRSSum.Sub(p.ARRSSum))
+				ce, ca = render.GBP(y.England.Entitlements.Sub(p.Entitlements)), render.GBP(y.England.ARRSSum.Sub(p.ARRSSum))
 			}
-			s.Add(y.Year.String(), fmt.Sprint(y.England.PCNs), cli.GBP(y.England.Entitlements), ce, cli.GBP(y.England.ARRSSum), ca)
+			s.Add(y.Year.String(), fmt.Sprint(y.England.PCNs), render.GBP(y.England.Entitlements), ce, render.GBP(y.England.ARRSSum), ca)
 		}
 		ts = append(ts, s)
 	}
@@ -113,15 +110,15 @@ func csvRows(rep des.Rollups) ([]string, [][]string) {
 	for _, y := range rep.Years {
 		for _, r := range y.PCNs {
 			rows = append(rows, []string{y.Year.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", regPlain(r),
-				cli.Plain(r.Entitlements.Total), cli.Plain(r.ARRSSum()), rep.Data})
+				render.Plain(r.Entitlements.Total), render.Plain(r.ARRSSum()), rep.Data})
 		}
 		for _, g := range y.ICBs {
 			rows = append(rows, []string{y.Year.String(), "icb", "", g.Name, g.Name, fmt.Sprint(g.PCNs), g.Registered.String(),
-				cli.Plain(g.Entitlements), cli.Plain(g.ARRSSum), rep.Data})
+				render.Plain(g.Entitlements), render.Plain(g.ARRSSum), rep.Data})
 		}
 		e := y.England
 		rows = append(rows, []string{y.Year.String(), "england", "", e.Name, "", fmt.Sprint(e.PCNs), e.Registered.String(),
-			cli.Plain(e.Entitlements), cli.Plain(e.ARRSSum), rep.Data})
+			render.Plain(e.Entitlements), render.Plain(e.ARRSSum), rep.Data})
 	}
 	return []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}, rows
 }

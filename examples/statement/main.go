@@ -16,27 +16,20 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/shopspring/decimal"
 )
 
 func main() {
 	fs := flag.NewFlagSet("statement", flag.ExitOnError)
 	c := cli.Flags(fs, nil)
 	practice := fs.String("practice", "", "only this practice's statement (default: every practice)")
-	fs.Parse(os.Args[1:])
-	cli.CheckArgs(fs, c.Format)
-	var out cli.Output
-	if err := run(&out, c, *practice); err != nil {
-		cli.Fail(err)
-	}
-	out.Flush(os.Stdout)
+	c.Parse(fs, os.Args[1:])
+	cli.Print(func(w io.Writer) error { return run(w, c, *practice) })
 }
 
 func run(w io.Writer, c *cli.Common, only string) error {
-	sc, published, err := cli.Inputs(c.Scenario, c.Rates)
-	if err != nil {
-		return err
-	}
-	opt, err := c.Options()
+	sc, published, opt, err := c.Load()
 	if err != nil {
 		return err
 	}
@@ -59,67 +52,62 @@ func run(w io.Writer, c *cli.Common, only string) error {
 		}
 		sts = append(sts, st)
 	}
-	switch c.Format {
-	case "json":
-		return cli.WriteJSON(w, sts)
-	case "csv": // long and tidy: one amount a row, for a pivot table
-		var rows [][]string
-		for _, st := range sts {
-			months := months(st)
-			for _, p := range append(st.Practices, st.PCN) {
-				for _, l := range p.Lines {
-					for m, v := range l.Months {
-						rows = append(rows, []string{st.Year.String(), months[m], p.Name, string(l.Kind), l.ID, l.Basis, cli.Plain(v)})
-					}
-				}
-				for m, v := range p.Net {
-					rows = append(rows, []string{st.Year.String(), months[m], p.Name, "net", "net", "", cli.Plain(v)})
-				}
-			}
-		}
-		return cli.WriteCSV(w, []string{"year", "month", "practice", "kind", "line", "basis", "amount"}, rows)
-	}
+	return render.Report{
+		Tables: func() []*render.Table { return tables(sc.Name, sts) },
+		CSV:    func() ([]string, [][]string) { return csvRows(sts) },
+		JSON:   sts,
+	}.Write(w, c.Format)
+}
+
+// csvRows is long and tidy: one amount a row, for a pivot table.
+func csvRows(sts []statement.Statement) ([]string, [][]string) {
+	var rows [][]string
 	for _, st := range sts {
 		for _, p := range append(st.Practices, st.PCN) {
-			title := fmt.Sprintf("%s, %s: statement of %s (the year is the sum of its months)", sc.Name, st.Year, p.Name)
-			if p.Name == st.PCN.Name {
-				title = fmt.Sprintf("%s, %s: the PCN (the sum of the practices)", sc.Name, st.Year)
-			}
-			t := &cli.Table{Title: title, Header: []string{"line", "kind", "shared on", "April", "year"}, Right: []bool{false, false, false, true, true}}
 			for _, l := range p.Lines {
-				if l.Total.IsZero() && l.Months[0].IsZero() {
-					continue
+				for m, v := range l.Months {
+					rows = append(rows, []string{st.Year.String(), st.CashFlow[m].Month, p.Name, string(l.Kind), l.ID,
+						l.Basis, render.Plain(v)})
 				}
-				t.Add(l.ID, string(l.Kind), l.Basis, cli.GBP(l.Months[0]), cli.GBP(l.Total))
 			}
-			t.Add("net", "", "", cli.GBP(p.Net[0]), cli.GBP(p.NetTotal))
-			if err := t.WriteText(w); err != nil {
-				return err
+			for m, v := range p.Net {
+				rows = append(rows, []string{st.Year.String(), st.CashFlow[m].Month, p.Name, "net", "net", "", render.Plain(v)})
 			}
-			fmt.Fprintln(w)
 		}
-		t := &cli.Table{Title: fmt.Sprintf("%s, %s: monthly cash flow of the PCN", sc.Name, st.Year),
+	}
+	return []string{"year", "month", "practice", "kind", "line", "basis", "amount"}, rows
+}
+
+func tables(name string, sts []statement.Statement) []*render.Table {
+	var ts []*render.Table
+	for _, st := range sts {
+		for _, p := range append(st.Practices, st.PCN) {
+			title := fmt.Sprintf("%s, %s: statement of %s (the year is the sum of its months)", name, st.Year, p.Name)
+			if p.Name == st.PCN.Name {
+				title = fmt.Sprintf("%s, %s: the PCN (the sum of the practices)", name, st.Year)
+			}
+			t := &render.Table{Title: title, Header: []string{"line", "kind", "shared on", "April", "year"},
+				Right: []bool{false, false, false, true, true}}
+			for _, l := range p.Lines {
+				if !l.Total.IsZero() || !l.Months[0].IsZero() {
+					t.Add(l.ID, string(l.Kind), l.Basis, render.GBP(l.Months[0]), render.GBP(l.Total))
+				}
+			}
+			t.Add("net", "", "", render.GBP(p.Net[0]), render.GBP(p.NetTotal))
+			ts = append(ts, t)
+		}
+		t := &render.Table{Title: fmt.Sprintf("%s, %s: monthly cash flow of the PCN", name, st.Year),
 			Header: []string{"month", "entitlements", "ARRS claims", "staff cost", "retained", "net", "cumulative"},
 			Right:  []bool{false, true, true, true, true, true, true}}
 		for _, cm := range st.CashFlow {
-			ent := cm.Claims.Sub(cm.Claims)
+			ent := decimal.Zero
 			for _, f := range cm.Entitlements {
 				ent = ent.Add(f.Amount)
 			}
-			t.Add(cm.Month, cli.GBP(ent), cli.GBP(cm.Claims), cli.GBP(cm.StaffCost), cli.GBP(cm.Retained), cli.GBP(cm.Net), cli.GBP(cm.Cumulative))
+			t.Add(cm.Month, render.GBP(ent), render.GBP(cm.Claims), render.GBP(cm.StaffCost), render.GBP(cm.Retained),
+				render.GBP(cm.Net), render.GBP(cm.Cumulative))
 		}
-		if err := t.WriteText(w); err != nil {
-			return err
-		}
-		fmt.Fprintln(w)
+		ts = append(ts, t)
 	}
-	return nil
-}
-
-func months(st statement.Statement) []string {
-	out := make([]string, len(st.CashFlow))
-	for i, cm := range st.CashFlow {
-		out[i] = cm.Month
-	}
-	return out
+	return ts
 }

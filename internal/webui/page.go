@@ -13,6 +13,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 )
@@ -241,30 +242,17 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// csvCell quotes a cell and neutralises one a spreadsheet would run as a
-// formula.
+// csvCell quotes a cell, cleaned and neutralised as the programs' CSV is
+// (render.CSVCell).
 func csvCell(s string) string {
-	s = clean(s)
-	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) {
-		s = "'" + s
-	}
+	s = render.CSVCell(s)
 	if strings.ContainsAny(s, ",\"") {
 		s = `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
 	}
 	return s
 }
 
-func mdCell(s string) string { return strings.ReplaceAll(clean(s), "|", `\|`) }
-
-// clean replaces control characters (newlines, escapes) with spaces.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return ' '
-		}
-		return r
-	}, s)
-}
+func mdCell(s string) string { return strings.ReplaceAll(render.Clean(s), "|", `\|`) }
 
 func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 	type cell struct {

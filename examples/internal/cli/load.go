@@ -1,3 +1,5 @@
+// Package cli holds what the example programs share: the common flags, and
+// loading the scenario and rule sets they name. Printing is internal/render.
 package cli
 
 import (
@@ -6,39 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
 )
-
-// Scenario loads the scenario file at path, or the embedded default when
-// path is empty, and checks its roles against every embedded rule set (and
-// the user's, if given).
-func Scenario(path string, def []byte, extra ...*des.RuleSet) (*scenario.Scenario, error) {
-	var sc *scenario.Scenario
-	var err error
-	if path == "" {
-		sc, err = scenario.Load("(embedded default scenario)", def)
-	} else {
-		sc, err = scenario.LoadFile(path)
-	}
-	if err != nil {
-		return nil, err
-	}
-	known := rates.Roles()
-	for _, rs := range extra {
-		for _, r := range rs.ARRS().Roles {
-			known = append(known, r.ID)
-		}
-	}
-	if err := sc.CheckRoles(known); err != nil {
-		return nil, err
-	}
-	return sc, nil
-}
 
 // Years is a repeatable flag of DES years ("2024/25", or a comma list).
 type Years []des.Year
@@ -72,62 +50,11 @@ func Fail(err error) {
 	os.Exit(1)
 }
 
-// Output buffers a program's output, so that nothing is written if an
-// error comes part way (no partial output passed off as complete).
-type Output struct{ bytes.Buffer }
-
-// Flush writes the buffered output to w.
-func (o *Output) Flush(w io.Writer) {
-	if _, err := w.Write(o.Bytes()); err != nil {
-		Fail(err)
-	}
-}
-
 // BadFlag reports a flag error and exits with status 2, as the flag package does.
 func BadFlag(fs *flag.FlagSet, err error) {
 	fmt.Fprintln(os.Stderr, "error:", err)
 	fs.Usage()
 	os.Exit(2)
-}
-
-// SalaryCost returns the embedded on-cost rules as a salary-to-cost function.
-func SalaryCost() (arrs.SalaryCostFunc, error) {
-	o, err := rates.OnCosts()
-	if err != nil {
-		return nil, err
-	}
-	return arrs.OnCostRules(o), nil
-}
-
-// Inputs loads what every program reads: the rule sets (embedded, with the
-// user's -rates file in place of its year) and the scenario (the embedded
-// default when scenarioFile is empty), roles checked against them.
-func Inputs(scenarioFile, ratesFile string) (*scenario.Scenario, []*des.RuleSet, error) {
-	published, user, err := rates.WithFile(ratesFile)
-	if err != nil {
-		return nil, nil, err
-	}
-	var extra []*des.RuleSet
-	if user != nil {
-		extra = append(extra, user)
-	}
-	sc, err := Scenario(scenarioFile, DefaultScenario, extra...)
-	if err != nil {
-		return nil, nil, err
-	}
-	sc.OwnRules = user // a -rates file for a year not asked for is refused, not ignored
-	return sc, published, nil
-}
-
-// CheckArgs ends flag parsing the same way in every program: a known
-// -format and no stray arguments, else exit status 2.
-func CheckArgs(fs *flag.FlagSet, format string) {
-	if err := CheckFormat(format); err != nil {
-		BadFlag(fs, err)
-	}
-	if fs.NArg() > 0 {
-		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
-	}
 }
 
 // Common holds the flags every program takes, with the same meaning and
@@ -164,6 +91,18 @@ func Flags(fs *flag.FlagSet, unused map[string]string) *Common {
 	return c
 }
 
+// Parse parses the program's arguments and checks the common flags: a known
+// -format and no stray arguments, else exit status 2.
+func (c *Common) Parse(fs *flag.FlagSet, args []string) {
+	fs.Parse(args)
+	if !slices.Contains(render.Formats, c.Format) {
+		BadFlag(fs, fmt.Errorf("-format %q: want one of %s", c.Format, strings.Join(render.Formats, ", ")))
+	}
+	if fs.NArg() > 0 {
+		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+}
+
 // DefaultYears is the years a program works on when -year is not given:
 // the scenario's years, else the current DES year on today's date as the
 // catalogue gives it (rates.CurrentYear).
@@ -177,31 +116,41 @@ func DefaultYears(asked []des.Year, sc *scenario.Scenario) []des.Year {
 	return []des.Year{rates.CurrentYear(rates.Today())}
 }
 
-// Options returns the scenario options the common flags ask for, with the
-// embedded on-cost rules for staff given by salary.
-func (c *Common) Options() (scenario.Options, error) {
-	salary, err := SalaryCost()
-	return scenario.Options{SalaryCost: salary, SourcedOnly: c.SourcedOnly}, err
-}
-
-// Parse parses the program's arguments and checks the common flags: a known
-// -format and no stray arguments, else exit status 2.
-func (c *Common) Parse(fs *flag.FlagSet, args []string) {
-	fs.Parse(args)
-	CheckArgs(fs, c.Format)
-}
-
 // Load reads what the common flags name: the rule sets (embedded, with the
 // -rates file in place of its year), the scenario (the embedded default
-// without -scenario), and the scenario options (-sourced-only, and the
-// embedded on-cost rules for staff given by salary).
+// without -scenario), its roles checked against both, and the scenario
+// options (-sourced-only, and the embedded on-cost rules for staff given by
+// salary). A -rates file for a year not asked for is refused, not ignored.
 func (c *Common) Load() (*scenario.Scenario, []*des.RuleSet, scenario.Options, error) {
-	sc, published, err := Inputs(c.Scenario, c.Rates)
+	var opt scenario.Options
+	published, user, err := rates.WithFile(c.Rates)
 	if err != nil {
-		return nil, nil, scenario.Options{}, err
+		return nil, nil, opt, err
 	}
-	opt, err := c.Options()
-	return sc, published, opt, err
+	var sc *scenario.Scenario
+	if c.Scenario == "" {
+		sc, err = scenario.Load("(embedded default scenario)", DefaultScenario)
+	} else {
+		sc, err = scenario.LoadFile(c.Scenario)
+	}
+	if err != nil {
+		return nil, nil, opt, err
+	}
+	known := rates.Roles()
+	if user != nil {
+		for _, r := range user.ARRS().Roles {
+			known = append(known, r.ID)
+		}
+	}
+	if err := sc.CheckRoles(known); err != nil {
+		return nil, nil, opt, err
+	}
+	sc.OwnRules = user
+	o, err := rates.OnCosts()
+	if err != nil {
+		return nil, nil, opt, err
+	}
+	return sc, published, scenario.Options{SalaryCost: arrs.OnCostRules(o), SourcedOnly: c.SourcedOnly}, nil
 }
 
 // Embedded is the title tag of output from the embedded default scenario.
@@ -216,9 +165,11 @@ func (c *Common) Embedded() string {
 // worked (no partial output passed off as complete); an error, including a
 // failed write, goes to stderr with exit status 1.
 func Print(run func(w io.Writer) error) {
-	var out Output
+	var out bytes.Buffer
 	if err := run(&out); err != nil {
 		Fail(err)
 	}
-	out.Flush(os.Stdout)
+	if _, err := os.Stdout.Write(out.Bytes()); err != nil {
+		Fail(err)
+	}
 }

@@ -1,6 +1,8 @@
-// Package cli holds what the example programs share: loading scenarios and
-// rule sets, and printing tables as aligned text, CSV, Markdown or JSON.
-package cli
+// Package render prints results as aligned text, CSV, Markdown or JSON, safely:
+// control characters and bidirectional overrides become visible escapes, and
+// a CSV cell a spreadsheet would run as a formula is neutralised. The example
+// programs and the web page use it.
+package render
 
 import (
 	"encoding/csv"
@@ -92,10 +94,10 @@ func unsafeRune(r rune) bool {
 		(r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f || r == 0x2028 || r == 0x2029
 }
 
-// csvCell cleans a CSV cell and neutralises a formula: a cell starting with
+// CSVCell cleans a CSV cell and neutralises a formula: a cell starting with
 // =, +, -, @ (that is not a plain number) gets a leading single quote, so a
 // spreadsheet shows it as text instead of running it.
-func csvCell(s string) string {
+func CSVCell(s string) string {
 	s = Clean(s)
 	if s != "" && strings.ContainsRune("=+-@", rune(s[0])) && !plainNumber.MatchString(s) {
 		return "'" + s
@@ -220,14 +222,14 @@ func mapS(ss []string, f func(string) string) []string {
 }
 
 // WriteCSV writes header and rows (the caller gives plain numbers, no £),
-// each cell cleaned and formulas neutralised (csvCell).
+// each cell cleaned and formulas neutralised (CSVCell).
 func WriteCSV(w io.Writer, header []string, rows [][]string) error {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(mapS(header, csvCell)); err != nil {
+	if err := cw.Write(mapS(header, CSVCell)); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		if err := cw.Write(mapS(r, csvCell)); err != nil {
+		if err := cw.Write(mapS(r, CSVCell)); err != nil {
 			return err
 		}
 	}
@@ -241,16 +243,6 @@ func WriteJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// CheckFormat returns an error for a format not in Formats.
-func CheckFormat(f string) error {
-	for _, g := range Formats {
-		if f == g {
-			return nil
-		}
-	}
-	return fmt.Errorf("-format %q: want one of %s", f, strings.Join(Formats, ", "))
 }
 
 // WriteTables prints tables as aligned text, or as Markdown when format is "markdown".

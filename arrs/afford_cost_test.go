@@ -1,0 +1,53 @@
+package arrs_test
+
+import (
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+func affordDefault(t *testing.T, year string, h arrs.Hire) arrs.Affordability {
+	t.Helper()
+	rs, err := rates.Parse(year)
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(30000),
+		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}
+	one, err := arrs.WTEOf(decimal.NewFromInt(1))
+	require.NoError(t, err)
+	h.WTE = one
+	a, err := plan.Afford(pcn, nil, h)
+	require.NoError(t, err)
+	return a
+}
+
+// Issue 11: with no cost given, the explanation says the claim is the
+// maximum, so it must be. In 2019/20 a pharmacist's £37,810 is the most that
+// may be claimed after 70%: the assumed cost is £37,810 ÷ 0.7 = £54,014.29
+// (the least penny whose 70% reaches it), and from October the claim is six
+// months of £37,810 ÷ 12 = £3,150.83, £18,904.98 (not 70% of that).
+func TestAffordDefaultCostClaimsTheMaximum(t *testing.T) {
+	a := affordDefault(t, "2019/20", arrs.Hire{Role: "clinical_pharmacist", Start: des.MustDate(2019, 10, 1)})
+	require.True(t, a.Claim.Equal(decimal.RequireFromString("18904.98")), "claim %s", a.Claim)
+	require.Contains(t, a.Explain, "£54,014.29 a year per WTE counted (assumed to cost at least the maximum, "+
+		"so the claim is the maximum)")
+}
+
+// Issue 11: a PCN with no London setting is costed at the national maximum
+// (£65,838 for a pharmacist from October 2024), not the inner-London one
+// (£76,313); an inner-London hire at the inner-London one.
+func TestAffordDefaultCostIsTheHiresZone(t *testing.T) {
+	h := arrs.Hire{Role: "clinical_pharmacist", Start: des.MustDate(2024, 10, 1)}
+	a := affordDefault(t, "2024/25", h)
+	require.Contains(t, a.Explain, "£65,838.00 a year per WTE counted")
+	require.NotContains(t, a.Explain, "76,313")
+	// Six months of £65,838 ÷ 12 = £5,486.50.
+	require.True(t, a.Claim.Equal(decimal.RequireFromString("32919.00")), "claim %s", a.Claim)
+	h.London = arrs.InnerLondon
+	require.Contains(t, affordDefault(t, "2024/25", h).Explain, "£76,313.00 a year per WTE counted")
+}
