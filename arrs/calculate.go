@@ -541,8 +541,8 @@ func (p *Plan) breaches(pp *person) []Breach {
 	var out []Breach
 	for m := 0; m < 12; m++ {
 		code := pp.reason[m]
-		if code == ReasonNone {
-			continue
+		if code == ReasonNone || code == ReasonNoMaximum {
+			continue // no maximum is missing data, not a rule broken (it is in the person's Reasons)
 		}
 		r := code
 		if n := len(out); n > 0 && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {

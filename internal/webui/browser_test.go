@@ -41,8 +41,11 @@ const driverJS = `fetch("/").then(function (r) { return r.text(); }).then(functi
 // table wrote.
 const tablesJS = `fetch("/").then(function (r) { return r.text(); }).then(function (html) {
   document.open(); document.write(html); document.close();
-  setTimeout(function () {
+  var tries = 0;
+  var poll = setInterval(function () {
     var cell = document.querySelector('[aria-label="staff 4 wte"]');
+    if (!cell) { if (++tries > 300) { clearInterval(poll); } return; }
+    clearInterval(poll);
     cell.value = "0.5";
     cell.dispatchEvent(new Event("change"));
     var body = new URLSearchParams();
@@ -51,7 +54,7 @@ const tablesJS = `fetch("/").then(function (r) { return r.text(); }).then(functi
     fetch("/", {method: "POST", body: body}).then(function (r) { return r.text(); }).then(function (html) {
       document.open(); document.write(html); document.close();
     });
-  }, 1500);
+  }, 100);
 });`
 
 func chromium(t *testing.T) string {
@@ -94,10 +97,10 @@ func TestRealBrowser(t *testing.T) {
 
 	dir := t.TempDir()
 	run := func(args ...string) string {
-		ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 120*time.Second)
 		defer cancel()
 		base := []string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-			"--user-data-dir=" + filepath.Join(dir, "profile"), "--virtual-time-budget=15000", "--window-size=1280,2400"}
+			"--user-data-dir=" + filepath.Join(dir, "profile"), "--virtual-time-budget=30000", "--window-size=1280,2400"}
 		out, err := exec.CommandContext(ctx, bin, append(base, args...)...).Output()
 		require.NoError(t, err, "chromium %v", args)
 		return string(out)
