@@ -23,6 +23,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/render"
 )
 
@@ -55,7 +56,7 @@ func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
 		return err
 	}
 	if svgFile != "" {
-		if err := writeSVG(svgFile, f); err != nil {
+		if err := os.WriteFile(svgFile, []byte(chart.Years(f)), 0o644); err != nil {
 			return err
 		}
 	}
