@@ -4,7 +4,7 @@
 // each person's claim, and ARRS roles added, removed and with new maxima.
 // The comparison is scenario.Compare; this program prints it.
 //
-//	go run ./examples/compare                                  # embedded example PCN, the current DES year and the year before
+//	go run ./examples/compare        # embedded example PCN, the current DES year and the year before
 //	go run ./examples/compare -scenario my.toml -year 2019/20,2025/26 -format markdown
 package main
 
@@ -26,7 +26,8 @@ func main() {
 	fs.Var(&c.Years, "years", "the same as -year (its older name)")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 2 || (len(c.Years) == 2 && c.Years[0] == c.Years[1]) {
-		cli.BadFlag(fs, fmt.Errorf("-year %s: want one year (compared with the year before) or two, FROM,TO", c.Years.String()))
+		cli.BadFlag(fs, fmt.Errorf("-year %s: want one year (compared with the year before) or two, FROM,TO",
+			c.Years.String()))
 	}
 	cli.Print(func(w io.Writer) error { return run(w, c) })
 }

@@ -25,7 +25,8 @@ func main() {
 	role := fs.String("role", "clinical_pharmacist", "the role to hire, e.g. paramedic")
 	wteS := fs.String("wte", "1", "whole-time equivalent of the hire")
 	startS := fs.String("start", "", "start date, YYYY-MM-DD, in the -year (default: 1 October of the year)")
-	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim is the maximum)")
+	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim "+
+		"is the maximum)")
 	london := fs.String("london", "", "London zone: inner or outer")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {

@@ -48,7 +48,8 @@ func claimsTables(yr scenario.YearResult, title, tag string) []*render.Table {
 	t := &render.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
 		Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
 	for _, row := range r.Months {
-		t.Add(row.Month, render.GBP(row.Claim), render.GBP(row.Cost), render.GBP(row.Cumulative), render.GBP(r.Sum.Sub(row.Cumulative)))
+		t.Add(row.Month, render.GBP(row.Claim), render.GBP(row.Cost), render.GBP(row.Cumulative),
+			render.GBP(r.Sum.Sub(row.Cumulative)))
 	}
 	t.Add("total", render.GBP(r.Claims), render.GBP(r.Cost), "", render.GBP(r.Headroom))
 	for _, p := range r.Pots {
@@ -66,7 +67,8 @@ func claimsTables(yr scenario.YearResult, title, tag string) []*render.Table {
 	people := &render.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
+		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim),
+			arrs.JoinReasons(s.Reasons))
 	}
 	tables := []*render.Table{t, people}
 	if broken := r.BrokenRules(); len(broken) > 0 {

@@ -39,30 +39,35 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 		ts = append(ts, t)
 
 		a := y.ARRS
-		at := &render.Table{Title: fmt.Sprintf("%s: ARRS, %s", f.Scenario, y.Year), Header: []string{"staff", "role", "WTE", "months", "cost", "claim", "note"}, Right: []bool{false, false, true, true, true, true, false}}
+		at := &render.Table{Title: fmt.Sprintf("%s: ARRS, %s", f.Scenario, y.Year),
+			Header: []string{"staff", "role", "WTE", "months", "cost", "claim", "note"},
+			Right:  []bool{false, false, true, true, true, true, false}}
 		for _, s := range a.Staff {
 			var codes []string
 			for _, why := range s.Reasons {
 				codes = append(codes, why.Reason.String())
 			}
-			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost), render.GBP(s.Claim), strings.Join(codes, ", "))
+			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost), render.GBP(s.Claim),
+				strings.Join(codes, ", "))
 		}
 		at.Add("total", "", "", "", render.GBP(a.Cost), render.GBP(a.Claims), "")
 		for _, p := range a.Pots {
-			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, render.GBP(p.Sum), render.GBP(p.Claims), render.GBP(p.Headroom))
+			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, render.GBP(p.Sum), render.GBP(p.Claims),
+				render.GBP(p.Headroom))
 			if p.Headroom.IsNegative() {
 				n += fmt.Sprintf(" — OVER-COMMITTED, the sum runs out in %s", p.RunsOut)
 			}
 			at.Notes = append(at.Notes, n)
 		}
 		if a.ClaimsOnDerived.IsPositive() {
-			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model,"+
-				" or carried; -sourced-only refuses them)", render.GBP(a.ClaimsOnDerived)))
+			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the "+
+				"band model, or carried; -sourced-only refuses them)", render.GBP(a.ClaimsOnDerived)))
 		}
 		at.Notes = append(at.Notes, reasonLegend(a)...)
 		ts = append(ts, at)
 		if len(y.Gaps) > 0 {
-			gt := &render.Table{Title: fmt.Sprintf("%s: gaps in the sources, and what pcnfin does about each", y.Year), Header: []string{"item", "what is missing"}}
+			gt := &render.Table{Title: fmt.Sprintf("%s: gaps in the sources, and what pcnfin does about each", y.Year),
+				Header: []string{"item", "what is missing"}}
 			for _, g := range y.Gaps {
 				gt.Add(g.Item, g.What)
 			}
@@ -70,7 +75,9 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 		}
 	}
 	if len(f.Years) > 1 {
-		s := &render.Table{Title: f.Scenario + ": years side by side", Header: []string{"year", "entitlements", "change", "ARRS sum", "ARRS claims", "change", "headroom", "basis"}, Right: []bool{false, true, true, true, true, true, true, false}}
+		s := &render.Table{Title: f.Scenario + ": years side by side",
+			Header: []string{"year", "entitlements", "change", "ARRS sum", "ARRS claims", "change", "headroom", "basis"},
+			Right:  []bool{false, true, true, true, true, true, true, false}}
 		for i, y := range f.Years {
 			ch, cc := "", ""
 			if i > 0 {
@@ -82,7 +89,8 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			if y.Projected {
 				basis = "PROJECTION from " + y.ProjectedFrom.String()
 			}
-			s.Add(y.Year.String(), render.GBP(y.Entitlements.Total), ch, render.GBP(y.ARRS.Sum), render.GBP(y.ARRS.Claims), cc, render.GBP(y.ARRS.Headroom), basis)
+			s.Add(y.Year.String(), render.GBP(y.Entitlements.Total), ch, render.GBP(y.ARRS.Sum), render.GBP(y.ARRS.Claims),
+				cc, render.GBP(y.ARRS.Headroom), basis)
 		}
 		ts = append(ts, s)
 	}
@@ -96,18 +104,19 @@ func forecastCSV(f scenario.Forecast) ([]string, [][]string) {
 		if y.Projected {
 			basis = "projection from " + y.ProjectedFrom.String()
 		}
+		add := func(cells ...string) { rows = append(rows, append([]string{y.Year.String(), basis}, cells...)) }
 		for _, a := range y.Entitlements.Payments {
-			rows = append(rows, []string{y.Year.String(), basis, "entitlement", a.ID, a.Name, render.Plain(a.Total), a.Explain()})
+			add("entitlement", a.ID, a.Name, render.Plain(a.Total), a.Explain())
 		}
-		rows = append(rows, []string{y.Year.String(), basis, "entitlement", "total", "Entitlements total", render.Plain(y.Entitlements.Total), ""})
+		add("entitlement", "total", "Entitlements total", render.Plain(y.Entitlements.Total), "")
 		for _, p := range y.ARRS.Pots {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_sum", p.ID, "ARRS sum (" + string(p.Name) + ")", render.Plain(p.Sum), p.Explain()})
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_headroom", p.ID, "Headroom (" + string(p.Name) + ")", render.Plain(p.Headroom), p.RunsOut})
+			add("arrs_sum", p.ID, "ARRS sum ("+string(p.Name)+")", render.Plain(p.Sum), p.Explain())
+			add("arrs_headroom", p.ID, "Headroom ("+string(p.Name)+")", render.Plain(p.Headroom), p.RunsOut)
 		}
 		for _, s := range y.ARRS.Staff {
-			rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", s.Role, s.Name, render.Plain(s.Claim), s.Explain()})
+			add("arrs_claim", s.Role, s.Name, render.Plain(s.Claim), s.Explain())
 		}
-		rows = append(rows, []string{y.Year.String(), basis, "arrs_claim", "total", "ARRS claims total", render.Plain(y.ARRS.Claims), ""})
+		add("arrs_claim", "total", "ARRS claims total", render.Plain(y.ARRS.Claims), "")
 	}
 	return []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows
 }

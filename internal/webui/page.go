@@ -74,8 +74,8 @@ type statementRow struct {
 
 func viewOf(st statement.Statement) statementView {
 	row := func(p statement.Practice) statementRow {
-		r := statementRow{Practice: p.Name, Income: decimal.Zero, Own: decimal.Zero, Retained: decimal.Zero, Staff: decimal.Zero,
-			Claims: decimal.Zero, Net: p.NetTotal}
+		r := statementRow{Practice: p.Name, Income: decimal.Zero, Own: decimal.Zero, Retained: decimal.Zero,
+			Staff: decimal.Zero, Claims: decimal.Zero, Net: p.NetTotal}
 		for _, l := range p.Lines {
 			switch l.Kind {
 			case statement.Income:
@@ -312,7 +312,8 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 		roles = append(roles, rw)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := tmpl.ExecuteTemplate(w, "coverage.html", map[string]any{"Years": rates.Years(), "Payments": pays, "Roles": roles}); err != nil {
+	data := map[string]any{"Years": rates.Years(), "Payments": pays, "Roles": roles}
+	if err := tmpl.ExecuteTemplate(w, "coverage.html", data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
 }
