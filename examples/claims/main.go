@@ -12,10 +12,8 @@ import (
 	"io"
 	"os"
 
-	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/internal/report"
 )
 
 func main() {
@@ -40,81 +38,5 @@ func run(w io.Writer, c *cli.Common, tidy bool) error {
 	if err != nil {
 		return err
 	}
-	r := yr.ARRS
-	return render.Report{
-		Tables: func() []*render.Table { return tables(yr, sc.Name+": ARRS claims schedule", c.Embedded()) },
-		CSV: func() ([]string, [][]string) {
-			if tidy {
-				return tidyRows(yr)
-			}
-			header := []string{"month"}
-			for _, s := range r.Staff {
-				header = append(header, s.Name+" ("+s.Role+")")
-			}
-			header = append(header, "total", "cumulative")
-			var rows [][]string
-			for m, row := range r.Months {
-				cells := []string{row.Month}
-				for _, s := range r.Staff {
-					cells = append(cells, render.Plain(s.Months[m]))
-				}
-				rows = append(rows, append(cells, render.Plain(row.Claim), render.Plain(row.Cumulative)))
-			}
-			total := []string{"total"}
-			for _, s := range r.Staff {
-				total = append(total, render.Plain(s.Claim))
-			}
-			return header, append(rows, append(total, render.Plain(r.Claims), ""))
-		},
-		JSON: r,
-	}.Write(w, c.Format)
-}
-
-func tables(yr scenario.YearResult, title, tag string) []*render.Table {
-	r := yr.ARRS
-	t := &render.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
-		Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
-	for _, row := range r.Months {
-		t.Add(row.Month, render.GBP(row.Claim), render.GBP(row.Cost), render.GBP(row.Cumulative), render.GBP(r.Sum.Sub(row.Cumulative)))
-	}
-	t.Add("total", render.GBP(r.Claims), render.GBP(r.Cost), "", render.GBP(r.Headroom))
-	for _, p := range r.Pots {
-		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, render.GBP(p.Sum), render.GBP(p.Claims),
-			render.GBP(p.Headroom))
-		if p.RunsOut != "" {
-			n += " — OVER-COMMITTED: the sum runs out in " + p.RunsOut
-		}
-		t.Notes = append(t.Notes, n)
-	}
-	if r.ClaimsOnDerived.IsPositive() {
-		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band "+
-			"model, or carried; -sourced-only refuses them)", render.GBP(r.ClaimsOnDerived)))
-	}
-	people := &render.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
-		Right: []bool{false, false, true, true, true, false}}
-	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim), arrs.JoinReasons(s.Reasons))
-	}
-	tables := []*render.Table{t, people}
-	if broken := r.BrokenRules(); len(broken) > 0 {
-		breaches := &render.Table{Title: "Rules the roster breaks (claims are zero for these months)",
-			Header: []string{"staff", "role", "rule", "months", "detail"}}
-		for _, b := range broken {
-			breaches.Add(b.Staff, b.Role, b.Rule.String(), b.From+" to "+b.To, b.Detail)
-		}
-		tables = append(tables, breaches)
-	}
-	return tables
-}
-
-// tidyRows is the claims CSV in long form: one row per person per month.
-func tidyRows(yr scenario.YearResult) ([]string, [][]string) {
-	var rows [][]string
-	for _, s := range yr.ARRS.Staff {
-		for m, row := range yr.ARRS.Months {
-			rows = append(rows, []string{yr.Year.String(), row.Month, s.Name, s.Role, render.Plain(s.Months[m]),
-				render.Plain(s.CostMonths[m])})
-		}
-	}
-	return []string{"year", "month", "person", "role", "claim", "cost"}, rows
+	return report.Claims(yr, sc.Name+": ARRS claims schedule", c.Embedded(), tidy).Write(w, c.Format)
 }

@@ -4,7 +4,7 @@
 // each person's claim, and ARRS roles added, removed and with new maxima.
 // The comparison is scenario.Compare; this program prints it.
 //
-//	go run ./examples/compare                                  # embedded example PCN, the current DES year and the year before
+//	go run ./examples/compare        # embedded example PCN, the current DES year and the year before
 //	go run ./examples/compare -scenario my.toml -year 2019/20,2025/26 -format markdown
 package main
 
@@ -13,12 +13,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/internal/report"
 )
 
 func main() {
@@ -27,7 +26,8 @@ func main() {
 	fs.Var(&c.Years, "years", "the same as -year (its older name)")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 2 || (len(c.Years) == 2 && c.Years[0] == c.Years[1]) {
-		cli.BadFlag(fs, fmt.Errorf("-year %s: want one year (compared with the year before) or two, FROM,TO", c.Years.String()))
+		cli.BadFlag(fs, fmt.Errorf("-year %s: want one year (compared with the year before) or two, FROM,TO",
+			c.Years.String()))
 	}
 	cli.Print(func(w io.Writer) error { return run(w, c) })
 }
@@ -50,111 +50,5 @@ func run(w io.Writer, c *cli.Common) error {
 	if err != nil {
 		return err
 	}
-	return render.Report{
-		Tables: func() []*render.Table { return tables(cmp, c.Embedded()) },
-		CSV:    func() ([]string, [][]string) { return csvRows(cmp) },
-		JSON:   cmp,
-	}.Write(w, c.Format)
-}
-
-func label(y scenario.YearResult) string {
-	if y.Projected {
-		return fmt.Sprintf("%s [PROJECTION from %s]", y.Year, y.ProjectedFrom)
-	}
-	return y.Year.String()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
-// tables renders the comparison for text and Markdown.
-func tables(c scenario.Comparison, tag string) []*render.Table {
-	fy, ty := label(c.From), label(c.To)
-	pt := &render.Table{
-		Title:  fmt.Sprintf("%s: network entitlements, %s → %s%s", c.Scenario, fy, ty, tag),
-		Header: []string{"payment", "change", fy, ty, "difference", "rates (old → new)"},
-		Right:  []bool{false, false, true, true, true, false},
-		Notes:  []string{fmt.Sprintf("%s: %s", c.From.Year, c.From.RuleSet), fmt.Sprintf("%s: %s", c.To.Year, c.To.RuleSet)},
-	}
-	for _, it := range c.Payments {
-		pt.Add(it.ID, it.Status, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), it.Detail)
-	}
-	pt.Add("total", "", c.Total.From.Pounds(), c.Total.To.Pounds(), c.Total.Difference.Pounds(), "ARRS sums excluded")
-	for _, s := range []scenario.YearResult{c.From, c.To} {
-		if ids := s.Rules.Unpaid(); len(ids) > 0 {
-			pt.Notes = append(pt.Notes, fmt.Sprintf("%s leaves out figures no source gives (not invented): %s.",
-				s.Year, strings.Join(ids, ", ")))
-		}
-		if s.Projected {
-			pt.Notes = append(pt.Notes, fmt.Sprintf("%s is a PROJECTION from %s with the scenario's assumptions, "+
-				"not published figures.", s.Year, s.ProjectedFrom))
-		}
-	}
-	at := &render.Table{
-		Title:  fmt.Sprintf("%s: ARRS, %s → %s", c.Scenario, fy, ty),
-		Header: []string{"", fy, ty, "difference", "note"},
-		Right:  []bool{false, true, true, true, false},
-	}
-	for _, it := range c.ARRS {
-		note := ""
-		if it.FromText != "" || it.ToText != "" {
-			note = fmt.Sprintf("%s: %s; %s: %s", c.From.Year, orDash(it.FromText), c.To.Year, orDash(it.ToText))
-		}
-		at.Add(it.Name, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), note)
-	}
-	st := &render.Table{
-		Title:  fmt.Sprintf("%s: ARRS claims by person, %s → %s", c.Scenario, fy, ty),
-		Header: []string{"staff", "role", fy, ty, "difference", "why less (reason codes; see the claims example)"},
-		Right:  []bool{false, false, true, true, true, false},
-	}
-	for _, it := range c.Staff {
-		why := ""
-		if it.FromText != "" || it.ToText != "" {
-			why = fmt.Sprintf("%s: %s; %s: %s", c.From.Year, orDash(strings.Join(it.FromCodes, ", ")),
-				c.To.Year, orDash(strings.Join(it.ToCodes, ", ")))
-		}
-		st.Add(it.ID, it.Name, it.From.Pounds(), it.To.Pounds(), it.Difference.Pounds(), why)
-	}
-	rt := &render.Table{
-		Title:  fmt.Sprintf("ARRS roles, %s → %s: maximum reimbursable amount per WTE a year (national)", fy, ty),
-		Header: []string{"role", "change", fy, ty, "difference", "note"},
-		Right:  []bool{false, false, true, true, true, false},
-		Notes:  []string{"The difference compares the maxima in force at the end of each year, where both are given."},
-	}
-	for _, it := range c.Roles {
-		d := ""
-		if it.Difference.OK {
-			d = it.Difference.Pounds()
-		}
-		rt.Add(it.ID, it.Status, orDash(it.FromText), orDash(it.ToText), d, it.Detail)
-	}
-	return []*render.Table{pt, at, st, rt}
-}
-
-func csvRows(c scenario.Comparison) ([]string, [][]string) {
-	var rows [][]string
-	add := func(section string, it des.Change) {
-		rows = append(rows, []string{section, it.ID, it.Name, it.Status, it.From.Plain(), it.To.Plain(),
-			it.Difference.Plain(), it.FromText, it.ToText, it.Detail})
-	}
-	for _, it := range c.Payments {
-		add("payment", it)
-	}
-	add("payment", c.Total)
-	for _, it := range c.ARRS {
-		add("arrs", it)
-	}
-	for _, it := range c.Staff {
-		add("staff", it)
-	}
-	for _, it := range c.Roles {
-		add("role", it)
-	}
-	from, to := c.From.Year.String(), c.To.Year.String()
-	return []string{"section", "id", "name", "change", from, to, "difference",
-		from + " detail", to + " detail", "note"}, rows
+	return report.Compare(cmp, c.Embedded()).Write(w, c.Format)
 }

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/stretchr/testify/require"
 )
@@ -77,24 +76,6 @@ func TestSVGEdgeCases(t *testing.T) {
 	requireXML(t, b)
 	require.Contains(t, string(b), ">2024/25</text>")
 	require.NotContains(t, string(b), "PROJECTION", "no projected year, no projection legend")
-	requireXML(t, []byte(chartSVG(scenario.Forecast{Scenario: `A & B <PCN>`})))
-	// Control characters (an ANSI escape, a NUL, a newline) are invalid in XML 1.0 or break the chart.
-	evil := scenario.Forecast{Scenario: "Evil\u001b[31m PCN\x00\n</title><script>", Years: []scenario.YearResult{{Year: 2024}}}
-	chart := chartSVG(evil)
-	requireXML(t, []byte(chart))
-	require.NotContains(t, chart, "\u001b")
-	require.NotContains(t, chart, "<script>")
-	require.Contains(t, chart, `Evil\x1b[31m PCN\x00\n&lt;/title&gt;`)
-
-	for _, tc := range []struct {
-		v    float64
-		want string
-	}{{0, "£0"}, {250_000, "£250k"}, {1_500_000, "£1.5m"}, {1_250_000, "£1.25m"}, {2_000_000, "£2m"}} {
-		require.Equal(t, tc.want, poundsShort(tc.v))
-	}
-	step, top := niceScale(1_749_000)
-	require.Equal(t, 500_000.0, step)
-	require.Equal(t, 2_000_000.0, top)
 }
 
 func requireXML(t *testing.T, b []byte) {

@@ -16,7 +16,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
-	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/internal/report"
 )
 
 func main() {
@@ -25,7 +25,8 @@ func main() {
 	role := fs.String("role", "clinical_pharmacist", "the role to hire, e.g. paramedic")
 	wteS := fs.String("wte", "1", "whole-time equivalent of the hire")
 	startS := fs.String("start", "", "start date, YYYY-MM-DD, in the -year (default: 1 October of the year)")
-	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim is the maximum)")
+	costS := fs.String("cost", "", "employer cost of 1 WTE a year (default: at least the maximum, so the claim "+
+		"is the maximum)")
 	london := fs.String("london", "", "London zone: inner or outer")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {
@@ -83,47 +84,5 @@ func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]string{
-		{"role", a.Role, a.Role},
-		{"start", a.Start.String(), a.Start.String()},
-		{"WTE asked", a.WTE.String(), a.WTE.String()},
-		{"ARRS pot", string(a.Pot), string(a.Pot)},
-		{"headroom before", render.Plain(a.HeadroomBefore), render.GBP(a.HeadroomBefore)},
-		{"claim of the hire to 31 March", render.Plain(a.Claim), render.GBP(a.Claim)},
-		{"claim per 1 WTE", render.Plain(a.ClaimPerWTE), render.GBP(a.ClaimPerWTE)},
-		{"headroom after", render.Plain(a.HeadroomAfter), render.GBP(a.HeadroomAfter)},
-		{"largest WTE the headroom funds", maxWTE(a), maxWTE(a)},
-	}
-	table := func() []*render.Table {
-		t := &render.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)%s", sc.Name, y, yr.RuleSet, c.Embedded()),
-			Header: []string{"", "value"}, Right: []bool{false, true}}
-		for _, r := range rows {
-			t.Add(r[0], r[2])
-		}
-		t.Notes = append(t.Notes, a.Explain)
-		for _, r := range a.Reasons {
-			t.Notes = append(t.Notes, "note: "+r.String())
-		}
-		if a.HeadroomAfter.IsNegative() {
-			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+render.GBP(a.HeadroomAfter.Neg()))
-		}
-		return []*render.Table{t}
-	}
-	csvRows := func() ([]string, [][]string) {
-		var out [][]string
-		for _, r := range rows {
-			out = append(out, []string{r[0], r[1]})
-		}
-		return []string{"item", "value"}, out
-	}
-	return render.Report{Tables: table, CSV: csvRows, JSON: a}.Write(w, c.Format)
-}
-
-// maxWTE is the largest fundable WTE, or "unknown" when the hire can claim
-// nothing under the rules as sourced.
-func maxWTE(a arrs.Affordability) string {
-	if !a.MaxWTEKnown {
-		return "unknown"
-	}
-	return a.MaxWTE.StringFixed(2)
+	return report.Afford(a, sc.Name, yr, c.Embedded()).Write(w, c.Format)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
@@ -29,8 +30,8 @@ var staticFS = func() fs.FS { return staticRoot }()
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"gbp":   func(d decimal.Decimal) string { return des.Pounds(d) },
 	"badge": badge,
-	"chart": monthChart,
-	"years": yearsChart,
+	"chart": func(r arrs.Result) template.HTML { return template.HTML(chart.Months(r)) },
+	"years": func(f *scenario.Forecast) template.HTML { return template.HTML(chart.YearsInline(*f)) },
 	"why":   why,
 }).ParseFS(templateFS, "templates/*.html"))
 
@@ -73,8 +74,8 @@ type statementRow struct {
 
 func viewOf(st statement.Statement) statementView {
 	row := func(p statement.Practice) statementRow {
-		r := statementRow{Practice: p.Name, Income: decimal.Zero, Own: decimal.Zero, Retained: decimal.Zero, Staff: decimal.Zero,
-			Claims: decimal.Zero, Net: p.NetTotal}
+		r := statementRow{Practice: p.Name, Income: decimal.Zero, Own: decimal.Zero, Retained: decimal.Zero,
+			Staff: decimal.Zero, Claims: decimal.Zero, Net: p.NetTotal}
 		for _, l := range p.Lines {
 			switch l.Kind {
 			case statement.Income:
@@ -311,7 +312,8 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 		roles = append(roles, rw)
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := tmpl.ExecuteTemplate(w, "coverage.html", map[string]any{"Years": rates.Years(), "Payments": pays, "Roles": roles}); err != nil {
+	data := map[string]any{"Years": rates.Years(), "Payments": pays, "Roles": roles}
+	if err := tmpl.ExecuteTemplate(w, "coverage.html", data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 	}
 }
@@ -336,63 +338,4 @@ func why(s arrs.StaffResult) string {
 		out = append(out, r.String())
 	}
 	return strings.Join(out, "; ")
-}
-
-// monthChart draws the year's cumulative claims against the ARRS sum.
-func monthChart(r arrs.Result) template.HTML {
-	const w, h, pad = 640, 220, 40
-	top := r.Sum
-	if len(r.Months) > 0 && r.Months[len(r.Months)-1].Cumulative.GreaterThan(top) {
-		top = r.Months[len(r.Months)-1].Cumulative
-	}
-	if !top.IsPositive() {
-		top = decimal.NewFromInt(1)
-	}
-	y := func(d decimal.Decimal) float64 {
-		f, _ := d.Div(top).Float64() // drawing only: pixel positions, not money
-		return float64(h-pad) - f*float64(h-2*pad)
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="cumulative ARRS claims by month against the ARRS sum">`, w, h)
-	fmt.Fprintf(&b, `<line class="sum" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, pad, w-10, y(r.Sum), y(r.Sum))
-	fmt.Fprintf(&b, `<text x="%d" y="%.1f">ARRS sum %s</text>`, pad, y(r.Sum)-4, template.HTMLEscapeString(des.Pounds(r.Sum)))
-	step := float64(w-pad-10) / 12
-	for i, m := range r.Months {
-		x := float64(pad) + float64(i)*step
-		fmt.Fprintf(&b, `<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: cumulative %s</title></rect>`,
-			x+2, y(m.Cumulative), step-4, float64(h-pad)-y(m.Cumulative), template.HTMLEscapeString(m.Month),
-			template.HTMLEscapeString(des.Pounds(m.Cumulative)))
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x+2, h-pad+14, template.HTMLEscapeString(m.Month[5:]))
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
-}
-
-// yearsChart draws the years side by side: entitlements, claims, ARRS sum.
-func yearsChart(f *scenario.Forecast) template.HTML {
-	const w, h, pad = 640, 220, 40
-	top := decimal.NewFromInt(1)
-	for _, y := range f.Years {
-		for _, d := range []decimal.Decimal{y.Entitlements.Total, y.ARRS.Claims, y.ARRS.Sum} {
-			if d.GreaterThan(top) {
-				top = d
-			}
-		}
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-label="the years side by side">`, w, h)
-	step := float64(w-pad-10) / float64(len(f.Years))
-	for i, y := range f.Years {
-		x := float64(pad) + float64(i)*step
-		for k, d := range []decimal.Decimal{y.Entitlements.Total, y.ARRS.Claims, y.ARRS.Sum} {
-			fr, _ := d.Div(top).Float64() // drawing only
-			hh := fr * float64(h-2*pad)
-			fmt.Fprintf(&b, `<rect class="s%d" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s %s</title></rect>`, k,
-				x+float64(k)*step/4+4, float64(h-pad)-hh, step/4-2, hh, template.HTMLEscapeString(y.Year.String()),
-				template.HTMLEscapeString(des.Pounds(d)))
-		}
-		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x+4, h-pad+14, template.HTMLEscapeString(y.Year.String()))
-	}
-	b.WriteString(`</svg>`)
-	return template.HTML(b.String())
 }

@@ -187,6 +187,16 @@ func TestPage(t *testing.T) {
 	require.Equal(t, 200, code)
 	require.NotContains(t, html, "<script>alert(1)")
 	require.Contains(t, html, "&lt;script&gt;alert(1)&lt;/script&gt;")
+
+	// Two years: the years side by side are the forecast program's chart (internal/chart), inline.
+	resp, err = http.PostForm(ts.URL+"/", map[string][]string{"scenario": {string(example(t))}, "years": {"2024/25,2025/26"}})
+	require.NoError(t, err)
+	two, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	require.Equal(t, 200, resp.StatusCode)
+	require.Contains(t, string(two), `<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img"`)
+	require.Contains(t, string(two), "Entitlements + ARRS sum")
+	require.NotContains(t, string(two), "<?xml", "no XML declaration inside HTML")
 }
 
 func BenchmarkAPIForecast(b *testing.B) {

@@ -1,0 +1,58 @@
+package report
+
+import (
+	"fmt"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/internal/render"
+)
+
+// Afford is "what more can we afford?": a hire's claim, the headroom before
+// and after, and the largest WTE the headroom funds, for the PCN called name
+// in the year yr; tag ends the title.
+func Afford(a arrs.Affordability, name string, yr scenario.YearResult, tag string) render.Report {
+	rows := [][]string{
+		{"role", a.Role, a.Role},
+		{"start", a.Start.String(), a.Start.String()},
+		{"WTE asked", a.WTE.String(), a.WTE.String()},
+		{"ARRS pot", string(a.Pot), string(a.Pot)},
+		{"headroom before", render.Plain(a.HeadroomBefore), render.GBP(a.HeadroomBefore)},
+		{"claim of the hire to 31 March", render.Plain(a.Claim), render.GBP(a.Claim)},
+		{"claim per 1 WTE", render.Plain(a.ClaimPerWTE), render.GBP(a.ClaimPerWTE)},
+		{"headroom after", render.Plain(a.HeadroomAfter), render.GBP(a.HeadroomAfter)},
+		{"largest WTE the headroom funds", maxWTE(a), maxWTE(a)},
+	}
+	table := func() []*render.Table {
+		t := &render.Table{Title: fmt.Sprintf("%s: what more can we afford? %s (%s)%s", name, yr.Year, yr.RuleSet, tag),
+			Header: []string{"", "value"}, Right: []bool{false, true}}
+		for _, r := range rows {
+			t.Add(r[0], r[2])
+		}
+		t.Notes = append(t.Notes, a.Explain)
+		for _, r := range a.Reasons {
+			t.Notes = append(t.Notes, "note: "+r.String())
+		}
+		if a.HeadroomAfter.IsNegative() {
+			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+render.GBP(a.HeadroomAfter.Neg()))
+		}
+		return []*render.Table{t}
+	}
+	csvRows := func() ([]string, [][]string) {
+		var out [][]string
+		for _, r := range rows {
+			out = append(out, []string{r[0], r[1]})
+		}
+		return []string{"item", "value"}, out
+	}
+	return render.Report{Tables: table, CSV: csvRows, JSON: a}
+}
+
+// maxWTE is the largest fundable WTE, or "unknown" when the hire can claim
+// nothing under the rules as sourced.
+func maxWTE(a arrs.Affordability) string {
+	if !a.MaxWTEKnown {
+		return "unknown"
+	}
+	return a.MaxWTE.StringFixed(2)
+}
