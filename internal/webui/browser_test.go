@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -57,6 +58,18 @@ const tablesJS = `fetch("/").then(function (r) { return r.text(); }).then(functi
   }, 100);
 });`
 
+// badJS posts the example with a negative WTE for the second person and
+// renders the answer: the page must mark that cell of the staff table.
+const badJS = `fetch("/").then(function (r) { return r.text(); }).then(function (html) {
+  var doc = new DOMParser().parseFromString(html, "text/html");
+  var text = doc.getElementById("scenario").value.replace("wte = 0.6", "wte = -0.6");
+  var body = new URLSearchParams();
+  body.set("scenario", text);
+  return fetch("/", {method: "POST", body: body});
+}).then(function (r) { return r.text(); }).then(function (html) {
+  document.open(); document.write(html); document.close();
+});`
+
 func chromium(t *testing.T) string {
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -83,6 +96,14 @@ func TestRealBrowser(t *testing.T) {
 	mux.HandleFunc("GET /test/driver.js", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/javascript")
 		_, _ = w.Write([]byte(driverJS))
+	})
+	mux.HandleFunc("GET /test/bad.html", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		_, _ = w.Write([]byte(strings.Replace(driverHTML, "driver.js", "bad.js", 1)))
+	})
+	mux.HandleFunc("GET /test/bad.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		_, _ = w.Write([]byte(badJS))
 	})
 	mux.HandleFunc("GET /test/tables.html", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html")
@@ -120,6 +141,16 @@ func TestRealBrowser(t *testing.T) {
 	require.Greater(t, fi.Size(), int64(10000))
 	t.Logf("screenshot of the results page: %s (%d bytes)", shot, fi.Size())
 	require.False(t, strings.Contains(dom, `id="errors"`), "no errors shown")
+
+	// A bad field is shown next to that field: the second person's WTE
+	// cell is marked, with the programs' message, and no results are shown.
+	dom = run("--dump-dom", ts.URL+"/test/bad.html")
+	cell := regexp.MustCompile(`<input[^>]*aria-label="staff 2 wte"[^>]*>`).FindString(dom)
+	require.Contains(t, cell, `class="bad"`, "the bad cell is marked")
+	require.Contains(t, cell, `aria-invalid="true"`)
+	require.Equal(t, 1, strings.Count(dom, `class="bad"`), "only that cell")
+	require.True(t, strings.Contains(dom, "staff[1].wte"), "the message names the field")
+	require.False(t, strings.Contains(dom, `id="results"`), "no half result")
 
 	// The same change made in the page's editable staff table.
 	dom = run("--dump-dom", ts.URL+"/test/tables.html")

@@ -113,7 +113,21 @@
     var area = document.getElementById("scenario");
     var ph = document.getElementById("practices-table"), st = document.getElementById("staff-table");
     if (!area || !ph || !st) { return; }
-    var draw = function () { render(area, "practices", ph); render(area, "staff", st); };
+    // A bad field is shown next to that field: the error's cell is marked,
+    // with the message as its title.
+    var marks = function () {
+      document.querySelectorAll("#errors li[data-field]").forEach(function (li) {
+        var m = /^(practices|staff)\[(\d+)\]\.([a-z_]+)$/.exec(li.getAttribute("data-field"));
+        if (!m) { return; }
+        var cell = document.querySelector('[aria-label="' + m[1] + " " + (parseInt(m[2], 10) + 1) + " " + m[3] + '"]');
+        if (cell) {
+          cell.classList.add("bad");
+          cell.title = li.textContent;
+          cell.setAttribute("aria-invalid", "true");
+        }
+      });
+    };
+    var draw = function () { render(area, "practices", ph); render(area, "staff", st); marks(); };
     area.addEventListener("change", draw);
     fetch("/api/roles").then(function (r) { return r.json(); }).then(function (j) {
       roles = (j.roles || []).map(function (r) { return r.id; });
