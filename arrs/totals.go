@@ -226,6 +226,12 @@ type worker struct {
 // core; the first error stops the batch and names the PCN, as CalculateAll
 // does. The totals are exactly CalculateAll's, in pennies.
 func (p *Plan) CalculateTotals(in []PCNInput) ([]Totals, error) {
+	return p.CalculateTotalsN(in, 0)
+}
+
+// CalculateTotalsN is CalculateTotals on workers goroutines (0 or less: one
+// per CPU).
+func (p *Plan) CalculateTotalsN(in []PCNInput, workers int) ([]Totals, error) {
 	if p == nil || p.rs == nil {
 		return nil, errNoPlan
 	}
@@ -239,7 +245,10 @@ func (p *Plan) CalculateTotals(in []PCNInput) ([]Totals, error) {
 		out[i] = Totals{Payments: w[:np:np], Sums: w[np : np+nq : np+nq], Claims: w[np+nq:]}
 	}
 	errs := make([]error, len(in))
-	workers := min(runtime.GOMAXPROCS(0), len(in))
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, len(in))
 	var wg sync.WaitGroup
 	var next int64
 	var mu sync.Mutex

@@ -1,6 +1,7 @@
 package des
 
 import (
+	"bufio"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -42,7 +43,8 @@ type CSVOptions struct {
 	// second result and left out of the first.
 	SkipBad bool
 	// MaxRows and MaxBytes bound the input (0: DefaultMaxCSVRows,
-	// DefaultMaxCSVBytes). A larger input is an error, not a truncation.
+	// DefaultMaxCSVBytes; below 0: no limit). A larger input is an error,
+	// not a truncation.
 	MaxRows  int
 	MaxBytes int64
 }
@@ -74,88 +76,152 @@ type PCNRow struct {
 // error) is always the returned error, also a *FieldError. The result is
 // nil whenever the error is not.
 func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
-	maxRows, maxBytes := opt.MaxRows, opt.MaxBytes
-	if maxRows <= 0 {
-		maxRows = DefaultMaxCSVRows
+	pr, err := NewPCNCSVReader(name, r, opt)
+	if err != nil {
+		return nil, nil, err
 	}
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxCSVBytes
+	var rows []PCNRow
+	var bad []error
+	for {
+		chunk, b, err := pr.Next(nil, 4096)
+		bad = append(bad, b...)
+		rows = append(rows, chunk...)
+		if errors.Is(err, io.EOF) {
+			return rows, bad, nil
+		}
+		if err != nil {
+			return nil, nil, err
+		}
 	}
-	fail := func(line int, field, format string, args ...any) ([]PCNRow, []error, error) {
-		return nil, nil, &FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
-	}
-	lr := &limitReader{r: r, left: maxBytes}
-	cr := csv.NewReader(lr)
-	cr.FieldsPerRecord = -1 // checked here, to name the row
+}
 
-	header, err := cr.Read()
+// PCNCSVReader reads a PCN list a chunk of rows at a time (ReadPCNCSV reads
+// it whole), so a long list is worked out in bounded memory: it holds the
+// header and the PCN codes seen (to refuse a repeated one), not the rows.
+// The rows, bad rows and errors are ReadPCNCSV's, in the same order.
+type PCNCSVReader struct {
+	name     string
+	opt      CSVOptions
+	maxRows  int   // < 0: no limit
+	maxBytes int64 // < 0: no limit
+	cr       *csv.Reader
+	header   []string
+	col      map[string]int
+	seen     map[string]int // code → line
+	n        int            // data rows read (good and bad)
+	err      error          // sticky: io.EOF or the error that stopped it
+}
+
+// NewPCNCSVReader reads the header of a PCN list (see ReadPCNCSV; an error
+// reading it is ReadPCNCSV's). opt.MaxRows or opt.MaxBytes below zero lift
+// that limit.
+func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, error) {
+	pr := &PCNCSVReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
+	if pr.maxRows == 0 {
+		pr.maxRows = DefaultMaxCSVRows
+	}
+	if pr.maxBytes == 0 {
+		pr.maxBytes = DefaultMaxCSVBytes
+	}
+	if pr.maxBytes > 0 {
+		r = &limitReader{r: r, left: pr.maxBytes}
+	}
+	pr.cr = csv.NewReader(bufio.NewReaderSize(r, 64<<10))
+	pr.cr.FieldsPerRecord = -1 // checked here, to name the row
+	pr.cr.ReuseRecord = true
+
+	header, err := pr.cr.Read()
 	if err != nil {
 		switch {
 		case errors.Is(err, io.EOF):
-			return fail(0, "", "empty file: want a header row naming the columns %s", strings.Join(pcnColumns[:], ", "))
+			return nil, pr.fail(0, "", "empty file: want a header row naming the columns %s", strings.Join(pcnColumns[:], ", "))
 		case errors.Is(err, errTooBig):
-			return fail(0, "", "file is larger than %d bytes", maxBytes)
+			return nil, pr.fail(0, "", "file is larger than %d bytes", pr.maxBytes)
 		}
-		return nil, nil, csvError(name, err)
+		return nil, csvError(name, err)
 	}
-	col := map[string]int{}
-	for i, h := range header {
+	pr.header = slices.Clone(header)
+	pr.col = map[string]int{}
+	for i, h := range pr.header {
 		h = strings.ToLower(strings.TrimSpace(strings.TrimPrefix(h, "\uFEFF")))
-		if _, dup := col[h]; dup && isPCNColumn(h) {
-			return fail(1, h, "column %q appears twice in the header", h)
+		if _, dup := pr.col[h]; dup && isPCNColumn(h) {
+			return nil, pr.fail(1, h, "column %q appears twice in the header", h)
 		}
-		if _, dup := col[h]; !dup {
-			col[h] = i
+		if _, dup := pr.col[h]; !dup {
+			pr.col[h] = i
 		}
 	}
 	var missing []string
 	for _, c := range pcnColumns {
-		if _, ok := col[c]; !ok {
+		if _, ok := pr.col[c]; !ok {
 			missing = append(missing, c)
 		}
 	}
 	if len(missing) > 0 {
-		return fail(1, missing[0], "the header has no %s column (want %s, in any order)", strings.Join(missing, ", "), strings.Join(pcnColumns[:], ", "))
+		return nil, pr.fail(1, missing[0], "the header has no %s column (want %s, in any order)", strings.Join(missing, ", "), strings.Join(pcnColumns[:], ", "))
 	}
+	return pr, nil
+}
 
-	var rows []PCNRow
+func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *FieldError {
+	return &FieldError{File: pr.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
+}
+
+// Next reads up to n good rows (n ≤ 0: 4,096), appending them to rows[:0],
+// with the bad rows met on the way (only with opt.SkipBad; without it the
+// first bad row is the error). At the end of the list the error is io.EOF,
+// with the last rows; any other error stops the reader, and every later
+// call returns it.
+func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
+	if n <= 0 {
+		n = 4096
+	}
+	rows = rows[:0]
 	var bad []error
-	seen := map[string]int{} // code → line
-	for n := 0; ; n++ {
-		rec, err := cr.Read()
+	for pr.err == nil && len(rows) < n {
+		rec, err := pr.cr.Read()
 		if errors.Is(err, io.EOF) {
+			pr.err = io.EOF
 			break
 		}
 		if errors.Is(err, errTooBig) {
-			return fail(0, "", "file is larger than %d bytes", maxBytes)
+			pr.err = pr.fail(0, "", "file is larger than %d bytes", pr.maxBytes)
+			break
 		}
-		if n >= maxRows {
-			line, _ := cr.FieldPos(0)
-			return fail(line, "", "more than %d rows", maxRows)
+		if pr.maxRows > 0 && pr.n >= pr.maxRows {
+			line, _ := pr.cr.FieldPos(0)
+			pr.err = pr.fail(line, "", "more than %d rows", pr.maxRows)
+			break
 		}
+		pr.n++
 		var fe *FieldError
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
-				return nil, nil, csvError(name, err)
+				pr.err = csvError(pr.name, err)
+				break
 			}
-			fe = csvError(name, err)
+			fe = csvError(pr.name, err)
 		} else {
-			line, _ := cr.FieldPos(0)
+			line, _ := pr.cr.FieldPos(0)
 			var row PCNRow
-			row, fe = pcnRow(name, line, rec, header, col, seen)
+			row, fe = pcnRow(pr.name, line, rec, pr.header, pr.col, pr.seen)
 			if fe == nil {
-				seen[row.Code] = line
+				pr.seen[row.Code] = line
 				rows = append(rows, row)
 				continue
 			}
 		}
-		if !opt.SkipBad {
-			return nil, nil, fe
+		if !pr.opt.SkipBad {
+			pr.err = fe
+			break
 		}
 		bad = append(bad, fe)
 	}
-	return rows, bad, nil
+	if pr.err != nil && !errors.Is(pr.err, io.EOF) {
+		return nil, nil, pr.err
+	}
+	return rows, bad, pr.err
 }
 
 func isPCNColumn(h string) bool {
@@ -268,7 +334,7 @@ func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if fi.Size() > maxBytes {
+	if maxBytes > 0 && fi.Size() > maxBytes {
 		return nil, nil, &FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), maxBytes),
 			Err: ErrInvalid}
 	}

@@ -1,0 +1,152 @@
+package arrs
+
+import (
+	"slices"
+	"sort"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+// RollUpStream adds PCNs up by ICB, for England and by payment as they are
+// worked out, holding only the running totals, in pennies: des.RollUp holds
+// every PCN, this holds one total per ICB and per payment, so a list of any
+// length is added up in bounded memory. Rollup gives des.RollUp's totals
+// exactly (with no PCNs listed).
+//
+// Add takes a PCN from CalculateTotals when TotalsExact says the plan's
+// Totals split by payment; AddEntitlements takes one from the explained path
+// (CalculateEach) always.
+type RollUpStream struct {
+	rs      *des.RuleSet
+	exact   bool
+	slotPay []int // per rs.Payments(): index into Totals.Payments, or -1
+	slotSum []int // per rs.Payments(): index into Totals.Sums, or -1
+	ids     []string
+	icbs    map[string]*groupSum
+	england groupSum
+	byPay   []int64
+	leftOut []string
+}
+
+type groupSum struct {
+	pcns       int
+	registered decimal.Decimal
+	ent, arrs  int64
+}
+
+// NewRollUpStream starts adding up PCNs worked out under plan.
+func NewRollUpStream(plan *Plan) *RollUpStream {
+	c := plan.fast()
+	pays := plan.rs.Payments()
+	s := &RollUpStream{rs: plan.rs, exact: c.ok, icbs: map[string]*groupSum{},
+		slotPay: make([]int, len(pays)), slotSum: make([]int, len(pays)), byPay: make([]int64, len(pays)),
+		england: groupSum{registered: decimal.Zero}}
+	potUsed := map[des.PotID]int{}
+	for i, p := range pays {
+		s.ids = append(s.ids, p.ID)
+		s.slotPay[i] = slices.Index(c.payments, p.ID)
+		s.slotSum[i] = -1
+		if p.Kind == des.KindARRSSum {
+			s.slotPay[i] = -1
+			s.slotSum[i] = slices.Index(c.pots, p.Pot)
+			potUsed[p.Pot]++
+			if s.slotSum[i] < 0 || potUsed[p.Pot] > 1 {
+				s.exact = false // two sums in one pot: Totals cannot tell them apart
+			}
+		} else if s.slotPay[i] < 0 {
+			s.exact = false
+		}
+	}
+	return s
+}
+
+// TotalsExact reports whether Add gives the payments' totals exactly (the
+// plan's Totals hold every payment and each ARRS sum in a pot of its own).
+// When not, use AddEntitlements.
+func (s *RollUpStream) TotalsExact() bool { return s.exact }
+
+func (s *RollUpStream) group(row *des.PCNRow) *groupSum {
+	icb := row.ICB
+	if icb == "" {
+		icb = des.NoICB
+	}
+	g := s.icbs[icb]
+	if g == nil {
+		g = &groupSum{registered: decimal.Zero}
+		s.icbs[icb] = g
+	}
+	return g
+}
+
+func (s *RollUpStream) add(row *des.PCNRow, ent, arrsSum int64) {
+	reg, hasReg := des.RolledPCN{Row: *row}.Registered()
+	for _, g := range []*groupSum{s.group(row), &s.england} {
+		g.pcns++
+		if hasReg {
+			g.registered = g.registered.Add(reg)
+		}
+		g.ent += ent
+		g.arrs += arrsSum
+	}
+}
+
+// Add adds a PCN's totals (from CalculateTotals under the same plan; see
+// TotalsExact).
+func (s *RollUpStream) Add(row *des.PCNRow, t *Totals) {
+	var sum int64
+	for _, x := range t.Sums {
+		sum += x
+	}
+	s.add(row, t.Entitlements, sum)
+	for i := range s.byPay {
+		switch {
+		case s.slotPay[i] >= 0:
+			s.byPay[i] += t.Payments[s.slotPay[i]]
+		case s.slotSum[i] >= 0:
+			s.byPay[i] += t.Sums[s.slotSum[i]]
+		}
+	}
+}
+
+// AddEntitlements adds a PCN worked out by the explained path.
+func (s *RollUpStream) AddEntitlements(row *des.PCNRow, e *des.Entitlements) {
+	var sum int64
+	for _, a := range e.ARRSSums {
+		sum += toPennies(a.Total)
+	}
+	s.add(row, toPennies(e.Total), sum)
+	for i, id := range s.ids {
+		for _, a := range e.Payments {
+			if a.ID == id {
+				s.byPay[i] += toPennies(a.Total)
+			}
+		}
+		for _, a := range e.ARRSSums {
+			if a.ID == id {
+				s.byPay[i] += toPennies(a.Total)
+			}
+		}
+	}
+}
+
+// LeaveOut records a PCN left out of the totals, and why (Rollup.LeftOut).
+func (s *RollUpStream) LeaveOut(err error) { s.leftOut = append(s.leftOut, err.Error()) }
+
+// Rollup is the totals so far, as des.RollUp gives them (PCNs nil).
+func (s *RollUpStream) Rollup() des.Rollup {
+	pennies := func(p int64) decimal.Decimal { return decimal.New(p, -2) }
+	total := func(name string, g *groupSum) des.GroupTotal {
+		return des.GroupTotal{Name: name, PCNs: g.pcns, Registered: g.registered, Entitlements: pennies(g.ent), ARRSSum: pennies(g.arrs)}
+	}
+	out := des.Rollup{Year: s.rs.Year(), RuleSet: s.rs.Title(), Gaps: s.rs.Gaps(), Unpaid: s.rs.Unpaid(),
+		England: total("England", &s.england), LeftOut: slices.Clone(s.leftOut)}
+	for name, g := range s.icbs {
+		out.ICBs = append(out.ICBs, total(name, g))
+	}
+	sort.Slice(out.ICBs, func(i, j int) bool { return out.ICBs[i].Name < out.ICBs[j].Name })
+	for i, p := range s.rs.Payments() {
+		out.ByPayment = append(out.ByPayment, des.PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: pennies(s.byPay[i])})
+	}
+	return out
+}
