@@ -53,11 +53,13 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		return Affordability{}, errNoPlan
 	}
 	if !p.year.Contains(h.Start) {
-		return Affordability{}, &des.FieldError{Field: "start", Msg: fmt.Sprintf("%s is not in the DES year %s", h.Start, p.year), Err: des.ErrInvalid}
+		return Affordability{}, &des.FieldError{Field: "start",
+			Msg: fmt.Sprintf("%s is not in the DES year %s", h.Start, p.year), Err: des.ErrInvalid}
 	}
 	rp := p.roles[h.Role]
 	if rp == nil {
-		return Affordability{}, &des.FieldError{Field: "role", Msg: fmt.Sprintf("%q is not an ARRS role in %s (roles: %v)", h.Role, p.year, p.Roles()), Err: des.ErrInvalid}
+		return Affordability{}, &des.FieldError{Field: "role",
+			Msg: fmt.Sprintf("%q is not an ARRS role in %s (roles: %v)", h.Role, p.year, p.Roles()), Err: des.ErrInvalid}
 	}
 	base, err := p.Calculate(pcn, roster)
 	if err != nil {
@@ -72,7 +74,8 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		cost = assumedCost(rp, h.London)
 	}
 	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
-		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost, London: h.London}
+		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost,
+			London: h.London}
 		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
 		if err != nil {
 			return decimal.Zero, nil, err
@@ -93,8 +96,9 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if err != nil {
 		return Affordability{}, err
 	}
-	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(), Claim: claim, ClaimPerWTE: perWTE,
-		HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim), MaxWTE: decimal.Zero, Reasons: reasons}
+	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(),
+		Claim: claim, ClaimPerWTE: perWTE, HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim),
+		MaxWTE: decimal.Zero, Reasons: reasons}
 	if perWTE.IsPositive() && pot.Headroom.IsPositive() {
 		// Claims are proportional to WTE before each month's rounding, so
 		// start from the ratio and, within what one roster line can hold,
@@ -121,16 +125,19 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !perWTE.IsPositive() {
 		b.WriteString("nothing can be claimed for this hire (see the reasons)")
 	} else {
-		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s", des.Pounds(cost), costNote(h.AnnualCost), des.Pounds(claim))
+		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s", des.Pounds(cost), costNote(h.AnnualCost),
+			des.Pounds(claim))
 		if !a.WTE.Equal(decimal.NewFromInt(1)) {
 			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, des.Pounds(perWTE))
 		}
 	}
-	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; ", a.Pot, des.Pounds(a.HeadroomBefore), des.Pounds(a.HeadroomAfter))
+	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; ", a.Pot, des.Pounds(a.HeadroomBefore),
+		des.Pounds(a.HeadroomAfter))
 	if a.MaxWTEKnown {
 		fmt.Fprintf(&b, "the headroom funds at most %s WTE of this role from %s", a.MaxWTE.StringFixed(2), h.Start)
 	} else {
-		b.WriteString("how much of this role the headroom funds cannot be worked out, since the hire can claim nothing under the rules as sourced")
+		b.WriteString("how much of this role the headroom funds cannot be worked out, " +
+			"since the hire can claim nothing under the rules as sourced")
 	}
 	if a.MaxWTE.GreaterThan(decimal.NewFromInt(MaxWTE)) {
 		b.WriteString(" (headroom ÷ claim per WTE; above one roster line's 10 WTE the monthly rounding is not re-checked)")

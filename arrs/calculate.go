@@ -159,7 +159,9 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 		return nil // the explanation states the cost when asked for
 	}
 	if p.opt.SalaryCost == nil {
-		return &des.FieldError{Field: "salary", Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead", Err: des.ErrMissing}
+		return &des.FieldError{Field: "salary",
+			Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead",
+			Err: des.ErrMissing}
 	}
 	// The on-cost rules in force in the middle of each month (so April
 	// uses the tax year that starts on 6 April).
@@ -297,7 +299,8 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 		if maxP < 0 {
 			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
 		}
-		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.reimburseBP, rp.claimCap[m])
+		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.reimburseBP,
+			rp.claimCap[m])
 		// The maximum binds when the cost (or, for a maximum stated as a
 		// claim, the reimbursed share of it) is above it.
 		binds := pp.costP[m] > maxP
@@ -346,7 +349,8 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 	for m := 0; m < 12; m++ {
 		cum += monthClaim[m]
 		costTotal += monthCost[m]
-		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: fromPennies(monthClaim[m]), Cost: fromPennies(monthCost[m]), Cumulative: fromPennies(cum)})
+		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: fromPennies(monthClaim[m]),
+			Cost: fromPennies(monthCost[m]), Cumulative: fromPennies(cum)})
 	}
 	r.Claims, r.Cost, r.Sum = fromPennies(cum), fromPennies(costTotal), decimal.Zero
 	for _, a := range sums {
@@ -360,7 +364,8 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 				runsOut = p.month[m].label
 			}
 		}
-		pot := Pot{ID: a.ID, Name: a.Pot, Sum: a.Total, Claims: fromPennies(c), Headroom: a.Total.Sub(fromPennies(c)), RunsOut: runsOut, sum: a}
+		pot := Pot{ID: a.ID, Name: a.Pot, Sum: a.Total, Claims: fromPennies(c), Headroom: a.Total.Sub(fromPennies(c)),
+			RunsOut: runsOut, sum: a}
 		r.Pots = append(r.Pots, pot)
 		r.Sum = r.Sum.Add(pot.Sum)
 		if r.RunsOut == "" || (runsOut != "" && runsOut < r.RunsOut) {
@@ -374,7 +379,8 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 }
 
 func (p *Plan) staffResult(pp *person) StaffResult {
-	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: make([]decimal.Decimal, 12), Maximum: decimal.Zero, Reimbursement: decimal.Zero}
+	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: make([]decimal.Decimal, 12),
+		Maximum: decimal.Zero, Reimbursement: decimal.Zero}
 	var claim, cost, onDerived int64
 	lastMax := -1
 	for m := 0; m < 12; m++ {
@@ -521,7 +527,8 @@ func (e *staffExplainer) explain() string {
 	b.WriteString(" months claimed = ")
 	b.WriteString(des.PoundsPennies(e.claim))
 	if e.onDerived > 0 {
-		b.WriteString("; " + des.PoundsPennies(e.onDerived) + " of it rests on a maximum no source gives (derived or carried)")
+		b.WriteString("; " + des.PoundsPennies(e.onDerived) +
+			" of it rests on a maximum no source gives (derived or carried)")
 	}
 	if len(e.reasons) > 0 {
 		b.WriteString(" (")
@@ -549,7 +556,8 @@ func (p *Plan) breaches(pp *person) []Breach {
 			out[n-1].To = p.month[m].label
 			continue
 		}
-		out = append(out, Breach{Staff: pp.s.Name, Role: pp.s.Role, Rule: r, From: p.month[m].label, To: p.month[m].label, Detail: p.detail(pp, m)})
+		out = append(out, Breach{Staff: pp.s.Name, Role: pp.s.Role, Rule: r, From: p.month[m].label, To: p.month[m].label,
+			Detail: p.detail(pp, m)})
 	}
 	return out
 }

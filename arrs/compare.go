@@ -89,7 +89,8 @@ func CompareResults(a, b Result) (figures, staff []des.Change) {
 		y, okB := staffOf(b, n)
 		it := des.Change{ID: n}
 		if okA {
-			it.Name, it.From, it.FromText, it.FromCodes = x.Role, des.SomeMoney(x.Claim), JoinReasons(x.Reasons), codesOf(x.Reasons)
+			it.Name, it.From, it.FromText, it.FromCodes = x.Role, des.SomeMoney(x.Claim), JoinReasons(x.Reasons),
+				codesOf(x.Reasons)
 		}
 		if okB {
 			it.Name, it.To, it.ToText, it.ToCodes = y.Role, des.SomeMoney(y.Claim), JoinReasons(y.Reasons), codesOf(y.Reasons)

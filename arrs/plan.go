@@ -22,7 +22,8 @@ type Options struct {
 }
 
 // SalaryCostFunc works out the annual employer cost of a salary on a date.
-type SalaryCostFunc func(salary decimal.Decimal, on des.Date, levy bool) (cost decimal.Decimal, explain string, err error)
+type SalaryCostFunc func(salary decimal.Decimal, on des.Date, levy bool) (cost decimal.Decimal, explain string,
+	err error)
 
 // Plan is a rule set prepared for claims: each role's maximum, percentage
 // and cap month by month, worked out once. A Plan is immutable and may be
@@ -106,7 +107,8 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	}
 	y := rs.Year()
 	if y == 0 {
-		return nil, fmt.Errorf("%w: the rule set has no year: make one with des.LoadRuleSet (or take one from package rates), not a zero des.RuleSet", des.ErrMissing)
+		return nil, fmt.Errorf("%w: the rule set has no year: make one with des.LoadRuleSet (or take one from package "+
+			"rates), not a zero des.RuleSet", des.ErrMissing)
 	}
 	a := rs.ARRS()
 	p := &Plan{rs: rs, year: y, opt: opt, roles: map[string]*rolePlan{}}
@@ -224,9 +226,11 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		}
 		rp.maxText = append(rp.maxText, t)
 	}
-	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() + " for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
+	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() +
+		" for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
 	rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
-	rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% per month, pro rata by days, rounded to the penny"
+	rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() +
+		"% per month, pro rata by days, rounded to the penny"
 	return rp, nil
 }
 

@@ -68,7 +68,8 @@ func WTEOf(d decimal.Decimal) (WTE, error) {
 // for Agenda for Change roles).
 func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
 	if !hours.IsPositive() || !fullWeek.IsPositive() || des.Places(hours) > 2 || des.Places(fullWeek) > 2 {
-		return WTE{}, fmt.Errorf("%w: %s hours a week, of %s in a full week: want positive hours and a positive full week, each with at most two places", des.ErrInvalid, hours, fullWeek)
+		return WTE{}, fmt.Errorf("%w: %s hours a week, of %s in a full week: want positive hours and a positive full "+
+			"week, each with at most two places", des.ErrInvalid, hours, fullWeek)
 	}
 	w, err := ratio(hours, fullWeek)
 	if err == nil && w.num > MaxWTE*w.den {
@@ -81,7 +82,8 @@ func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
 // sessions (9).
 func WTESessions(sessions, full decimal.Decimal) (WTE, error) {
 	if !sessions.IsPositive() || !full.IsPositive() || des.Places(sessions) > 2 || des.Places(full) > 2 {
-		return WTE{}, fmt.Errorf("%w: %s sessions a week, of %s in a full week: want a positive number of sessions and a positive full week, each with at most two places", des.ErrInvalid, sessions, full)
+		return WTE{}, fmt.Errorf("%w: %s sessions a week, of %s in a full week: want a positive number of sessions "+
+			"and a positive full week, each with at most two places", des.ErrInvalid, sessions, full)
 	}
 	w, err := ratio(sessions, full)
 	if err == nil && w.num > MaxWTE*w.den {

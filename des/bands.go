@@ -155,7 +155,8 @@ type rawBandRules struct {
 // 0-50 is an error naming the file, line and field.
 func LoadBandRules(name string, data []byte) (*BandRules, error) {
 	if len(data) > MaxRuleSetBytes {
-		return nil, &FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a band file may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
+		return nil, &FieldError{File: name,
+			Msg: fmt.Sprintf("input is %d bytes; a band file may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
 	}
 	var raw rawBandRules
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
@@ -164,10 +165,12 @@ func LoadBandRules(name string, data []byte) (*BandRules, error) {
 	}
 	v := &validator{file: name, loc: newLocator(string(data))}
 	for _, k := range md.Undecoded() {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: "unknown key", Err: ErrUnknownKey})
 	}
 	for _, k := range strict.MixedCaseKeys(md) {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
 	}
 	br := &BandRules{}
 	root := fieldPath{}
@@ -181,7 +184,8 @@ func LoadBandRules(name string, data []byte) (*BandRules, error) {
 			v.add(p.key("id"), ErrInvalid, "duplicate pay group %q", g.ID)
 		}
 		if g.ModelFrom.IsZero() || g.ModelTo.IsZero() || g.ModelTo.Before(g.ModelFrom) {
-			v.add(p.key("model_from"), ErrInvalid, "want model_from and model_to, in order: the dates whose maxima the model may derive")
+			v.add(p.key("model_from"), ErrInvalid,
+				"want model_from and model_to, in order: the dates whose maxima the model may derive")
 		}
 		br.pays = append(br.pays, g)
 	}
@@ -206,7 +210,8 @@ func LoadBandRules(name string, data []byte) (*BandRules, error) {
 	}
 	for i, ra := range raw.Award {
 		p := root.with("award", i)
-		a := PayAward{Pay: ra.Pay, From: ra.From, Announced: ra.Announced, Percent: ra.Percent.D, Source: v.source(p, ra.rawSource)}
+		a := PayAward{Pay: ra.Pay, From: ra.From, Announced: ra.Announced, Percent: ra.Percent.D,
+			Source: v.source(p, ra.rawSource)}
 		if _, ok := br.payGroup(a.Pay); !ok {
 			v.add(p.key("pay"), ErrInvalid, "pay %q: want one of the [[pay]] groups", a.Pay)
 		}

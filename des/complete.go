@@ -404,8 +404,8 @@ func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, 
 			o = &own[i]
 		}
 	}
-	if o != nil && (m.awardMoves(band.Pay, o.From, t, k) || (!o.Announced.IsZero() && k.After(t) && o.Announced.Before(k) &&
-		m.backdatedBetween(band.Pay, o, k))) {
+	if o != nil && (m.awardMoves(band.Pay, o.From, t, k) ||
+		(!o.Announced.IsZero() && k.After(t) && o.Announced.Before(k) && m.backdatedBetween(band.Pay, o, k))) {
 		o = nil // a pay award has moved the maxima since the role's own figure
 	}
 	any := false
@@ -543,7 +543,8 @@ func (m *bandModel) awardsBetween(pay string, a *anchor, t, k Date) int {
 func (m *bandModel) inForce(b Band, z int, t Date, prefer string) *anchor {
 	var got *anchor
 	for _, a := range m.anchors {
-		if a.band != b.ID || !a.amt[z].IsPositive() || a.from.After(t) || a.until.Before(t) || (m.exclude != nil && m.exclude(a)) {
+		if a.band != b.ID || !a.amt[z].IsPositive() || a.from.After(t) || a.until.Before(t) ||
+			(m.exclude != nil && m.exclude(a)) {
 			continue
 		}
 		if got == nil || a.from.After(got.from) || (a.from == got.from && a.role == prefer) {

@@ -283,7 +283,8 @@ func toPennies(d decimal.Decimal) (int64, error) {
 // partAmount computes one part for one basis figure. For payments it returns
 // the twelve rounded months; for an ARRS sum (once) the rounded total only.
 func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) (PartAmount, []int64, error) {
-	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To}, Amount: decimal.Zero}
+	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To},
+		Amount: decimal.Zero}
 	vals := pt.InForce(opt.AsAt)
 	if len(vals) == 0 || vals[0].From.After(pt.From) {
 		return pa, nil, fmt.Errorf("%w for %s to %s (as at %s)", ErrNoRate, pt.From, pt.To, opt.AsAt)

@@ -86,16 +86,20 @@ func EstimateIIF(rs *RuleSet, inds []IIFIndicator) (IIFEstimate, error) {
 			in.Prevalence = one
 		}
 		if in.Points.IsNegative() || in.ListSize.IsNegative() || in.Prevalence.IsNegative() {
-			return IIFEstimate{}, &FieldError{Field: fmt.Sprintf("iif[%d]", i), Msg: "points and adjustments must not be negative", Err: ErrInvalid}
+			return IIFEstimate{}, &FieldError{Field: fmt.Sprintf("iif[%d]", i),
+				Msg: "points and adjustments must not be negative", Err: ErrInvalid}
 		}
 		points = points.Add(in.Points)
 		amt := RoundPenny(in.Points.Mul(rules.PointValue).Mul(in.ListSize).Mul(in.Prevalence))
-		ex := fmt.Sprintf("%s: %s points × %s × list size %s × prevalence %s = %s (estimate)", in.Indicator, in.Points, FormatRate(rules.PointValue), in.ListSize, in.Prevalence, Pounds(amt))
+		ex := fmt.Sprintf("%s: %s points × %s × list size %s × prevalence %s = %s (estimate)", in.Indicator, in.Points,
+			FormatRate(rules.PointValue), in.ListSize, in.Prevalence, Pounds(amt))
 		e.Lines = append(e.Lines, IIFEstimateLine{IIFIndicator: in, Amount: amt, Explain: ex})
 		e.Total = e.Total.Add(amt)
 	}
 	if rules.MaxPoints > 0 && points.GreaterThan(decimal.NewFromInt(rules.MaxPoints)) {
-		return IIFEstimate{}, &FieldError{Field: "iif", Msg: fmt.Sprintf("%s points in all, more than the %d available in %s", points, rules.MaxPoints, rs.Year()), Err: ErrInvalid}
+		return IIFEstimate{}, &FieldError{Field: "iif",
+			Msg: fmt.Sprintf("%s points in all, more than the %d available in %s", points, rules.MaxPoints, rs.Year()),
+			Err: ErrInvalid}
 	}
 	return e, nil
 }
@@ -106,5 +110,6 @@ func (e IIFEstimate) Explain() string {
 	for _, l := range e.Lines {
 		parts = append(parts, l.Explain)
 	}
-	return fmt.Sprintf("IIF %s ESTIMATE: %s; total %s (point value source: %s <%s> [%s])", e.Year, strings.Join(parts, "; "), Pounds(e.Total), e.Source.Document, e.Source.URL, e.Source.Confidence)
+	return fmt.Sprintf("IIF %s ESTIMATE: %s; total %s (point value source: %s <%s> [%s])", e.Year,
+		strings.Join(parts, "; "), Pounds(e.Total), e.Source.Document, e.Source.URL, e.Source.Confidence)
 }

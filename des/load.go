@@ -145,7 +145,8 @@ func LoadRuleSetFile(path string) (*RuleSet, error) {
 		return nil, err
 	}
 	if fi.Size() > MaxRuleSetBytes {
-		return nil, &FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; a rule set may be at most %d", fi.Size(), MaxRuleSetBytes), Err: ErrInvalid}
+		return nil, &FieldError{File: path,
+			Msg: fmt.Sprintf("file is %d bytes; a rule set may be at most %d", fi.Size(), MaxRuleSetBytes), Err: ErrInvalid}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -164,7 +165,8 @@ var fileYearRE = regexp.MustCompile(`(\d{4})-(\d{2})\.toml$`)
 // problems found are returned together as Errors.
 func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 	if len(data) > MaxRuleSetBytes {
-		return nil, &FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
+		return nil, &FieldError{File: name,
+			Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
 	}
 	var raw rawRuleSet
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
@@ -173,10 +175,12 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 	}
 	v := &validator{file: name, loc: newLocator(string(data))}
 	for _, k := range md.Undecoded() {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: "unknown key", Err: ErrUnknownKey})
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: "unknown key", Err: ErrUnknownKey})
 	}
 	for _, k := range strict.MixedCaseKeys(md) {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(), Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
 	}
 	rs := v.ruleSet(&raw)
 	if m := fileYearRE.FindStringSubmatch(filepath.Base(name)); m != nil && raw.Year != 0 {
@@ -203,7 +207,8 @@ func (v *validator) add(p fieldPath, sentinel error, format string, args ...any)
 	if line == 0 && len(p) > 1 {
 		line = v.loc.line(p[:len(p)-1]) // a missing key: point at its table
 	}
-	v.errs = append(v.errs, &FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
+	v.errs = append(v.errs, &FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...),
+		Err: sentinel})
 }
 
 func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
@@ -260,7 +265,8 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 
 func (v *validator) source(p fieldPath, s rawSource) Source {
 	if strings.TrimSpace(s.Source) == "" {
-		v.add(p.key("source"), ErrMissing, "missing source: every figure names the document and paragraph or table it comes from")
+		v.add(p.key("source"), ErrMissing,
+			"missing source: every figure names the document and paragraph or table it comes from")
 	}
 	if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
 		v.add(p.key("url"), ErrMissing, "missing or bad url %q: every figure gives the address of its source", s.URL)
@@ -281,7 +287,8 @@ func (v *validator) inYear(p fieldPath, d Date) {
 }
 
 func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
-	pay := Payment{ID: rp.ID, Name: rp.Name, PaidTo: Payee(rp.PaidTo), Kind: Kind(rp.Kind), Pot: PotID(rp.Pot), Note: rp.Note}
+	pay := Payment{ID: rp.ID, Name: rp.Name, PaidTo: Payee(rp.PaidTo), Kind: Kind(rp.Kind), Pot: PotID(rp.Pot),
+		Note: rp.Note}
 	if !idRE.MatchString(rp.ID) {
 		v.add(p.key("id"), ErrInvalid, "id %q: want a snake_case identifier such as core_pcn_funding", rp.ID)
 	}
@@ -377,7 +384,8 @@ func (v *validator) total(p fieldPath, pay *Payment, t rawTotal) {
 func (v *validator) part(p fieldPath, r rawPart) Part {
 	pt := Part{Basis: Basis(r.Basis), Stated: Stated(r.Stated), From: r.From, To: r.To, Label: r.Label}
 	if !slices.Contains(bases, pt.Basis) {
-		v.add(p.key("basis"), ErrInvalid, "basis %q: want one of registered, weighted, adjusted, care_home_beds, fixed", r.Basis)
+		v.add(p.key("basis"), ErrInvalid, "basis %q: want one of registered, weighted, adjusted, care_home_beds, fixed",
+			r.Basis)
 	}
 	if pt.Stated == "" {
 		pt.Stated = Annual
@@ -397,7 +405,8 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 		v.add(p.key("to"), ErrInvalid, "to %s is before from %s", pt.To, pt.From)
 	}
 	if pt.Stated == Period && (!pt.From.FirstOfMonth() || pt.To.AddDays(1).Day() != 1) {
-		v.add(p.key("from"), ErrInvalid, "an amount stated for a period must cover whole months (from the 1st to a month end); got %s to %s", pt.From, pt.To)
+		v.add(p.key("from"), ErrInvalid,
+			"an amount stated for a period must cover whole months (from the 1st to a month end); got %s to %s", pt.From, pt.To)
 	}
 	for k, s := range r.Scale {
 		sp := p.with("scale", k)
@@ -423,7 +432,9 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 		} else if rv.Rate.D.IsNegative() {
 			v.add(vp.key("rate"), ErrInvalid, "rate %s is negative", rv.Rate.D)
 		} else if rv.Rate.D.IsZero() {
-			v.add(vp.key("rate"), ErrInvalid, "rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; one that stops mid-year ends its part with to)")
+			v.add(vp.key("rate"), ErrInvalid,
+				"rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; "+
+					"one that stops mid-year ends its part with to)")
 		} else if Places(rv.Rate.D) > 6 {
 			v.add(vp.key("rate"), ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
 		} else if rv.Rate.D.GreaterThan(maxRate) {
@@ -436,18 +447,23 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 			v.add(vp.key("from"), ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
 		}
 		if k == 0 && val.From.After(pt.From) && !val.From.After(pt.To) {
-			v.add(vp.key("from"), ErrInvalid, "the first value starts %s, after its part (%s): no rate would be in force before it; give the part from = %s", val.From, pt.From, val.From)
+			v.add(vp.key("from"), ErrInvalid,
+				"the first value starts %s, after its part (%s): no rate would be in force before it; give the part from = %s",
+				val.From, pt.From, val.From)
 		}
 		if pt.Stated == Period && val.From != pt.From {
-			v.add(vp.key("from"), ErrInvalid, "an amount stated for a period applies to the whole period; a change needs a new part")
+			v.add(vp.key("from"), ErrInvalid,
+				"an amount stated for a period applies to the whole period; a change needs a new part")
 		}
 		if k > 0 {
 			prev := pt.Values[k-1]
 			switch {
 			case val.From.Before(prev.From):
 				v.add(vp.key("from"), ErrOverlap, "values must be in date order: %s comes after %s", val.From, prev.From)
-			case val.From == prev.From && (val.Announced.IsZero() || prev.Announced.IsZero() || !val.Announced.After(prev.Announced)):
-				v.add(vp.key("from"), ErrOverlap, "two values from %s: a backdated revision needs announced dates, later than the value it revises", val.From)
+			case val.From == prev.From && (val.Announced.IsZero() || prev.Announced.IsZero() ||
+				!val.Announced.After(prev.Announced)):
+				v.add(vp.key("from"), ErrOverlap,
+					"two values from %s: a backdated revision needs announced dates, later than the value it revises", val.From)
 			}
 		}
 		pt.Values = append(pt.Values, val)
@@ -483,24 +499,30 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 		}
 		v.inYear(rp.key("eligible_from"), role.EligibleFrom)
 		if !role.EligibleFrom.FirstOfMonth() {
-			v.add(rp.key("eligible_from"), ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month", role.EligibleFrom)
+			v.add(rp.key("eligible_from"), ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month",
+				role.EligibleFrom)
 		}
 		role.Reimbursement = decimal.NewFromInt(1)
 		if rr.Reimbursement.Set {
 			role.Reimbursement = rr.Reimbursement.D
-			if !role.Reimbursement.IsPositive() || role.Reimbursement.GreaterThan(decimal.NewFromInt(1)) || Places(role.Reimbursement) > 4 {
-				v.add(rp.key("reimbursement"), ErrInvalid, "reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"", role.Reimbursement)
+			if !role.Reimbursement.IsPositive() || role.Reimbursement.GreaterThan(decimal.NewFromInt(1)) ||
+				Places(role.Reimbursement) > 4 {
+				v.add(rp.key("reimbursement"), ErrInvalid,
+					"reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"",
+					role.Reimbursement)
 			}
 		}
 		if role.Pot == "" {
 			role.Pot = PotMain
 		}
 		if !pots[role.Pot] {
-			v.add(rp.key("pot"), ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q", role.Pot, role.Pot)
+			v.add(rp.key("pot"), ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q",
+				role.Pot, role.Pot)
 		}
 		for k, m := range rr.Max {
 			mp := rp.with("max", k)
-			mx := Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D, InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
+			mx := Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D,
+				InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
 			if mx.From.IsZero() {
 				mx.From = role.EligibleFrom
 			}
@@ -513,10 +535,12 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			case "claim":
 				mx.ClaimCap = true
 			default:
-				v.add(mp.key("stated"), ErrInvalid, "stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
+				v.add(mp.key("stated"), ErrInvalid,
+					"stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
 			}
 			if !m.Amount.Set && !m.OuterLondon.Set && !m.InnerLondon.Set {
-				v.add(mp.key("amount"), ErrMissing, "missing amount (or, where a source gives only London figures, outer_london or inner_london)")
+				v.add(mp.key("amount"), ErrMissing,
+					"missing amount (or, where a source gives only London figures, outer_london or inner_london)")
 			}
 			for _, f := range []struct {
 				name string
@@ -524,22 +548,27 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
 				switch {
 				case f.x.Set && f.x.D.IsZero():
-					v.add(mp.key(f.name), ErrInvalid, "%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no [[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
+					v.add(mp.key(f.name), ErrInvalid,
+						"%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no "+
+							"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
 				case f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2):
 					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
 				}
 			}
 			if k > 0 {
 				prev := role.Maxima[k-1]
-				if mx.From.Before(prev.From) || (mx.From == prev.From && (mx.Announced.IsZero() || prev.Announced.IsZero() || !mx.Announced.After(prev.Announced))) {
-					v.add(mp.key("from"), ErrOverlap, "maxima must be in date order, and two from the same date need later announced dates (a backdated revision)")
+				if mx.From.Before(prev.From) || (mx.From == prev.From &&
+					(mx.Announced.IsZero() || prev.Announced.IsZero() || !mx.Announced.After(prev.Announced))) {
+					v.add(mp.key("from"), ErrOverlap,
+						"maxima must be in date order, and two from the same date need later announced dates (a backdated revision)")
 				}
 			}
 			role.Maxima = append(role.Maxima, mx)
 		}
 		for k, c := range rr.Cap {
 			cp := rp.with("cap", k)
-			cp0 := Cap{From: c.From, To: c.To, Unit: CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D, LargeAbove: c.LargeAbove, Source: v.source(cp, c.rawSource)}
+			cp0 := Cap{From: c.From, To: c.To, Unit: CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D,
+				LargeAbove: c.LargeAbove, Source: v.source(cp, c.rawSource)}
 			if cp0.From.IsZero() {
 				cp0.From = role.EligibleFrom
 			}
@@ -562,7 +591,8 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			}
 			for _, prev := range role.Caps {
 				if !cp0.From.After(prev.To) && !prev.From.After(cp0.To) {
-					v.add(cp.key("from"), ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To, prev.From, prev.To)
+					v.add(cp.key("from"), ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To,
+						prev.From, prev.To)
 				}
 			}
 			role.Caps = append(role.Caps, cp0)

@@ -100,19 +100,24 @@ func (p PCN) Validate() error {
 			name  string
 			n     Number
 			whole bool
-		}{{"registered", pr.Registered, true}, {"weighted", pr.Weighted, false}, {"adjusted", pr.Adjusted, false}, {"care_home_beds", pr.CareHomeBeds, true}} {
+		}{{"registered", pr.Registered, true}, {"weighted", pr.Weighted, false}, {"adjusted", pr.Adjusted, false},
+			{"care_home_beds", pr.CareHomeBeds, true}} {
 			if !f.n.set {
 				continue
 			}
 			switch {
 			case f.n.d.IsNegative():
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is negative", f.n.d), Err: ErrInvalid})
+				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is negative", f.n.d),
+					Err: ErrInvalid})
 			case f.whole && !f.n.d.IsInteger():
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s: want a whole number", f.n.d), Err: ErrInvalid})
+				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s: want a whole number", f.n.d),
+					Err: ErrInvalid})
 			case Places(f.n.d) > 6:
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s has more than six decimal places", f.n.d), Err: ErrInvalid})
+				errs = append(errs, &FieldError{Field: at + "." + f.name,
+					Msg: fmt.Sprintf("%s has more than six decimal places", f.n.d), Err: ErrInvalid})
 			case f.n.d.GreaterThan(maxPopulation):
-				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s is more than the population of England", f.n.d), Err: ErrInvalid})
+				errs = append(errs, &FieldError{Field: at + "." + f.name,
+					Msg: fmt.Sprintf("%s is more than the population of England", f.n.d), Err: ErrInvalid})
 			}
 		}
 	}

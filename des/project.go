@@ -51,7 +51,8 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 	slices.SortFunc(prior, func(a, b *RuleSet) int { return int(b.year - a.year) })
 	base := prior[0]
 
-	out := &RuleSet{year: y, title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.title), file: base.file, projectedFrom: base.year}
+	out := &RuleSet{year: y, title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.title), file: base.file,
+		projectedFrom: base.year}
 	carried := map[string]Year{} // item → the year it is carried from, when not the base
 	for _, pay := range base.payments {
 		out.payments = append(out.payments, projectPayment(pay, base.year, y, p))
@@ -92,7 +93,8 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 				}
 				return d.Mul(f).Round(2)
 			}
-			r.Maxima = []Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon), InnerLondon: grow(last.InnerLondon), ClaimCap: last.ClaimCap,
+			r.Maxima = []Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon),
+				InnerLondon: grow(last.InnerLondon), ClaimCap: last.ClaimCap,
 				Source: projected(from, y, r.ID+" maximum", p.PayUplift, last.Source)}}
 		}
 		n := int(y - base.year)
@@ -114,7 +116,8 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 	}
 	for item, from := range carried {
 		if len(item) > 10 && item[:10] == "arrs role " {
-			out.gaps = append(out.gaps, Gap{Item: item[10:], What: fmt.Sprintf("no %s maximum is published for %s; this projection grows the %s one", item[10:], base.year, from)})
+			out.gaps = append(out.gaps, Gap{Item: item[10:], What: fmt.Sprintf(
+				"no %s maximum is published for %s; this projection grows the %s one", item[10:], base.year, from)})
 		}
 	}
 	slices.SortStableFunc(out.gaps, func(a, b Gap) int {
@@ -148,7 +151,8 @@ func projectPayment(pay Payment, from, y Year, p Projection) Payment {
 		vals := pt.InForce(Date{})
 		last := vals[len(vals)-1]
 		pt.From, pt.To = shiftYears(pt.From, n), shiftYears(pt.To, n)
-		pt.Values = []Value{{Rate: last.Rate.Mul(f).Round(6), From: pt.From, Source: projected(from, y, pay.ID+" rate", pct, last.Source)}}
+		pt.Values = []Value{{Rate: last.Rate.Mul(f).Round(6), From: pt.From,
+			Source: projected(from, y, pay.ID+" rate", pct, last.Source)}}
 		q.Parts[i] = pt
 	}
 	return q
@@ -169,7 +173,8 @@ func projected(from, y Year, what string, pct decimal.Decimal, src Source) Sourc
 		c = src.Confidence
 	}
 	return Source{
-		Document:   fmt.Sprintf("PROJECTION, not a published figure: %s %s carried to %s at %s%% a year (from: %s)", from, what, y, pct.String(), src.Document),
+		Document: fmt.Sprintf("PROJECTION, not a published figure: %s %s carried to %s at %s%% a year (from: %s)",
+			from, what, y, pct.String(), src.Document),
 		URL:        src.URL,
 		Confidence: c,
 	}

@@ -85,7 +85,8 @@ func RollUp(rs *RuleSet, pcns []RolledPCN) Rollup {
 	newTotal := func(name string) GroupTotal {
 		return GroupTotal{Name: name, Registered: decimal.Zero, Entitlements: decimal.Zero, ARRSSum: decimal.Zero}
 	}
-	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), Unpaid: rs.Unpaid(), England: newTotal("England")}
+	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), Unpaid: rs.Unpaid(),
+		England: newTotal("England")}
 	index := map[string]int{}
 	for _, r := range pcns {
 		icb := r.Row.ICB

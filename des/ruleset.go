@@ -287,7 +287,8 @@ func usable(rs *RuleSet) error {
 		return fmt.Errorf("%w: no rule set", ErrMissing)
 	}
 	if rs.year == 0 {
-		return fmt.Errorf("%w: the rule set has no year: make one with LoadRuleSet (or take one from package rates), not a zero RuleSet", ErrMissing)
+		return fmt.Errorf("%w: the rule set has no year: make one with LoadRuleSet (or take one from package rates), "+
+			"not a zero RuleSet", ErrMissing)
 	}
 	return nil
 }

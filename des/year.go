@@ -34,7 +34,8 @@ func ParseYear(s string) (Year, error) {
 		}
 		e, _ := strconv.Atoi(end)
 		if e != (y+1)%100 {
-			return 0, fmt.Errorf("%w: %q: a DES year runs April to March, so %d is followed by %02d", ErrBadYear, s, y, (y+1)%100)
+			return 0, fmt.Errorf("%w: %q: a DES year runs April to March, so %d is followed by %02d", ErrBadYear, s, y,
+				(y+1)%100)
 		}
 	}
 	return Year(y), nil

@@ -104,5 +104,7 @@ func CheckUsed(user *des.RuleSet, years []des.Year) error {
 	for _, y := range years {
 		ys = append(ys, y.String())
 	}
-	return &des.FieldError{File: user.File(), Field: "year", Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; ask for %s, or leave the file out", user.Year(), strings.Join(ys, ", "), user.Year()), Err: des.ErrUnknownYear}
+	return &des.FieldError{File: user.File(), Field: "year",
+		Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; "+
+			"ask for %s, or leave the file out", user.Year(), strings.Join(ys, ", "), user.Year()), Err: des.ErrUnknownYear}
 }

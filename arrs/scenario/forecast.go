@@ -131,10 +131,14 @@ func (sc *Scenario) ownRulesUsed(ys []des.Year, published []*des.RuleSet) error 
 		name = "the rule set of your own"
 	}
 	if !slices.Contains(published, own) {
-		return &des.FieldError{File: name, Field: "year", Msg: fmt.Sprintf("the rule set of your own (%s) is not among the rule sets given to work out the scenario", own.Year()), Err: des.ErrInvalid}
+		return &des.FieldError{File: name, Field: "year",
+			Msg: fmt.Sprintf("the rule set of your own (%s) is not among the rule sets given to work out the scenario",
+				own.Year()), Err: des.ErrInvalid}
 	}
 	if !slices.Contains(ys, own.Year()) {
-		return &des.FieldError{File: name, Field: "year", Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; ask for %s, or leave the file out", own.Year(), yearList(ys), own.Year()), Err: des.ErrUnknownYear}
+		return &des.FieldError{File: name, Field: "year",
+			Msg: fmt.Sprintf("this rule set is for %s, a year not being worked out (%s): it would be silently unused; "+
+				"ask for %s, or leave the file out", own.Year(), yearList(ys), own.Year()), Err: des.ErrUnknownYear}
 	}
 	return nil
 }
@@ -161,7 +165,9 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 			}
 			yr.IIF = &est
 		} else {
-			yr.Notes = append(yr.Notes, fmt.Sprintf("%s: [[iif]] not used: no source gives an IIF point value for %s, so no estimate is made", sc.where("iif[0]"), y))
+			yr.Notes = append(yr.Notes,
+				fmt.Sprintf("%s: [[iif]] not used: no source gives an IIF point value for %s, so no estimate is made",
+					sc.where("iif[0]"), y))
 		}
 	}
 	plan, err := arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: opt.SalaryCost})
@@ -238,8 +244,9 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 	}
 	slices.Sort(unused)
 	for _, py := range unused {
-		f.Notes = append(f.Notes, fmt.Sprintf("%s: the [[population]] for %s is not used: it is not among the years computed (%s)",
-			sc.where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
+		f.Notes = append(f.Notes,
+			fmt.Sprintf("%s: the [[population]] for %s is not used: it is not among the years computed (%s)",
+				sc.where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
 	}
 	for _, yr := range f.Years {
 		for _, n := range yr.Notes {

@@ -133,7 +133,9 @@ func matchPractices(base, year []des.Practice) []mismatch {
 	}
 	for _, p := range base {
 		if !given[p.Name] {
-			out = append(out, mismatch{-1, fmt.Sprintf("practice %q is missing from the %%s population: a [[population]] gives every practice of [[practices]] (one left out would be paid nothing that year)", p.Name)})
+			out = append(out, mismatch{-1,
+				fmt.Sprintf("practice %q is missing from the %%s population: "+
+					"a [[population]] gives every practice of [[practices]] (one left out would be paid nothing that year)", p.Name)})
 		}
 	}
 	return out
@@ -230,7 +232,8 @@ func LoadFile(path string) (*Scenario, error) {
 		return nil, err
 	}
 	if fi.Size() > MaxBytes {
-		return nil, &des.FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxBytes), Err: des.ErrInvalid}
+		return nil, &des.FieldError{File: path,
+			Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxBytes), Err: des.ErrInvalid}
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -247,12 +250,14 @@ func LoadFile(path string) (*Scenario, error) {
 // refuse roles no rule set knows.
 func Load(name string, data []byte) (*Scenario, error) {
 	if len(data) > MaxBytes {
-		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
+		return nil, &des.FieldError{File: name,
+			Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
 	var raw rawScenario
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
 	if err != nil {
-		pr := strict.Analyse(string(data), err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate, des.ErrBadYear)
+		pr := strict.Analyse(string(data), err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate,
+			des.ErrBadYear)
 		return nil, &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
 	}
 	loc := strict.NewLocator(string(data))
@@ -262,7 +267,8 @@ func Load(name string, data []byte) (*Scenario, error) {
 		if i := strings.LastIndexByte(path, '.'); line == 0 && i > 0 {
 			line = loc.Line(path[:i]) // a missing key: point at its table
 		}
-		errs = append(errs, &des.FieldError{File: name, Line: line, Field: path, Msg: fmt.Sprintf(format, args...), Err: sentinel})
+		errs = append(errs, &des.FieldError{File: name, Line: line, Field: path, Msg: fmt.Sprintf(format, args...),
+			Err: sentinel})
 	}
 	for _, k := range md.Undecoded() {
 		add(k.String(), des.ErrUnknownKey, "unknown key")
@@ -291,7 +297,8 @@ func Load(name string, data []byte) (*Scenario, error) {
 		seen := map[string]int{}
 		for i, p := range ps {
 			if j, dup := seen[strings.ToLower(strings.TrimSpace(p.Name))]; dup && p.Name != "" {
-				add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid, "practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
+				add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid,
+					"practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
 			}
 			seen[strings.ToLower(strings.TrimSpace(p.Name))] = i
 		}
@@ -325,12 +332,16 @@ func Load(name string, data []byte) (*Scenario, error) {
 		}
 	}
 	a := raw.Assumptions
-	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(), EntitlementGrowth: a.EntitlementGrowth.Decimal(), ListGrowth: a.ListGrowth.Decimal(), CarryForward: a.CarryForward, BaseYear: a.BaseYear}
+	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(),
+		EntitlementGrowth: a.EntitlementGrowth.Decimal(), ListGrowth: a.ListGrowth.Decimal(),
+		CarryForward: a.CarryForward, BaseYear: a.BaseYear}
 	for _, f := range []struct {
 		key string
 		n   des.Number
-	}{{"pay_uplift_pct", a.PayUplift}, {"arrs_growth_pct", a.ARRSGrowth}, {"entitlement_growth_pct", a.EntitlementGrowth}, {"list_growth_pct", a.ListGrowth}} {
-		if f.n.IsSet() && (f.n.Decimal().LessThan(decimal.NewFromInt(-50)) || f.n.Decimal().GreaterThan(decimal.NewFromInt(100))) {
+	}{{"pay_uplift_pct", a.PayUplift}, {"arrs_growth_pct", a.ARRSGrowth},
+		{"entitlement_growth_pct", a.EntitlementGrowth}, {"list_growth_pct", a.ListGrowth}} {
+		if f.n.IsSet() && (f.n.Decimal().LessThan(decimal.NewFromInt(-50)) ||
+			f.n.Decimal().GreaterThan(decimal.NewFromInt(100))) {
 			add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.Decimal())
 		}
 	}
@@ -350,14 +361,16 @@ func Load(name string, data []byte) (*Scenario, error) {
 				add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.Decimal())
 			}
 		}
-		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(), ListSize: in.ListSize.Decimal(), Prevalence: in.Prevalence.Decimal()})
+		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(),
+			ListSize: in.ListSize.Decimal(), Prevalence: in.Prevalence.Decimal()})
 	}
 	staffNames := map[string]int{}
 	for i, rs := range raw.Staff {
 		at := fmt.Sprintf("staff[%d]", i)
 		key := strings.ToLower(strings.TrimSpace(rs.Name))
 		if j, dup := staffNames[key]; dup && key != "" {
-			add(at+".name", des.ErrInvalid, "%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
+			add(at+".name", des.ErrInvalid,
+				"%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
 		}
 		staffNames[key] = i
 		who := ""
@@ -392,7 +405,8 @@ type problem struct {
 }
 
 func staffFrom(r rawStaff) (arrs.Staff, []problem) {
-	s := arrs.Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.Decimal(), Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London)}
+	s := arrs.Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.Decimal(),
+		Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London)}
 	var ps []problem
 	given := 0
 	for _, n := range []des.Number{r.WTE, r.Hours, r.Sessions} {
@@ -403,7 +417,8 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 	var err error
 	switch {
 	case given != 1:
-		ps = append(ps, problem{"wte", des.ErrMissing, "give exactly one of wte, hours (a week, ÷ 37.5) or sessions (a week, ÷ 9)"})
+		ps = append(ps, problem{"wte", des.ErrMissing,
+			"give exactly one of wte, hours (a week, ÷ 37.5) or sessions (a week, ÷ 9)"})
 	case r.WTE.IsSet():
 		s.WTE, err = arrs.WTEOf(r.WTE.Decimal())
 		if err != nil {
@@ -415,7 +430,8 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 			ps = append(ps, problem{"hours", des.ErrInvalid, err.Error()})
 		}
 	case r.Sessions.IsSet() && !des.SessionalRole(r.Role):
-		ps = append(ps, problem{"sessions", des.ErrInvalid, fmt.Sprintf("sessions are for GPs (general_practitioner), not %s: give wte or hours (a week, ÷ 37.5)", r.Role)})
+		ps = append(ps, problem{"sessions", des.ErrInvalid,
+			fmt.Sprintf("sessions are for GPs (general_practitioner), not %s: give wte or hours (a week, ÷ 37.5)", r.Role)})
 	case r.Sessions.IsSet():
 		s.WTE, err = arrs.WTESessions(r.Sessions.Decimal(), decimal.NewFromInt(9))
 		if err != nil {
@@ -429,7 +445,9 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 		} else if r.Sessions.IsSet() {
 			field = "sessions"
 		}
-		ps = append(ps, problem{field, des.ErrInvalid, fmt.Sprintf("%s WTE: a [[staff]] line is one person, who cannot work more than full time (1 WTE = 37.5 hours or 9 GP sessions a week); give each person a line of their own", s.WTE.Decimal())})
+		ps = append(ps, problem{field, des.ErrInvalid,
+			fmt.Sprintf("%s WTE: a [[staff]] line is one person, who cannot work more than full time (1 WTE = 37.5 hours "+
+				"or 9 GP sessions a week); give each person a line of their own", s.WTE.Decimal())})
 	}
 	if r.AnnualCost.IsSet() && r.Salary.IsSet() {
 		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
@@ -446,7 +464,8 @@ func (sc *Scenario) CheckRoles(known []string) error {
 	var errs des.Errors
 	for i, s := range sc.Staff {
 		if !slices.Contains(known, s.Role) {
-			errs = append(errs, &des.FieldError{File: sc.File, Field: fmt.Sprintf("staff[%d].role", i), Msg: fmt.Sprintf("unknown role %q; known roles: %s", s.Role, strings.Join(known, ", ")), Err: des.ErrInvalid})
+			errs = append(errs, &des.FieldError{File: sc.File, Field: fmt.Sprintf("staff[%d].role", i),
+				Msg: fmt.Sprintf("unknown role %q; known roles: %s", s.Role, strings.Join(known, ", ")), Err: des.ErrInvalid})
 		}
 	}
 	if len(errs) > 0 {

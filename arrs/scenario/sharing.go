@@ -160,7 +160,8 @@ func sharing(raw *rawSharing, practices []des.Practice, staff []rawStaff,
 		for i, f := range raw.Fixed {
 			at := fmt.Sprintf("sharing.fixed[%d]", i)
 			practice(at+".practice", f.Practice)
-			if !f.Percent.IsSet() || f.Percent.Decimal().IsNegative() || f.Percent.Decimal().GreaterThan(decimal.NewFromInt(100)) {
+			if !f.Percent.IsSet() || f.Percent.Decimal().IsNegative() ||
+				f.Percent.Decimal().GreaterThan(decimal.NewFromInt(100)) {
 				add(at+".percent", des.ErrInvalid, "want a percentage from 0 to 100")
 			}
 			if s.Fixed == nil {
@@ -177,7 +178,8 @@ func sharing(raw *rawSharing, practices []des.Practice, staff []rawStaff,
 			case !slices.Contains(knownPayments, p.ID):
 				add(at+".id", des.ErrInvalid, "payment %q: want one of %s", p.ID, strings.Join(knownPayments, ", "))
 			case p.ID == "network_participation":
-				add(at+".id", des.ErrInvalid, "the Network Participation Payment is paid to each practice on its own figures; it is not shared")
+				add(at+".id", des.ErrInvalid,
+					"the Network Participation Payment is paid to each practice on its own figures; it is not shared")
 			}
 			if s.Payments == nil {
 				s.Payments = map[string]ShareBasis{}
@@ -211,7 +213,8 @@ func sharing(raw *rawSharing, practices []des.Practice, staff []rawStaff,
 		if rs.Employer != "" {
 			practice(at+".employer", rs.Employer)
 			if rs.CostBasis != "" {
-				add(at+".cost_basis", des.ErrInvalid, "%s has an employer, who bears the whole cost: give employer or cost_basis, not both", rs.Name)
+				add(at+".cost_basis", des.ErrInvalid,
+					"%s has an employer, who bears the whole cost: give employer or cost_basis, not both", rs.Name)
 			}
 		}
 		if rs.CostBasis != "" {

@@ -124,7 +124,8 @@ func (s Statement) Practice(name string) (Practice, bool) {
 func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 	ps := yr.PCN.Practices
 	if len(ps) == 0 {
-		return Statement{}, fmt.Errorf("%w: the year has no practices (build it with scenario.Run or Scenario.Year)", des.ErrMissing)
+		return Statement{}, fmt.Errorf("%w: the year has no practices (build it with scenario.Run or Scenario.Year)",
+			des.ErrMissing)
 	}
 	st := Statement{Year: yr.Year}
 	n := len(ps)
@@ -222,7 +223,8 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 				}
 			}
 			if !found {
-				return Statement{}, fmt.Errorf("%w: %s's employer %q is not a practice of the PCN", des.ErrInvalid, s.Name, rule.Employer)
+				return Statement{}, fmt.Errorf("%w: %s's employer %q is not a practice of the PCN", des.ErrInvalid, s.Name,
+					rule.Employer)
 			}
 		} else {
 			b := rule.CostBasis

@@ -136,7 +136,9 @@ type rawOnCosts struct {
 // together as des.Errors.
 func Load(name string, data []byte) (*Rules, error) {
 	if len(data) > des.MaxRuleSetBytes {
-		return nil, &des.FieldError{File: name, Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), des.MaxRuleSetBytes), Err: des.ErrInvalid}
+		return nil, &des.FieldError{File: name,
+			Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), des.MaxRuleSetBytes),
+			Err: des.ErrInvalid}
 	}
 	text := string(data)
 	var raw rawOnCosts
@@ -159,10 +161,12 @@ func Load(name string, data []byte) (*Rules, error) {
 			line = v.loc.LineOf(strict.KeyPath(k))
 		}
 		seen[ks]++
-		v.errs = append(v.errs, &des.FieldError{File: name, Line: line, Field: k.String(), Msg: "unknown key", Err: des.ErrUnknownKey})
+		v.errs = append(v.errs, &des.FieldError{File: name, Line: line, Field: k.String(), Msg: "unknown key",
+			Err: des.ErrUnknownKey})
 	}
 	for _, k := range strict.MixedCaseKeys(md) {
-		v.errs = append(v.errs, &des.FieldError{File: name, Line: v.loc.LineOf(strict.KeyPath(k)), Field: k.String(), Msg: strict.MixedCaseMessage(k), Err: des.ErrUnknownKey})
+		v.errs = append(v.errs, &des.FieldError{File: name, Line: v.loc.LineOf(strict.KeyPath(k)), Field: k.String(),
+			Msg: strict.MixedCaseMessage(k), Err: des.ErrUnknownKey})
 	}
 	oc := &Rules{}
 	root := strict.Path{}
@@ -176,9 +180,11 @@ func Load(name string, data []byte) (*Rules, error) {
 		p := root.With("employer_ni", i)
 		switch {
 		case !r.Threshold.Set:
-			v.onCostAdd(p.Key("threshold"), p, des.ErrMissing, "missing threshold: the annual secondary threshold in £, e.g. threshold = \"9100\"")
+			v.onCostAdd(p.Key("threshold"), p, des.ErrMissing,
+				"missing threshold: the annual secondary threshold in £, e.g. threshold = \"9100\"")
 		case r.Threshold.D.IsNegative() || des.Places(r.Threshold.D) > 2:
-			v.onCostAdd(p.Key("threshold"), p, des.ErrInvalid, "threshold %s: want an amount in pounds and pence, 0 or more", r.Threshold.D)
+			v.onCostAdd(p.Key("threshold"), p, des.ErrInvalid, "threshold %s: want an amount in pounds and pence, 0 or more",
+				r.Threshold.D)
 		}
 		if i < len(oc.ni) {
 			oc.ni[i].Threshold = r.Threshold.D
@@ -206,7 +212,8 @@ func (v *validator) onCostAdd(p, near strict.Path, sentinel error, format string
 	if line == 0 {
 		line = v.loc.LineOf(near)
 	}
-	v.errs = append(v.errs, &des.FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...), Err: sentinel})
+	v.errs = append(v.errs, &des.FieldError{File: v.file, Line: line, Field: p.String(),
+		Msg: fmt.Sprintf(format, args...), Err: sentinel})
 }
 
 // onCostRules validates one list of dated values and returns it with each
@@ -232,16 +239,19 @@ func (v *validator) onCostRules(root strict.Path, name string, raws []rawOnCostV
 		rule := Rule{From: r.From, To: r.To, Rate: r.Rate.D, Source: src}
 		switch {
 		case !r.Rate.Set:
-			v.onCostAdd(p.Key("rate"), p, des.ErrMissing, "missing rate: a fraction as a string, e.g. rate = \"0.138\" for 13.8%%")
+			v.onCostAdd(p.Key("rate"), p, des.ErrMissing,
+				"missing rate: a fraction as a string, e.g. rate = \"0.138\" for 13.8%%")
 		case r.Rate.D.IsNegative():
 			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is negative", r.Rate.D)
 		case r.Rate.D.GreaterThan(decimal.NewFromInt(1)):
-			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)", r.Rate.D)
+			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)",
+				r.Rate.D)
 		case des.Places(r.Rate.D) > 6:
 			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s has more than six decimal places", r.Rate.D)
 		}
 		if r.From.IsZero() {
-			v.onCostAdd(p.Key("from"), p, des.ErrMissing, "missing from: the first day the value is in force, e.g. from = 2024-04-06")
+			v.onCostAdd(p.Key("from"), p, des.ErrMissing,
+				"missing from: the first day the value is in force, e.g. from = 2024-04-06")
 		}
 		if !r.To.IsZero() && !r.From.IsZero() && r.To.Before(r.From) {
 			v.onCostAdd(p.Key("to"), p, des.ErrInvalid, "to %s is before from %s", r.To, r.From)
@@ -255,14 +265,17 @@ func (v *validator) onCostRules(root strict.Path, name string, raws []rawOnCostV
 			case r.From.Before(prev.From):
 				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "values must be in date order: %s comes after %s", r.From, prev.From)
 			case !prev.To.IsZero() && !prev.To.Before(r.From):
-				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From, prev.To)
+				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From,
+					prev.To)
 			}
 			if out[i-1].To.IsZero() && !r.From.IsZero() {
 				out[i-1].To = r.From.AddDays(-1)
 			}
 		}
 		if i == len(raws)-1 && r.To.IsZero() {
-			v.onCostAdd(p.Key("to"), p, des.ErrMissing, "the last [[%s]] needs to = its last day in force (e.g. the end of the last tax year its sources cover): no value is carried forward past its sources", name)
+			v.onCostAdd(p.Key("to"), p, des.ErrMissing,
+				"the last [[%s]] needs to = its last day in force (e.g. the end of the last tax year its sources cover): "+
+					"no value is carried forward past its sources", name)
 		}
 		out = append(out, rule)
 	}
@@ -303,21 +316,25 @@ func onCostCoverage(rules []Rule) string {
 // rule) covers the date.
 func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (Breakdown, error) {
 	if salary.IsNegative() {
-		return Breakdown{}, &des.FieldError{Field: "salary", Msg: fmt.Sprintf("salary %s is negative", salary), Err: des.ErrInvalid}
+		return Breakdown{}, &des.FieldError{Field: "salary", Msg: fmt.Sprintf("salary %s is negative", salary),
+			Err: des.ErrInvalid}
 	}
 	if on.IsZero() {
-		return Breakdown{}, &des.FieldError{Field: "date", Msg: "no date: give the date whose rules apply", Err: des.ErrInvalid}
+		return Breakdown{}, &des.FieldError{Field: "date", Msg: "no date: give the date whose rules apply",
+			Err: des.ErrInvalid}
 	}
 	if o == nil {
 		return Breakdown{}, &des.FieldError{Field: "date", Msg: "no on-cost rules loaded", Err: des.ErrNoRate}
 	}
 	ni, ok := onCostInForce(o.ni, on)
 	if !ok {
-		return Breakdown{}, &des.FieldError{Field: "employer_ni", Msg: fmt.Sprintf("no employer NI rule in force on %s (%s)", on, onCostCoverage(o.ni)), Err: des.ErrNoRate}
+		return Breakdown{}, &des.FieldError{Field: "employer_ni",
+			Msg: fmt.Sprintf("no employer NI rule in force on %s (%s)", on, onCostCoverage(o.ni)), Err: des.ErrNoRate}
 	}
 	pen, ok := onCostInForce(o.pension, on)
 	if !ok {
-		return Breakdown{}, &des.FieldError{Field: "pension", Msg: fmt.Sprintf("no employer pension rule in force on %s (%s)", on, onCostCoverage(o.pension)), Err: des.ErrNoRate}
+		return Breakdown{}, &des.FieldError{Field: "pension",
+			Msg: fmt.Sprintf("no employer pension rule in force on %s (%s)", on, onCostCoverage(o.pension)), Err: des.ErrNoRate}
 	}
 	b := Breakdown{
 		Salary:      des.RoundPenny(salary),
@@ -338,7 +355,8 @@ func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (
 	if opt.Levy {
 		lv, ok := onCostInForce(o.levy, on)
 		if !ok {
-			return Breakdown{}, &des.FieldError{Field: "apprenticeship_levy", Msg: fmt.Sprintf("no apprenticeship levy rule in force on %s (%s)", on, onCostCoverage(o.levy)), Err: des.ErrNoRate}
+			return Breakdown{}, &des.FieldError{Field: "apprenticeship_levy",
+				Msg: fmt.Sprintf("no apprenticeship levy rule in force on %s (%s)", on, onCostCoverage(o.levy)), Err: des.ErrNoRate}
 		}
 		b.LevyRate = lv.Rate
 		b.Levy = des.RoundPenny(lv.Rate.Mul(b.Salary))
@@ -360,7 +378,8 @@ func (o *Rules) CarriedForward() *Rules {
 	if o == nil {
 		return nil
 	}
-	c := &Rules{ni: carry(o.ni, "employer NI"), pension: carry(o.pension, "pension"), levy: carry(o.levy, "apprenticeship levy"), gaps: slices.Clone(o.gaps)}
+	c := &Rules{ni: carry(o.ni, "employer NI"), pension: carry(o.pension, "pension"),
+		levy: carry(o.levy, "apprenticeship levy"), gaps: slices.Clone(o.gaps)}
 	return c
 }
 
@@ -378,7 +397,8 @@ func carry(rules []Rule, what string) []Rule {
 		return out
 	}
 	src := last.Source
-	src.Document = fmt.Sprintf("PROJECTION: %s rule of %s to %s carried forward unchanged from %s; no source gives the rule from then (%s)", what, last.From, last.To, from, last.Source.Document)
+	src.Document = fmt.Sprintf("PROJECTION: %s rule of %s to %s carried forward unchanged from %s; "+
+		"no source gives the rule from then (%s)", what, last.From, last.To, from, last.Source.Document)
 	src.Confidence = des.Carried
 	return append(out, Rule{From: from, Rate: last.Rate, Threshold: last.Threshold, Source: src})
 }
@@ -402,18 +422,22 @@ func onCostPercent(d decimal.Decimal) string {
 
 // Explain writes the cost out as one line of arithmetic with its sources:
 //
-//	salary £52,000.00 + employer NI 13.8% × (£52,000.00 − £9,100.00) = £5,920.20 + pension 14.38% × £52,000.00 = £7,477.60 = £65,397.80 (sources: …)
+//	salary £52,000.00 + employer NI 13.8% × (£52,000.00 − £9,100.00) = £5,920.20
+//	  + pension 14.38% × £52,000.00 = £7,477.60 = £65,397.80 (sources: …)
 func (b Breakdown) Explain() string {
 	var s strings.Builder
 	fmt.Fprintf(&s, "salary %s", des.Pounds(b.Salary))
 	if b.Salary.GreaterThan(b.NIThreshold) {
-		fmt.Fprintf(&s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), des.Pounds(b.Salary), des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+		fmt.Fprintf(&s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), des.Pounds(b.Salary),
+			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
 	} else {
-		fmt.Fprintf(&s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate), des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+		fmt.Fprintf(&s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate),
+			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
 	}
 	fmt.Fprintf(&s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary), des.Pounds(b.Pension))
 	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
-		fmt.Fprintf(&s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary), des.Pounds(b.Levy))
+		fmt.Fprintf(&s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary),
+			des.Pounds(b.Levy))
 	}
 	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
 	if b.Projected() {
@@ -498,14 +522,17 @@ func (v *validator) err() error {
 
 func (v *validator) source(p strict.Path, s rawSource) des.Source {
 	if strings.TrimSpace(s.Source) == "" {
-		v.onCostAdd(p.Key("source"), p, des.ErrMissing, "missing source: every figure names the document and paragraph or table it comes from")
+		v.onCostAdd(p.Key("source"), p, des.ErrMissing,
+			"missing source: every figure names the document and paragraph or table it comes from")
 	}
 	if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-		v.onCostAdd(p.Key("url"), p, des.ErrMissing, "missing or bad url %q: every figure gives the address of its source", s.URL)
+		v.onCostAdd(p.Key("url"), p, des.ErrMissing,
+			"missing or bad url %q: every figure gives the address of its source", s.URL)
 	}
 	c := des.Confidence(s.Confidence)
 	if !c.Sourced() {
-		v.onCostAdd(p.Key("confidence"), p, des.ErrInvalid, "confidence %q: want confirmed, single or uncertain", s.Confidence)
+		v.onCostAdd(p.Key("confidence"), p, des.ErrInvalid, "confidence %q: want confirmed, single or uncertain",
+			s.Confidence)
 	}
 	return des.Source{Document: s.Source, URL: s.URL, Confidence: c, Note: s.Note}
 }

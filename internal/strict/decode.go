@@ -128,7 +128,8 @@ var (
 
 var numRE = regexp.MustCompile(`-?[0-9][0-9_]*(\.[0-9]+)?([eE][-+]?[0-9]+)?`)
 
-var typeErrRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: TOML value has type ([^;]+); destination has type (.+)$`)
+var typeErrRE = regexp.MustCompile(`line (\d+) \(last key "([^"]+)"\): incompatible types: ` +
+	`TOML value has type ([^;]+); destination has type (.+)$`)
 
 // typedLine finds the first line "key = value" whose value is a literal of
 // the TOML type the decoder names (int64, float64, string, bool, …).
@@ -153,14 +154,16 @@ func typedLine(text, dottedKey, typ string) int {
 			got = "[]"
 		case strings.HasPrefix(val, "{"):
 			got = "map"
-		case strings.ContainsAny(val, ".eE") && !strings.Contains(val, "-") || strings.Contains(val, "inf") || strings.Contains(val, "nan"):
+		case strings.ContainsAny(val, ".eE") && !strings.Contains(val, "-") || strings.Contains(val, "inf") ||
+			strings.Contains(val, "nan"):
 			got = "float64"
 		default:
 			if _, err := strconv.ParseInt(strings.ReplaceAll(val, "_", ""), 0, 64); err == nil {
 				got = "int64"
 			}
 		}
-		if got != "" && strings.HasPrefix(typ, got) || (got == "[]" && strings.HasPrefix(typ, "[]")) || (got == "map" && strings.HasPrefix(typ, "map")) {
+		if got != "" && strings.HasPrefix(typ, got) || (got == "[]" && strings.HasPrefix(typ, "[]")) ||
+			(got == "map" && strings.HasPrefix(typ, "map")) {
 			return n + 1
 		}
 	}

@@ -280,7 +280,8 @@ func (s *server) apiAfford(w http.ResponseWriter, r *http.Request) {
 		fail(w, err)
 		return
 	}
-	a, err := afford(sc, ys[0], q.Get("role"), q.Get("wte"), q.Get("start"), q.Get("annual_cost"), q.Get("london"), options(r))
+	a, err := afford(sc, ys[0], q.Get("role"), q.Get("wte"), q.Get("start"), q.Get("annual_cost"), q.Get("london"),
+		options(r))
 	if err != nil {
 		fail(w, err)
 		return
@@ -289,9 +290,11 @@ func (s *server) apiAfford(w http.ResponseWriter, r *http.Request) {
 }
 
 // afford answers "what more can we afford?" for one hire in year y.
-func afford(sc *scenario.Scenario, y des.Year, role, wte, start, cost, london string, opt scenario.Options) (arrs.Affordability, error) {
+func afford(sc *scenario.Scenario, y des.Year, role, wte, start, cost, london string,
+	opt scenario.Options) (arrs.Affordability, error) {
 	if role == "" {
-		return arrs.Affordability{}, &des.FieldError{Field: "role", Msg: "give the role to hire, e.g. paramedic", Err: des.ErrMissing}
+		return arrs.Affordability{}, &des.FieldError{Field: "role", Msg: "give the role to hire, e.g. paramedic",
+			Err: des.ErrMissing}
 	}
 	if wte == "" {
 		wte = "1"
@@ -313,7 +316,8 @@ func afford(sc *scenario.Scenario, y des.Year, role, wte, start, cost, london st
 	if cost != "" {
 		c, err := parseNumber(cost)
 		if err != nil || c.Decimal().IsNegative() {
-			return arrs.Affordability{}, &des.FieldError{Field: "annual_cost", Msg: "want an annual cost in pounds, 0 or more", Err: des.ErrBadNumber}
+			return arrs.Affordability{}, &des.FieldError{Field: "annual_cost",
+				Msg: "want an annual cost in pounds, 0 or more", Err: des.ErrBadNumber}
 		}
 		h.AnnualCost = c.Decimal()
 	}

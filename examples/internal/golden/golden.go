@@ -43,7 +43,8 @@ func Check(t *testing.T, name string, got []byte) {
 			g = gl[i]
 		}
 		if w != g {
-			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\nwant: %s\ngot:  %s", path, i+1, w, g)
+			t.Fatalf("%s differs at line %d (run go test -update if the change is right, and review the diff):\n"+
+				"want: %s\ngot:  %s", path, i+1, w, g)
 		}
 	}
 }
