@@ -11,7 +11,8 @@ import "github.com/pcnfin/pcnfin/des"
 // skipBad the first such row, in file order, is the error; with it, each is
 // returned in the []error, left out of the totals and listed in
 // Rollup.LeftOut.
-func RollUpRows(rs *des.RuleSet, file string, rows []des.PCNRow, workers int, skipBad bool) (des.Rollup, []error, error) {
+func RollUpRows(rs *des.RuleSet, file string, rows []des.PCNRow, workers int,
+	skipBad bool) (des.Rollup, []error, error) {
 	plan, err := Compile(rs, Options{})
 	if err != nil {
 		return des.Rollup{}, nil, err

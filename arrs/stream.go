@@ -137,7 +137,8 @@ func (s *RollUpStream) LeaveOut(err error) { s.leftOut = append(s.leftOut, err.E
 func (s *RollUpStream) Rollup() des.Rollup {
 	pennies := func(p int64) decimal.Decimal { return decimal.New(p, -2) }
 	total := func(name string, g *groupSum) des.GroupTotal {
-		return des.GroupTotal{Name: name, PCNs: g.pcns, Registered: g.registered, Entitlements: pennies(g.ent), ARRSSum: pennies(g.arrs)}
+		return des.GroupTotal{Name: name, PCNs: g.pcns, Registered: g.registered, Entitlements: pennies(g.ent),
+			ARRSSum: pennies(g.arrs)}
 	}
 	out := des.Rollup{Year: s.rs.Year(), RuleSet: s.rs.Title(), Gaps: s.rs.Gaps(), Unpaid: s.rs.Unpaid(),
 		England: total("England", &s.england), LeftOut: slices.Clone(s.leftOut)}
@@ -146,7 +147,8 @@ func (s *RollUpStream) Rollup() des.Rollup {
 	}
 	sort.Slice(out.ICBs, func(i, j int) bool { return out.ICBs[i].Name < out.ICBs[j].Name })
 	for i, p := range s.rs.Payments() {
-		out.ByPayment = append(out.ByPayment, des.PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: pennies(s.byPay[i])})
+		out.ByPayment = append(out.ByPayment,
+			des.PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: pennies(s.byPay[i])})
 	}
 	return out
 }

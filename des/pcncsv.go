@@ -158,7 +158,8 @@ func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, e
 		}
 	}
 	if len(missing) > 0 {
-		return nil, pr.fail(1, missing[0], "the header has no %s column (want %s, in any order)", strings.Join(missing, ", "), strings.Join(pcnColumns[:], ", "))
+		return nil, pr.fail(1, missing[0], "the header has no %s column (want %s, in any order)",
+			strings.Join(missing, ", "), strings.Join(pcnColumns[:], ", "))
 	}
 	return pr, nil
 }
@@ -246,7 +247,8 @@ func csvError(name string, err error) *FieldError {
 	return &FieldError{File: name, Msg: err.Error(), Err: ErrInvalid}
 }
 
-func pcnRow(name string, line int, rec, header []string, col map[string]int, seen map[string]int) (PCNRow, *FieldError) {
+func pcnRow(name string, line int, rec, header []string, col map[string]int,
+	seen map[string]int) (PCNRow, *FieldError) {
 	bad := func(field string, sentinel error, format string, args ...any) (PCNRow, *FieldError) {
 		return PCNRow{}, &FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}
 	}

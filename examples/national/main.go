@@ -74,9 +74,11 @@ func main() {
 		"the last published one (the PCNs come from -csv)"})
 	var o options
 	fs.StringVar(&o.csvFile, "csv", "", "PCN list CSV file (default: the embedded synthetic sample)")
-	fs.BoolVar(&o.skipBad, "skip-bad", false, "report bad rows (and PCNs missing a figure a payment needs) on stderr and compute the rest")
+	fs.BoolVar(&o.skipBad, "skip-bad", false,
+		"report bad rows (and PCNs missing a figure a payment needs) on stderr and compute the rest")
 	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
-	fs.IntVar(&o.maxRows, "max-rows", des.DefaultMaxCSVRows, "most PCN rows the list may have (0: no limit); a longer list is an error, not cut short")
+	fs.IntVar(&o.maxRows, "max-rows", des.DefaultMaxCSVRows,
+		"most PCN rows the list may have (0: no limit); a longer list is an error, not cut short")
 	c.Parse(fs, os.Args[1:])
 	o.years, o.format, o.ratesFile, o.scenario, o.sourcedOnly = c.Years, c.Format, c.Rates, c.Scenario, c.SourcedOnly
 	if o.workers < 0 {

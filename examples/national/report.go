@@ -29,16 +29,19 @@ func notes(rep des.Rollups, y des.Rollup) []string {
 	if rep.Synthetic {
 		n = append(n, "Data: "+sampleLabel+". Give -csv FILE for your own list.")
 	}
-	n = append(n, "Entitlements: the year's payments to the PCN and its practices; ARRS sum: the most the PCN may claim under ARRS (every pot), not a payment.")
+	n = append(n, "Entitlements: the year's payments to the PCN and its practices; "+
+		"ARRS sum: the most the PCN may claim under ARRS (every pot), not a payment.")
 	if len(y.Unpaid) > 0 {
 		n = append(n, fmt.Sprintf("%s leaves out figures no source gives (not invented, so not in these amounts): %s.",
 			y.Year, strings.Join(y.Unpaid, ", ")))
 	}
 	if rep.BadRows > 0 {
-		n = append(n, fmt.Sprintf("%s skipped (listed on stderr); the totals leave them out.", plural(rep.BadRows, "bad row")))
+		n = append(n, fmt.Sprintf("%s skipped (listed on stderr); the totals leave them out.",
+			plural(rep.BadRows, "bad row")))
 	}
 	if len(y.LeftOut) > 0 {
-		n = append(n, fmt.Sprintf("%s left out of %s for want of a figure a payment needs (listed on stderr); the totals leave them out.", plural(len(y.LeftOut), "PCN"), y.Year))
+		n = append(n, fmt.Sprintf("%s left out of %s for want of a figure a payment needs (listed on stderr); "+
+			"the totals leave them out.", plural(len(y.LeftOut), "PCN"), y.Year))
 	}
 	return n
 }
@@ -61,7 +64,8 @@ func pcnTable(rep *des.Rollups, rs *des.RuleSet) *render.Table {
 
 func pcnCells(l pcnLine) []string {
 	r := des.RolledPCN{Row: *l.row}
-	return []string{fmt.Sprint(l.row.Line), l.row.Code, l.row.Name, l.row.ICB, regString(r), render.GBP(l.ent), render.GBP(l.arrsSums)}
+	return []string{fmt.Sprint(l.row.Line), l.row.Code, l.row.Name, l.row.ICB, regString(r), render.GBP(l.ent),
+		render.GBP(l.arrsSums)}
 }
 
 // totalsTables are a year's ICB and England totals and its payments.
@@ -74,7 +78,8 @@ func totalsTables(rep des.Rollups, y des.Rollup) []*render.Table {
 		Notes:  []string{"England is the sum of every PCN worked out from the file."},
 	}
 	for _, g := range append(y.ICBs, y.England) {
-		it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), render.GBP(g.Entitlements), render.GBP(g.ARRSSum))
+		it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), render.GBP(g.Entitlements),
+			render.GBP(g.ARRSSum))
 	}
 	pt := &render.Table{
 		Title:  fmt.Sprintf("England by payment, %s%s", y.Year, tag),
@@ -108,12 +113,14 @@ func byYearTable(rep des.Rollups) *render.Table {
 			p := rep.Years[i-1].England
 			ce, ca = render.GBP(y.England.Entitlements.Sub(p.Entitlements)), render.GBP(y.England.ARRSSum.Sub(p.ARRSSum))
 		}
-		s.Add(y.Year.String(), fmt.Sprint(y.England.PCNs), render.GBP(y.England.Entitlements), ce, render.GBP(y.England.ARRSSum), ca)
+		s.Add(y.Year.String(), fmt.Sprint(y.England.PCNs), render.GBP(y.England.Entitlements), ce,
+			render.GBP(y.England.ARRSSum), ca)
 	}
 	return s
 }
 
-var csvHeader = []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum", "data"}
+var csvHeader = []string{"year", "level", "pcn_code", "name", "icb", "pcns", "registered", "entitlements", "arrs_sum",
+	"data"}
 
 func pcnCSV(y des.Year, l pcnLine, data string) []string {
 	r := des.RolledPCN{Row: *l.row}
