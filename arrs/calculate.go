@@ -317,11 +317,17 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 // fromPennies (exact).
 
 // fromPennies is p pennies as pounds, exactly.
-func fromPennies(p int64) decimal.Decimal { return decimal.New(p, -2) }
+func fromPennies(p int64) decimal.Decimal {
+	if p == 0 {
+		return decimal.Zero // the one zero, without allocating
+	}
+	return decimal.New(p, -2)
+}
 
 func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
 	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
 	var monthClaim, monthCost [12]int64
+	var onDerived int64
 	potMonth := map[des.PotID]*[12]int64{}
 	for _, a := range sums {
 		potMonth[a.Pot] = new([12]int64)
@@ -342,9 +348,14 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 			}
 		}
 		r.Staff = append(r.Staff, sr)
-		r.ClaimsOnDerived = r.ClaimsOnDerived.Add(sr.ClaimOnDerived)
+		for m := 0; m < 12; m++ {
+			if pp.derived[m] {
+				onDerived += pp.claim[m]
+			}
+		}
 		r.Breaches = append(r.Breaches, p.breaches(pp)...)
 	}
+	r.ClaimsOnDerived = fromPennies(onDerived)
 	var cum, costTotal int64
 	for m := 0; m < 12; m++ {
 		cum += monthClaim[m]
