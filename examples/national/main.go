@@ -30,13 +30,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
-	"github.com/pcnfin/pcnfin/rates"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
@@ -96,19 +94,9 @@ func run(w, diag io.Writer, o options) error {
 	if err != nil {
 		return err
 	}
-	years := slices.Clone(cli.DefaultYears(o.years, nil))
-	slices.Sort(years)
-	years = slices.Compact(years)
-	if err := rates.CheckUsed(sc.OwnRules, years); err != nil {
+	rss, err := sc.RuleSets(cli.DefaultYears(o.years, nil), published, opt)
+	if err != nil {
 		return err
-	}
-	var rss []*des.RuleSet
-	for _, y := range years {
-		rs, err := sc.RuleSet(y, published, opt)
-		if err != nil {
-			return err
-		}
-		rss = append(rss, rs)
 	}
 	rep := des.Rollups{Data: o.csvFile, Synthetic: o.csvFile == ""}
 	no := arrs.NationalOptions{File: o.csvFile, Open: func() (io.ReadCloser, error) { return os.Open(o.csvFile) },
