@@ -15,11 +15,11 @@
 // (only its [assumptions], to project a year), and -csv FILE, -skip-bad,
 // -workers N (default: every CPU), -max-rows N (default 20,000; 0: no limit).
 //
-// The list is read 4,096 rows at a time and each chunk is worked out and
-// written before the next is read; only the running ICB and England totals
-// are kept, so a list of any length runs in bounded memory. CSV and Markdown
-// stream; the text table holds one year's rows (its column widths need them
-// all) and JSON holds the whole report (one JSON value).
+// arrs.National reads the list 4,096 rows at a time and each chunk is worked
+// out and written (report.NewNational) before the next is read; only the
+// running ICB and England totals are kept, so a list of any length runs in
+// bounded memory. CSV and Markdown stream; the text table holds one year's
+// rows (its column widths need them all) and JSON holds the whole report.
 package main
 
 import (
