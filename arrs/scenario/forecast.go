@@ -106,6 +106,30 @@ func (sc *Scenario) RuleSet(y des.Year, published []*des.RuleSet, opt Options) (
 	return rs, nil
 }
 
+// RuleSets returns the rule set (RuleSet) of each year asked for, in order,
+// once each. A user's own rule set (OwnRules) that the years would leave
+// unused is refused, as by Run.
+func (sc *Scenario) RuleSets(years []des.Year, published []*des.RuleSet, opt Options) ([]*des.RuleSet, error) {
+	if sc == nil {
+		return nil, fmt.Errorf("%w: no scenario", des.ErrMissing)
+	}
+	ys := slices.Clone(years)
+	slices.Sort(ys)
+	ys = slices.Compact(ys)
+	if err := sc.ownRulesUsed(ys, published); err != nil {
+		return nil, err
+	}
+	var rss []*des.RuleSet
+	for _, y := range ys {
+		rs, err := sc.RuleSet(y, published, opt)
+		if err != nil {
+			return nil, err
+		}
+		rss = append(rss, rs)
+	}
+	return rss, nil
+}
+
 // Year works out one DES year of the scenario: its rule set (RuleSet), its
 // PCN (PCN) and roster (Roster), the network entitlements and the ARRS
 // claims. Every program's figures for a year come from here.

@@ -39,6 +39,15 @@ func TestOwnRulesForAYearNotComputedIsRefused(t *testing.T) {
 	_, err = sc.Year(2024, published, scenario.Options{})
 	require.NoError(t, err)
 
+	// RuleSets: each year once, in order, with the same check.
+	_, err = sc.RuleSets([]des.Year{2025}, published, scenario.Options{})
+	require.ErrorIs(t, err, des.ErrUnknownYear)
+	rss, err := sc.RuleSets([]des.Year{2025, 2024, 2025}, published, scenario.Options{})
+	require.NoError(t, err)
+	require.Len(t, rss, 2)
+	require.Same(t, own, rss[0])
+	require.Equal(t, des.Year(2025), rss[1].Year())
+
 	// The same check for programs that do not go through a scenario.
 	require.ErrorIs(t, rates.CheckUsed(own, []des.Year{2025}), des.ErrUnknownYear)
 	require.NoError(t, rates.CheckUsed(own, []des.Year{2024, 2025}))

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
 )
@@ -50,7 +51,7 @@ func TestWriteSynthetic(t *testing.T) {
 // A list longer than a chunk streams to the same totals as the whole list
 // read and rolled up at once (des.RollUp), and the row limit holds.
 func TestStreamingMatchesWholeList(t *testing.T) {
-	const n = 3*chunkRows + 123
+	const n = 3*arrs.NationalChunkRows + 123
 	path := filepath.Join(t.TempDir(), "synthetic.csv")
 	f, err := os.Create(path)
 	require.NoError(t, err)
@@ -73,12 +74,12 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
 		require.NoError(t, err)
 		for _, r := range roll.PCNs {
-			want = append(want, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", regPlain(r),
+			want = append(want, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", report.RegisteredPlain(r),
 				r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), path})
 		}
-		want = append(want, totalsCSV(&des.Rollups{Data: path}, &roll)...)
+		want = append(want, report.NationalTotalsCSV(&des.Rollups{Data: path}, &roll)...)
 	}
-	require.Equal(t, append([][]string{csvHeader}, want...), recs)
+	require.Equal(t, append([][]string{report.NationalCSVHeader()}, want...), recs)
 
 	// One row over the limit is refused, not cut short.
 	out.Reset()
