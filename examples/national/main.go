@@ -30,6 +30,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
@@ -67,6 +68,12 @@ func main() {
 	fs.IntVar(&o.maxRows, "max-rows", des.DefaultMaxCSVRows,
 		"most PCN rows the list may have (0: no limit); a longer list is an error, not cut short")
 	c.Parse(fs, os.Args[1:])
+	// A long list in the text table (which holds a year's rows for its
+	// column widths) stays near 100 MiB: a soft limit for the garbage
+	// collector, unless GOMEMLIMIT sets another.
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(100 << 20)
+	}
 	o.years, o.format, o.ratesFile, o.scenario, o.sourcedOnly = c.Years, c.Format, c.Rates, c.Scenario, c.SourcedOnly
 	if o.workers < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-workers %d: want 1 or more (0 for one per CPU)", o.workers))
