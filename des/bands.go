@@ -13,13 +13,10 @@ package des
 // figures (outside it other, weaker rules apply; see Complete).
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/BurntSushi/toml"
-	"github.com/pcnfin/pcnfin/internal/strict"
 	"github.com/shopspring/decimal"
 )
 
@@ -159,18 +156,9 @@ func LoadBandRules(name string, data []byte) (*BandRules, error) {
 			Msg: fmt.Sprintf("input is %d bytes; a band file may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
 	}
 	var raw rawBandRules
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
+	v, err := decodeStrict(name, data, &raw)
 	if err != nil {
-		return nil, decodeError(name, string(data), err)
-	}
-	v := &validator{file: name, loc: newLocator(string(data))}
-	for _, k := range md.Undecoded() {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
-			Msg: "unknown key", Err: ErrUnknownKey})
-	}
-	for _, k := range strict.MixedCaseKeys(md) {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
-			Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+		return nil, err
 	}
 	br := &BandRules{}
 	root := fieldPath{}

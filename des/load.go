@@ -169,18 +169,9 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 			Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
 	}
 	var raw rawRuleSet
-	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
+	v, err := decodeStrict(name, data, &raw)
 	if err != nil {
-		return nil, decodeError(name, string(data), err)
-	}
-	v := &validator{file: name, loc: newLocator(string(data))}
-	for _, k := range md.Undecoded() {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
-			Msg: "unknown key", Err: ErrUnknownKey})
-	}
-	for _, k := range strict.MixedCaseKeys(md) {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
-			Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+		return nil, err
 	}
 	rs := v.ruleSet(&raw)
 	if m := fileYearRE.FindStringSubmatch(filepath.Base(name)); m != nil && raw.Year != 0 {
@@ -600,4 +591,24 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 		a.Roles = append(a.Roles, role)
 	}
 	return a
+}
+
+// decodeStrict decodes a TOML file into raw and starts its validator with
+// an error for every key that matched no field, or matched one only by
+// ignoring case.
+func decodeStrict(name string, data []byte, raw any) (*validator, error) {
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(raw)
+	if err != nil {
+		return nil, decodeError(name, string(data), err)
+	}
+	v := &validator{file: name, loc: newLocator(string(data))}
+	for _, k := range md.Undecoded() {
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: "unknown key", Err: ErrUnknownKey})
+	}
+	for _, k := range strict.MixedCaseKeys(md) {
+		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+	}
+	return v, nil
 }

@@ -30,15 +30,25 @@ func Bands() (*des.BandRules, error) {
 // complete runs the band model and the carrying of figures over rule sets,
 // with the embedded bands and on-cost rules.
 func complete(sets []*des.RuleSet) ([]*des.RuleSet, error) {
-	b, err := Bands()
+	b, rates, err := modelInputs()
 	if err != nil {
 		return nil, err
+	}
+	return des.Complete(sets, b, rates)
+}
+
+// modelInputs are what the band model works from: the embedded bands and
+// the embedded on-cost rates.
+func modelInputs() (*des.BandRules, des.OnCostRates, error) {
+	b, err := Bands()
+	if err != nil {
+		return nil, nil, err
 	}
 	oc, err := OnCosts()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return des.Complete(sets, b, oc.RatesOn)
+	return b, oc.RatesOn, nil
 }
 
 // Complete fills a rule set of your own (a local variation, a new year) as
@@ -82,11 +92,7 @@ func Complete(rs *des.RuleSet) (*des.RuleSet, error) {
 // files state them: every sourced national maximum derived again from the
 // others alone.
 func ModelValidation() ([]des.Check, error) {
-	b, err := Bands()
-	if err != nil {
-		return nil, err
-	}
-	oc, err := OnCosts()
+	b, rates, err := modelInputs()
 	if err != nil {
 		return nil, err
 	}
@@ -94,5 +100,5 @@ func ModelValidation() ([]des.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	return des.LeaveOneOut(sets, b, oc.RatesOn)
+	return des.LeaveOneOut(sets, b, rates)
 }
