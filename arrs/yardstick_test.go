@@ -2,13 +2,15 @@ package arrs_test
 
 import (
 	"math"
-	"sort"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -33,14 +35,21 @@ type fPerson struct {
 	cost, wte, pct float64
 	max            [12]float64 // -1: no maximum (or not claimable)
 	days           [12]float64
-	role           string
+	role, name     string
+	start          des.Date
 }
 
 type fNation struct {
-	parts []fPart
-	pcns  []fPCN
-	caps  map[string][12]capRule
-	dims  [12]float64
+	parts  []fPart
+	pcns   []fPCN
+	caps   map[string][12]capRule
+	dims   [12]float64
+	starts [12]des.Date
+	ends   [12]des.Date
+	// per role: the maximum in force each month (-1: none, or not yet
+	// claimable) and the reimbursement, made once, as Compile does.
+	roleMax map[string][12]float64
+	rolePct map[string]float64
 }
 
 type capRule struct {
@@ -135,59 +144,93 @@ func prepareFloat(t testing.TB, rs *des.RuleSet, nation []arrs.PCNInput) fNation
 		}
 		fn.caps[r.ID] = cr
 	}
-	for _, in := range nation {
-		var f fPCN
-		for _, p := range in.PCN.Practices {
-			v := [4]float64{p.Registered.Decimal().InexactFloat64(), p.Weighted.Decimal().InexactFloat64(),
-				p.Adjusted.Decimal().InexactFloat64(), p.CareHomeBeds.Decimal().InexactFloat64()}
-			f.practices = append(f.practices, v)
-			for i := range v {
-				f.total[i] += v[i]
-			}
-		}
-		f.reg = f.total[0]
-		staff := append([]arrs.Staff(nil), in.Roster...)
-		sort.SliceStable(staff, func(i, j int) bool {
-			if c := staff[i].Start.Compare(staff[j].Start); c != 0 {
-				return c < 0
-			}
-			if staff[i].Name != staff[j].Name {
-				return staff[i].Name < staff[j].Name
-			}
-			return staff[i].Role < staff[j].Role
-		})
-		for _, s := range staff {
-			st := fPerson{cost: s.AnnualCost.InexactFloat64(), wte: s.WTE.Decimal().InexactFloat64(), role: s.Role}
-			role, ok := a.Role(s.Role)
-			ms := role.MaximaInForce(des.Date{})
-			for m := 0; m < 12; m++ {
-				from, to := starts[m], ends[m]
-				if s.Start.After(from) {
-					from = s.Start
-				}
-				if !s.End.IsZero() && s.End.Before(to) {
-					to = s.End
-				}
-				if !to.Before(from) {
-					st.days[m] = float64(from.Days(to) + 1)
-				}
-				st.max[m] = -1
-				if ok && !starts[m].Before(role.EligibleFrom) && !starts[m].Before(a.ClaimsFrom) {
-					for _, mx := range ms {
-						if !mx.From.After(starts[m]) {
-							st.max[m] = mx.National.InexactFloat64()
-						}
+	fn.starts, fn.ends = starts, ends
+	fn.roleMax, fn.rolePct = map[string][12]float64{}, map[string]float64{}
+	for _, role := range a.Roles {
+		var mx [12]float64
+		ms := role.MaximaInForce(des.Date{})
+		for m := 0; m < 12; m++ {
+			mx[m] = -1
+			if !starts[m].Before(role.EligibleFrom) && !starts[m].Before(a.ClaimsFrom) {
+				for _, x := range ms {
+					if !x.From.After(starts[m]) {
+						mx[m] = x.National.InexactFloat64()
 					}
 				}
 			}
-			if ok {
-				st.pct = role.Reimbursement.InexactFloat64()
-			}
-			f.staff = append(f.staff, st)
 		}
-		fn.pcns = append(fn.pcns, f)
+		fn.roleMax[role.ID], fn.rolePct[role.ID] = mx, role.Reimbursement.InexactFloat64()
+	}
+	fn.pcns = make([]fPCN, len(nation))
+	for i := range nation {
+		fn.loadPCN(&nation[i], &fn.pcns[i])
 	}
 	return fn
+}
+
+// loadPCN reads one PCN's inputs as the engine must on every run: the
+// practices' figures, the roster in the engine's order, each person's
+// days employed in each month, cost, WTE and role (reusing f's buffers).
+func (fn *fNation) loadPCN(in *arrs.PCNInput, f *fPCN) {
+	f.practices, f.total = f.practices[:0], [4]float64{}
+	for _, p := range in.PCN.Practices {
+		v := [4]float64{toFloat(p.Registered.Decimal()), toFloat(p.Weighted.Decimal()),
+			toFloat(p.Adjusted.Decimal()), toFloat(p.CareHomeBeds.Decimal())}
+		f.practices = append(f.practices, v)
+		for i := range v {
+			f.total[i] += v[i]
+		}
+	}
+	f.reg = f.total[0]
+	f.staff = f.staff[:0]
+	for k := range in.Roster {
+		s := &in.Roster[k]
+		st := fPerson{cost: toFloat(s.AnnualCost), wte: toFloat(s.WTE.Decimal()), role: s.Role,
+			start: s.Start, name: s.Name}
+		for m := 0; m < 12; m++ {
+			from, to := fn.starts[m], fn.ends[m]
+			if s.Start.After(from) {
+				from = s.Start
+			}
+			if !s.End.IsZero() && s.End.Before(to) {
+				to = s.End
+			}
+			st.days[m] = 0
+			if !to.Before(from) {
+				st.days[m] = float64(to.Day() - from.Day() + 1)
+			}
+		}
+		mx, ok := fn.roleMax[s.Role]
+		if !ok {
+			for m := range mx {
+				mx[m] = -1
+			}
+		}
+		st.max, st.pct = mx, fn.rolePct[s.Role]
+		f.staff = append(f.staff, st)
+	}
+	slices.SortStableFunc(f.staff, func(a, b fPerson) int {
+		if c := a.start.Compare(b.start); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.name, b.name); c != 0 {
+			return c
+		}
+		return strings.Compare(a.role, b.role)
+	})
+}
+
+// toFloat reads a decimal as a float64 the cheap way a float program
+// would (coefficient × power of ten), without allocating.
+func toFloat(d decimal.Decimal) float64 {
+	f := float64(d.CoefficientInt64())
+	for e := d.Exponent(); e < 0; e++ {
+		f /= 10
+	}
+	for e := d.Exponent(); e > 0; e-- {
+		f *= 10
+	}
+	return f
 }
 
 // penny rounds half-up to the penny (amounts here are positive).
@@ -281,8 +324,11 @@ func TestFloat64YardstickMatchesEngine(t *testing.T) {
 }
 
 // BenchmarkNationalYearFloat64 is the honest float64 yardstick for
-// BenchmarkNationalYear: the same 1,250 PCNs and the same work (see above),
-// on two goroutines as CalculateAll uses the cores.
+// BenchmarkNationalYear and BenchmarkNationalTotals: the same 1,250 PCNs and
+// the same work (see above) on two goroutines, with what the engine does
+// once per rule set (each role's maximum and percentage by month, the
+// payments' monthly factors) made once outside the timing, as Compile
+// does, and each PCN's inputs read inside it, as the engine must.
 func BenchmarkNationalYearFloat64(b *testing.B) {
 	rs, _ := rates.Parse("2024/25")
 	nation := syntheticNation(1250, 40)
@@ -293,14 +339,16 @@ func BenchmarkNationalYearFloat64(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		var wg sync.WaitGroup
 		var mu sync.Mutex
-		half := len(fn.pcns) / 2
-		for _, part := range [][]fPCN{fn.pcns[:half], fn.pcns[half:]} {
+		half := len(nation) / 2
+		for _, part := range [][]arrs.PCNInput{nation[:half], nation[half:]} {
 			wg.Add(1)
-			go func(part []fPCN) {
+			go func(part []arrs.PCNInput) {
 				defer wg.Done()
 				var total float64
+				var f fPCN
 				for k := range part {
-					e, s, c := fn.floatPCN(&part[k])
+					fn.loadPCN(&part[k], &f)
+					e, s, c := fn.floatPCN(&f)
 					total += e + s + c
 				}
 				mu.Lock()
