@@ -394,3 +394,34 @@ func sourcedMaxima(ms []Maximum) []Maximum {
 	}
 	return keep
 }
+
+// UnsourcedFigures counts the figures in force in the rule set that no
+// source gives: payment rates and role maxima (each maximum's national
+// figure) labelled derived or carried. Programs print the count beside
+// their results; SourcedOnly leaves these figures out.
+func (r *RuleSet) UnsourcedFigures() (derived, carried int) {
+	if r == nil {
+		return 0, 0
+	}
+	count := func(c Confidence) {
+		switch c {
+		case Derived:
+			derived++
+		case Carried:
+			carried++
+		}
+	}
+	for _, p := range r.payments {
+		for _, pt := range p.Parts {
+			for _, v := range pt.InForce(Date{}) {
+				count(v.Source.Confidence)
+			}
+		}
+	}
+	for _, ro := range r.arrs.Roles {
+		for _, m := range ro.MaximaInForce(Date{}) {
+			count(m.Source.Confidence)
+		}
+	}
+	return derived, carried
+}

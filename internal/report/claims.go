@@ -64,6 +64,9 @@ func claimsTables(yr scenario.YearResult, title, tag string) []*render.Table {
 		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band "+
 			"model, or carried; -sourced-only refuses them)", render.GBP(r.ClaimsOnDerived)))
 	}
+	if n := unsourcedNote(yr); n != "" {
+		t.Notes = append(t.Notes, n)
+	}
 	people := &render.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {

@@ -63,6 +63,9 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the "+
 				"band model, or carried; -sourced-only refuses them)", render.GBP(a.ClaimsOnDerived)))
 		}
+		if n := unsourcedNote(y); n != "" {
+			at.Notes = append(at.Notes, n)
+		}
 		at.Notes = append(at.Notes, reasonLegend(a)...)
 		ts = append(ts, at)
 		if len(y.Gaps) > 0 {
@@ -135,4 +138,15 @@ func reasonLegend(r arrs.Result) []string {
 		}
 	}
 	return out
+}
+
+// unsourcedNote counts the year's figures that no source gives, for every
+// output that shows the year's results.
+func unsourcedNote(y scenario.YearResult) string {
+	d, c := y.Rules.UnsourcedFigures()
+	if d+c == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%s rule set: %d figures derived and %d carried, no source giving them (each says how in its "+
+		"explanation; -sourced-only refuses them)", y.Year, d, c)
 }
