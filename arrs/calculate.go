@@ -236,7 +236,8 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 		case m < rp.eligible:
 			pp.reason[m] = ReasonBeforeEligible
 			continue
-		case rp.max[m][national] < 0:
+		case rp.max[m][national] < 0 && rp.max[m][pp.zone] < 0:
+			// (a London figure alone serves a person in that zone)
 			pp.reason[m] = ReasonNoMaximum
 			continue
 		}

@@ -415,9 +415,9 @@ func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, 
 				mx.set(z, v, o.sourceFor(z))
 				if z == 0 {
 					mx.ClaimCap = o.ClaimCap
-					if announced.IsZero() {
-						mx.Announced = o.Announced
-					}
+				}
+				if announced.IsZero() {
+					mx.Announced = o.Announced // a figure of the role's own, as published
 				}
 				any = true
 				continue

@@ -75,6 +75,9 @@ type rawMax struct {
 	InnerLondon exact  `toml:"inner_london"`
 	Stated      string `toml:"stated"`
 	rawSource
+	// London is where the London figures come from, when not the source
+	// of the national figure.
+	London *rawSource `toml:"london"`
 }
 
 type rawCap struct {
@@ -514,6 +517,19 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			mp := rp.with("max", k)
 			mx := Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D,
 				InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
+			if m.London != nil {
+				ls := v.source(mp.key("london"), *m.London)
+				if !m.OuterLondon.Set && !m.InnerLondon.Set {
+					v.add(mp.key("london"), ErrInvalid, "a london source without an outer_london or inner_london figure")
+				}
+				if m.OuterLondon.Set {
+					mx.OuterSource = &ls
+				}
+				if m.InnerLondon.Set {
+					l2 := ls
+					mx.InnerSource = &l2
+				}
+			}
 			if mx.From.IsZero() {
 				mx.From = role.EligibleFrom
 			}

@@ -388,6 +388,21 @@ func sourcedMaxima(ms []Maximum) []Maximum {
 				m.set(z, decimal.Zero, m.sourceFor(z))
 			}
 		}
+		if !m.National.IsPositive() && (m.OuterLondon.IsPositive() || m.InnerLondon.IsPositive()) {
+			// Only London figures are sourced: their source is the maximum's.
+			src := m.sourceFor(2)
+			if m.OuterLondon.IsPositive() {
+				src = m.sourceFor(1)
+			}
+			outer, inner := m.sourceFor(1), m.sourceFor(2)
+			m.Source, m.OuterSource, m.InnerSource = src, nil, nil
+			if outer != src {
+				m.OuterSource = &outer
+			}
+			if inner != src {
+				m.InnerSource = &inner
+			}
+		}
 		if m.National.IsPositive() || m.OuterLondon.IsPositive() || m.InnerLondon.IsPositive() {
 			keep = append(keep, m)
 		}
