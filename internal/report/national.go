@@ -194,8 +194,9 @@ func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN)
 		j.tmp, j.tw = f, bufio.NewWriterSize(f, 64<<10)
 	}
 	for _, p := range pcns {
-		// json.Marshal writes no newline (a string's are escaped), so one PCN is one line.
-		b, err := json.Marshal(des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained})
+		// What json.Marshal gives, without its second pass over the bytes;
+		// no newline (a string's are escaped), so one PCN is one line.
+		b, err := des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained}.MarshalJSON()
 		if err != nil {
 			return err
 		}
