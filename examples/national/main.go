@@ -19,7 +19,8 @@
 // out and written (report.NewNational) before the next is read; only the
 // running ICB and England totals are kept, so a list of any length runs in
 // bounded memory. CSV and Markdown stream; the text table holds one year's
-// rows (its column widths need them all) and JSON holds the whole report.
+// rows (its column widths need them all) and JSON keeps its PCNs in a
+// temporary file until the totals that close it are known.
 package main
 
 import (
@@ -115,6 +116,7 @@ func run(w, diag io.Writer, o options) error {
 		no.Open = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(sampleCSV)), nil }
 	}
 	out := report.NewNational(w, o.format)
+	defer out.Close()
 	no.Explain = out.Explain()
 	if err := arrs.National(&rep, rss, no, out); err != nil {
 		return err

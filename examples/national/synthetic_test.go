@@ -14,6 +14,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
@@ -85,4 +86,37 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 	out.Reset()
 	err = run(&out, &diag, options{csvFile: path, years: years, format: "csv", maxRows: n - 1})
 	require.ErrorContains(t, err, fmt.Sprintf("more than %d rows", n-1))
+}
+
+// A list longer than a chunk gives, in JSON, the bytes of the whole list
+// rolled up at once and written in one piece (render.WriteJSON of
+// des.Rollups), though the program keeps its PCNs in a temporary file.
+func TestStreamingJSONMatchesWholeList(t *testing.T) {
+	const n = 2*arrs.NationalChunkRows + 57
+	path := filepath.Join(t.TempDir(), "synthetic.csv")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, writeSynthetic(f, n))
+	require.NoError(t, f.Close())
+
+	var out, diag bytes.Buffer
+	years := []des.Year{2019, 2025}
+	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "json", maxRows: n}))
+
+	rows, bad, err := des.ReadPCNCSVFile(path, des.CSVOptions{MaxRows: -1, MaxBytes: -1})
+	require.NoError(t, err)
+	require.Empty(t, bad)
+	want := des.Rollups{Data: path}
+	for _, y := range years {
+		rs, err := rates.Parse(y.String())
+		require.NoError(t, err)
+		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
+		require.NoError(t, err)
+		want.Years = append(want.Years, roll)
+	}
+	var wb bytes.Buffer
+	require.NoError(t, render.WriteJSON(&wb, want))
+	require.True(t, bytes.Equal(wb.Bytes(), out.Bytes()), "JSON differs from the whole list's (%d bytes against %d)",
+		out.Len(), wb.Len())
+	require.Empty(t, diag.String())
 }

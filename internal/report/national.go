@@ -1,11 +1,14 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"strconv"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -16,13 +19,17 @@ import (
 // NationalWriter prints a national roll-up (arrs.National) as it is worked
 // out, then Finish ends the report. CSV and Markdown stream; the text table
 // holds one year's rows (its column widths need them all) and JSON holds the
-// whole report (one JSON value, des.Rollups, each PCN already written).
+// PCNs in a temporary file until Finish (one JSON value, des.Rollups, whose
+// totals come last).
 type NationalWriter interface {
 	arrs.NationalSink
 	Finish(rep *des.Rollups) error
 	// Explain reports whether the writer needs each PCN worked out in full
 	// (arrs.NationalOptions.Explain).
 	Explain() bool
+	// Close releases what the writer holds (JSON's temporary file), whether
+	// or not Finish was called.
+	Close() error
 }
 
 // NewNational is a NationalWriter to w in format (table, csv, json or
@@ -84,6 +91,7 @@ func (c *nationalCSV) End(rep *des.Rollups, y *des.Rollup) error {
 
 func (c *nationalCSV) Finish(*des.Rollups) error { return nil }
 func (c *nationalCSV) Explain() bool             { return false }
+func (c *nationalCSV) Close() error              { return nil }
 
 // nationalTable prints text or Markdown. Markdown streams the PCN rows; the
 // text table holds one year's rows, as its column widths need them all.
@@ -94,6 +102,7 @@ type nationalTable struct {
 }
 
 func (t *nationalTable) Explain() bool { return false }
+func (t *nationalTable) Close() error  { return nil }
 
 func (t *nationalTable) Begin(rep *des.Rollups, rs *des.RuleSet) error {
 	t.t = pcnTable(rep, rs)
@@ -160,36 +169,254 @@ func (t *nationalTable) Finish(rep *des.Rollups) error {
 	return nil
 }
 
-// nationalJSON holds the whole report: it is one JSON value, des.Rollups,
-// with each PCN written as it comes (des.RolledPCN's JSON), so the PCNs'
-// entitlements are not held.
+// nationalJSON writes one JSON value, des.Rollups, as render.WriteJSON
+// would, in bounded memory: each PCN is written as it comes (des.RolledPCN's
+// JSON, one a line) to a temporary file, and Finish, when the totals and the
+// bad rows skipped are known, writes the document, copying the PCNs from the
+// file at their depth.
 type nationalJSON struct {
-	w     io.Writer
-	cur   []json.RawMessage   // the year under way
-	years [][]json.RawMessage // per year
+	w      io.Writer
+	tmp    *os.File
+	tw     *bufio.Writer
+	cur    int   // PCNs of the year under way
+	counts []int // per year
 }
 
 func (*nationalJSON) Explain() bool                          { return true }
 func (*nationalJSON) Begin(*des.Rollups, *des.RuleSet) error { return nil }
 
 func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN) error {
-	for _, p := range pcns {
-		b, err := json.Marshal(des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained})
+	if j.tmp == nil && len(pcns) > 0 {
+		f, err := os.CreateTemp("", "pcnfin-national-*.jsonl")
 		if err != nil {
 			return err
 		}
-		j.cur = append(j.cur, b)
+		j.tmp, j.tw = f, bufio.NewWriterSize(f, 64<<10)
+	}
+	for _, p := range pcns {
+		// What json.Marshal gives, without its second pass over the bytes;
+		// no newline (a string's are escaped), so one PCN is one line.
+		b, err := des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained}.MarshalJSON()
+		if err != nil {
+			return err
+		}
+		j.tw.Write(b)
+		if err := j.tw.WriteByte('\n'); err != nil {
+			return err
+		}
+		j.cur++
 	}
 	return nil
 }
 
 func (j *nationalJSON) End(*des.Rollups, *des.Rollup) error {
-	j.years, j.cur = append(j.years, j.cur), nil
+	j.counts, j.cur = append(j.counts, j.cur), 0
 	return nil
 }
 
+func (j *nationalJSON) Close() error {
+	if j.tmp == nil {
+		return nil
+	}
+	f := j.tmp
+	j.tmp, j.tw = nil, nil
+	err := f.Close()
+	if rerr := os.Remove(f.Name()); err == nil {
+		err = rerr
+	}
+	return err
+}
+
 func (j *nationalJSON) Finish(rep *des.Rollups) error {
-	return render.WriteJSON(j.w, rollupsJSON(rep, j.years))
+	if len(j.counts) != len(rep.Years) {
+		return fmt.Errorf("national JSON: %d years of PCNs for %d years", len(j.counts), len(rep.Years))
+	}
+	var r *bufio.Reader
+	if j.tmp != nil {
+		if err := j.tw.Flush(); err != nil {
+			return err
+		}
+		if _, err := j.tmp.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		r = bufio.NewReaderSize(j.tmp, 64<<10)
+	}
+	w := bufio.NewWriterSize(j.w, 64<<10)
+	if err := writeRollupsJSON(w, rep, j.counts, r); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return j.Close()
+}
+
+// jsonAt is v as render.WriteJSON writes it, nested depth levels deep (its
+// lines after the first indented to match), without the final newline.
+func jsonAt(v any, depth int) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetIndent(strings.Repeat("  ", depth), "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// jsonObject writes an object nested depth levels deep, as render.WriteJSON
+// writes a struct: its fields in order, each key and value (written by
+// field, at depth+1) on a line, and "{}" with none.
+type jsonObject struct {
+	w     *bufio.Writer
+	depth int
+	n     int
+}
+
+func (o *jsonObject) key(k string) {
+	if o.n == 0 {
+		o.w.WriteString("{")
+	} else {
+		o.w.WriteString(",")
+	}
+	o.n++
+	o.w.WriteString("\n" + strings.Repeat("  ", o.depth+1) + strconv.Quote(k) + ": ")
+}
+
+func (o *jsonObject) field(k string, v any) error {
+	b, err := jsonAt(v, o.depth+1)
+	if err != nil {
+		return err
+	}
+	o.key(k)
+	_, err = o.w.Write(b)
+	return err
+}
+
+func (o *jsonObject) end() error {
+	if o.n == 0 {
+		_, err := o.w.WriteString("{}")
+		return err
+	}
+	_, err := o.w.WriteString("\n" + strings.Repeat("  ", o.depth) + "}")
+	return err
+}
+
+// writeRollupsJSON writes des.Rollups as render.WriteJSON does (the key
+// order and omissions of des.Rollups and des.Rollup's MarshalJSON), with
+// year i's counts[i] PCNs read from pcns, one compact JSON value a line
+// (a year with none: null, as a nil slice is).
+func writeRollupsJSON(w *bufio.Writer, rep *des.Rollups, counts []int, pcns *bufio.Reader) error {
+	top := &jsonObject{w: w}
+	if err := top.field("data", rep.Data); err != nil {
+		return err
+	}
+	if err := top.field("synthetic", rep.Synthetic); err != nil {
+		return err
+	}
+	if rep.BadRows != 0 {
+		if err := top.field("bad_rows_skipped", rep.BadRows); err != nil {
+			return err
+		}
+	}
+	if len(rep.Years) == 0 {
+		if err := top.field("years", rep.Years); err != nil { // null or []
+			return err
+		}
+		return endJSON(w, top)
+	}
+	top.key("years")
+	w.WriteString("[")
+	for i, y := range rep.Years {
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n" + strings.Repeat("  ", 2))
+		o := &jsonObject{w: w, depth: 2}
+		for _, f := range []struct {
+			k string
+			v any
+		}{{"year", y.Year}, {"rule_set", y.RuleSet}} {
+			if err := o.field(f.k, f.v); err != nil {
+				return err
+			}
+		}
+		o.key("pcns")
+		if err := copyPCNsJSON(w, pcns, counts[i], 4); err != nil {
+			return err
+		}
+		fields := []struct {
+			k string
+			v any
+		}{{"icbs", y.ICBs}, {"england", y.England}, {"by_payment", y.ByPayment}}
+		if len(y.LeftOut) > 0 {
+			fields = append(fields, struct {
+				k string
+				v any
+			}{"left_out", y.LeftOut})
+		}
+		if len(y.Gaps) > 0 {
+			fields = append(fields, struct {
+				k string
+				v any
+			}{"gaps", y.Gaps})
+		}
+		for _, f := range fields {
+			if err := o.field(f.k, f.v); err != nil {
+				return err
+			}
+		}
+		if err := o.end(); err != nil {
+			return err
+		}
+	}
+	w.WriteString("\n  ]")
+	return endJSON(w, top)
+}
+
+func endJSON(w *bufio.Writer, top *jsonObject) error {
+	if err := top.end(); err != nil {
+		return err
+	}
+	_, err := w.WriteString("\n")
+	return err
+}
+
+// copyPCNsJSON writes n PCNs read from r (one compact JSON value a line) as
+// an array whose items are depth levels deep: null for none.
+func copyPCNsJSON(w *bufio.Writer, r *bufio.Reader, n, depth int) error {
+	if n == 0 {
+		_, err := w.WriteString("null")
+		return err
+	}
+	in := strings.Repeat("  ", depth)
+	var b bytes.Buffer
+	w.WriteString("[")
+	for i := range n {
+		line, err := r.ReadSlice('\n')
+		if err == bufio.ErrBufferFull { // a long line: read the rest
+			full := append([]byte(nil), line...)
+			for err == bufio.ErrBufferFull {
+				line, err = r.ReadSlice('\n')
+				full = append(full, line...)
+			}
+			line = full
+		}
+		if err != nil {
+			return fmt.Errorf("national JSON: reading PCN %d back: %w", i+1, err)
+		}
+		b.Reset()
+		if err := json.Indent(&b, line[:len(line)-1], in, "  "); err != nil {
+			return err
+		}
+		if i > 0 {
+			w.WriteString(",")
+		}
+		w.WriteString("\n" + in)
+		w.Write(b.Bytes())
+	}
+	_, err := w.WriteString("\n" + strings.Repeat("  ", depth-1) + "]")
+	return err
 }
 
 func regString(r des.RolledPCN) string {
@@ -326,32 +553,6 @@ func NationalTotalsCSV(rep *des.Rollups, y *des.Rollup) [][]string {
 	e := y.England
 	return append(rows, []string{y.Year.String(), "england", "", e.Name, "", fmt.Sprint(e.PCNs), e.Registered.String(),
 		render.Plain(e.Entitlements), render.Plain(e.ARRSSum), rep.Data})
-}
-
-// rollupsJSON is des.Rollups as its MarshalJSON writes it, with each PCN
-// already written (des.RolledPCN's JSON), so the PCNs' entitlements are not
-// held.
-func rollupsJSON(rep *des.Rollups, pcns [][]json.RawMessage) any {
-	type year struct {
-		Year      des.Year           `json:"year"`
-		RuleSet   string             `json:"rule_set"`
-		PCNs      []json.RawMessage  `json:"pcns"`
-		ICBs      []des.GroupTotal   `json:"icbs"`
-		England   des.GroupTotal     `json:"england"`
-		ByPayment []des.PaymentTotal `json:"by_payment"`
-		LeftOut   []string           `json:"left_out,omitempty"`
-		Gaps      []des.Gap          `json:"gaps,omitempty"`
-	}
-	out := struct {
-		Data      string `json:"data"`
-		Synthetic bool   `json:"synthetic"`
-		BadRows   int    `json:"bad_rows_skipped,omitempty"`
-		Years     []year `json:"years"`
-	}{Data: rep.Data, Synthetic: rep.Synthetic, BadRows: rep.BadRows}
-	for i, r := range rep.Years {
-		out.Years = append(out.Years, year{r.Year, r.RuleSet, pcns[i], r.ICBs, r.England, r.ByPayment, r.LeftOut, r.Gaps})
-	}
-	return out
 }
 
 func plural(n int, noun string) string {

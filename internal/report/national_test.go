@@ -1,0 +1,135 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// oldRollupsJSON is how the national JSON was written when it was held
+// whole: des.Rollups with each PCN already written, through render.WriteJSON.
+func oldRollupsJSON(t *testing.T, rep *des.Rollups, pcns [][]json.RawMessage) []byte {
+	type year struct {
+		Year      des.Year           `json:"year"`
+		RuleSet   string             `json:"rule_set"`
+		PCNs      []json.RawMessage  `json:"pcns"`
+		ICBs      []des.GroupTotal   `json:"icbs"`
+		England   des.GroupTotal     `json:"england"`
+		ByPayment []des.PaymentTotal `json:"by_payment"`
+		LeftOut   []string           `json:"left_out,omitempty"`
+		Gaps      []des.Gap          `json:"gaps,omitempty"`
+	}
+	out := struct {
+		Data      string `json:"data"`
+		Synthetic bool   `json:"synthetic"`
+		BadRows   int    `json:"bad_rows_skipped,omitempty"`
+		Years     []year `json:"years"`
+	}{Data: rep.Data, Synthetic: rep.Synthetic, BadRows: rep.BadRows}
+	for i, r := range rep.Years {
+		out.Years = append(out.Years, year{r.Year, r.RuleSet, pcns[i], r.ICBs, r.England, r.ByPayment, r.LeftOut, r.Gaps})
+	}
+	var b bytes.Buffer
+	require.NoError(t, render.WriteJSON(&b, out))
+	return b.Bytes()
+}
+
+// The JSON writer, which keeps its PCNs in a temporary file, writes the
+// bytes the whole report held in memory gave, in the cases that change its
+// shape: no years, a year with no PCNs, bad rows skipped, PCNs left out,
+// gaps, empty totals, and strings JSON escapes (HTML characters, quotes,
+// newlines, non-ASCII); and it leaves no temporary file behind.
+func TestNationalJSONMatchesWhole(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	pcn := func(i int, name string) arrs.NationalPCN {
+		e := &des.Entitlements{
+			Payments: []des.Amount{{ID: "core_pcn_funding", Kind: des.KindPayment, Total: decimal.New(int64(1000+i), -2)}},
+			ARRSSums: []des.Amount{{ID: "arrs", Kind: des.KindARRSSum, Total: decimal.New(int64(7*i), 0)}},
+		}
+		e.Total = e.Payments[0].Total
+		return arrs.NationalPCN{Row: &des.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%03d", i), Name: name, ICB: "ICB <&> é"},
+			Explained: e}
+	}
+	year := func(y des.Year, gaps bool, leftOut ...string) des.Rollup {
+		r := des.Rollup{Year: y, RuleSet: "Rules \"" + y.String() + "\" <b>", LeftOut: leftOut,
+			ICBs:      []des.GroupTotal{{Name: "A & B", PCNs: 2, Registered: decimal.New(5, 0)}},
+			England:   des.GroupTotal{Name: "England", PCNs: 2},
+			ByPayment: []des.PaymentTotal{{ID: "core_pcn_funding", Name: "Core <funding>", Kind: des.KindPayment}}}
+		if gaps {
+			r.Gaps = []des.Gap{{Item: "x", What: "no source\nyet", Carry: true}}
+		}
+		return r
+	}
+	cases := map[string]struct {
+		rep   des.Rollups
+		chunk [][][]arrs.NationalPCN // per year, per chunk
+	}{
+		"no years": {rep: des.Rollups{Data: "none.csv"}},
+		"one year, no PCNs": {rep: des.Rollups{Data: "x", BadRows: 3, Years: []des.Rollup{{Year: 2024}}},
+			chunk: [][][]arrs.NationalPCN{{{}}}},
+		"years and chunks": {
+			rep: des.Rollups{Data: "SYNTHETIC <sample> & \"quoted\"", Synthetic: true, BadRows: 1,
+				Years: []des.Rollup{year(2019, true, "P9 left out"), year(2024, false), year(2025, true)}},
+			chunk: [][][]arrs.NationalPCN{
+				{{pcn(0, "A <PCN>"), pcn(1, "B\tPCN")}, {}, {pcn(2, "C \u2028 PCN")}},
+				{{}},
+				{{pcn(3, strings.Repeat("long ", 20000))}, {pcn(4, "é")}},
+			}},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			var got bytes.Buffer
+			w := NewNational(&got, "json")
+			var pcns [][]json.RawMessage
+			rep := des.Rollups{Data: c.rep.Data, Synthetic: c.rep.Synthetic, BadRows: c.rep.BadRows}
+			for i, y := range c.rep.Years {
+				require.NoError(t, w.Begin(&rep, nil))
+				var cur []json.RawMessage
+				for _, ch := range c.chunk[i] {
+					require.NoError(t, w.PCNs(&rep, y.Year, ch))
+					for _, p := range ch {
+						b, err := json.Marshal(des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained})
+						require.NoError(t, err)
+						cur = append(cur, b)
+					}
+				}
+				pcns = append(pcns, cur)
+				rep.Years = append(rep.Years, y)
+				require.NoError(t, w.End(&rep, &rep.Years[i]))
+			}
+			require.NoError(t, w.Finish(&rep))
+			require.NoError(t, w.Close())
+			require.Equal(t, string(oldRollupsJSON(t, &rep, pcns)), got.String())
+			left, err := os.ReadDir(tmp)
+			require.NoError(t, err)
+			require.Empty(t, left, "temporary files left in %s", filepath.Base(tmp))
+		})
+	}
+}
+
+// Close removes the temporary file when the report stops before Finish (an
+// error part way).
+func TestNationalJSONCloseWithoutFinish(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	w := NewNational(&bytes.Buffer{}, "json")
+	e := &des.Entitlements{}
+	require.NoError(t, w.PCNs(&des.Rollups{}, 2025, []arrs.NationalPCN{{Row: &des.PCNRow{Code: "P"}, Explained: e}}))
+	left, err := os.ReadDir(tmp)
+	require.NoError(t, err)
+	require.Len(t, left, 1)
+	require.NoError(t, w.Close())
+	left, err = os.ReadDir(tmp)
+	require.NoError(t, err)
+	require.Empty(t, left)
+}
