@@ -52,13 +52,10 @@ func syntheticNation(n, k int) []arrs.PCNInput {
 
 // BenchmarkNationalYear: every PCN in England (about 1,250) with 40 staff
 // each, for one DES year: entitlements and ARRS claims month by month, from
-// an already loaded rule set.
+// an already loaded rule set (CalculateAll: pennies for every PCN and every
+// person's month, on every core).
 func BenchmarkNationalYear(b *testing.B) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(b, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(b, err)
-	nation := syntheticNation(1250, 40)
+	plan, nation := nationalBench(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -66,6 +63,58 @@ func BenchmarkNationalYear(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkNationalYearSerial is BenchmarkNationalYear on one goroutine.
+func BenchmarkNationalYearSerial(b *testing.B) {
+	plan, nation := nationalBench(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := plan.CalculateBatch(nation, 1).Err(0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNationalYearExplained is the national year worked out in full
+// for every PCN at once (CalculateEach: decimals, reasons, breaches), what
+// Batch.Results makes on request.
+func BenchmarkNationalYearExplained(b *testing.B) {
+	plan, nation := nationalBench(b)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if r := plan.CalculateEach(nation, 0); r[0].Err != nil {
+			b.Fatal(r[0].Err)
+		}
+	}
+}
+
+// BenchmarkBatchResult is one PCN of the national batch (40 staff) worked
+// out in full on request.
+func BenchmarkBatchResult(b *testing.B) {
+	plan, nation := nationalBench(b)
+	batch, err := plan.CalculateAll(nation)
+	require.NoError(b, err)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := batch.Result(i % batch.Len()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func nationalBench(b *testing.B) (*arrs.Plan, []arrs.PCNInput) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(b, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(b, err)
+	nation := syntheticNation(1250, 40)
+	_, err = plan.CalculateTotals(nation[:1]) // compile the payments once
+	require.NoError(b, err)
+	return plan, nation
 }
 
 // Many goroutines compute many PCNs against one loaded rule set and get
@@ -81,7 +130,9 @@ func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
 		serial[i], err = plan.Calculate(in.PCN, in.Roster)
 		require.NoError(t, err)
 	}
-	all, err := plan.CalculateAll(nation)
+	batch, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	all, err := batch.Results()
 	require.NoError(t, err)
 	var wg sync.WaitGroup
 	for g := 0; g < 8; g++ {

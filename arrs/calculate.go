@@ -64,6 +64,16 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 
 // calculate works out the claims of a validated PCN whose ARRS sums are known.
 func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result, error) {
+	people, order, err := p.claimMonths(pcn, roster)
+	if err != nil {
+		return Result{}, err
+	}
+	return p.result(pcn, people, order, sums), nil
+}
+
+// claimMonths works out every person's months (people in roster order, and
+// the fixed order in which caps take them), with the texts of cap reasons.
+func (p *Plan) claimMonths(pcn des.PCN, roster []Staff) ([]person, []int, error) {
 	var err error
 	people := make([]person, len(roster))
 	var errs des.Errors
@@ -74,7 +84,7 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 		}
 	}
 	if len(errs) > 0 {
-		return Result{}, errs
+		return nil, nil, errs
 	}
 	// A fixed order, independent of the roster's: start date, name, role.
 	order := make([]int, len(people))
@@ -100,14 +110,14 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 	}
 	if needReg {
 		if registered, err = pcn.Total(des.Registered, "ARRS caps"); err != nil {
-			return Result{}, err
+			return nil, nil, err
 		}
 	}
 	caps := make([]capState, p.roleCount)
 	for m := 0; m < 12; m++ {
 		p.calculateMonth(m, people, order, registered.IntPart(), caps, true)
 	}
-	return p.result(pcn, people, order, sums), nil
+	return people, order, nil
 }
 
 func prefixErr(prefix string, err error) error {

@@ -107,30 +107,24 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 		for i := range rows {
 			in = append(in, PCNInput{PCN: rows[i].PCN})
 		}
-		var tots []Totals
+		var batch *Batch
 		var each []PCNResult
-		var terr error
-		if fast && len(in) > 0 {
-			tots, terr = plan.CalculateTotalsN(in, opt.Workers)
-		}
-		if !fast || terr != nil {
-			each = plan.CalculateEach(in, opt.Workers) // names the failing rows
+		if fast {
+			batch = plan.CalculateBatch(in, opt.Workers)
+		} else {
+			each = plan.CalculateEach(in, opt.Workers)
 		}
 		var pcns []NationalPCN
 		for i := range rows {
 			row := &rows[i]
-			if each == nil {
-				acc.Add(row, &tots[i])
-				var sum int64
-				for _, x := range tots[i].Sums {
-					sum += x
-				}
-				pcns = append(pcns, NationalPCN{row, decimal.New(tots[i].Entitlements, -2), decimal.New(sum, -2), nil})
-				continue
+			var res *PCNResult
+			perr := batch.Err(i)
+			if each != nil {
+				res = &each[i]
+				perr = res.Err
 			}
-			res := &each[i]
-			if res.Err != nil {
-				e := des.RowError(opt.File, *row, rs.Year(), res.Err)
+			if perr != nil {
+				e := des.RowError(opt.File, *row, rs.Year(), perr)
 				if !opt.SkipBad {
 					return e
 				}
@@ -138,6 +132,16 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 					opt.LeftOut(rs.Year(), e)
 				}
 				acc.LeaveOut(e)
+				continue
+			}
+			if res == nil {
+				t := batch.Totals(i)
+				acc.Add(row, &t)
+				var sum int64
+				for _, x := range t.Sums {
+					sum += x
+				}
+				pcns = append(pcns, NationalPCN{row, decimal.New(t.Entitlements, -2), decimal.New(sum, -2), nil})
 				continue
 			}
 			acc.AddEntitlements(row, &res.Entitlements)

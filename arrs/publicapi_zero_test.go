@@ -208,7 +208,28 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_, err := plan.Calculate(pcn, nil)
 			_, err2 := plan.CalculateAll(nil)
 			_, err3 := plan.Afford(pcn, nil, arrs.Hire{})
+			if b := plan.CalculateBatch([]arrs.PCNInput{{}}, 0); b.Len() != 1 || b.Err(0) == nil {
+				return fmt.Errorf("CalculateBatch on a nil plan: %d PCNs, error %v", b.Len(), b.Err(0))
+			}
 			return wantErr(err, err2, err3)
+		}},
+		{"arrs.Batch nil", func() error {
+			var b *arrs.Batch
+			_, _, _, _ = b.Len(), b.Plan(), b.Err(0), b.Totals(3)
+			if b.Staff(0) != nil {
+				return fmt.Errorf("nil batch has staff")
+			}
+			_, err := b.Result(0)
+			rs, err2 := b.Results()
+			if len(rs) != 0 {
+				return fmt.Errorf("nil batch has %d results", len(rs))
+			}
+			var z arrs.Batch
+			_, err3 := z.Result(-1)
+			if err2 != nil {
+				return fmt.Errorf("Results of a nil batch: %v", err2)
+			}
+			return wantErr(err, err3)
 		}},
 		{"arrs.Plan zero", func() error {
 			_, _, _ = planz.Year(), planz.RuleSet(), planz.Roles()

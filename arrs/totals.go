@@ -21,11 +21,8 @@ package arrs
 // every PCN of the national benchmark to the same pennies.
 
 import (
-	"fmt"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -35,11 +32,14 @@ import (
 // batch's flat array: Payments in the order of Plan.PaymentIDs (ARRS sums
 // left out), Sums and Claims in the order of Plan.Pots.
 type Totals struct {
-	Entitlements int64
-	Payments     []int64
-	Sums         []int64
-	Claims       []int64
-	Cost         int64
+	Entitlements int64   `json:"entitlements"`
+	Payments     []int64 `json:"payments"`
+	Sums         []int64 `json:"sums"`
+	Claims       []int64 `json:"claims"`
+	Cost         int64   `json:"cost"`
+	// ClaimsOnDerived is how much of the claims rests on derived or carried
+	// maxima (Result.ClaimsOnDerived).
+	ClaimsOnDerived int64 `json:"claims_on_derived"`
 }
 
 // Claimed is the PCN's claims over all pots.
@@ -235,52 +235,20 @@ func (p *Plan) CalculateTotalsN(in []PCNInput, workers int) ([]Totals, error) {
 	if p == nil || p.rs == nil {
 		return nil, errNoPlan
 	}
-	c := p.fast()
-	np, nq := len(c.payments), len(c.pots)
-	width := np + 2*nq
-	flat := make([]int64, len(in)*width)
-	out := make([]Totals, len(in))
-	for i := range out {
-		w := flat[i*width : (i+1)*width : (i+1)*width]
-		out[i] = Totals{Payments: w[:np:np], Sums: w[np : np+nq : np+nq], Claims: w[np+nq:]}
+	b := p.batch(in, workers, false)
+	if err := b.firstErr(); err != nil {
+		return nil, err
 	}
-	errs := make([]error, len(in))
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = min(workers, len(in))
-	var wg sync.WaitGroup
-	var next int64
-	var mu sync.Mutex
-	take := func() int {
-		mu.Lock()
-		defer mu.Unlock()
-		i := next
-		next++
-		return int(i)
-	}
-	for range workers {
-		wg.Go(func() {
-			wk := &worker{}
-			for i := take(); i < len(in); i = take() {
-				errs[i] = p.totals(wk, c, &in[i], &out[i])
-			}
-		})
-	}
-	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("PCN %d (%s): %w", i, in[i].PCN.Name, err)
-		}
-	}
-	return out, nil
+	return b.totals, nil
 }
 
-// totals works out one PCN into t, by the fast path when it can.
-func (p *Plan) totals(wk *worker, c *compiled, in *PCNInput, t *Totals) error {
+// totals works out PCN i of a batch, by the fast path when it can.
+func (p *Plan) totals(wk *worker, c *compiled, b *Batch, i int) error {
+	in, t := &b.in[i], &b.totals[i]
 	if !c.ok || !p.figures(wk, &in.PCN) || !p.fastClaims(wk, in, t) {
-		return p.slowTotals(c, in, t)
+		return p.slowTotals(c, b, i)
 	}
+	b.keep(i, wk.people[:len(in.Roster)])
 	// Entitlements.
 	var total [4]uint64
 	for _, f := range wk.fig {
@@ -311,7 +279,7 @@ func (p *Plan) totals(wk *worker, c *compiled, in *PCNInput, t *Totals) error {
 				}
 				v, ok := acc.divRound(lcmQ * scale6 * scale6 / 100)
 				if !ok {
-					return p.slowTotals(c, in, t)
+					return p.slowTotals(c, b, i)
 				}
 				t.Sums[cp.payment] += int64(v)
 				continue
@@ -322,7 +290,7 @@ func (p *Plan) totals(wk *worker, c *compiled, in *PCNInput, t *Totals) error {
 				}
 				v, ok := mul64(basis, cp.k[m]).divRound(cp.q[m] * scale6 * scale6 / 100)
 				if !ok {
-					return p.slowTotals(c, in, t)
+					return p.slowTotals(c, b, i)
 				}
 				t.Payments[cp.payment] += int64(v)
 				t.Entitlements += int64(v)
@@ -425,6 +393,9 @@ func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 			if q >= 0 {
 				t.Claims[q] += pp.claim[m]
 			}
+			if pp.derived[m] {
+				t.ClaimsOnDerived += pp.claim[m]
+			}
 		}
 	}
 	return true
@@ -434,24 +405,24 @@ func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 // one is an error, which the explained path gives).
 func (p *Plan) knownRole(id string) bool { return des.KnownRole(id) }
 
-// slowTotals works out one PCN by the explained path, for what the fast
-// path does not take.
-func (p *Plan) slowTotals(c *compiled, in *PCNInput, t *Totals) error {
-	for i := range t.Payments {
-		t.Payments[i] = 0
-	}
-	for i := range t.Sums {
-		t.Sums[i], t.Claims[i] = 0, 0
-	}
-	t.Entitlements, t.Cost = 0, 0
+// slowTotals works out PCN i of a batch by the explained path, for what the
+// fast path does not take.
+func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
+	in, t := &b.in[i], &b.totals[i]
+	clear(t.Payments)
+	clear(t.Sums)
+	clear(t.Claims)
+	t.Entitlements, t.Cost, t.ClaimsOnDerived = 0, 0, 0
+	b.forget(i)
 	e, err := des.Entitle(p.rs, in.PCN, des.Options{AsAt: p.opt.AsAt})
 	if err != nil {
 		return err
 	}
-	r, err := p.calculate(in.PCN, in.Roster, e.ARRSSums)
+	people, order, err := p.claimMonths(in.PCN, in.Roster)
 	if err != nil {
 		return err
 	}
+	r := p.result(in.PCN, people, order, e.ARRSSums)
 	for _, a := range e.Payments {
 		if i := slices.Index(c.payments, a.ID); i >= 0 {
 			t.Payments[i] = toPennies(a.Total)
@@ -468,6 +439,7 @@ func (p *Plan) slowTotals(c *compiled, in *PCNInput, t *Totals) error {
 			t.Claims[i] = toPennies(pot.Claims)
 		}
 	}
-	t.Cost = toPennies(r.Cost)
+	t.Cost, t.ClaimsOnDerived = toPennies(r.Cost), toPennies(r.ClaimsOnDerived)
+	b.keep(i, people)
 	return nil
 }

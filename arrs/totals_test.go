@@ -3,6 +3,7 @@ package arrs_test
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -14,17 +15,23 @@ import (
 
 func pennies(d decimal.Decimal) int64 { return d.Shift(2).IntPart() }
 
-// requireSameTotals holds the fast path to the explained path's pennies for
-// every PCN: each payment, each ARRS sum, each pot's claims and the cost.
+// requireSameTotals holds the fast paths (CalculateTotals, and the batch
+// CalculateAll keeps) to the explained path's pennies for every PCN: each
+// payment, each ARRS sum, each pot's claims, the cost, and each person's
+// claim, cost and reasons month by month.
 func requireSameTotals(t *testing.T, plan *arrs.Plan, nation []arrs.PCNInput) {
 	t.Helper()
 	fast, err := plan.CalculateTotals(nation)
 	require.NoError(t, err)
-	slow, err := plan.CalculateAll(nation)
+	batch, err := plan.CalculateAll(nation)
 	require.NoError(t, err)
+	require.Equal(t, len(nation), batch.Len())
+	slow := plan.CalculateEach(nation, 0)
 	ids, pots := plan.PaymentIDs(), plan.Pots()
 	for i := range nation {
 		f, s := fast[i], slow[i]
+		require.NoError(t, s.Err)
+		require.Equal(t, f, batch.Totals(i), "PCN %d: CalculateTotals and CalculateAll", i)
 		require.Equal(t, pennies(s.Entitlements.Total), f.Entitlements, "PCN %d entitlements", i)
 		for k, id := range ids {
 			a, ok := s.Entitlements.Payment(id)
@@ -40,6 +47,49 @@ func requireSameTotals(t *testing.T, plan *arrs.Plan, nation []arrs.PCNInput) {
 			require.Equal(t, pennies(po.Claims), f.Claims[k], "PCN %d claims %s", i, pot)
 		}
 		require.Equal(t, pennies(s.ARRS.Cost), f.Cost, "PCN %d cost", i)
+		require.Equal(t, pennies(s.ARRS.ClaimsOnDerived), f.ClaimsOnDerived, "PCN %d claims on derived", i)
+		requireSameStaff(t, batch.Staff(i), nation[i].Roster, s.ARRS.Staff, i)
+	}
+}
+
+// requireSameStaff holds each person's months in a batch (roster order) to
+// the explained results (the engine's fixed order, matched by name and
+// role): claims, costs, the claim on derived maxima and the reasons given.
+func requireSameStaff(t *testing.T, got []arrs.StaffPennies, roster []arrs.Staff, want []arrs.StaffResult, pcn int) {
+	t.Helper()
+	require.Len(t, got, len(roster))
+	require.Len(t, want, len(roster))
+	used := make([]bool, len(want))
+	for k, sp := range got {
+		j := -1
+		for w := range want {
+			if !used[w] && want[w].Name == roster[k].Name && want[w].Role == roster[k].Role {
+				j = w
+				break
+			}
+		}
+		require.GreaterOrEqual(t, j, 0, "PCN %d person %d (%s) not in the explained result", pcn, k, roster[k].Name)
+		used[j] = true
+		sr := want[j]
+		for m := 0; m < 12; m++ {
+			require.Equal(t, pennies(sr.Months[m]), sp.Months[m], "PCN %d %s month %d claim", pcn, sr.Name, m)
+			require.Equal(t, pennies(sr.CostMonths[m]), sp.CostMonths[m], "PCN %d %s month %d cost", pcn, sr.Name, m)
+		}
+		require.Equal(t, pennies(sr.Claim), sp.Claim(), "PCN %d %s claim", pcn, sr.Name)
+		require.Equal(t, pennies(sr.Cost), sp.Cost(), "PCN %d %s cost", pcn, sr.Name)
+		require.Equal(t, pennies(sr.ClaimOnDerived), sp.ClaimOnDerived, "PCN %d %s on derived", pcn, sr.Name)
+		// The explained result gives each reason once, in order of first month.
+		var codes []arrs.Reason
+		for _, r := range sp.Reasons {
+			if r != arrs.ReasonNone && !slices.Contains(codes, r) {
+				codes = append(codes, r)
+			}
+		}
+		var wantCodes []arrs.Reason
+		for _, r := range sr.Reasons {
+			wantCodes = append(wantCodes, r.Reason)
+		}
+		require.Equal(t, wantCodes, codes, "PCN %d %s reasons", pcn, sr.Name)
 	}
 }
 
@@ -95,10 +145,28 @@ func TestTotalsMatchEveryYear(t *testing.T) {
 				nation = append(nation, arrs.PCNInput{PCN: des.PCN{Name: fmt.Sprintf("PCN %d", i), Practices: ps}, Roster: roster})
 			}
 			_, errFast := plan.CalculateTotals(nation)
-			_, errSlow := plan.CalculateAll(nation)
+			_, errBatch := plan.CalculateAll(nation)
+			var errSlow error
+			slow := plan.CalculateEach(nation, 0)
+			for i, r := range slow {
+				if r.Err != nil {
+					errSlow = fmt.Errorf("PCN %d (%s): %w", i, nation[i].PCN.Name, r.Err)
+					break
+				}
+			}
 			require.Equal(t, errSlow == nil, errFast == nil, "same outcome: %v / %v", errSlow, errFast)
 			if errSlow != nil {
 				require.Equal(t, errSlow.Error(), errFast.Error())
+				require.Equal(t, errSlow.Error(), errBatch.Error())
+			}
+			each := plan.CalculateBatch(nation, 0)
+			for i := range nation {
+				require.Equal(t, slow[i].Err, each.Err(i), "PCN %d", i)
+				if each.Err(i) != nil {
+					_, err := each.Result(i)
+					require.ErrorIs(t, err, each.Err(i))
+					require.Nil(t, each.Staff(i))
+				}
 			}
 			var ok []arrs.PCNInput
 			for i, in := range nation {

@@ -302,7 +302,9 @@ func TestFloat64YardstickMatchesEngine(t *testing.T) {
 	plan, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)
 	nation := syntheticNation(300, 40)
-	res, err := plan.CalculateAll(nation)
+	batch, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	res, err := batch.Results()
 	require.NoError(t, err)
 	fn := prepareFloat(t, rs, nation)
 	var e1, s1, c1, e2, s2, c2 float64

@@ -1,0 +1,150 @@
+package arrs_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// A batch's full results, made on request, are the explained path's: the
+// same JSON, explanations included, for every PCN.
+func TestBatchResultIsTheExplainedResult(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	nation := syntheticNation(80, 30)
+	batch, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	all, err := batch.Results()
+	require.NoError(t, err)
+	each := plan.CalculateEach(nation, 1)
+	for i := range nation {
+		one, err := batch.Result(i)
+		require.NoError(t, err)
+		want, err := json.Marshal(each[i])
+		require.NoError(t, err)
+		got, err := json.Marshal(one)
+		require.NoError(t, err)
+		require.JSONEq(t, string(want), string(got), "PCN %d", i)
+		got, err = json.Marshal(all[i])
+		require.NoError(t, err)
+		require.JSONEq(t, string(want), string(got), "PCN %d (Results)", i)
+		require.Equal(t, each[i].ARRS.Staff[0].Explain(), one.ARRS.Staff[0].Explain())
+	}
+	_, err = batch.Result(len(nation))
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "PCN 80 of a batch of 80")
+	require.Equal(t, arrs.Totals{}, batch.Totals(-1))
+	require.Nil(t, batch.Staff(len(nation)))
+	require.Same(t, plan, batch.Plan())
+}
+
+// The batch keeps its input rather than copying it; a result asked for
+// after the input changed is refused, not made from the new input.
+func TestBatchResultRefusesAChangedInput(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	nation := syntheticNation(3, 10)
+	batch, err := plan.CalculateAll(nation)
+	require.NoError(t, err)
+	nation[1].Roster[0].AnnualCost = nation[1].Roster[0].AnnualCost.Add(decimal.NewFromInt(20_000))
+	nation[2].PCN.Practices[0].Weighted = des.WholeNumber(1)
+	_, err = batch.Result(0)
+	require.NoError(t, err)
+	for _, i := range []int{1, 2} {
+		_, err = batch.Result(i)
+		require.ErrorIs(t, err, des.ErrInvalid)
+		require.Contains(t, err.Error(), fmt.Sprintf("PCN %d (PCN %d): its input changed", i, i))
+	}
+	_, err = batch.Results()
+	require.ErrorIs(t, err, des.ErrInvalid)
+}
+
+// CalculateBatch works out every PCN it can; one that cannot be worked out
+// has its error, no totals and no staff, and the others are as they would
+// be alone.
+func TestCalculateBatchKeepsGoing(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	nation := syntheticNation(4, 8)
+	nation[2].Roster[3].Role = "astronaut"
+	b := plan.CalculateBatch(nation, 2)
+	require.Equal(t, 4, b.Len())
+	require.ErrorIs(t, b.Err(2), des.ErrInvalid)
+	require.Contains(t, b.Err(2).Error(), "astronaut")
+	require.Nil(t, b.Staff(2))
+	require.Zero(t, b.Totals(2).Entitlements)
+	_, err = plan.CalculateAll(nation)
+	require.ErrorContains(t, err, "PCN 2 (PCN 2): ")
+	for _, i := range []int{0, 1, 3} {
+		require.NoError(t, b.Err(i))
+		alone, err := plan.CalculateAll(nation[i : i+1])
+		require.NoError(t, err)
+		require.Equal(t, alone.Totals(0), b.Totals(i))
+		require.Equal(t, alone.Staff(0), b.Staff(i))
+		require.Positive(t, b.Totals(i).Claimed())
+	}
+}
+
+func ExampleBatch() {
+	rs, err := rates.Parse("2024/25")
+	if err != nil {
+		panic(err)
+	}
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	if err != nil {
+		panic(err)
+	}
+	one, _ := arrs.WTEOf(decimal.NewFromInt(1))
+	half, _ := arrs.WTEOf(decimal.RequireFromString("0.5"))
+	var in []arrs.PCNInput
+	for i, list := range []int64{30000, 52000} {
+		in = append(in, arrs.PCNInput{
+			PCN: des.PCN{Name: fmt.Sprintf("PCN %c", 'A'+i), Practices: []des.Practice{{Name: "Surgery",
+				Registered: des.WholeNumber(list), Weighted: des.WholeNumber(list), Adjusted: des.WholeNumber(list),
+				CareHomeBeds: des.WholeNumber(0)}}},
+			Roster: []arrs.Staff{
+				{Name: "Pharmacist", Role: "clinical_pharmacist", WTE: one, Start: des.MustDate(2023, 1, 1),
+					AnnualCost: decimal.NewFromInt(60000)},
+				{Name: "Paramedic", Role: "paramedic", WTE: half, Start: des.MustDate(2024, 10, 1),
+					AnnualCost: decimal.NewFromInt(80000)},
+			},
+		})
+	}
+	batch, err := plan.CalculateAll(in)
+	if err != nil {
+		panic(err)
+	}
+	// Pennies for every PCN, straight from the batch.
+	for i := 0; i < batch.Len(); i++ {
+		t := batch.Totals(i)
+		fmt.Printf("%s: claims %s, ARRS sums %s\n", in[i].PCN.Name, des.Pounds(decimal.New(t.Claimed(), -2)),
+			des.Pounds(decimal.New(t.Sums[0]+t.Sums[1], -2)))
+	}
+	para := batch.Staff(1)[1]
+	fmt.Println("paramedic, April:", des.Pounds(decimal.New(para.Months[0], -2)), "October:",
+		des.Pounds(decimal.New(para.Months[6], -2)), "cost in October:", des.Pounds(decimal.New(para.CostMonths[6], -2)))
+	// The full result of one PCN, made when asked for.
+	r, err := batch.Result(1)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.ARRS.Staff[1].Name, "claims", des.Pounds(r.ARRS.Staff[1].Claim), "at most",
+		des.Pounds(r.ARRS.Staff[1].Maximum), "a year per WTE")
+	// Output:
+	// PCN A: claims £75,948.00, ARRS sums £725,910.00
+	// PCN B: claims £75,948.00, ARRS sums £1,258,244.00
+	// paramedic, April: £0.00 October: £2,658.00 cost in October: £3,333.33
+	// Paramedic claims £15,948.00 at most £63,792.00 a year per WTE
+}
