@@ -3,6 +3,7 @@ package arrs
 import (
 	"fmt"
 	"maps"
+	"math"
 	"math/big"
 	"slices"
 	"sort"
@@ -34,6 +35,8 @@ type person struct {
 	zone   zone
 	num    uint64 // WTE numerator
 	den    uint64 // WTE denominator
+	from   int    // the day numbers of the first and last days employed
+	to     int    // (the greatest int with no end date)
 	costP  [12]int64
 	claim  [12]int64
 	cost   [12]int64
@@ -143,7 +146,11 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den)}
+	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den),
+		from: s.Start.DayNumber(), to: math.MaxInt}
+	if !s.End.IsZero() {
+		pp.to = s.End.DayNumber()
+	}
 	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
 		// A role paid at a range of bands: the person's band chooses the
 		// maxima (for other roles a band is the person's own, for reference).
@@ -194,22 +201,10 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 }
 
 // daysEmployed returns the days of month m within the person's employment.
-func (p *Plan) daysEmployed(s *Staff, m int) int {
+func (p *Plan) daysEmployed(pp *person, m int) int {
 	mi := &p.month[m]
-	from, to := mi.start, mi.end
-	if s.Start.After(from) {
-		from = s.Start
-	}
-	if !s.End.IsZero() && s.End.Before(to) {
-		to = s.End
-	}
-	if to.Before(from) {
-		return 0
-	}
-	if from == mi.start && to == mi.end {
-		return mi.days
-	}
-	return int(to.Day()) - int(from.Day()) + 1
+	n := min(pp.to, mi.last) - max(pp.from, mi.first) + 1
+	return max(n, 0)
 }
 
 type capState struct {
@@ -229,7 +224,7 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 	dim := uint64(p.month[m].days)
 	for _, i := range order {
 		pp := &people[i]
-		days := p.daysEmployed(pp.s, m)
+		days := p.daysEmployed(pp, m)
 		if days == 0 {
 			continue
 		}
@@ -512,7 +507,7 @@ func (e *staffExplainer) explain() string {
 	b.WriteString("): ")
 	employed := false
 	for m := 0; m < 12 && !employed; m++ {
-		employed = p.daysEmployed(pp.s, m) > 0
+		employed = p.daysEmployed(pp, m) > 0
 	}
 	if !employed {
 		b.WriteString("not employed in " + p.year.String())

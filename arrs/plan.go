@@ -48,9 +48,10 @@ type Plan struct {
 }
 
 type monthInfo struct {
-	start, end des.Date
-	days       int
-	label      string // "2024-04"
+	start, end  des.Date
+	first, last int // the day numbers of start and end
+	days        int
+	label       string // "2024-04"
 }
 
 type zone int
@@ -115,7 +116,8 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	for m := 0; m < 12; m++ {
 		yy, mm := y.Month(m)
 		dim := des.DaysIn(yy, mm)
-		p.month[m] = monthInfo{des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim), dim, fmt.Sprintf("%04d-%02d", yy, int(mm))}
+		start, end := des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
+		p.month[m] = monthInfo{start, end, start.DayNumber(), end.DayNumber(), dim, fmt.Sprintf("%04d-%02d", yy, int(mm))}
 	}
 	p.claimsFrom = y.MonthIndex(a.ClaimsFrom)
 	p.claimsText = "claims in " + y.String() + " start " + a.ClaimsFrom.String()

@@ -126,7 +126,29 @@ func (d Date) AddDays(n int) Date {
 }
 
 // Days returns the number of days from d to e (negative if e is before d).
-func (d Date) Days(e Date) int { return int(e.Time().Sub(d.Time()).Hours() / 24) }
+func (d Date) Days(e Date) int { return e.DayNumber() - d.DayNumber() }
+
+// DayNumber is the number of days from 1970-01-01 to d (negative before
+// it), by the proleptic Gregorian calendar: the difference of two dates'
+// day numbers is the days between them. The zero Date's is below every
+// date's.
+func (d Date) DayNumber() int {
+	// days_from_civil (H. Hinnant): years from 1 March, in 400-year eras.
+	y, m := int(d.y), int(d.m)
+	if m <= 2 {
+		y--
+	}
+	era := y
+	if era < 0 {
+		era -= 399
+	}
+	era /= 400
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + int(d.d) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
 
 // FirstOfMonth reports whether d is the first day of its month.
 func (d Date) FirstOfMonth() bool { return d.d == 1 }

@@ -63,3 +63,21 @@ func FuzzParseYear(f *testing.F) {
 		}
 	})
 }
+
+// DayNumber is the days since 1970-01-01 for every date NewDate accepts,
+// as time counts them, and the zero Date's is below them all.
+func TestDayNumberEveryDate(t *testing.T) {
+	first := des.MustDate(1900, 1, 1)
+	require.Equal(t, -25567, first.DayNumber())
+	require.Less(t, des.Date{}.DayNumber(), first.DayNumber())
+	n := 0
+	for d := first; !d.IsZero(); d = d.AddDays(1) {
+		if got, want := d.DayNumber(), int(d.Time().Unix()/86400); got != want {
+			t.Fatalf("%s: day number %d, want %d", d, got, want)
+		}
+		n++
+	}
+	require.Equal(t, 109_938, n) // 1900-01-01 to 2200-12-31: 301 years, 73 of them leap
+	require.Equal(t, 366, des.MustDate(2024, 1, 1).Days(des.MustDate(2025, 1, 1)))
+	require.Equal(t, -365, des.MustDate(2025, 3, 1).Days(des.MustDate(2024, 3, 1)))
+}
