@@ -15,10 +15,7 @@ import (
 // A batch's full results, made on request, are the explained path's: the
 // same JSON, explanations included, for every PCN.
 func TestBatchResultIsTheExplainedResult(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(t, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(t, err)
+	_, plan := plan2425(t)
 	nation := syntheticNation(80, 30)
 	batch, err := plan.CalculateAll(nation)
 	require.NoError(t, err)
@@ -49,10 +46,7 @@ func TestBatchResultIsTheExplainedResult(t *testing.T) {
 // The batch keeps its input rather than copying it; a result asked for
 // after the input changed is refused, not made from the new input.
 func TestBatchResultRefusesAChangedInput(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(t, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(t, err)
+	_, plan := plan2425(t)
 	nation := syntheticNation(3, 10)
 	batch, err := plan.CalculateAll(nation)
 	require.NoError(t, err)
@@ -73,10 +67,7 @@ func TestBatchResultRefusesAChangedInput(t *testing.T) {
 // has its error, no totals and no staff, and the others are as they would
 // be alone.
 func TestCalculateBatchKeepsGoing(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(t, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(t, err)
+	_, plan := plan2425(t)
 	nation := syntheticNation(4, 8)
 	nation[2].Roster[3].Role = "astronaut"
 	b := plan.CalculateBatch(nation, 2)
@@ -85,7 +76,7 @@ func TestCalculateBatchKeepsGoing(t *testing.T) {
 	require.Contains(t, b.Err(2).Error(), "astronaut")
 	require.Nil(t, b.Staff(2))
 	require.Zero(t, b.Totals(2).Entitlements)
-	_, err = plan.CalculateAll(nation)
+	_, err := plan.CalculateAll(nation)
 	require.ErrorContains(t, err, "PCN 2 (PCN 2): ")
 	for _, i := range []int{0, 1, 3} {
 		require.NoError(t, b.Err(i))

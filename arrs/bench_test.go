@@ -107,12 +107,9 @@ func BenchmarkBatchResult(b *testing.B) {
 }
 
 func nationalBench(b *testing.B) (*arrs.Plan, []arrs.PCNInput) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(b, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(b, err)
+	_, plan := plan2425(b)
 	nation := syntheticNation(1250, 40)
-	_, err = plan.CalculateTotals(nation[:1]) // compile the payments once
+	_, err := plan.CalculateTotals(nation[:1]) // compile the payments once
 	require.NoError(b, err)
 	return plan, nation
 }
@@ -120,11 +117,9 @@ func nationalBench(b *testing.B) (*arrs.Plan, []arrs.PCNInput) {
 // Many goroutines compute many PCNs against one loaded rule set and get
 // exactly what one goroutine gets (run with -race where available).
 func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(t, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(t, err)
+	rs, plan := plan2425(t)
 	nation := syntheticNation(60, 20)
+	var err error
 	serial := make([]arrs.Result, len(nation))
 	for i, in := range nation {
 		serial[i], err = plan.Calculate(in.PCN, in.Roster)
@@ -167,4 +162,14 @@ func BenchmarkPCNYear(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// plan2425 is the embedded 2024/25 rule set and its plan.
+func plan2425(t testing.TB) (*des.RuleSet, *arrs.Plan) {
+	t.Helper()
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	return rs, plan
 }

@@ -96,10 +96,7 @@ func requireSameStaff(t *testing.T, got []arrs.StaffPennies, roster []arrs.Staff
 // The fast path gives the explained path's pennies for every PCN of the
 // national benchmark.
 func TestTotalsMatchTheExplainedPath(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(t, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(t, err)
+	_, plan := plan2425(t)
 	requireSameTotals(t, plan, syntheticNation(1250, 40))
 }
 

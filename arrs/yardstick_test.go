@@ -297,10 +297,7 @@ func (fn *fNation) floatPCN(f *fPCN) (ent, sums, claims float64) {
 // equal the engine's within float rounding (a penny here and there where a
 // float lands just off a half penny).
 func TestFloat64YardstickMatchesEngine(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
-	require.NoError(t, err)
-	plan, err := arrs.Compile(rs, arrs.Options{})
-	require.NoError(t, err)
+	rs, plan := plan2425(t)
 	nation := syntheticNation(300, 40)
 	batch, err := plan.CalculateAll(nation)
 	require.NoError(t, err)
