@@ -8,6 +8,7 @@ package arrs
 // against the pennies the batch holds.
 
 import (
+	"encoding/json"
 	"fmt"
 	"runtime"
 	"sync"
@@ -34,12 +35,12 @@ type PCNResult struct {
 // windows on the batch's flat arrays, twelve months from April: read them,
 // do not change them.
 type StaffPennies struct {
-	Months     []int64  `json:"months"`      // the monthly claim
-	CostMonths []int64  `json:"cost_months"` // the monthly employer cost
-	Reasons    []Reason `json:"reasons"`     // why a month claims less than its cost (ReasonNone: it does not)
+	Months     []int64  `json:"months_pennies"`      // the monthly claim
+	CostMonths []int64  `json:"cost_months_pennies"` // the monthly employer cost
+	Reasons    []Reason `json:"reasons"`             // why a month claims less than its cost ("": it does not)
 	// ClaimOnDerived is the part of the claim a derived or carried maximum
 	// limits (StaffResult.ClaimOnDerived).
-	ClaimOnDerived int64 `json:"claim_on_derived"`
+	ClaimOnDerived int64 `json:"claim_on_derived_pennies"`
 }
 
 // Claim is the year's claim.
@@ -244,6 +245,54 @@ func samePennies(sp StaffPennies, sr StaffResult) bool {
 		}
 	}
 	return true
+}
+
+// batchJSON is a Batch as JSON: pennies and reason codes, PCN by PCN.
+type batchJSON struct {
+	Year     des.Year     `json:"year"`
+	Payments []string     `json:"payments"` // the order of totals.payments_pennies
+	Pots     []des.PotID  `json:"pots"`     // the order of sums_pennies and claims_pennies
+	PCNs     []pcnPennies `json:"pcns"`
+}
+
+type pcnPennies struct {
+	PCN    string         `json:"pcn"`
+	Error  string         `json:"error,omitempty"`
+	Totals *Totals        `json:"totals,omitempty"`
+	Staff  []staffPennies `json:"staff,omitempty"`
+}
+
+type staffPennies struct {
+	Name string `json:"name"`
+	Role string `json:"role"`
+	StaffPennies
+}
+
+// MarshalJSON writes the batch as it holds it: for each PCN, its totals and
+// its people's months in pennies (integers) with reason codes, or its
+// error; the payments and pots name the totals' columns. Batch.Result's
+// JSON is the full result, money in pounds.
+func (b *Batch) MarshalJSON() ([]byte, error) {
+	v := batchJSON{PCNs: []pcnPennies{}}
+	if b != nil && b.plan != nil {
+		v.Year, v.Payments, v.Pots = b.plan.Year(), b.plan.PaymentIDs(), b.plan.Pots()
+	}
+	for i := 0; i < b.Len(); i++ {
+		pc := pcnPennies{PCN: b.in[i].PCN.Name}
+		if err := b.errs[i]; err != nil {
+			pc.Error = err.Error()
+			v.PCNs = append(v.PCNs, pc)
+			continue
+		}
+		t := b.totals[i]
+		pc.Totals = &t
+		for k, sp := range b.Staff(i) {
+			s := &b.in[i].Roster[k]
+			pc.Staff = append(pc.Staff, staffPennies{s.Name, s.Role, sp})
+		}
+		v.PCNs = append(v.PCNs, pc)
+	}
+	return json.Marshal(v)
 }
 
 func (b *Batch) firstErr() error {

@@ -86,6 +86,48 @@ func TestCalculateBatchKeepsGoing(t *testing.T) {
 		require.Equal(t, alone.Staff(0), b.Staff(i))
 		require.Positive(t, b.Totals(i).Claimed())
 	}
+	// Its JSON is what it holds: pennies, reason codes and errors.
+	raw, err := json.Marshal(b)
+	require.NoError(t, err)
+	var v struct {
+		Year     string
+		Payments []string
+		Pots     []string
+		PCNs     []struct {
+			PCN    string
+			Error  string
+			Totals *arrs.Totals
+			Staff  []struct {
+				Name    string
+				Role    string
+				Months  []int64 `json:"months_pennies"`
+				Costs   []int64 `json:"cost_months_pennies"`
+				Reasons []arrs.Reason
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(raw, &v))
+	require.Equal(t, "2024/25", v.Year)
+	require.Equal(t, plan.PaymentIDs(), v.Payments)
+	require.Equal(t, []string{"main", "gp"}, v.Pots)
+	require.Len(t, v.PCNs, 4)
+	require.Contains(t, v.PCNs[2].Error, "astronaut")
+	require.Nil(t, v.PCNs[2].Totals)
+	for _, i := range []int{0, 1, 3} {
+		require.Equal(t, nation[i].PCN.Name, v.PCNs[i].PCN)
+		require.Equal(t, b.Totals(i), *v.PCNs[i].Totals)
+		for k, sp := range b.Staff(i) {
+			got := v.PCNs[i].Staff[k]
+			require.Equal(t, nation[i].Roster[k].Name, got.Name)
+			require.Equal(t, nation[i].Roster[k].Role, got.Role)
+			require.Equal(t, sp.Months, got.Months)
+			require.Equal(t, sp.CostMonths, got.Costs)
+			require.Equal(t, sp.Reasons, got.Reasons)
+		}
+	}
+	raw, err = json.Marshal(&arrs.Batch{})
+	require.NoError(t, err)
+	require.JSONEq(t, `{"year":"","payments":null,"pots":null,"pcns":[]}`, string(raw))
 }
 
 func ExampleBatch() {

