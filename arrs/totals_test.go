@@ -49,6 +49,7 @@ func requireSameTotals(t *testing.T, plan *arrs.Plan, nation []arrs.PCNInput) {
 		require.Equal(t, pennies(s.ARRS.Cost), f.Cost, "PCN %d cost", i)
 		require.Equal(t, pennies(s.ARRS.ClaimsOnDerived), f.ClaimsOnDerived, "PCN %d claims on derived", i)
 		requireSameStaff(t, batch.Staff(i), nation[i].Roster, s.ARRS.Staff, i)
+		requireSameReasons(t, plan, batch.Staff(i), nation[i].Roster, s.ARRS.Breaches, i)
 	}
 }
 
@@ -90,6 +91,36 @@ func requireSameStaff(t *testing.T, got []arrs.StaffPennies, roster []arrs.Staff
 			wantCodes = append(wantCodes, r.Reason)
 		}
 		require.Equal(t, wantCodes, codes, "PCN %d %s reasons", pcn, sr.Name)
+	}
+}
+
+// requireSameReasons holds each person's monthly reasons in a batch to the
+// explained result's breaches (runs of months by rule; every reason but
+// no_maximum, which is missing data, not a rule broken, and claims nothing).
+func requireSameReasons(t *testing.T, plan *arrs.Plan, got []arrs.StaffPennies, roster []arrs.Staff,
+	breaches []arrs.Breach, pcn int) {
+	t.Helper()
+	y := plan.Year()
+	for k, sp := range got {
+		var want [12]arrs.Reason
+		for _, b := range breaches {
+			if b.Staff != roster[k].Name || b.Role != roster[k].Role {
+				continue
+			}
+			for m := 0; m < 12; m++ {
+				yy, mm := y.Month(m)
+				if label := fmt.Sprintf("%04d-%02d", yy, int(mm)); label >= b.From && label <= b.To {
+					want[m] = b.Rule
+				}
+			}
+		}
+		for m, r := range sp.Reasons {
+			if r == arrs.ReasonNoMaximum && want[m] == arrs.ReasonNone {
+				require.Zero(t, sp.Months[m], "PCN %d %s month %d: no maximum claims nothing", pcn, roster[k].Name, m)
+				continue
+			}
+			require.Equal(t, want[m], r, "PCN %d %s month %d reason", pcn, roster[k].Name, m)
+		}
 	}
 }
 
