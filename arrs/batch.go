@@ -27,7 +27,7 @@ type PCNInput struct {
 type PCNResult struct {
 	Entitlements des.Entitlements
 	ARRS         Result
-	// Err is why the PCN could not be worked out (CalculateEach only).
+	// Err is why the PCN could not be worked out (CalculateEach, Batch.Result).
 	Err error `json:"-"`
 }
 
