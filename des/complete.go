@@ -80,43 +80,52 @@ func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet,
 		}
 		errs = append(errs, carryPayments(rs, prev)...)
 	}
-	m := newBandModel(out, bands, rates)
+	m := newBandModel(evidenceOfAll(out), bands, rates)
 	for _, rs := range out {
-		for i := range rs.arrs.Roles {
-			r := &rs.arrs.Roles[i]
-			if r.Band == "" {
-				continue // no band: only the figures the rule set states
-			}
-			if _, ok := bands.Band(r.Band); !ok {
-				errs = append(errs, &FieldError{File: rs.file, Field: "arrs.role." + r.ID + ".band",
-					Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
-				continue
-			}
-			band, _ := bands.Band(r.Band)
-			ms, err := m.roleMaxima(rs, r, band)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			for _, b := range band.Of {
-				member, _ := bands.Band(b)
-				bms, err := m.roleMaxima(rs, r, member)
-				if err != nil {
-					errs = append(errs, err)
-					continue
-				}
-				if r.BandMaxima == nil {
-					r.BandMaxima = map[string][]Maximum{}
-				}
-				r.BandMaxima[b] = bms
-			}
-			r.Maxima = ms
-		}
+		errs = append(errs, m.completeRoles(rs)...)
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// completeRoles fills the maxima of rs's roles (a copy of the caller's
+// own) by the band model.
+func (m *bandModel) completeRoles(rs *RuleSet) []error {
+	var errs []error
+	bands := m.bands
+	for i := range rs.arrs.Roles {
+		r := &rs.arrs.Roles[i]
+		if r.Band == "" {
+			continue // no band: only the figures the rule set states
+		}
+		if _, ok := bands.Band(r.Band); !ok {
+			errs = append(errs, &FieldError{File: rs.file, Field: "arrs.role." + r.ID + ".band",
+				Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
+			continue
+		}
+		band, _ := bands.Band(r.Band)
+		ms, err := m.roleMaxima(rs, r, band)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, b := range band.Of {
+			member, _ := bands.Band(b)
+			bms, err := m.roleMaxima(rs, r, member)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if r.BandMaxima == nil {
+				r.BandMaxima = map[string][]Maximum{}
+			}
+			r.BandMaxima[b] = bms
+		}
+		r.Maxima = ms
+	}
+	return errs
 }
 
 // carryPayments fills the payments and parts a rule set marks carry from
@@ -206,16 +215,14 @@ var zoneNames = [nZones]string{"national", "outer London", "inner London"}
 
 // anchor is a sourced maximum of a role, the evidence for its band.
 type anchor struct {
-	band      string
-	role      string
-	year      Year
-	from      Date
-	until     Date // last day the figure is the role's latest
-	known     Date // announced, or from when not stated
-	amt       [nZones]decimal.Decimal
-	src       [nZones]Source
-	roleName  string
-	announced Date
+	band  string
+	role  string
+	year  Year
+	from  Date
+	until Date // last day the figure is the role's latest
+	known Date // announced, or from when not stated
+	amt   [nZones]decimal.Decimal
+	src   [nZones]Source
 }
 
 type bandModel struct {
@@ -243,7 +250,9 @@ type derivedValue struct {
 	sourced bool // band equality with a sourced figure in force (for the fallback's reference)
 }
 
-func newBandModel(sets []*RuleSet, bands *BandRules, rates OnCostRates) *bandModel {
+// newBandModel is the band model over the evidence of a catalogue's rule
+// sets (its anchors in the order given: the order breaks ties).
+func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandModel {
 	m := &bandModel{bands: bands, rates: rates, memo: map[memoKey]derivedValue{}}
 	seen := map[Date]bool{}
 	addDate := func(d Date) {
@@ -252,31 +261,12 @@ func newBandModel(sets []*RuleSet, bands *BandRules, rates OnCostRates) *bandMod
 			m.dates = append(m.dates, d)
 		}
 	}
-	for _, rs := range sets {
-		addDate(rs.year.Start())
-		addDate(rs.arrs.ClaimsFrom)
-		for _, r := range rs.arrs.Roles {
-			addDate(r.EligibleFrom)
-			for k, mx := range r.Maxima {
-				if !mx.Source.Confidence.Sourced() || mx.ClaimCap {
-					continue
-				}
-				a := &anchor{band: r.Band, role: r.ID, roleName: r.Name, year: rs.year, from: mx.From, until: rs.year.End(),
-					known: mx.Announced, announced: mx.Announced}
-				if a.known.IsZero() {
-					a.known = mx.From
-				}
-				for _, nx := range r.Maxima[k+1:] {
-					if nx.From.After(mx.From) {
-						a.until = nx.From.AddDays(-1)
-						break
-					}
-				}
-				a.amt = [nZones]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}
-				a.src = [nZones]Source{mx.Source, mx.sourceFor(1), mx.sourceFor(2)}
-				m.anchors = append(m.anchors, a)
-				addDate(mx.From)
-			}
+	for _, e := range evs {
+		for _, d := range e.dates {
+			addDate(d)
+		}
+		for i := range e.anchors {
+			m.anchors = append(m.anchors, &e.anchors[i])
 		}
 	}
 	for _, w := range bands.awards {
@@ -764,7 +754,8 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 	if bands == nil || rates == nil {
 		return nil, fmt.Errorf("%w: LeaveOneOut needs band rules and on-cost rates", ErrMissing)
 	}
-	base := newBandModel(sets, bands, rates)
+	evs := evidenceOfAll(sets)
+	base := newBandModel(evs, bands, rates)
 	var out []Check
 	for _, a := range base.anchors {
 		if !a.amt[0].IsPositive() {
@@ -774,7 +765,7 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 		if !ok || len(b.Of) > 0 {
 			continue
 		}
-		m := newBandModel(sets, bands, rates)
+		m := newBandModel(evs, bands, rates)
 		m.exclude = func(x *anchor) bool { return x.band == a.band && x.from == a.from }
 		g, _ := bands.payGroup(b.Pay)
 		v, _ := m.value(b, 0, a.from, a.known, "")
