@@ -5,21 +5,26 @@ package des
 // band model's anchors) with the dates at which a band's figure may change,
 // and, for a payment marked carry, the completed payment of the year
 // before. Evidence and Carry hold just that, so that CompleteYear can
-// complete one rule set without the others, and both can be written to
-// JSON and read back exactly (package rates embeds them for its years).
+// complete one rule set without the others. Evidence is written as text
+// and Carry and BandRules as JSON, and read back exactly (package rates
+// embeds them for its years, so that a program that needs one year parses
+// one year).
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // Evidence is what the band model reads of one rule set, as stated, when
 // it completes any rule set of the catalogue: its sourced ARRS maxima (the
-// anchors: role, band, dates, figures and sources) and the dates at which
+// anchors: role, band, dates, figures, and the document and address of
+// each figure's source, which derived figures cite) and the dates at which
 // a band's figure may change (the year's start, claims_from, each role's
 // eligible_from and the date of each sourced maximum). It is immutable.
 type Evidence struct {
@@ -59,7 +64,10 @@ func EvidenceOf(rs *RuleSet) Evidence {
 				}
 			}
 			a.amt = [nZones]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}
-			a.src = [nZones]Source{mx.Source, mx.sourceFor(1), mx.sourceFor(2)}
+			for z := range nZones {
+				s := mx.sourceFor(z) // the model cites the document and address only
+				a.src[z] = Source{Document: s.Document, URL: s.URL}
+			}
 			e.anchors = append(e.anchors, a)
 			addDate(mx.From)
 		}
@@ -187,65 +195,161 @@ func (d *exactDecimal) UnmarshalText(b []byte) error {
 
 func (d exactDecimal) IsZero() bool { return decimal.Decimal(d).IsZero() }
 
-type evidenceJSON struct {
-	Year    Year         `json:"year"`
-	Dates   []Date       `json:"dates"`
-	Anchors []anchorJSON `json:"anchors,omitempty"`
-}
-
-type anchorJSON struct {
-	Role        string       `json:"role"`
-	Band        string       `json:"band"`
-	From        Date         `json:"from"`
-	Until       Date         `json:"until"`
-	Known       Date         `json:"known"`
-	National    exactDecimal `json:"national,omitzero"`
-	OuterLondon exactDecimal `json:"outer_london,omitzero"`
-	InnerLondon exactDecimal `json:"inner_london,omitzero"`
-	Source      Source       `json:"source"`
-	OuterSource *Source      `json:"outer_london_source,omitempty"`
-	InnerSource *Source      `json:"inner_london_source,omitempty"`
-}
-
-// MarshalJSON writes the evidence; UnmarshalJSON reads it back exactly.
-func (e Evidence) MarshalJSON() ([]byte, error) {
-	w := evidenceJSON{Year: e.year, Dates: e.dates}
+// MarshalText writes the evidence as lines of text, one anchor a line, each
+// source on the line after it:
+//
+//	evidence 2025/26
+//	dates 2025-04-01 2025-06-01
+//	anchor clinical_pharmacist "7-8a" 2025-04-01 2026-03-31 2025-03-27 71725 - -
+//	source "Network Contract DES 2025/26 …" "https://…"
+//	outer_source "…" "…"   (when the outer London figure's source differs)
+//	inner_source "…" "…"
+//	end
+//
+// An anchor's fields are the role, band, the first and last days it is
+// the role's latest figure, the day it was known, and its national, outer
+// and inner London figures ("-" for none), each with its exponent ("2.50"
+// stays 2.50); text is quoted as in Go. UnmarshalText reads it back
+// exactly; it is quick to read (package rates reads the evidence of every
+// year whenever it completes one).
+func (e Evidence) MarshalText() ([]byte, error) {
+	var b []byte
+	b = append(b, "evidence "...)
+	b = append(b, e.year.String()...)
+	b = append(b, "\ndates"...)
+	for _, d := range e.dates {
+		b = append(b, ' ')
+		b = append(b, d.String()...)
+	}
+	b = append(b, '\n')
 	for _, a := range e.anchors {
-		j := anchorJSON{Role: a.role, Band: a.band, From: a.from, Until: a.until, Known: a.known,
-			National: exactDecimal(a.amt[0]), OuterLondon: exactDecimal(a.amt[1]), InnerLondon: exactDecimal(a.amt[2]),
-			Source: a.src[0]}
-		if a.src[1] != a.src[0] {
-			j.OuterSource = &a.src[1]
+		b = append(b, "anchor "...)
+		b = append(b, a.role...)
+		b = append(b, ' ')
+		b = strconv.AppendQuote(b, a.band)
+		for _, d := range []Date{a.from, a.until, a.known} {
+			b = append(b, ' ')
+			b = append(b, d.String()...)
 		}
-		if a.src[2] != a.src[0] {
-			j.InnerSource = &a.src[2]
+		for _, v := range a.amt {
+			b = append(b, ' ')
+			if v.IsZero() {
+				b = append(b, '-')
+				continue
+			}
+			t, _ := exactDecimal(v).MarshalText()
+			b = append(b, t...)
 		}
-		w.Anchors = append(w.Anchors, j)
+		for z, key := range []string{"source", "outer_source", "inner_source"} {
+			if z > 0 && a.src[z] == a.src[0] {
+				continue
+			}
+			b = append(b, "\n"+key+" "...)
+			b = strconv.AppendQuote(b, a.src[z].Document)
+			b = append(b, ' ')
+			b = strconv.AppendQuote(b, a.src[z].URL)
+		}
+		b = append(b, '\n')
 	}
-	return json.Marshal(w)
+	return append(b, "end\n"...), nil
 }
 
-// UnmarshalJSON reads evidence written by MarshalJSON.
-func (e *Evidence) UnmarshalJSON(b []byte) error {
-	var w evidenceJSON
-	if err := json.Unmarshal(b, &w); err != nil {
-		return err
-	}
-	*e = Evidence{year: w.Year, dates: w.Dates}
-	for _, j := range w.Anchors {
-		a := anchor{band: j.Band, role: j.Role, year: w.Year, from: j.From, until: j.Until, known: j.Known,
-			amt: [nZones]decimal.Decimal{decimal.Decimal(j.National), decimal.Decimal(j.OuterLondon),
-				decimal.Decimal(j.InnerLondon)},
-			src: [nZones]Source{j.Source, j.Source, j.Source}}
-		if j.OuterSource != nil {
-			a.src[1] = *j.OuterSource
+// UnmarshalText reads evidence written by MarshalText.
+func (e *Evidence) UnmarshalText(text []byte) error {
+	out := Evidence{}
+	rest := string(text)
+	out.anchors = make([]anchor, 0, strings.Count(rest, "\nanchor "))
+	var a *anchor
+	var f []string
+	n := 0
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		n++
+		bad := func(err error) error {
+			return fmt.Errorf("evidence line %d: %q: %w", n, line, cmp.Or(err, ErrSyntax))
 		}
-		if j.InnerSource != nil {
-			a.src[2] = *j.InnerSource
+		var err error
+		if f, err = textFields(f[:0], line); err != nil || len(f) == 0 {
+			return bad(err)
 		}
-		e.anchors = append(e.anchors, a)
+		switch key, args := f[0], f[1:]; {
+		case key == "evidence" && len(args) == 1 && n == 1:
+			if out.year, err = ParseYear(args[0]); err != nil {
+				return bad(err)
+			}
+		case key == "dates" && n == 2:
+			for _, t := range args {
+				d, err := ParseDate(t)
+				if err != nil {
+					return bad(err)
+				}
+				out.dates = append(out.dates, d)
+			}
+		case key == "anchor" && len(args) == 8 && n > 2:
+			out.anchors = append(out.anchors, anchor{role: args[0], band: args[1], year: out.year})
+			a = &out.anchors[len(out.anchors)-1]
+			for i, p := range []*Date{&a.from, &a.until, &a.known} {
+				if *p, err = ParseDate(args[2+i]); err != nil {
+					return bad(err)
+				}
+			}
+			for z := range nZones {
+				if t := args[5+z]; t != "-" {
+					if a.amt[z], err = decimal.NewFromString(t); err != nil {
+						return bad(err)
+					}
+				}
+			}
+		case key == "source" && len(args) == 2 && a != nil:
+			a.src = [nZones]Source{{Document: args[0], URL: args[1]}, {Document: args[0], URL: args[1]},
+				{Document: args[0], URL: args[1]}}
+		case key == "outer_source" && len(args) == 2 && a != nil:
+			a.src[1] = Source{Document: args[0], URL: args[1]}
+		case key == "inner_source" && len(args) == 2 && a != nil:
+			a.src[2] = Source{Document: args[0], URL: args[1]}
+		case key == "end" && len(args) == 0 && rest == "":
+			*e = out
+			return nil
+		default:
+			return bad(nil)
+		}
 	}
-	return nil
+	return fmt.Errorf("evidence: %w: no end line", ErrSyntax)
+}
+
+// textFields appends the fields of a line of MarshalText to out: words
+// separated by one space, or Go-quoted strings.
+func textFields(out []string, line string) ([]string, error) {
+	for line != "" {
+		if line[0] != '"' {
+			w, rest, _ := strings.Cut(line, " ")
+			out, line = append(out, w), rest
+			continue
+		}
+		i := 1
+		for i < len(line) && line[i] != '"' {
+			if line[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(line) {
+			return nil, ErrSyntax
+		}
+		s, err := strconv.Unquote(line[:i+1])
+		if err != nil {
+			return nil, err
+		}
+		out, line = append(out, s), line[i+1:]
+		if line != "" {
+			if line[0] != ' ' {
+				return nil, ErrSyntax
+			}
+			line = line[1:]
+		}
+	}
+	return out, nil
 }
 
 type carryJSON struct {
@@ -329,6 +433,45 @@ func (c *Carry) UnmarshalJSON(b []byte) error {
 			p.Parts = append(p.Parts, pt)
 		}
 		c.payments = append(c.payments, p)
+	}
+	return nil
+}
+
+type bandRulesJSON struct {
+	Pays   []PayGroup  `json:"pay_groups"`
+	Bands  []Band      `json:"bands"`
+	Awards []awardJSON `json:"awards"`
+}
+
+type awardJSON struct {
+	Pay       string       `json:"pay"`
+	From      Date         `json:"from"`
+	Announced Date         `json:"announced,omitzero"`
+	Percent   exactDecimal `json:"percent"`
+	Source    Source       `json:"source"`
+}
+
+// MarshalJSON writes the band rules; UnmarshalJSON reads them back exactly
+// (they were validated when loaded by LoadBandRules, and are not again).
+func (b *BandRules) MarshalJSON() ([]byte, error) {
+	w := bandRulesJSON{Pays: b.pays, Bands: b.bands}
+	for _, a := range b.awards {
+		w.Awards = append(w.Awards, awardJSON{Pay: a.Pay, From: a.From, Announced: a.Announced,
+			Percent: exactDecimal(a.Percent), Source: a.Source})
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads band rules written by MarshalJSON.
+func (b *BandRules) UnmarshalJSON(data []byte) error {
+	var w bandRulesJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	*b = BandRules{pays: w.Pays, bands: w.Bands}
+	for _, a := range w.Awards {
+		b.awards = append(b.awards, PayAward{Pay: a.Pay, From: a.From, Announced: a.Announced,
+			Percent: decimal.Decimal(a.Percent), Source: a.Source})
 	}
 	return nil
 }

@@ -10,6 +10,20 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// roundTripText writes evidence as text and reads it back, and checks that
+// the copy writes the same text.
+func roundTripText(t *testing.T, e des.Evidence) des.Evidence {
+	t.Helper()
+	b, err := e.MarshalText()
+	require.NoError(t, err)
+	var out des.Evidence
+	require.NoError(t, out.UnmarshalText(b))
+	again, err := out.MarshalText()
+	require.NoError(t, err)
+	require.Equal(t, string(b), string(again))
+	return out
+}
+
 // roundTrip writes v to JSON and reads it back, and checks that the copy
 // writes the same JSON.
 func roundTrip[T any](t *testing.T, v T) T {
@@ -26,9 +40,9 @@ func roundTrip[T any](t *testing.T, v T) T {
 
 // CompleteYear gives every embedded year exactly what Complete gives it
 // among all the years (every figure, source text, confidence and decimal
-// exponent), from the year's own rule set, the evidence of the years and
-// what the year carries, both read back from JSON; and leaves its input
-// as it was.
+// exponent), from the year's own rule set, the evidence of the years (read
+// back from text) and what the year carries (read back from JSON), with the
+// band rules read back from JSON; and leaves its input as it was.
 func TestCompleteYearIsComplete(t *testing.T) {
 	bands, err := rates.Bands()
 	require.NoError(t, err)
@@ -42,9 +56,13 @@ func TestCompleteYearIsComplete(t *testing.T) {
 	}
 	full, err := des.Complete(raw, bands, oc.RatesOn)
 	require.NoError(t, err)
+	bandsBack := roundTrip(t, bands)
+	require.Equal(t, bands.Bands(), bandsBack.Bands())
+	require.Equal(t, bands.PayGroups(), bandsBack.PayGroups())
+	require.Equal(t, len(bands.Awards()), len(bandsBack.Awards()))
 	var evs []des.Evidence
 	for _, rs := range raw {
-		evs = append(evs, roundTrip(t, des.EvidenceOf(rs)))
+		evs = append(evs, roundTripText(t, des.EvidenceOf(rs)))
 	}
 	for i, rs := range raw {
 		var prev *des.RuleSet
@@ -53,7 +71,7 @@ func TestCompleteYearIsComplete(t *testing.T) {
 		}
 		before := rulesetdiff.Dump(rs)
 		carry := roundTrip(t, des.CarryOf(rs, prev))
-		got, err := des.CompleteYear(rs, carry, evs, bands, oc.RatesOn)
+		got, err := des.CompleteYear(rs, carry, evs, bandsBack, oc.RatesOn)
 		require.NoError(t, err)
 		require.Empty(t, rulesetdiff.Diff(full[i], got))
 		require.Equal(t, before, rulesetdiff.Dump(rs), "%s: the input changed", rs.Year())
