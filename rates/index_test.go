@@ -242,3 +242,49 @@ func buildIndex() ([]byte, error) {
 	}
 	return writeIndex(ix)
 }
+
+// ForYears gives the rule sets of the years asked for, parsing only those;
+// every year when one must be projected; and a rule set of one's own in
+// place of its year's, always among them.
+func TestForYears(t *testing.T) {
+	t.Cleanup(reset)
+	ys := Years()
+	last := ys[len(ys)-1]
+	reset()
+	sets, err := ForYears([]des.Year{last, last - 2, last}, nil)
+	require.NoError(t, err)
+	require.Equal(t, []des.Year{last - 2, last}, yearsOf(sets))
+	require.Equal(t, []des.Year{last - 2, last}, parsedYears())
+
+	reset()
+	sets, err = ForYears([]des.Year{last + 1}, nil)
+	require.NoError(t, err)
+	require.Equal(t, ys, yearsOf(sets))
+	reset()
+	sets, err = ForYears(nil, nil)
+	require.NoError(t, err)
+	require.Equal(t, ys, yearsOf(sets))
+
+	data, err := File(last)
+	require.NoError(t, err)
+	own, err := des.LoadRuleSet(last.FileName()+".toml", data)
+	require.NoError(t, err)
+	own, err = Complete(own)
+	require.NoError(t, err)
+	reset()
+	sets, err = ForYears([]des.Year{last - 1}, own)
+	require.NoError(t, err)
+	require.Equal(t, []des.Year{last - 1, last}, yearsOf(sets))
+	require.Same(t, own, sets[1])
+	sets, err = ForYears([]des.Year{last}, own)
+	require.NoError(t, err)
+	require.Equal(t, []*des.RuleSet{own}, sets)
+}
+
+func yearsOf(sets []*des.RuleSet) []des.Year {
+	var out []des.Year
+	for _, rs := range sets {
+		out = append(out, rs.Year())
+	}
+	return out
+}
