@@ -80,43 +80,52 @@ func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet,
 		}
 		errs = append(errs, carryPayments(rs, prev)...)
 	}
-	m := newBandModel(out, bands, rates)
+	m := newBandModel(evidenceOfAll(out), bands, rates)
 	for _, rs := range out {
-		for i := range rs.arrs.Roles {
-			r := &rs.arrs.Roles[i]
-			if r.Band == "" {
-				continue // no band: only the figures the rule set states
-			}
-			if _, ok := bands.Band(r.Band); !ok {
-				errs = append(errs, &FieldError{File: rs.file, Field: "arrs.role." + r.ID + ".band",
-					Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
-				continue
-			}
-			band, _ := bands.Band(r.Band)
-			ms, err := m.roleMaxima(rs, r, band)
-			if err != nil {
-				errs = append(errs, err)
-				continue
-			}
-			for _, b := range band.Of {
-				member, _ := bands.Band(b)
-				bms, err := m.roleMaxima(rs, r, member)
-				if err != nil {
-					errs = append(errs, err)
-					continue
-				}
-				if r.BandMaxima == nil {
-					r.BandMaxima = map[string][]Maximum{}
-				}
-				r.BandMaxima[b] = bms
-			}
-			r.Maxima = ms
-		}
+		errs = append(errs, m.completeRoles(rs)...)
 	}
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
 	return out, nil
+}
+
+// completeRoles fills the maxima of rs's roles (a copy of the caller's
+// own) by the band model.
+func (m *bandModel) completeRoles(rs *RuleSet) []error {
+	var errs []error
+	bands := m.bands
+	for i := range rs.arrs.Roles {
+		r := &rs.arrs.Roles[i]
+		if r.Band == "" {
+			continue // no band: only the figures the rule set states
+		}
+		if _, ok := bands.Band(r.Band); !ok {
+			errs = append(errs, &FieldError{File: rs.file, Field: "arrs.role." + r.ID + ".band",
+				Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
+			continue
+		}
+		band, _ := bands.Band(r.Band)
+		ms, err := m.roleMaxima(rs, r, band)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		for _, b := range band.Of {
+			member, _ := bands.Band(b)
+			bms, err := m.roleMaxima(rs, r, member)
+			if err != nil {
+				errs = append(errs, err)
+				continue
+			}
+			if r.BandMaxima == nil {
+				r.BandMaxima = map[string][]Maximum{}
+			}
+			r.BandMaxima[b] = bms
+		}
+		r.Maxima = ms
+	}
+	return errs
 }
 
 // carryPayments fills the payments and parts a rule set marks carry from
@@ -206,29 +215,36 @@ var zoneNames = [nZones]string{"national", "outer London", "inner London"}
 
 // anchor is a sourced maximum of a role, the evidence for its band.
 type anchor struct {
-	band      string
-	role      string
-	year      Year
-	from      Date
-	until     Date // last day the figure is the role's latest
-	known     Date // announced, or from when not stated
-	amt       [nZones]decimal.Decimal
-	src       [nZones]Source
-	roleName  string
-	announced Date
+	band  string
+	role  string
+	year  Year
+	from  Date
+	until Date // last day the figure is the role's latest
+	known Date // announced, or from when not stated
+	amt   [nZones]decimal.Decimal
+	src   [nZones]Source
 }
 
 type bandModel struct {
-	bands   *BandRules
-	rates   OnCostRates
-	anchors []*anchor
-	dates   []Date // every date a band's figure may change, sorted
-	memo    map[memoKey]derivedValue
-	exclude func(*anchor) bool // leave-one-out
+	bands    *BandRules
+	rates    OnCostRates
+	anchors  []*anchor
+	dates    []Date // every date a band's figure may change, sorted
+	memo     map[memoKey]derivedValue
+	costs    map[Date]*onCosts
+	steps    []awardStep // bands.awards, as the model applies them
+	models   map[modelKey]modelMemo
+	salaries map[salaryKey]anchorSalary
+	roles    map[bandRole]bool  // the roles with an anchor, by band
+	exclude  func(*anchor) bool // leave-one-out
 }
+
+// bandRole is a role with an anchor on a band.
+type bandRole struct{ band, role string }
 
 type memoKey struct {
 	band   string
+	prefer string
 	zone   int
 	t, k   Date
 	noMove bool
@@ -243,8 +259,17 @@ type derivedValue struct {
 	sourced bool // band equality with a sourced figure in force (for the fallback's reference)
 }
 
-func newBandModel(sets []*RuleSet, bands *BandRules, rates OnCostRates) *bandModel {
-	m := &bandModel{bands: bands, rates: rates, memo: map[memoKey]derivedValue{}}
+// newBandModel is the band model over the evidence of a catalogue's rule
+// sets (its anchors in the order given: the order breaks ties).
+func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandModel {
+	m := &bandModel{bands: bands, rates: rates, memo: map[memoKey]derivedValue{}, costs: map[Date]*onCosts{},
+		models: map[modelKey]modelMemo{}, salaries: map[salaryKey]anchorSalary{}, roles: map[bandRole]bool{}}
+	one := decimal.NewFromInt(1)
+	for _, w := range bands.awards {
+		m.steps = append(m.steps, awardStep{award: w, factor: one.Add(w.Percent.Shift(-2)),
+			add:  fmt.Sprintf("+%s%% (award from %s)", w.Percent, w.From),
+			take: fmt.Sprintf("less the %s%% award from %s", w.Percent, w.From)})
+	}
 	seen := map[Date]bool{}
 	addDate := func(d Date) {
 		if !seen[d] {
@@ -252,31 +277,14 @@ func newBandModel(sets []*RuleSet, bands *BandRules, rates OnCostRates) *bandMod
 			m.dates = append(m.dates, d)
 		}
 	}
-	for _, rs := range sets {
-		addDate(rs.year.Start())
-		addDate(rs.arrs.ClaimsFrom)
-		for _, r := range rs.arrs.Roles {
-			addDate(r.EligibleFrom)
-			for k, mx := range r.Maxima {
-				if !mx.Source.Confidence.Sourced() || mx.ClaimCap {
-					continue
-				}
-				a := &anchor{band: r.Band, role: r.ID, roleName: r.Name, year: rs.year, from: mx.From, until: rs.year.End(),
-					known: mx.Announced, announced: mx.Announced}
-				if a.known.IsZero() {
-					a.known = mx.From
-				}
-				for _, nx := range r.Maxima[k+1:] {
-					if nx.From.After(mx.From) {
-						a.until = nx.From.AddDays(-1)
-						break
-					}
-				}
-				a.amt = [nZones]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}
-				a.src = [nZones]Source{mx.Source, mx.sourceFor(1), mx.sourceFor(2)}
-				m.anchors = append(m.anchors, a)
-				addDate(mx.From)
-			}
+	for _, e := range evs {
+		for _, d := range e.dates {
+			addDate(d)
+		}
+		for i := range e.anchors {
+			a := &e.anchors[i]
+			m.anchors = append(m.anchors, a)
+			m.roles[bandRole{a.band, a.role}] = true
 		}
 	}
 	for _, w := range bands.awards {
@@ -465,7 +473,10 @@ func (m *bandModel) value(b Band, z int, t, k Date, prefer string) (derivedValue
 // rule (a neighbour's figure at the same date is never itself moved, so the
 // rule cannot go round in a circle).
 func (m *bandModel) valueRule(b Band, z int, t, k Date, prefer string, noMove bool) (derivedValue, bool) {
-	key := memoKey{b.ID + "\x00" + prefer, z, t, k, noMove}
+	if !m.roles[bandRole{b.ID, prefer}] {
+		prefer = "" // no anchor of the band is the role's: nothing to prefer
+	}
+	key := memoKey{b.ID, prefer, z, t, k, noMove}
 	if v, ok := m.memo[key]; ok {
 		return v, v.amt.IsPositive()
 	}
@@ -554,62 +565,172 @@ func (m *bandModel) inForce(b Band, z int, t Date, prefer string) *anchor {
 	return got
 }
 
-// model moves anchor a to t through the pay awards and on-cost rules.
+// onCosts are the on-cost rates the model costs a date's maxima at, with
+// the texts its explanations print of them.
+type onCosts struct {
+	pension, niRate, niThreshold decimal.Decimal
+	pensionPct, niPct, threshold string // "14.38%", "13.8%", "£9,100.00"
+	ok                           bool
+}
+
+// costsOn are the on-cost rates on d, looked up once a model (the lookup
+// is pure, and a catalogue has a few cost dates).
+func (m *bandModel) costsOn(d Date) *onCosts {
+	if c, ok := m.costs[d]; ok {
+		return c
+	}
+	p, n, t, err := m.rates(d)
+	c := &onCosts{pension: p, niRate: n, niThreshold: t, ok: err == nil}
+	if c.ok {
+		c.pensionPct, c.niPct, c.threshold = pct(p), pct(n), Pounds(t)
+	}
+	m.costs[d] = c
+	return c
+}
+
+// awardStep is a pay award as the model applies it: its factor (1 +
+// percent/100) and the texts of the step, computed once a model.
+type awardStep struct {
+	award     PayAward
+	factor    decimal.Decimal
+	add, take string
+}
+
+// modelKey is what a figure of the model depends on: the anchor and zone,
+// the cost date of the target date, and which awards the anchor's figure
+// and the target's include (bit i: the band's pay group's awards[i]).
+type modelKey struct {
+	a        *anchor
+	z        int
+	cost     Date
+	in, want uint64
+}
+
+// model moves anchor a to t through the pay awards and on-cost rules
+// (moveAnchor), once for each figure it can give.
 func (m *bandModel) model(b Band, z int, a *anchor, t, k Date) derivedValue {
-	pa, na, ta, err := m.rates(costDate(a.from))
-	if err != nil {
-		return derivedValue{}
+	key := modelKey{a: a, z: z, cost: costDate(t)}
+	memo := len(m.steps) <= 64 // else the masks cannot say which awards: no memo
+	for i, w := range m.steps {
+		if !memo || w.award.Pay != b.Pay {
+			continue
+		}
+		if includes(w.award, a.from, a.known) {
+			key.in |= 1 << i
+		}
+		if includes(w.award, t, k) {
+			key.want |= 1 << i
+		}
 	}
-	pt, nt, tt, err := m.rates(costDate(t))
-	if err != nil {
-		return derivedValue{}
+	if v, ok := m.models[key]; memo && ok && v.band == b.ID {
+		return v.v
 	}
+	v := m.moveAnchor(b, z, a, t, k)
+	if memo {
+		m.models[key] = modelMemo{band: b.ID, v: v}
+	}
+	return v
+}
+
+// modelMemo is a memoised figure of the model, with the band it was worked
+// out for (the explanation names it).
+type modelMemo struct {
+	band string
+	v    derivedValue
+}
+
+// anchorSalary is the salary backed out of an anchor's figure for a zone
+// through the on-cost rules of its date, with the texts explanations print.
+type anchorSalary struct {
+	v      decimal.Decimal
+	text   string // the salary to the penny, "£41,359.12"
+	anchor string // the anchor's figure, "£59,000.00"
+}
+
+type salaryKey struct {
+	a *anchor
+	z int
+}
+
+// salary is anchor a's salary for zone z, worked out once a model.
+func (m *bandModel) salary(a *anchor, z int, ca *onCosts) anchorSalary {
+	key := salaryKey{a, z}
+	if s, ok := m.salaries[key]; ok {
+		return s
+	}
+	pa, na, ta := ca.pension, ca.niRate, ca.niThreshold
 	one := decimal.NewFromInt(1)
 	// Salary from the anchor: M = S(1+p) + n(S-T) above the threshold.
 	sal := a.amt[z].Add(na.Mul(ta)).DivRound(one.Add(pa).Add(na), 12)
 	if sal.LessThanOrEqual(ta) {
 		sal = a.amt[z].DivRound(one.Add(pa), 12)
 	}
+	s := anchorSalary{v: sal, text: Pounds(sal.Round(2)), anchor: Pounds(a.amt[z])}
+	m.salaries[key] = s
+	return s
+}
+
+// moveAnchor is model's figure: the anchor's salary, moved through the
+// awards between and re-costed at t's on-cost rules.
+func (m *bandModel) moveAnchor(b Band, z int, a *anchor, t, k Date) derivedValue {
+	ca := m.costsOn(costDate(a.from))
+	if !ca.ok {
+		return derivedValue{}
+	}
+	ct := m.costsOn(costDate(t))
+	if !ct.ok {
+		return derivedValue{}
+	}
+	pa, na, ta := ca.pension, ca.niRate, ca.niThreshold
+	pt, nt, tt := ct.pension, ct.niRate, ct.niThreshold
+	one := decimal.NewFromInt(1)
+	sal := m.salary(a, z, ca)
 	var steps []string
 	factor := one
-	for _, w := range m.bands.awards {
-		if w.Pay != b.Pay {
+	for _, w := range m.steps {
+		if w.award.Pay != b.Pay {
 			continue
 		}
-		in, want := includes(w, a.from, a.known), includes(w, t, k)
-		f := one.Add(w.Percent.Shift(-2))
+		in, want := includes(w.award, a.from, a.known), includes(w.award, t, k)
 		switch {
 		case want && !in:
-			factor = factor.Mul(f)
-			steps = append(steps, fmt.Sprintf("+%s%% (award from %s)", w.Percent, w.From))
+			factor = factor.Mul(w.factor)
+			steps = append(steps, w.add)
 		case in && !want:
-			factor = factor.DivRound(f, 16)
-			steps = append(steps, fmt.Sprintf("less the %s%% award from %s", w.Percent, w.From))
+			factor = factor.DivRound(w.factor, 16)
+			steps = append(steps, w.take)
 		}
 	}
-	s := sal.Mul(factor)
+	s := sal.v.Mul(factor)
 	above := s.Sub(tt)
 	if above.IsNegative() {
 		above = decimal.Zero
 	}
 	amt := s.Mul(one.Add(pt)).Add(above.Mul(nt)).Round(0)
-	head := fmt.Sprintf("derived by the band model: band %s, from %s's sourced %s", b.ID, a.role, Pounds(a.amt[z]))
-	if z > 0 {
-		head = fmt.Sprintf("derived by the band model: band %s %s, from %s's sourced %s %s", b.ID, zoneNames[z], a.role,
-			zoneNames[z], Pounds(a.amt[z]))
-	}
-	doc := fmt.Sprintf("%s (from %s; %s): salary %s at %s pension and %s NI above %s",
-		head, a.from, a.src[z].Document, Pounds(sal.Round(2)), pct(pa), pct(na), Pounds(ta))
 	if len(steps) == 0 && pa.Equal(pt) && na.Equal(nt) && ta.Equal(tt) {
-		doc = fmt.Sprintf("derived by band equality: band %s's figure is %s's sourced %s (from %s; %s)",
-			b.ID, a.role, Pounds(a.amt[z]), a.from, a.src[z].Document)
-	} else {
-		if len(steps) > 0 {
-			doc += "; " + strings.Join(steps, ", ")
-		}
-		doc += fmt.Sprintf("; re-costed at %s pension and %s NI above %s = %s", pct(pt), pct(nt), Pounds(tt), Pounds(amt))
+		doc := "derived by band equality: band " + b.ID + "'s figure is " + a.role + "'s sourced " + sal.anchor +
+			" (from " + a.from.String() + "; " + a.src[z].Document + ")"
+		return derivedValue{amt: amt, conf: Derived, doc: doc, url: a.src[z].URL}
 	}
-	return derivedValue{amt: amt, conf: Derived, doc: doc, url: a.src[z].URL}
+	var doc strings.Builder
+	doc.WriteString("derived by the band model: band ")
+	doc.WriteString(b.ID)
+	if z > 0 {
+		doc.WriteString(" " + zoneNames[z])
+	}
+	doc.WriteString(", from " + a.role + "'s sourced ")
+	if z > 0 {
+		doc.WriteString(zoneNames[z] + " ")
+	}
+	doc.WriteString(sal.anchor)
+	doc.WriteString(" (from " + a.from.String() + "; " + a.src[z].Document + "): salary " + sal.text +
+		" at " + ca.pensionPct + " pension and " + ca.niPct + " NI above " + ca.threshold)
+	if len(steps) > 0 {
+		doc.WriteString("; " + strings.Join(steps, ", "))
+	}
+	doc.WriteString("; re-costed at " + ct.pensionPct + " pension and " + ct.niPct + " NI above " + ct.threshold +
+		" = " + Pounds(amt))
+	return derivedValue{amt: amt, conf: Derived, doc: doc.String(), url: a.src[z].URL}
 }
 
 // moved is the fallback before the model span: the band's previous figure
@@ -764,7 +885,8 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 	if bands == nil || rates == nil {
 		return nil, fmt.Errorf("%w: LeaveOneOut needs band rules and on-cost rates", ErrMissing)
 	}
-	base := newBandModel(sets, bands, rates)
+	evs := evidenceOfAll(sets)
+	base := newBandModel(evs, bands, rates)
 	var out []Check
 	for _, a := range base.anchors {
 		if !a.amt[0].IsPositive() {
@@ -774,7 +896,7 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 		if !ok || len(b.Of) > 0 {
 			continue
 		}
-		m := newBandModel(sets, bands, rates)
+		m := newBandModel(evs, bands, rates)
 		m.exclude = func(x *anchor) bool { return x.band == a.band && x.from == a.from }
 		g, _ := bands.payGroup(b.Pay)
 		v, _ := m.value(b, 0, a.from, a.known, "")

@@ -2,7 +2,6 @@ package des
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"time"
 
@@ -45,7 +44,7 @@ func MustDate(y int, m time.Month, d int) Date {
 
 // ParseDate reads "YYYY-MM-DD".
 func ParseDate(s string) (Date, error) {
-	if !dateRE.MatchString(s) {
+	if !isDateForm(s) {
 		return Date{}, fmt.Errorf("%w: %q is not a date of the form YYYY-MM-DD", ErrBadDate, s)
 	}
 	y, _ := strconv.Atoi(s[0:4])
@@ -54,7 +53,18 @@ func ParseDate(s string) (Date, error) {
 	return NewDate(y, time.Month(m), d) // "2025-02-30 does not exist"
 }
 
-var dateRE = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
+// isDateForm reports whether s is of the form YYYY-MM-DD (ASCII digits).
+func isDateForm(s string) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != 4 && i != 7 && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // Year, Month and Day return the date's fields.
 func (d Date) Year() int         { return int(d.y) }

@@ -18,6 +18,14 @@ func RoundPenny(d decimal.Decimal) decimal.Decimal { return d.Round(2) }
 
 // Pounds formats an amount as "£1,234,567.89" (negative as "-£12.00").
 func Pounds(d decimal.Decimal) string {
+	if e := d.Exponent(); e >= -2 && e <= 0 && d.NumDigits() <= 15 {
+		// Whole pence already: the same text without the decimal's rescaling.
+		p := d.CoefficientInt64()
+		for ; e > -2; e-- {
+			p *= 10
+		}
+		return PoundsPennies(p)
+	}
 	s := d.StringFixed(2)
 	neg := strings.HasPrefix(s, "-")
 	if neg {

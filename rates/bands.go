@@ -57,18 +57,35 @@ func modelInputs() (*des.BandRules, des.OnCostRates, error) {
 // years, and payments it marks carry come from the year before (the
 // embedded one, unless rs is that year's replacement). Its sourced figures
 // always win. The result is labelled as the embedded sets are: derived or
-// carried figures say so, and rs.SourcedOnly() refuses them.
+// carried figures say so, and rs.SourcedOnly() refuses them. It parses no
+// embedded year but the one before rs's (from the index, as Year).
 func Complete(rs *des.RuleSet) (*des.RuleSet, error) {
 	if rs == nil {
 		return nil, fmt.Errorf("%w: no rule set", des.ErrMissing)
 	}
-	once.Do(load)
-	if err != nil {
+	ix := theIndex()
+	if ix == nil {
+		return completeAmongAll(rs)
+	}
+	var prev *des.RuleSet
+	if _, err := state(rs.Year() - 1); err == nil {
+		if prev, err = Year(rs.Year() - 1); err != nil {
+			return nil, err
+		}
+	}
+	return des.CompleteYear(rs, des.CarryOf(rs, prev), ix.evs, ix.bands, ix.rates)
+}
+
+// completeAmongAll is Complete with every embedded year parsed (without a
+// usable index): rs completed together with the others, in place of the
+// embedded rule set for its year.
+func completeAmongAll(rs *des.RuleSet) (*des.RuleSet, error) {
+	if err := Err(); err != nil {
 		return nil, err
 	}
-	raw, e := parsed()
-	if e != nil {
-		return nil, e
+	raw, err := parsed()
+	if err != nil {
+		return nil, err
 	}
 	list := []*des.RuleSet{rs}
 	for _, o := range raw {

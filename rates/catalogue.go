@@ -70,27 +70,78 @@ func Find(sets []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
 // WithFile returns the embedded rule sets with the rule set in the file at
 // path (if path is not empty) in place of the embedded one for its year,
 // oldest first, and that user's rule set (nil when path is empty), completed
-// by Complete.
+// by Complete. It parses every year; ForYears gives what some years need.
 func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 	if err := Err(); err != nil {
 		return nil, nil, err
 	}
-	all := All()
-	if path == "" {
-		return all, nil, nil
+	if path != "" {
+		if user, err = LoadOwn(path); err != nil {
+			return nil, nil, err
+		}
 	}
-	if user, err = des.LoadRuleSetFile(path); err != nil {
-		return nil, nil, err
+	return withOwn(All(), user), user, nil
+}
+
+// LoadOwn loads a rule set of your own from the file at path
+// (des.LoadRuleSetFile) and completes it as the embedded years are
+// (Complete): its sourced figures win, the band model derives the maxima it
+// leaves out, and carry is honoured.
+func LoadOwn(path string) (*des.RuleSet, error) {
+	own, err := des.LoadRuleSetFile(path)
+	if err != nil {
+		return nil, err
 	}
-	// Completed as the embedded years are: its sourced figures win, the band
-	// model derives the maxima it leaves out, and `carry` is honoured.
-	if user, err = Complete(user); err != nil {
-		return nil, nil, err
+	return Complete(own)
+}
+
+// ForYears returns the rule sets that working out the given years needs,
+// oldest first, with own (a rule set of your own from LoadOwn, or nil) in
+// place of the embedded one for its year, and own always among them: the
+// rule set of each year, parsing only those years (Year). When a year has
+// no rule set (before the first or past the last embedded year: a year to
+// project from the years before it), or no years are given, it is every
+// embedded year, as WithFile gives them. For the years given, the scenario
+// functions (arrs/scenario) give the same results from these as from
+// WithFile's.
+func ForYears(years []des.Year, own *des.RuleSet) ([]*des.RuleSet, error) {
+	namesOnce.Do(catalogue)
+	all := len(years) == 0
+	for _, y := range years {
+		if _, ok := byYear[y]; !ok && (own == nil || own.Year() != y) {
+			all = true
+		}
 	}
-	all = slices.DeleteFunc(all, func(rs *des.RuleSet) bool { return rs.Year() == user.Year() })
-	all = append(all, user)
-	slices.SortStableFunc(all, func(a, b *des.RuleSet) int { return int(a.Year() - b.Year()) })
-	return all, user, nil
+	if all {
+		if err := Err(); err != nil {
+			return nil, err
+		}
+		return withOwn(All(), own), nil
+	}
+	var sets []*des.RuleSet
+	for _, y := range slices.Compact(slices.Sorted(slices.Values(years))) {
+		if own != nil && own.Year() == y {
+			continue
+		}
+		rs, err := Year(y)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, rs)
+	}
+	return withOwn(sets, own), nil
+}
+
+// withOwn is sets with own (if not nil) in place of the one for its year,
+// oldest first.
+func withOwn(sets []*des.RuleSet, own *des.RuleSet) []*des.RuleSet {
+	if own == nil {
+		return sets
+	}
+	sets = slices.DeleteFunc(slices.Clone(sets), func(rs *des.RuleSet) bool { return rs.Year() == own.Year() })
+	sets = append(sets, own)
+	slices.SortStableFunc(sets, func(a, b *des.RuleSet) int { return int(a.Year() - b.Year()) })
+	return sets
 }
 
 // CheckUsed refuses a user's own rule set (from WithFile) for a year that

@@ -12,6 +12,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
 )
@@ -29,11 +31,12 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, tidy bool) error {
-	sc, published, opt, err := c.Load()
+	year := func(sc *scenario.Scenario) des.Year { return cli.DefaultYears(c.Years, sc)[0] }
+	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year { return []des.Year{year(sc)} })
 	if err != nil {
 		return err
 	}
-	y := cli.DefaultYears(c.Years, sc)[0]
+	y := year(sc)
 	yr, err := sc.Year(y, published, opt)
 	if err != nil {
 		return err

@@ -35,14 +35,18 @@ func main() {
 // run compares two years: -year FROM,TO, or one year and the year before it
 // (the default: the current DES year and the year before).
 func run(w io.Writer, c *cli.Common) error {
-	sc, published, opt, err := c.Load()
+	yearsOf := func(sc *scenario.Scenario) []des.Year {
+		years := cli.DefaultYears(c.Years, sc)
+		if len(years) == 1 {
+			years = []des.Year{years[0] - 1, years[0]}
+		}
+		return years
+	}
+	sc, published, opt, err := c.LoadFor(yearsOf)
 	if err != nil {
 		return err
 	}
-	years := cli.DefaultYears(c.Years, sc)
-	if len(years) == 1 {
-		years = []des.Year{years[0] - 1, years[0]}
-	}
+	years := yearsOf(sc)
 	if len(years) != 2 || years[0] == years[1] {
 		return fmt.Errorf("%w: want two different years to compare, got %v", des.ErrInvalid, years)
 	}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
@@ -30,7 +31,7 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common) error {
-	sc, published, opt, err := c.Load()
+	sc, published, opt, err := c.LoadFor(func(*scenario.Scenario) []des.Year { return c.Years }) // none: all
 	if err != nil {
 		return err
 	}

@@ -42,7 +42,9 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
-	sc, published, opt, err := c.Load()
+	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year {
+		return cli.DefaultYears(c.Years, sc)
+	})
 	if err != nil {
 		return err
 	}

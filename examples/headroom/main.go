@@ -14,6 +14,7 @@ import (
 	"os"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
@@ -60,15 +61,16 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, h arrs.Hire) error {
-	sc, published, opt, err := c.Load()
-	if err != nil {
-		return err
-	}
 	asked := c.Years
 	if len(asked) == 0 && !h.Start.IsZero() {
 		asked = cli.Years{des.YearOf(h.Start)}
 	}
-	y := cli.DefaultYears(asked, sc)[0]
+	year := func(sc *scenario.Scenario) des.Year { return cli.DefaultYears(asked, sc)[0] }
+	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year { return []des.Year{year(sc)} })
+	if err != nil {
+		return err
+	}
+	y := year(sc)
 	if h.Start.IsZero() {
 		h.Start = des.MustDate(int(y), 10, 1)
 	}

@@ -34,6 +34,7 @@ import (
 	"runtime/debug"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
@@ -98,7 +99,7 @@ func main() {
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
 	c := cli.Common{Scenario: o.scenario, Rates: o.ratesFile, SourcedOnly: o.sourcedOnly}
-	sc, published, opt, err := c.Load()
+	sc, published, opt, err := c.LoadFor(func(*scenario.Scenario) []des.Year { return cli.DefaultYears(o.years, nil) })
 	if err != nil {
 		return err
 	}

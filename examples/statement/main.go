@@ -14,7 +14,9 @@ import (
 	"io"
 	"os"
 
+	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/arrs/statement"
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
 )
@@ -28,7 +30,9 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, only string) error {
-	sc, published, opt, err := c.Load()
+	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year {
+		return cli.DefaultYears(c.Years, sc)
+	})
 	if err != nil {
 		return err
 	}

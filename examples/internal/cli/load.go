@@ -121,11 +121,24 @@ func DefaultYears(asked []des.Year, sc *scenario.Scenario) []des.Year {
 // without -scenario), its roles checked against both, and the scenario
 // options (-sourced-only, and the embedded on-cost rules for staff given by
 // salary). A -rates file for a year not asked for is refused, not ignored.
+// It gives every embedded rule set; LoadFor gives those some years need.
 func (c *Common) Load() (*scenario.Scenario, []*des.RuleSet, scenario.Options, error) {
+	return c.LoadFor(nil)
+}
+
+// LoadFor is Load with only the rule sets that working out the years
+// years(sc) gives needs (rates.ForYears): a program that works out one
+// published year parses that year's file alone. A nil years, or a year
+// that has to be projected, gives every embedded rule set, as Load.
+func (c *Common) LoadFor(years func(sc *scenario.Scenario) []des.Year) (*scenario.Scenario, []*des.RuleSet,
+	scenario.Options, error) {
 	var opt scenario.Options
-	published, user, err := rates.WithFile(c.Rates)
-	if err != nil {
-		return nil, nil, opt, err
+	var user *des.RuleSet
+	var err error
+	if c.Rates != "" {
+		if user, err = rates.LoadOwn(c.Rates); err != nil {
+			return nil, nil, opt, err
+		}
 	}
 	var sc *scenario.Scenario
 	if c.Scenario == "" {
@@ -133,6 +146,14 @@ func (c *Common) Load() (*scenario.Scenario, []*des.RuleSet, scenario.Options, e
 	} else {
 		sc, err = scenario.LoadFile(c.Scenario)
 	}
+	if err != nil {
+		return nil, nil, opt, err
+	}
+	var ys []des.Year
+	if years != nil {
+		ys = years(sc)
+	}
+	published, err := rates.ForYears(ys, user)
 	if err != nil {
 		return nil, nil, opt, err
 	}

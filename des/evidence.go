@@ -1,0 +1,477 @@
+package des
+
+// Completing one year alone. Complete reads two things of the rule sets
+// other than the one it fills: the sourced ARRS maxima of every year (the
+// band model's anchors) with the dates at which a band's figure may change,
+// and, for a payment marked carry, the completed payment of the year
+// before. Evidence and Carry hold just that, so that CompleteYear can
+// complete one rule set without the others. Evidence is written as text
+// and Carry and BandRules as JSON, and read back exactly (package rates
+// embeds them for its years, so that a program that needs one year parses
+// one year).
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Evidence is what the band model reads of one rule set, as stated, when
+// it completes any rule set of the catalogue: its sourced ARRS maxima (the
+// anchors: role, band, dates, figures, and the document and address of
+// each figure's source, which derived figures cite) and the dates at which
+// a band's figure may change (the year's start, claims_from, each role's
+// eligible_from and the date of each sourced maximum). It is immutable.
+type Evidence struct {
+	year    Year
+	dates   []Date // sorted, each once
+	anchors []anchor
+}
+
+// EvidenceOf returns the evidence a rule set gives, as its file states it
+// (before Complete). It is the zero Evidence for a nil rule set.
+func EvidenceOf(rs *RuleSet) Evidence {
+	if rs == nil {
+		return Evidence{}
+	}
+	e := Evidence{year: rs.year}
+	addDate := func(d Date) {
+		if !slices.Contains(e.dates, d) {
+			e.dates = append(e.dates, d)
+		}
+	}
+	addDate(rs.year.Start())
+	addDate(rs.arrs.ClaimsFrom)
+	for _, r := range rs.arrs.Roles {
+		addDate(r.EligibleFrom)
+		for k, mx := range r.Maxima {
+			if !mx.Source.Confidence.Sourced() || mx.ClaimCap {
+				continue
+			}
+			a := anchor{band: r.Band, role: r.ID, year: rs.year, from: mx.From, until: rs.year.End(), known: mx.Announced}
+			if a.known.IsZero() {
+				a.known = mx.From
+			}
+			for _, nx := range r.Maxima[k+1:] {
+				if nx.From.After(mx.From) {
+					a.until = nx.From.AddDays(-1)
+					break
+				}
+			}
+			a.amt = [nZones]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}
+			for z := range nZones {
+				s := mx.sourceFor(z) // the model cites the document and address only
+				a.src[z] = Source{Document: s.Document, URL: s.URL}
+			}
+			e.anchors = append(e.anchors, a)
+			addDate(mx.From)
+		}
+	}
+	slices.SortFunc(e.dates, func(a, b Date) int { return a.Compare(b) })
+	return e
+}
+
+// evidenceOfAll is the evidence of each rule set, in the order given.
+func evidenceOfAll(sets []*RuleSet) []Evidence {
+	out := make([]Evidence, len(sets))
+	for i, rs := range sets {
+		out[i] = EvidenceOf(rs)
+	}
+	return out
+}
+
+// Year is the DES year of the rule set the evidence is from.
+func (e Evidence) Year() Year { return e.year }
+
+// Carry is what a rule set's carry marks take from the year before: that
+// year, and its completed payments the marks name, each part reduced to
+// its value in force at the end of the year (all that carrying reads). The
+// zero Carry is "no rule set for the year before".
+type Carry struct {
+	from     Year
+	payments []Payment
+}
+
+// CarryOf returns what rs carries from prev, the year before's rule set as
+// Complete returns it. It is the zero Carry when prev is nil or not the
+// year before rs's (as Complete carries nothing across a missing year).
+func CarryOf(rs, prev *RuleSet) Carry {
+	if rs == nil || prev == nil || prev.year != rs.year-1 {
+		return Carry{}
+	}
+	var ids []string
+	for _, p := range rs.payments {
+		if slices.ContainsFunc(p.Parts, func(pt Part) bool { return pt.Carry }) {
+			ids = append(ids, p.ID)
+		}
+	}
+	for _, g := range rs.gaps {
+		if g.Carry {
+			ids = append(ids, g.Item)
+		}
+	}
+	c := Carry{from: prev.year}
+	for _, p := range prev.payments {
+		if !slices.Contains(ids, p.ID) {
+			continue
+		}
+		p = p.clone()
+		for i := range p.Parts {
+			if vs := p.Parts[i].InForce(Date{}); len(vs) > 0 {
+				p.Parts[i].Values = vs[len(vs)-1:]
+			}
+		}
+		c.payments = append(c.payments, p)
+	}
+	return c
+}
+
+// From is the year carried from (0 for the zero Carry).
+func (c Carry) From() Year { return c.from }
+
+// CompleteYear completes one rule set alone, exactly as Complete completes
+// it among the others: carry is CarryOf(rs, the year before as Complete
+// returns it), and evidence the Evidence of the other rule sets (an entry
+// for rs's own year is replaced by rs's). It returns a copy; rs is not
+// changed.
+func CompleteYear(rs *RuleSet, carry Carry, evidence []Evidence, bands *BandRules,
+	rates OnCostRates) (*RuleSet, error) {
+	if bands == nil || rates == nil {
+		return nil, fmt.Errorf("%w: CompleteYear needs band rules and on-cost rates", ErrMissing)
+	}
+	if rs == nil {
+		return nil, fmt.Errorf("%w: a nil rule set", ErrMissing)
+	}
+	c := *rs
+	c.payments = rs.Payments()
+	c.arrs = rs.arrs.clone()
+	c.gaps = slices.Clone(rs.gaps)
+	var prev *RuleSet
+	if carry.from != 0 && carry.from == rs.year-1 {
+		prev = &RuleSet{year: carry.from, payments: carry.payments}
+	}
+	var errs Errors
+	errs = append(errs, carryPayments(&c, prev)...)
+	evs := make([]Evidence, 0, len(evidence)+1)
+	for _, e := range evidence {
+		if e.year != rs.year {
+			evs = append(evs, e)
+		}
+	}
+	evs = append(evs, EvidenceOf(&c))
+	slices.SortStableFunc(evs, func(a, b Evidence) int { return int(a.year - b.year) })
+	m := newBandModel(evs, bands, rates)
+	errs = append(errs, m.completeRoles(&c)...)
+	if err := errs.err(); err != nil {
+		return nil, err
+	}
+	return &c, nil
+}
+
+// exactDecimal is a decimal as JSON text that reads back with the same
+// coefficient and exponent ("2.50" stays 250 × 10⁻², not 25 × 10⁻¹).
+type exactDecimal decimal.Decimal
+
+func (d exactDecimal) MarshalText() ([]byte, error) {
+	v := decimal.Decimal(d)
+	if e := v.Exponent(); e < 0 {
+		return []byte(v.StringFixed(-e)), nil
+	} else if e > 0 {
+		return []byte(v.Coefficient().String() + "e" + strconv.Itoa(int(e))), nil
+	}
+	return []byte(v.String()), nil
+}
+
+func (d *exactDecimal) UnmarshalText(b []byte) error {
+	v, err := decimal.NewFromString(string(b))
+	*d = exactDecimal(v)
+	return err
+}
+
+func (d exactDecimal) IsZero() bool { return decimal.Decimal(d).IsZero() }
+
+// MarshalText writes the evidence as lines of text, one anchor a line, each
+// source on the line after it:
+//
+//	evidence 2025/26
+//	dates 2025-04-01 2025-06-01
+//	anchor clinical_pharmacist "7-8a" 2025-04-01 2026-03-31 2025-03-27 71725 - -
+//	source "Network Contract DES 2025/26 …" "https://…"
+//	outer_source "…" "…"   (when the outer London figure's source differs)
+//	inner_source "…" "…"
+//	end
+//
+// An anchor's fields are the role, band, the first and last days it is
+// the role's latest figure, the day it was known, and its national, outer
+// and inner London figures ("-" for none), each with its exponent ("2.50"
+// stays 2.50); text is quoted as in Go. UnmarshalText reads it back
+// exactly; it is quick to read (package rates reads the evidence of every
+// year whenever it completes one).
+func (e Evidence) MarshalText() ([]byte, error) {
+	var b []byte
+	b = append(b, "evidence "...)
+	b = append(b, e.year.String()...)
+	b = append(b, "\ndates"...)
+	for _, d := range e.dates {
+		b = append(b, ' ')
+		b = append(b, d.String()...)
+	}
+	b = append(b, '\n')
+	for _, a := range e.anchors {
+		b = append(b, "anchor "...)
+		b = append(b, a.role...)
+		b = append(b, ' ')
+		b = strconv.AppendQuote(b, a.band)
+		for _, d := range []Date{a.from, a.until, a.known} {
+			b = append(b, ' ')
+			b = append(b, d.String()...)
+		}
+		for _, v := range a.amt {
+			b = append(b, ' ')
+			if v.IsZero() {
+				b = append(b, '-')
+				continue
+			}
+			t, _ := exactDecimal(v).MarshalText()
+			b = append(b, t...)
+		}
+		for z, key := range []string{"source", "outer_source", "inner_source"} {
+			if z > 0 && a.src[z] == a.src[0] {
+				continue
+			}
+			b = append(b, "\n"+key+" "...)
+			b = strconv.AppendQuote(b, a.src[z].Document)
+			b = append(b, ' ')
+			b = strconv.AppendQuote(b, a.src[z].URL)
+		}
+		b = append(b, '\n')
+	}
+	return append(b, "end\n"...), nil
+}
+
+// UnmarshalText reads evidence written by MarshalText.
+func (e *Evidence) UnmarshalText(text []byte) error {
+	out := Evidence{}
+	rest := string(text)
+	out.anchors = make([]anchor, 0, strings.Count(rest, "\nanchor "))
+	var a *anchor
+	var f []string
+	n := 0
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		n++
+		bad := func(err error) error {
+			return fmt.Errorf("evidence line %d: %q: %w", n, line, cmp.Or(err, ErrSyntax))
+		}
+		var err error
+		if f, err = textFields(f[:0], line); err != nil || len(f) == 0 {
+			return bad(err)
+		}
+		switch key, args := f[0], f[1:]; {
+		case key == "evidence" && len(args) == 1 && n == 1:
+			if out.year, err = ParseYear(args[0]); err != nil {
+				return bad(err)
+			}
+		case key == "dates" && n == 2:
+			for _, t := range args {
+				d, err := ParseDate(t)
+				if err != nil {
+					return bad(err)
+				}
+				out.dates = append(out.dates, d)
+			}
+		case key == "anchor" && len(args) == 8 && n > 2:
+			out.anchors = append(out.anchors, anchor{role: args[0], band: args[1], year: out.year})
+			a = &out.anchors[len(out.anchors)-1]
+			for i, p := range []*Date{&a.from, &a.until, &a.known} {
+				if *p, err = ParseDate(args[2+i]); err != nil {
+					return bad(err)
+				}
+			}
+			for z := range nZones {
+				if t := args[5+z]; t != "-" {
+					if a.amt[z], err = decimal.NewFromString(t); err != nil {
+						return bad(err)
+					}
+				}
+			}
+		case key == "source" && len(args) == 2 && a != nil:
+			a.src = [nZones]Source{{Document: args[0], URL: args[1]}, {Document: args[0], URL: args[1]},
+				{Document: args[0], URL: args[1]}}
+		case key == "outer_source" && len(args) == 2 && a != nil:
+			a.src[1] = Source{Document: args[0], URL: args[1]}
+		case key == "inner_source" && len(args) == 2 && a != nil:
+			a.src[2] = Source{Document: args[0], URL: args[1]}
+		case key == "end" && len(args) == 0 && rest == "":
+			*e = out
+			return nil
+		default:
+			return bad(nil)
+		}
+	}
+	return fmt.Errorf("evidence: %w: no end line", ErrSyntax)
+}
+
+// textFields appends the fields of a line of MarshalText to out: words
+// separated by one space, or Go-quoted strings.
+func textFields(out []string, line string) ([]string, error) {
+	for line != "" {
+		if line[0] != '"' {
+			w, rest, _ := strings.Cut(line, " ")
+			out, line = append(out, w), rest
+			continue
+		}
+		i := 1
+		for i < len(line) && line[i] != '"' {
+			if line[i] == '\\' {
+				i++
+			}
+			i++
+		}
+		if i >= len(line) {
+			return nil, ErrSyntax
+		}
+		s, err := strconv.Unquote(line[:i+1])
+		if err != nil {
+			return nil, err
+		}
+		out, line = append(out, s), line[i+1:]
+		if line != "" {
+			if line[0] != ' ' {
+				return nil, ErrSyntax
+			}
+			line = line[1:]
+		}
+	}
+	return out, nil
+}
+
+type carryJSON struct {
+	From     Year          `json:"from,omitzero"`
+	Payments []paymentJSON `json:"payments,omitempty"`
+}
+
+type paymentJSON struct {
+	ID     string     `json:"id"`
+	Name   string     `json:"name"`
+	PaidTo Payee      `json:"paid_to"`
+	Kind   Kind       `json:"kind"`
+	Pot    PotID      `json:"pot,omitempty"`
+	Note   string     `json:"note,omitempty"`
+	Parts  []partJSON `json:"parts"`
+}
+
+type partJSON struct {
+	Basis  Basis       `json:"basis"`
+	Stated Stated      `json:"stated"`
+	From   Date        `json:"from"`
+	To     Date        `json:"to"`
+	Label  string      `json:"label,omitempty"`
+	Scale  []stepJSON  `json:"scale,omitempty"`
+	Values []valueJSON `json:"values"`
+	Carry  bool        `json:"carry,omitempty"`
+}
+
+type stepJSON struct {
+	Above  int64        `json:"above"`
+	Factor exactDecimal `json:"factor"`
+}
+
+type valueJSON struct {
+	Rate      exactDecimal `json:"rate"`
+	From      Date         `json:"from"`
+	Announced Date         `json:"announced,omitzero"`
+	Source    Source       `json:"source"`
+}
+
+// MarshalJSON writes the carry; UnmarshalJSON reads it back exactly.
+func (c Carry) MarshalJSON() ([]byte, error) {
+	w := carryJSON{From: c.from}
+	for _, p := range c.payments {
+		pj := paymentJSON{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Note: p.Note}
+		for _, pt := range p.Parts {
+			tj := partJSON{Basis: pt.Basis, Stated: pt.Stated, From: pt.From, To: pt.To, Label: pt.Label, Carry: pt.Carry}
+			for _, s := range pt.Scale {
+				tj.Scale = append(tj.Scale, stepJSON{Above: s.Above, Factor: exactDecimal(s.Factor)})
+			}
+			tj.Values = []valueJSON{}
+			for _, v := range pt.Values {
+				tj.Values = append(tj.Values, valueJSON{Rate: exactDecimal(v.Rate), From: v.From, Announced: v.Announced,
+					Source: v.Source})
+			}
+			pj.Parts = append(pj.Parts, tj)
+		}
+		w.Payments = append(w.Payments, pj)
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads a carry written by MarshalJSON.
+func (c *Carry) UnmarshalJSON(b []byte) error {
+	var w carryJSON
+	if err := json.Unmarshal(b, &w); err != nil {
+		return err
+	}
+	*c = Carry{from: w.From}
+	for _, pj := range w.Payments {
+		p := Payment{ID: pj.ID, Name: pj.Name, PaidTo: pj.PaidTo, Kind: pj.Kind, Pot: pj.Pot, Note: pj.Note}
+		for _, tj := range pj.Parts {
+			pt := Part{Basis: tj.Basis, Stated: tj.Stated, From: tj.From, To: tj.To, Label: tj.Label, Carry: tj.Carry}
+			for _, s := range tj.Scale {
+				pt.Scale = append(pt.Scale, Step{Above: s.Above, Factor: decimal.Decimal(s.Factor)})
+			}
+			for _, v := range tj.Values {
+				pt.Values = append(pt.Values, Value{Rate: decimal.Decimal(v.Rate), From: v.From, Announced: v.Announced,
+					Source: v.Source})
+			}
+			p.Parts = append(p.Parts, pt)
+		}
+		c.payments = append(c.payments, p)
+	}
+	return nil
+}
+
+type bandRulesJSON struct {
+	Pays   []PayGroup  `json:"pay_groups"`
+	Bands  []Band      `json:"bands"`
+	Awards []awardJSON `json:"awards"`
+}
+
+type awardJSON struct {
+	Pay       string       `json:"pay"`
+	From      Date         `json:"from"`
+	Announced Date         `json:"announced,omitzero"`
+	Percent   exactDecimal `json:"percent"`
+	Source    Source       `json:"source"`
+}
+
+// MarshalJSON writes the band rules; UnmarshalJSON reads them back exactly
+// (they were validated when loaded by LoadBandRules, and are not again).
+func (b *BandRules) MarshalJSON() ([]byte, error) {
+	w := bandRulesJSON{Pays: b.pays, Bands: b.bands}
+	for _, a := range b.awards {
+		w.Awards = append(w.Awards, awardJSON{Pay: a.Pay, From: a.From, Announced: a.Announced,
+			Percent: exactDecimal(a.Percent), Source: a.Source})
+	}
+	return json.Marshal(w)
+}
+
+// UnmarshalJSON reads band rules written by MarshalJSON.
+func (b *BandRules) UnmarshalJSON(data []byte) error {
+	var w bandRulesJSON
+	if err := json.Unmarshal(data, &w); err != nil {
+		return err
+	}
+	*b = BandRules{pays: w.Pays, bands: w.Bands}
+	for _, a := range w.Awards {
+		b.awards = append(b.awards, PayAward{Pay: a.Pay, From: a.From, Announced: a.Announced,
+			Percent: decimal.Decimal(a.Percent), Source: a.Source})
+	}
+	return nil
+}

@@ -1,0 +1,287 @@
+package rates
+
+import (
+	"bytes"
+	"cmp"
+	_ "embed"
+	"encoding/json"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
+)
+
+//go:generate go test -run ^TestIndexUpToDate$ -update .
+
+// indexText is what completing one year needs from the other files,
+// generated from them (see index and buildIndex): Year parses one year's
+// file and this, not eight files and the band and on-cost tables.
+//
+//go:embed index.txt
+var indexText []byte
+
+// index is index.txt: for every embedded year, the evidence the band
+// model reads of it (des.Evidence: its sourced maxima and the dates a
+// band's figure may change) and what it carries from the year before
+// (des.Carry); the band rules (bands.toml) and the on-cost rates at the
+// dates the model costs the embedded years' maxima at (the end of each
+// year, from oncosts.toml); the role IDs claimable in any year (Roles);
+// and the size and CRC-32 of each file it was generated from. It holds
+// nothing the files do not: it is the files, digested. If any file no
+// longer matches, the whole index is unused (every year is then parsed, as
+// All does), so a stale index can make loading slower, never a figure
+// wrong; TestIndexUpToDate fails and says how to regenerate it.
+//
+// The format is a line a fact, for a quick read and a readable diff:
+//
+//	file 2019-20.toml 13875 3244657426    (name, bytes, CRC-32)
+//	roles advanced_practitioner care_coordinator …
+//	bands {…}                             (des.BandRules as JSON)
+//	on_costs 2020-03-31 0.1438 0.138 8632 (date, pension, NI rate, threshold)
+//	year 2019/20                          (then, for that year:)
+//	carry {…}                             (des.Carry as JSON)
+//	evidence 2019/20 … end                (des.Evidence as text, lines to "end")
+type index struct {
+	files   []indexFile
+	roles   []string
+	bands   *des.BandRules
+	onCosts []onCostsOn
+	years   []des.Year
+	carries []des.Carry
+	evs     []des.Evidence
+}
+
+type indexFile struct {
+	name  string
+	bytes int
+	crc32 uint32
+}
+
+// onCostsOn is des.OnCostRates on one date.
+type onCostsOn struct {
+	on                           des.Date
+	pension, niRate, niThreshold decimal.Decimal
+}
+
+const indexHead = "# Generated from the files below by `go generate ./rates` " +
+	"(go test ./rates -run TestIndexUpToDate -update): do not edit.\n" +
+	"# What completing one year needs from the other files: see index in index.go.\n"
+
+var (
+	indexOnce sync.Once
+	theIx     *index
+)
+
+// theIndex is the embedded index, or nil when it is missing, unreadable or
+// does not match the files it was made from byte for byte (size, CRC-32).
+func theIndex() *index {
+	indexOnce.Do(func() { theIx, _ = readIndex(indexText) })
+	return theIx
+}
+
+// readIndex reads an index and checks it against the embedded files.
+func readIndex(data []byte) (*index, error) {
+	ix, err := parseIndex(data)
+	if err != nil {
+		return nil, err
+	}
+	namesOnce.Do(catalogue)
+	if namesErr != nil {
+		return nil, namesErr
+	}
+	if !slices.Equal(ix.years, years) || len(ix.files) != len(years)+2 || ix.bands == nil {
+		return nil, fmt.Errorf("index.txt: not the embedded years and files")
+	}
+	buf := make([]byte, 16<<10)
+	for _, f := range ix.files {
+		n, sum, err := checksum(f.name, buf)
+		if err != nil || n != f.bytes || sum != f.crc32 {
+			return nil, fmt.Errorf("index.txt: %s has changed since the index was generated", f.name)
+		}
+	}
+	return ix, nil
+}
+
+// parseIndex reads the lines of index.txt.
+func parseIndex(data []byte) (*index, error) {
+	ix := &index{}
+	for n, pos := 1, 0; pos < len(data); n++ {
+		end := bytes.IndexByte(data[pos:], '\n')
+		if end < 0 {
+			end = len(data) - pos
+		}
+		k, val, _ := bytes.Cut(data[pos:pos+end], []byte(" "))
+		key := string(k)
+		next := pos + end + 1
+		bad := func(err error) (*index, error) {
+			return nil, fmt.Errorf("index.txt:%d: %s: %w", n, key, cmp.Or(err, des.ErrSyntax))
+		}
+		var f []string
+		if key != "bands" && key != "carry" && key != "evidence" {
+			f = strings.Fields(string(val)) // not the JSON: one value
+		}
+		switch {
+		case key == "" || key == "#":
+		case key == "file" && len(f) == 3:
+			size, err1 := strconv.Atoi(f[1])
+			sum, err2 := strconv.ParseUint(f[2], 10, 32)
+			if err := cmp.Or(err1, err2); err != nil {
+				return bad(err)
+			}
+			ix.files = append(ix.files, indexFile{f[0], size, uint32(sum)})
+		case key == "roles":
+			ix.roles = f
+		case key == "bands":
+			if err := json.Unmarshal(val, &ix.bands); err != nil {
+				return bad(err)
+			}
+		case key == "on_costs" && len(f) == 4:
+			var c onCostsOn
+			var err error
+			c.on, err = des.ParseDate(f[0])
+			for i, d := range []*decimal.Decimal{&c.pension, &c.niRate, &c.niThreshold} {
+				if err == nil {
+					*d, err = decimal.NewFromString(f[1+i])
+				}
+			}
+			if err != nil {
+				return bad(err)
+			}
+			ix.onCosts = append(ix.onCosts, c)
+		case key == "year" && len(f) == 1:
+			y, err := des.ParseYear(f[0])
+			if err != nil {
+				return bad(err)
+			}
+			ix.years = append(ix.years, y)
+			ix.carries = append(ix.carries, des.Carry{})
+			ix.evs = append(ix.evs, des.Evidence{})
+		case key == "carry" && len(ix.years) > 0:
+			if err := json.Unmarshal(val, &ix.carries[len(ix.carries)-1]); err != nil {
+				return bad(err)
+			}
+		case key == "evidence" && len(ix.years) > 0:
+			// The evidence runs to its "end" line.
+			stop := bytes.Index(data[pos:], []byte("\nend\n"))
+			if stop < 0 {
+				return bad(nil)
+			}
+			block := data[pos : pos+stop+len("\nend\n")]
+			var e des.Evidence
+			if err := e.UnmarshalText(block); err != nil {
+				return bad(err)
+			}
+			if y := ix.years[len(ix.years)-1]; e.Year() != y {
+				return bad(fmt.Errorf("evidence for %s under year %s", e.Year(), y))
+			}
+			ix.evs[len(ix.evs)-1] = e
+			n += bytes.Count(block, []byte("\n")) - 1
+			next = pos + len(block)
+		default:
+			return bad(nil)
+		}
+		pos = next
+	}
+	return ix, nil
+}
+
+// writeIndex writes an index as parseIndex reads it.
+func writeIndex(ix *index) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString(indexHead)
+	for _, f := range ix.files {
+		fmt.Fprintf(&b, "file %s %d %d\n", f.name, f.bytes, f.crc32)
+	}
+	fmt.Fprintf(&b, "roles %s\n", strings.Join(ix.roles, " "))
+	bands, err := json.Marshal(ix.bands)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(&b, "bands %s\n", bands)
+	for _, c := range ix.onCosts {
+		fmt.Fprintf(&b, "on_costs %s %s %s %s\n", c.on, exact(c.pension), exact(c.niRate), exact(c.niThreshold))
+	}
+	for i, y := range ix.years {
+		carry, err := json.Marshal(ix.carries[i])
+		if err != nil {
+			return nil, err
+		}
+		fmt.Fprintf(&b, "year %s\ncarry %s\n", y, carry)
+		ev, err := ix.evs[i].MarshalText()
+		if err != nil {
+			return nil, err
+		}
+		b.Write(ev)
+	}
+	return b.Bytes(), nil
+}
+
+// exact writes a decimal so that it reads back with the same coefficient
+// and exponent ("0.1380" stays 1380 × 10⁻⁴).
+func exact(d decimal.Decimal) string {
+	switch e := d.Exponent(); {
+	case e < 0:
+		return d.StringFixed(-e)
+	case e > 0:
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
+}
+
+// checksum is the size and CRC-32 of an embedded file, read through buf
+// (the files are not kept).
+func checksum(name string, buf []byte) (int, uint32, error) {
+	switch name {
+	case "bands.toml":
+		return len(bandsTOML), crc32.ChecksumIEEE(bandsTOML), nil
+	case "oncosts.toml":
+		return len(onCostsTOML), crc32.ChecksumIEEE(onCostsTOML), nil
+	}
+	f, err := files.Open(name)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer f.Close()
+	var n int
+	var sum uint32
+	for {
+		k, err := f.Read(buf)
+		n += k
+		sum = crc32.Update(sum, crc32.IEEETable, buf[:k])
+		if err == io.EOF {
+			return n, sum, nil
+		}
+		if err != nil {
+			return 0, 0, err
+		}
+	}
+}
+
+// carry is what year y carries from the year before.
+func (ix *index) carry(y des.Year) des.Carry {
+	if i := slices.Index(ix.years, y); i >= 0 {
+		return ix.carries[i]
+	}
+	return des.Carry{}
+}
+
+// rates are the on-cost rates the band model works through: the index's,
+// and on a date it has none for (a user's own year), oncosts.toml's.
+func (ix *index) rates(on des.Date) (pension, niRate, niThreshold decimal.Decimal, err error) {
+	for _, c := range ix.onCosts {
+		if c.on == on {
+			return c.pension, c.niRate, c.niThreshold, nil
+		}
+	}
+	oc, err := OnCosts()
+	if err != nil {
+		return decimal.Zero, decimal.Zero, decimal.Zero, err
+	}
+	return oc.RatesOn(on)
+}
