@@ -68,13 +68,28 @@ type Batch struct {
 	in     []PCNInput
 	totals []Totals
 	errs   []error
-	// Person k of PCN i is row staffAt[i]+k of the staff arrays: months
-	// 12×row to 12×row+11 of claim, cost and reason.
-	staffAt   []int
+	// The PCNs are worked out in blocks of block PCNs, each with its own
+	// staff arrays (made by the goroutine that works the block out, so
+	// that making them is shared out too). Person k of PCN i is row
+	// staffAt[i]+k-base of its block: months 12×row to 12×row+11.
+	staffAt []int
+	block   int
+	blocks  []staffBlock
+}
+
+// staffBlock is the people of a block of PCNs, month by month.
+type staffBlock struct {
+	base      int // the staffAt of the block's first PCN
 	claim     []int64
 	cost      []int64
 	reason    []Reason
 	onDerived []int64
+}
+
+// row finds person k of PCN i.
+func (b *Batch) row(i, k int) (*staffBlock, int) {
+	blk := &b.blocks[i/b.block]
+	return blk, b.staffAt[i] + k - blk.base
 }
 
 // CalculateAll works out entitlements and claims for many PCNs under the
@@ -144,7 +159,7 @@ func (b *Batch) Totals(i int) Totals {
 // Staff is PCN i's people in pennies, in roster order (nil if the PCN could
 // not be worked out, or if i is out of range).
 func (b *Batch) Staff(i int) []StaffPennies {
-	if b == nil || b.claim == nil || i < 0 || i >= len(b.in) || b.errs[i] != nil {
+	if b == nil || b.blocks == nil || i < 0 || i >= len(b.in) || b.errs[i] != nil {
 		return nil
 	}
 	out := make([]StaffPennies, b.staffAt[i+1]-b.staffAt[i])
@@ -155,10 +170,10 @@ func (b *Batch) Staff(i int) []StaffPennies {
 }
 
 func (b *Batch) person(i, k int) StaffPennies {
-	r := b.staffAt[i] + k
+	blk, r := b.row(i, k)
 	m := 12 * r
-	return StaffPennies{Months: b.claim[m : m+12 : m+12], CostMonths: b.cost[m : m+12 : m+12],
-		Reasons: b.reason[m : m+12 : m+12], ClaimOnDerived: b.onDerived[r]}
+	return StaffPennies{Months: blk.claim[m : m+12 : m+12], CostMonths: blk.cost[m : m+12 : m+12],
+		Reasons: blk.reason[m : m+12 : m+12], ClaimOnDerived: blk.onDerived[r]}
 }
 
 // Result is PCN i worked out in full: its entitlements and ARRS result as
@@ -316,18 +331,35 @@ func (p *Plan) batch(in []PCNInput, workers int, staff bool) *Batch {
 		w := flat[i*width : (i+1)*width : (i+1)*width]
 		b.totals[i] = Totals{Payments: w[:np:np], Sums: w[np : np+nq : np+nq], Claims: w[np+nq:]}
 	}
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// Blocks of up to 32 PCNs, at least four a worker where there are
+	// enough PCNs.
+	b.block = max(1, min(32, len(in)/(4*workers)))
+	nb := (len(in) + b.block - 1) / b.block
 	if staff {
 		b.staffAt = make([]int, len(in)+1)
 		for i := range in {
 			b.staffAt[i+1] = b.staffAt[i] + len(in[i].Roster)
 		}
-		n := b.staffAt[len(in)]
-		b.claim, b.cost = make([]int64, 12*n), make([]int64, 12*n)
-		b.reason, b.onDerived = make([]Reason, 12*n), make([]int64, n)
+		b.blocks = make([]staffBlock, nb)
 	}
-	parallel(len(in), workers, func() func(int) {
+	parallel(nb, workers, func() func(int) {
 		wk := &worker{}
-		return func(i int) { b.errs[i] = p.totals(wk, c, b, i) }
+		return func(j int) {
+			lo, hi := j*b.block, min((j+1)*b.block, len(in))
+			if staff {
+				blk := &b.blocks[j]
+				blk.base = b.staffAt[lo]
+				n := b.staffAt[hi] - blk.base
+				blk.claim, blk.cost = make([]int64, 12*n), make([]int64, 12*n)
+				blk.reason, blk.onDerived = make([]Reason, 12*n), make([]int64, n)
+			}
+			for i := lo; i < hi; i++ {
+				b.errs[i] = p.totals(wk, c, b, i)
+			}
+		}
 	})
 	return b
 }
@@ -335,35 +367,36 @@ func (p *Plan) batch(in []PCNInput, workers int, staff bool) *Batch {
 // keep stores PCN i's people's months (people in roster order), when the
 // batch keeps them.
 func (b *Batch) keep(i int, people []person) {
-	if b.claim == nil {
+	if b.blocks == nil {
 		return
 	}
 	for k := range people {
 		pp := &people[k]
-		r := b.staffAt[i] + k
-		copy(b.claim[12*r:12*r+12], pp.claim[:])
-		copy(b.cost[12*r:12*r+12], pp.cost[:])
-		copy(b.reason[12*r:12*r+12], pp.reason[:])
+		blk, r := b.row(i, k)
+		copy(blk.claim[12*r:12*r+12], pp.claim[:])
+		copy(blk.cost[12*r:12*r+12], pp.cost[:])
+		copy(blk.reason[12*r:12*r+12], pp.reason[:])
 		var d int64
 		for m := 0; m < 12; m++ {
 			if pp.derived[m] {
 				d += pp.claim[m]
 			}
 		}
-		b.onDerived[r] = d
+		blk.onDerived[r] = d
 	}
 }
 
 // forget clears PCN i's people's months (a PCN that failed).
 func (b *Batch) forget(i int) {
-	if b.claim == nil {
+	if b.blocks == nil || b.staffAt[i+1] == b.staffAt[i] {
 		return
 	}
-	lo, hi := b.staffAt[i], b.staffAt[i+1]
-	clear(b.claim[12*lo : 12*hi])
-	clear(b.cost[12*lo : 12*hi])
-	clear(b.reason[12*lo : 12*hi])
-	clear(b.onDerived[lo:hi])
+	blk, lo := b.row(i, 0)
+	hi := lo + b.staffAt[i+1] - b.staffAt[i]
+	clear(blk.claim[12*lo : 12*hi])
+	clear(blk.cost[12*lo : 12*hi])
+	clear(blk.reason[12*lo : 12*hi])
+	clear(blk.onDerived[lo:hi])
 }
 
 // parallel runs the function each worker makes for every i in [0, n), on
