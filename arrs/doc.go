@@ -61,6 +61,6 @@
 // Batch.Result makes one PCN's full result (decimals, breaches, reason
 // texts, explanations) when asked for, by the same arithmetic as
 // Plan.Calculate, and checks it against the batch's pennies. The national
-// year (1,250 PCNs of 40 staff) takes about 20 ms, 30 allocations and
+// year (1,250 PCNs of 40 staff) takes about 18 ms, 190 allocations and
 // 11 MB on 2 cores; one PCN's full result about 0.1 ms.
 package arrs
