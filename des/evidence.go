@@ -178,19 +178,40 @@ func CompleteYear(rs *RuleSet, carry Carry, evidence []Evidence, bands *BandRule
 type exactDecimal decimal.Decimal
 
 func (d exactDecimal) MarshalText() ([]byte, error) {
-	v := decimal.Decimal(d)
-	if e := v.Exponent(); e < 0 {
-		return []byte(v.StringFixed(-e)), nil
-	} else if e > 0 {
-		return []byte(v.Coefficient().String() + "e" + strconv.Itoa(int(e))), nil
-	}
-	return []byte(v.String()), nil
+	return []byte(FormatExact(decimal.Decimal(d))), nil
 }
 
 func (d *exactDecimal) UnmarshalText(b []byte) error {
-	v, err := decimal.NewFromString(string(b))
+	v, err := ParseExact(string(b))
 	*d = exactDecimal(v)
 	return err
+}
+
+// FormatExact writes a decimal so that ParseExact reads it back with the
+// same coefficient and exponent: "2.50" stays 250 × 10⁻², and 3 × 10⁴ is
+// "3e4".
+func FormatExact(d decimal.Decimal) string {
+	switch e := d.Exponent(); {
+	case e < 0:
+		return d.StringFixed(-e)
+	case e > 0:
+		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
+	}
+	return d.String()
+}
+
+// ParseExact reads a decimal as FormatExact writes it, keeping its
+// exponent, which must be within ±28 (a figure of the rules has a few
+// places; "1e-99999999" would write out as a hundred million digits).
+func ParseExact(s string) (decimal.Decimal, error) {
+	v, err := decimal.NewFromString(s)
+	if err != nil {
+		return decimal.Decimal{}, err
+	}
+	if e := v.Exponent(); e < -28 || e > 28 {
+		return decimal.Decimal{}, fmt.Errorf("%w: %q: exponent %d is beyond ±28", ErrInvalid, s, e)
+	}
+	return v, nil
 }
 
 func (d exactDecimal) IsZero() bool { return decimal.Decimal(d).IsZero() }
@@ -237,8 +258,7 @@ func (e Evidence) MarshalText() ([]byte, error) {
 				b = append(b, '-')
 				continue
 			}
-			t, _ := exactDecimal(v).MarshalText()
-			b = append(b, t...)
+			b = append(b, FormatExact(v)...)
 		}
 		for z, key := range []string{"source", "outer_source", "inner_source"} {
 			if z > 0 && a.src[z] == a.src[0] {
@@ -296,7 +316,7 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 			}
 			for z := range nZones {
 				if t := args[5+z]; t != "-" {
-					if a.amt[z], err = decimal.NewFromString(t); err != nil {
+					if a.amt[z], err = ParseExact(t); err != nil {
 						return bad(err)
 					}
 				}
@@ -308,7 +328,7 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 			a.src[1] = Source{Document: args[0], URL: args[1]}
 		case key == "inner_source" && len(args) == 2 && a != nil:
 			a.src[2] = Source{Document: args[0], URL: args[1]}
-		case key == "end" && len(args) == 0 && rest == "":
+		case key == "end" && len(args) == 0 && rest == "" && n > 2:
 			*e = out
 			return nil
 		default:

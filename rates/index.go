@@ -147,7 +147,7 @@ func parseIndex(data []byte) (*index, error) {
 			c.on, err = des.ParseDate(f[0])
 			for i, d := range []*decimal.Decimal{&c.pension, &c.niRate, &c.niThreshold} {
 				if err == nil {
-					*d, err = decimal.NewFromString(f[1+i])
+					*d, err = des.ParseExact(f[1+i])
 				}
 			}
 			if err != nil {
@@ -188,6 +188,11 @@ func parseIndex(data []byte) (*index, error) {
 		}
 		pos = next
 	}
+	for i, y := range ix.years {
+		if ix.evs[i].Year() != y {
+			return nil, fmt.Errorf("index.txt: year %s: %w: no evidence", y, des.ErrMissing)
+		}
+	}
 	return ix, nil
 }
 
@@ -205,7 +210,8 @@ func writeIndex(ix *index) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "bands %s\n", bands)
 	for _, c := range ix.onCosts {
-		fmt.Fprintf(&b, "on_costs %s %s %s %s\n", c.on, exact(c.pension), exact(c.niRate), exact(c.niThreshold))
+		fmt.Fprintf(&b, "on_costs %s %s %s %s\n", c.on, des.FormatExact(c.pension), des.FormatExact(c.niRate),
+			des.FormatExact(c.niThreshold))
 	}
 	for i, y := range ix.years {
 		carry, err := json.Marshal(ix.carries[i])
@@ -220,18 +226,6 @@ func writeIndex(ix *index) ([]byte, error) {
 		b.Write(ev)
 	}
 	return b.Bytes(), nil
-}
-
-// exact writes a decimal so that it reads back with the same coefficient
-// and exponent ("0.1380" stays 1380 × 10⁻⁴).
-func exact(d decimal.Decimal) string {
-	switch e := d.Exponent(); {
-	case e < 0:
-		return d.StringFixed(-e)
-	case e > 0:
-		return d.Coefficient().String() + "e" + strconv.Itoa(int(e))
-	}
-	return d.String()
 }
 
 // checksum is the size and CRC-32 of an embedded file, read through buf
