@@ -65,11 +65,7 @@ func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet,
 		if rs == nil {
 			return nil, fmt.Errorf("%w: a nil rule set", ErrMissing)
 		}
-		c := *rs
-		c.payments = rs.Payments()
-		c.arrs = rs.arrs.clone()
-		c.gaps = slices.Clone(rs.gaps)
-		out = append(out, &c)
+		out = append(out, rs.fillable())
 	}
 	slices.SortFunc(out, func(a, b *RuleSet) int { return int(a.year - b.year) })
 	var errs Errors
@@ -904,4 +900,14 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 			Model: !a.from.Before(g.ModelFrom) && !a.from.After(g.ModelTo), How: v.doc})
 	}
 	return out, nil
+}
+
+// fillable is a copy of rs whose payments, ARRS rules and gaps completion
+// may fill without changing rs.
+func (rs *RuleSet) fillable() *RuleSet {
+	c := *rs
+	c.payments = rs.Payments()
+	c.arrs = rs.arrs.clone()
+	c.gaps = slices.Clone(rs.gaps)
+	return &c
 }

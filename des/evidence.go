@@ -147,30 +147,27 @@ func CompleteYear(rs *RuleSet, carry Carry, evidence []Evidence, bands *BandRule
 	if rs == nil {
 		return nil, fmt.Errorf("%w: a nil rule set", ErrMissing)
 	}
-	c := *rs
-	c.payments = rs.Payments()
-	c.arrs = rs.arrs.clone()
-	c.gaps = slices.Clone(rs.gaps)
+	c := rs.fillable()
 	var prev *RuleSet
 	if carry.from != 0 && carry.from == rs.year-1 {
 		prev = &RuleSet{year: carry.from, payments: carry.payments}
 	}
 	var errs Errors
-	errs = append(errs, carryPayments(&c, prev)...)
+	errs = append(errs, carryPayments(c, prev)...)
 	evs := make([]Evidence, 0, len(evidence)+1)
 	for _, e := range evidence {
 		if e.year != rs.year {
 			evs = append(evs, e)
 		}
 	}
-	evs = append(evs, EvidenceOf(&c))
+	evs = append(evs, EvidenceOf(c))
 	slices.SortStableFunc(evs, func(a, b Evidence) int { return int(a.year - b.year) })
 	m := newBandModel(evs, bands, rates)
-	errs = append(errs, m.completeRoles(&c)...)
+	errs = append(errs, m.completeRoles(c)...)
 	if err := errs.err(); err != nil {
 		return nil, err
 	}
-	return &c, nil
+	return c, nil
 }
 
 // exactDecimal is a decimal as JSON text that reads back with the same
