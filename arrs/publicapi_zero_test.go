@@ -7,16 +7,16 @@ import (
 	"time"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
 // Every exported function and method of des, des/oncost, arrs,
-// arrs/scenario and rates, called with zero values and nil: none panics,
+// scenario and rates, called with zero values and nil: none panics,
 // except the documented Must* functions. Where the issue names a call,
 // its error is checked too. (A hand-written list: a new exported function
 // needs its line here.)
@@ -265,7 +265,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_ = arrs.OnCostRules(&ocz)
 			return nil
 		}},
-		// arrs/scenario
+		// scenario
 		{"scenario.Load", func() error { _, err := scenario.Load("", nil); return wantErr(err) }},
 		{"scenario.LoadFile", func() error { _, err := scenario.LoadFile(""); return wantErr(err) }},
 		{"scenario.Run nil", func() error { _, err := scenario.Run(nil, nil, nil, scenario.Options{}); return wantErr(err) }},

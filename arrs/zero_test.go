@@ -4,9 +4,9 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )

@@ -102,7 +102,7 @@ func LoadOwn(path string) (*des.RuleSet, error) {
 // no rule set (before the first or past the last embedded year: a year to
 // project from the years before it), or no years are given, it is every
 // embedded year, as WithFile gives them. For the years given, the scenario
-// functions (arrs/scenario) give the same results from these as from
+// functions (scenario) give the same results from these as from
 // WithFile's.
 func ForYears(years []des.Year, own *des.RuleSet) ([]*des.RuleSet, error) {
 	namesOnce.Do(catalogue)

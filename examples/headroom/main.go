@@ -14,10 +14,10 @@ import (
 	"os"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {

@@ -34,10 +34,10 @@ import (
 	"runtime/debug"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic

@@ -11,9 +11,9 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/stretchr/testify/require"
 )
 

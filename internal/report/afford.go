@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // Afford is "what more can we afford?": a hire's claim, the headroom before

@@ -4,8 +4,8 @@ import (
 	"fmt"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // Claims is a year's monthly ARRS claims schedule: per month, cumulative,

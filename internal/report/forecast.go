@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // Forecast is a multi-year forecast: per year its entitlements (with the

@@ -3,8 +3,8 @@ package report
 import (
 	"fmt"
 
-	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/statement"
 	"github.com/shopspring/decimal"
 )
 

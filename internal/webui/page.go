@@ -10,12 +10,12 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
-	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
+	"github.com/pcnfin/pcnfin/statement"
 	"github.com/shopspring/decimal"
 )
 

@@ -32,9 +32,9 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // MaxBody bounds a request body (1 MiB; a large PCN's scenario is a few KiB).

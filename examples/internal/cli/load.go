@@ -12,10 +12,10 @@ import (
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // Years is a repeatable flag of DES years ("2024/25", or a comma list).

@@ -28,8 +28,8 @@ package statement
 import (
 	"fmt"
 
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
 )
 

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/stretchr/testify/require"
 )
 

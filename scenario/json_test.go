@@ -5,9 +5,9 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/stretchr/testify/require"
 )
 

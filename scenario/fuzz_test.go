@@ -6,9 +6,9 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs/scenario"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 const popSeed = `name = "Two-practice PCN"
@@ -54,7 +54,7 @@ annual_cost = 60000
 func FuzzScenarioPopulations(f *testing.F) {
 	f.Add(popSeed)
 	f.Add(popSeed + "[[population]]\nyear = \"2023/24\"\n  [[population.practices]]\n  name = \"P 2\"\n  registered = 1\n")
-	bad, _ := filepath.Glob("../../testdata/bad/scenarios/population-*.toml")
+	bad, _ := filepath.Glob("../testdata/bad/scenarios/population-*.toml")
 	for _, p := range bad {
 		if b, err := os.ReadFile(p); err == nil {
 			f.Add(string(b))

@@ -5,10 +5,10 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/arrs/scenario"
-	"github.com/pcnfin/pcnfin/arrs/statement"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
+	"github.com/pcnfin/pcnfin/statement"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
