@@ -162,10 +162,14 @@ func assumedCost(rp *rolePlan, london London) decimal.Decimal {
 	}
 	cost := decimal.Zero
 	for m := 0; m < 12; m++ {
-		v := fromPennies(rp.max[m][z])
+		zm := rp.max[m][z]
+		if zm < 0 {
+			zm = rp.max[m][national] // no London figure: the national one applies, as in the claim
+		}
+		v := fromPennies(zm)
 		if rp.claimCap[m] && rp.role.Reimbursement.IsPositive() {
 			v = v.DivRound(rp.role.Reimbursement, 2) // the least whole-penny cost whose share reaches it
-			for v.Mul(rp.role.Reimbursement).LessThan(fromPennies(rp.max[m][z])) {
+			for v.Mul(rp.role.Reimbursement).LessThan(fromPennies(zm)) {
 				v = v.Add(decimal.New(1, -2))
 			}
 		}

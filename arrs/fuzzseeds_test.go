@@ -73,12 +73,18 @@ func calcSeeds() []calcSeed {
 		)},
 		// 2021/22: one advanced practitioner at once (the second is capped
 		// until the first leaves); care coordinators in London on the
-		// national figure. (No embedded year has a WTE cap on a role with a
-		// sourced maximum, so cap_partial is reached by the test rules only.)
+		// figure the High Cost Area Supplement gives. (No embedded year has a
+		// WTE cap on a role with a sourced maximum, so cap_partial is reached
+		// by the test rules only.)
 		{"2021/22", 50000, 50000, seedBytes(
 			seedPerson{"advanced_practitioner", 100, 0, 61, arrs.NotLondon, 7_000_000},
 			seedPerson{"advanced_practitioner", 80, 5, 0, arrs.NotLondon, 7_000_000},
 			seedPerson{"care_coordinator", 100, 30, 0, arrs.InnerLondon, 3_500_001},
+		)},
+		// 2020/21: London before London weighting existed (2021/22): the
+		// national figure applies, the national fallback.
+		{"2020/21", 50000, 50000, seedBytes(
+			seedPerson{"care_coordinator", 100, 0, 0, arrs.InnerLondon, 3_500_001},
 		)},
 		// 2024/25: a GP from October in London; enhanced practice nurses
 		// beyond their headcount cap; a maximum rising on 1 October.

@@ -214,8 +214,9 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		for z, name := range []string{"national", "outer London", "inner London"} {
 			amt := [3]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}[z]
 			label := name
+			src := mx.SourceFor(z) // a London figure explains its own derivation
 			if !amt.IsPositive() {
-				amt = mx.National
+				amt, src = mx.National, mx.Source
 				if z > 0 {
 					label = "national (no " + strings.Fields(name)[0] + "-London figure sourced)"
 				}
@@ -224,7 +225,7 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 			if mx.ClaimCap {
 				txt += " as the most that may be claimed"
 			}
-			t[z] = txt + " [" + mx.Source.Document + " <" + mx.Source.URL + "> " + string(mx.Source.Confidence) + "]"
+			t[z] = txt + " [" + src.Document + " <" + src.URL + "> " + string(src.Confidence) + "]"
 		}
 		rp.maxText = append(rp.maxText, t)
 	}

@@ -62,12 +62,90 @@ type PayAward struct {
 // Backdated reports whether the award was announced after it took effect.
 func (a PayAward) Backdated() bool { return !a.Announced.IsZero() && a.Announced.After(a.From) }
 
+// HCASZone is one zone of the Agenda for Change High Cost Area Supplement:
+// Percent of basic pay, at least Min and at most Max £ a year.
+type HCASZone struct {
+	Percent decimal.Decimal `json:"percent"`
+	Min     decimal.Decimal `json:"min"`
+	Max     decimal.Decimal `json:"max"`
+}
+
+// Supplement is clamp(Percent% × basic, Min, Max).
+func (h HCASZone) Supplement(basic decimal.Decimal) decimal.Decimal {
+	v := basic.Mul(h.Percent).Shift(-2)
+	if v.LessThan(h.Min) {
+		v = h.Min
+	}
+	if v.GreaterThan(h.Max) {
+		v = h.Max
+	}
+	return v
+}
+
+// HCAS is one pay year's High Cost Area Supplement (NHS terms and
+// conditions, Annex 9) as it reached the ARRS maxima: from From (announced
+// on Announced when later: a backdated revision) London maxima are the
+// band's salary plus Outer or Inner, with on-costs (HCAS is pensionable).
+// Fringe is recorded for completeness: the ARRS has no fringe zone. No row
+// in force at a date means no London weighting then.
+type HCAS struct {
+	Pay       string   `json:"pay"`
+	PayYear   string   `json:"pay_year"`
+	From      Date     `json:"from"`
+	Announced Date     `json:"announced,omitzero"`
+	Outer     HCASZone `json:"outer"`
+	Inner     HCASZone `json:"inner"`
+	Fringe    HCASZone `json:"fringe"`
+	Source    Source   `json:"source"`
+}
+
+// Zone is the supplement of zone z (1 outer, 2 inner London).
+func (h HCAS) Zone(z int) HCASZone {
+	if z == 2 {
+		return h.Inner
+	}
+	return h.Outer
+}
+
+// SalaryBasis is the salary a band's maximum is re-based on from From
+// (announced on Announced when later): a stated point of a pay range (the
+// salaried GP range), not a weighted average moved by awards. The maximum
+// is Salary plus on-costs; the London maximum (one figure, both zones) is
+// Salary + LondonWeighting plus on-costs.
+type SalaryBasis struct {
+	Band            string          `json:"band"`
+	From            Date            `json:"from"`
+	Announced       Date            `json:"announced,omitzero"`
+	Salary          decimal.Decimal `json:"salary"`
+	LondonWeighting decimal.Decimal `json:"london_weighting"`
+	Point           string          `json:"point"`
+	Source          Source          `json:"source"`
+}
+
 // BandRules is a loaded, validated set of bands, pay groups and pay awards
 // (rates/bands.toml). It is immutable.
 type BandRules struct {
 	bands  []Band
 	pays   []PayGroup
 	awards []PayAward
+	hcas   []HCAS
+	basis  []SalaryBasis
+}
+
+// HCAS lists the High Cost Area Supplement rows, oldest first.
+func (b *BandRules) HCAS() []HCAS {
+	if b == nil {
+		return nil
+	}
+	return slices.Clone(b.hcas)
+}
+
+// Bases lists the salary bases, oldest first per band.
+func (b *BandRules) Bases() []SalaryBasis {
+	if b == nil {
+		return nil
+	}
+	return slices.Clone(b.basis)
 }
 
 // Bands lists the bands, lowest first.
@@ -139,10 +217,39 @@ type rawAward struct {
 	rawSource
 }
 
+type rawHCASZone struct {
+	Percent exact `toml:"percent"`
+	Min     exact `toml:"min"`
+	Max     exact `toml:"max"`
+}
+
+type rawHCAS struct {
+	Pay       string      `toml:"pay"`
+	PayYear   string      `toml:"pay_year"`
+	From      Date        `toml:"from"`
+	Announced Date        `toml:"announced"`
+	Outer     rawHCASZone `toml:"outer"`
+	Inner     rawHCASZone `toml:"inner"`
+	Fringe    rawHCASZone `toml:"fringe"`
+	rawSource
+}
+
+type rawBasis struct {
+	Band            string `toml:"band"`
+	From            Date   `toml:"from"`
+	Announced       Date   `toml:"announced"`
+	Salary          exact  `toml:"salary"`
+	LondonWeighting exact  `toml:"london_weighting"`
+	Point           string `toml:"point"`
+	rawSource
+}
+
 type rawBandRules struct {
 	Pay   []rawPayGroup `toml:"pay"`
 	Band  []rawBand     `toml:"band"`
 	Award []rawAward    `toml:"award"`
+	HCAS  []rawHCAS     `toml:"hcas"`
+	Basis []rawBasis    `toml:"basis"`
 }
 
 // LoadBandRules decodes and validates bands, pay groups and pay awards in
@@ -215,6 +322,66 @@ func LoadBandRules(name string, data []byte) (*BandRules, error) {
 			}
 		}
 		br.awards = append(br.awards, a)
+	}
+	hundred := decimal.NewFromInt(100)
+	for i, rh := range raw.HCAS {
+		p := root.with("hcas", i)
+		h := HCAS{Pay: rh.Pay, PayYear: rh.PayYear, From: rh.From, Announced: rh.Announced,
+			Source: v.source(p, rh.rawSource)}
+		if _, ok := br.payGroup(h.Pay); !ok {
+			v.add(p.key("pay"), ErrInvalid, "pay %q: want one of the [[pay]] groups", h.Pay)
+		}
+		if h.From.IsZero() || !h.From.FirstOfMonth() {
+			v.add(p.key("from"), ErrInvalid, "want from: the first of the month the supplement reached the maxima")
+		}
+		for _, zz := range []struct {
+			name string
+			raw  rawHCASZone
+			out  *HCASZone
+		}{{"outer", rh.Outer, &h.Outer}, {"inner", rh.Inner, &h.Inner}, {"fringe", rh.Fringe, &h.Fringe}} {
+			zp := p.key(zz.name)
+			if !zz.raw.Percent.Set || !zz.raw.Min.Set || !zz.raw.Max.Set {
+				v.add(zp, ErrMissing, "want %s = { percent = \"15\", min = \"4550\", max = \"5735\" }", zz.name)
+				continue
+			}
+			*zz.out = HCASZone{Percent: zz.raw.Percent.D, Min: zz.raw.Min.D, Max: zz.raw.Max.D}
+			if !zz.out.Percent.IsPositive() || zz.out.Percent.GreaterThan(hundred) || zz.out.Min.IsNegative() ||
+				zz.out.Max.LessThan(zz.out.Min) {
+				v.add(zp, ErrInvalid, "want a percentage from 0 to 100 and 0 <= min <= max")
+			}
+		}
+		for _, prev := range br.hcas {
+			if prev.Pay == h.Pay && !prev.From.Before(h.From) {
+				v.add(p.key("from"), ErrOverlap, "supplements of pay group %q must be in date order, one a date", h.Pay)
+			}
+		}
+		br.hcas = append(br.hcas, h)
+	}
+	for i, rb := range raw.Basis {
+		p := root.with("basis", i)
+		s := SalaryBasis{Band: rb.Band, From: rb.From, Announced: rb.Announced, Salary: rb.Salary.D,
+			LondonWeighting: rb.LondonWeighting.D, Point: rb.Point, Source: v.source(p, rb.rawSource)}
+		if _, ok := br.Band(s.Band); !ok {
+			v.add(p.key("band"), ErrInvalid, "band %q: want one of the [[band]] ids", s.Band)
+		}
+		if s.From.IsZero() || !s.From.FirstOfMonth() {
+			v.add(p.key("from"), ErrInvalid, "want from: the first of the month the maxima were re-based")
+		}
+		if !rb.Salary.Set || !s.Salary.IsPositive() {
+			v.add(p.key("salary"), ErrInvalid, "want a salary above zero, e.g. salary = \"82418\"")
+		}
+		if s.LondonWeighting.IsNegative() {
+			v.add(p.key("london_weighting"), ErrInvalid, "want a London weighting of zero or more")
+		}
+		if strings.TrimSpace(s.Point) == "" {
+			v.add(p.key("point"), ErrMissing, "want point: which point of which pay range the salary is")
+		}
+		for _, prev := range br.basis {
+			if prev.Band == s.Band && !prev.From.Before(s.From) {
+				v.add(p.key("from"), ErrOverlap, "bases of band %q must be in date order, one a date", s.Band)
+			}
+		}
+		br.basis = append(br.basis, s)
 	}
 	if err := v.errs.err(); err != nil {
 		return nil, err

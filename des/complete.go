@@ -286,6 +286,12 @@ func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandMode
 	for _, w := range bands.awards {
 		addDate(w.From)
 	}
+	for _, h := range bands.hcas {
+		addDate(h.From)
+	}
+	for _, s := range bands.basis {
+		addDate(s.From)
+	}
 	slices.SortFunc(m.dates, func(a, b Date) int { return a.Compare(b) })
 	return m
 }
@@ -430,7 +436,18 @@ func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, 
 				continue // a figure stated as a claim has no band equivalent
 			}
 		}
-		dv, ok := m.value(m.topBand(band), z, t, k, r.ID)
+		tb := m.topBand(band)
+		var dv derivedValue
+		var ok bool
+		if z > 0 && !m.hasBasis(tb.ID) {
+			// London: a sourced London figure of the band in force, else the
+			// band's salary (backed out of this maximum's national figure)
+			// plus the High Cost Area Supplement.
+			dv = m.london(tb, z, t, k, r.ID, mx.National)
+			ok = dv.amt.IsPositive()
+		} else {
+			dv, ok = m.value(tb, z, t, k, r.ID)
+		}
 		if !ok {
 			continue
 		}
@@ -482,6 +499,9 @@ func (m *bandModel) valueRule(b Band, z int, t, k Date, prefer string, noMove bo
 }
 
 func (m *bandModel) compute(b Band, z int, t, k Date, prefer string, noMove bool) derivedValue {
+	if m.hasBasis(b.ID) {
+		return m.rebased(b, z, t, k)
+	}
 	g, _ := m.bands.payGroup(b.Pay)
 	inSpan := func(d Date) bool { return !d.Before(g.ModelFrom) && !d.After(g.ModelTo) }
 	if inSpan(t) {
@@ -867,6 +887,12 @@ type Check struct {
 	// model's span); false for the fallback rule.
 	Model bool   `json:"model"`
 	How   string `json:"how"`
+	// Zone is "national", "outer London" or "inner London".
+	Zone string `json:"zone"`
+	// Rule names the rule that derived it: "model", "fallback", "re-based"
+	// (a band with a salary basis) or "HCAS" (a London figure from the
+	// band's national one).
+	Rule string `json:"rule"`
 }
 
 // Error is Derived − Sourced.
@@ -896,8 +922,59 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 		m.exclude = func(x *anchor) bool { return x.band == a.band && x.from == a.from }
 		g, _ := bands.payGroup(b.Pay)
 		v, _ := m.value(b, 0, a.from, a.known, "")
-		out = append(out, Check{Year: a.year, Role: a.role, Band: a.band, From: a.from, Sourced: a.amt[0], Derived: v.amt,
-			Model: !a.from.Before(g.ModelFrom) && !a.from.After(g.ModelTo), How: v.doc})
+		c := Check{Year: a.year, Role: a.role, Band: a.band, From: a.from, Sourced: a.amt[0], Derived: v.amt,
+			Model: !a.from.Before(g.ModelFrom) && !a.from.After(g.ModelTo), How: v.doc, Zone: zoneNames[0], Rule: "fallback"}
+		if c.Model {
+			c.Rule = "model"
+		}
+		if m.hasBasis(b.ID) {
+			c.Model, c.Rule = true, "re-based"
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// LeaveOneOutLondon validates the London rules: each sourced London
+// maximum (as stated, before Complete) is left out in turn, with any other
+// role's figure on the same band from the same date, and derived again from
+// the national figure it goes with by the HCAS rule (or, for a re-based
+// band, from its salary basis). The national figure is the sourced one of
+// the same entry where it has one, else the band's as the model gives it.
+func LeaveOneOutLondon(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check, error) {
+	if bands == nil || rates == nil {
+		return nil, fmt.Errorf("%w: LeaveOneOutLondon needs band rules and on-cost rates", ErrMissing)
+	}
+	evs := evidenceOfAll(sets)
+	base := newBandModel(evs, bands, rates)
+	var out []Check
+	for _, a := range base.anchors {
+		b, ok := bands.Band(a.band)
+		if !ok || len(b.Of) > 0 {
+			continue
+		}
+		for z := 1; z < nZones; z++ {
+			if !a.amt[z].IsPositive() {
+				continue
+			}
+			m := newBandModel(evs, bands, rates)
+			m.exclude = func(x *anchor) bool { return x.band == a.band && x.from == a.from }
+			c := Check{Year: a.year, Role: a.role, Band: a.band, From: a.from, Sourced: a.amt[z], Model: true,
+				Zone: zoneNames[z]}
+			var v derivedValue
+			if m.hasBasis(b.ID) {
+				v, c.Rule = m.rebased(b, z, a.from, a.known), "re-based"
+			} else {
+				nat := a.amt[0]
+				if !nat.IsPositive() { // the band's national figure, the London one not left out of it
+					nv, _ := base.value(b, 0, a.from, a.known, a.role)
+					nat = nv.amt
+				}
+				v, c.Rule = m.london(b, z, a.from, a.known, "", nat), "HCAS"
+			}
+			c.Derived, c.How = v.amt, v.doc
+			out = append(out, c)
+		}
 	}
 	return out, nil
 }

@@ -455,9 +455,11 @@ func (c *Carry) UnmarshalJSON(b []byte) error {
 }
 
 type bandRulesJSON struct {
-	Pays   []PayGroup  `json:"pay_groups"`
-	Bands  []Band      `json:"bands"`
-	Awards []awardJSON `json:"awards"`
+	Pays   []PayGroup    `json:"pay_groups"`
+	Bands  []Band        `json:"bands"`
+	Awards []awardJSON   `json:"awards"`
+	HCAS   []HCAS        `json:"hcas,omitempty"`
+	Basis  []SalaryBasis `json:"basis,omitempty"`
 }
 
 type awardJSON struct {
@@ -471,7 +473,7 @@ type awardJSON struct {
 // MarshalJSON writes the band rules; UnmarshalJSON reads them back exactly
 // (they were validated when loaded by LoadBandRules, and are not again).
 func (b *BandRules) MarshalJSON() ([]byte, error) {
-	w := bandRulesJSON{Pays: b.pays, Bands: b.bands}
+	w := bandRulesJSON{Pays: b.pays, Bands: b.bands, HCAS: b.hcas, Basis: b.basis}
 	for _, a := range b.awards {
 		w.Awards = append(w.Awards, awardJSON{Pay: a.Pay, From: a.From, Announced: a.Announced,
 			Percent: exactDecimal(a.Percent), Source: a.Source})
@@ -485,7 +487,7 @@ func (b *BandRules) UnmarshalJSON(data []byte) error {
 	if err := json.Unmarshal(data, &w); err != nil {
 		return err
 	}
-	*b = BandRules{pays: w.Pays, bands: w.Bands}
+	*b = BandRules{pays: w.Pays, bands: w.Bands, hcas: w.HCAS, basis: w.Basis}
 	for _, a := range w.Awards {
 		b.awards = append(b.awards, PayAward{Pay: a.Pay, From: a.From, Announced: a.Announced,
 			Percent: decimal.Decimal(a.Percent), Source: a.Source})

@@ -119,3 +119,19 @@ func ModelValidation() ([]des.Check, error) {
 	}
 	return des.LeaveOneOut(sets, b, rates)
 }
+
+// LondonValidation runs des.LeaveOneOutLondon over the embedded years as
+// their files state them: every sourced London maximum derived again from
+// its national figure by the High Cost Area Supplement rule (or, for the
+// GP, from the salary basis) with it left out.
+func LondonValidation() ([]des.Check, error) {
+	b, rates, err := modelInputs()
+	if err != nil {
+		return nil, err
+	}
+	sets, err := parsed()
+	if err != nil {
+		return nil, err
+	}
+	return des.LeaveOneOutLondon(sets, b, rates)
+}
