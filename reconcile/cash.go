@@ -22,6 +22,11 @@ type CashMonth struct {
 	// ActualBalance the balance with it in place of In.
 	Received      decimal.Decimal `json:"received"`
 	ActualBalance decimal.Decimal `json:"actual_balance"`
+	// ARRSBalance is the ARRS account alone: reimbursements in (usual
+	// timing) less the roster's salary cost, from 0 on 1 April. It is what
+	// the lag moves: the nominated payee pays the salaries and waits for the
+	// claims, while the entitlements are shared out to the practices.
+	ARRSBalance decimal.Decimal `json:"arrs_balance"`
 }
 
 // LowPoint is the lowest month-end balance and its month.
@@ -29,6 +34,9 @@ type LowPoint struct {
 	ARRSLag int             `json:"arrs_lag_months"`
 	Month   Month           `json:"month"`
 	Balance decimal.Decimal `json:"balance"`
+	// ARRSMonth and ARRSBalance are the ARRS account's lowest balance.
+	ARRSMonth   Month           `json:"arrs_month"`
+	ARRSBalance decimal.Decimal `json:"arrs_balance"`
 }
 
 // Cash is the PCN's cash over a year and the months after it until the
@@ -85,6 +93,7 @@ func flow(due Due, paid *Paid, t Timing, opening decimal.Decimal) Cash {
 	}
 	c := Cash{Opening: opening}
 	bal, actual := pennies(opening), pennies(opening)
+	var arrsBal int64
 	for i := 0; i <= last; i++ {
 		var cost, ret int64
 		if i < len(due.StaffCost) {
@@ -95,16 +104,20 @@ func flow(due Due, paid *Paid, t Timing, opening decimal.Decimal) Cash {
 		}
 		net := in[i] - cost - ret
 		bal += net
+		arrsBal += arrsIn[i] - cost
 		actual += got[i] - cost - ret
 		cm := CashMonth{Month: first.Add(i), In: money(in[i]), ARRSIn: money(arrsIn[i]), StaffCost: money(cost),
 			Retained: money(ret), Net: money(net), Balance: money(bal), Received: money(got[i]),
-			ActualBalance: money(actual)}
+			ActualBalance: money(actual), ARRSBalance: money(arrsBal)}
 		c.Months = append(c.Months, cm)
 		if i == 0 || cm.Balance.LessThan(c.Low.Balance) {
-			c.Low = LowPoint{ARRSLag: t.Rule(ARRS).Lag, Month: cm.Month, Balance: cm.Balance}
+			c.Low.ARRSLag, c.Low.Month, c.Low.Balance = t.Rule(ARRS).Lag, cm.Month, cm.Balance
+		}
+		if i == 0 || cm.ARRSBalance.LessThan(c.Low.ARRSBalance) {
+			c.Low.ARRSMonth, c.Low.ARRSBalance = cm.Month, cm.ARRSBalance
 		}
 		if i == 0 || cm.ActualBalance.LessThan(c.ActualLow.Balance) {
-			c.ActualLow = LowPoint{ARRSLag: -1, Month: cm.Month, Balance: cm.ActualBalance}
+			c.ActualLow.ARRSLag, c.ActualLow.Month, c.ActualLow.Balance = -1, cm.Month, cm.ActualBalance
 		}
 	}
 	if paid == nil {

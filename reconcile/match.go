@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
 
@@ -240,25 +241,25 @@ func status(due, got, tol int64, rs []Receipt, expected, asOf Month) (Status, st
 	within := diff >= -tol && diff <= tol
 	switch {
 	case due == 0 && got != 0 && !within:
-		return NotDue, fmt.Sprintf("%s paid, but nothing is due for this month", money(got).StringFixed(2))
+		return NotDue, fmt.Sprintf("%s paid, but nothing is due for this month", des.Pounds(money(got)))
 	case within && late > 0:
 		return WithArrear, fmt.Sprintf("paid in full with arrears paid %s (a backdated revision), not an overpayment",
 			strings.Join(lateMonths, ", "))
 	case within:
 		return OK, "paid right"
 	case regular >= 2 && diff > tol:
-		return Double, fmt.Sprintf("paid %d times: %s more than due", regular, money(diff).StringFixed(2))
+		return Double, fmt.Sprintf("paid %d times: %s more than due", regular, des.Pounds(money(diff)))
 	case got == 0 && asOf.Before(expected):
 		return NotYet, fmt.Sprintf("usually arrives %s, after %s (the paid file's last month)", expected, asOf)
 	case got == 0:
 		return Missing, fmt.Sprintf("nothing paid; it usually arrives %s", expected)
 	case diff < 0 && asOf.Before(expected):
-		return NotYet, fmt.Sprintf("%s of it still to come: usually arrives %s, after %s", money(-diff).StringFixed(2),
+		return NotYet, fmt.Sprintf("%s of it still to come: usually arrives %s, after %s", des.Pounds(money(-diff)),
 			expected, asOf)
 	case diff < 0:
-		return Under, fmt.Sprintf("%s less than due", money(-diff).StringFixed(2))
+		return Under, fmt.Sprintf("%s less than due", des.Pounds(money(-diff)))
 	default:
-		return Over, fmt.Sprintf("%s more than due", money(diff).StringFixed(2))
+		return Over, fmt.Sprintf("%s more than due", des.Pounds(money(diff)))
 	}
 }
 

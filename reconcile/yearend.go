@@ -3,6 +3,7 @@ package reconcile
 import (
 	"fmt"
 
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
 
@@ -129,7 +130,7 @@ func YearEndOf(due Due, res Result) YearEnd {
 	switch {
 	case left < 0:
 		ye.UnclaimedNote = fmt.Sprintf("the claims due are %s more than the ARRS sum: the excess will not be reimbursed",
-			money(-left).StringFixed(2))
+			des.Pounds(money(-left)))
 	case int(due.Year) >= 2025:
 		ye.UnclaimedNote = "not claimed by 31 March, it is lost to the PCN: " + srcKeptByICB
 	case int(due.Year) == 2024:
