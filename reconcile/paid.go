@@ -338,7 +338,8 @@ func ReadPaid(name string, r io.Reader, due Due, t Timing) (Paid, error) {
 			rule := t.Rule(p.Payment)
 			m := p.Paid.Add(-rule.Lag)
 			if inYear(due.Year, m) < 0 {
-				fail(line, fc, "for", ErrOutsideYear, "paid %s, %s usually pays for %s (%d month(s) before), outside "+
+				_, paidCol := cell("paid")
+				fail(line, paidCol, "paid", ErrOutsideYear, "paid %s, %s usually pays for %s (%d month(s) before), outside "+
 					"%s: give the month it pays for", p.Paid, p.Payment, m, rule.Lag, due.Year)
 			}
 			p.For, p.Through, p.Inferred = m, m, true
