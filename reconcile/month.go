@@ -31,6 +31,10 @@ func (m Month) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
 // UnmarshalText reads a month as ParseMonth does.
 func (m *Month) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*m = Month{}
+		return nil
+	}
 	v, err := ParseMonth(string(b))
 	if err != nil {
 		return err
