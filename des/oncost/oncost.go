@@ -530,18 +530,23 @@ func (b Breakdown) Explain() string {
 		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
 	}
 	if len(b.Sources) > 0 {
-		names := []string{"employer NI", "pension", "apprenticeship levy"}
-		s.WriteString(" (sources: ")
-		for i, src := range b.Sources {
-			if i > 0 {
-				s.WriteString("; ")
-			}
-			if i < len(names) {
-				s.WriteString(names[i] + ": ")
-			}
-			s.WriteString(src.String())
+		s.WriteString(" (sources: " + b.SourcesText() + ")")
+	}
+	return s.String()
+}
+
+// SourcesText names the rules used: "employer NI: …; pension: …".
+func (b Breakdown) SourcesText() string {
+	var s strings.Builder
+	names := []string{"employer NI", "pension", "apprenticeship levy"}
+	for i, src := range b.Sources {
+		if i > 0 {
+			s.WriteString("; ")
 		}
-		s.WriteString(")")
+		if i < len(names) {
+			s.WriteString(names[i] + ": ")
+		}
+		s.WriteString(src.String())
 	}
 	return s.String()
 }
@@ -557,7 +562,7 @@ func (b Breakdown) ExplainArithmetic() string {
 	}
 	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
 	if b.Projected() {
-		s.WriteString(" [PROJECTION]")
+		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
 	}
 	return s.String()
 }
