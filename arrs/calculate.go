@@ -76,7 +76,54 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 	if err != nil {
 		return Result{}, err
 	}
-	return p.result(pcn, people, order, sums), nil
+	r := p.result(pcn, people, order, sums)
+	r.ClaimsUnsourced = decimal.Zero
+	if p.hasUnsourced() {
+		sp, err := p.sourcedPlan()
+		if err != nil {
+			return Result{}, err
+		}
+		if sp != nil {
+			sPeople, _, err := sp.claimMonths(pcn, roster)
+			if err != nil {
+				return Result{}, err
+			}
+			var c int64
+			for i := range sPeople {
+				for m := 0; m < 12; m++ {
+					c += sPeople[i].claim[m]
+				}
+			}
+			r.ClaimsUnsourced = r.Claims.Sub(fromPennies(c))
+		}
+	}
+	return r, nil
+}
+
+// hasUnsourced reports whether the plan's rule set holds a figure no
+// source gives (its SourcedOnly copy differs).
+func (p *Plan) hasUnsourced() bool {
+	p.unsourcedOnce.Do(func() {
+		for _, roles := range []map[string]*rolePlan{p.roles, p.bandRoles} {
+			for _, rp := range roles {
+				for m := range rp.unsourced {
+					for _, u := range rp.unsourced[m] {
+						p.anyUnsourced = p.anyUnsourced || u
+					}
+				}
+			}
+		}
+	})
+	return p.anyUnsourced
+}
+
+// sourcedPlan is the plan of the rule set's SourcedOnly copy with the same
+// options.
+func (p *Plan) sourcedPlan() (*Plan, error) {
+	p.sourcedOnce.Do(func() {
+		p.sourced, p.sourcedErr = Compile(p.rs.SourcedOnly(), p.opt)
+	})
+	return p.sourced, p.sourcedErr
 }
 
 // claimMonths works out every person's months (people in roster order, and

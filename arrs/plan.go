@@ -62,8 +62,15 @@ type Plan struct {
 	// compiled is the rule set's payments compiled for CalculateTotals,
 	// made on first use.
 	compileOnce sync.Once
-	compiled    compiled
-	roleCount   int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
+	// sourced is the plan of the rule set's SourcedOnly copy, made on first
+	// use (Result.ClaimsUnsourced); nil when the rule set is sourced-only.
+	sourcedOnce   sync.Once
+	sourced       *Plan
+	sourcedErr    error
+	unsourcedOnce sync.Once
+	anyUnsourced  bool // a maximum no source gives is in force in some month
+	compiled      compiled
+	roleCount     int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
 	// bandRoles are the plans of roles paid at a range of bands, one a band,
 	// keyed "role|band".
 	bandRoles map[string]*rolePlan
