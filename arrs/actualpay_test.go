@@ -1,6 +1,9 @@
 package arrs_test
 
 import (
+	"encoding/json"
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -133,4 +136,34 @@ func TestSalaryCostOnActualPayCutByWTECap(t *testing.T) {
 		GreaterThan(decimal.RequireFromString("1017.315")), "maximum %s", b.Maximum)
 	requireMoney(t, "508.66", b.Months[1])
 	requireMoney(t, "508.66", b.Months[11])
+}
+
+// Issue 19: go doc arrs.StaffResult documents cost_months, which the JSON
+// lacked. Every JSON name the type's fields declare is in the JSON it
+// writes, and cost_months reads back (the part-month starter above:
+// October £824.32, September £0.00).
+func TestStaffResultJSONHasEveryDocumentedField(t *testing.T) {
+	s := salaried(t, "2025/26", "pharmacy_technician", "0.5", "30000", des.MustDate(2025, 10, 15))
+	b, err := json.Marshal(s)
+	require.NoError(t, err)
+	var keys map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &keys))
+	rt := reflect.TypeOf(arrs.StaffResult{})
+	for i := 0; i < rt.NumField(); i++ {
+		f := rt.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || tag == "" || tag == "-" {
+			continue
+		}
+		if tag == "reasons" && len(s.Reasons) == 0 {
+			continue // omitempty
+		}
+		require.Contains(t, keys, tag, "StaffResult.%s is documented as %q", f.Name, tag)
+	}
+	var back arrs.StaffResult
+	require.NoError(t, json.Unmarshal(b, &back))
+	require.Len(t, back.CostMonths, 12)
+	requireMoney(t, "0", back.CostMonths[5])
+	requireMoney(t, "824.32", back.CostMonths[6])
+	requireMoney(t, "1554.70", back.CostMonths[11])
 }

@@ -161,6 +161,7 @@ type staffJSON struct {
 	Claim          des.JSONMoney   `json:"claim"`
 	ClaimOnDerived des.JSONMoney   `json:"claim_on_derived"`
 	Cost           des.JSONMoney   `json:"cost"`
+	CostMonths     []des.JSONMoney `json:"cost_months"`
 	MonthsClaimed  int             `json:"months_claimed"`
 	Maximum        des.JSONMoney   `json:"maximum"`
 	Reimbursement  decimal.Decimal `json:"reimbursement"`
@@ -172,7 +173,7 @@ type staffJSON struct {
 // MarshalJSON writes the result with its explanation, money with two places.
 func (s StaffResult) MarshalJSON() ([]byte, error) {
 	return json.Marshal(staffJSON{s.Name, s.Role, s.WTE, des.JSONMoney(s.Claim), des.JSONMoney(s.ClaimOnDerived),
-		des.JSONMoney(s.Cost), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
+		des.JSONMoney(s.Cost), des.JSONMoneys(s.CostMonths), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
 		s.Reasons, s.Explain()})
 }
 
@@ -183,7 +184,8 @@ func (s *StaffResult) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: v.WTE, Claim: v.Claim.Decimal(),
-		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), Months: des.Decimals(v.Months),
+		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), CostMonths: des.Decimals(v.CostMonths),
+		Months:        des.Decimals(v.Months),
 		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum.Decimal(), Reimbursement: v.Reimbursement,
 		Reasons: v.Reasons, explained: v.Explain}
 	return nil
