@@ -58,7 +58,7 @@ var badRules = []bad{
 var badScenarios = []bad{
 	{"absurd-population.toml", des.ErrInvalid, "practices[0].registered", 6, "population of England"},
 	{"absurd-wte.toml", des.ErrInvalid, "staff[0].wte", 14, "more than 10"},
-	{"bad-date.toml", des.ErrSyntax, "staff.start", 15, "2024-02-30: the date does not exist"},
+	{"bad-date.toml", des.ErrSyntax, "staff[0] (Pharmacist A).start", 15, "2024-02-30: the date does not exist"},
 	{"bad-london.toml", des.ErrInvalid, "staff[0].london", 17, "want inner, outer"},
 	{"duplicate-practice.toml", des.ErrInvalid, "practices[1].name", 12, "named twice"},
 	{"duplicate-staff-name.toml", des.ErrInvalid, "staff[1].name", 19, "on the roster twice"},
@@ -83,7 +83,11 @@ var badScenarios = []bad{
 	{"population-unknown-practice.toml", des.ErrInvalid, "population[0].practices[0].name", 21, `practice "Northgate Surgery" in the 2025/26 population is not in [[practices]]`},
 	{"sessions-not-a-gp.toml", des.ErrInvalid, "staff[0].sessions", 14, `"Pharmacist A": sessions are for GPs (general_practitioner), not clinical_pharmacist`},
 	{"wte-over-one.toml", des.ErrInvalid, "staff[0].hours", 14, `"Pharmacist A": 1.2 WTE: a [[staff]] line is one person, who cannot work more than full time`},
-	{"date-does-not-exist.toml", des.ErrBadDate, "staff.start", 15, "2025-02-30 does not exist"},
+	{"date-does-not-exist.toml", des.ErrBadDate, "staff[0] (Pharmacist A).start", 15, "2025-02-30 does not exist"},
+	// Issue 19: a quoted date that no calendar has, on a person who is not
+	// the last with a start: its own line (29, not the last start's 36) and
+	// the person.
+	{"date-quoted-not-last.toml", des.ErrBadDate, "staff[2] (Paramedic C).start", 29, "2024-04-31 does not exist"},
 	{"number-too-large.toml", des.ErrBadNumber, "practices.registered", 6, "1234567890123456789012345678901 is too large"},
 }
 
