@@ -96,6 +96,7 @@ type rawRole struct {
 	Band          string   `toml:"band"`
 	EligibleFrom  Date     `toml:"eligible_from"`
 	Reimbursement exact    `toml:"reimbursement"`
+	Subsequent    exact    `toml:"subsequent_reimbursement"`
 	Pot           string   `toml:"pot"`
 	Hours         exact    `toml:"hours_per_wte"`
 	Sessions      exact    `toml:"sessions_per_wte"`
@@ -525,6 +526,15 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 				v.add(rp.key("reimbursement"), ErrInvalid,
 					"reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"",
 					role.Reimbursement)
+			}
+		}
+		if rr.Subsequent.Set {
+			role.SubsequentReimbursement = rr.Subsequent.D
+			if !role.SubsequentReimbursement.IsPositive() || role.SubsequentReimbursement.GreaterThan(decimal.NewFromInt(1)) ||
+				Places(role.SubsequentReimbursement) > 4 {
+				v.add(rp.key("subsequent_reimbursement"), ErrInvalid,
+					"subsequent_reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"1\"",
+					role.SubsequentReimbursement)
 			}
 		}
 		if role.Pot == "" {
