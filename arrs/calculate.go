@@ -53,6 +53,12 @@ type person struct {
 	// reasons' text is made when asked for); nil when no cap applied.
 	detail *[12]string
 	costEx string
+	// bp is the share of cost reimbursed in basis points: the role's, or
+	// its subsequent share (share 2); share is 0 for the first person of a
+	// role with a subsequent share at a band (or any person of another
+	// role), 1 for a later one without a written agreement, 2 with one.
+	bp    uint64
+	share uint8
 }
 
 // Calculate works out a PCN's ARRS claims for a roster.
@@ -168,6 +174,7 @@ func (p *Plan) claimMonths(pcn des.PCN, roster []Staff) ([]person, []int, error)
 			return nil, nil, err
 		}
 	}
+	p.assignShares(people, order)
 	caps := make([]capState, p.roleCount)
 	for m := 0; m < 12; m++ {
 		p.calculateMonth(m, people, order, registered.IntPart(), caps, true)
@@ -203,6 +210,11 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	if !s.End.IsZero() {
 		pp.to = s.End.DayNumber()
 	}
+	defer func() {
+		if pp.rp != nil {
+			pp.bp = pp.rp.reimburseBP
+		}
+	}()
 	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
 		// A role paid at a range of bands: the person's band chooses the
 		// maxima (for other roles a band is the person's own, for reference).
@@ -329,6 +341,35 @@ func payExact(salaryP int64, num, den, days, dim uint64) bool {
 	return new(big.Int).Rem(n, d).Sign() == 0
 }
 
+// assignShares gives each person of a role with a subsequent share (mental
+// health practitioners: des.Role.SubsequentReimbursement) their share: the
+// first at a band (in the fixed order: start date, name, role; people not
+// employed in the year do not count) keeps the role's share, each later one
+// at that band gets the subsequent share when their line has a written
+// agreement, the role's share otherwise. The band is the person's (the
+// maxima they claim on), or the role's when they give none.
+func (p *Plan) assignShares(people []person, order []int) {
+	var seen []*rolePlan // band plans already holding their first person
+	for _, i := range order {
+		pp := &people[i]
+		rp := pp.rp
+		if rp == nil || rp.subsequentBP == 0 {
+			continue
+		}
+		if pp.to < p.month[0].first || pp.from > p.month[11].last {
+			continue
+		}
+		if !slices.Contains(seen, rp) {
+			seen = append(seen, rp)
+			continue
+		}
+		pp.share = 1
+		if pp.s.WrittenAgreement {
+			pp.share, pp.bp = 2, rp.subsequentBP
+		}
+	}
+}
+
 // daysEmployed returns the days of month m within the person's employment.
 func (p *Plan) daysEmployed(pp *person, m int) int {
 	mi := &p.month[m]
@@ -442,16 +483,16 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 		var binds bool
 		if pp.actual {
 			pp.claim[m] = claimActualPennies(pp.payCost[m], maxP, pp.num, pp.den, num, wden, uint64(days), dim,
-				rp.reimburseBP, rp.claimCap[m])
-			binds = actualBinds(pp.payCost[m], maxP, pp.num, pp.den, uint64(days), dim, rp.reimburseBP, rp.claimCap[m])
+				pp.bp, rp.claimCap[m])
+			binds = actualBinds(pp.payCost[m], maxP, pp.num, pp.den, uint64(days), dim, pp.bp, rp.claimCap[m])
 		} else {
-			pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.reimburseBP,
+			pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, pp.bp,
 				rp.claimCap[m])
 			// The maximum binds when the cost (or, for a maximum stated as a
 			// claim, the reimbursed share of it) is above it.
 			binds = pp.costP[m] > maxP
 			if rp.claimCap[m] {
-				binds = uint64(pp.costP[m])*rp.reimburseBP > uint64(maxP)*10000
+				binds = uint64(pp.costP[m])*pp.bp > uint64(maxP)*10000
 			}
 		}
 		pp.derived[m] = binds && rp.unsourced[m][pp.zone]
@@ -579,6 +620,9 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	}
 	if rp := pp.rp; rp != nil {
 		sr.Reimbursement = rp.role.Reimbursement
+		if pp.share == 2 {
+			sr.Reimbursement = rp.role.SubsequentReimbursement
+		}
 		if lastMax >= 0 {
 			z := pp.zone
 			if rp.max[lastMax][z] < 0 {
@@ -628,7 +672,7 @@ func (e *staffExplainer) explain() string {
 	var b strings.Builder
 	size := 128 + len(pp.s.Name) + len(pp.s.Role) + len(pp.costEx)
 	if pp.rp != nil {
-		size += len(pp.rp.pctText)
+		size += len(pp.rp.pctText) + len(pp.rp.pctTexts[pp.share])
 		for _, t := range pp.rp.maxText {
 			size += len(t[pp.zone]) + 2
 		}
@@ -678,7 +722,11 @@ func (e *staffExplainer) explain() string {
 		if first {
 			b.WriteString("none sourced for the months employed")
 		}
-		b.WriteString(rp.pctText)
+		if rp.subsequentBP > 0 {
+			b.WriteString(rp.pctTexts[pp.share])
+		} else {
+			b.WriteString(rp.pctText)
+		}
 	}
 	b.WriteString("; ")
 	b.WriteString(strconv.Itoa(e.monthsClaimed))

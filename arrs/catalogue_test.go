@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -158,6 +159,10 @@ func TestBadInputCatalogue(t *testing.T) {
 		})
 	}
 	for _, f := range all {
+		// testdata/bad/paid is the reconcile package's (reconcile/catalogue_test.go).
+		if strings.HasPrefix(f, filepath.Join("..", "testdata", "bad", "paid")) {
+			continue
+		}
 		if !listed[f] {
 			t.Errorf("%s is in the catalogue but has no expected error here", f)
 		}

@@ -98,7 +98,10 @@ type rolePlan struct {
 	capWhole    [12][2]int64
 	role        des.Role
 	reimburseBP uint64 // reimbursement in basis points (10,000 = 100%)
-	eligible    int    // first eligible month index
+	// subsequentBP is the subsequent share (des.Role.SubsequentReimbursement)
+	// in basis points; 0 when the role has one share.
+	subsequentBP uint64
+	eligible     int // first eligible month index
 	// max[m][z] is the maximum in pennies a year in month m for zone z;
 	// -1 where no source gives one.
 	max      [12][3]int64
@@ -112,8 +115,11 @@ type rolePlan struct {
 	cap       [12]*des.Cap
 	// maxText[k][z] describes maximum k for zone z, for explanations.
 	maxText [][3]string
-	// pctText is "× 100%" and the rule, for explanations.
-	pctText string
+	// pctText is "× 100%" and the rule, for explanations; for a role with a
+	// subsequent share, pctTexts[share] for the first at a band, a later
+	// one without a written agreement, and a later one with it.
+	pctText  string
+	pctTexts [3]string
 	// Reason texts that depend only on the role.
 	noMaxText, eligibleText string
 	// capTexts[c] says a person is beyond cap c: [0] at its limit, [1] at
@@ -185,6 +191,13 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
 	}
 	rp.reimburseBP = uint64(pct.IntPart())
+	if r.SubsequentReimbursement.IsPositive() {
+		sp := r.SubsequentReimbursement.Mul(ten4)
+		if !sp.IsInteger() || sp.GreaterThan(ten4) {
+			return nil, fmt.Errorf("%w: %s: subsequent reimbursement %s", des.ErrInvalid, r.ID, r.SubsequentReimbursement)
+		}
+		rp.subsequentBP = uint64(sp.IntPart())
+	}
 	for m := 0; m < 12; m++ {
 		rp.maxIdx[m] = -1
 		rp.max[m] = [3]int64{-1, -1, -1}
@@ -261,8 +274,22 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() +
 		" for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
 	rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
-	rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() +
-		"% per month, pro rata by days, rounded to the penny"
+	pctOf := func(f decimal.Decimal) string {
+		return "; claim = min(cost, maximum) × WTE × " + f.Mul(decimal.NewFromInt(100)).String() +
+			"% per month, pro rata by days, rounded to the penny"
+	}
+	rp.pctText = pctOf(r.Reimbursement)
+	if rp.subsequentBP > 0 {
+		band := r.Band
+		rp.pctTexts = [3]string{
+			pctOf(r.Reimbursement) + " (the first " + r.ID + " at band " + band + ", by start date: " +
+				r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% whatever the agreement)",
+			pctOf(r.Reimbursement) + " (a further " + r.ID + " at band " + band + " with no written agreement: up to " +
+				r.SubsequentReimbursement.Mul(decimal.NewFromInt(100)).String() + "% needs one)",
+			pctOf(r.SubsequentReimbursement) + " (a further " + r.ID + " at band " + band +
+				" under a written agreement)",
+		}
+	}
 	return rp, nil
 }
 

@@ -162,6 +162,13 @@ type Staff struct {
 	// Levy says the employer pays the apprenticeship levy on this salary.
 	Levy   bool   `json:"levy,omitempty"`
 	London London `json:"london,omitempty"`
+	// WrittenAgreement says a written agreement with the employing provider
+	// lets this person be reimbursed at the role's subsequent share
+	// (des.Role.SubsequentReimbursement: mental health practitioners, up to
+	// 100% for each MHP after the first at the same band, Table 3b). It
+	// changes nothing for the first person of the role at a band, nor for a
+	// role with one share.
+	WrittenAgreement bool `json:"written_agreement,omitempty"`
 }
 
 // Validate checks one roster line: a name and a role in the catalogue

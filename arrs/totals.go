@@ -370,6 +370,7 @@ func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 		}
 		return strings.Compare(x.Role, y.Role)
 	})
+	p.assignShares(people, order)
 	var reg uint64
 	for _, f := range wk.fig {
 		reg += f[0]

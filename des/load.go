@@ -96,6 +96,7 @@ type rawRole struct {
 	Band          string   `toml:"band"`
 	EligibleFrom  Date     `toml:"eligible_from"`
 	Reimbursement exact    `toml:"reimbursement"`
+	Subsequent    exact    `toml:"subsequent_reimbursement"`
 	Pot           string   `toml:"pot"`
 	Hours         exact    `toml:"hours_per_wte"`
 	Sessions      exact    `toml:"sessions_per_wte"`
@@ -122,9 +123,16 @@ type rawGap struct {
 	Carry   bool   `toml:"carry"`
 }
 
+type rawVersion struct {
+	Published Date   `toml:"published"`
+	Title     string `toml:"title"`
+	rawSource
+}
+
 type rawRuleSet struct {
 	Year    Year         `toml:"year"`
 	Title   string       `toml:"title"`
+	Version []rawVersion `toml:"version"`
 	Payment []rawPayment `toml:"payment"`
 	ARRS    rawARRS      `toml:"arrs"`
 	IIF     *rawIIF      `toml:"iif"`
@@ -215,6 +223,20 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 	rs := &RuleSet{year: raw.Year, title: raw.Title, file: filepath.Base(v.file)}
 	if rs.title == "" {
 		rs.title = "Network Contract DES " + raw.Year.String()
+	}
+	for i, rv := range raw.Version {
+		p := root.with("version", i)
+		ver := Version{Published: rv.Published, Title: strings.TrimSpace(rv.Title), Source: v.source(p, rv.rawSource)}
+		if ver.Published.IsZero() {
+			v.add(p.key("published"), ErrMissing, "missing: want the date this version was published, e.g. published = 2026-04-30")
+		} else if n := len(rs.versions); n > 0 && !ver.Published.After(rs.versions[n-1].Published) {
+			v.add(p.key("published"), ErrInvalid, "%s is not after the previous version's %s: list versions oldest first",
+				ver.Published, rs.versions[n-1].Published)
+		}
+		if ver.Title == "" {
+			v.add(p.key("title"), ErrMissing, "missing: want a title naming this version")
+		}
+		rs.versions = append(rs.versions, ver)
 	}
 	seen := map[string]bool{}
 	for i, rp := range raw.Payment {
@@ -504,6 +526,15 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 				v.add(rp.key("reimbursement"), ErrInvalid,
 					"reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"",
 					role.Reimbursement)
+			}
+		}
+		if rr.Subsequent.Set {
+			role.SubsequentReimbursement = rr.Subsequent.D
+			if !role.SubsequentReimbursement.IsPositive() || role.SubsequentReimbursement.GreaterThan(decimal.NewFromInt(1)) ||
+				Places(role.SubsequentReimbursement) > 4 {
+				v.add(rp.key("subsequent_reimbursement"), ErrInvalid,
+					"subsequent_reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"1\"",
+					role.SubsequentReimbursement)
 			}
 		}
 		if role.Pot == "" {

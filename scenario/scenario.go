@@ -185,9 +185,12 @@ type rawStaff struct {
 	Band       string     `toml:"band"`
 	Levy       bool       `toml:"levy"`
 	London     string     `toml:"london"`
-	Employer   string     `toml:"employer"`
-	CostBasis  string     `toml:"cost_basis"`
-	ClaimBasis string     `toml:"claim_basis"`
+	// WrittenAgreement: a further mental health practitioner at the same
+	// band reimbursed at up to 100% under a written agreement (Table 3b).
+	WrittenAgreement bool   `toml:"written_agreement"`
+	Employer         string `toml:"employer"`
+	CostBasis        string `toml:"cost_basis"`
+	ClaimBasis       string `toml:"claim_basis"`
 }
 
 type rawAssumptions struct {
@@ -406,7 +409,7 @@ type problem struct {
 
 func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 	s := arrs.Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.Decimal(),
-		Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London)}
+		Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London), WrittenAgreement: r.WrittenAgreement}
 	var ps []problem
 	given := 0
 	for _, n := range []des.Number{r.WTE, r.Hours, r.Sessions} {

@@ -275,13 +275,13 @@ base_year = "2026/27"
 		texts = append(texts, g.What)
 	}
 	require.Contains(t, strings.Join(texts, "\n"), "carried from 2026/27")
-	// 2026/27 carries core funding's registered part from 2025/26, labelled;
-	// the projection carries 2026/27's forward, marked as both; CASP, removed
-	// in 2026/27, stays out.
-	core, ok := y27.Entitlements.Payment("core_pcn_funding")
+	// 2026/27 carries the care home premium from 2025/26, labelled; the
+	// projection carries 2026/27's forward, marked as both; CASP, removed in
+	// 2026/27, stays out.
+	chp, ok := y27.Entitlements.Payment("care_home_premium")
 	require.True(t, ok)
-	require.Contains(t, core.Parts[0].Rates[0].Source.Document, "PROJECTION, not a published figure: 2026/27")
-	require.Contains(t, core.Parts[0].Rates[0].Source.Document, "carried from 2025/26")
+	require.Contains(t, chp.Parts[0].Rates[0].Source.Document, "PROJECTION, not a published figure: 2026/27")
+	require.Contains(t, chp.Parts[0].Rates[0].Source.Document, "carried from 2025/26")
 	_, ok = y27.Entitlements.Payment("capacity_access_support")
 	require.False(t, ok)
 	// Role maxima too: the technician's 2026/27 £46,447 (derived by the band
