@@ -3,7 +3,6 @@ package des
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -143,15 +142,7 @@ var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
 // LoadRuleSetFile reads and validates a rule set from a TOML file.
 func LoadRuleSetFile(path string) (*RuleSet, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() > MaxRuleSetBytes {
-		return nil, &FieldError{File: path,
-			Msg: fmt.Sprintf("file is %d bytes; a rule set may be at most %d", fi.Size(), MaxRuleSetBytes), Err: ErrInvalid}
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFileLimited(path, MaxRuleSetBytes, "a rule set")
 	if err != nil {
 		return nil, err
 	}
@@ -613,6 +604,9 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 // an error for every key that matched no field, or matched one only by
 // ignoring case.
 func decodeStrict(name string, data []byte, raw any) (*validator, error) {
+	if err := checkShape(name, data); err != nil {
+		return nil, err
+	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(raw)
 	if err != nil {
 		return nil, decodeError(name, string(data), err)

@@ -12,7 +12,6 @@ package scenario
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -227,15 +226,7 @@ const MaxBytes = 4 << 20
 
 // LoadFile reads a scenario from a TOML file.
 func LoadFile(path string) (*Scenario, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() > MaxBytes {
-		return nil, &des.FieldError{File: path,
-			Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxBytes), Err: des.ErrInvalid}
-	}
-	b, err := os.ReadFile(path)
+	b, err := des.ReadFileLimited(path, MaxBytes, "a scenario")
 	if err != nil {
 		return nil, err
 	}
@@ -252,6 +243,9 @@ func Load(name string, data []byte) (*Scenario, error) {
 	if len(data) > MaxBytes {
 		return nil, &des.FieldError{File: name,
 			Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
+	}
+	if err := des.CheckTOMLShape(name, data); err != nil {
+		return nil, err
 	}
 	var raw rawScenario
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
