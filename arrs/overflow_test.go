@@ -97,3 +97,10 @@ func TestNationalZeroOptions(t *testing.T) {
 	s.Add(&des.PCNRow{}, &arrs.Totals{})
 	_ = s.Rollup()
 }
+
+func TestOnCostRulesNil(t *testing.T) {
+	f := arrs.OnCostRules(nil)
+	require.NotNil(t, f)
+	_, _, err := f(decimal.NewFromInt(30000), des.MustDate(2025, 4, 1), false)
+	require.ErrorIs(t, err, des.ErrMissing)
+}

@@ -1,11 +1,14 @@
 package des_test
 
 import (
+	"math"
 	"os"
 	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -49,4 +52,35 @@ func BenchmarkRuleSetHostile(b *testing.B) {
 			}
 		}
 	})
+}
+
+// Issue 24: library calls with odd values give an error or the zero value
+// their doc promises, never a panic or a wrong figure.
+func TestHostileLibraryCalls(t *testing.T) {
+	d := des.MustDate(2025, 4, 1)
+	require.True(t, d.AddDays(math.MaxInt).IsZero(), "was 2024-12-31")
+	require.True(t, d.AddDays(math.MinInt).IsZero())
+	require.Equal(t, des.MustDate(2025, 4, 2), d.AddDays(1))
+
+	_, _, err := des.ReadPCNCSV("nil.csv", nil, des.CSVOptions{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	require.Contains(t, err.Error(), "nil.csv: no input to read")
+
+	_, err = des.Project(rates.All()[0], rates.All()[len(rates.All())-1].Year()+1,
+		des.Projection{EntitlementGrowth: decimal.NewFromInt(-200)})
+	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
+	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")
+
+	_, _, err = des.ReadPCNCSV("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), des.CSVOptions{})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "cr.csv:1: the lines end with a carriage return alone", "was: no care_home_beds column")
+}
+
+func TestNamesNormalised(t *testing.T) {
+	require.Equal(t, des.NameKey("Riverside  Surgery"), des.NameKey("ＲＩＶＥＲＳＩＤＥ surgery"))
+	require.Equal(t, "U12345", des.CodeKey("u12345"))
+	require.Contains(t, des.NameProblem("River\u200bside"), "U+200B")
+	require.Contains(t, des.NameProblem("Rivеrside"), "Cyrillic")
+	require.Empty(t, des.NameProblem("Two\nline name"), "control characters are kept and escaped on output")
+	require.Empty(t, des.NameProblem("Αθήνα"), "one alphabet is fine")
 }

@@ -203,6 +203,10 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 		return nil
 	}
 	v.year = raw.Year
+	if len(raw.Payment) == 0 && len(raw.ARRS.Role) == 0 && raw.IIF == nil {
+		v.add(root.key("payment"), ErrMissing, "the rule set has year = %q and nothing else: no [[payment]], "+
+			"[[arrs.role]] or [iif], so every payment would be £0; give the year's payments and roles", raw.Year.String())
+	}
 	rs := &RuleSet{year: raw.Year, title: raw.Title, file: filepath.Base(v.file)}
 	if rs.title == "" {
 		rs.title = "Network Contract DES " + raw.Year.String()
@@ -304,8 +308,16 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 	if len(rp.Part) == 0 {
 		v.add(p, ErrMissing, "payment %q has no [[payment.part]]", rp.ID)
 	}
+	parts := map[string]int{}
 	for j, rpt := range rp.Part {
 		pay.Parts = append(pay.Parts, v.part(p.with("part", j), rpt))
+		// Two identical parts would pay the payment twice over.
+		key := fmt.Sprintf("%v", rpt)
+		if k, dup := parts[key]; dup {
+			v.add(p.with("part", j), ErrInvalid,
+				"this [[payment.part]] is the same as part[%d]: the payment would be paid twice over (give each part once)", k)
+		}
+		parts[key] = j
 	}
 	for j, t := range rp.Total {
 		v.total(p.with("total", j), &pay, t)
@@ -551,6 +563,9 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 							"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
 				case f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2):
 					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
+				case f.x.Set && f.x.D.GreaterThan(maxRate):
+					v.add(mp.key(f.name), ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,
+						maxRate)
 				}
 			}
 			if k > 0 {

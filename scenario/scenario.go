@@ -290,11 +290,11 @@ func Load(name string, data []byte) (*Scenario, error) {
 	checkNames := func(prefix string, ps []des.Practice) {
 		seen := map[string]int{}
 		for i, p := range ps {
-			if j, dup := seen[strings.ToLower(strings.TrimSpace(p.Name))]; dup && p.Name != "" {
+			if j, dup := seen[des.NameKey(p.Name)]; dup && p.Name != "" {
 				add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid,
 					"practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
 			}
-			seen[strings.ToLower(strings.TrimSpace(p.Name))] = i
+			seen[des.NameKey(p.Name)] = i
 		}
 	}
 	checkNames("", raw.Practices)
@@ -361,7 +361,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 	staffNames := map[string]int{}
 	for i, rs := range raw.Staff {
 		at := fmt.Sprintf("staff[%d]", i)
-		key := strings.ToLower(strings.TrimSpace(rs.Name))
+		key := des.NameKey(rs.Name)
 		if j, dup := staffNames[key]; dup && key != "" {
 			add(at+".name", des.ErrInvalid,
 				"%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
@@ -445,6 +445,15 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 	}
 	if r.AnnualCost.IsSet() && r.Salary.IsSet() {
 		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
+	}
+	for _, f := range []struct {
+		key string
+		n   des.Number
+	}{{"annual_cost", r.AnnualCost}, {"salary", r.Salary}} {
+		if f.n.IsSet() && f.n.Decimal().IsZero() {
+			ps = append(ps, problem{f.key, des.ErrInvalid, fmt.Sprintf("%s is %s: the employer cost of a person is "+
+				"more than £0 (ARRS reimburses what is spent); give the cost of 1 WTE a year", f.key, f.n.Decimal())})
+		}
 	}
 	return s, ps
 }
