@@ -54,6 +54,10 @@ var badRules = []bad{
 	{"zero-rate.toml", des.ErrInvalid, "payment[0].part[0].value[0].rate", 9, "rate 0: every figure in a rule set is more than 0"},
 	{"values-out-of-order.toml", des.ErrOverlap, "payment[0].part[0].value[1].from", 16, "date order"},
 	{"wrong-type.toml", des.ErrInvalid, "payment.name", 5, "wrong type"},
+	// issue 24: wrong money with exit 0
+	{"duplicate-part.toml", des.ErrInvalid, "payment[0].part[1]", 13, "the same as part[0]: the payment would be paid twice over"},
+	{"only-year.toml", des.ErrMissing, "payment", 0, `year = "2024/25" and nothing else`},
+	{"huge-maximum.toml", des.ErrInvalid, "arrs.role[0].max[0].amount", 35, "no role maximum is that large"},
 }
 
 var badScenarios = []bad{
@@ -90,6 +94,13 @@ var badScenarios = []bad{
 	// the person.
 	{"date-quoted-not-last.toml", des.ErrBadDate, "staff[2] (Paramedic C).start", 29, "2024-04-31 does not exist"},
 	{"number-too-large.toml", des.ErrBadNumber, "practices.registered", 6, "1234567890123456789012345678901 is too large"},
+	// issue 24: untrue refusals, money without bounds, repeats after normalising
+	{"zero-cost.toml", des.ErrInvalid, "staff[0].annual_cost", 16, "annual_cost is 0: the employer cost of a person is more than £0"},
+	{"time-not-date.toml", des.ErrBadDate, "staff.start", 15, "00:00:00 is a time of day, not a date"},
+	{"retained-too-large.toml", des.ErrInvalid, "sharing.retained[0].annual", 21, "no amount a PCN keeps back is that large"},
+	{"lookalike-practice.toml", des.ErrInvalid, "practices[1].name", 12, "mixes Latin letters with Cyrillic"},
+	{"zero-width-practice.toml", des.ErrInvalid, "practices[1].name", 12, "invisible character (U+200B)"},
+	{"fullwidth-practice.toml", des.ErrInvalid, "practices[1].name", 12, "is named twice (also practices[0])"},
 }
 
 // loadScenarioFully does what the example programs do with a scenario.

@@ -339,7 +339,12 @@ func (p *Plan) Roles() []string {
 // abort for want of a future employer NI rule.
 func OnCostRules(o *oncost.Rules) SalaryCostFunc {
 	if o == nil {
-		return nil
+		// A function, not nil, so a caller that calls it gets an error
+		// rather than a panic.
+		return func(decimal.Decimal, des.Date, bool) (decimal.Decimal, string, error) {
+			return decimal.Zero, "", fmt.Errorf("%w: no on-cost rules (arrs.OnCostRules(nil)): give annual_cost, "+
+				"or load rates/oncosts.toml", des.ErrMissing)
+		}
 	}
 	o = o.CarriedForward()
 	return func(pay Pay) (PayCost, error) {

@@ -186,6 +186,8 @@ func (s Staff) Validate() error {
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		missing("name", "missing name")
+	} else if msg := des.NameProblem(s.Name); msg != "" {
+		bad("name", "%q %s", s.Name, msg)
 	}
 	if strings.TrimSpace(s.Role) == "" {
 		missing("role", "missing role")
@@ -217,7 +219,8 @@ func (s Staff) Validate() error {
 		}
 	}
 	if s.AnnualCost.IsZero() && s.Salary.IsZero() {
-		missing("annual_cost", "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
+		missing("annual_cost", "missing or £0: give annual_cost (employer cost of 1 WTE a year) or salary, "+
+			"more than £0 (a cost brought to £0 by a negative pay_uplift_pct counts as £0 too)")
 	}
 	switch s.London {
 	case NotLondon, OuterLondon, InnerLondon:

@@ -147,7 +147,10 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 		if err != nil {
 			return Entitlements{}, err
 		}
-		totalP += p
+		if !addChecked(&totalP, p) {
+			return Entitlements{}, fmt.Errorf("%w: %s: the entitlements total with payment %s passes "+
+				"£92,233,720,368,547,758.07, the most a total can hold; check the rates and figures", ErrInvalid, pcn.Name, a.ID)
+		}
 	}
 	out.Total = decimal.New(totalP, -2)
 	return out, nil
@@ -238,9 +241,13 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 			if err != nil {
 				return Amount{}, err
 			}
-			amountP += pp
+			ok := addChecked(&amountP, pp)
 			for i, m := range months {
-				monthP[i] += m
+				ok = ok && addChecked(&monthP[i], m)
+			}
+			if !ok {
+				return Amount{}, fmt.Errorf("%w: %s: the total over the practices passes £92,233,720,368,547,758.07, "+
+					"the most a total can hold; check the rates and figures", ErrInvalid, p.ID)
 			}
 		}
 	}
@@ -698,4 +705,15 @@ func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// addChecked adds v to *dst, reporting false (and leaving *dst) when the
+// sum would not fit in an int64: a total is refused, never wrapped.
+func addChecked(dst *int64, v int64) bool {
+	s := *dst + v
+	if (v > 0 && s < *dst) || (v < 0 && s > *dst) {
+		return false
+	}
+	*dst = s
+	return true
 }
