@@ -96,7 +96,7 @@ var badScenarios = []bad{
 	{"number-too-large.toml", des.ErrBadNumber, "practices.registered", 6, "1234567890123456789012345678901 is too large"},
 	// issue 24: untrue refusals, money without bounds, repeats after normalising
 	{"zero-cost.toml", des.ErrInvalid, "staff[0].annual_cost", 16, "annual_cost is 0: the employer cost of a person is more than £0"},
-	{"time-not-date.toml", des.ErrBadDate, "staff.start", 15, "00:00:00 is a time of day, not a date"},
+	{"time-not-date.toml", des.ErrBadDate, "staff[0] (Pharmacist A).start", 15, "00:00:00 is a time of day, not a date"},
 	{"retained-too-large.toml", des.ErrInvalid, "sharing.retained[0].annual", 21, "no amount a PCN keeps back is that large"},
 	{"lookalike-practice.toml", des.ErrInvalid, "practices[1].name", 12, "mixes Latin letters with Cyrillic"},
 	{"zero-width-practice.toml", des.ErrInvalid, "practices[1].name", 12, "invisible character (U+200B)"},

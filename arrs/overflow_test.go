@@ -101,6 +101,6 @@ func TestNationalZeroOptions(t *testing.T) {
 func TestOnCostRulesNil(t *testing.T) {
 	f := arrs.OnCostRules(nil)
 	require.NotNil(t, f)
-	_, _, err := f(decimal.NewFromInt(30000), des.MustDate(2025, 4, 1), false)
+	_, err := f(arrs.Pay{Amount: decimal.NewFromInt(2500), Paid: des.MustDate(2025, 4, 15)})
 	require.ErrorIs(t, err, des.ErrMissing)
 }

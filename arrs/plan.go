@@ -341,8 +341,8 @@ func OnCostRules(o *oncost.Rules) SalaryCostFunc {
 	if o == nil {
 		// A function, not nil, so a caller that calls it gets an error
 		// rather than a panic.
-		return func(decimal.Decimal, des.Date, bool) (decimal.Decimal, string, error) {
-			return decimal.Zero, "", fmt.Errorf("%w: no on-cost rules (arrs.OnCostRules(nil)): give annual_cost, "+
+		return func(Pay) (PayCost, error) {
+			return PayCost{}, fmt.Errorf("%w: no on-cost rules (arrs.OnCostRules(nil)): give annual_cost, "+
 				"or load rates/oncosts.toml", des.ErrMissing)
 		}
 	}
