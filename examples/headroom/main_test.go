@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"strings"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"testing"
@@ -45,4 +47,36 @@ func TestGolden(t *testing.T) {
 			})
 		}
 	}
+}
+
+// Issue 19: headroom does every year asked, in every format (it said "give
+// one year"), and a scenario's years = [...] are every one of its years.
+// A hire from October 2024 asked about 2024/25 and 2025/26 is in post from
+// October in the first and all year in the second.
+func TestEveryYear(t *testing.T) {
+	h := hire(t, "paramedic", "1", des.MustDate(2024, 10, 1), "")
+	two := cli.Years{2024, 2025}
+	for _, format := range []string{"table", "csv", "json", "markdown"} {
+		var out bytes.Buffer
+		require.NoError(t, run(&out, &cli.Common{Years: two, Format: format}, h))
+		golden.Check(t, "two-years."+format, out.Bytes())
+	}
+	var both []struct {
+		Year  des.Year `json:"year"`
+		Start des.Date `json:"start"`
+	}
+	var out bytes.Buffer
+	require.NoError(t, run(&out, &cli.Common{Years: two, Format: "json"}, h))
+	require.NoError(t, json.Unmarshal(out.Bytes(), &both))
+	require.Len(t, both, 2)
+	require.Equal(t, des.MustDate(2024, 10, 1), both[0].Start)
+	require.Equal(t, des.MustDate(2025, 4, 1), both[1].Start)
+
+	var fromFile bytes.Buffer
+	noStart := hire(t, "paramedic", "1", des.Date{}, "")
+	require.NoError(t, run(&fromFile, &cli.Common{Scenario: "testdata/years.toml", Format: "json"}, noStart))
+	out.Reset()
+	require.NoError(t, run(&out, &cli.Common{Years: cli.Years{2024, 2025}, Format: "json"}, noStart))
+	require.JSONEq(t, out.String(), fromFile.String())
+	require.Equal(t, 2, strings.Count(fromFile.String(), `"start"`))
 }
