@@ -5,6 +5,10 @@ import (
 	"encoding/json"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/examples/internal/golden"
+	"github.com/pcnfin/pcnfin/internal/webui"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -79,4 +83,46 @@ func TestEveryYear(t *testing.T) {
 	require.NoError(t, run(&out, &cli.Common{Years: cli.Years{2024, 2025}, Format: "json"}, noStart))
 	require.JSONEq(t, out.String(), fromFile.String())
 	require.Equal(t, 2, strings.Count(fromFile.String(), `"start"`))
+}
+
+// Issue 20: the headroom program and /api/afford give the same answer for
+// the same hire, with a start date and without, with a year and without:
+// both ask the library (scenario.Workbook.Afford), so one set of defaults.
+// (A 1 WTE paramedic in 2025/26 with no start was £33,635.52 here, from
+// 1 October, and £67,271.04 there, from 1 April.)
+func TestSameAnswerAsTheWebAPI(t *testing.T) {
+	ts := httptest.NewServer(webui.Handler(webui.Config{Example: cli.DefaultScenario}))
+	defer ts.Close()
+	for _, tc := range []struct {
+		query string
+		years cli.Years
+		hire  arrs.Hire
+	}{
+		{"year=2025/26&role=paramedic&wte=1", cli.Years{2025}, hire(t, "paramedic", "1", des.Date{}, "")},
+		{"year=2025/26&role=paramedic&wte=1&start=2025-10-01", cli.Years{2025},
+			hire(t, "paramedic", "1", des.MustDate(2025, 10, 1), "")},
+		{"role=paramedic&wte=0.5&start=2024-07-01&annual_cost=58000.50", nil,
+			hire(t, "paramedic", "0.5", des.MustDate(2024, 7, 1), "58000.50")},
+		{"role=clinical_pharmacist&wte=1", nil, hire(t, "clinical_pharmacist", "1", des.Date{}, "")},
+		{"year=2024/25,2025/26&role=care_coordinator&wte=1&start=2024-10-01&london=outer", cli.Years{2024, 2025},
+			func() arrs.Hire {
+				h := hire(t, "care_coordinator", "1", des.MustDate(2024, 10, 1), "")
+				h.London = arrs.OuterLondon
+				return h
+			}()},
+	} {
+		var out bytes.Buffer
+		require.NoError(t, run(&out, &cli.Common{Years: tc.years, Format: "json"}, tc.hire), tc.query)
+		resp, err := http.Post(ts.URL+"/api/afford?"+tc.query, "application/toml", bytes.NewReader(cli.DefaultScenario))
+		require.NoError(t, err)
+		body, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, resp.StatusCode, string(body))
+		require.JSONEq(t, out.String(), string(body), tc.query)
+	}
+	var out bytes.Buffer
+	require.NoError(t, run(&out, &cli.Common{Years: cli.Years{2025}, Format: "json"}, hire(t, "paramedic", "1", des.Date{}, "")))
+	require.Contains(t, out.String(), `"claim": "67271.04"`)
+	require.Contains(t, out.String(), `"start": "2025-04-01"`)
 }
