@@ -48,6 +48,9 @@ type Affordability struct {
 
 // Afford works out how much of the ARRS sum a hire would use on top of the
 // roster, and the largest WTE of that role the remaining sum could fund.
+// The hire is checked as a roster line is (Staff.Validate): a WTE above
+// zero, a cost in pounds and pence that is not negative, a known London
+// zone; its start must be in the plan's year.
 func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error) {
 	if p == nil || p.rs == nil {
 		return Affordability{}, errNoPlan
@@ -61,6 +64,15 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		return Affordability{}, &des.FieldError{Field: "role",
 			Msg: fmt.Sprintf("%q is not an ARRS role in %s (roles: %v)", h.Role, p.year, p.Roles()), Err: des.ErrInvalid}
 	}
+	cost := h.AnnualCost
+	if cost.IsZero() {
+		cost = assumedCost(rp, h.London)
+	}
+	proposed := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: h.WTE, Start: h.Start, AnnualCost: cost,
+		London: h.London}
+	if err := proposed.Validate(); err != nil {
+		return Affordability{}, err // the roster's rules: WTE, pounds and pence, a known London zone
+	}
 	base, err := p.Calculate(pcn, roster)
 	if err != nil {
 		return Affordability{}, err
@@ -69,13 +81,9 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !ok {
 		return Affordability{}, fmt.Errorf("%w: no ARRS sum for pot %q in %s", des.ErrMissing, rp.role.Pot, p.year)
 	}
-	cost := h.AnnualCost
-	if cost.IsZero() {
-		cost = assumedCost(rp, h.London)
-	}
 	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
-		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost,
-			London: h.London}
+		s := proposed
+		s.WTE = w
 		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
 		if err != nil {
 			return decimal.Zero, nil, err

@@ -51,3 +51,38 @@ func TestAffordDefaultCostIsTheHiresZone(t *testing.T) {
 	h.London = arrs.InnerLondon
 	require.Contains(t, affordDefault(t, "2024/25", h).Explain, "£76,313.00 a year per WTE counted")
 }
+
+// Issue 20: a hire is checked by the library as a roster line is, not only
+// by the headroom program: a cost with more than two decimal places, a
+// negative cost, an unknown London zone and no WTE are each an error naming
+// the field.
+func TestAffordChecksTheHire(t *testing.T) {
+	rs, err := rates.Parse("2025/26")
+	require.NoError(t, err)
+	plan, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(30000),
+		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}
+	one, err := arrs.WTEOf(decimal.NewFromInt(1))
+	require.NoError(t, err)
+	ok := arrs.Hire{Role: "paramedic", WTE: one, Start: des.MustDate(2025, 4, 1)}
+	_, err = plan.Afford(pcn, nil, ok)
+	require.NoError(t, err)
+	for _, tc := range []struct {
+		field string
+		hire  func(h *arrs.Hire)
+	}{
+		{"annual_cost", func(h *arrs.Hire) { h.AnnualCost = decimal.RequireFromString("64000.555") }},
+		{"annual_cost", func(h *arrs.Hire) { h.AnnualCost = decimal.RequireFromString("-1") }},
+		{"london", func(h *arrs.Hire) { h.London = "north" }},
+		{"wte", func(h *arrs.Hire) { h.WTE = arrs.WTE{} }},
+	} {
+		h := ok
+		tc.hire(&h)
+		_, err := plan.Afford(pcn, nil, h)
+		require.ErrorIs(t, err, des.ErrInvalid, tc.field)
+		var fe *des.FieldError
+		require.ErrorAs(t, err, &fe, tc.field)
+		require.Equal(t, tc.field, fe.Field)
+	}
+}

@@ -21,7 +21,6 @@ import (
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/report"
-	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
@@ -42,15 +41,12 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
-	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year {
-		return cli.DefaultYears(c.Years, sc)
-	})
+	c.AsAt = asAt
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
-	opt.AsAt = asAt
-	years := cli.DefaultYears(c.Years, sc)
-	f, err := scenario.Run(sc, years, published, opt)
+	f, err := wb.Forecast(c.Years...)
 	if err != nil {
 		return err
 	}
