@@ -1,0 +1,193 @@
+// The web page's real-browser checks, run by browser_test.go as
+//   node run.js BASE_URL SHOT_DIR
+// puppeteer-core drives Debian's chromium (CHROMIUM, else /usr/bin/chromium)
+// as a PCN manager would, at 1280 and 390 px; axe-core checks each state.
+// It prints one JSON object of measurements; the Go test judges them.
+"use strict";
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const puppeteer = require("puppeteer-core");
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+const base = process.argv[2];
+const shots = process.argv[3] || "";
+const out = {};
+
+async function axe(page) {
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, {resultTypes: ["violations"]}));
+  return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => v.id + " (" + v.impact + "): " + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", "));
+}
+
+// The page's width beyond the viewport, and the widest element that causes it.
+async function overflow(page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    let worst = "";
+    let wx = 0;
+    document.querySelectorAll("body *").forEach((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.right > vw + 1 && r.right > wx && getComputedStyle(el).position !== "fixed") {
+        let inBox = false;
+        for (let p = el.parentElement; p; p = p.parentElement) {
+          const s = getComputedStyle(p).overflowX;
+          if (s === "auto" || s === "scroll" || s === "hidden") { inBox = true; break; }
+        }
+        if (!inBox) { wx = r.right; worst = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className && typeof el.className === "string" ? "." + el.className.split(" ")[0] : ""); }
+      }
+    });
+    return {scrollWidth: document.documentElement.scrollWidth, viewport: vw, widest: worst, widestRight: Math.round(wx)};
+  });
+}
+
+async function shot(page, name) {
+  if (!shots) { return; }
+  await page.screenshot({path: path.join(shots, name + ".png"), fullPage: true});
+}
+
+async function layoutShift(browser, width) {
+  const page = await browser.newPage();
+  await page.setViewport({width: width, height: 900});
+  await page.evaluateOnNewDocument(() => {
+    window.__cls = 0;
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) { if (!e.hadRecentInput) { window.__cls += e.value; } } })
+      .observe({type: "layout-shift", buffered: true});
+  });
+  await page.goto(base + "/", {waitUntil: "networkidle0"});
+  await new Promise((r) => setTimeout(r, 800));
+  const cls = await page.evaluate(() => window.__cls);
+  await page.close();
+  return Math.round(cls * 1000) / 1000;
+}
+
+// tabStops counts the focusable elements before the scenario text in tab order.
+async function tabStops(page) {
+  return page.evaluate(() => {
+    const all = Array.from(document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"))
+      .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 && el.type !== "hidden");
+    const i = all.indexOf(document.getElementById("scenario"));
+    return {before: i, first: all.length ? (all[0].textContent || all[0].getAttribute("aria-label") || all[0].name || "").trim().slice(0, 60) : ""};
+  });
+}
+
+async function cellInput(page, row, key) {
+  return page.$('#staff-table [data-row="' + row + '"][data-key="' + key + '"], [aria-label="staff ' + row + " " + key + '"]');
+}
+
+async function setCell(page, row, key, value) {
+  const el = await cellInput(page, row, key);
+  if (!el) { throw new Error("no cell for staff " + row + " " + key); }
+  await el.click({clickCount: 3});
+  await el.evaluate((e, v) => { e.value = v; e.dispatchEvent(new Event("input", {bubbles: true})); e.dispatchEvent(new Event("change", {bubbles: true})); }, value);
+}
+
+async function inView(page, sel) {
+  return page.evaluate((s) => {
+    const el = document.querySelector(s);
+    if (!el) { return {found: false}; }
+    const r = el.getBoundingClientRect();
+    return {found: true, top: Math.round(r.top), visible: r.top >= -5 && r.top < window.innerHeight};
+  }, sel);
+}
+
+async function clickRun(page) {
+  const nav = page.waitForNavigation({waitUntil: "networkidle0", timeout: 8000}).catch(() => null);
+  await page.click("#run");
+  await Promise.race([nav, new Promise((r) => setTimeout(r, 3000))]);
+  await page.waitForNetworkIdle({idleTime: 300, timeout: 8000}).catch(() => null);
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+async function main() {
+  const browser = await puppeteer.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--disable-dev-shm-usage", "--no-first-run"],
+    userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), "pcnfin-chromium-")),
+  });
+  try {
+    for (const width of [1280, 390]) {
+      const w = {};
+      out["w" + width] = w;
+      w.layoutShift = await layoutShift(browser, width);
+      const page = await browser.newPage();
+      await page.setViewport({width: width, height: 900});
+      await page.goto(base + "/", {waitUntil: "networkidle0"});
+      await shot(page, "start-" + width);
+      w.start = await overflow(page);
+      w.tabStops = await tabStops(page);
+      if (width === 1280) { w.axeStart = await axe(page); }
+
+      // Edit a cell of the staff table, then work it out.
+      await setCell(page, 4, "wte", "0.5");
+      await clickRun(page);
+      w.resultsInView = await inView(page, "#results");
+      w.claims = await page.$eval("#claims-2025-26", (e) => e.textContent).catch(() => "");
+      w.changed = await page.$eval("#changes", (e) => e.textContent.replace(/\s+/g, " ").trim()).catch(() => "");
+      await shot(page, "results-" + width);
+      w.results = await overflow(page);
+
+      // A bad cell: its message next to it.
+      await setCell(page, 2, "wte", "abc");
+      await clickRun(page);
+      w.error = await page.evaluate(() => {
+        const cell = document.querySelector('#staff-table [data-row="2"][data-key="wte"], [aria-label="staff 2 wte"]');
+        const ids = cell ? (cell.getAttribute("aria-describedby") || "").split(" ").filter(Boolean) : [];
+        const msg = ids.map((id) => (document.getElementById(id) || {}).textContent || "").join(" ").trim();
+        const summary = document.querySelector("#error-summary");
+        return {cellMarked: !!cell && cell.getAttribute("aria-invalid") === "true", nextToCell: msg,
+          title: cell ? cell.title : "", summaryLinks: summary ? Array.from(summary.querySelectorAll("a")).map((a) => a.getAttribute("href") + " " + a.textContent.trim()) : [],
+          summaryInView: summary ? summary.getBoundingClientRect().top < window.innerHeight && summary.getBoundingClientRect().bottom > 0 : false};
+      });
+      await shot(page, "error-" + width);
+      w.errorOverflow = await overflow(page);
+      if (width === 1280) { w.axeError = await axe(page); }
+
+      await page.goto(base + "/coverage", {waitUntil: "networkidle0"});
+      await shot(page, "coverage-" + width);
+      w.coverage = await overflow(page);
+      if (width === 1280) { w.axeCoverage = await axe(page); }
+      await page.close();
+    }
+
+    // Download after an edit, without working it out first.
+    {
+      const page = await browser.newPage();
+      await page.setViewport({width: 1280, height: 900});
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pcnfin-dl-"));
+      const cdp = await page.createCDPSession();
+      await cdp.send("Browser.setDownloadBehavior", {behavior: "allow", downloadPath: dir});
+      await page.goto(base + "/", {waitUntil: "networkidle0"});
+      await setCell(page, 4, "wte", "0.2");
+      const dl = {};
+      for (const [fmt, file] of [["csv", "forecast.csv"], ["toml", "scenario.toml"]]) {
+        await page.click('button[name="format"][value="' + fmt + '"]');
+        const p = path.join(dir, file);
+        for (let i = 0; i < 50 && !fs.existsSync(p); i++) { await new Promise((r) => setTimeout(r, 100)); }
+        dl[fmt] = fs.existsSync(p) ? fs.readFileSync(p, "utf8") : "";
+      }
+      out.download = {csvHasEdit: /Social prescriber,7300\.08|Social prescriber,7,300\.08/.test(dl.csv), csvSocial: (dl.csv.split("\n").find((l) => l.includes("Social prescriber")) || ""),
+        tomlHasEdit: /name = "Social prescriber"\nrole = "social_prescribing_link_worker"\nwte = 0\.2/.test(dl.toml), tomlCRLF: dl.toml.includes("\r\n")};
+      await page.close();
+    }
+
+    // Without JavaScript: a plain submit lands at the results.
+    {
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport({width: 1280, height: 900});
+      await page.goto(base + "/", {waitUntil: "networkidle0"});
+      await Promise.all([page.waitForNavigation({waitUntil: "networkidle0"}), page.click("#run")]);
+      out.noJS = {url: page.url().replace(base, ""), resultsInView: await inView(page, "#results")};
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+main().then(() => { process.stdout.write(JSON.stringify(out, null, 1) + "\n"); },
+  (e) => { out.fatal = String(e && e.stack || e); process.stdout.write(JSON.stringify(out, null, 1) + "\n"); process.exitCode = 1; });
