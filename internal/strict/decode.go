@@ -85,17 +85,25 @@ func Analyse(text string, err error, syntax, invalid error, refusals ...error) P
 
 // valueLine finds the line "key = value" whose value the error message is
 // about: a quoted value that the message quotes, or an unquoted value equal
-// to the number the message names.
+// to the number the message names. The message's hint ("… such as
+// \"1.50\"") is not read, and a value the message quotes exactly is
+// preferred to one it merely contains, so that `wte = "abc"` in the second
+// of two people is found there and not at the first person's `wte = 1`.
 func valueLine(text, dottedKey, msg string) int {
 	key := dottedKey
 	if i := strings.LastIndexByte(key, '.'); i >= 0 {
 		key = key[i+1:]
 	}
+	if i := strings.Index(msg, " such as "); i >= 0 {
+		msg = msg[:i]
+	}
 	msgNum := math.NaN()
 	if m := numRE.FindString(msg); m != "" {
 		msgNum, _ = strconv.ParseFloat(m, 64)
 	}
-	for n, ln := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	loose := 0
+	for n, ln := range lines {
 		k, val, ok := strings.Cut(ln, "=")
 		if !ok || NormKey(k) != key {
 			continue
@@ -111,19 +119,22 @@ func valueLine(text, dottedKey, msg string) int {
 			// the message may quote the value or give it bare
 			// ("bad date: 2024-04-31 does not exist")
 			inner := strings.Trim(val, `"'`)
-			if strings.Contains(msg, val) || (inner != "" && strings.Contains(msg, inner)) {
+			if strings.Contains(msg, strconv.Quote(inner)) || strings.Contains(msg, val) {
 				return n + 1
+			}
+			if loose == 0 && inner != "" && strings.Contains(msg, inner) {
+				loose = n + 1
 			}
 			continue
 		}
 		if f, err := strconv.ParseFloat(strings.ReplaceAll(val, "_", ""), 64); err == nil && f == msgNum {
 			return n + 1
 		}
-		if strings.Contains(msg, val) {
-			return n + 1
+		if loose == 0 && strings.Contains(msg, val) {
+			loose = n + 1
 		}
 	}
-	return 0
+	return loose
 }
 
 var (

@@ -5,7 +5,6 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"net/http"
 	"strings"
 
@@ -25,7 +24,6 @@ var templateFS embed.FS
 //go:embed static
 var staticRoot embed.FS
 
-var staticFS = func() fs.FS { return staticRoot }()
 
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"gbp":   func(d decimal.Decimal) string { return des.Pounds(d) },

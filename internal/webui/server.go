@@ -15,22 +15,24 @@
 //
 // A scenario is sent as TOML (Content-Type application/toml or text/plain)
 // or as JSON (application/json) with the same keys as the TOML file; JSON is
-// turned into TOML and read by the same strict loader as the programs, so
-// the same input gives the same answer and the same errors. Errors are
-// {"error", "field", "line"} with status 400; a body over MaxBody is 413.
+// read strictly (one object, no key twice, nothing after it), turned into
+// TOML and read by the same strict loader as the programs, so the same input
+// gives the same answer and the same errors, told in the JSON's own lines.
+// Errors are {"error", "field", "line"} with status 400; a body over
+// MaxBody is 413; work past Config.Timeout is stopped with 503.
 package webui
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"mime"
 	"net/http"
+	"runtime"
 	"strings"
+	"time"
 
-	"github.com/BurntSushi/toml"
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
@@ -44,26 +46,96 @@ const MaxBody = 1 << 20
 type Config struct {
 	// Example is the scenario TOML the page starts with.
 	Example []byte
+	// Timeout bounds each request's work (DefaultTimeout when zero): past
+	// it the answer is 503 with a message in words.
+	Timeout time.Duration
+	// Busy bounds the requests worked on at once (2 × GOMAXPROCS when
+	// zero); one more is answered 503 at once rather than queued.
+	Busy int
 }
+
+// DefaultTimeout is Config.Timeout's default, well under the example
+// server's 30 s write timeout so that the answer is still written.
+const DefaultTimeout = 10 * time.Second
 
 // Handler returns the web page and the API.
 func Handler(cfg Config) http.Handler {
-	s := &server{cfg: cfg}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.Busy <= 0 {
+		cfg.Busy = 2 * runtime.GOMAXPROCS(0)
+	}
+	s := &server{cfg: cfg, busy: make(chan struct{}, cfg.Busy)}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /{$}", s.page)
-	mux.HandleFunc("POST /{$}", s.page)
-	mux.HandleFunc("POST /download", s.download)
-	mux.HandleFunc("GET /coverage", s.coverage)
-	mux.Handle("GET /static/", http.FileServerFS(staticFS))
-	mux.HandleFunc("POST /api/forecast", s.apiForecast)
-	mux.HandleFunc("POST /api/claims", s.apiClaims)
-	mux.HandleFunc("POST /api/afford", s.apiAfford)
-	mux.HandleFunc("GET /api/years", s.apiYears)
-	mux.HandleFunc("GET /api/roles", s.apiRoles)
+	work := func(pattern string, h http.HandlerFunc) { mux.Handle(pattern, s.bounded(h)) }
+	work("GET /{$}", s.page)
+	work("POST /{$}", s.page)
+	work("POST /download", s.download)
+	work("GET /coverage", s.coverage)
+	mux.HandleFunc("GET /static/{name}", serveStatic)
+	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
+		r.SetPathValue("name", "favicon.svg")
+		serveStatic(w, r)
+	})
+	work("POST /api/forecast", s.apiForecast)
+	work("POST /api/claims", s.apiClaims)
+	work("POST /api/afford", s.apiAfford)
+	work("GET /api/years", s.apiYears)
+	work("GET /api/roles", s.apiRoles)
 	return secure(mux)
 }
 
-type server struct{ cfg Config }
+type server struct {
+	cfg  Config
+	busy chan struct{}
+}
+
+// bounded runs h under the server's deadline and its bound on work at
+// once. A request past the deadline is answered 503 (JSON for the API, words
+// for the page) and its late writes are dropped (http.TimeoutHandler); the
+// library's work does not take a context, so a computation still under way
+// finishes in the background, but it holds its place in the bound, so that
+// no more than Busy of them ever run and the rest are refused at once.
+func (s *server) bounded(h http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		api := strings.HasPrefix(r.URL.Path, "/api/")
+		select {
+		case s.busy <- struct{}{}:
+		default:
+			w.Header().Set("Retry-After", "5")
+			busyAnswer(w, api, "the server is busy with other requests: try again in a few seconds")
+			return
+		}
+		msg := fmt.Sprintf("this took longer than %s and was stopped: try a smaller scenario", s.cfg.Timeout)
+		body := msg
+		if api {
+			b, _ := json.Marshal(apiError{Error: msg})
+			body = string(b)
+		}
+		done := make(chan struct{})
+		inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer close(done)
+			h(w, r)
+		})
+		go func() { <-done; <-s.busy }()
+		th := http.TimeoutHandler(inner, s.cfg.Timeout, body)
+		if api {
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		} else {
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		}
+		th.ServeHTTP(w, r)
+	})
+}
+
+func busyAnswer(w http.ResponseWriter, api bool, msg string) {
+	if api {
+		writeJSON(w, http.StatusServiceUnavailable, apiError{Error: msg})
+		return
+	}
+	http.Error(w, msg, http.StatusServiceUnavailable)
+}
 
 // secure sets the security headers on every response: a Content-Security-
 // Policy that allows no inline script or style, nosniff, no framing.
@@ -142,46 +214,24 @@ func readScenario(r *http.Request) (*scenario.Workbook, error) {
 	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	switch ct {
 	case "application/toml", "text/plain", "text/x-toml", "":
+		return scenario.Read("request", body, options(r))
 	case "application/json":
-		if body, err = jsonToTOML(body); err != nil {
-			return nil, &des.FieldError{File: "request", Msg: "bad JSON: " + err.Error(), Err: des.ErrSyntax}
+		j, err := readJSON(body)
+		if err != nil {
+			return nil, err
 		}
+		text, err := j.toTOML()
+		if err != nil {
+			return nil, err
+		}
+		wb, err := scenario.Read("request", text, options(r))
+		if err != nil {
+			return nil, j.relocate(err)
+		}
+		return wb, nil
 	default:
 		return nil, errMediaType
 	}
-	return scenario.Read("request", body, options(r))
-}
-
-// jsonToTOML turns a JSON scenario into TOML with the same keys, numbers
-// kept as written (as strings, which the loader reads exactly).
-func jsonToTOML(b []byte) ([]byte, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.UseNumber()
-	var v map[string]any
-	if err := dec.Decode(&v); err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	if err := toml.NewEncoder(&buf).Encode(numbersAsStrings(v)); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func numbersAsStrings(v any) any {
-	switch x := v.(type) {
-	case json.Number:
-		return x.String()
-	case map[string]any:
-		for k, e := range x {
-			x[k] = numbersAsStrings(e)
-		}
-	case []any:
-		for i, e := range x {
-			x[i] = numbersAsStrings(e)
-		}
-	}
-	return v
 }
 
 // years reads ?year= (comma-separated): the years asked, none for the
