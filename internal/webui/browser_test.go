@@ -2,12 +2,13 @@ package webui_test
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -31,40 +32,6 @@ const driverJS = `fetch("/").then(function (r) { return r.text(); }).then(functi
   var body = new URLSearchParams();
   body.set("scenario", text);
   body.set("years", "2025/26");
-  return fetch("/", {method: "POST", body: body});
-}).then(function (r) { return r.text(); }).then(function (html) {
-  document.open(); document.write(html); document.close();
-});`
-
-// tablesJS drives the page's own editable table: it opens the real page
-// (its scripts run and draw the tables from the scenario text), sets the
-// fourth person's WTE cell to 0.5 as a user would, then submits the text the
-// table wrote.
-const tablesJS = `fetch("/").then(function (r) { return r.text(); }).then(function (html) {
-  document.open(); document.write(html); document.close();
-  var tries = 0;
-  var poll = setInterval(function () {
-    var cell = document.querySelector('[aria-label="staff 4 wte"]');
-    if (!cell) { if (++tries > 300) { clearInterval(poll); } return; }
-    clearInterval(poll);
-    cell.value = "0.5";
-    cell.dispatchEvent(new Event("change"));
-    var body = new URLSearchParams();
-    body.set("scenario", document.getElementById("scenario").value);
-    body.set("years", "2025/26");
-    fetch("/", {method: "POST", body: body}).then(function (r) { return r.text(); }).then(function (html) {
-      document.open(); document.write(html); document.close();
-    });
-  }, 100);
-});`
-
-// badJS posts the example with a negative WTE for the second person and
-// renders the answer: the page must mark that cell of the staff table.
-const badJS = `fetch("/").then(function (r) { return r.text(); }).then(function (html) {
-  var doc = new DOMParser().parseFromString(html, "text/html");
-  var text = doc.getElementById("scenario").value.replace("wte = 0.6", "wte = -0.6");
-  var body = new URLSearchParams();
-  body.set("scenario", text);
   return fetch("/", {method: "POST", body: body});
 }).then(function (r) { return r.text(); }).then(function (html) {
   document.open(); document.write(html); document.close();
@@ -97,22 +64,6 @@ func TestRealBrowser(t *testing.T) {
 		w.Header().Set("Content-Type", "text/javascript")
 		_, _ = w.Write([]byte(driverJS))
 	})
-	mux.HandleFunc("GET /test/bad.html", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		_, _ = w.Write([]byte(strings.Replace(driverHTML, "driver.js", "bad.js", 1)))
-	})
-	mux.HandleFunc("GET /test/bad.js", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/javascript")
-		_, _ = w.Write([]byte(badJS))
-	})
-	mux.HandleFunc("GET /test/tables.html", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html")
-		_, _ = w.Write([]byte(strings.Replace(driverHTML, "driver.js", "tables.js", 1)))
-	})
-	mux.HandleFunc("GET /test/tables.js", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/javascript")
-		_, _ = w.Write([]byte(tablesJS))
-	})
 	ts := httptest.NewServer(mux)
 	defer ts.Close()
 
@@ -140,26 +91,94 @@ func TestRealBrowser(t *testing.T) {
 	// on the £1,055,692.79 sum rises to £687,871.73.
 	require.True(t, strings.Contains(dom, `id="claims-2025-26">£367,821.06<`), "recomputed claims in the rendered page")
 	require.True(t, strings.Contains(dom, `id="headroom-2025-26">£687,871.73<`), "recomputed headroom in the rendered page")
-	shot := filepath.Join(os.TempDir(), "pcnfin-web-results.png")
-	run("--screenshot="+shot, ts.URL+"/test/driver.html")
-	fi, err := os.Stat(shot)
-	require.NoError(t, err)
-	require.Greater(t, fi.Size(), int64(10000))
-	t.Logf("screenshot of the results page: %s (%d bytes)", shot, fi.Size())
 	require.False(t, strings.Contains(dom, `id="errors"`), "no errors shown")
+}
 
-	// A bad field is shown next to that field: the second person's WTE
-	// cell is marked, with the programs' message, and no results are shown.
-	dom = run("--dump-dom", ts.URL+"/test/bad.html")
-	cell := regexp.MustCompile(`<input[^>]*aria-label="staff 2 wte"[^>]*>`).FindString(dom)
-	require.Contains(t, cell, `class="bad"`, "the bad cell is marked")
-	require.Contains(t, cell, `aria-invalid="true"`)
-	require.Equal(t, 1, strings.Count(dom, `class="bad"`), "only that cell")
-	require.True(t, strings.Contains(dom, "staff[1].wte"), "the message names the field")
-	require.False(t, strings.Contains(dom, `id="results"`), "no half result")
-
-	// The same change made in the page's editable staff table.
-	dom = run("--dump-dom", ts.URL+"/test/tables.html")
-	require.True(t, strings.Contains(dom, `id="claims-2025-26">£367,821.06<`), "the table's edit reached the claims")
-	require.True(t, strings.Contains(dom, `id="headroom-2025-26">£687,871.73<`))
+// The page as a PCN manager uses it, in a real browser (puppeteer-core
+// driving Debian's chromium, axe-core for accessibility; testdata/browser/
+// run.js, its packages pinned in package-lock.json and installed by .ci/run
+// with npm ci): at 1280 and 390 px, an edit in the staff table worked out in
+// place lands with the results in view and says what changed; a cell's error
+// is shown in words next to it, with a summary at the top linking to it; the
+// downloads carry an edit not yet worked out; the page never scrolls
+// sideways; axe finds no serious or critical violation on the start page,
+// an error state and /coverage; without JavaScript a plain submit lands at
+// the results. Screenshots go to $PCNFIN_SHOTS when set.
+func TestBrowserPage(t *testing.T) {
+	bin := chromium(t)
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("no node: install nodejs and npm, then `npm ci --prefix internal/webui/testdata/browser` (.ci/run does)")
+	}
+	if _, err := os.Stat("testdata/browser/node_modules/puppeteer-core"); err != nil {
+		t.Skip("no puppeteer-core: run `npm ci --prefix internal/webui/testdata/browser` (.ci/run does)")
+	}
+	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t)}))
+	defer ts.Close()
+	shots := os.Getenv("PCNFIN_SHOTS")
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, node, "run.js", ts.URL, shots)
+	cmd.Dir = "testdata/browser"
+	cmd.Env = append(os.Environ(), "CHROMIUM="+bin)
+	out, err := cmd.Output()
+	t.Logf("measurements: %s", out)
+	require.NoError(t, err, "run.js")
+	var m struct {
+		Fatal    string `json:"fatal"`
+		Download struct {
+			CSVSocial   string `json:"csvSocial"`
+			TOMLHasEdit bool   `json:"tomlHasEdit"`
+			TOMLCRLF    bool   `json:"tomlCRLF"`
+		} `json:"download"`
+		NoJS struct {
+			URL           string                 `json:"url"`
+			ResultsInView struct{ Visible bool } `json:"resultsInView"`
+		} `json:"noJS"`
+	}
+	require.NoError(t, json.Unmarshal(out, &m))
+	require.Empty(t, m.Fatal)
+	var all map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(out, &all))
+	for _, width := range []int{1280, 390} {
+		var w struct {
+			Start, Results, ErrorOverflow, Coverage struct {
+				ScrollWidth, Viewport int
+				Widest                string
+			}
+			ResultsInView struct{ Visible bool }
+			Changed       string
+			Error         struct {
+				CellMarked    bool
+				NextToCell    string
+				SummaryLinks  []string
+				SummaryInView bool
+			}
+			AxeStart, AxeError, AxeCoverage []string
+		}
+		require.NoError(t, json.Unmarshal(all["w"+strconv.Itoa(width)], &w))
+		for name, o := range map[string]struct {
+			ScrollWidth, Viewport int
+			Widest                string
+		}{"start": w.Start, "results": w.Results, "error": w.ErrorOverflow, "coverage": w.Coverage} {
+			require.LessOrEqual(t, o.ScrollWidth, width, "%d px, %s page: scrolls sideways (%s)", width, name, o.Widest)
+		}
+		require.True(t, w.ResultsInView.Visible, "%d px: the results in view after Work it out", width)
+		require.Contains(t, w.Changed, "Social prescriber's claim: £36,500.04 → £18,249.96 (−£18,250.08)", "what changed")
+		require.True(t, w.Error.CellMarked, "%d px: the bad cell is marked", width)
+		require.Contains(t, w.Error.NextToCell, "WTE: not a number", "the message next to the cell")
+		require.NotEmpty(t, w.Error.SummaryLinks)
+		require.True(t, strings.HasPrefix(w.Error.SummaryLinks[0], "#staff-2-wte Staff row 2 (Pharmacist B), WTE: not a number"),
+			"the summary links to the cell: %v", w.Error.SummaryLinks)
+		require.True(t, w.Error.SummaryInView, "the summary in view")
+		require.Empty(t, w.AxeStart, "axe on the start page")
+		require.Empty(t, w.AxeError, "axe on the error state")
+		require.Empty(t, w.AxeCoverage, "axe on /coverage")
+	}
+	// 0.2 WTE of £36,500: £608.33 a month (each month rounded), £7,299.96.
+	require.True(t, strings.HasSuffix(m.Download.CSVSocial, ",Social prescriber,7299.96"), "the CSV carries the edit: %q", m.Download.CSVSocial)
+	require.True(t, m.Download.TOMLHasEdit, "the scenario download carries the edit")
+	require.False(t, m.Download.TOMLCRLF, "the scenario download has LF line endings")
+	require.Equal(t, "/#results", m.NoJS.URL, "without JavaScript a plain submit lands at the results")
+	require.True(t, m.NoJS.ResultsInView.Visible)
 }

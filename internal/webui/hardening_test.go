@@ -37,7 +37,7 @@ func TestAPIJSONStrict(t *testing.T) {
  ]}`
 	for _, c := range []struct {
 		name, body, field, in string
-		line               int
+		line                  int
 	}{
 		{"a key twice", strings.Replace(good, `"annual_cost": 61000}`, `"annual_cost": 61000, "annual_cost": 1}`, 1), "staff[0].annual_cost", "given twice", 4},
 		{"trailing data", `{"name":"x"} garbage`, "", "more after", 1},
@@ -105,7 +105,7 @@ func regexpFind(t *testing.T, s, re string) string {
 // Issue 24: work past the deadline is stopped with 503 and a message in
 // words (JSON for the API), never left running on the connection.
 func TestDeadline(t *testing.T) {
-	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t), Timeout: time.Nanosecond}))
+	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t), Timeout: time.Nanosecond, Busy: 8}))
 	defer ts.Close()
 	code, b, h := post(t, ts.URL+"/api/forecast?year=2025/26", "application/toml", example(t))
 	require.Equal(t, http.StatusServiceUnavailable, code, string(b))

@@ -3,6 +3,7 @@ package webui
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"net/http"
@@ -24,14 +25,25 @@ var templateFS embed.FS
 //go:embed static
 var staticRoot embed.FS
 
-
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-	"gbp":   func(d decimal.Decimal) string { return des.Pounds(d) },
-	"badge": badge,
-	"chart": func(r arrs.Result) template.HTML { return template.HTML(chart.Months(r)) },
-	"years": func(f *scenario.Forecast) template.HTML { return template.HTML(chart.YearsInline(*f)) },
-	"why":   why,
+	"gbp":        func(d decimal.Decimal) string { return des.Pounds(d) },
+	"badge":      badge,
+	"badgeLabel": badgeLabel,
+	"chart":      func(r arrs.Result) template.HTML { return template.HTML(chart.Months(r)) },
+	"years":      yearsChart,
+	"why":        why,
+	"payName":    payName,
+	"roleName":   roleName,
+	"static":     staticURL,
 }).ParseFS(templateFS, "templates/*.html"))
+
+// yearsChart is the forecast program's chart of the years, its caption
+// naming the page's box rather than the program's flag.
+func yearsChart(f *scenario.Forecast) template.HTML {
+	svg := chart.YearsInline(*f)
+	svg = strings.Replace(svg, "-sourced-only leaves them out", "the box Sourced figures only leaves them out", 1)
+	return template.HTML(svg)
+}
 
 // form is what the page's form holds.
 type form struct {
@@ -41,22 +53,57 @@ type form struct {
 	Role        string
 	WTE         string
 	Start       string
+	// Last is the previous run's figures (lastRun as JSON), sent back by
+	// the form so that the page can say what changed; nothing is kept on
+	// the server.
+	Last string
+}
+
+// readForm reads the page's form from a POST. A browser sends a
+// textarea's lines ending CRLF; the scenario is kept with LF.
+func readForm(r *http.Request) form {
+	return form{Scenario: strings.ReplaceAll(r.PostFormValue("scenario"), "\r\n", "\n"),
+		Years: r.PostFormValue("years"), SourcedOnly: r.PostFormValue("sourced_only") != "",
+		Role: r.PostFormValue("role"), WTE: r.PostFormValue("wte"), Start: r.PostFormValue("start"),
+		Last: r.PostFormValue("last")}
 }
 
 // pageData is what the page shows.
 type pageData struct {
 	Form     form
 	AllYears []des.Year
-	Roles    []string
-	Errors   []apiError
+	Roles    []roleOption
+	// RolesJSON is Roles for the staff editor (its role column).
+	RolesJSON string
+	// Errors are the scenario's and the years' problems: with any, no
+	// result is shown.
+	Errors []problem
+	// AffErrs are the afford panel's problems (the results stand).
+	AffErrs []problem
+	// FieldErr is the message shown beside each plain field (years, role,
+	// wte, start) by its id.
+	FieldErr map[string]string
 	Forecast *scenario.Forecast
 	Afford   []arrs.Affordability
-	AffErr   *apiError
 	Name     string
 	// Statements are the practices' statements, year by year (in the
 	// order of Forecast.Years).
 	Statements []statementView
+	// Changes says what changed since the last run (nil on a first run).
+	Changes []string
+	// Unchanged is a run whose figures are those of the last run.
+	Unchanged bool
+	// Rounding notes, by staff name: an annual cost paid as months each
+	// rounded to the penny.
+	Rounding map[string]string
 }
+
+// Problems are all the page's problems, for the summary at its top.
+func (d pageData) Problems() []problem {
+	return append(append([]problem(nil), d.Errors...), d.AffErrs...)
+}
+
+type roleOption struct{ ID, Name string }
 
 // statementView is a year's practice statements, summed by kind of line.
 type statementView struct {
@@ -99,24 +146,44 @@ func viewOf(st statement.Statement) statementView {
 
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-	f := form{Scenario: string(s.cfg.Example)}
-	d := pageData{Form: f, AllYears: rates.Years(), Roles: rates.Roles()}
+	d := newPage(form{Scenario: string(s.cfg.Example)})
 	if r.Method == http.MethodPost {
 		if err := r.ParseForm(); err != nil {
 			http.Error(w, "the form is too large or malformed", http.StatusRequestEntityTooLarge)
 			return
 		}
-		d.Form = form{Scenario: r.PostFormValue("scenario"), Years: r.PostFormValue("years"),
-			SourcedOnly: r.PostFormValue("sourced_only") != "", Role: r.PostFormValue("role"),
-			WTE: r.PostFormValue("wte"), Start: r.PostFormValue("start")}
+		d.Form = readForm(r)
 	}
 	d.run() // a first visit shows the example's results for the current year
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	d.write(w)
+}
+
+func newPage(f form) *pageData {
+	d := &pageData{Form: f, AllYears: rates.Years(), FieldErr: map[string]string{}}
+	for _, id := range rates.Roles() {
+		d.Roles = append(d.Roles, roleOption{id, roleName(id)})
+	}
+	type jr struct {
+		ID   string `json:"id"`
+		Name string `json:"name"`
+	}
+	var js []jr
+	for _, o := range d.Roles {
+		js = append(js, jr{o.ID, o.Name})
+	}
+	b, _ := json.Marshal(js)
+	d.RolesJSON = string(b)
+	return d
+}
+
+// write renders the page: 400 when the scenario or years are wrong.
+func (d *pageData) write(w http.ResponseWriter) {
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
 		http.Error(w, "could not render the page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if len(d.Errors) > 0 {
 		w.WriteHeader(http.StatusBadRequest)
 	}
@@ -128,43 +195,51 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 func (d *pageData) run() {
 	wb, err := scenario.Read("scenario", []byte(d.Form.Scenario), scenario.Options{SourcedOnly: d.Form.SourcedOnly})
 	if err != nil {
-		d.Errors = flatten(err)
+		d.fail(err)
 		return
 	}
 	d.Name = wb.Scenario().Name
 	ys, err := years(d.Form.Years, wb)
 	if err != nil {
-		d.Errors = flatten(err)
+		d.fail(err)
 		return
 	}
 	f, err := wb.Forecast(ys...)
 	if err != nil {
-		d.Errors = flatten(err)
+		d.fail(err)
 		return
 	}
 	sts, err := statement.Of(wb, ys...)
 	if err != nil {
-		d.Errors = flatten(err)
+		d.fail(err)
 		return
 	}
 	for _, st := range sts {
 		d.Statements = append(d.Statements, viewOf(st))
 	}
 	d.Forecast = &f
+	d.Rounding = roundingNotes(wb.Scenario(), f)
+	d.compare()
 	if d.Form.Role != "" {
 		if d.Afford, err = afford(wb, ys, d.Form.Role, d.Form.WTE, d.Form.Start, "", ""); err != nil {
-			e := toAPIError(err)
-			d.AffErr = &e
+			for i, e := range fieldErrors(err) {
+				p := problemOf(e, len(d.Errors)+i+1)
+				d.AffErrs = append(d.AffErrs, p)
+				d.FieldErr[p.Target] = p.Msg
+			}
 		}
 	}
 }
 
-func flatten(err error) []apiError {
-	e := toAPIError(err)
-	if len(e.Errors) > 0 {
-		return e.Errors
+// fail records the problems of err (a scenario's, or the years').
+func (d *pageData) fail(err error) {
+	for i, e := range fieldErrors(err) {
+		p := problemOf(e, i+1)
+		d.Errors = append(d.Errors, p)
+		if p.Target != "scenario" {
+			d.FieldErr[p.Target] = p.Msg
+		}
 	}
-	return []apiError{e}
 }
 
 // download returns the form's results as JSON, CSV or Markdown, or the
@@ -175,28 +250,21 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the form is too large or malformed", http.StatusRequestEntityTooLarge)
 		return
 	}
-	text := r.PostFormValue("scenario")
-	opt := scenario.Options{SourcedOnly: r.PostFormValue("sourced_only") != ""}
-	wb, err := scenario.Read("scenario", []byte(text), opt)
-	if err != nil {
-		fail(w, err)
+	// The form as it is now (a download button posts the page's own form,
+	// edits and all): worked out as "Work it out" would, and on a problem
+	// the page with its messages rather than a file.
+	d := newPage(readForm(r))
+	d.run()
+	if len(d.Errors) > 0 {
+		d.write(w)
 		return
 	}
+	f := d.Forecast
 	format := r.PostFormValue("format")
 	if format == "toml" {
 		w.Header().Set("Content-Type", "application/toml; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="scenario.toml"`)
-		_, _ = w.Write([]byte(text))
-		return
-	}
-	ys, err := years(r.PostFormValue("years"), wb)
-	if err != nil {
-		fail(w, err)
-		return
-	}
-	f, err := wb.Forecast(ys...)
-	if err != nil {
-		fail(w, err)
+		_, _ = w.Write([]byte(d.Form.Scenario))
 		return
 	}
 	switch format {
@@ -249,7 +317,8 @@ func mdCell(s string) string { return strings.ReplaceAll(render.Clean(s), "|", `
 
 func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 	type cell struct {
-		Text, Conf, URL, Doc string
+		Text, URL, Doc string
+		Conf           des.Confidence
 	}
 	type row struct {
 		ID    string
@@ -277,7 +346,7 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 					if v := pt.InForce(des.Date{}); len(v) > 0 {
 						last := v[len(v)-1]
 						parts = append(parts, "£"+last.Rate.String())
-						c.Conf, c.URL, c.Doc = string(last.Source.Confidence), last.Source.URL, last.Source.Document
+						c.Conf, c.URL, c.Doc = last.Source.Confidence, last.Source.URL, last.Source.Document
 					}
 				}
 				c.Text = strings.Join(parts, " + ")
@@ -293,7 +362,7 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 			if ro, ok := rs.ARRS().Role(id); ok {
 				if ms := ro.MaximaInForce(des.Date{}); len(ms) > 0 {
 					last := ms[len(ms)-1]
-					c = cell{Text: des.Pounds(last.National), Conf: string(last.Source.Confidence), URL: last.Source.URL,
+					c = cell{Text: des.Pounds(last.National), Conf: last.Source.Confidence, URL: last.Source.URL,
 						Doc: last.Source.Document}
 				} else {
 					c.Text = "gap"

@@ -50,7 +50,7 @@ type Config struct {
 	// it the answer is 503 with a message in words.
 	Timeout time.Duration
 	// Busy bounds the requests worked on at once (2 × GOMAXPROCS when
-	// zero); one more is answered 503 at once rather than queued.
+	// zero); one more waits for a place up to Timeout, then is answered 503.
 	Busy int
 }
 
@@ -96,16 +96,25 @@ type server struct {
 // for the page) and its late writes are dropped (http.TimeoutHandler); the
 // library's work does not take a context, so a computation still under way
 // finishes in the background, but it holds its place in the bound, so that
-// no more than Busy of them ever run and the rest are refused at once.
+// no more than Busy of them ever run; the rest wait up to the deadline for
+// a place and are then refused.
 func (s *server) bounded(h http.HandlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		api := strings.HasPrefix(r.URL.Path, "/api/")
 		select {
 		case s.busy <- struct{}{}:
 		default:
-			w.Header().Set("Retry-After", "5")
-			busyAnswer(w, api, "the server is busy with other requests: try again in a few seconds")
-			return
+			wait := time.NewTimer(s.cfg.Timeout)
+			defer wait.Stop()
+			select {
+			case s.busy <- struct{}{}:
+			case <-r.Context().Done():
+				return
+			case <-wait.C:
+				w.Header().Set("Retry-After", "5")
+				busyAnswer(w, api, "the server is busy with other requests: try again in a few seconds")
+				return
+			}
 		}
 		msg := fmt.Sprintf("this took longer than %s and was stopped: try a smaller scenario", s.cfg.Timeout)
 		body := msg

@@ -179,7 +179,8 @@ func TestPage(t *testing.T) {
 	code, html = form(bad)
 	require.Equal(t, 400, code)
 	require.Contains(t, html, `id="errors"`)
-	require.Contains(t, html, "staff[1].wte")
+	require.Contains(t, html, "Staff row 2 (Pharmacist B), WTE: invalid value: WTE -0.6: want more than 0", "rows counted from 1, in words")
+	require.Contains(t, html, `<a href="#scenario" data-cell="staff-2-wte" data-line="78">`, "the summary links to the cell")
 	require.NotContains(t, html, `id="results"`, "no half result")
 
 	evil := strings.Replace(string(example(t)), `name = "Pharmacist A"`, `name = "<script>alert(1)</script>\u001b[31m"`, 1)

@@ -1,14 +1,23 @@
 // Editable tables over the scenario text: the [[practices]] and [[staff]]
 // blocks of the TOML are shown as rows of inputs; editing a cell rewrites
-// that key's line in the text, "add" appends a block, "remove" deletes one.
+// that key's line in the text, "Add" appends a block, "Remove" deletes one.
 // The text stays the one source of truth (the server reads only it), so the
-// page works the same without this script.
+// page works the same without this script. A value that is not a number or
+// a date is written as a quoted string, so that the loader names the row
+// and says what is wrong ("not a number"), and the page shows that message
+// next to the cell.
 "use strict";
 (function () {
+  // key, type (s string, n number, d date), heading, hint
   var COLS = {
-    practices: [["name", "s"], ["registered", "n"], ["weighted", "n"], ["adjusted", "n"], ["care_home_beds", "n"]],
-    staff: [["name", "s"], ["role", "s"], ["wte", "n"], ["hours", "n"], ["sessions", "n"], ["start", "d"],
-      ["end", "d"], ["annual_cost", "n"], ["salary", "n"], ["london", "s"]]
+    practices: [["name", "s", "Name", ""], ["registered", "n", "Registered list", "patients"],
+      ["weighted", "n", "Weighted list", "e.g. 13250.5"], ["adjusted", "n", "Adjusted population", ""],
+      ["care_home_beds", "n", "Care home beds", ""]],
+    staff: [["name", "s", "Name", ""], ["role", "s", "Role", ""], ["wte", "n", "WTE", "e.g. 0.5"],
+      ["hours", "n", "Hours a week", "instead of WTE"], ["sessions", "n", "Sessions a week", "GPs"],
+      ["start", "d", "Start", "YYYY-MM-DD"], ["end", "d", "End", "YYYY-MM-DD, blank: none"],
+      ["annual_cost", "n", "Annual cost, £", "1 WTE, with on-costs"], ["salary", "n", "Salary, £", "instead of cost"],
+      ["london", "s", "London weighting", "inner, outer, fringe"]]
   };
   var NEW = {
     practices: '[[practices]]\nname = "New practice"\nregistered = 0\nweighted = 0\nadjusted = 0\ncare_home_beds = 0\n',
@@ -22,7 +31,7 @@
       var t = lines[i].trim();
       if (t.charAt(0) === "[") {
         if (cur) { cur.end = i; out.push(cur); cur = null; }
-        if (t === "[[" + kind + "]]") { cur = {start: i, end: lines.length, keys: {}}; }
+        if (t.replace(/\s*#.*$/, "") === "[[" + kind + "]]") { cur = {start: i, end: lines.length, keys: {}}; }
         continue;
       }
       if (!cur) { continue; }
@@ -33,25 +42,40 @@
     return {lines: lines, blocks: out};
   }
 
-  function shown(raw, type) {
-    if (type === "s" && /^".*"$/.test(raw)) { return raw.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, "\\"); }
+  function shown(raw) {
+    if (/^".*"$/.test(raw)) { return raw.slice(1, -1).replace(/\\"/g, '"').replace(/\\\\/g, "\\"); }
     return raw;
   }
 
+  function quote(v) {
+    return '"' + v.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\t/g, "\\t")
+      .replace(/[\u0000-\u001f\u007f]/g, "") + '"';
+  }
+
+  // written is a cell's value as TOML: a number or date bare when it is
+  // one, anything else quoted (the loader then refuses it by its row).
   function written(v, type) {
-    if (type === "s") { return '"' + v.replace(/\\/g, "\\\\").replace(/"/g, '\\"') + '"'; }
-    return v.trim();
+    v = v.trim();
+    if (type === "n") {
+      var plain = v.replace(/^£/, "");
+      if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(plain)) { plain = plain.replace(/,/g, ""); }
+      if (/^[+-]?\d+(\.\d+)?$/.test(plain)) { return plain; }
+      return quote(v);
+    }
+    if (type === "d" && /^\d{4}-\d{2}-\d{2}$/.test(v)) { return v; }
+    return quote(v);
   }
 
   function setKey(area, kind, bi, key, type, value) {
     var p = blocks(area.value, kind), b = p.blocks[bi], lines = p.lines;
     if (!b) { return; }
     var k = b.keys[key];
-    if (k && value === "") {
+    if (k && value.trim() === "") {
       lines.splice(k.line, 1);
     } else if (k) {
-      lines[k.line] = lines[k.line].replace(/=\s*.*?(\s*#.*)?$/, function (_, c) { return "= " + written(value, type) + (c || ""); });
-    } else if (value !== "") {
+      var m = /^(\s*[a-z_]+\s*=\s*)(?:"(?:[^"\\]|\\.)*"|[^#]*?)(\s*#.*)?$/.exec(lines[k.line]);
+      lines[k.line] = m ? m[1] + written(value, type) + (m[2] || "") : key + " = " + written(value, type);
+    } else if (value.trim() !== "") {
       var at = b.end;
       while (at > b.start + 1 && lines[at - 1].trim() === "") { at--; }
       lines.splice(at, 0, key + " = " + written(value, type));
@@ -61,36 +85,56 @@
 
   function render(area, kind, host) {
     var p = blocks(area.value, kind), cols = COLS[kind];
+    var what = kind === "staff" ? "Staff" : "Practice";
     var table = document.createElement("table");
     table.className = "editor";
+    var cap = table.createCaption();
+    cap.className = "vh";
+    cap.textContent = kind === "staff" ? "Staff (ARRS roles)" : "Practices";
     var head = table.createTHead().insertRow();
-    cols.forEach(function (c) { var th = document.createElement("th"); th.textContent = c[0]; head.appendChild(th); });
-    head.appendChild(document.createElement("th"));
+    cols.forEach(function (c) {
+      var th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = c[2];
+      if (c[3]) { var h = document.createElement("span"); h.className = "hint"; h.textContent = c[3]; th.appendChild(h); }
+      head.appendChild(th);
+    });
+    var act = document.createElement("th");
+    act.scope = "col";
+    act.innerHTML = '<span class="vh">Remove</span>';
+    head.appendChild(act);
     var body = table.createTBody();
     p.blocks.forEach(function (b, bi) {
-      var row = body.insertRow();
+      var row = body.insertRow(), rowName = b.keys.name ? shown(b.keys.name.raw) : what + " row " + (bi + 1);
       cols.forEach(function (c) {
         var cell = row.insertCell(), key = c[0], type = c[1], input;
-        var val = b.keys[key] ? shown(b.keys[key].raw, type) : "";
+        cell.setAttribute("data-label", c[2]);
+        var val = b.keys[key] ? shown(b.keys[key].raw) : "";
         if (key === "role" && roles.length) {
           input = document.createElement("select");
-          roles.concat(roles.indexOf(val) < 0 && val ? [val] : []).forEach(function (r) {
+          var known = roles.some(function (r) { return r.id === val; });
+          roles.concat(!known && val ? [{id: val, name: val}] : []).forEach(function (r) {
             var o = document.createElement("option");
-            o.value = r; o.textContent = r; o.selected = r === val;
+            o.value = r.id; o.textContent = r.name; o.selected = r.id === val;
             input.appendChild(o);
           });
         } else {
           input = document.createElement("input");
           input.value = val;
-          input.size = type === "s" ? 16 : 7;
+          input.size = type === "s" ? 16 : (type === "d" ? 10 : 8);
+          if (type === "n") { input.inputMode = "decimal"; }
         }
-        input.setAttribute("aria-label", kind + " " + (bi + 1) + " " + key);
+        input.id = kind + "-" + (bi + 1) + "-" + key;
+        input.setAttribute("aria-label", c[2] + ", " + what.toLowerCase() + " row " + (bi + 1) + " (" + rowName + ")");
         input.dataset.key = key;
+        input.dataset.row = String(bi + 1);
         input.addEventListener("change", function () { setKey(area, kind, bi, key, type, input.value); });
         cell.appendChild(input);
       });
       var del = document.createElement("button");
-      del.type = "button"; del.textContent = "remove";
+      del.type = "button";
+      del.textContent = "Remove";
+      del.setAttribute("aria-label", "Remove " + rowName);
       del.addEventListener("click", function () {
         var q = blocks(area.value, kind), bb = q.blocks[bi];
         q.lines.splice(bb.start, bb.end - bb.start);
@@ -100,37 +144,50 @@
       row.insertCell().appendChild(del);
     });
     var add = document.createElement("button");
-    add.type = "button"; add.textContent = "add " + (kind === "staff" ? "a person" : "a practice");
+    add.type = "button"; add.textContent = "Add " + (kind === "staff" ? "a person" : "a practice");
     add.addEventListener("click", function () {
       var year = new Date().getFullYear() - (new Date().getMonth() < 3 ? 1 : 0);
       area.value = area.value.replace(/\s*$/, "\n\n") + NEW[kind].replace("START", year + "-04-01");
       render(area, kind, host);
     });
-    host.replaceChildren(table, add);
+    var box = document.createElement("div");
+    box.className = "scroll editor-scroll";
+    box.appendChild(table);
+    host.replaceChildren(box, add);
   }
 
-  document.addEventListener("DOMContentLoaded", function () {
+  // marks shows each error of a table's cell next to that cell, in words,
+  // and points the summary's link at the cell.
+  function marks() {
+    document.querySelectorAll("#errors li[data-kind]").forEach(function (li) {
+      var kind = li.getAttribute("data-kind"), row = li.getAttribute("data-row"), key = li.getAttribute("data-key");
+      var cell = key ? document.getElementById(kind + "-" + row + "-" + key) : null;
+      var label = li.getAttribute("data-label") || "";
+      if (!cell) { cell = document.getElementById(kind + "-" + row + "-name"); label = li.textContent.replace(/^line \d+: /, ""); }
+      if (!cell) { return; }
+      var msg = document.createElement("span");
+      msg.className = "cell-error";
+      msg.id = "cell-" + li.id;
+      msg.textContent = (label ? label + ": " : "") + li.getAttribute("data-msg");
+      cell.insertAdjacentElement("afterend", msg);
+      cell.classList.add("bad");
+      cell.setAttribute("aria-invalid", "true");
+      cell.setAttribute("aria-describedby", ((cell.getAttribute("aria-describedby") || "") + " " + msg.id).trim());
+      document.querySelectorAll('#error-summary a[data-cell="' + cell.id + '"]').forEach(function (a) { a.setAttribute("href", "#" + cell.id); });
+    });
+  }
+
+  function start() {
     var area = document.getElementById("scenario");
     var ph = document.getElementById("practices-table"), st = document.getElementById("staff-table");
     if (!area || !ph || !st) { return; }
-    // A bad field is shown next to that field: the error's cell is marked,
-    // with the message as its title.
-    var marks = function () {
-      document.querySelectorAll("#errors li[data-field]").forEach(function (li) {
-        var m = /^(practices|staff)\[(\d+)\]\.([a-z_]+)$/.exec(li.getAttribute("data-field"));
-        if (!m) { return; }
-        var cell = document.querySelector('[aria-label="' + m[1] + " " + (parseInt(m[2], 10) + 1) + " " + m[3] + '"]');
-        if (cell) {
-          cell.classList.add("bad");
-          cell.title = li.textContent;
-          cell.setAttribute("aria-invalid", "true");
-        }
-      });
-    };
-    var draw = function () { render(area, "practices", ph); render(area, "staff", st); marks(); };
+    try { roles = JSON.parse(st.getAttribute("data-roles") || "[]"); } catch (e) { roles = []; }
+    var draw = function () { render(area, "practices", ph); render(area, "staff", st); };
     area.addEventListener("change", draw);
-    fetch("/api/roles").then(function (r) { return r.json(); }).then(function (j) {
-      roles = (j.roles || []).map(function (r) { return r.id; });
-    }).catch(function () {}).then(draw);
-  });
+    draw();
+    marks();
+  }
+
+  document.addEventListener("pcnfin:page", start);
+  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", start); } else { start(); }
 })();
