@@ -7,7 +7,8 @@
 //
 // Flags: -scenario FILE, -year Y (repeatable or a comma list; default: the
 // scenario's years, else the latest published), -format
-// table|csv|json|markdown, -rates FILE (a rule set of your own for its
+// table|csv|json|markdown|xlsx (xlsx with -o FILE: an Excel workbook), -o
+// FILE (write to a file, atomically), -rates FILE (a rule set of your own for its
 // year), -asat DATE (figures as announced by then), -svg FILE (a chart of a
 // multi-year forecast).
 package main
@@ -21,12 +22,13 @@ import (
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
-	c := cli.Flags(fs, nil)
+	c := cli.Flags(fs, nil).WithWorkbook(fs)
 	asAtS := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	c.Parse(fs, os.Args[1:])
@@ -38,7 +40,7 @@ func main() {
 		}
 		asAt = d
 	}
-	cli.Print(func(w io.Writer) error { return run(w, c, *svg, asAt) })
+	c.Print(func(w io.Writer) error { return run(w, c, *svg, asAt) })
 }
 
 func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
@@ -59,5 +61,7 @@ func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
 			return err
 		}
 	}
-	return report.Forecast(f, c.Embedded()).Write(w, c.Format)
+	rep := report.Forecast(f, c.Embedded())
+	rep.Workbook = workbook.Forecast(f, c.Embedded()).Write
+	return rep.Write(w, c.Format)
 }

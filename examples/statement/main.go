@@ -6,6 +6,7 @@
 //
 //	go run ./examples/statement                                  # embedded example PCN
 //	go run ./examples/statement -practice "Mill Lane Practice" -format csv
+//	go run ./examples/statement -format xlsx -o statements.xlsx       # an Excel workbook
 package main
 
 import (
@@ -17,16 +18,17 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/pcnfin/pcnfin/statement"
 )
 
 func main() {
 	fs := flag.NewFlagSet("statement", flag.ExitOnError)
-	c := cli.Flags(fs, nil)
+	c := cli.Flags(fs, nil).WithWorkbook(fs)
 	practice := fs.String("practice", "", "only this practice's statement (default: every practice)")
 	c.Parse(fs, os.Args[1:])
-	cli.Print(func(w io.Writer) error { return run(w, c, *practice) })
+	c.Print(func(w io.Writer) error { return run(w, c, *practice) })
 }
 
 func run(w io.Writer, c *cli.Common, only string) error {
@@ -37,6 +39,7 @@ func run(w io.Writer, c *cli.Common, only string) error {
 		return err
 	}
 	var sts []statement.Statement
+	var yrs []scenario.YearResult
 	for _, y := range cli.DefaultYears(c.Years, sc) {
 		yr, err := sc.Year(y, published, opt)
 		if err != nil {
@@ -54,6 +57,9 @@ func run(w io.Writer, c *cli.Common, only string) error {
 			st.Practices = []statement.Practice{p}
 		}
 		sts = append(sts, st)
+		yrs = append(yrs, yr)
 	}
-	return report.Statements(sc.Name, sts).Write(w, c.Format)
+	rep := report.Statements(sc.Name, sts)
+	rep.Workbook = workbook.Statements(sc.Name, sts, yrs, only == "").Write
+	return rep.Write(w, c.Format)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -65,6 +66,11 @@ type Common struct {
 	Rates       string
 	Format      string
 	SourcedOnly bool
+	// Out is -o FILE: where the output goes instead of stdout (programs
+	// that call WithWorkbook).
+	Out string
+	// workbook is set by WithWorkbook: the program offers -format xlsx.
+	workbook bool
 }
 
 // Flags registers the common flags on fs. unused maps a flag name to why it
@@ -91,12 +97,42 @@ func Flags(fs *flag.FlagSet, unused map[string]string) *Common {
 	return c
 }
 
+// WithWorkbook is for a program whose report has a workbook: it offers
+// -format xlsx and registers -o FILE, which writes any format to a file
+// instead of stdout, atomically (a temporary file beside it, renamed into
+// place), and never over an input file. A workbook is written only with
+// -o: not to a terminal or a pipe, because a shell's "> FILE" empties FILE
+// before the program can check that it is not an input, and a failed run
+// would leave half a workbook behind. Call it before Parse.
+func (c *Common) WithWorkbook(fs *flag.FlagSet) *Common {
+	c.workbook = true
+	fs.StringVar(&c.Out, "o", "", "write the output to this file instead of stdout (atomically; never over an "+
+		"input file); needed for -format xlsx")
+	if f := fs.Lookup("format"); f != nil {
+		f.Usage = "output: table, csv, json, markdown or xlsx (an Excel workbook: give -o FILE)"
+	}
+	return c
+}
+
 // Parse parses the program's arguments and checks the common flags: a known
-// -format and no stray arguments, else exit status 2.
+// -format, -o where xlsx needs it and not naming an input, and no stray
+// arguments, else exit status 2.
 func (c *Common) Parse(fs *flag.FlagSet, args []string) {
 	fs.Parse(args)
-	if !slices.Contains(render.Formats, c.Format) {
-		BadFlag(fs, fmt.Errorf("-format %q: want one of %s", c.Format, strings.Join(render.Formats, ", ")))
+	formats := render.Formats
+	if c.workbook {
+		formats = append(slices.Clone(formats), render.XLSX)
+	}
+	if !slices.Contains(formats, c.Format) {
+		BadFlag(fs, fmt.Errorf("-format %q: want one of %s", c.Format, strings.Join(formats, ", ")))
+	}
+	if c.Format == render.XLSX && c.Out == "" {
+		BadFlag(fs, fmt.Errorf("-format xlsx: give -o FILE (a workbook is not written to stdout)"))
+	}
+	if c.Out != "" {
+		if err := c.CheckOutput(); err != nil {
+			BadFlag(fs, err)
+		}
 	}
 	if fs.NArg() > 0 {
 		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
@@ -180,6 +216,83 @@ func (c *Common) Embedded() string {
 		return " [embedded example scenario]"
 	}
 	return ""
+}
+
+// CheckOutput refuses an -o that names an input: the -scenario or -rates
+// file, or one of inputs (a program's own input files). The same file
+// under another name (a link, a relative path) is caught too.
+func (c *Common) CheckOutput(inputs ...string) error {
+	if c.Out == "-" || strings.HasSuffix(c.Out, string(os.PathSeparator)) {
+		return fmt.Errorf("-o %q: give a file name", c.Out)
+	}
+	for _, in := range append([]string{c.Scenario, c.Rates}, inputs...) {
+		if sameFile(c.Out, in) {
+			return fmt.Errorf("-o %q: that is an input file; the output never replaces an input", c.Out)
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether paths a and b name one file: by the file itself
+// when both exist, else by their absolute paths.
+func sameFile(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ai, errA := os.Stat(a)
+	bi, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(ai, bi)
+	}
+	aa, errA := filepath.Abs(a)
+	ba, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && aa == ba
+}
+
+// Print is Print to -o FILE when it is given (WriteFile: atomically, and
+// only when the run worked), else to stdout.
+func (c *Common) Print(run func(w io.Writer) error) {
+	if c.Out == "" {
+		Print(run)
+		return
+	}
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		Fail(err)
+	}
+	if err := WriteFile(c.Out, out.Bytes()); err != nil {
+		Fail(err)
+	}
+}
+
+// WriteFile writes data to path atomically: to a temporary file in the same
+// directory, synced, then renamed over path, so a reader sees the old file
+// or the new one, never half of one; on an error path is untouched and the
+// temporary file removed.
+func WriteFile(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }
 
 // Print runs a program into a buffer and writes it to stdout only if it
