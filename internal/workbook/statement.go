@@ -107,7 +107,7 @@ func statementSheet(name string, sts []statement.Statement) *Sheet {
 		cols = append(cols, Column{m, Money})
 	}
 	last := len(cols) - 1
-	cols = append(cols, Column{"year", Money})
+	cols = append(cols, Column{"year total", Money})
 	sh := &Sheet{Name: "Statements", Title: name + ": statements month by month (the year is the sum of its months; " +
 		"the PCN is the sum of the practices)", Columns: cols}
 	for _, st := range sts {
