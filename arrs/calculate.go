@@ -29,18 +29,23 @@ var errNoPlan = fmt.Errorf("%w: a Plan must come from Compile", des.ErrMissing)
 
 // person is a roster line prepared for the monthly loop.
 type person struct {
-	s      *Staff
-	idx    int
-	rp     *rolePlan
-	zone   zone
-	num    uint64 // WTE numerator
-	den    uint64 // WTE denominator
-	from   int    // the day numbers of the first and last days employed
-	to     int    // (the greatest int with no end date)
-	costP  [12]int64
-	claim  [12]int64
-	cost   [12]int64
-	reason [12]Reason
+	s     *Staff
+	idx   int
+	rp    *rolePlan
+	zone  zone
+	num   uint64    // WTE numerator
+	den   uint64    // WTE denominator
+	from  int       // the day numbers of the first and last days employed
+	to    int       // (the greatest int with no end date)
+	costP [12]int64 // annual cost of 1 WTE (pennies), for staff given by annual_cost
+	// actual is set for staff given by salary: cost[m] is then the month's
+	// own employer cost of the person's actual pay (payCost), not costP
+	// scaled by WTE and days.
+	actual  bool
+	payCost [12]int64
+	claim   [12]int64
+	cost    [12]int64
+	reason  [12]Reason
 	// derived[m] is true when month m's claim is limited by a maximum no
 	// source gives (derived or carried).
 	derived [12]bool
@@ -48,6 +53,12 @@ type person struct {
 	// reasons' text is made when asked for); nil when no cap applied.
 	detail *[12]string
 	costEx string
+	// bp is the share of cost reimbursed in basis points: the role's, or
+	// its subsequent share (share 2); share is 0 for the first person of a
+	// role with a subsequent share at a band (or any person of another
+	// role), 1 for a later one without a written agreement, 2 with one.
+	bp    uint64
+	share uint8
 }
 
 // Calculate works out a PCN's ARRS claims for a roster.
@@ -71,7 +82,54 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 	if err != nil {
 		return Result{}, err
 	}
-	return p.result(pcn, people, order, sums), nil
+	r := p.result(pcn, people, order, sums)
+	r.ClaimsUnsourced = decimal.Zero
+	if p.hasUnsourced() {
+		sp, err := p.sourcedPlan()
+		if err != nil {
+			return Result{}, err
+		}
+		if sp != nil {
+			sPeople, _, err := sp.claimMonths(pcn, roster)
+			if err != nil {
+				return Result{}, err
+			}
+			var c int64
+			for i := range sPeople {
+				for m := 0; m < 12; m++ {
+					c += sPeople[i].claim[m]
+				}
+			}
+			r.ClaimsUnsourced = r.Claims.Sub(fromPennies(c))
+		}
+	}
+	return r, nil
+}
+
+// hasUnsourced reports whether the plan's rule set holds a figure no
+// source gives (its SourcedOnly copy differs).
+func (p *Plan) hasUnsourced() bool {
+	p.unsourcedOnce.Do(func() {
+		for _, roles := range []map[string]*rolePlan{p.roles, p.bandRoles} {
+			for _, rp := range roles {
+				for m := range rp.unsourced {
+					for _, u := range rp.unsourced[m] {
+						p.anyUnsourced = p.anyUnsourced || u
+					}
+				}
+			}
+		}
+	})
+	return p.anyUnsourced
+}
+
+// sourcedPlan is the plan of the rule set's SourcedOnly copy with the same
+// options.
+func (p *Plan) sourcedPlan() (*Plan, error) {
+	p.sourcedOnce.Do(func() {
+		p.sourced, p.sourcedErr = Compile(p.rs.SourcedOnly(), p.opt)
+	})
+	return p.sourced, p.sourcedErr
 }
 
 // claimMonths works out every person's months (people in roster order, and
@@ -116,6 +174,7 @@ func (p *Plan) claimMonths(pcn des.PCN, roster []Staff) ([]person, []int, error)
 			return nil, nil, err
 		}
 	}
+	p.assignShares(people, order)
 	caps := make([]capState, p.roleCount)
 	for m := 0; m < 12; m++ {
 		p.calculateMonth(m, people, order, registered.IntPart(), caps, true)
@@ -151,6 +210,11 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	if !s.End.IsZero() {
 		pp.to = s.End.DayNumber()
 	}
+	defer func() {
+		if pp.rp != nil {
+			pp.bp = pp.rp.reimburseBP
+		}
+	}()
 	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
 		// A role paid at a range of bands: the person's band chooses the
 		// maxima (for other roles a band is the person's own, for reference).
@@ -180,24 +244,130 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 			Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead",
 			Err: des.ErrMissing}
 	}
-	// The on-cost rules in force in the middle of each month (so April
-	// uses the tax year that starts on 6 April).
-	var last decimal.Decimal
-	var parts []string
+	return p.preparePay(pp, s)
+}
+
+// preparePay works out a salaried person's employer cost month by month on
+// the person's actual pay: the month's pay is salary × WTE × days employed
+// ÷ (12 × days in the month), rounded half-up to the penny, paid on the
+// 15th (so April's pay is in the tax year that starts on 6 April), and its
+// on-costs are those of a monthly pay period (Options.SalaryCost).
+func (p *Plan) preparePay(pp *person, s *Staff) error {
+	pp.actual = true
+	salaryP := toPennies(s.Salary)
+	type group struct {
+		from, to string
+		text     string
+	}
+	var groups []group
+	var sources []string
 	for m := 0; m < 12; m++ {
-		on := p.month[m].start.AddDays(14)
-		c, ex, err := p.opt.SalaryCost(s.Salary, on, s.Levy)
+		days := p.daysEmployed(pp, m)
+		if days == 0 {
+			continue
+		}
+		dim := p.month[m].days
+		payP := payPennies(salaryP, pp.num, pp.den, uint64(days), uint64(dim))
+		pay := fromPennies(payP)
+		c, err := p.opt.SalaryCost(Pay{Amount: pay, Paid: p.month[m].start.AddDays(14), Levy: s.Levy})
 		if err != nil {
 			return &des.FieldError{Field: "salary", Msg: err.Error(), Err: err}
 		}
-		pp.costP[m] = c.Round(2).Shift(2).IntPart()
-		if m == 0 || !c.Equal(last) {
-			parts = append(parts, fmt.Sprintf("from %s: %s", p.month[m].label, ex))
-			last = c
+		pp.payCost[m] = toPennies(c.Cost)
+		// the month's pay, written out
+		var pt strings.Builder
+		pt.WriteString(des.Pounds(s.Salary))
+		pt.WriteString(" × ")
+		pt.WriteString(s.WTE.String())
+		if days != dim {
+			pt.WriteString(" × " + strconv.Itoa(days) + "/" + strconv.Itoa(dim) + " days")
+		}
+		pt.WriteString(" ÷ 12 = ")
+		if exact := payExact(salaryP, pp.num, pp.den, uint64(days), uint64(dim)); !exact {
+			pt.WriteString(des.Pounds(pay) + " (to the nearest penny)")
+		} else {
+			pt.WriteString(des.Pounds(pay))
+		}
+		text := "pay " + pt.String() + "; cost " + strings.TrimPrefix(c.Arithmetic, "pay ")
+		label := p.month[m].label
+		if n := len(groups); n > 0 && groups[n-1].text == text && groups[n-1].to == p.month[m-1].label && m > 0 {
+			groups[n-1].to = label
+		} else {
+			groups = append(groups, group{from: label, to: label, text: text})
+		}
+		if c.Sources != "" && !slices.Contains(sources, c.Sources) {
+			sources = append(sources, c.Sources)
 		}
 	}
-	pp.costEx = "employer cost of salary " + des.Pounds(s.Salary) + " per WTE: " + strings.Join(parts, "; ")
+	var b strings.Builder
+	b.WriteString("employer cost of actual pay (salary ")
+	b.WriteString(des.Pounds(s.Salary))
+	b.WriteString(" a year per WTE), month by month with employer NI per monthly pay period, each month paid on the 15th: ")
+	for i, g := range groups {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(g.from)
+		if g.to != g.from {
+			b.WriteString(" to " + g.to + " each")
+		}
+		b.WriteString(": ")
+		b.WriteString(g.text)
+	}
+	if len(sources) > 0 {
+		b.WriteString(" (sources: " + strings.Join(sources, " | ") + ")")
+	}
+	pp.costEx = b.String()
 	return nil
+}
+
+// payPennies is a month's pay in pennies: salary × WTE × days ÷ (12 × dim),
+// rounded half-up once.
+func payPennies(salaryP int64, num, den, days, dim uint64) int64 {
+	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
+	d := new(big.Int).SetUint64(12 * den * dim)
+	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
+	if r.Lsh(r, 1).Cmp(d) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q.Int64()
+}
+
+// payExact reports whether a month's pay is a whole number of pennies
+// before rounding.
+func payExact(salaryP int64, num, den, days, dim uint64) bool {
+	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
+	d := new(big.Int).SetUint64(12 * den * dim)
+	return new(big.Int).Rem(n, d).Sign() == 0
+}
+
+// assignShares gives each person of a role with a subsequent share (mental
+// health practitioners: des.Role.SubsequentReimbursement) their share: the
+// first at a band (in the fixed order: start date, name, role; people not
+// employed in the year do not count) keeps the role's share, each later one
+// at that band gets the subsequent share when their line has a written
+// agreement, the role's share otherwise. The band is the person's (the
+// maxima they claim on), or the role's when they give none.
+func (p *Plan) assignShares(people []person, order []int) {
+	var seen []*rolePlan // band plans already holding their first person
+	for _, i := range order {
+		pp := &people[i]
+		rp := pp.rp
+		if rp == nil || rp.subsequentBP == 0 {
+			continue
+		}
+		if pp.to < p.month[0].first || pp.from > p.month[11].last {
+			continue
+		}
+		if !slices.Contains(seen, rp) {
+			seen = append(seen, rp)
+			continue
+		}
+		pp.share = 1
+		if pp.s.WrittenAgreement {
+			pp.share, pp.bp = 2, rp.subsequentBP
+		}
+	}
 }
 
 // daysEmployed returns the days of month m within the person's employment.
@@ -228,8 +398,13 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 		if days == 0 {
 			continue
 		}
-		// cost of the month, for information: annual × WTE × days ÷ (12 × dim)
-		pp.cost[m] = claimPennies(uint64(pp.costP[m]), uint64(pp.costP[m]), pp.num, pp.den, uint64(days), dim, 10000, false)
+		// cost of the month, for information: the month's own cost of actual
+		// pay, or annual × WTE × days ÷ (12 × dim)
+		if pp.actual {
+			pp.cost[m] = pp.payCost[m]
+		} else {
+			pp.cost[m] = claimPennies(uint64(pp.costP[m]), uint64(pp.costP[m]), pp.num, pp.den, uint64(days), dim, 10000, false)
+		}
 		rp := pp.rp
 		switch {
 		case rp == nil:
@@ -305,13 +480,20 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 		if maxP < 0 {
 			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
 		}
-		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, rp.reimburseBP,
-			rp.claimCap[m])
-		// The maximum binds when the cost (or, for a maximum stated as a
-		// claim, the reimbursed share of it) is above it.
-		binds := pp.costP[m] > maxP
-		if rp.claimCap[m] {
-			binds = uint64(pp.costP[m])*rp.reimburseBP > uint64(maxP)*10000
+		var binds bool
+		if pp.actual {
+			pp.claim[m] = claimActualPennies(pp.payCost[m], maxP, pp.num, pp.den, num, wden, uint64(days), dim,
+				pp.bp, rp.claimCap[m])
+			binds = actualBinds(pp.payCost[m], maxP, pp.num, pp.den, uint64(days), dim, pp.bp, rp.claimCap[m])
+		} else {
+			pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, pp.bp,
+				rp.claimCap[m])
+			// The maximum binds when the cost (or, for a maximum stated as a
+			// claim, the reimbursed share of it) is above it.
+			binds = pp.costP[m] > maxP
+			if rp.claimCap[m] {
+				binds = uint64(pp.costP[m])*pp.bp > uint64(maxP)*10000
+			}
 		}
 		pp.derived[m] = binds && rp.unsourced[m][pp.zone]
 	}
@@ -438,6 +620,9 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	}
 	if rp := pp.rp; rp != nil {
 		sr.Reimbursement = rp.role.Reimbursement
+		if pp.share == 2 {
+			sr.Reimbursement = rp.role.SubsequentReimbursement
+		}
 		if lastMax >= 0 {
 			z := pp.zone
 			if rp.max[lastMax][z] < 0 {
@@ -487,7 +672,7 @@ func (e *staffExplainer) explain() string {
 	var b strings.Builder
 	size := 128 + len(pp.s.Name) + len(pp.s.Role) + len(pp.costEx)
 	if pp.rp != nil {
-		size += len(pp.rp.pctText)
+		size += len(pp.rp.pctText) + len(pp.rp.pctTexts[pp.share])
 		for _, t := range pp.rp.maxText {
 			size += len(t[pp.zone]) + 2
 		}
@@ -537,7 +722,11 @@ func (e *staffExplainer) explain() string {
 		if first {
 			b.WriteString("none sourced for the months employed")
 		}
-		b.WriteString(rp.pctText)
+		if rp.subsequentBP > 0 {
+			b.WriteString(rp.pctTexts[pp.share])
+		} else {
+			b.WriteString(rp.pctText)
+		}
 	}
 	b.WriteString("; ")
 	b.WriteString(strconv.Itoa(e.monthsClaimed))
@@ -663,6 +852,75 @@ func claimPennies(costP, maxP, num, den, days, dim, reimburseBP uint64, claimCap
 		}
 	}
 	return claimBig(costP, maxP, num, den, days, dim, reimburseBP, claimCap)
+}
+
+// claimActualPennies is one month's claim in pennies for a person costed on
+// actual pay, exactly:
+//
+//	min(costM × share, max × WTEc × days ÷ (12 × dim)) × pct
+//
+// rounded half-up once, where costM is the month's employer cost of the
+// person's pay (pennies), WTEc = cNum/cDen the WTE claimed (the person's
+// pNum/pDen, or less under a cap in WTE) and share = WTEc ÷ the person's
+// WTE. For a maximum stated as a claim cap: min(costM × share × pct, that
+// cap's share).
+func claimActualPennies(costM, maxP int64, pNum, pDen, cNum, cDen, days, dim, reimburseBP uint64, claimCap bool) int64 {
+	if cNum == pNum && cDen == pDen && pNum < smallWTE && pDen < smallWTE && costM >= 0 && costM < 1<<32 {
+		D := 12 * pDen * dim
+		costN := uint64(costM) * D         // over D
+		maxN := uint64(maxP) * pNum * days // over D
+		var claimN u128                    // over D × 10,000
+		if claimCap {
+			a, b := mul64(costN, reimburseBP), mul64(maxN, 10000)
+			claimN = a
+			if b.less(a) {
+				claimN = b
+			}
+		} else {
+			claimN = mul64(min(costN, maxN), reimburseBP)
+		}
+		if q, ok := claimN.divRound(D * 10000); ok {
+			return int64(q)
+		}
+	}
+	r := func(a, b uint64) *big.Rat {
+		return new(big.Rat).SetFrac(new(big.Int).SetUint64(a), new(big.Int).SetUint64(b))
+	}
+	share := new(big.Rat).Quo(r(cNum, cDen), r(pNum, pDen))
+	cost := new(big.Rat).Mul(new(big.Rat).SetInt64(costM), share)
+	mx := new(big.Rat).Mul(new(big.Rat).SetInt64(maxP), r(cNum*days, cDen*12*dim))
+	pct := r(reimburseBP, 10000)
+	var claim *big.Rat
+	if claimCap {
+		claim = new(big.Rat).Mul(cost, pct)
+		if mx.Cmp(claim) < 0 {
+			claim = mx
+		}
+	} else {
+		claim = cost
+		if mx.Cmp(cost) < 0 {
+			claim = mx
+		}
+		claim = new(big.Rat).Mul(claim, pct)
+	}
+	q, rem := new(big.Int).QuoRem(claim.Num(), claim.Denom(), new(big.Int))
+	if rem.Lsh(rem, 1).Cmp(claim.Denom()) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	return q.Int64()
+}
+
+// actualBinds reports whether the maximum binds on a month costed on actual
+// pay: the month's cost (or its reimbursed share, for a maximum stated as a
+// claim) is above the maximum's share for the person's WTE and days.
+func actualBinds(costM, maxP int64, num, den, days, dim, reimburseBP uint64, claimCap bool) bool {
+	c := new(big.Int).Mul(big.NewInt(costM), new(big.Int).SetUint64(12*den*dim))
+	m := new(big.Int).Mul(big.NewInt(maxP), new(big.Int).SetUint64(num*days))
+	if claimCap {
+		c.Mul(c, new(big.Int).SetUint64(reimburseBP))
+		m.Mul(m, big.NewInt(10000))
+	}
+	return c.Cmp(m) > 0
 }
 
 // claimBig is claimPennies in arbitrary precision.

@@ -16,6 +16,9 @@ var badCSV = []bad{
 	{"non-numeric.csv", des.ErrBadNumber, "registered", 3, "not a number"},
 	{"short-row.csv", des.ErrInvalid, "", 2, "6 cells, the header 7"},
 	{"too-many-places.csv", des.ErrInvalid, "weighted", 2, "six decimal places"},
+	// issue 24
+	{"cr-line-endings.csv", des.ErrInvalid, "", 1, "end with a carriage return alone"},
+	{"duplicate-code-case.csv", des.ErrInvalid, "pcn_code", 3, "PCN code u00001 is already on line 2"},
 }
 
 func readCSV(path string) error {

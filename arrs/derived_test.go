@@ -74,12 +74,15 @@ func TestMentalHealthPractitionerBand(t *testing.T) {
 	}
 	r, err := arrs.Calculate(rs, pcn, []arrs.Staff{mhp("5")}, arrs.Options{})
 	require.NoError(t, err)
-	// Band 5 after the 2025/26 uplift: £44,940 a year, £3,745.00 a month.
-	require.Equal(t, "44940.00", r.Staff[0].Claim.StringFixed(2))
+	// Band 5 after the 2025/26 uplift: £44,940 a year; the only (so the
+	// first) MHP at band 5 is reimbursed 50% (the 2025/26 workbook: 'Only 50%
+	// reimbursement is available for the first Mental Health Practitioner'):
+	// £1,872.50 a month, £22,470.00 a year.
+	require.Equal(t, "22470.00", r.Staff[0].Claim.StringFixed(2))
 	require.Contains(t, r.Staff[0].Explain(), "band 5")
 	r, err = arrs.Calculate(rs, pcn, []arrs.Staff{mhp("")}, arrs.Options{})
 	require.NoError(t, err)
-	require.Equal(t, "60000.00", r.Staff[0].Claim.StringFixed(2), "band 8a's £76,001 does not bind")
+	require.Equal(t, "30000.00", r.Staff[0].Claim.StringFixed(2), "band 8a's £76,001 does not bind: 50% of £60,000")
 	_, err = arrs.Calculate(rs, pcn, []arrs.Staff{mhp("9")}, arrs.Options{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), `band "9": mental_health_practitioner is paid at band 4, 5, 6, 7, 8a`)

@@ -7,11 +7,25 @@
 //
 // A staff member has a role, a whole-time equivalent (WTE, or weekly hours
 // ÷ 37.5, or a GP's sessions ÷ 9), a start date and an optional end date,
-// the annual employer cost of 1 WTE (salary plus employer on-costs), and
-// optionally a London zone (inner or outer).
+// either the annual employer cost of 1 WTE (salary plus employer on-costs)
+// or a full-time salary, and optionally a London zone (inner or outer).
 //
-//   - Monthly cost = annual cost × WTE ÷ 12. In a part month (start or end
-//     inside it) it is that × days employed in the month ÷ days in the month.
+//   - Monthly cost, given an annual cost = annual cost × WTE ÷ 12. In a part
+//     month (start or end inside it) it is that × days employed in the month
+//     ÷ days in the month.
+//   - Monthly cost, given a salary: on-costs on the person's actual pay,
+//     month by month, because employer NI is charged per pay period on
+//     actual earnings above the period's secondary threshold. The month's
+//     pay = salary × WTE × days employed ÷ (12 × days in the month), rounded
+//     half-up to the penny, treated as paid on the 15th (so April's pay is in
+//     the tax year that starts on 6 April); its cost = pay + employer NI
+//     (rate × (pay − the monthly threshold), nothing at or below it, rounded
+//     to the penny with ½p or less disregarded) + pension (14.38% × pay,
+//     half-up) [+ levy], by oncost.Rules.PayCost. A 0.5 WTE technician on a
+//     £30,000 salary in 2025/26 costs £1,554.70 a month, £18,656.40 a year,
+//     not half of a whole-time £38,064.00. The explanation writes each
+//     month's (or each run of equal months') pay and on-costs out, rounding
+//     included.
 //   - Monthly maximum = the role's maximum in force that month (the London
 //     figure for a London zone, where a source gives one) × WTE ÷ 12,
 //     pro-rated the same way.

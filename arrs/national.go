@@ -2,6 +2,7 @@ package arrs
 
 import (
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -57,6 +58,14 @@ type NationalSink interface {
 // *des.FieldError naming the row, des.RowError), is the error; a list with
 // no good rows is an error too.
 func National(rep *des.Rollups, rss []*des.RuleSet, opt NationalOptions, sink NationalSink) error {
+	switch {
+	case rep == nil:
+		return fmt.Errorf("%w: arrs.National needs a report to add to (rep is nil)", des.ErrMissing)
+	case opt.Open == nil:
+		return fmt.Errorf("%w: arrs.National needs NationalOptions.Open, to open the PCN list", des.ErrMissing)
+	case sink == nil:
+		return fmt.Errorf("%w: arrs.National needs a NationalSink to hand the PCNs to", des.ErrMissing)
+	}
 	for i, rs := range rss {
 		if err := nationalYear(rep, rs, opt, sink, i == 0); err != nil {
 			return err
@@ -137,14 +146,20 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 			if res == nil {
 				t := batch.Totals(i)
 				acc.Add(row, &t)
+				if err := acc.Err(); err != nil {
+					return nationalOverflow(opt.File, err)
+				}
 				var sum int64
 				for _, x := range t.Sums {
-					sum += x
+					sum += x // each within the PCN's own checked total
 				}
 				pcns = append(pcns, NationalPCN{row, decimal.New(t.Entitlements, -2), decimal.New(sum, -2), nil})
 				continue
 			}
 			acc.AddEntitlements(row, &res.Entitlements)
+			if err := acc.Err(); err != nil {
+				return nationalOverflow(opt.File, err)
+			}
 			rp := des.RolledPCN{Row: *row, Entitlements: res.Entitlements}
 			p := NationalPCN{Row: row, Entitlements: res.Entitlements.Total, ARRSSum: rp.ARRSSum()}
 			if opt.Explain {
@@ -172,4 +187,15 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 	y := acc.Rollup()
 	rep.Years = append(rep.Years, y)
 	return sink.End(rep, &rep.Years[len(rep.Years)-1])
+}
+
+// nationalOverflow names the file in a roll-up's overflow error.
+func nationalOverflow(file string, err error) error {
+	var fe *des.FieldError
+	if errors.As(err, &fe) && fe.File == "" {
+		c := *fe
+		c.File = file
+		return &c
+	}
+	return err
 }

@@ -14,16 +14,38 @@ import (
 type Options struct {
 	// AsAt, when set, uses only figures announced on or before that date.
 	AsAt des.Date
-	// SalaryCost turns a staff member's Salary into the annual employer cost
-	// of 1 WTE under the on-cost rules in force on a date, with a line
-	// explaining it. It is needed only for staff given by salary rather than
+	// SalaryCost turns a staff member's actual pay for a month into the
+	// employer cost of that month (pay plus employer NI on the monthly pay
+	// period, pension and, when the employer pays it, the levy), with the
+	// arithmetic. It is needed only for staff given by salary rather than
 	// annual cost; OnCostRules adapts the embedded on-cost tables.
 	SalaryCost SalaryCostFunc
 }
 
-// SalaryCostFunc works out the annual employer cost of a salary on a date.
-type SalaryCostFunc func(salary decimal.Decimal, on des.Date, levy bool) (cost decimal.Decimal, explain string,
-	err error)
+// Pay is one month's actual pay of a person given by salary: the
+// full-time salary × WTE × days employed ÷ (12 × days in the month),
+// rounded half-up to the penny, treated as paid on Paid (the 15th of the
+// month, so April's pay is in the tax year that starts on 6 April).
+type Pay struct {
+	Amount decimal.Decimal
+	Paid   des.Date
+	Levy   bool // the employer pays the apprenticeship levy
+}
+
+// PayCost is the employer cost of one month's pay: Cost (£, to the penny),
+// Arithmetic (the month's sum written out so that it reproduces Cost by
+// hand, rounding included) and Sources (the rules used).
+type PayCost struct {
+	Cost       decimal.Decimal
+	Arithmetic string
+	Sources    string
+}
+
+// SalaryCostFunc works out the employer cost of one month's actual pay.
+// On-costs are worked out on the person's own pay, month by month, not at
+// 1 WTE and scaled: employer NI is charged per pay period above the
+// period's secondary threshold.
+type SalaryCostFunc func(pay Pay) (PayCost, error)
 
 // Plan is a rule set prepared for claims: each role's maximum, percentage
 // and cap month by month, worked out once. A Plan is immutable and may be
@@ -40,8 +62,15 @@ type Plan struct {
 	// compiled is the rule set's payments compiled for CalculateTotals,
 	// made on first use.
 	compileOnce sync.Once
-	compiled    compiled
-	roleCount   int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
+	// sourced is the plan of the rule set's SourcedOnly copy, made on first
+	// use (Result.ClaimsUnsourced); nil when the rule set is sourced-only.
+	sourcedOnce   sync.Once
+	sourced       *Plan
+	sourcedErr    error
+	unsourcedOnce sync.Once
+	anyUnsourced  bool // a maximum no source gives is in force in some month
+	compiled      compiled
+	roleCount     int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
 	// bandRoles are the plans of roles paid at a range of bands, one a band,
 	// keyed "role|band".
 	bandRoles map[string]*rolePlan
@@ -69,7 +98,10 @@ type rolePlan struct {
 	capWhole    [12][2]int64
 	role        des.Role
 	reimburseBP uint64 // reimbursement in basis points (10,000 = 100%)
-	eligible    int    // first eligible month index
+	// subsequentBP is the subsequent share (des.Role.SubsequentReimbursement)
+	// in basis points; 0 when the role has one share.
+	subsequentBP uint64
+	eligible     int // first eligible month index
 	// max[m][z] is the maximum in pennies a year in month m for zone z;
 	// -1 where no source gives one.
 	max      [12][3]int64
@@ -83,8 +115,11 @@ type rolePlan struct {
 	cap       [12]*des.Cap
 	// maxText[k][z] describes maximum k for zone z, for explanations.
 	maxText [][3]string
-	// pctText is "× 100%" and the rule, for explanations.
-	pctText string
+	// pctText is "× 100%" and the rule, for explanations; for a role with a
+	// subsequent share, pctTexts[share] for the first at a band, a later
+	// one without a written agreement, and a later one with it.
+	pctText  string
+	pctTexts [3]string
 	// Reason texts that depend only on the role.
 	noMaxText, eligibleText string
 	// capTexts[c] says a person is beyond cap c: [0] at its limit, [1] at
@@ -156,6 +191,13 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
 	}
 	rp.reimburseBP = uint64(pct.IntPart())
+	if r.SubsequentReimbursement.IsPositive() {
+		sp := r.SubsequentReimbursement.Mul(ten4)
+		if !sp.IsInteger() || sp.GreaterThan(ten4) {
+			return nil, fmt.Errorf("%w: %s: subsequent reimbursement %s", des.ErrInvalid, r.ID, r.SubsequentReimbursement)
+		}
+		rp.subsequentBP = uint64(sp.IntPart())
+	}
 	for m := 0; m < 12; m++ {
 		rp.maxIdx[m] = -1
 		rp.max[m] = [3]int64{-1, -1, -1}
@@ -232,8 +274,22 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() +
 		" for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
 	rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
-	rp.pctText = "; claim = min(cost, maximum) × WTE × " + r.Reimbursement.Mul(decimal.NewFromInt(100)).String() +
-		"% per month, pro rata by days, rounded to the penny"
+	pctOf := func(f decimal.Decimal) string {
+		return "; claim = min(cost, maximum) × WTE × " + f.Mul(decimal.NewFromInt(100)).String() +
+			"% per month, pro rata by days, rounded to the penny"
+	}
+	rp.pctText = pctOf(r.Reimbursement)
+	if rp.subsequentBP > 0 {
+		band := r.Band
+		rp.pctTexts = [3]string{
+			pctOf(r.Reimbursement) + " (the first " + r.ID + " at band " + band + ", by start date: " +
+				r.Reimbursement.Mul(decimal.NewFromInt(100)).String() + "% whatever the agreement)",
+			pctOf(r.Reimbursement) + " (a further " + r.ID + " at band " + band + " with no written agreement: up to " +
+				r.SubsequentReimbursement.Mul(decimal.NewFromInt(100)).String() + "% needs one)",
+			pctOf(r.SubsequentReimbursement) + " (a further " + r.ID + " at band " + band +
+				" under a written agreement)",
+		}
+	}
 	return rp, nil
 }
 
@@ -274,22 +330,28 @@ func (p *Plan) Roles() []string {
 	return out
 }
 
-// OnCostRules adapts on-cost tables (rates.OnCosts()) to work out staff
-// costs from salaries. A date after the last rule the tables state (a
-// projected year, 2027/28 on) uses the last rules carried forward
+// OnCostRules adapts on-cost tables (rates.OnCosts()) to work out the
+// employer cost of a month's actual pay (oncost.Rules.PayCost: employer NI
+// on the monthly pay period). A date after the last rule the tables state
+// (a projected year, 2027/28 on) uses the last rules carried forward
 // (oncost.Rules.CarriedForward), and the explanation says PROJECTION, as
 // rate projections carry the last published figures; a forecast does not
 // abort for want of a future employer NI rule.
 func OnCostRules(o *oncost.Rules) SalaryCostFunc {
 	if o == nil {
-		return nil
+		// A function, not nil, so a caller that calls it gets an error
+		// rather than a panic.
+		return func(Pay) (PayCost, error) {
+			return PayCost{}, fmt.Errorf("%w: no on-cost rules (arrs.OnCostRules(nil)): give annual_cost, "+
+				"or load rates/oncosts.toml", des.ErrMissing)
+		}
 	}
 	o = o.CarriedForward()
-	return func(salary decimal.Decimal, on des.Date, levy bool) (decimal.Decimal, string, error) {
-		b, err := o.EmployerCost(salary, on, oncost.Options{Levy: levy})
+	return func(pay Pay) (PayCost, error) {
+		b, err := o.PayCost(pay.Amount, pay.Paid, oncost.Options{Levy: pay.Levy})
 		if err != nil {
-			return decimal.Zero, "", err
+			return PayCost{}, err
 		}
-		return b.Total, b.Explain(), nil
+		return PayCost{Cost: b.Total, Arithmetic: b.ExplainArithmetic(), Sources: b.SourcesText()}, nil
 	}
 }

@@ -161,6 +161,7 @@ type staffJSON struct {
 	Claim          des.JSONMoney   `json:"claim"`
 	ClaimOnDerived des.JSONMoney   `json:"claim_on_derived"`
 	Cost           des.JSONMoney   `json:"cost"`
+	CostMonths     []des.JSONMoney `json:"cost_months"`
 	MonthsClaimed  int             `json:"months_claimed"`
 	Maximum        des.JSONMoney   `json:"maximum"`
 	Reimbursement  decimal.Decimal `json:"reimbursement"`
@@ -172,7 +173,7 @@ type staffJSON struct {
 // MarshalJSON writes the result with its explanation, money with two places.
 func (s StaffResult) MarshalJSON() ([]byte, error) {
 	return json.Marshal(staffJSON{s.Name, s.Role, s.WTE, des.JSONMoney(s.Claim), des.JSONMoney(s.ClaimOnDerived),
-		des.JSONMoney(s.Cost), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
+		des.JSONMoney(s.Cost), des.JSONMoneys(s.CostMonths), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
 		s.Reasons, s.Explain()})
 }
 
@@ -183,7 +184,8 @@ func (s *StaffResult) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: v.WTE, Claim: v.Claim.Decimal(),
-		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), Months: des.Decimals(v.Months),
+		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), CostMonths: des.Decimals(v.CostMonths),
+		Months:        des.Decimals(v.Months),
 		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum.Decimal(), Reimbursement: v.Reimbursement,
 		Reasons: v.Reasons, explained: v.Explain}
 	return nil
@@ -279,6 +281,7 @@ type resultJSON struct {
 	Claims          des.JSONMoney `json:"claims"`
 	Headroom        des.JSONMoney `json:"headroom"`
 	ClaimsOnDerived des.JSONMoney `json:"claims_on_derived"`
+	ClaimsUnsourced des.JSONMoney `json:"claims_unsourced"`
 	Cost            des.JSONMoney `json:"cost"`
 	RunsOut         string        `json:"runs_out,omitempty"`
 	Pots            []Pot         `json:"pots"`
@@ -290,7 +293,7 @@ type resultJSON struct {
 // MarshalJSON writes the result, money with two places.
 func (r Result) MarshalJSON() ([]byte, error) {
 	return json.Marshal(resultJSON{r.Year, r.PCN, des.JSONMoney(r.Sum), des.JSONMoney(r.Claims),
-		des.JSONMoney(r.Headroom), des.JSONMoney(r.ClaimsOnDerived), des.JSONMoney(r.Cost), r.RunsOut, r.Pots,
+		des.JSONMoney(r.Headroom), des.JSONMoney(r.ClaimsOnDerived), des.JSONMoney(r.ClaimsUnsourced), des.JSONMoney(r.Cost), r.RunsOut, r.Pots,
 		r.Staff, r.Months, r.Breaches})
 }
 
@@ -301,7 +304,8 @@ func (r *Result) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*r = Result{Year: v.Year, PCN: v.PCN, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(),
-		Headroom: v.Headroom.Decimal(), ClaimsOnDerived: v.ClaimsOnDerived.Decimal(), Cost: v.Cost.Decimal(),
+		Headroom: v.Headroom.Decimal(), ClaimsOnDerived: v.ClaimsOnDerived.Decimal(),
+		ClaimsUnsourced: v.ClaimsUnsourced.Decimal(), Cost: v.Cost.Decimal(),
 		RunsOut: v.RunsOut, Pots: v.Pots, Staff: v.Staff, Months: v.Months, Breaches: v.Breaches}
 	return nil
 }
@@ -318,6 +322,13 @@ type Result struct {
 	// ClaimsOnDerived is how much of Claims rests on derived or carried
 	// maxima (the sum of the staff's ClaimOnDerived).
 	ClaimsOnDerived decimal.Decimal `json:"claims_on_derived"`
+	// ClaimsUnsourced is how much less the roster claims under the rule
+	// set's SourcedOnly copy (what -sourced-only takes off Claims): every
+	// claim that needs a figure no source gives, not only the months a
+	// derived maximum binds (a role whose only maximum is derived claims
+	// nothing without it; a London figure derived falls back to the sourced
+	// national one). Zero when the rule set is already sourced-only.
+	ClaimsUnsourced decimal.Decimal `json:"claims_unsourced"`
 	// Cost is the roster's employer cost in the year.
 	Cost     decimal.Decimal `json:"cost"`
 	RunsOut  string          `json:"runs_out,omitempty"`

@@ -162,6 +162,13 @@ type Staff struct {
 	// Levy says the employer pays the apprenticeship levy on this salary.
 	Levy   bool   `json:"levy,omitempty"`
 	London London `json:"london,omitempty"`
+	// WrittenAgreement says a written agreement with the employing provider
+	// lets this person be reimbursed at the role's subsequent share
+	// (des.Role.SubsequentReimbursement: mental health practitioners, up to
+	// 100% for each MHP after the first at the same band, Table 3b). It
+	// changes nothing for the first person of the role at a band, nor for a
+	// role with one share.
+	WrittenAgreement bool `json:"written_agreement,omitempty"`
 }
 
 // Validate checks one roster line: a name and a role in the catalogue
@@ -179,6 +186,8 @@ func (s Staff) Validate() error {
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		missing("name", "missing name")
+	} else if msg := des.NameProblem(s.Name); msg != "" {
+		bad("name", "%q %s", s.Name, msg)
 	}
 	if strings.TrimSpace(s.Role) == "" {
 		missing("role", "missing role")
@@ -210,7 +219,8 @@ func (s Staff) Validate() error {
 		}
 	}
 	if s.AnnualCost.IsZero() && s.Salary.IsZero() {
-		missing("annual_cost", "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
+		missing("annual_cost", "missing or £0: give annual_cost (employer cost of 1 WTE a year) or salary, "+
+			"more than £0 (a cost brought to £0 by a negative pay_uplift_pct counts as £0 too)")
 	}
 	switch s.London {
 	case NotLondon, OuterLondon, InnerLondon:

@@ -27,6 +27,7 @@ type RollUpStream struct {
 	england groupSum
 	byPay   []int64
 	leftOut []string
+	err     error // the first total that would not fit in int64 pennies
 }
 
 type groupSum struct {
@@ -36,7 +37,14 @@ type groupSum struct {
 }
 
 // NewRollUpStream starts adding up PCNs worked out under plan.
+//
+// A nil plan (or one without a rule set) gives a stream that adds nothing
+// up: its Err says why.
 func NewRollUpStream(plan *Plan) *RollUpStream {
+	if plan == nil || plan.rs == nil {
+		return &RollUpStream{rs: &des.RuleSet{}, icbs: map[string]*groupSum{}, england: groupSum{registered: decimal.Zero},
+			err: errNoPlan}
+	}
 	c := plan.fast()
 	pays := plan.rs.Payments()
 	s := &RollUpStream{rs: plan.rs, exact: c.ok, icbs: map[string]*groupSum{},
@@ -86,9 +94,33 @@ func (s *RollUpStream) add(row *des.PCNRow, ent, arrsSum int64) {
 		if hasReg {
 			g.registered = g.registered.Add(reg)
 		}
-		g.ent += ent
-		g.arrs += arrsSum
+		name := "England"
+		if g != &s.england {
+			name = "ICB " + row.ICB
+		}
+		s.sum(row, &g.ent, ent, name+" entitlements")
+		s.sum(row, &g.arrs, arrsSum, name+" ARRS sum")
 	}
+}
+
+// sum adds v to *dst, or records the first overflow (Err) naming the PCN
+// whose figure would pass the largest total, and what total.
+func (s *RollUpStream) sum(row *des.PCNRow, dst *int64, v int64, what string) {
+	if !addInt(dst, v) && s.err == nil {
+		oe := &OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what + " with this PCN added"}
+		s.err = &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
+	}
+}
+
+// Err is the first total that would not fit in int64 pennies (a
+// *des.FieldError with the PCN's line wrapping an *OverflowError), or nil.
+// A stream with an error gives no Rollup worth printing: the caller stops
+// and reports it.
+func (s *RollUpStream) Err() error {
+	if s == nil {
+		return nil
+	}
+	return s.err
 }
 
 // Add adds a PCN's totals (from CalculateTotals under the same plan; see
@@ -96,35 +128,43 @@ func (s *RollUpStream) add(row *des.PCNRow, ent, arrsSum int64) {
 func (s *RollUpStream) Add(row *des.PCNRow, t *Totals) {
 	var sum int64
 	for _, x := range t.Sums {
-		sum += x
+		s.sum(row, &sum, x, "PCN's ARRS sums")
 	}
 	s.add(row, t.Entitlements, sum)
 	for i := range s.byPay {
 		switch {
 		case s.slotPay[i] >= 0:
-			s.byPay[i] += t.Payments[s.slotPay[i]]
+			s.sum(row, &s.byPay[i], t.Payments[s.slotPay[i]], "England total of "+s.ids[i])
 		case s.slotSum[i] >= 0:
-			s.byPay[i] += t.Sums[s.slotSum[i]]
+			s.sum(row, &s.byPay[i], t.Sums[s.slotSum[i]], "England total of "+s.ids[i])
 		}
 	}
 }
 
 // AddEntitlements adds a PCN worked out by the explained path.
 func (s *RollUpStream) AddEntitlements(row *des.PCNRow, e *des.Entitlements) {
+	pennies := func(d decimal.Decimal, what string) int64 {
+		v, ok := checkedPennies(d)
+		if !ok && s.err == nil {
+			oe := &OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what, Amount: d}
+			s.err = &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
+		}
+		return v
+	}
 	var sum int64
 	for _, a := range e.ARRSSums {
-		sum += toPennies(a.Total)
+		s.sum(row, &sum, pennies(a.Total, a.ID), "PCN's ARRS sums")
 	}
-	s.add(row, toPennies(e.Total), sum)
+	s.add(row, pennies(e.Total, "entitlements"), sum)
 	for i, id := range s.ids {
 		for _, a := range e.Payments {
 			if a.ID == id {
-				s.byPay[i] += toPennies(a.Total)
+				s.sum(row, &s.byPay[i], pennies(a.Total, id), "England total of "+id)
 			}
 		}
 		for _, a := range e.ARRSSums {
 			if a.ID == id {
-				s.byPay[i] += toPennies(a.Total)
+				s.sum(row, &s.byPay[i], pennies(a.Total, id), "England total of "+id)
 			}
 		}
 	}

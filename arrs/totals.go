@@ -21,6 +21,9 @@ package arrs
 // every PCN of the national benchmark to the same pennies.
 
 import (
+	"errors"
+	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -252,8 +255,11 @@ func (p *Plan) totals(wk *worker, c *compiled, b *Batch, i int) error {
 	// Entitlements.
 	var total [4]uint64
 	for _, f := range wk.fig {
-		for b := range total {
-			total[b] += f[b]
+		for k := range total {
+			if total[k]+f[k] < total[k] {
+				return p.slowTotals(c, b, i) // beyond 64 bits: the exact decimal path
+			}
+			total[k] += f[k]
 		}
 	}
 	for k := range c.parts {
@@ -278,10 +284,9 @@ func (p *Plan) totals(wk *worker, c *compiled, b *Batch, i int) error {
 					}
 				}
 				v, ok := acc.divRound(lcmQ * scale6 * scale6 / 100)
-				if !ok {
+				if !ok || !addPennies(&t.Sums[cp.payment], v) {
 					return p.slowTotals(c, b, i)
 				}
-				t.Sums[cp.payment] += int64(v)
 				continue
 			}
 			for m := 0; m < 12; m++ {
@@ -289,11 +294,9 @@ func (p *Plan) totals(wk *worker, c *compiled, b *Batch, i int) error {
 					continue
 				}
 				v, ok := mul64(basis, cp.k[m]).divRound(cp.q[m] * scale6 * scale6 / 100)
-				if !ok {
+				if !ok || !addPennies(&t.Payments[cp.payment], v) || !addPennies(&t.Entitlements, v) {
 					return p.slowTotals(c, b, i)
 				}
-				t.Payments[cp.payment] += int64(v)
-				t.Entitlements += int64(v)
 			}
 		}
 	}
@@ -370,8 +373,12 @@ func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 		}
 		return strings.Compare(x.Role, y.Role)
 	})
+	p.assignShares(people, order)
 	var reg uint64
 	for _, f := range wk.fig {
+		if reg+f[0] < reg {
+			return false
+		}
 		reg += f[0]
 	}
 	if len(wk.caps) < p.roleCount {
@@ -389,12 +396,9 @@ func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 		}
 		q := slices.Index(c.pots, pot)
 		for m := 0; m < 12; m++ {
-			t.Cost += pp.cost[m]
-			if q >= 0 {
-				t.Claims[q] += pp.claim[m]
-			}
-			if pp.derived[m] {
-				t.ClaimsOnDerived += pp.claim[m]
+			if !addInt(&t.Cost, pp.cost[m]) || q >= 0 && !addInt(&t.Claims[q], pp.claim[m]) ||
+				pp.derived[m] && !addInt(&t.ClaimsOnDerived, pp.claim[m]) {
+				return false
 			}
 		}
 	}
@@ -423,23 +427,97 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 		return err
 	}
 	r := p.result(in.PCN, people, order, e.ARRSSums)
+	var perr error
+	pennies := func(d decimal.Decimal, what string) int64 {
+		v, ok := checkedPennies(d)
+		if !ok && perr == nil {
+			perr = &OverflowError{PCN: in.PCN.Name, What: what, Amount: d}
+		}
+		return v
+	}
 	for _, a := range e.Payments {
 		if i := slices.Index(c.payments, a.ID); i >= 0 {
-			t.Payments[i] = toPennies(a.Total)
+			t.Payments[i] = pennies(a.Total, "payment "+a.ID)
 		}
 	}
-	t.Entitlements = toPennies(e.Total)
+	t.Entitlements = pennies(e.Total, "entitlements total")
 	for _, a := range e.ARRSSums {
 		if i := slices.Index(c.pots, a.Pot); i >= 0 {
-			t.Sums[i] = toPennies(a.Total)
+			t.Sums[i] = pennies(a.Total, "ARRS sum "+a.ID)
 		}
 	}
 	for _, pot := range r.Pots {
 		if i := slices.Index(c.pots, pot.Name); i >= 0 {
-			t.Claims[i] = toPennies(pot.Claims)
+			t.Claims[i] = pennies(pot.Claims, "claims of pot "+string(pot.Name))
 		}
 	}
-	t.Cost, t.ClaimsOnDerived = toPennies(r.Cost), toPennies(r.ClaimsOnDerived)
+	t.Cost, t.ClaimsOnDerived = pennies(r.Cost, "staff cost"), pennies(r.ClaimsOnDerived, "claims on derived maxima")
+	if perr != nil {
+		clear(t.Payments)
+		clear(t.Sums)
+		clear(t.Claims)
+		t.Entitlements, t.Cost, t.ClaimsOnDerived = 0, 0, 0
+		return perr
+	}
 	b.keep(i, people)
 	return nil
 }
+
+// addPennies adds v pennies to *dst, reporting false (and leaving *dst)
+// when the sum would pass the largest int64.
+func addPennies(dst *int64, v uint64) bool {
+	if v > math.MaxInt64 || *dst > math.MaxInt64-int64(v) {
+		return false
+	}
+	*dst += int64(v)
+	return true
+}
+
+// addInt adds v to *dst, reporting false (and leaving *dst) on overflow.
+func addInt(dst *int64, v int64) bool {
+	s := *dst + v
+	if (v > 0 && s < *dst) || (v < 0 && s > *dst) {
+		return false
+	}
+	*dst = s
+	return true
+}
+
+var (
+	maxPennies = decimal.NewFromInt(math.MaxInt64)
+	minPennies = decimal.NewFromInt(math.MinInt64)
+)
+
+// checkedPennies is d in whole pennies, and false when d has more than two
+// places or its pennies do not fit in an int64.
+func checkedPennies(d decimal.Decimal) (int64, bool) {
+	p := d.Shift(2)
+	if !p.IsInteger() || p.GreaterThan(maxPennies) || p.LessThan(minPennies) {
+		return 0, false
+	}
+	return p.IntPart(), true
+}
+
+// ErrOverflow is the sentinel of an amount too large for pcnfin's 64-bit
+// pennies (about £92 million million): never a wrapped figure.
+var ErrOverflow = errors.New("amount too large")
+
+// OverflowError is an amount that would not fit in 64-bit pennies: the PCN
+// (or total) and the payment it is about, and the exact amount where known.
+type OverflowError struct {
+	PCN    string
+	What   string
+	Amount decimal.Decimal
+}
+
+func (e *OverflowError) Error() string {
+	amt := ""
+	if !e.Amount.IsZero() {
+		amt = " (£" + e.Amount.StringFixed(2) + ")"
+	}
+	return fmt.Sprintf("%s: %s%s is more than £92,233,720,368,547,758.07, the most a total can hold; "+
+		"check the figures and rates (a rate per patient or a population far too large)", e.PCN, e.What, amt)
+}
+
+// Unwrap gives ErrOverflow and des.ErrInvalid, for errors.Is.
+func (e *OverflowError) Unwrap() []error { return []error{ErrOverflow, des.ErrInvalid} }

@@ -27,6 +27,15 @@ type Role struct {
 	// pharmacists in 2019/20, 0.50 for jointly funded mental health
 	// practitioners, 1 otherwise.
 	Reimbursement decimal.Decimal `json:"reimbursement"`
+	// SubsequentReimbursement, when above zero, is the share of cost
+	// reimbursed for each further person of the role at the same band whose
+	// roster line has a written agreement (Staff.WrittenAgreement): mental
+	// health practitioners from 2024/25, 50% for the first MHP at a band
+	// (Table 3a) and up to 100% for further MHPs at that band where a written
+	// agreement with the mental health provider is in place (Table 3b). The
+	// first person at a band (by start date, then name), and any later one
+	// without an agreement, get Reimbursement. Zero: one share for everyone.
+	SubsequentReimbursement decimal.Decimal `json:"subsequent_reimbursement,omitempty"`
 	// Pot is the ARRS sum the role's claims count against ("main", or "gp"
 	// for the 2024/25 GP ring-fence).
 	Pot PotID `json:"pot"`

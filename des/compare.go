@@ -193,8 +193,8 @@ func compareRoles(rolesA, rolesB []Role, to Year) []Change {
 			default:
 				it.Status = StatusMaximum
 			}
-			if !x.Reimbursement.Equal(y.Reimbursement) {
-				notes = append(notes, fmt.Sprintf("reimbursed %s → %s", percent(x.Reimbursement), percent(y.Reimbursement)))
+			if !x.Reimbursement.Equal(y.Reimbursement) || !x.SubsequentReimbursement.Equal(y.SubsequentReimbursement) {
+				notes = append(notes, fmt.Sprintf("reimbursed %s → %s", shares(x), shares(y)))
 				if it.Status == StatusUnchanged {
 					it.Status = "reimbursement changed"
 				}
@@ -207,8 +207,8 @@ func compareRoles(rolesA, rolesB []Role, to Year) []Change {
 			if y.EligibleFrom != to.Start() {
 				notes = append(notes, "eligible from "+y.EligibleFrom.String())
 			}
-			if !y.Reimbursement.Equal(one) {
-				notes = append(notes, "reimbursed "+percent(y.Reimbursement))
+			if !y.Reimbursement.Equal(one) || y.SubsequentReimbursement.IsPositive() {
+				notes = append(notes, "reimbursed "+shares(y))
 			}
 		default:
 			it.Status = StatusRemoved
@@ -320,3 +320,14 @@ func maximumAtEnd(r Role) MaybeMoney {
 }
 
 func percent(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
+
+// shares names a role's reimbursement: "50%", or "50% (first at a band),
+// 100% (further, with a written agreement)" for a role with a subsequent
+// share.
+func shares(r Role) string {
+	if !r.SubsequentReimbursement.IsPositive() {
+		return percent(r.Reimbursement)
+	}
+	return percent(r.Reimbursement) + " (first at a band), " + percent(r.SubsequentReimbursement) +
+		" (further, with a written agreement)"
+}

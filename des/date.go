@@ -124,7 +124,9 @@ func (d Date) Time() time.Time {
 // The zero Date ("no date") stays the zero Date, and so does a result
 // outside the years NewDate accepts (1900 to 2200): no date is invented.
 func (d Date) AddDays(n int) Date {
-	if d.IsZero() {
+	// No date is 4,000,000 days (about 11,000 years) from another; a larger
+	// n would wrap inside time.AddDate and land on some other date.
+	if d.IsZero() || n > 4_000_000 || n < -4_000_000 {
 		return Date{}
 	}
 	t := d.Time().AddDate(0, 0, n)
@@ -203,6 +205,12 @@ func (d *Date) UnmarshalText(b []byte) error {
 func (d *Date) UnmarshalTOML(v any) error {
 	switch x := v.(type) {
 	case time.Time:
+		if x.Year() == 0 && x.Month() == 1 && x.Day() == 1 {
+			// a TOML local time (start = 00:00:00) arrives as a time on day
+			// one of year 0: say what it is, not "year 0 out of range"
+			return fmt.Errorf("%w: %s is a time of day, not a date; give a date like 2024-04-01", ErrBadDate,
+				x.Format("15:04:05"))
+		}
 		if x.Hour() != 0 || x.Minute() != 0 || x.Second() != 0 || x.Nanosecond() != 0 {
 			return fmt.Errorf("%w: %s has a time of day; give a date like 2024-04-01", ErrBadDate, x.Format(time.RFC3339))
 		}

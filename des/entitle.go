@@ -66,6 +66,10 @@ type PartAmount struct {
 	// month by month (April first, each rounded to the penny; they add up to
 	// Amount). Empty for a part paid to the PCN (the payment's Months).
 	Months []decimal.Decimal `json:"months,omitempty"`
+	// monthly writes out the monthly payments when the sum of the rounded
+	// months differs from the rounded product (the penny a reader would
+	// otherwise not find); empty when they agree.
+	monthly string
 }
 
 // Amount is what one payment comes to for a PCN in a year, with everything
@@ -143,7 +147,10 @@ func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
 		if err != nil {
 			return Entitlements{}, err
 		}
-		totalP += p
+		if !addChecked(&totalP, p) {
+			return Entitlements{}, fmt.Errorf("%w: %s: the entitlements total with payment %s passes "+
+				"£92,233,720,368,547,758.07, the most a total can hold; check the rates and figures", ErrInvalid, pcn.Name, a.ID)
+		}
 	}
 	out.Total = decimal.New(totalP, -2)
 	return out, nil
@@ -234,9 +241,13 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 			if err != nil {
 				return Amount{}, err
 			}
-			amountP += pp
+			ok := addChecked(&amountP, pp)
 			for i, m := range months {
-				monthP[i] += m
+				ok = ok && addChecked(&monthP[i], m)
+			}
+			if !ok {
+				return Amount{}, fmt.Errorf("%w: %s: the total over the practices passes £92,233,720,368,547,758.07, "+
+					"the most a total can hold; check the rates and figures", ErrInvalid, p.ID)
 			}
 		}
 	}
@@ -327,6 +338,11 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 			pa.Amount = RoundPenny(total)
 		} else {
 			pa.Amount = decimal.New(amountP, -2)
+			if !RoundPenny(total).Equal(pa.Amount) {
+				pa.monthly = fmt.Sprintf("%s, paid in %d monthly payments of %s ÷ %d = %s → %s (each rounded half-up "+
+					"to the penny): %d × %s", exactPounds(total), n, exactPounds(total), n,
+					quotient(total, int64(n)), Pounds(decimal.New(each, -2)), n, Pounds(decimal.New(each, -2)))
+			}
 		}
 		return pa, months, nil
 	}
@@ -337,6 +353,7 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 	fullN := make([]int64, len(vals))              // whole months at value k (for an ARRS sum)
 	partials := make([]int64, len(vals))           // part months at value k
 	partDays := make([]decimal.Decimal, len(vals)) // Σ days/dim of part months, for the explanation
+	var partMonths [12]*partMonth                  // the part months' sums, for the monthly text
 	for i := 0; i < 12; i++ {
 		yy, mm := y.Month(i)
 		dim := DaysIn(yy, mm)
@@ -385,6 +402,24 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		if num.IsZero() {
 			continue
 		}
+		if !once {
+			var t strings.Builder
+			for k, v := range vals {
+				from := maxDate(v.From, pt.From, mStart)
+				to := minDate(pt.To, mEnd)
+				if k+1 < len(vals) {
+					to = minDate(to, vals[k+1].From.AddDays(-1))
+				}
+				if to.Before(from) {
+					continue
+				}
+				if t.Len() > 0 {
+					t.WriteString(" + ")
+				}
+				fmt.Fprintf(&t, "%s × %d days", FormatRate(v.Rate), from.Days(to)+1)
+			}
+			partMonths[i] = &partMonth{num: num, dim: dim, text: t.String()}
+		}
 		den := decimal.NewFromInt(int64(dim * 12))
 		if once {
 			exact = exact.Add(num.Mul(basis).DivRound(den, 20))
@@ -419,8 +454,87 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		pa.Amount = RoundPenny(exact)
 	} else {
 		pa.Amount = decimal.New(amountP, -2)
+		// the unrounded year, to tell whether the months' rounding shows
+		straight := decimal.Zero
+		for k := range vals {
+			if fullN[k] > 0 {
+				straight = straight.Add(vals[k].Rate.Mul(basis).Mul(decimal.NewFromInt(fullN[k])).DivRound(twelve, 20))
+			}
+		}
+		for i := 0; i < 12; i++ {
+			if p := partMonths[i]; p != nil {
+				straight = straight.Add(p.num.Mul(basis).DivRound(decimal.NewFromInt(int64(p.dim*12)), 20))
+			}
+		}
+		if !RoundPenny(straight).Equal(pa.Amount) {
+			pa.monthly = monthlyText(y, vals, basis, full, fullN, &partMonths, months, straight, pa.Amount)
+		}
 	}
 	return pa, months, nil
+}
+
+// partMonth is a month only partly at one value: Σ rate × days, and the
+// text of that sum.
+type partMonth struct {
+	num  decimal.Decimal
+	dim  int
+	text string
+}
+
+// monthlyText writes out an annual part's monthly payments, each rounded
+// half-up to the penny, so that they reproduce the year by hand:
+// "£23,334.1305, paid monthly (each month rounded half-up to the penny):
+// 12 × (13,250.5 × £1.761 ÷ 12 = £1,944.510875 → £1,944.51)".
+func monthlyText(y Year, vals []Value, basis decimal.Decimal, full, fullN []int64, parts *[12]*partMonth,
+	months []int64, straight, total decimal.Decimal) string {
+	var b strings.Builder
+	b.WriteString(exactPounds(straight))
+	b.WriteString(", paid monthly (each month rounded half-up to the penny): ")
+	first := true
+	sep := func() {
+		if !first {
+			b.WriteString(" + ")
+		}
+		first = false
+	}
+	for k := range vals {
+		if fullN[k] == 0 {
+			continue
+		}
+		sep()
+		fmt.Fprintf(&b, "%d × (%s × %s ÷ 12 = %s → %s)", fullN[k], Thousands(basis.String()), FormatRate(vals[k].Rate),
+			quotient(vals[k].Rate.Mul(basis), 12), Pounds(decimal.New(full[k], -2)))
+	}
+	for i := 0; i < 12; i++ {
+		p := parts[i]
+		if p == nil {
+			continue
+		}
+		sep()
+		yy, mm := y.Month(i)
+		fmt.Fprintf(&b, "%04d-%02d: %s × (%s) ÷ (%d × 12) = %s → %s", yy, int(mm), Thousands(basis.String()), p.text,
+			p.dim, quotient(p.num.Mul(basis), int64(p.dim*12)), Pounds(decimal.New(months[i], -2)))
+	}
+	return b.String()
+}
+
+// exactPounds writes an amount with every digit it has (at least two
+// places): "£24,557.825".
+func exactPounds(d decimal.Decimal) string {
+	if Places(d) <= 2 {
+		return Pounds(d)
+	}
+	return "£" + Thousands(d.String())
+}
+
+// quotient writes n ÷ d in pounds, exactly when it ends within six places,
+// else to six places and "…": "£2,728.647222…".
+func quotient(n decimal.Decimal, d int64) string {
+	q := n.DivRound(decimal.NewFromInt(d), 6)
+	if q.Mul(decimal.NewFromInt(d)).Equal(n) {
+		return exactPounds(q)
+	}
+	return "£" + Thousands(q.StringFixed(6)) + "…"
 }
 
 func rateUsed(pt Part, v Value, from, to Date, months decimal.Decimal, opt Options) RateUsed {
@@ -557,6 +671,10 @@ func (pa PartAmount) explain(labelled bool) string {
 		b.WriteString(")")
 	}
 	b.WriteString(" = ")
+	if pa.monthly != "" {
+		b.WriteString(pa.monthly)
+		b.WriteString(" = ")
+	}
 	b.WriteString(Pounds(pa.Amount))
 	return b.String()
 }
@@ -587,4 +705,15 @@ func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
 		out = append(out, a)
 	}
 	return out, nil
+}
+
+// addChecked adds v to *dst, reporting false (and leaving *dst) when the
+// sum would not fit in an int64: a total is refused, never wrapped.
+func addChecked(dst *int64, v int64) bool {
+	s := *dst + v
+	if (v > 0 && s < *dst) || (v < 0 && s > *dst) {
+		return false
+	}
+	*dst = s
+	return true
 }

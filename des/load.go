@@ -3,7 +3,6 @@ package des
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -96,6 +95,7 @@ type rawRole struct {
 	Band          string   `toml:"band"`
 	EligibleFrom  Date     `toml:"eligible_from"`
 	Reimbursement exact    `toml:"reimbursement"`
+	Subsequent    exact    `toml:"subsequent_reimbursement"`
 	Pot           string   `toml:"pot"`
 	Hours         exact    `toml:"hours_per_wte"`
 	Sessions      exact    `toml:"sessions_per_wte"`
@@ -122,9 +122,16 @@ type rawGap struct {
 	Carry   bool   `toml:"carry"`
 }
 
+type rawVersion struct {
+	Published Date   `toml:"published"`
+	Title     string `toml:"title"`
+	rawSource
+}
+
 type rawRuleSet struct {
 	Year    Year         `toml:"year"`
 	Title   string       `toml:"title"`
+	Version []rawVersion `toml:"version"`
 	Payment []rawPayment `toml:"payment"`
 	ARRS    rawARRS      `toml:"arrs"`
 	IIF     *rawIIF      `toml:"iif"`
@@ -143,15 +150,7 @@ var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
 // LoadRuleSetFile reads and validates a rule set from a TOML file.
 func LoadRuleSetFile(path string) (*RuleSet, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() > MaxRuleSetBytes {
-		return nil, &FieldError{File: path,
-			Msg: fmt.Sprintf("file is %d bytes; a rule set may be at most %d", fi.Size(), MaxRuleSetBytes), Err: ErrInvalid}
-	}
-	data, err := os.ReadFile(path)
+	data, err := ReadFileLimited(path, MaxRuleSetBytes, "a rule set")
 	if err != nil {
 		return nil, err
 	}
@@ -212,9 +211,27 @@ func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
 		return nil
 	}
 	v.year = raw.Year
+	if len(raw.Payment) == 0 && len(raw.ARRS.Role) == 0 && raw.IIF == nil {
+		v.add(root.key("payment"), ErrMissing, "the rule set has year = %q and nothing else: no [[payment]], "+
+			"[[arrs.role]] or [iif], so every payment would be £0; give the year's payments and roles", raw.Year.String())
+	}
 	rs := &RuleSet{year: raw.Year, title: raw.Title, file: filepath.Base(v.file)}
 	if rs.title == "" {
 		rs.title = "Network Contract DES " + raw.Year.String()
+	}
+	for i, rv := range raw.Version {
+		p := root.with("version", i)
+		ver := Version{Published: rv.Published, Title: strings.TrimSpace(rv.Title), Source: v.source(p, rv.rawSource)}
+		if ver.Published.IsZero() {
+			v.add(p.key("published"), ErrMissing, "missing: want the date this version was published, e.g. published = 2026-04-30")
+		} else if n := len(rs.versions); n > 0 && !ver.Published.After(rs.versions[n-1].Published) {
+			v.add(p.key("published"), ErrInvalid, "%s is not after the previous version's %s: list versions oldest first",
+				ver.Published, rs.versions[n-1].Published)
+		}
+		if ver.Title == "" {
+			v.add(p.key("title"), ErrMissing, "missing: want a title naming this version")
+		}
+		rs.versions = append(rs.versions, ver)
 	}
 	seen := map[string]bool{}
 	for i, rp := range raw.Payment {
@@ -313,8 +330,16 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 	if len(rp.Part) == 0 {
 		v.add(p, ErrMissing, "payment %q has no [[payment.part]]", rp.ID)
 	}
+	parts := map[string]int{}
 	for j, rpt := range rp.Part {
 		pay.Parts = append(pay.Parts, v.part(p.with("part", j), rpt))
+		// Two identical parts would pay the payment twice over.
+		key := fmt.Sprintf("%v", rpt)
+		if k, dup := parts[key]; dup {
+			v.add(p.with("part", j), ErrInvalid,
+				"this [[payment.part]] is the same as part[%d]: the payment would be paid twice over (give each part once)", k)
+		}
+		parts[key] = j
 	}
 	for j, t := range rp.Total {
 		v.total(p.with("total", j), &pay, t)
@@ -506,6 +531,15 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 					role.Reimbursement)
 			}
 		}
+		if rr.Subsequent.Set {
+			role.SubsequentReimbursement = rr.Subsequent.D
+			if !role.SubsequentReimbursement.IsPositive() || role.SubsequentReimbursement.GreaterThan(decimal.NewFromInt(1)) ||
+				Places(role.SubsequentReimbursement) > 4 {
+				v.add(rp.key("subsequent_reimbursement"), ErrInvalid,
+					"subsequent_reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"1\"",
+					role.SubsequentReimbursement)
+			}
+		}
 		if role.Pot == "" {
 			role.Pot = PotMain
 		}
@@ -560,6 +594,9 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 							"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
 				case f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2):
 					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
+				case f.x.Set && f.x.D.GreaterThan(maxRate):
+					v.add(mp.key(f.name), ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,
+						maxRate)
 				}
 			}
 			if k > 0 {
@@ -613,6 +650,9 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 // an error for every key that matched no field, or matched one only by
 // ignoring case.
 func decodeStrict(name string, data []byte, raw any) (*validator, error) {
+	if err := checkShape(name, data); err != nil {
+		return nil, err
+	}
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(raw)
 	if err != nil {
 		return nil, decodeError(name, string(data), err)

@@ -116,6 +116,9 @@ type PCNCSVReader struct {
 // reading it is ReadPCNCSV's). opt.MaxRows or opt.MaxBytes below zero lift
 // that limit.
 func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, error) {
+	if r == nil {
+		return nil, &FieldError{File: name, Msg: "no input to read (a nil io.Reader)", Err: ErrMissing}
+	}
 	pr := &PCNCSVReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
 	if pr.maxRows == 0 {
 		pr.maxRows = DefaultMaxCSVRows
@@ -139,6 +142,12 @@ func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, e
 			return nil, pr.fail(0, "", "file is larger than %d bytes", pr.maxBytes)
 		}
 		return nil, csvError(name, err)
+	}
+	for _, h := range header {
+		if strings.ContainsRune(h, '\r') {
+			return nil, pr.fail(1, "", "the lines end with a carriage return alone (CR, as old Mac spreadsheets save): "+
+				"save the file with LF or CRLF line endings")
+		}
 	}
 	pr.header = slices.Clone(header)
 	pr.col = map[string]int{}
@@ -208,7 +217,7 @@ func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 			var row PCNRow
 			row, fe = pcnRow(pr.name, line, rec, pr.header, pr.col, pr.seen)
 			if fe == nil {
-				pr.seen[row.Code] = line
+				pr.seen[CodeKey(row.Code)] = line
 				rows = append(rows, row)
 				continue
 			}
@@ -260,7 +269,13 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int,
 	if row.Code == "" {
 		return bad("pcn_code", ErrInvalid, "missing PCN code")
 	}
-	if at, dup := seen[row.Code]; dup {
+	if msg := NameProblem(row.Code); msg != "" {
+		return bad("pcn_code", ErrInvalid, "PCN code %q %s", row.Code, msg)
+	}
+	if msg := NameProblem(row.Name); msg != "" {
+		return bad("pcn_name", ErrInvalid, "PCN name %q %s", row.Name, msg)
+	}
+	if at, dup := seen[CodeKey(row.Code)]; dup {
 		return bad("pcn_code", ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
 	}
 	if row.Name == "" {

@@ -95,6 +95,9 @@ func (p PCN) Validate() error {
 		at := fmt.Sprintf("practices[%d]", i)
 		if strings.TrimSpace(pr.Name) == "" {
 			errs = append(errs, &FieldError{Field: at + ".name", Msg: "missing practice name", Err: ErrMissing})
+		} else if msg := NameProblem(pr.Name); msg != "" {
+			errs = append(errs, &FieldError{Field: at + ".name", Msg: fmt.Sprintf("practice %q %s", pr.Name, msg),
+				Err: ErrInvalid})
 		}
 		for _, f := range []struct {
 			name  string

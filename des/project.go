@@ -39,6 +39,16 @@ func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
 // and its source says so. A payment the base marks as removed from the DES
 // is not brought back.
 func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
+	for _, g := range []struct {
+		name string
+		pct  decimal.Decimal
+	}{{"EntitlementGrowth", p.EntitlementGrowth}, {"ARRSGrowth", p.ARRSGrowth}, {"PayUplift", p.PayUplift}} {
+		if g.pct.LessThanOrEqual(decimal.NewFromInt(-100)) || g.pct.GreaterThan(decimal.NewFromInt(1000)) {
+			return nil, &FieldError{Field: g.name, Err: ErrInvalid,
+				Msg: fmt.Sprintf("%s%% a year: want more than -100%% (a fall of 100%% or more leaves nothing, or less "+
+					"than nothing) and at most 1000%%", g.pct)}
+		}
+	}
 	var prior []*RuleSet // published before y, latest first
 	for _, rs := range published {
 		if rs != nil && rs.year < y {

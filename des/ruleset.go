@@ -202,6 +202,9 @@ type RuleSet struct {
 	arrs     ARRSRules
 	gaps     []Gap
 	iif      *IIFRules
+	// versions are the published versions of the year's specification,
+	// oldest first (none when the file lists none).
+	versions []Version
 	// projectedFrom is the published year a projection was derived from.
 	projectedFrom Year
 }
@@ -224,6 +227,47 @@ func (r *RuleSet) Title() string {
 		return ""
 	}
 	return r.title
+}
+
+// Version is one published version of a year's specification (a first
+// publication, a reissue): when it was published and the title that names
+// it. A file lists its versions under [[version]]; the values' announced
+// dates say which figures each version brought.
+type Version struct {
+	Published Date   `json:"published"`
+	Title     string `json:"title"`
+	Source    Source `json:"source"`
+}
+
+// Versions returns the specification's published versions, oldest first.
+func (r *RuleSet) Versions() []Version {
+	if r == nil {
+		return nil
+	}
+	return slices.Clone(r.versions)
+}
+
+// TitleAsAt names the rule set as it stood on asAt: the title of the last
+// version published on or before asAt. With asAt zero, or a file that lists
+// no versions, it is Title; before the first version was published it is
+// Title with a note saying so.
+func (r *RuleSet) TitleAsAt(asAt Date) string {
+	if r == nil {
+		return ""
+	}
+	if asAt.IsZero() || len(r.versions) == 0 {
+		return r.title
+	}
+	t := ""
+	for _, v := range r.versions {
+		if !v.Published.After(asAt) {
+			t = v.Title
+		}
+	}
+	if t == "" {
+		return r.title + " [not yet published on " + asAt.String() + "; first version " + r.versions[0].Published.String() + "]"
+	}
+	return t
 }
 
 // File is the name of the file it was loaded from.

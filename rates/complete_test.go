@@ -44,8 +44,9 @@ func TestUserRuleSetIsCompleted(t *testing.T) {
 	cms := cp.MaximaInForce(des.Date{})
 	require.Equal(t, "71725", cms[0].National.String())
 	require.Equal(t, des.Derived, cms[0].Source.Confidence)
-	// core funding's carried part is filled too
-	core, ok := user.Payment("core_pcn_funding")
+	// the carried care home premium is filled too
+	chp, ok := user.Payment("care_home_premium")
 	require.True(t, ok)
-	require.Equal(t, des.Carried, core.Parts[0].Values[0].Source.Confidence)
+	require.Equal(t, des.Carried, chp.Parts[0].Values[0].Source.Confidence)
+	require.Equal(t, "130.253", chp.Parts[0].Values[0].Rate.String())
 }

@@ -84,3 +84,32 @@ func TestCoreRevisionSplitInProportion(t *testing.T) {
 		require.Equal(t, []string{"2.218", "0.698"}[i], before[len(before)-1].Rate.String(), "as known in June 2024")
 	}
 }
+
+// The 2024/25 enhanced practice nurse: one rule, stated in the rate table and
+// applied by the engine. The sourced £60,401 (DES 2024/25, band 7) applies
+// April to September; the revised DES of 26 September 2024 raised every
+// maximum from 1 October and gives no EPN figure, so from October it is the
+// band 7 figure derived by the band model, £63,792 (the same as the
+// dietitian's, above), labelled derived; the gap text says so, not "kept to
+// year end".
+func TestEnhancedPracticeNurse2425OneRule(t *testing.T) {
+	rs, err := rates.Parse("2024/25")
+	require.NoError(t, err)
+	r, ok := rs.ARRS().Role("enhanced_practice_nurse")
+	require.True(t, ok)
+	ms := r.MaximaInForce(des.Date{})
+	require.Len(t, ms, 2)
+	require.Equal(t, "2024-04-01", ms[0].From.String())
+	require.Equal(t, "60401", ms[0].National.String())
+	require.Equal(t, des.Confirmed, ms[0].Source.Confidence)
+	require.Equal(t, "2024-10-01", ms[1].From.String())
+	require.Equal(t, "63792", ms[1].National.String())
+	require.Equal(t, des.Derived, ms[1].Source.Confidence)
+	for _, g := range rs.Gaps() {
+		if g.Item == "enhanced_practice_nurse" {
+			require.NotContains(t, g.What, "kept to year end")
+			require.Contains(t, g.What, "£63,792")
+		}
+	}
+	require.NotContains(t, ms[0].Source.Note, "stays in force to 31 March 2025")
+}

@@ -110,18 +110,20 @@ func TestOnCosts2022LevyMonths(t *testing.T) {
 func TestOnCostsNIByTaxYear(t *testing.T) {
 	oc := ocEmbedded(t)
 	for _, tc := range []struct {
-		year            int
-		rate, threshold string
+		year                     int
+		rate, threshold, monthly string
 	}{
-		{2018, "0.138", "8424"},
-		{2019, "0.138", "8632"},
-		{2020, "0.138", "8788"},
-		{2021, "0.138", "8840"},
-		{2022, "0.1505", "9100"},
-		{2023, "0.138", "9100"},
-		{2024, "0.138", "9100"},
-		{2025, "0.15", "5000"},
-		{2026, "0.15", "5000"},
+		// monthly: HMRC's published monthly secondary thresholds (not the
+		// annual ÷ 12: £8,840 ÷ 12 = £736.67, published £737)
+		{2018, "0.138", "8424", "702"},
+		{2019, "0.138", "8632", "719"},
+		{2020, "0.138", "8788", "732"},
+		{2021, "0.138", "8840", "737"},
+		{2022, "0.1505", "9100", "758"},
+		{2023, "0.138", "9100", "758"},
+		{2024, "0.138", "9100", "758"},
+		{2025, "0.15", "5000", "417"},
+		{2026, "0.15", "5000", "417"},
 	} {
 		var got oncost.Rule
 		found := false
@@ -133,6 +135,86 @@ func TestOnCostsNIByTaxYear(t *testing.T) {
 		require.True(t, found, "no NI rule from 6 April %d", tc.year)
 		ocMoney(t, tc.rate, got.Rate, tc.year)
 		ocMoney(t, tc.threshold, got.Threshold, tc.year)
+		ocMoney(t, tc.monthly, got.MonthlyThreshold, tc.year)
+	}
+}
+
+// Issue 19's part-time case, on the embedded rates: a 0.5 WTE pharmacy
+// technician on a £30,000 full-time salary in 2025/26 is paid £1,250.00 a
+// month. Employer NI per month: 15% × (£1,250.00 − £417.00) = £124.95;
+// pension 14.38% × £1,250.00 = £179.75; £1,554.70 a month, £18,656.40 a
+// year (£375.60 less than half a full-time £38,064.00).
+func TestPayCostPartTimeTechnician2025(t *testing.T) {
+	oc := ocEmbedded(t)
+	b, err := oc.PayCost(ocDec("1250"), des.MustDate(2025, 6, 15), oncost.Options{})
+	require.NoError(t, err)
+	require.True(t, b.Monthly)
+	ocMoney(t, "417", b.NIThreshold)
+	ocMoney(t, "124.95", b.EmployerNI)
+	ocMoney(t, "179.75", b.Pension)
+	ocMoney(t, "1554.70", b.Total)
+	ocMoney(t, "18656.40", b.Total.Mul(decimal.NewFromInt(12)))
+	full, err := oc.EmployerCost(ocDec("30000"), des.MustDate(2025, 6, 15), oncost.Options{})
+	require.NoError(t, err)
+	ocMoney(t, "38064.00", full.Total) // 30,000 + 15% × 25,000 + 14.38% × 30,000
+	ocMoney(t, "375.60", full.Total.Div(decimal.NewFromInt(2)).Sub(b.Total.Mul(decimal.NewFromInt(12))))
+	require.Contains(t, b.Explain(), "pay £1,250.00 + employer NI 15% × (£1,250.00 − £417.00 monthly threshold) = £124.95"+
+		" + pension 14.38% × £1,250.00 = £179.75 = £1,554.70")
+}
+
+// Pay just below, at and just above the 2025/26 monthly threshold (£417),
+// and NI's own rounding: to the nearest penny, half a penny or less
+// disregarded (SSCR 2001 reg. 12(1), HMRC NIM11002). Hand-worked:
+//
+//	£416.99: nothing; £417.00: nothing (at the threshold);
+//	£417.01: 15% × £0.01 = £0.0015 → £0.00;
+//	£417.04: 15% × £0.04 = £0.006 → £0.01 (truncating gives £0.00);
+//	£417.10: 15% × £0.10 = £0.015, exactly ½p → £0.01 (half-up gives £0.02);
+//	£1,250.04: 15% × £833.04 = £124.956 → £124.96 (truncating: £124.95);
+//	  pension 14.38% × £1,250.04 = £179.755752 → £179.76 (truncating: £179.75).
+func TestPayCostAroundTheMonthlyThreshold(t *testing.T) {
+	oc := ocEmbedded(t)
+	on := des.MustDate(2025, 9, 15)
+	for _, tc := range []struct{ pay, ni, pension, total string }{
+		{"416.99", "0", "59.96", "476.95"}, // 14.38% × 416.99 = 59.963162
+		{"417.00", "0", "59.96", "476.96"}, // 59.9646
+		{"417.01", "0", "59.97", "476.98"}, // 59.967038
+		{"417.04", "0.01", "59.97", "477.02"},
+		{"417.10", "0.01", "59.98", "477.09"}, // 59.97898
+		{"1250.04", "124.96", "179.76", "1554.76"},
+	} {
+		b, err := oc.PayCost(ocDec(tc.pay), on, oncost.Options{})
+		require.NoError(t, err, tc.pay)
+		ocMoney(t, tc.ni, b.EmployerNI, "NI on ", tc.pay)
+		ocMoney(t, tc.pension, b.Pension, "pension on ", tc.pay)
+		ocMoney(t, tc.total, b.Total, "total on ", tc.pay)
+	}
+}
+
+// The tax year starts on 6 April (NI rates go by the pay date); the pension
+// scheme year on 1 April. Pay of £2,500 dated 15 April 2025 is in 2025/26:
+// 15% × (£2,500 − £417) = £312.45; dated 5 April 2025 it is still 2024/25:
+// 13.8% × (£2,500 − £758) = £240.396 → £240.40. In November 2022 the
+// 1.25 point rise was reversed from the 6th: 15 November 2022 pays 13.8%,
+// 5 November 15.05% × £1,742 = £262.171 → £262.17.
+func TestPayCostTaxYearByPayDate(t *testing.T) {
+	oc := ocEmbedded(t)
+	for _, tc := range []struct {
+		on        des.Date
+		rate, thr string
+		ni        string
+	}{
+		{des.MustDate(2025, 4, 15), "0.15", "417", "312.45"},
+		{des.MustDate(2025, 4, 5), "0.138", "758", "240.40"},
+		{des.MustDate(2022, 11, 15), "0.138", "758", "240.40"},
+		{des.MustDate(2022, 11, 5), "0.1505", "758", "262.17"},
+	} {
+		b, err := oc.PayCost(ocDec("2500"), tc.on, oncost.Options{})
+		require.NoError(t, err)
+		ocMoney(t, tc.rate, b.NIRate, tc.on)
+		ocMoney(t, tc.thr, b.NIThreshold, tc.on)
+		ocMoney(t, tc.ni, b.EmployerNI, tc.on)
+		ocMoney(t, "359.50", b.Pension, tc.on) // 14.38% × 2,500
 	}
 }
 

@@ -174,7 +174,7 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		return YearResult{}, err
 	}
 	pcn := sc.PCN(y)
-	yr := YearResult{Year: y, RuleSet: rs.Title(), Gaps: rs.Gaps(), Rules: rs, PCN: pcn}
+	yr := YearResult{Year: y, RuleSet: rs.TitleAsAt(opt.AsAt), Gaps: rs.Gaps(), Rules: rs, PCN: pcn}
 	if from, ok := rs.Projected(); ok {
 		yr.Projected, yr.ProjectedFrom = true, from
 	}

@@ -12,7 +12,6 @@ package scenario
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 
@@ -185,9 +184,12 @@ type rawStaff struct {
 	Band       string     `toml:"band"`
 	Levy       bool       `toml:"levy"`
 	London     string     `toml:"london"`
-	Employer   string     `toml:"employer"`
-	CostBasis  string     `toml:"cost_basis"`
-	ClaimBasis string     `toml:"claim_basis"`
+	// WrittenAgreement: a further mental health practitioner at the same
+	// band reimbursed at up to 100% under a written agreement (Table 3b).
+	WrittenAgreement bool   `toml:"written_agreement"`
+	Employer         string `toml:"employer"`
+	CostBasis        string `toml:"cost_basis"`
+	ClaimBasis       string `toml:"claim_basis"`
 }
 
 type rawAssumptions struct {
@@ -227,15 +229,7 @@ const MaxBytes = 4 << 20
 
 // LoadFile reads a scenario from a TOML file.
 func LoadFile(path string) (*Scenario, error) {
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if fi.Size() > MaxBytes {
-		return nil, &des.FieldError{File: path,
-			Msg: fmt.Sprintf("file is %d bytes; a scenario may be at most %d", fi.Size(), MaxBytes), Err: des.ErrInvalid}
-	}
-	b, err := os.ReadFile(path)
+	b, err := des.ReadFileLimited(path, MaxBytes, "a scenario")
 	if err != nil {
 		return nil, err
 	}
@@ -252,6 +246,9 @@ func Load(name string, data []byte) (*Scenario, error) {
 	if len(data) > MaxBytes {
 		return nil, &des.FieldError{File: name,
 			Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
+	}
+	if err := des.CheckTOMLShape(name, data); err != nil {
+		return nil, err
 	}
 	var raw rawScenario
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
@@ -296,11 +293,11 @@ func Load(name string, data []byte) (*Scenario, error) {
 	checkNames := func(prefix string, ps []des.Practice) {
 		seen := map[string]int{}
 		for i, p := range ps {
-			if j, dup := seen[strings.ToLower(strings.TrimSpace(p.Name))]; dup && p.Name != "" {
+			if j, dup := seen[des.NameKey(p.Name)]; dup && p.Name != "" {
 				add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid,
 					"practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
 			}
-			seen[strings.ToLower(strings.TrimSpace(p.Name))] = i
+			seen[des.NameKey(p.Name)] = i
 		}
 	}
 	checkNames("", raw.Practices)
@@ -367,7 +364,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 	staffNames := map[string]int{}
 	for i, rs := range raw.Staff {
 		at := fmt.Sprintf("staff[%d]", i)
-		key := strings.ToLower(strings.TrimSpace(rs.Name))
+		key := des.NameKey(rs.Name)
 		if j, dup := staffNames[key]; dup && key != "" {
 			add(at+".name", des.ErrInvalid,
 				"%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
@@ -406,7 +403,7 @@ type problem struct {
 
 func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 	s := arrs.Staff{Name: r.Name, Role: r.Role, Start: r.Start, End: r.End, AnnualCost: r.AnnualCost.Decimal(),
-		Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London)}
+		Salary: r.Salary.Decimal(), Band: r.Band, Levy: r.Levy, London: arrs.London(r.London), WrittenAgreement: r.WrittenAgreement}
 	var ps []problem
 	given := 0
 	for _, n := range []des.Number{r.WTE, r.Hours, r.Sessions} {
@@ -451,6 +448,15 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 	}
 	if r.AnnualCost.IsSet() && r.Salary.IsSet() {
 		ps = append(ps, problem{"salary", des.ErrInvalid, "give annual_cost or salary, not both"})
+	}
+	for _, f := range []struct {
+		key string
+		n   des.Number
+	}{{"annual_cost", r.AnnualCost}, {"salary", r.Salary}} {
+		if f.n.IsSet() && f.n.Decimal().IsZero() {
+			ps = append(ps, problem{f.key, des.ErrInvalid, fmt.Sprintf("%s is %s: the employer cost of a person is "+
+				"more than £0 (ARRS reimburses what is spent); give the cost of 1 WTE a year", f.key, f.n.Decimal())})
+		}
 	}
 	return s, ps
 }

@@ -233,9 +233,17 @@ band = "7"
 	r, err := arrs.Calculate(rs, sc.PCN(2024), sc.Staff, arrs.Options{SalaryCost: arrs.OnCostRules(o)})
 	require.NoError(t, err)
 	s := r.Staff[0]
-	requireMoney(t, "32698.92", s.Claim) // 6 × £65,397.80 ÷ 12
-	require.Contains(t, s.Explain(), "£65,397.80")
-	require.Contains(t, s.Explain(), "13.8%")
+	// On actual pay, month by month (issue 19), not the annual £65,397.80 ÷ 12:
+	// pay £52,000 ÷ 12 = £4,333.333… → £4,333.33; NI 13.8% × (£4,333.33 −
+	// £758.00 monthly threshold) = £493.39554 → £493.40; pension 14.38% ×
+	// £4,333.33 = £623.132854 → £623.13; £5,449.86 a month, under the FCP
+	// maximum's £65,838 ÷ 12 = £5,486.50; 6 months = £32,699.16 (was
+	// £32,698.92 = 6 × £65,397.80 ÷ 12, month by month).
+	requireMoney(t, "32699.16", s.Claim)
+	requireMoney(t, "32699.16", s.Cost)
+	require.Contains(t, s.Explain(), "2024-10 to 2025-03 each: pay £52,000.00 × 1 ÷ 12 = £4,333.33 (to the nearest penny); "+
+		"cost £4,333.33 + employer NI 13.8% × (£4,333.33 − £758.00 monthly threshold) = £493.39554 → £493.40 "+
+		"(NI: ½p or less disregarded) + pension 14.38% × £4,333.33 = £623.132854 → £623.13 = £5,449.86")
 	// Without on-cost rules a salary cannot become a cost: a clear error.
 	_, err = arrs.Calculate(rs, sc.PCN(2024), sc.Staff, arrs.Options{})
 	require.ErrorIs(t, err, des.ErrMissing)
@@ -267,13 +275,13 @@ base_year = "2026/27"
 		texts = append(texts, g.What)
 	}
 	require.Contains(t, strings.Join(texts, "\n"), "carried from 2026/27")
-	// 2026/27 carries core funding's registered part from 2025/26, labelled;
-	// the projection carries 2026/27's forward, marked as both; CASP, removed
-	// in 2026/27, stays out.
-	core, ok := y27.Entitlements.Payment("core_pcn_funding")
+	// 2026/27 carries the care home premium from 2025/26, labelled; the
+	// projection carries 2026/27's forward, marked as both; CASP, removed in
+	// 2026/27, stays out.
+	chp, ok := y27.Entitlements.Payment("care_home_premium")
 	require.True(t, ok)
-	require.Contains(t, core.Parts[0].Rates[0].Source.Document, "PROJECTION, not a published figure: 2026/27")
-	require.Contains(t, core.Parts[0].Rates[0].Source.Document, "carried from 2025/26")
+	require.Contains(t, chp.Parts[0].Rates[0].Source.Document, "PROJECTION, not a published figure: 2026/27")
+	require.Contains(t, chp.Parts[0].Rates[0].Source.Document, "carried from 2025/26")
 	_, ok = y27.Entitlements.Payment("capacity_access_support")
 	require.False(t, ok)
 	// Role maxima too: the technician's 2026/27 £46,447 (derived by the band

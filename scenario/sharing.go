@@ -123,6 +123,10 @@ type rawSharing struct {
 	Retained []rawRetained     `toml:"retained"`
 }
 
+// maxRetained bounds a retained amount (£100,000,000 a year, beyond any
+// PCN's income), which keeps every month's pennies far inside 64 bits.
+var maxRetained = decimal.NewFromInt(100_000_000)
+
 // knownPayments are the payment IDs a sharing override may name: every
 // payment any DES year has paid (rates/README.md).
 var knownPayments = []string{"core_pcn_funding", "clinical_director", "leadership_management", "network_participation",
@@ -196,6 +200,9 @@ func sharing(raw *rawSharing, practices []des.Practice, staff []rawStaff,
 			}
 			if !r.Annual.IsSet() || r.Annual.Decimal().IsNegative() || des.Places(r.Annual.Decimal()) > 2 {
 				add(at+".annual", des.ErrInvalid, "want an annual amount in pounds and pence, 0 or more")
+			} else if r.Annual.Decimal().GreaterThan(maxRetained) {
+				add(at+".annual", des.ErrInvalid, "%s is more than £%s a year: no amount a PCN keeps back is that large",
+					r.Annual.Decimal(), maxRetained)
 			}
 			s.Retained = append(s.Retained, Retained{Name: r.Name, Annual: r.Annual.Decimal()})
 		}

@@ -150,7 +150,19 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 				w[i] = v
 			}
 		}
-		return w, nil
+		for _, x := range w {
+			if !x.IsZero() {
+				return w, nil
+			}
+		}
+		field := "sharing.basis"
+		if b == scenario.ShareFixed {
+			field = "sharing.fixed"
+		}
+		return nil, &des.FieldError{Field: field, Err: des.ErrInvalid,
+			Msg: fmt.Sprintf("shared by %s, but every practice's %s is 0 in %s: nothing to share by; "+
+				"share by another basis (sharing.basis, a [[sharing.payment]] basis, or a person's cost_basis or claim_basis)",
+				b, b, yr.Year)}
 	}
 	// share adds a line to every practice: the monthly amounts split by w.
 	share := func(k Kind, id, basis string, months []int64, w []decimal.Decimal, sign int64) error {
@@ -175,7 +187,7 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 	byBasis := func(k Kind, id string, b scenario.ShareBasis, months []int64, sign int64) error {
 		w, err := weights(b)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s %s: %w", k, id, err)
 		}
 		return share(k, id, string(b), months, w, sign)
 	}

@@ -21,7 +21,7 @@ func FuzzLoadOnCosts(f *testing.F) {
 	f.Add([]byte(""))
 	f.Add([]byte("[[employer_ni]]\nfrom = 2024-04-06\nrate = 0.138\n"))
 	f.Add([]byte("[[pension]]\nfrom = 2024-04-01\nto = 2023-01-01\nrate = \"-1\"\n[[pension]]\nfrom = 2020-01-01\n"))
-	f.Add([]byte("employer_ni = [{from = 2024-04-06, to = 2025-04-05, rate = \"0.138\", threshold = \"9100\", source = \"s\", url = \"https://x\", confidence = \"single\"}]\n"))
+	f.Add([]byte("employer_ni = [{from = 2024-04-06, to = 2025-04-05, rate = \"0.138\", threshold = \"9100\", monthly_threshold = \"758\", source = \"s\", url = \"https://x\", confidence = \"single\"}]\n"))
 	f.Add([]byte("[[employer_ni]]\nfrom = 9999-99-99\n[[gap]\n"))
 
 	sentinels := []error{des.ErrSyntax, des.ErrUnknownKey, des.ErrMissing, des.ErrInvalid, des.ErrOverlap, des.ErrBadNumber, des.ErrBadDate}

@@ -8,13 +8,27 @@
 //     plus employer National Insurance plus the employer's NHS Pension
 //     Scheme contribution, plus the apprenticeship levy only when the
 //     employer pays it.
-//   - Employer (secondary Class 1) NI is the rate times the part of the
-//     annual salary above the annual secondary threshold, and nothing when
-//     the salary is at or below it. There is no upper limit. Rates and
-//     thresholds change with the tax year on 6 April (and, in 2022/23, on
-//     6 November 2022, when the 1.25 point Health and Social Care Levy rise
-//     was reversed). The rates in force on the date asked for are applied to
-//     the whole annual salary: an annual figure, not a payroll run.
+//   - Employer (secondary Class 1) NI is charged per pay period on the
+//     person's actual earnings: the rate times the part of the period's pay
+//     above the period's secondary threshold, and nothing at or below it.
+//     There is no upper limit. Rates and thresholds change with the tax year
+//     on 6 April (and, in 2022/23, on 6 November 2022, when the 1.25 point
+//     Health and Social Care Levy rise was reversed), by the date the pay is
+//     paid.
+//   - PayCost is that rule for one month's actual pay (a part-time person's
+//     own pay, a starter's part month): the monthly threshold HMRC publishes
+//     (£417 for 2025/26; £758 for 2022/23 to 2024/25), NI rounded to the
+//     penny with half a penny or less disregarded (Social Security
+//     (Contributions) Regulations 2001, reg. 12(1); HMRC NIM11002). So a
+//     0.5 WTE technician on a £30,000 full-time salary in 2025/26 is paid
+//     £1,250.00 a month and costs £1,250.00 + 15% × (£1,250.00 − £417.00) =
+//     £124.95 + 14.38% × £1,250.00 = £179.75, £1,554.70 a month and
+//     £18,656.40 a year, not half of a full-time £38,064.00 (£19,032.00).
+//   - EmployerCost is the annual figure of one whole-time employee, as ARRS
+//     calculators and the published maxima apply it: the rates in force on
+//     the date asked for applied to the whole annual salary above the annual
+//     threshold (rounded half-up): a full-time salary's yardstick (the band
+//     model backs maxima out of it), not a payroll run.
 //   - The pension contribution is the rate times the whole salary. Since
 //     1 April 2019 employers have paid 14.38% (14.3% plus the 0.08%
 //     administration levy); the rest of the full employer rate (20.68%, then
@@ -25,9 +39,10 @@
 //     over £3 million pay it, which practices and PCNs normally do not, so it
 //     is applied only on request; the employer's £15,000 allowance is not
 //     apportioned to one salary.
-//   - The salary is first rounded half-up to the penny; each on-cost is then
-//     rounded half-up to the penny, and the total is the sum of the rounded
-//     parts, so the parts always add up.
+//   - The salary (or pay) is first rounded half-up to the penny; each
+//     on-cost is then rounded to the penny (half-up, except a period's NI,
+//     as above), and the total is the sum of the rounded parts, so the parts
+//     always add up.
 //   - Every rule covers a stated period and no rule is carried forward past
 //     its last stated day: a date no rule covers is an error (des.ErrNoRate),
 //     never a silent reuse of old figures. CarriedForward is the one,
@@ -37,7 +52,10 @@
 // Tax years start on 6 April and DES years on 1 April, so 1-5 April of a DES
 // year are still in the previous tax year. For a DES year's annual cost as
 // the ARRS maxima are built (the tax-year rates of the year that starts in
-// that April), ask for a date on or after 6 April: TaxYearStart(y).
+// that April), ask for a date on or after 6 April: TaxYearStart(y). For
+// month by month costs, package arrs dates each calendar month's pay the
+// 15th, so April's pay is in the tax year that starts on 6 April (April
+// 2025: 15% above £417, not 13.8% above £758).
 package oncost
 
 import (
@@ -64,13 +82,16 @@ type Rules struct {
 
 // Rule is one dated on-cost rule: Rate (a fraction, 0.138 for 13.8%)
 // in force from From to To inclusive. Threshold is the annual secondary
-// threshold in £ for employer NI, and zero for the other rules.
+// threshold in £ for employer NI, and MonthlyThreshold the secondary
+// threshold for a monthly pay period as HMRC publishes it (£417 for
+// 2025/26, not £5,000 ÷ 12); both are zero for the other rules.
 type Rule struct {
-	From      des.Date        `json:"from"`
-	To        des.Date        `json:"to"`
-	Rate      decimal.Decimal `json:"rate"`
-	Threshold decimal.Decimal `json:"threshold,omitempty"`
-	Source    des.Source      `json:"source"`
+	From             des.Date        `json:"from"`
+	To               des.Date        `json:"to"`
+	Rate             decimal.Decimal `json:"rate"`
+	Threshold        decimal.Decimal `json:"threshold,omitempty"`
+	MonthlyThreshold decimal.Decimal `json:"monthly_threshold,omitempty"`
+	Source           des.Source      `json:"source"`
 }
 
 // Options changes how EmployerCost works out a cost.
@@ -80,16 +101,21 @@ type Options struct {
 	Levy bool
 }
 
-// Breakdown is the employer cost of one whole-time employee for a year.
+// Breakdown is an employer cost: of one whole-time employee for a year
+// (EmployerCost), or of one month's actual pay (PayCost, Monthly set).
 type Breakdown struct {
-	// Salary, EmployerNI, Pension, Levy and Total are £ a year for 1 WTE,
-	// each rounded half-up to the penny; Total = Salary + EmployerNI +
-	// Pension + Levy exactly. Levy is zero unless Options.Levy is set.
+	// Salary, EmployerNI, Pension, Levy and Total are £ a year for 1 WTE
+	// (or, Monthly, £ for the month's pay: Salary is the pay), each rounded
+	// to the penny (see the package doc for the rule); Total = Salary +
+	// EmployerNI + Pension + Levy exactly. Levy is zero unless Options.Levy
+	// is set.
 	Salary, EmployerNI, Pension, Levy, Total decimal.Decimal
 	// NIRate, PensionRate and LevyRate are the fractions applied (LevyRate is
-	// zero when the levy is not applied); NIThreshold is the annual
-	// secondary threshold in £.
+	// zero when the levy is not applied); NIThreshold is the secondary
+	// threshold in £ for the period: annual, or monthly when Monthly.
 	NIRate, NIThreshold, PensionRate, LevyRate decimal.Decimal
+	// Monthly says the breakdown is of one month's pay (PayCost).
+	Monthly bool
 	// From is the date whose rules were used (the date asked for).
 	From des.Date
 	// Sources has one entry per rule used: employer NI, pension, then the
@@ -111,10 +137,11 @@ type rawOnCostValue struct {
 }
 
 type rawNIValue struct {
-	From      des.Date     `toml:"from"`
-	To        des.Date     `toml:"to"`
-	Rate      strict.Exact `toml:"rate"`
-	Threshold strict.Exact `toml:"threshold"`
+	From             des.Date     `toml:"from"`
+	To               des.Date     `toml:"to"`
+	Rate             strict.Exact `toml:"rate"`
+	Threshold        strict.Exact `toml:"threshold"`
+	MonthlyThreshold strict.Exact `toml:"monthly_threshold"`
 	rawSource
 }
 
@@ -186,8 +213,18 @@ func Load(name string, data []byte) (*Rules, error) {
 			v.onCostAdd(p.Key("threshold"), p, des.ErrInvalid, "threshold %s: want an amount in pounds and pence, 0 or more",
 				r.Threshold.D)
 		}
+		switch {
+		case !r.MonthlyThreshold.Set:
+			v.onCostAdd(p.Key("monthly_threshold"), p, des.ErrMissing,
+				"missing monthly_threshold: the secondary threshold for a monthly pay period in £ as HMRC publishes it, "+
+					"e.g. monthly_threshold = \"758\"")
+		case r.MonthlyThreshold.D.IsNegative() || des.Places(r.MonthlyThreshold.D) > 2:
+			v.onCostAdd(p.Key("monthly_threshold"), p, des.ErrInvalid,
+				"monthly_threshold %s: want an amount in pounds and pence, 0 or more", r.MonthlyThreshold.D)
+		}
 		if i < len(oc.ni) {
 			oc.ni[i].Threshold = r.Threshold.D
+			oc.ni[i].MonthlyThreshold = r.MonthlyThreshold.D
 		}
 	}
 	oc.pension = v.onCostRules(root, "pension", raw.Pension, true)
@@ -315,7 +352,30 @@ func onCostCoverage(rules []Rule) string {
 // des.ErrNoRate when no employer NI or pension rule (or, with opt.Levy, no levy
 // rule) covers the date.
 func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (Breakdown, error) {
+	return o.cost(salary, on, opt, false)
+}
+
+// PayCost works out the employer cost of one month's actual pay (a
+// part-time or part-month person's own pay, not a whole-time salary), paid
+// on the date on: employer NI is the rate times the pay above the monthly
+// secondary threshold in force on that date, rounded to the penny with half
+// a penny or less disregarded (Social Security (Contributions) Regulations
+// 2001, reg. 12(1); HMRC National Insurance Manual NIM11002); the pension
+// and levy are their rates times the pay, rounded half-up. NI rates are
+// those of the payment date, so pay dated 1-5 April is in the previous tax
+// year; arrs dates each month's pay the 15th.
+//
+// The errors are EmployerCost's (field "pay" for a negative pay).
+func (o *Rules) PayCost(pay decimal.Decimal, on des.Date, opt Options) (Breakdown, error) {
+	return o.cost(pay, on, opt, true)
+}
+
+func (o *Rules) cost(salary decimal.Decimal, on des.Date, opt Options, monthly bool) (Breakdown, error) {
 	if salary.IsNegative() {
+		if monthly {
+			return Breakdown{}, &des.FieldError{Field: "pay", Msg: fmt.Sprintf("pay %s is negative", salary),
+				Err: des.ErrInvalid}
+		}
 		return Breakdown{}, &des.FieldError{Field: "salary", Msg: fmt.Sprintf("salary %s is negative", salary),
 			Err: des.ErrInvalid}
 	}
@@ -340,6 +400,7 @@ func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (
 		Salary:      des.RoundPenny(salary),
 		NIRate:      ni.Rate,
 		NIThreshold: ni.Threshold,
+		Monthly:     monthly,
 		PensionRate: pen.Rate,
 		LevyRate:    decimal.Zero,
 		Levy:        decimal.Zero,
@@ -350,7 +411,16 @@ func (o *Rules) EmployerCost(salary decimal.Decimal, on des.Date, opt Options) (
 	if above.IsNegative() {
 		above = decimal.Zero
 	}
-	b.EmployerNI = des.RoundPenny(ni.Rate.Mul(above))
+	if monthly {
+		b.NIThreshold = ni.MonthlyThreshold
+		above = b.Salary.Sub(ni.MonthlyThreshold)
+		if above.IsNegative() {
+			above = decimal.Zero
+		}
+		b.EmployerNI = NIRound(ni.Rate.Mul(above))
+	} else {
+		b.EmployerNI = des.RoundPenny(ni.Rate.Mul(above))
+	}
 	b.Pension = des.RoundPenny(pen.Rate.Mul(b.Salary))
 	if opt.Levy {
 		lv, ok := onCostInForce(o.levy, on)
@@ -400,7 +470,8 @@ func carry(rules []Rule, what string) []Rule {
 	src.Document = fmt.Sprintf("PROJECTION: %s rule of %s to %s carried forward unchanged from %s; "+
 		"no source gives the rule from then (%s)", what, last.From, last.To, from, last.Source.Document)
 	src.Confidence = des.Carried
-	return append(out, Rule{From: from, Rate: last.Rate, Threshold: last.Threshold, Source: src})
+	return append(out, Rule{From: from, Rate: last.Rate, Threshold: last.Threshold, MonthlyThreshold: last.MonthlyThreshold,
+		Source: src})
 }
 
 // Projected reports whether a rule used in the breakdown is a projection
@@ -412,6 +483,29 @@ func (b Breakdown) Projected() bool {
 		}
 	}
 	return false
+}
+
+// NIRound rounds a National Insurance contribution to the penny as the
+// Social Security (Contributions) Regulations 2001, reg. 12(1) say (HMRC
+// NIM11002, the exact percentage method): to the nearest penny, an amount
+// of half a penny or less disregarded (£124.955 → £124.95, £124.9551 →
+// £124.96). x is not negative.
+func NIRound(x decimal.Decimal) decimal.Decimal {
+	p := x.Shift(2)
+	down := p.Floor()
+	if p.Sub(down).GreaterThan(decimal.New(5, -1)) {
+		down = down.Add(decimal.NewFromInt(1))
+	}
+	return down.Shift(-2)
+}
+
+// exactThenPenny writes a product and, when it has more than two places,
+// the penny it rounds to: "£124.955, to the penny £124.95".
+func exactThenPenny(exact, rounded decimal.Decimal) string {
+	if des.Places(exact) <= 2 {
+		return des.Pounds(rounded)
+	}
+	return "£" + exact.String() + " → " + des.Pounds(rounded)
 }
 
 // onCostPercent prints a fraction as a percentage with the digits it has:
@@ -426,38 +520,91 @@ func onCostPercent(d decimal.Decimal) string {
 //	  + pension 14.38% × £52,000.00 = £7,477.60 = £65,397.80 (sources: …)
 func (b Breakdown) Explain() string {
 	var s strings.Builder
-	fmt.Fprintf(&s, "salary %s", des.Pounds(b.Salary))
-	if b.Salary.GreaterThan(b.NIThreshold) {
-		fmt.Fprintf(&s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), des.Pounds(b.Salary),
-			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+	if b.Monthly {
+		b.explainMonth(&s)
 	} else {
-		fmt.Fprintf(&s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate),
-			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
-	}
-	fmt.Fprintf(&s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary), des.Pounds(b.Pension))
-	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
-		fmt.Fprintf(&s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary),
-			des.Pounds(b.Levy))
+		b.explainYear(&s)
 	}
 	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
 	if b.Projected() {
 		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
 	}
 	if len(b.Sources) > 0 {
-		names := []string{"employer NI", "pension", "apprenticeship levy"}
-		s.WriteString(" (sources: ")
-		for i, src := range b.Sources {
-			if i > 0 {
-				s.WriteString("; ")
-			}
-			if i < len(names) {
-				s.WriteString(names[i] + ": ")
-			}
-			s.WriteString(src.String())
-		}
-		s.WriteString(")")
+		s.WriteString(" (sources: " + b.SourcesText() + ")")
 	}
 	return s.String()
+}
+
+// SourcesText names the rules used: "employer NI: …; pension: …".
+func (b Breakdown) SourcesText() string {
+	var s strings.Builder
+	names := []string{"employer NI", "pension", "apprenticeship levy"}
+	for i, src := range b.Sources {
+		if i > 0 {
+			s.WriteString("; ")
+		}
+		if i < len(names) {
+			s.WriteString(names[i] + ": ")
+		}
+		s.WriteString(src.String())
+	}
+	return s.String()
+}
+
+// ExplainArithmetic is Explain without the sources: the month's (or year's)
+// arithmetic alone, for an explanation that lists the sources once.
+func (b Breakdown) ExplainArithmetic() string {
+	var s strings.Builder
+	if b.Monthly {
+		b.explainMonth(&s)
+	} else {
+		b.explainYear(&s)
+	}
+	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
+	if b.Projected() {
+		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
+	}
+	return s.String()
+}
+
+// explainMonth writes a month's pay and on-costs with each product before
+// its rounding: "pay £1,250.00 + employer NI 15% × (£1,250.00 − £417.00
+// monthly threshold) = £124.95 + pension 14.38% × £1,250.00 = £179.75".
+func (b Breakdown) explainMonth(s *strings.Builder) {
+	fmt.Fprintf(s, "pay %s", des.Pounds(b.Salary))
+	if b.Salary.GreaterThan(b.NIThreshold) {
+		fmt.Fprintf(s, " + employer NI %s × (%s − %s monthly threshold) = %s", onCostPercent(b.NIRate),
+			des.Pounds(b.Salary), des.Pounds(b.NIThreshold),
+			exactThenPenny(b.NIRate.Mul(b.Salary.Sub(b.NIThreshold)), b.EmployerNI))
+		if des.Places(b.NIRate.Mul(b.Salary.Sub(b.NIThreshold))) > 2 {
+			s.WriteString(" (NI: ½p or less disregarded)")
+		}
+	} else {
+		fmt.Fprintf(s, " + employer NI %s (pay not above the %s monthly threshold) = %s", onCostPercent(b.NIRate),
+			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+	}
+	fmt.Fprintf(s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary),
+		exactThenPenny(b.PensionRate.Mul(b.Salary), b.Pension))
+	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
+		fmt.Fprintf(s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary),
+			exactThenPenny(b.LevyRate.Mul(b.Salary), b.Levy))
+	}
+}
+
+func (b Breakdown) explainYear(s *strings.Builder) {
+	fmt.Fprintf(s, "salary %s", des.Pounds(b.Salary))
+	if b.Salary.GreaterThan(b.NIThreshold) {
+		fmt.Fprintf(s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), des.Pounds(b.Salary),
+			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+	} else {
+		fmt.Fprintf(s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate),
+			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+	}
+	fmt.Fprintf(s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary), des.Pounds(b.Pension))
+	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
+		fmt.Fprintf(s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary),
+			des.Pounds(b.Levy))
+	}
 }
 
 // EmployerNI returns the employer NI rules, oldest first.

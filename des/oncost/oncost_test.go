@@ -19,6 +19,7 @@ const ocTestFile = `# test on-costs
 from = 2024-04-06
 rate = "0.138"
 threshold = "9100"
+monthly_threshold = "758"
 source = "test NI 2024/25"
 url = "https://example.org/ni-2024"
 confidence = "confirmed"
@@ -28,6 +29,7 @@ from = 2025-04-06
 to = 2026-04-05
 rate = "0.15"
 threshold = "5000"
+monthly_threshold = "417"
 source = "test NI 2025/26"
 url = "https://example.org/ni-2025"
 confidence = "confirmed"
@@ -256,9 +258,9 @@ func TestLoadOnCostsErrors(t *testing.T) {
 		{"unknown table", ocTestFile + "\n[[holiday_pay]]\nrate = \"0.1\"\n",
 			[]want{{des.ErrUnknownKey, "holiday_pay", strings.Count(ocTestFile, "\n") + 2}}},
 		{"float rate", sub(`rate = "0.1438"`, `rate = 0.1438`),
-			[]want{{des.ErrBadNumber, "pension.rate", ocLineOf(t, ocTestFile, `rate = "0.1438"`, 1)}}},
+			[]want{{des.ErrBadNumber, "pension[0].rate", ocLineOf(t, ocTestFile, `rate = "0.1438"`, 1)}}},
 		{"float threshold", sub(`threshold = "5000"`, `threshold = 5000.0`),
-			[]want{{des.ErrBadNumber, "employer_ni.threshold", ocLineOf(t, ocTestFile, `threshold = "5000"`, 1)}}},
+			[]want{{des.ErrBadNumber, "employer_ni[1].threshold", ocLineOf(t, ocTestFile, `threshold = "5000"`, 1)}}},
 		{"missing source", sub(`source = "test pension"`, ``),
 			[]want{{des.ErrMissing, "pension[0].source", ocLineOf(t, ocTestFile, "[[pension]]", 1)}}},
 		{"bad url", sub(`url = "https://example.org/levy"`, `url = "example.org/levy"`),
@@ -273,6 +275,10 @@ func TestLoadOnCostsErrors(t *testing.T) {
 			[]want{{des.ErrInvalid, "employer_ni[0].threshold", ocLineOf(t, ocTestFile, `threshold = "9100"`, 1)}}},
 		{"missing threshold", sub(`threshold = "9100"`, ``),
 			[]want{{des.ErrMissing, "employer_ni[0].threshold", ocLineOf(t, ocTestFile, "[[employer_ni]]", 1)}}},
+		{"missing monthly threshold", sub("monthly_threshold = \"417\"\n", ""),
+			[]want{{des.ErrMissing, "employer_ni[1].monthly_threshold", ocLineOf(t, ocTestFile, "[[employer_ni]]", 2)}}},
+		{"monthly threshold in tenths of a penny", sub(`monthly_threshold = "758"`, `monthly_threshold = "758.333"`),
+			[]want{{des.ErrInvalid, "employer_ni[0].monthly_threshold", ocLineOf(t, ocTestFile, `monthly_threshold = "758"`, 1)}}},
 		{"missing rate", sub(`rate = "0.005"`, ``),
 			[]want{{des.ErrMissing, "apprenticeship_levy[0].rate", ocLineOf(t, ocTestFile, "[[apprenticeship_levy]]", 1)}}},
 		{"missing from", sub("from = 2024-04-01\n", ""),
@@ -292,7 +298,7 @@ func TestLoadOnCostsErrors(t *testing.T) {
 		{"empty gap", sub(`what = "not known"`, `what = ""`),
 			[]want{{des.ErrMissing, "gap[0]", ocLineOf(t, ocTestFile, "[[gap]]", 1)}}},
 		{"time of day", sub("from = 2024-04-01", "from = 2024-04-01T10:00:00"),
-			[]want{{des.ErrBadDate, "pension.from", ocLineOf(t, ocTestFile, "from = 2024-04-01", 1)}}},
+			[]want{{des.ErrBadDate, "pension[0].from", ocLineOf(t, ocTestFile, "from = 2024-04-01", 1)}}},
 		{"syntax", sub("[[gap]]", "[[gap]"),
 			[]want{{des.ErrSyntax, "*", ocLineOf(t, ocTestFile, "[[gap]]", 1)}}},
 		{"syntax mid-line", sub(`what = "not known"`, `what = "not known" extra`),
@@ -352,6 +358,7 @@ from = 2024-04-06
 to = 2025-04-05
 rate = "0.138"
 threshold = "9100"
+monthly_threshold = "758"
 source = "HMRC rates and thresholds 2024 to 2025"
 url = "https://www.gov.uk/guidance/rates-and-thresholds-for-employers-2024-to-2025"
 confidence = "confirmed"
@@ -398,4 +405,40 @@ func TestLoadOnCostsUnknownKeyLines(t *testing.T) {
 		lines = append(lines, fe.Line)
 	}
 	require.Equal(t, []int{ocLineOf(t, text, `basis = "x"`, 1), ocLineOf(t, text, `basis = "y"`, 1)}, lines)
+}
+
+// NIRound: to the nearest penny, half a penny or less disregarded (SSCR
+// 2001 reg. 12(1); HMRC NIM11002): not half-up, not truncation.
+func TestNIRound(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"124.955", "124.95"},  // exactly ½p: disregarded (half-up gives 124.96)
+		{"124.9551", "124.96"}, // more than ½p: up (truncation gives 124.95)
+		{"124.956", "124.96"},
+		{"124.954", "124.95"},
+		{"0.0015", "0"},
+		{"0.006", "0.01"},
+		{"7", "7"},
+	} {
+		ocMoney(t, tc.want, oncost.NIRound(ocDec(tc.in)), tc.in)
+	}
+}
+
+// PayCost on the test rules: a month's pay of £2,000 on 15 May 2024 (13.8%
+// above the £758 monthly threshold): NI 13.8% × £1,242 = £171.396 → £171.40,
+// pension 14.38% × £2,000 = £287.60, total £2,459.00; and the text shows the
+// exact product and its penny.
+func TestPayCostMonth(t *testing.T) {
+	oc, err := oncost.Load("t.toml", []byte(ocTestFile))
+	require.NoError(t, err)
+	b, err := oc.PayCost(ocDec("2000"), des.MustDate(2024, 5, 15), oncost.Options{})
+	require.NoError(t, err)
+	ocMoney(t, "758", b.NIThreshold)
+	ocMoney(t, "171.40", b.EmployerNI)
+	ocMoney(t, "287.60", b.Pension)
+	ocMoney(t, "2459.00", b.Total)
+	require.Contains(t, b.ExplainArithmetic(),
+		"pay £2,000.00 + employer NI 13.8% × (£2,000.00 − £758.00 monthly threshold) = £171.396 → £171.40")
+	_, err = oc.PayCost(ocDec("-1"), des.MustDate(2024, 5, 15), oncost.Options{})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.ErrorContains(t, err, "pay")
 }

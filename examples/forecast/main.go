@@ -57,7 +57,8 @@ func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
 		return err
 	}
 	if svgFile != "" {
-		if err := os.WriteFile(svgFile, []byte(chart.Years(f)), 0o644); err != nil {
+		// atomically, and never over the -scenario or -rates file (issue 24)
+		if err := report.WriteFileAtomic(svgFile, []byte(chart.Years(f)), c.Scenario, c.Rates); err != nil {
 			return err
 		}
 	}

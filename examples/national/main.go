@@ -120,6 +120,10 @@ func run(w, diag io.Writer, o options) error {
 	defer out.Close()
 	no.Explain = out.Explain()
 	if err := arrs.National(&rep, rss, no, out); err != nil {
+		// rows may be out already: end them with a line saying so (issue 24)
+		if ferr := out.Fail(err); ferr != nil {
+			fmt.Fprintf(diag, "writing the incomplete-report line: %v\n", ferr)
+		}
 		return err
 	}
 	return out.Finish(&rep)

@@ -60,9 +60,8 @@ func claimsTables(yr scenario.YearResult, title, tag string) []*render.Table {
 		}
 		t.Notes = append(t.Notes, n)
 	}
-	if r.ClaimsOnDerived.IsPositive() {
-		t.Notes = append(t.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band "+
-			"model, or carried; -sourced-only refuses them)", render.GBP(r.ClaimsOnDerived)))
+	if n := unsourcedClaimsNote(r); n != "" {
+		t.Notes = append(t.Notes, n)
 	}
 	if n := unsourcedNote(yr); n != "" {
 		t.Notes = append(t.Notes, n)
@@ -95,4 +94,17 @@ func claimsTidy(yr scenario.YearResult) ([]string, [][]string) {
 		}
 	}
 	return []string{"year", "month", "person", "role", "claim", "cost"}, rows
+}
+
+// unsourcedClaimsNote says how much of the claims needs a figure no source
+// gives: exactly what -sourced-only takes off them (Result.ClaimsUnsourced),
+// including claims under a derived maximum that does not bind and roles
+// whose only maximum is derived.
+func unsourcedClaimsNote(r arrs.Result) string {
+	if !r.ClaimsUnsourced.IsPositive() {
+		return ""
+	}
+	return fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model, or carried): "+
+		"-sourced-only leaves them out, claims %s → %s", render.GBP(r.ClaimsUnsourced), render.GBP(r.Claims),
+		render.GBP(r.Claims.Sub(r.ClaimsUnsourced)))
 }

@@ -59,9 +59,8 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			}
 			at.Notes = append(at.Notes, n)
 		}
-		if a.ClaimsOnDerived.IsPositive() {
-			at.Notes = append(at.Notes, fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the "+
-				"band model, or carried; -sourced-only refuses them)", render.GBP(a.ClaimsOnDerived)))
+		if n := unsourcedClaimsNote(a); n != "" {
+			at.Notes = append(at.Notes, n)
 		}
 		if n := unsourcedNote(y); n != "" {
 			at.Notes = append(at.Notes, n)

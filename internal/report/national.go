@@ -30,6 +30,18 @@ type NationalWriter interface {
 	// Close releases what the writer holds (JSON's temporary file), whether
 	// or not Finish was called.
 	Close() error
+	// Fail ends a report that stopped at err: where rows have already been
+	// written (CSV, Markdown, a text table of an earlier year), it writes a
+	// last line that says the report is incomplete and why, which no
+	// spreadsheet takes for a PCN or a total. JSON writes nothing before
+	// Finish, so it has nothing to mark.
+	Fail(err error) error
+}
+
+// incomplete is the line that ends a report that failed.
+func incomplete(err error) string {
+	return "INCOMPLETE REPORT: stopped at an error, so the rows above are not every PCN and there are no totals: " +
+		err.Error()
 }
 
 // NewNational is a NationalWriter to w in format (table, csv, json or
@@ -59,6 +71,19 @@ func (c *nationalCSV) write(cells ...string) error {
 		cells[i] = render.CSVCell(cells[i])
 	}
 	return c.cw.Write(cells)
+}
+
+func (c *nationalCSV) Fail(err error) error {
+	if !c.header {
+		return nil
+	}
+	cells := make([]string, len(NationalCSVHeader()))
+	cells[0] = incomplete(err)
+	if err := c.write(cells...); err != nil {
+		return err
+	}
+	c.cw.Flush()
+	return c.cw.Error()
 }
 
 func (c *nationalCSV) Begin(*des.Rollups, *des.RuleSet) error {
@@ -99,6 +124,19 @@ type nationalTable struct {
 	w        io.Writer
 	markdown bool
 	t        *render.Table
+	wrote    bool // something is on w
+}
+
+func (t *nationalTable) Fail(err error) error {
+	if !t.wrote {
+		return nil
+	}
+	if t.markdown {
+		_, err = io.WriteString(t.w, "\n**"+render.Clean(incomplete(err))+"**\n")
+		return err
+	}
+	_, err = io.WriteString(t.w, "\n"+render.Clean(incomplete(err))+"\n")
+	return err
 }
 
 func (t *nationalTable) Explain() bool { return false }
@@ -109,6 +147,7 @@ func (t *nationalTable) Begin(rep *des.Rollups, rs *des.RuleSet) error {
 	if !t.markdown {
 		return nil
 	}
+	t.wrote = true
 	var b bytes.Buffer
 	if err := (&render.Table{Title: t.t.Title, Header: t.t.Header, Right: t.t.Right}).WriteMarkdown(&b); err != nil {
 		return err
@@ -147,6 +186,7 @@ func (t *nationalTable) End(rep *des.Rollups, y *des.Rollup) error {
 		}
 	} else {
 		t.t.Notes = notes
+		t.wrote = true
 		if err := t.t.WriteText(t.w); err != nil {
 			return err
 		}
@@ -180,9 +220,13 @@ type nationalJSON struct {
 	tw     *bufio.Writer
 	cur    int   // PCNs of the year under way
 	counts []int // per year
+	// unlinked: the temporary file was removed from its directory as soon
+	// as it was made
+	unlinked bool
 }
 
 func (*nationalJSON) Explain() bool                          { return true }
+func (*nationalJSON) Fail(error) error                       { return nil }
 func (*nationalJSON) Begin(*des.Rollups, *des.RuleSet) error { return nil }
 
 func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN) error {
@@ -191,6 +235,11 @@ func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN)
 		if err != nil {
 			return err
 		}
+		// Unlinked at once where the system allows (the open file lives on
+		// until it is closed), so nothing is left behind whatever ends the
+		// program: SIGINT, SIGTERM, even SIGKILL. Where it does not
+		// (Windows), Close removes it.
+		j.unlinked = os.Remove(f.Name()) == nil
 		j.tmp, j.tw = f, bufio.NewWriterSize(f, 64<<10)
 	}
 	for _, p := range pcns {
@@ -221,6 +270,9 @@ func (j *nationalJSON) Close() error {
 	f := j.tmp
 	j.tmp, j.tw = nil, nil
 	err := f.Close()
+	if j.unlinked {
+		return err
+	}
 	if rerr := os.Remove(f.Name()); err == nil {
 		err = rerr
 	}

@@ -49,6 +49,7 @@ func Analyse(text string, err error, syntax, invalid error, refusals ...error) P
 		if m := badDateRE.FindStringSubmatch(pe.Message); m != nil {
 			// A bare date of the right form that no calendar has.
 			pr.Msg = fmt.Sprintf("%s: the date does not exist", m[1])
+			pr.Field = entryField(text, pr.Line, pr.Field)
 			return pr
 		}
 		for _, s := range refusals {
@@ -59,6 +60,7 @@ func Analyse(text string, err error, syntax, invalid error, refusals ...error) P
 				if l := valueLine(text, pe.LastKey, pe.Message); l > 0 {
 					pr.Line = l
 				}
+				pr.Field = entryField(text, pr.Line, pr.Field)
 			}
 		}
 		return pr
@@ -106,7 +108,10 @@ func valueLine(text, dottedKey, msg string) int {
 			continue
 		}
 		if strings.HasPrefix(val, `"`) || strings.HasPrefix(val, "'") {
-			if strings.Contains(msg, val) {
+			// the message may quote the value or give it bare
+			// ("bad date: 2024-04-31 does not exist")
+			inner := strings.Trim(val, `"'`)
+			if strings.Contains(msg, val) || (inner != "" && strings.Contains(msg, inner)) {
 				return n + 1
 			}
 			continue
@@ -244,4 +249,68 @@ func KeyLines(text string) map[string][]int {
 		out[full] = append(out[full], n+1)
 	}
 	return out
+}
+
+// entryField names the entry of an array of tables that line is in: for
+// field "staff.start" on a line of the third [[staff]] table, whose name is
+// "Paramedic C", it is "staff[2] (Paramedic C).start" (the entry's name or
+// id, when it has one). field is returned unchanged when line is not in an
+// entry of the array field names.
+func entryField(text string, line int, field string) string {
+	table, key, ok := strings.Cut(field, ".")
+	if !ok || line <= 0 || strings.Contains(key, ".") {
+		return field
+	}
+	lines := strings.Split(text, "\n")
+	if line > len(lines) {
+		return field
+	}
+	header := "[[" + table + "]]"
+	idx, start := -1, -1
+	for i := 0; i < line; i++ {
+		t := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(t, "[") {
+			if j := strings.Index(t, "#"); j >= 0 {
+				t = strings.TrimSpace(t[:j]) // a comment after a header
+			}
+		}
+		switch {
+		case strings.ReplaceAll(t, " ", "") == header:
+			idx++
+			start = i
+		case strings.HasPrefix(t, "["):
+			start = -1 // another table: not in an entry of this array
+		}
+	}
+	if idx < 0 || start < 0 {
+		return field
+	}
+	name := ""
+	for i := start + 1; i < len(lines); i++ {
+		t := strings.TrimSpace(lines[i])
+		if strings.HasPrefix(t, "[") {
+			break
+		}
+		k, v, ok := strings.Cut(t, "=")
+		if !ok {
+			continue
+		}
+		if nk := NormKey(k); (nk == "name" || nk == "id") && name == "" {
+			v = strings.TrimSpace(v)
+			if q := v[:min(1, len(v))]; q == `"` || q == "'" {
+				if j := strings.Index(v[1:], q); j >= 0 {
+					v = v[:j+2] // the quoted string, without a comment after it
+				}
+			}
+			if uq, err := strconv.Unquote(v); err == nil {
+				name = uq
+			} else {
+				name = strings.Trim(v, `"'`)
+			}
+		}
+	}
+	if name != "" {
+		return fmt.Sprintf("%s[%d] (%s).%s", table, idx, name, key)
+	}
+	return fmt.Sprintf("%s[%d].%s", table, idx, key)
 }

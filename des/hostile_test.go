@@ -1,0 +1,86 @@
+package des_test
+
+import (
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// Issue 24: a -rates file is read through a byte limit whatever size the
+// file system reports, and its shape is checked before it is decoded.
+func TestRuleSetHostileShapes(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		_, err := des.LoadRuleSetFile("/dev/zero")
+		require.ErrorIs(t, err, des.ErrInvalid)
+		require.Contains(t, err.Error(), "/dev/zero: file is more than 1048576 bytes; a rule set may be at most 1048576")
+	}
+	deep := []byte(`year = "2025/26"` + "\nx = " + strings.Repeat("{a=", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n")
+	_, err := des.LoadRuleSet("deep.toml", deep)
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "deep.toml:2: tables or arrays nested more than 32 deep")
+	many := []byte(`year = "2025/26"` + "\n" + strings.Repeat("[[payment]]\n", 20_000))
+	_, err = des.LoadRuleSet("many.toml", many)
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "many.toml:10002: more than 10000 tables")
+}
+
+func BenchmarkRuleSetHostile(b *testing.B) {
+	deep := []byte(`year = "2025/26"` + "\nx = " + strings.Repeat("{a=", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n")
+	atLimit := []byte(`year = "2025/26"` + "\n" + strings.Repeat("[[payment]]\nidd = 1\n", 9_999))
+	for _, c := range []struct {
+		name string
+		data []byte
+	}{{"deep-20k", deep}, {"payments-9999-errors", atLimit}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := des.LoadRuleSet(c.name, c.data); err == nil {
+					b.Fatal("accepted")
+				}
+			}
+		})
+	}
+	b.Run("dev-zero", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := des.LoadRuleSetFile("/dev/zero"); err == nil {
+				b.Fatal("accepted")
+			}
+		}
+	})
+}
+
+// Issue 24: library calls with odd values give an error or the zero value
+// their doc promises, never a panic or a wrong figure.
+func TestHostileLibraryCalls(t *testing.T) {
+	d := des.MustDate(2025, 4, 1)
+	require.True(t, d.AddDays(math.MaxInt).IsZero(), "was 2024-12-31")
+	require.True(t, d.AddDays(math.MinInt).IsZero())
+	require.Equal(t, des.MustDate(2025, 4, 2), d.AddDays(1))
+
+	_, _, err := des.ReadPCNCSV("nil.csv", nil, des.CSVOptions{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	require.Contains(t, err.Error(), "nil.csv: no input to read")
+
+	_, err = des.Project(rates.All()[0], rates.All()[len(rates.All())-1].Year()+1,
+		des.Projection{EntitlementGrowth: decimal.NewFromInt(-200)})
+	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
+	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")
+
+	_, _, err = des.ReadPCNCSV("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), des.CSVOptions{})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "cr.csv:1: the lines end with a carriage return alone", "was: no care_home_beds column")
+}
+
+func TestNamesNormalised(t *testing.T) {
+	require.Equal(t, des.NameKey("Riverside  Surgery"), des.NameKey("ＲＩＶＥＲＳＩＤＥ surgery"))
+	require.Equal(t, "U12345", des.CodeKey("u12345"))
+	require.Contains(t, des.NameProblem("River\u200bside"), "U+200B")
+	require.Contains(t, des.NameProblem("Rivеrside"), "Cyrillic")
+	require.Empty(t, des.NameProblem("Two\nline name"), "control characters are kept and escaped on output")
+	require.Empty(t, des.NameProblem("Αθήνα"), "one alphabet is fine")
+}
