@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -146,28 +144,6 @@ func TestWorkbookEqualsJSON(t *testing.T) {
 	}
 	require.Greater(t, links, 100, "links")
 	require.Greater(t, shaded, 0, "derived or carried figures")
-}
-
-// -format xlsx is refused without -o, and -o never replaces an input.
-func TestWorkbookOutput(t *testing.T) {
-	dir := t.TempDir()
-	scen := filepath.Join(dir, "my.toml")
-	src, err := os.ReadFile("testdata/projection.toml")
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(scen, src, 0o644))
-	c := cli.Common{Scenario: scen, Out: scen}
-	require.ErrorContains(t, c.CheckOutput(), "input file")
-	c.Out = filepath.Join(dir, ".", "my.toml")
-	require.ErrorContains(t, c.CheckOutput(), "input file")
-	c.Out = filepath.Join(dir, "out.xlsx")
-	require.NoError(t, c.CheckOutput())
-	require.NoError(t, cli.WriteFile(c.Out, []byte("x")))
-	got, err := os.ReadFile(c.Out)
-	require.NoError(t, err)
-	require.Equal(t, "x", string(got))
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	require.Len(t, entries, 2, "no temporary file left")
 }
 
 // LibreOffice opens the workbook and shows each year's entitlements and

@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
 )
@@ -129,10 +129,8 @@ func (c *Common) Parse(fs *flag.FlagSet, args []string) {
 	if c.Format == render.XLSX && c.Out == "" {
 		BadFlag(fs, fmt.Errorf("-format xlsx: give -o FILE (a workbook is not written to stdout)"))
 	}
-	if c.Out != "" {
-		if err := c.CheckOutput(); err != nil {
-			BadFlag(fs, err)
-		}
+	if c.Out == "-" {
+		BadFlag(fs, fmt.Errorf("-o -: give a file name (-o is for writing a file, not stdout)"))
 	}
 	if fs.NArg() > 0 {
 		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
@@ -218,39 +216,9 @@ func (c *Common) Embedded() string {
 	return ""
 }
 
-// CheckOutput refuses an -o that names an input: the -scenario or -rates
-// file, or one of inputs (a program's own input files). The same file
-// under another name (a link, a relative path) is caught too.
-func (c *Common) CheckOutput(inputs ...string) error {
-	if c.Out == "-" || strings.HasSuffix(c.Out, string(os.PathSeparator)) {
-		return fmt.Errorf("-o %q: give a file name", c.Out)
-	}
-	for _, in := range append([]string{c.Scenario, c.Rates}, inputs...) {
-		if sameFile(c.Out, in) {
-			return fmt.Errorf("-o %q: that is an input file; the output never replaces an input", c.Out)
-		}
-	}
-	return nil
-}
-
-// sameFile reports whether paths a and b name one file: by the file itself
-// when both exist, else by their absolute paths.
-func sameFile(a, b string) bool {
-	if a == "" || b == "" {
-		return false
-	}
-	ai, errA := os.Stat(a)
-	bi, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(ai, bi)
-	}
-	aa, errA := filepath.Abs(a)
-	ba, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && aa == ba
-}
-
-// Print is Print to -o FILE when it is given (WriteFile: atomically, and
-// only when the run worked), else to stdout.
+// Print is Print to -o FILE when it is given: only when the run worked,
+// atomically and never over the -scenario or -rates file
+// (report.WriteFileAtomic); else to stdout.
 func (c *Common) Print(run func(w io.Writer) error) {
 	if c.Out == "" {
 		Print(run)
@@ -260,39 +228,9 @@ func (c *Common) Print(run func(w io.Writer) error) {
 	if err := run(&out); err != nil {
 		Fail(err)
 	}
-	if err := WriteFile(c.Out, out.Bytes()); err != nil {
+	if err := report.WriteFileAtomic(c.Out, out.Bytes(), c.Scenario, c.Rates); err != nil {
 		Fail(err)
 	}
-}
-
-// WriteFile writes data to path atomically: to a temporary file in the same
-// directory, synced, then renamed over path, so a reader sees the old file
-// or the new one, never half of one; on an error path is untouched and the
-// temporary file removed.
-func WriteFile(path string, data []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // Print runs a program into a buffer and writes it to stdout only if it
