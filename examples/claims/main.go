@@ -4,6 +4,7 @@
 //
 //	go run ./examples/claims                                   # embedded example PCN
 //	go run ./examples/claims -scenario my.toml -year 2025/26 -format csv
+//	go run ./examples/claims -format xlsx -o claims.xlsx          # an Excel workbook
 package main
 
 import (
@@ -15,19 +16,20 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
-	c := cli.Flags(fs, nil)
+	c := cli.Flags(fs, nil).WithWorkbook(fs)
 	tidy := fs.Bool("tidy", false, "with -format csv: one row per person per month (year, month, person, role, claim, "+
 		"cost), for a pivot table, instead of a column per person")
 	c.Parse(fs, os.Args[1:])
 	if len(c.Years) > 1 {
 		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
 	}
-	cli.Print(func(w io.Writer) error { return run(w, c, *tidy) })
+	c.Print(func(w io.Writer) error { return run(w, c, *tidy) })
 }
 
 func run(w io.Writer, c *cli.Common, tidy bool) error {
@@ -41,5 +43,7 @@ func run(w io.Writer, c *cli.Common, tidy bool) error {
 	if err != nil {
 		return err
 	}
-	return report.Claims(yr, sc.Name+": ARRS claims schedule", c.Embedded(), tidy).Write(w, c.Format)
+	rep := report.Claims(yr, sc.Name+": ARRS claims schedule", c.Embedded(), tidy)
+	rep.Workbook = workbook.Claims(yr, sc.Name+": ARRS claims schedule", c.Embedded()).Write
+	return rep.Write(w, c.Format)
 }
