@@ -3,40 +3,28 @@ package pcnfin_test
 import (
 	"fmt"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
-	"github.com/pcnfin/pcnfin/rates"
-	"github.com/shopspring/decimal"
+	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // readme is the code of the README's "As a library" section, as written
 // there; Example runs it, so the README compiles and its output is checked.
 func readme() error {
-	rs, err := rates.Parse("2024/25") // the embedded, validated rule set
+	wb, err := scenario.Open("scenario/testdata/salaried.toml", scenario.Options{}) // embedded rules, on-costs
+	if err != nil {
+		return err // names the file, line and field
+	}
+	yr, err := wb.Year(2025) // 2025/26: network entitlements and ARRS claims
 	if err != nil {
 		return err
 	}
-	pcn := des.PCN{Name: "Riverside PCN", Practices: []des.Practice{{Name: "Riverside Surgery",
-		Registered: des.WholeNumber(20000), Weighted: des.WholeNumber(22000), Adjusted: des.WholeNumber(21000),
-		CareHomeBeds: des.WholeNumber(0)}}} // a figure left out is an error naming it, never a zero
-	e, err := des.Entitle(rs, pcn, des.Options{}) // network entitlements
-	if err != nil {
-		return err
-	}
-	for _, a := range e.Payments {
+	for _, a := range yr.Entitlements.Payments {
 		fmt.Println(a.ID, des.Pounds(a.Total)) // a.Explain(): the arithmetic and sources
 	}
-	one, err := arrs.WTEOf(decimal.NewFromInt(1))
-	if err != nil {
-		return err
+	for _, s := range yr.ARRS.Staff {
+		fmt.Println(s.Name, des.Pounds(s.Claim)) // the pharmacist's salary gets its on-costs
 	}
-	physio := arrs.Staff{Name: "Physio", Role: "first_contact_physiotherapist", WTE: one,
-		Start: des.MustDate(2024, 10, 1), AnnualCost: decimal.RequireFromString("65397.80")}
-	r, err := arrs.Calculate(rs, pcn, []arrs.Staff{physio}, arrs.Options{})
-	if err != nil {
-		return err
-	}
-	fmt.Println(des.Pounds(r.Claims), des.Pounds(r.Headroom))
+	fmt.Println(des.Pounds(yr.ARRS.Claims), des.Pounds(yr.ARRS.Headroom))
 	return nil
 }
 
@@ -45,11 +33,13 @@ func Example() {
 		fmt.Println("error:", err)
 	}
 	// Output:
-	// core_pcn_funding £60,050.16
-	// network_participation £38,742.00
-	// enhanced_access £167,475.00
+	// core_pcn_funding £90,336.48
+	// network_participation £54,591.00
+	// enhanced_access £257,023.56
 	// care_home_premium £0.00
-	// capacity_access_support £68,208.00
-	// capacity_access_improvement £29,232.00
-	// £32,698.92 £499,635.08
+	// capacity_access_support £97,844.04
+	// capacity_access_improvement £41,937.48
+	// Pharmacist A £63,939.48
+	// Care coordinator B £14,400.00
+	// £78,339.48 £747,221.52
 }

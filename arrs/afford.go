@@ -48,6 +48,9 @@ type Affordability struct {
 
 // Afford works out how much of the ARRS sum a hire would use on top of the
 // roster, and the largest WTE of that role the remaining sum could fund.
+// The hire is checked as a roster line is (Staff.Validate): a WTE above
+// zero, a cost in pounds and pence that is not negative, a known London
+// zone; its start must be in the plan's year.
 func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error) {
 	if p == nil || p.rs == nil {
 		return Affordability{}, errNoPlan
@@ -61,6 +64,15 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		return Affordability{}, &des.FieldError{Field: "role",
 			Msg: fmt.Sprintf("%q is not an ARRS role in %s (roles: %v)", h.Role, p.year, p.Roles()), Err: des.ErrInvalid}
 	}
+	cost := h.AnnualCost
+	if cost.IsZero() {
+		cost = assumedCost(rp, h.London)
+	}
+	proposed := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: h.WTE, Start: h.Start, AnnualCost: cost,
+		London: h.London}
+	if err := proposed.Validate(); err != nil {
+		return Affordability{}, err // the roster's rules: WTE, pounds and pence, a known London zone
+	}
 	base, err := p.Calculate(pcn, roster)
 	if err != nil {
 		return Affordability{}, err
@@ -69,22 +81,21 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !ok {
 		return Affordability{}, fmt.Errorf("%w: no ARRS sum for pot %q in %s", des.ErrMissing, rp.role.Pot, p.year)
 	}
-	cost := h.AnnualCost
-	if cost.IsZero() {
-		cost = assumedCost(rp, h.London)
-	}
+	var months []decimal.Decimal // the hire's monthly claims at h.WTE
 	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
-		s := Staff{Name: "(proposed " + h.Role + ")", Role: h.Role, WTE: w, Start: h.Start, AnnualCost: cost,
-			London: h.London}
+		s := proposed
+		s.WTE = w
 		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
 		if err != nil {
 			return decimal.Zero, nil, err
 		}
 		for _, sr := range r.Staff {
 			if sr.Name == s.Name && sr.Role == s.Role {
+				months = sr.Months
 				return sr.Claim, sr.Reasons, nil
 			}
 		}
+		months = nil
 		return decimal.Zero, nil, nil
 	}
 	one := WTE{1, 1}
@@ -96,6 +107,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if err != nil {
 		return Affordability{}, err
 	}
+	claimMonths := months
 	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(),
 		Claim: claim, ClaimPerWTE: perWTE, HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim),
 		MaxWTE: decimal.Zero, Reasons: reasons}
@@ -125,8 +137,8 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !perWTE.IsPositive() {
 		b.WriteString("nothing can be claimed for this hire (see the reasons)")
 	} else {
-		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s", des.Pounds(cost), costNote(h.AnnualCost),
-			des.Pounds(claim))
+		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s%s", des.Pounds(cost), costNote(h.AnnualCost),
+			des.Pounds(claim), monthlySum(claimMonths))
 		if !a.WTE.Equal(decimal.NewFromInt(1)) {
 			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, des.Pounds(perWTE))
 		}
@@ -213,4 +225,27 @@ func (a Affordability) MarshalJSON() ([]byte, error) {
 		Explain        string          `json:"explain"`
 	}{des.YearOf(a.Start), a.Role, a.Start, a.WTE, a.Pot, des.JSONMoney(a.HeadroomBefore), des.JSONMoney(a.Claim),
 		des.JSONMoney(a.ClaimPerWTE), des.JSONMoney(a.HeadroomAfter), maxWTE, a.MaxWTEKnown, a.Reasons, a.Explain})
+}
+
+// monthlySum writes a claim as the sum of its monthly claims, runs of equal
+// months grouped, so that the figure reproduces by hand: " (the sum of its
+// monthly claims, each rounded half-up to the penny: 6 × £12,741.67)".
+// Months with no claim are left out.
+func monthlySum(months []decimal.Decimal) string {
+	var parts []string
+	for i := 0; i < len(months); {
+		j := i
+		for j < len(months) && months[j].Equal(months[i]) {
+			j++
+		}
+		if months[i].IsPositive() {
+			parts = append(parts, fmt.Sprintf("%d × %s", j-i, des.Pounds(months[i])))
+		}
+		i = j
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (the sum of its monthly claims, each worked out on the month's days employed and rounded half-up to the penny: " +
+		strings.Join(parts, " + ") + ")"
 }

@@ -9,13 +9,17 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
 )
 
-// Options change how a scenario is worked out.
+// Options change how a scenario is worked out. The zero value is what most
+// want: every figure as announced by now, staff given by salary costed by the
+// embedded on-cost rules (rates.OnCosts).
 type Options struct {
 	// AsAt, when set, uses only figures announced on or before that date.
 	AsAt des.Date
-	// SalaryCost turns a salary into an employer cost (see arrs.Options).
+	// SalaryCost turns a salary into an employer cost (see arrs.Options);
+	// nil means the embedded on-cost rules, arrs.OnCostRules(rates.OnCosts()).
 	SalaryCost arrs.SalaryCostFunc
 	// SourcedOnly leaves out every figure no source gives (derived or
 	// carried figures): each rule set used is replaced by its SourcedOnly copy.
@@ -194,12 +198,27 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 					sc.where("iif[0]"), y))
 		}
 	}
-	plan, err := arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: opt.SalaryCost})
+	plan, err := compile(rs, opt)
 	if err != nil {
 		return yr, err
 	}
 	yr.ARRS, err = plan.Calculate(pcn, sc.Roster(y))
 	return yr, sc.figureError(y, err)
+}
+
+// compile compiles a year's claims engine with opt's on-cost rules, the
+// embedded ones when opt gives none: the one place a scenario's salaries
+// meet their on-costs.
+func compile(rs *des.RuleSet, opt Options) (*arrs.Plan, error) {
+	cost := opt.SalaryCost
+	if cost == nil {
+		o, err := rates.OnCosts()
+		if err != nil {
+			return nil, err
+		}
+		cost = arrs.OnCostRules(o)
+	}
+	return arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: cost})
 }
 
 // where names a field of the scenario as file:line, for notes.

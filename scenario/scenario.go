@@ -1,12 +1,3 @@
-// Package scenario reads a scenario file (a PCN, its roster and the
-// assumptions for later years) and is the one place that turns a scenario
-// and a DES year into that year's PCN, roster and rule set: populations
-// grown by list_growth_pct and staff costs raised by pay_uplift_pct, both
-// counted from the scenario's base year (Assumptions.BaseYear, else
-// DefaultBaseYear), never from the years asked for. Every program goes
-// through it, so a person's claim in a year is the same in every program
-// and does not depend on which other years were asked for. Run works out a
-// scenario over several years (a forecast).
 package scenario
 
 import (

@@ -119,6 +119,25 @@ func (s Statement) Practice(name string) (Practice, bool) {
 	return Practice{}, false
 }
 
+// Of makes the statements of a workbook's scenario for each year asked for
+// (none: the workbook's default years, scenario.Workbook.Years), in order,
+// by the scenario's [sharing] rules.
+func Of(wb *scenario.Workbook, years ...des.Year) ([]Statement, error) {
+	f, err := wb.Forecast(years...)
+	if err != nil {
+		return nil, err
+	}
+	var sts []Statement
+	for _, yr := range f.Years {
+		st, err := Build(yr, wb.Scenario().Sharing)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, st)
+	}
+	return sts, nil
+}
+
 // Build makes the statement of a scenario's year: yr is the year as
 // scenario.Run or Scenario.Year worked it out, sh the sharing rules.
 func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {

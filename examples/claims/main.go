@@ -1,23 +1,23 @@
-// Command claims prints a PCN's monthly ARRS claims schedule for a DES
-// year: what each person claims each month, the PCN's total and cumulative
-// claims against its ARRS sum, and the month the sum runs out if it does.
+// Command claims prints a PCN's monthly ARRS claims schedule for each DES
+// year asked: what each person claims each month, the PCN's total and
+// cumulative claims against its ARRS sum, and the month the sum runs out if
+// it does. Several years print one after another (CSV: a year column first;
+// JSON: an array, one arrs.Result a year).
 //
 //	go run ./examples/claims                                   # embedded example PCN
 //	go run ./examples/claims -scenario my.toml -year 2025/26 -format csv
+//	go run ./examples/claims -year 2024/25,2025/26 -format csv -tidy
 //	go run ./examples/claims -format xlsx -o claims.xlsx          # an Excel workbook
 package main
 
 import (
 	"flag"
-	"fmt"
 	"io"
 	"os"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/internal/workbook"
-	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
@@ -26,24 +26,20 @@ func main() {
 	tidy := fs.Bool("tidy", false, "with -format csv: one row per person per month (year, month, person, role, claim, "+
 		"cost), for a pivot table, instead of a column per person")
 	c.Parse(fs, os.Args[1:])
-	if len(c.Years) > 1 {
-		cli.BadFlag(fs, fmt.Errorf("-year %s: give one year", c.Years.String()))
-	}
 	c.Print(func(w io.Writer) error { return run(w, c, *tidy) })
 }
 
 func run(w io.Writer, c *cli.Common, tidy bool) error {
-	year := func(sc *scenario.Scenario) des.Year { return cli.DefaultYears(c.Years, sc)[0] }
-	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year { return []des.Year{year(sc)} })
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
-	y := year(sc)
-	yr, err := sc.Year(y, published, opt)
+	f, err := wb.Forecast(c.Years...)
 	if err != nil {
 		return err
 	}
-	rep := report.Claims(yr, sc.Name+": ARRS claims schedule", c.Embedded(), tidy)
-	rep.Workbook = workbook.Claims(yr, sc.Name+": ARRS claims schedule", c.Embedded()).Write
+	title := wb.Scenario().Name + ": ARRS claims schedule"
+	rep := report.Claims(f.Years, title, c.Embedded(), tidy)
+	rep.Workbook = workbook.Claims(f.Years, title, c.Embedded()).Write
 	return rep.Write(w, c.Format)
 }

@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/examples/internal/golden"
 	"testing"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/stretchr/testify/require"
 )
@@ -41,4 +43,42 @@ func TestUnknownYearWritesNothing(t *testing.T) {
 	err := run(&out, &cli.Common{Years: cli.Years{2030}, Format: "table"}, false)
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	require.Empty(t, out.String())
+}
+
+// Issue 19: claims does every year asked, in every format (it said "give
+// one year"); a scenario's years = [...] are every one of its years (it
+// quietly used the first).
+func TestEveryYear(t *testing.T) {
+	two := cli.Years{2024, 2025}
+	for _, format := range []string{"table", "csv", "json", "markdown"} {
+		var out bytes.Buffer
+		require.NoError(t, run(&out, &cli.Common{Years: two, Format: format}, false))
+		golden.Check(t, "two-years."+format, out.Bytes())
+	}
+	var tidy bytes.Buffer
+	require.NoError(t, run(&tidy, &cli.Common{Years: two, Format: "csv"}, true))
+	golden.Check(t, "two-years.tidy.csv", tidy.Bytes())
+
+	// Each year is the one-year answer, unchanged by the other years.
+	var both []arrs.Result
+	var out bytes.Buffer
+	require.NoError(t, run(&out, &cli.Common{Years: two, Format: "json"}, false))
+	require.NoError(t, json.Unmarshal(out.Bytes(), &both))
+	require.Len(t, both, 2)
+	for i, y := range two {
+		var one arrs.Result
+		out.Reset()
+		require.NoError(t, run(&out, &cli.Common{Years: cli.Years{y}, Format: "json"}, false))
+		require.NoError(t, json.Unmarshal(out.Bytes(), &one))
+		require.Equal(t, y, both[i].Year)
+		require.True(t, one.Claims.Equal(both[i].Claims), "%s", y)
+		require.True(t, one.Headroom.Equal(both[i].Headroom), "%s", y)
+	}
+
+	// The scenario's years, with no -year: both, as -year 2024/25,2025/26.
+	var fromFile bytes.Buffer
+	require.NoError(t, run(&fromFile, &cli.Common{Scenario: "testdata/years.toml", Format: "json"}, false))
+	out.Reset()
+	require.NoError(t, run(&out, &cli.Common{Years: two, Format: "json"}, false))
+	require.JSONEq(t, out.String(), fromFile.String())
 }

@@ -14,6 +14,7 @@ import (
 )
 
 type claimsJSON struct {
+	Year                        string
 	Sum, Claims, Headroom, Cost decimal.Decimal
 	ClaimsOnDerived             decimal.Decimal `json:"claims_on_derived"`
 	Pots                        []struct {
@@ -87,5 +88,30 @@ func TestWorkbookEqualsJSON(t *testing.T) {
 			}
 			require.Contains(t, b.F.GetSheetList(), "Sources")
 		})
+	}
+}
+
+// Several years: one workbook, each year's block adding up to that year's
+// JSON totals.
+func TestWorkbookSeveralYears(t *testing.T) {
+	c := cli.Common{Years: []des.Year{2024, 2025}}
+	var js, xl bytes.Buffer
+	c.Format = "json"
+	require.NoError(t, run(&js, &c, false))
+	c.Format = "xlsx"
+	require.NoError(t, run(&xl, &c, false))
+	var rs []claimsJSON
+	require.NoError(t, json.Unmarshal(js.Bytes(), &rs))
+	require.Len(t, rs, 2)
+	b := wbtest.Open(t, xl.Bytes())
+	require.Greater(t, b.CheckSums(), 2*(12+3))
+	months, people, sum := b.Table("ARRS by month"), b.Table("ARRS by person"), b.Table("Summary")
+	for _, r := range rs {
+		penny(t, r.Claims, months.Money(months.Find("year", r.Year, "month", "total"), "claims"), "%s claims", r.Year)
+		penny(t, r.Claims, people.Money(people.Find("year", r.Year, "staff", "total"), "year claim"), "%s people", r.Year)
+		penny(t, r.Headroom, sum.Money(sum.Find("year", r.Year), "headroom"), "%s headroom", r.Year)
+		for _, s := range r.Staff {
+			penny(t, s.Claim, people.Money(people.Find("year", r.Year, "staff", s.Name), "year claim"), "%s %s", r.Year, s.Name)
+		}
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
-	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
@@ -35,22 +34,18 @@ func main() {
 // run compares two years: -year FROM,TO, or one year and the year before it
 // (the default: the current DES year and the year before).
 func run(w io.Writer, c *cli.Common) error {
-	yearsOf := func(sc *scenario.Scenario) []des.Year {
-		years := cli.DefaultYears(c.Years, sc)
-		if len(years) == 1 {
-			years = []des.Year{years[0] - 1, years[0]}
-		}
-		return years
-	}
-	sc, published, opt, err := c.LoadFor(yearsOf)
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
-	years := yearsOf(sc)
+	years := wb.Years(c.Years...)
+	if len(years) == 1 {
+		years = []des.Year{years[0] - 1, years[0]}
+	}
 	if len(years) != 2 || years[0] == years[1] {
 		return fmt.Errorf("%w: want two different years to compare, got %v", des.ErrInvalid, years)
 	}
-	cmp, err := scenario.Compare(sc, years[0], years[1], published, opt)
+	cmp, err := wb.Compare(years[0], years[1])
 	if err != nil {
 		return err
 	}

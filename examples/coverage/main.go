@@ -11,11 +11,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/rates"
-	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
@@ -31,21 +29,18 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common) error {
-	sc, published, opt, err := c.LoadFor(func(*scenario.Scenario) []des.Year { return c.Years }) // none: all
+	c.AssumptionsOnly = true
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
 	years := c.Years
 	if len(years) == 0 {
-		years = rates.Years()
+		years = rates.Years() // this program's default: every published year
 	}
-	var sets []*des.RuleSet
-	for _, y := range years {
-		rs, err := sc.RuleSet(y, published, opt)
-		if err != nil {
-			return err
-		}
-		sets = append(sets, rs)
+	sets, err := wb.RuleSets(years...)
+	if err != nil {
+		return err
 	}
 	return report.Coverage(sets).Write(w, c.Format)
 }

@@ -7,8 +7,7 @@
 //
 // Flags: -scenario FILE, -year Y (repeatable or a comma list; default: the
 // scenario's years, else the latest published), -format
-// table|csv|json|markdown|xlsx (xlsx with -o FILE: an Excel workbook), -o
-// FILE (write to a file, atomically), -rates FILE (a rule set of your own for its
+// table|csv|json|markdown, -rates FILE (a rule set of your own for its
 // year), -asat DATE (figures as announced by then), -svg FILE (a chart of a
 // multi-year forecast).
 package main
@@ -23,7 +22,6 @@ import (
 	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/internal/workbook"
-	"github.com/pcnfin/pcnfin/scenario"
 )
 
 func main() {
@@ -44,15 +42,12 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
-	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year {
-		return cli.DefaultYears(c.Years, sc)
-	})
+	c.AsAt = asAt
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
-	opt.AsAt = asAt
-	years := cli.DefaultYears(c.Years, sc)
-	f, err := scenario.Run(sc, years, published, opt)
+	f, err := wb.Forecast(c.Years...)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,6 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
-	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
@@ -98,12 +97,12 @@ func main() {
 
 // run writes the report to w and, with -skip-bad, the rows left out to diag.
 func run(w, diag io.Writer, o options) error {
-	c := cli.Common{Scenario: o.scenario, Rates: o.ratesFile, SourcedOnly: o.sourcedOnly}
-	sc, published, opt, err := c.LoadFor(func(*scenario.Scenario) []des.Year { return cli.DefaultYears(o.years, nil) })
+	c := cli.Common{Scenario: o.scenario, Rates: o.ratesFile, SourcedOnly: o.sourcedOnly, AssumptionsOnly: true}
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
-	rss, err := sc.RuleSets(cli.DefaultYears(o.years, nil), published, opt)
+	rss, err := wb.RuleSets(o.years...)
 	if err != nil {
 		return err
 	}

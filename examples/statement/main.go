@@ -15,11 +15,9 @@ import (
 	"io"
 	"os"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/internal/workbook"
-	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/pcnfin/pcnfin/statement"
 )
 
@@ -32,34 +30,31 @@ func main() {
 }
 
 func run(w io.Writer, c *cli.Common, only string) error {
-	sc, published, opt, err := c.LoadFor(func(sc *scenario.Scenario) []des.Year {
-		return cli.DefaultYears(c.Years, sc)
-	})
+	wb, err := c.Open()
 	if err != nil {
 		return err
 	}
-	var sts []statement.Statement
-	var yrs []scenario.YearResult
-	for _, y := range cli.DefaultYears(c.Years, sc) {
-		yr, err := sc.Year(y, published, opt)
-		if err != nil {
-			return err
-		}
-		st, err := statement.Build(yr, sc.Sharing)
-		if err != nil {
-			return err
-		}
+	sts, err := statement.Of(wb, c.Years...)
+	if err != nil {
+		return err
+	}
+	name := wb.Scenario().Name
+	for i, st := range sts {
 		if only != "" {
 			p, ok := st.Practice(only)
 			if !ok {
-				return fmt.Errorf("-practice %q: not a practice of %s", only, sc.Name)
+				return fmt.Errorf("-practice %q: not a practice of %s", only, name)
 			}
-			st.Practices = []statement.Practice{p}
+			sts[i].Practices = []statement.Practice{p}
 		}
-		sts = append(sts, st)
-		yrs = append(yrs, yr)
 	}
-	rep := report.Statements(sc.Name, sts)
-	rep.Workbook = workbook.Statements(sc.Name, sts, yrs, only == "").Write
+	rep := report.Statements(name, sts)
+	rep.Workbook = func(w io.Writer) error {
+		f, err := wb.Forecast(c.Years...) // the years' rates, for the workbook's sources
+		if err != nil {
+			return err
+		}
+		return workbook.Statements(name, sts, f.Years, only == "").Write(w)
+	}
 	return rep.Write(w, c.Format)
 }

@@ -4,14 +4,26 @@ import (
 	"fmt"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
 // Afford is "what more can we afford?": a hire's claim, the headroom before
 // and after, and the largest WTE the headroom funds, for the PCN called name
-// in the year yr; tag ends the title.
-func Afford(a arrs.Affordability, name string, yr scenario.YearResult, tag string) render.Report {
+// in each year answered; several years are joined as perYear says (the
+// JSON an array of arrs.Affordability). tag ends each title.
+func Afford(answers []scenario.HireAnswer, name, tag string) render.Report {
+	var ys []des.Year
+	var reps []render.Report
+	for _, h := range answers {
+		ys = append(ys, h.Year.Year)
+		reps = append(reps, affordYear(h.Answer, name, h.Year, tag))
+	}
+	return perYear(ys, reps)
+}
+
+func affordYear(a arrs.Affordability, name string, yr scenario.YearResult, tag string) render.Report {
 	rows := [][]string{
 		{"role", a.Role, a.Role},
 		{"start", a.Start.String(), a.Start.String()},

@@ -4,18 +4,33 @@ import (
 	"fmt"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
-// Claims is a year's monthly ARRS claims schedule: per month, cumulative,
-// against the ARRS sum; per person; the rules the roster breaks. Its CSV is
-// a column per person, or with tidy one row per person per month. title
-// (e.g. "Riverside PCN: ARRS claims schedule") and tag head the first table.
-func Claims(yr scenario.YearResult, title, tag string, tidy bool) render.Report {
+// Claims is each year's monthly ARRS claims schedule: per month,
+// cumulative, against the ARRS sum; per person; the rules the roster
+// breaks. Its CSV is a column per person, or with tidy one row per person
+// per month; several years are joined as perYear says (the JSON an array
+// of arrs.Result). title (e.g. "Riverside PCN: ARRS claims schedule") and
+// tag head each year's first table.
+func Claims(yrs []scenario.YearResult, title, tag string, tidy bool) render.Report {
+	var ys []des.Year
+	var reps []render.Report
+	for _, yr := range yrs {
+		ys = append(ys, yr.Year)
+		reps = append(reps, claimsYear(yr, title, tag, tidy, len(yrs) > 1))
+	}
+	return perYear(ys, reps)
+}
+
+// claimsYear is one year's claims; several says other years are printed
+// with it, so its per-person table names the year.
+func claimsYear(yr scenario.YearResult, title, tag string, tidy, several bool) render.Report {
 	r := yr.ARRS
 	return render.Report{
-		Tables: func() []*render.Table { return claimsTables(yr, title, tag) },
+		Tables: func() []*render.Table { return claimsTables(yr, title, tag, several) },
 		CSV: func() ([]string, [][]string) {
 			if tidy {
 				return claimsTidy(yr)
@@ -43,7 +58,7 @@ func Claims(yr scenario.YearResult, title, tag string, tidy bool) render.Report 
 	}
 }
 
-func claimsTables(yr scenario.YearResult, title, tag string) []*render.Table {
+func claimsTables(yr scenario.YearResult, title, tag string, several bool) []*render.Table {
 	r := yr.ARRS
 	t := &render.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
 		Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
@@ -66,7 +81,11 @@ func claimsTables(yr scenario.YearResult, title, tag string) []*render.Table {
 	if n := unsourcedNote(yr); n != "" {
 		t.Notes = append(t.Notes, n)
 	}
-	people := &render.Table{Title: "By person", Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
+	byPerson := "By person"
+	if several {
+		byPerson += ", " + yr.Year.String()
+	}
+	people := &render.Table{Title: byPerson, Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
 		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim),

@@ -52,7 +52,7 @@ type pageData struct {
 	Roles    []string
 	Errors   []apiError
 	Forecast *scenario.Forecast
-	Afford   *arrs.Affordability
+	Afford   []arrs.Affordability
 	AffErr   *apiError
 	Name     string
 	// Statements are the practices' statements, year by year (in the
@@ -112,7 +112,7 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 			SourcedOnly: r.PostFormValue("sourced_only") != "", Role: r.PostFormValue("role"),
 			WTE: r.PostFormValue("wte"), Start: r.PostFormValue("start")}
 	}
-	d.run(r) // a first visit shows the example's results for the current year
+	d.run() // a first visit shows the example's results for the current year
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	var buf bytes.Buffer
 	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
@@ -127,41 +127,36 @@ func (s *server) page(w http.ResponseWriter, r *http.Request) {
 
 // run works the form out; on any error the page shows the errors and no
 // results (never a half result).
-func (d *pageData) run(r *http.Request) {
-	sc, err := loadScenario("scenario", []byte(d.Form.Scenario))
+func (d *pageData) run() {
+	wb, err := scenario.Read("scenario", []byte(d.Form.Scenario), scenario.Options{SourcedOnly: d.Form.SourcedOnly})
 	if err != nil {
 		d.Errors = flatten(err)
 		return
 	}
-	d.Name = sc.Name
-	ys, err := years(d.Form.Years, sc)
+	d.Name = wb.Scenario().Name
+	ys, err := years(d.Form.Years, wb)
 	if err != nil {
 		d.Errors = flatten(err)
 		return
 	}
-	opt := options(r)
-	opt.SourcedOnly = d.Form.SourcedOnly
-	f, err := scenario.Run(sc, ys, rates.All(), opt)
+	f, err := wb.Forecast(ys...)
 	if err != nil {
 		d.Errors = flatten(err)
 		return
 	}
-	for _, yr := range f.Years {
-		st, err := statement.Build(yr, sc.Sharing)
-		if err != nil {
-			d.Errors = flatten(err)
-			return
-		}
+	sts, err := statement.Of(wb, ys...)
+	if err != nil {
+		d.Errors = flatten(err)
+		return
+	}
+	for _, st := range sts {
 		d.Statements = append(d.Statements, viewOf(st))
 	}
 	d.Forecast = &f
 	if d.Form.Role != "" {
-		a, err := afford(sc, ys[0], d.Form.Role, d.Form.WTE, d.Form.Start, "", "", opt)
-		if err != nil {
+		if d.Afford, err = afford(wb, ys, d.Form.Role, d.Form.WTE, d.Form.Start, "", ""); err != nil {
 			e := toAPIError(err)
 			d.AffErr = &e
-		} else {
-			d.Afford = &a
 		}
 	}
 }
@@ -183,7 +178,8 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	text := r.PostFormValue("scenario")
-	sc, err := loadScenario("scenario", []byte(text))
+	opt := scenario.Options{SourcedOnly: r.PostFormValue("sourced_only") != ""}
+	wb, err := scenario.Read("scenario", []byte(text), opt)
 	if err != nil {
 		fail(w, err)
 		return
@@ -195,14 +191,12 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte(text))
 		return
 	}
-	ys, err := years(r.PostFormValue("years"), sc)
+	ys, err := years(r.PostFormValue("years"), wb)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	opt := options(r)
-	opt.SourcedOnly = r.PostFormValue("sourced_only") != ""
-	f, err := scenario.Run(sc, ys, rates.All(), opt)
+	f, err := wb.Forecast(ys...)
 	if err != nil {
 		fail(w, err)
 		return

@@ -129,9 +129,9 @@ func fail(w http.ResponseWriter, err error) {
 	writeJSON(w, status, toAPIError(err))
 }
 
-// readScenario reads the request's scenario, TOML or JSON as its
-// Content-Type says, through the programs' loader.
-func readScenario(r *http.Request) (*scenario.Scenario, error) {
+// readScenario opens the request's scenario, TOML or JSON as its
+// Content-Type says, through the library's front door, as the programs do.
+func readScenario(r *http.Request) (*scenario.Workbook, error) {
 	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBody+1))
 	if err != nil {
 		return nil, err
@@ -149,19 +149,7 @@ func readScenario(r *http.Request) (*scenario.Scenario, error) {
 	default:
 		return nil, errMediaType
 	}
-	return loadScenario("request", body)
-}
-
-// loadScenario reads a scenario and checks its roles against the catalogue.
-func loadScenario(name string, body []byte) (*scenario.Scenario, error) {
-	sc, err := scenario.Load(name, body)
-	if err != nil {
-		return nil, err
-	}
-	if err := sc.CheckRoles(rates.Roles()); err != nil {
-		return nil, err
-	}
-	return sc, nil
+	return scenario.Read("request", body, options(r))
 }
 
 // jsonToTOML turns a JSON scenario into TOML with the same keys, numbers
@@ -196,9 +184,10 @@ func numbersAsStrings(v any) any {
 	return v
 }
 
-// years reads ?year= (comma-separated; default: the scenario's years, else
-// the current DES year).
-func years(q string, sc *scenario.Scenario) ([]des.Year, error) {
+// years reads ?year= (comma-separated): the years asked, none for the
+// library's default (scenario.Workbook.Years). At most 12, asked or, for
+// wb, by default.
+func years(q string, wb *scenario.Workbook) ([]des.Year, error) {
 	var out []des.Year
 	for _, s := range strings.Split(q, ",") {
 		if s = strings.TrimSpace(s); s == "" {
@@ -210,38 +199,39 @@ func years(q string, sc *scenario.Scenario) ([]des.Year, error) {
 		}
 		out = append(out, y)
 	}
-	if len(out) == 0 && sc != nil {
-		out = append(out, sc.Years...)
-	}
-	if len(out) == 0 {
-		out = []des.Year{rates.CurrentYear(rates.Today())}
-	}
-	if len(out) > 12 {
+	if len(out) > 12 || (wb != nil && len(wb.Years(out...)) > 12) {
 		return nil, &des.FieldError{Field: "year", Msg: "at most 12 years at once", Err: des.ErrInvalid}
 	}
 	return out, nil
 }
 
+// options are the request's: ?sourced_only=true (or a form's "on"). Every
+// other default is the library's.
 func options(r *http.Request) scenario.Options {
-	opt := scenario.Options{SourcedOnly: r.FormValue("sourced_only") == "true" || r.FormValue("sourced_only") == "on"}
-	if o, err := rates.OnCosts(); err == nil {
-		opt.SalaryCost = arrs.OnCostRules(o)
+	return scenario.Options{SourcedOnly: r.FormValue("sourced_only") == "true" || r.FormValue("sourced_only") == "on"}
+}
+
+// oneOrMany is one year's value as it is, several as an array (as the
+// programs print them).
+func oneOrMany[T any](vs []T) any {
+	if len(vs) == 1 {
+		return vs[0]
 	}
-	return opt
+	return vs
 }
 
 func (s *server) apiForecast(w http.ResponseWriter, r *http.Request) {
-	sc, err := readScenario(r)
+	wb, err := readScenario(r)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	ys, err := years(r.URL.Query().Get("year"), sc)
+	ys, err := years(r.URL.Query().Get("year"), wb)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	f, err := scenario.Run(sc, ys, rates.All(), options(r))
+	f, err := wb.Forecast(ys...)
 	if err != nil {
 		fail(w, err)
 		return
@@ -250,86 +240,88 @@ func (s *server) apiForecast(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) apiClaims(w http.ResponseWriter, r *http.Request) {
-	sc, err := readScenario(r)
+	wb, err := readScenario(r)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	ys, err := years(r.URL.Query().Get("year"), sc)
+	ys, err := years(r.URL.Query().Get("year"), wb)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	yr, err := sc.Year(ys[0], rates.All(), options(r))
+	f, err := wb.Forecast(ys...)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, yr.ARRS)
+	var claims []arrs.Result
+	for _, yr := range f.Years {
+		claims = append(claims, yr.ARRS)
+	}
+	writeJSON(w, http.StatusOK, oneOrMany(claims))
 }
 
 func (s *server) apiAfford(w http.ResponseWriter, r *http.Request) {
-	sc, err := readScenario(r)
+	wb, err := readScenario(r)
 	if err != nil {
 		fail(w, err)
 		return
 	}
 	q := r.URL.Query()
-	ys, err := years(q.Get("year"), sc)
+	ys, err := years(q.Get("year"), wb)
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	a, err := afford(sc, ys[0], q.Get("role"), q.Get("wte"), q.Get("start"), q.Get("annual_cost"), q.Get("london"),
-		options(r))
+	as, err := afford(wb, ys, q.Get("role"), q.Get("wte"), q.Get("start"), q.Get("annual_cost"), q.Get("london"))
 	if err != nil {
 		fail(w, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, a)
+	writeJSON(w, http.StatusOK, oneOrMany(as))
 }
 
-// afford answers "what more can we afford?" for one hire in year y.
-func afford(sc *scenario.Scenario, y des.Year, role, wte, start, cost, london string,
-	opt scenario.Options) (arrs.Affordability, error) {
+// afford answers "what more can we afford?" for one hire in each year asked
+// (scenario.Workbook.Afford, whose defaults and checks are the programs').
+// Only the text of each field is read here.
+func afford(wb *scenario.Workbook, ys []des.Year, role, wte, start, cost, london string) ([]arrs.Affordability, error) {
 	if role == "" {
-		return arrs.Affordability{}, &des.FieldError{Field: "role", Msg: "give the role to hire, e.g. paramedic",
-			Err: des.ErrMissing}
+		return nil, &des.FieldError{Field: "role", Msg: "give the role to hire, e.g. paramedic", Err: des.ErrMissing}
 	}
-	if wte == "" {
-		wte = "1"
+	h := arrs.Hire{Role: role, London: arrs.London(london)}
+	if wte != "" {
+		n, err := parseNumber(wte)
+		if err != nil {
+			return nil, &des.FieldError{Field: "wte", Msg: err.Error(), Err: des.ErrBadNumber}
+		}
+		if h.WTE, err = arrs.WTEOf(n.Decimal()); err != nil {
+			return nil, &des.FieldError{Field: "wte", Msg: err.Error(), Err: des.ErrInvalid}
+		}
 	}
-	n, err := parseNumber(wte)
-	if err != nil {
-		return arrs.Affordability{}, &des.FieldError{Field: "wte", Msg: err.Error(), Err: des.ErrBadNumber}
-	}
-	w, err := arrs.WTEOf(n.Decimal())
-	if err != nil {
-		return arrs.Affordability{}, &des.FieldError{Field: "wte", Msg: err.Error(), Err: des.ErrInvalid}
-	}
-	h := arrs.Hire{Role: role, WTE: w, London: arrs.London(london), Start: y.Start()}
 	if start != "" {
+		var err error
 		if h.Start, err = des.ParseDate(start); err != nil {
-			return arrs.Affordability{}, &des.FieldError{Field: "start", Msg: err.Error(), Err: des.ErrBadDate}
+			return nil, &des.FieldError{Field: "start", Msg: err.Error(), Err: des.ErrBadDate}
 		}
 	}
 	if cost != "" {
 		c, err := parseNumber(cost)
-		if err != nil || c.Decimal().IsNegative() {
-			return arrs.Affordability{}, &des.FieldError{Field: "annual_cost",
-				Msg: "want an annual cost in pounds, 0 or more", Err: des.ErrBadNumber}
+		if err != nil {
+			return nil, &des.FieldError{Field: "annual_cost", Msg: "want an annual cost in pounds, 0 or more",
+				Err: des.ErrBadNumber}
 		}
 		h.AnnualCost = c.Decimal()
 	}
-	rs, err := sc.RuleSet(y, rates.All(), opt)
+	answers, err := wb.Afford(h, ys...)
 	if err != nil {
-		return arrs.Affordability{}, err
+		return nil, err
 	}
-	plan, err := arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: opt.SalaryCost})
-	if err != nil {
-		return arrs.Affordability{}, err
+	var out []arrs.Affordability
+	for _, a := range answers {
+		out = append(out, a.Answer)
 	}
-	return plan.Afford(sc.PCN(y), sc.Roster(y), h)
+	return out, nil
 }
 
 func (s *server) apiYears(w http.ResponseWriter, r *http.Request) {
@@ -349,6 +341,9 @@ func (s *server) apiRoles(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		fail(w, err)
 		return
+	}
+	if len(ys) == 0 {
+		ys = []des.Year{rates.CurrentYear(rates.Today())}
 	}
 	rs, err := rates.Year(ys[0])
 	if err != nil {

@@ -209,3 +209,24 @@ func BenchmarkAPIForecast(b *testing.B) {
 		}
 	}
 }
+
+// Issue 20: the hire's checks are the library's, as for the headroom
+// program: a cost with more than two places, a London zone that is not one,
+// a start outside the year, each a 400 naming the field.
+func TestAPIAffordBadHire(t *testing.T) {
+	ts := server(t)
+	for q, field := range map[string]string{
+		"year=2025/26&role=paramedic&annual_cost=64000.555": "annual_cost",
+		"year=2025/26&role=paramedic&london=north":          "london",
+		"year=2024/25&role=paramedic&start=2025-10-01":      "start",
+		"year=2025/26&wte=1":                                "role",
+	} {
+		code, b, _ := post(t, ts.URL+"/api/afford?"+q, "application/toml", example(t))
+		require.Equal(t, 400, code, q)
+		var e struct {
+			Field string `json:"field"`
+		}
+		require.NoError(t, json.Unmarshal(b, &e))
+		require.Equal(t, field, e.Field, "%s: %s", q, b)
+	}
+}

@@ -33,16 +33,18 @@ func Forecast(f scenario.Forecast, tag string) *Book {
 	return b
 }
 
-// Claims is the workbook of one year's ARRS claims schedule: a summary, ARRS
-// by month and by person, the rules the roster breaks, the ARRS sums, the
-// gaps and the sources of the role maxima. title heads the summary.
-func Claims(yr scenario.YearResult, title, tag string) *Book {
-	ys := []scenario.YearResult{yr}
-	name := yr.ARRS.PCN
-	sum := yearsSummary(fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag), ys)
-	b := &Book{Title: title + ", " + yr.Year.String(), Sheets: []*Sheet{sum,
-		arrsMonthsSheet(name, tag, ys), arrsPeopleSheet(name, tag, ys)}}
-	if br := brokenSheet(name, tag, yr); br != nil {
+// Claims is the workbook of the ARRS claims schedules of one or more
+// years: a summary, ARRS by month and by person, the rules the roster
+// breaks, the ARRS sums, the gaps and the sources of the role maxima.
+// title heads the summary.
+func Claims(ys []scenario.YearResult, title, tag string) *Book {
+	name := title
+	if len(ys) > 0 {
+		name = ys[0].ARRS.PCN
+	}
+	b := &Book{Title: title, Sheets: []*Sheet{yearsSummary(title+tag, ys), arrsMonthsSheet(name, tag, ys),
+		arrsPeopleSheet(name, tag, ys)}}
+	if br := brokenSheet(name, tag, ys); br != nil {
 		b.Sheets = append(b.Sheets, br)
 	}
 	b.Sheets = append(b.Sheets, arrsSumsSheet(name, tag, ys))
@@ -277,16 +279,18 @@ func staffFigures(s arrs.StaffResult, projected bool) string {
 }
 
 // brokenSheet is the rules the roster breaks, or nil when it breaks none.
-func brokenSheet(name, tag string, yr scenario.YearResult) *Sheet {
-	broken := yr.ARRS.BrokenRules()
-	if len(broken) == 0 {
-		return nil
-	}
+func brokenSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 	sh := &Sheet{Name: "Rules broken", Title: name + ": rules the roster breaks (claims are zero for these months)" + tag,
-		Columns: []Column{{"staff", Text}, {"role", Text}, {"rule", Text}, {"from", Month}, {"to", Month}, {"detail", Text}}}
+		Columns: []Column{{"year", Text}, {"staff", Text}, {"role", Text}, {"rule", Text}, {"from", Month}, {"to", Month},
+			{"detail", Text}}}
 	var bl Block
-	for _, b := range broken {
-		bl.Rows = append(bl.Rows, []any{b.Staff, b.Role, b.Rule.String(), b.From, b.To, b.Detail})
+	for _, y := range ys {
+		for _, b := range y.ARRS.BrokenRules() {
+			bl.Rows = append(bl.Rows, []any{y.Year.String(), b.Staff, b.Role, b.Rule.String(), b.From, b.To, b.Detail})
+		}
+	}
+	if len(bl.Rows) == 0 {
+		return nil
 	}
 	sh.Blocks = []Block{bl}
 	return sh

@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/internal/report"
@@ -71,6 +70,12 @@ type Common struct {
 	Out string
 	// workbook is set by WithWorkbook: the program offers -format xlsx.
 	workbook bool
+	// AsAt, set by a program's own -asat flag, uses figures as announced
+	// by then.
+	AsAt des.Date
+	// AssumptionsOnly says the program reads only the scenario's
+	// [assumptions] (national, coverage): its years are not the default.
+	AssumptionsOnly bool
 }
 
 // Flags registers the common flags on fs. unused maps a flag name to why it
@@ -137,41 +142,17 @@ func (c *Common) Parse(fs *flag.FlagSet, args []string) {
 	}
 }
 
-// DefaultYears is the years a program works on when -year is not given:
-// the scenario's years, else the current DES year on today's date as the
-// catalogue gives it (rates.CurrentYear).
-func DefaultYears(asked []des.Year, sc *scenario.Scenario) []des.Year {
-	if len(asked) > 0 {
-		return asked
-	}
-	if sc != nil && len(sc.Years) > 0 {
-		return sc.Years
-	}
-	return []des.Year{rates.CurrentYear(rates.Today())}
-}
-
-// Load reads what the common flags name: the rule sets (embedded, with the
-// -rates file in place of its year), the scenario (the embedded default
-// without -scenario), its roles checked against both, and the scenario
-// options (-sourced-only, and the embedded on-cost rules for staff given by
-// salary). A -rates file for a year not asked for is refused, not ignored.
-// It gives every embedded rule set; LoadFor gives those some years need.
-func (c *Common) Load() (*scenario.Scenario, []*des.RuleSet, scenario.Options, error) {
-	return c.LoadFor(nil)
-}
-
-// LoadFor is Load with only the rule sets that working out the years
-// years(sc) gives needs (rates.ForYears): a program that works out one
-// published year parses that year's file alone. A nil years, or a year
-// that has to be projected, gives every embedded rule set, as Load.
-func (c *Common) LoadFor(years func(sc *scenario.Scenario) []des.Year) (*scenario.Scenario, []*des.RuleSet,
-	scenario.Options, error) {
-	var opt scenario.Options
-	var user *des.RuleSet
+// Open opens what the common flags name through the library's front door
+// (scenario.New): the scenario (the embedded example without -scenario),
+// with the -rates file in place of its year's rule set, -sourced-only and
+// AsAt. Every default (years, rule sets, on-costs, a hire's start) is the
+// library's. With AssumptionsOnly the scenario's years are not a default.
+func (c *Common) Open() (*scenario.Workbook, error) {
+	var own *des.RuleSet
 	var err error
 	if c.Rates != "" {
-		if user, err = rates.LoadOwn(c.Rates); err != nil {
-			return nil, nil, opt, err
+		if own, err = rates.LoadOwn(c.Rates); err != nil {
+			return nil, err
 		}
 	}
 	var sc *scenario.Scenario
@@ -181,31 +162,13 @@ func (c *Common) LoadFor(years func(sc *scenario.Scenario) []des.Year) (*scenari
 		sc, err = scenario.LoadFile(c.Scenario)
 	}
 	if err != nil {
-		return nil, nil, opt, err
+		return nil, err
 	}
-	var ys []des.Year
-	if years != nil {
-		ys = years(sc)
+	sc.OwnRules = own
+	if c.AssumptionsOnly {
+		sc.Years = nil
 	}
-	published, err := rates.ForYears(ys, user)
-	if err != nil {
-		return nil, nil, opt, err
-	}
-	known := rates.Roles()
-	if user != nil {
-		for _, r := range user.ARRS().Roles {
-			known = append(known, r.ID)
-		}
-	}
-	if err := sc.CheckRoles(known); err != nil {
-		return nil, nil, opt, err
-	}
-	sc.OwnRules = user
-	o, err := rates.OnCosts()
-	if err != nil {
-		return nil, nil, opt, err
-	}
-	return sc, published, scenario.Options{SalaryCost: arrs.OnCostRules(o), SourcedOnly: c.SourcedOnly}, nil
+	return scenario.New(sc, scenario.Options{AsAt: c.AsAt, SourcedOnly: c.SourcedOnly})
 }
 
 // Embedded is the title tag of output from the embedded default scenario.
