@@ -81,6 +81,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !ok {
 		return Affordability{}, fmt.Errorf("%w: no ARRS sum for pot %q in %s", des.ErrMissing, rp.role.Pot, p.year)
 	}
+	var months []decimal.Decimal // the hire's monthly claims at h.WTE
 	claimFor := func(w WTE) (decimal.Decimal, []ReasonDetail, error) {
 		s := proposed
 		s.WTE = w
@@ -90,9 +91,11 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		}
 		for _, sr := range r.Staff {
 			if sr.Name == s.Name && sr.Role == s.Role {
+				months = sr.Months
 				return sr.Claim, sr.Reasons, nil
 			}
 		}
+		months = nil
 		return decimal.Zero, nil, nil
 	}
 	one := WTE{1, 1}
@@ -104,6 +107,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if err != nil {
 		return Affordability{}, err
 	}
+	claimMonths := months
 	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(),
 		Claim: claim, ClaimPerWTE: perWTE, HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim),
 		MaxWTE: decimal.Zero, Reasons: reasons}
@@ -133,8 +137,8 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !perWTE.IsPositive() {
 		b.WriteString("nothing can be claimed for this hire (see the reasons)")
 	} else {
-		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s", des.Pounds(cost), costNote(h.AnnualCost),
-			des.Pounds(claim))
+		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s%s", des.Pounds(cost), costNote(h.AnnualCost),
+			des.Pounds(claim), monthlySum(claimMonths))
 		if !a.WTE.Equal(decimal.NewFromInt(1)) {
 			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, des.Pounds(perWTE))
 		}
@@ -221,4 +225,27 @@ func (a Affordability) MarshalJSON() ([]byte, error) {
 		Explain        string          `json:"explain"`
 	}{des.YearOf(a.Start), a.Role, a.Start, a.WTE, a.Pot, des.JSONMoney(a.HeadroomBefore), des.JSONMoney(a.Claim),
 		des.JSONMoney(a.ClaimPerWTE), des.JSONMoney(a.HeadroomAfter), maxWTE, a.MaxWTEKnown, a.Reasons, a.Explain})
+}
+
+// monthlySum writes a claim as the sum of its monthly claims, runs of equal
+// months grouped, so that the figure reproduces by hand: " (the sum of its
+// monthly claims, each rounded half-up to the penny: 6 × £12,741.67)".
+// Months with no claim are left out.
+func monthlySum(months []decimal.Decimal) string {
+	var parts []string
+	for i := 0; i < len(months); {
+		j := i
+		for j < len(months) && months[j].Equal(months[i]) {
+			j++
+		}
+		if months[i].IsPositive() {
+			parts = append(parts, fmt.Sprintf("%d × %s", j-i, des.Pounds(months[i])))
+		}
+		i = j
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (the sum of its monthly claims, each worked out on the month's days employed and rounded half-up to the penny: " +
+		strings.Join(parts, " + ") + ")"
 }

@@ -86,3 +86,23 @@ func TestAffordChecksTheHire(t *testing.T) {
 		require.Equal(t, tc.field, fe.Field)
 	}
 }
+
+// An afford answer's claim reproduces by hand from its monthly claims (issue
+// 22: £152,900 a year shows £152,900.04 with no word why). A 2026/27 GP at
+// 1 WTE from April: £152,900 ÷ 12 = £12,741.666… → £12,741.67 each month,
+// 12 × £12,741.67 = £152,900.04. A care coordinator from 15 October 2025
+// (national maximum £37,477 after the backdated 2025/26 uplift): October is
+// 17 of 31 days, £37,477 × 17 ÷ (12 × 31) = £637,109 ÷ 372 = £1,712.658… → £1,712.66; each
+// later month £37,477 ÷ 12 = £3,123.083… → £3,123.08; the claim
+// £1,712.66 + 5 × £3,123.08 = £17,328.06.
+func TestAffordExplainsTheMonthlyRounding(t *testing.T) {
+	a := affordDefault(t, "2026/27", arrs.Hire{Role: "general_practitioner", Start: des.MustDate(2026, 4, 1)})
+	require.Equal(t, "152900.04", a.Claim.StringFixed(2))
+	require.Contains(t, a.Explain, "claim £152,900.04 (the sum of its monthly claims, each worked out on the "+
+		"month's days employed and rounded half-up to the penny: 12 × £12,741.67)")
+
+	b := affordDefault(t, "2025/26", arrs.Hire{Role: "care_coordinator", Start: des.MustDate(2025, 10, 15)})
+	require.Equal(t, "17328.06", b.Claim.StringFixed(2))
+	require.Contains(t, b.Explain, "claim £17,328.06 (the sum of its monthly claims, each worked out on the "+
+		"month's days employed and rounded half-up to the penny: 1 × £1,712.66 + 5 × £3,123.08)")
+}

@@ -7,6 +7,7 @@
 //	go run ./examples/claims                                   # embedded example PCN
 //	go run ./examples/claims -scenario my.toml -year 2025/26 -format csv
 //	go run ./examples/claims -year 2024/25,2025/26 -format csv -tidy
+//	go run ./examples/claims -format xlsx -o claims.xlsx          # an Excel workbook
 package main
 
 import (
@@ -16,15 +17,16 @@ import (
 
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 )
 
 func main() {
 	fs := flag.NewFlagSet("claims", flag.ExitOnError)
-	c := cli.Flags(fs, nil)
+	c := cli.Flags(fs, nil).WithWorkbook(fs)
 	tidy := fs.Bool("tidy", false, "with -format csv: one row per person per month (year, month, person, role, claim, "+
 		"cost), for a pivot table, instead of a column per person")
 	c.Parse(fs, os.Args[1:])
-	cli.Print(func(w io.Writer) error { return run(w, c, *tidy) })
+	c.Print(func(w io.Writer) error { return run(w, c, *tidy) })
 }
 
 func run(w io.Writer, c *cli.Common, tidy bool) error {
@@ -36,5 +38,8 @@ func run(w io.Writer, c *cli.Common, tidy bool) error {
 	if err != nil {
 		return err
 	}
-	return report.Claims(f.Years, wb.Scenario().Name+": ARRS claims schedule", c.Embedded(), tidy).Write(w, c.Format)
+	title := wb.Scenario().Name + ": ARRS claims schedule"
+	rep := report.Claims(f.Years, title, c.Embedded(), tidy)
+	rep.Workbook = workbook.Claims(f.Years, title, c.Embedded()).Write
+	return rep.Write(w, c.Format)
 }

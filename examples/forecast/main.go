@@ -21,11 +21,12 @@ import (
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 )
 
 func main() {
 	fs := flag.NewFlagSet("forecast", flag.ExitOnError)
-	c := cli.Flags(fs, nil)
+	c := cli.Flags(fs, nil).WithWorkbook(fs)
 	asAtS := fs.String("asat", "", "use figures as announced on this date (YYYY-MM-DD)")
 	svg := fs.String("svg", "", "write an SVG chart of the forecast to this file")
 	c.Parse(fs, os.Args[1:])
@@ -37,7 +38,7 @@ func main() {
 		}
 		asAt = d
 	}
-	cli.Print(func(w io.Writer) error { return run(w, c, *svg, asAt) })
+	c.Print(func(w io.Writer) error { return run(w, c, *svg, asAt) })
 }
 
 func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
@@ -56,5 +57,7 @@ func run(w io.Writer, c *cli.Common, svgFile string, asAt des.Date) error {
 			return err
 		}
 	}
-	return report.Forecast(f, c.Embedded()).Write(w, c.Format)
+	rep := report.Forecast(f, c.Embedded())
+	rep.Workbook = workbook.Forecast(f, c.Embedded()).Write
+	return rep.Write(w, c.Format)
 }

@@ -6,6 +6,7 @@
 //
 //	go run ./examples/statement                                  # embedded example PCN
 //	go run ./examples/statement -practice "Mill Lane Practice" -format csv
+//	go run ./examples/statement -format xlsx -o statements.xlsx       # an Excel workbook
 package main
 
 import (
@@ -16,15 +17,16 @@ import (
 
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 	"github.com/pcnfin/pcnfin/statement"
 )
 
 func main() {
 	fs := flag.NewFlagSet("statement", flag.ExitOnError)
-	c := cli.Flags(fs, nil)
+	c := cli.Flags(fs, nil).WithWorkbook(fs)
 	practice := fs.String("practice", "", "only this practice's statement (default: every practice)")
 	c.Parse(fs, os.Args[1:])
-	cli.Print(func(w io.Writer) error { return run(w, c, *practice) })
+	c.Print(func(w io.Writer) error { return run(w, c, *practice) })
 }
 
 func run(w io.Writer, c *cli.Common, only string) error {
@@ -46,5 +48,13 @@ func run(w io.Writer, c *cli.Common, only string) error {
 			sts[i].Practices = []statement.Practice{p}
 		}
 	}
-	return report.Statements(name, sts).Write(w, c.Format)
+	rep := report.Statements(name, sts)
+	rep.Workbook = func(w io.Writer) error {
+		f, err := wb.Forecast(c.Years...) // the years' rates, for the workbook's sources
+		if err != nil {
+			return err
+		}
+		return workbook.Statements(name, sts, f.Years, only == "").Write(w)
+	}
+	return rep.Write(w, c.Format)
 }

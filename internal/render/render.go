@@ -261,17 +261,28 @@ func WriteTables(w io.Writer, format string, tables ...*Table) error {
 	return nil
 }
 
+// XLSX is the workbook format, offered by the programs that set
+// Report.Workbook (and only with an output file: see examples/internal/cli).
+const XLSX = "xlsx"
+
 // Report is what a program prints, in any format: tables for text and
-// Markdown, one CSV grid, one JSON value (a library result type).
+// Markdown, one CSV grid, one JSON value (a library result type), and, where
+// the program has one, a workbook (internal/workbook).
 type Report struct {
-	Tables func() []*Table
-	CSV    func() (header []string, rows [][]string)
-	JSON   any
+	Tables   func() []*Table
+	CSV      func() (header []string, rows [][]string)
+	JSON     any
+	Workbook func(w io.Writer) error
 }
 
-// Write prints the report in format (one of Formats).
+// Write prints the report in format (one of Formats, or XLSX).
 func (r Report) Write(w io.Writer, format string) error {
 	switch format {
+	case XLSX:
+		if r.Workbook == nil {
+			return fmt.Errorf("-format xlsx: this output has no workbook")
+		}
+		return r.Workbook(w)
 	case "json":
 		return WriteJSON(w, r.JSON)
 	case "csv":

@@ -122,3 +122,36 @@ func TestDeadline(t *testing.T) {
 }
 
 func regexpMust(re string) *regexp.Regexp { return regexp.MustCompile(re) }
+
+// The page's downloads post the form as it is now: an edit not yet worked
+// out is in them; the workbook is one (a zip with the workbook part); the
+// scenario comes back with LF line endings.
+func TestDownloadsFromTheForm(t *testing.T) {
+	ts := server(t)
+	scen := strings.ReplaceAll(strings.Replace(string(example(t)), "annual_cost = 36500", "annual_cost = 36500\nend = 2026-09-30", 1), "\n", "\r\n")
+	get := func(format string) (int, http.Header, string) {
+		resp, err := http.PostForm(ts.URL+"/download", map[string][]string{"scenario": {scen}, "years": {"2026/27"}, "format": {format}})
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, resp.Header, string(b)
+	}
+	code, _, csv := get("csv")
+	require.Equal(t, 200, code, csv)
+	require.Contains(t, csv, "2026/27,claim,Social prescriber,18250.02", "six months of £3,041.67")
+	code, h, x := get("xlsx")
+	require.Equal(t, 200, code)
+	require.Contains(t, h.Get("Content-Disposition"), "forecast.xlsx")
+	require.True(t, strings.HasPrefix(x, "PK"), "a zip")
+	require.Contains(t, x, "xl/workbook.xml")
+	code, _, toml := get("toml")
+	require.Equal(t, 200, code)
+	require.NotContains(t, toml, "\r")
+	require.Contains(t, toml, "end = 2026-09-30\n")
+	// A problem: the page with its message, not a file.
+	scen = strings.Replace(scen, "wte = 0.6", `wte = "abc"`, 1)
+	code, h, page := get("csv")
+	require.Equal(t, 400, code)
+	require.Contains(t, h.Get("Content-Type"), "text/html")
+	require.Contains(t, page, "Staff row 2 (Pharmacist B), WTE: not a number")
+}

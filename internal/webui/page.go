@@ -13,6 +13,7 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/chart"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/internal/workbook"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/pcnfin/pcnfin/statement"
@@ -242,7 +243,8 @@ func (d *pageData) fail(err error) {
 	}
 }
 
-// download returns the form's results as JSON, CSV or Markdown, or the
+// download returns the form's results as JSON, CSV, Markdown or an Excel
+// workbook (internal/workbook, as the forecast program's -format xlsx), or the
 // scenario as TOML once it has loaded.
 func (s *server) download(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
@@ -268,6 +270,16 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch format {
+	case "xlsx":
+		var buf bytes.Buffer
+		if err := workbook.Forecast(*f, "").Write(&buf); err != nil {
+			d.fail(err)
+			d.write(w)
+			return
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="forecast.xlsx"`)
+		_, _ = buf.WriteTo(w)
 	case "csv":
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="forecast.csv"`)

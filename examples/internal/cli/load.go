@@ -13,6 +13,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
 )
@@ -64,6 +65,11 @@ type Common struct {
 	Rates       string
 	Format      string
 	SourcedOnly bool
+	// Out is -o FILE: where the output goes instead of stdout (programs
+	// that call WithWorkbook).
+	Out string
+	// workbook is set by WithWorkbook: the program offers -format xlsx.
+	workbook bool
 	// AsAt, set by a program's own -asat flag, uses figures as announced
 	// by then.
 	AsAt des.Date
@@ -96,12 +102,40 @@ func Flags(fs *flag.FlagSet, unused map[string]string) *Common {
 	return c
 }
 
+// WithWorkbook is for a program whose report has a workbook: it offers
+// -format xlsx and registers -o FILE, which writes any format to a file
+// instead of stdout, atomically (a temporary file beside it, renamed into
+// place), and never over an input file. A workbook is written only with
+// -o: not to a terminal or a pipe, because a shell's "> FILE" empties FILE
+// before the program can check that it is not an input, and a failed run
+// would leave half a workbook behind. Call it before Parse.
+func (c *Common) WithWorkbook(fs *flag.FlagSet) *Common {
+	c.workbook = true
+	fs.StringVar(&c.Out, "o", "", "write the output to this file instead of stdout (atomically; never over an "+
+		"input file); needed for -format xlsx")
+	if f := fs.Lookup("format"); f != nil {
+		f.Usage = "output: table, csv, json, markdown or xlsx (an Excel workbook: give -o FILE)"
+	}
+	return c
+}
+
 // Parse parses the program's arguments and checks the common flags: a known
-// -format and no stray arguments, else exit status 2.
+// -format, -o where xlsx needs it and not naming an input, and no stray
+// arguments, else exit status 2.
 func (c *Common) Parse(fs *flag.FlagSet, args []string) {
 	fs.Parse(args)
-	if !slices.Contains(render.Formats, c.Format) {
-		BadFlag(fs, fmt.Errorf("-format %q: want one of %s", c.Format, strings.Join(render.Formats, ", ")))
+	formats := render.Formats
+	if c.workbook {
+		formats = append(slices.Clone(formats), render.XLSX)
+	}
+	if !slices.Contains(formats, c.Format) {
+		BadFlag(fs, fmt.Errorf("-format %q: want one of %s", c.Format, strings.Join(formats, ", ")))
+	}
+	if c.Format == render.XLSX && c.Out == "" {
+		BadFlag(fs, fmt.Errorf("-format xlsx: give -o FILE (a workbook is not written to stdout)"))
+	}
+	if c.Out == "-" {
+		BadFlag(fs, fmt.Errorf("-o -: give a file name (-o is for writing a file, not stdout)"))
 	}
 	if fs.NArg() > 0 {
 		BadFlag(fs, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
@@ -143,6 +177,23 @@ func (c *Common) Embedded() string {
 		return " [embedded example scenario]"
 	}
 	return ""
+}
+
+// Print is Print to -o FILE when it is given: only when the run worked,
+// atomically and never over the -scenario or -rates file
+// (report.WriteFileAtomic); else to stdout.
+func (c *Common) Print(run func(w io.Writer) error) {
+	if c.Out == "" {
+		Print(run)
+		return
+	}
+	var out bytes.Buffer
+	if err := run(&out); err != nil {
+		Fail(err)
+	}
+	if err := report.WriteFileAtomic(c.Out, out.Bytes(), c.Scenario, c.Rates); err != nil {
+		Fail(err)
+	}
 }
 
 // Print runs a program into a buffer and writes it to stdout only if it
