@@ -143,7 +143,7 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	}
 	y := rs.Year()
 	if y == 0 {
-		return nil, fmt.Errorf("%w: the rule set has no year: make one with des.LoadRuleSet (or take one from package "+
+		return nil, fmt.Errorf("%w: the rule set has no year: make one with rulefile.LoadRuleSet (or take one from package "+
 			"rates), not a zero des.RuleSet", des.ErrMissing)
 	}
 	a := rs.ARRS()

@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,7 +101,7 @@ func TestCompareYearsWorked(t *testing.T) {
 // TestRollUpWorked adds up three PCNs given by hand, two in one ICB and one
 // with no ICB.
 func TestRollUpWorked(t *testing.T) {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.LoadRuleSet("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	amt := func(id, total string) des.Amount {
 		return des.Amount{ID: id, Total: decimal.RequireFromString(total)}

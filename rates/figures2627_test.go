@@ -1,6 +1,7 @@
 package rates_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strings"
 	"testing"
 
@@ -98,7 +99,7 @@ func TestVersionListIsChecked(t *testing.T) {
 	raw, err := rates.File(2026)
 	require.NoError(t, err)
 	bad := strings.Replace(string(raw), "published = 2026-04-30", "published = 2026-03-01", 1)
-	_, err = des.LoadRuleSet("2026-27.toml", []byte(bad))
+	_, err = rulefile.LoadRuleSet("2026-27.toml", []byte(bad))
 	require.ErrorContains(t, err, "version[1].published")
 	require.ErrorContains(t, err, "not after the previous version's 2026-03-26")
 	require.ErrorContains(t, err, "2026-27.toml:")

@@ -2,6 +2,7 @@ package rates_test
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
 	"os"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ func validationTable(t *testing.T) (string, int, int) {
 		amt  string
 	}
 	seen := map[key]int{}
-	var rows []des.Check
+	var rows []derive.Check
 	var roles [][]string
 	for _, c := range checks {
 		k := key{c.Band, c.From, c.Sourced.String()}
@@ -112,7 +113,7 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 		amt        string
 	}
 	seen := map[key]int{}
-	var rows []des.Check
+	var rows []derive.Check
 	var roles [][]string
 	for _, c := range checks {
 		k := key{c.Band, c.Zone, c.From, c.Sourced.String()}

@@ -1,8 +1,9 @@
-package des
+package rulefile
 
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 
 	"github.com/pcnfin/pcnfin/internal/strict"
 )
@@ -17,7 +18,7 @@ import (
 func ReadFileLimited(path string, max int64, what string) ([]byte, error) {
 	b, err := strict.ReadFile(path, max)
 	if errors.Is(err, strict.ErrTooLarge) {
-		return nil, &FieldError{File: path, Err: ErrInvalid,
+		return nil, &des.FieldError{File: path, Err: des.ErrInvalid,
 			Msg: fmt.Sprintf("file is more than %d bytes; %s may be at most %d", max, what, max)}
 	}
 	return b, err
@@ -27,7 +28,7 @@ func ReadFileLimited(path string, max int64, what string) ([]byte, error) {
 // decoded, naming the file and line.
 func checkShape(name string, data []byte) error {
 	if se := strict.CheckShape(data, strict.FileLimits); se != nil {
-		return &FieldError{File: name, Line: se.Line, Msg: se.Msg, Err: ErrInvalid}
+		return &des.FieldError{File: name, Line: se.Line, Msg: se.Msg, Err: des.ErrInvalid}
 	}
 	return nil
 }
