@@ -148,7 +148,7 @@ claims_from = 2023-07-01
 `
 
 func plan(t testing.TB) *arrs.Plan {
-	rs, err := rulefile.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

@@ -123,7 +123,7 @@ year = "2023/24"
     url = "https://example.org/fcp2"
     confidence = "confirmed"
 `
-	_, err := rulefile.LoadRuleSet("mid.toml", []byte(bad))
+	_, err := rulefile.Read("mid.toml", []byte(bad))
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.ErrorContains(t, err, "first of a month")
 }

@@ -140,9 +140,9 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_, _, _, _ = rs.Year(), rs.Payments(), rs.String(), rs.SourcedOnly()
 			return nil
 		}},
-		{"rulefile.LoadRuleSet", func() error { _, err := rulefile.LoadRuleSet("", nil); return wantErr(err) }},
-		{"rulefile.LoadRuleSetFile", func() error { _, err := rulefile.LoadRuleSetFile(""); return wantErr(err) }},
-		{"rulefile.LoadBandRules", func() error { _, _ = rulefile.LoadBandRules("", nil); return nil }},
+		{"rulefile.Read", func() error { _, err := rulefile.Read("", nil); return wantErr(err) }},
+		{"rulefile.ReadFile", func() error { _, err := rulefile.ReadFile(""); return wantErr(err) }},
+		{"rulefile.ReadBands", func() error { _, _ = rulefile.ReadBands("", nil); return nil }},
 		{"derive.BandRules nil", func() error {
 			_, _, _ = br.Bands(), br.PayGroups(), br.Awards()
 			_, _ = br.Band("")
@@ -179,7 +179,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_ = cp.LimitFor(dd)
 			_, _ = ar.Role("")
 			_ = pt.InForce(d)
-			_ = chk.Error()
+			_ = chk.Difference()
 			_ = award.Backdated()
 			_ = es.Error()
 			_ = es.Unwrap()
@@ -302,7 +302,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_ = rates.CurrentYear(d)
 			_ = rates.LatestWithMaxima([]*des.RuleSet{nil, &rs})
 			_, err := rates.Year(0)
-			_, err2 := rates.Parse("")
+			_, err2 := rates.YearNamed("")
 			_, err3 := rates.File(0)
 			_, err4 := rates.AsStated(0)
 			_, err5 := rates.Find([]*des.RuleSet{nil, &rs}, 0)

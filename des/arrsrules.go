@@ -94,8 +94,8 @@ func (mx Maximum) Sourced() bool {
 type CapUnit string
 
 const (
-	Headcount CapUnit = "headcount"
-	WTE       CapUnit = "wte"
+	CapHeadcount CapUnit = "headcount"
+	CapWTE       CapUnit = "wte"
 )
 
 // Cap limits how many of a role a PCN may claim for at once.
@@ -132,18 +132,7 @@ func (a ARRSRules) Role(id string) (Role, bool) {
 // MaximaInForce returns the role's maxima after backdated revisions (the
 // last announced for each From, on or before asAt when asAt is set).
 func (r Role) MaximaInForce(asAt Date) []Maximum {
-	var out []Maximum
-	for _, m := range r.Maxima {
-		if !asAt.IsZero() && !m.Announced.IsZero() && m.Announced.After(asAt) {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].From == m.From {
-			out[n-1] = m
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
+	return inForce(r.Maxima, func(m Maximum) (Date, Date) { return m.From, m.Announced }, asAt)
 }
 
 func (a ARRSRules) clone() ARRSRules {

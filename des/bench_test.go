@@ -9,7 +9,7 @@ import (
 
 // BenchmarkEntitle: one PCN of two practices, every payment of a year.
 func BenchmarkEntitle(b *testing.B) {
-	rs, err := rulefile.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	if err != nil {
 		b.Fatal(err)
 	}

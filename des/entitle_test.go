@@ -105,7 +105,7 @@ func testPCN() des.PCN {
 }
 
 func TestEntitleWorkedArithmetic(t *testing.T) {
-	rs, err := rulefile.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	e, err := des.Entitle(rs, testPCN(), des.Options{})
 	require.NoError(t, err)
@@ -164,7 +164,7 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 }
 
 func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {
-	rs, err := rulefile.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	pcn := testPCN()
 	pcn.Practices[1].Adjusted = des.Number{}

@@ -431,14 +431,26 @@ func (p Payment) clone() Payment {
 // are taken into account: for each From date, the value announced last
 // (on or before asAt, when asAt is not zero). The result is ordered by From.
 func (pt Part) InForce(asAt Date) []Value {
-	var out []Value
-	for _, v := range pt.Values {
-		if !asAt.IsZero() && !v.Announced.IsZero() && v.Announced.After(asAt) {
+	return inForce(pt.Values, func(v Value) (Date, Date) { return v.From, v.Announced }, asAt)
+}
+
+// inForce is the one rule for every dated value (a payment's rates, a
+// role's maxima): of vals, in From order, those announced on or before asAt
+// (every one when asAt is zero, or when a value gives no announcement
+// date), and of several with the same From the one announced last, a
+// backdated revision superseding what it revises.
+func inForce[T any](vals []T, dates func(T) (from, announced Date), asAt Date) []T {
+	var out []T
+	for _, v := range vals {
+		from, announced := dates(v)
+		if !asAt.IsZero() && !announced.IsZero() && announced.After(asAt) {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].From == v.From {
-			out[n-1] = v // a revision of the same period, announced later
-			continue
+		if n := len(out); n > 0 {
+			if last, _ := dates(out[n-1]); last == from {
+				out[n-1] = v // a revision of the same period, announced later
+				continue
+			}
 		}
 		out = append(out, v)
 	}

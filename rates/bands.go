@@ -25,7 +25,7 @@ var (
 
 // Bands returns the embedded band rules, parsed and validated once.
 func Bands() (*derive.BandRules, error) {
-	bandsOnce.Do(func() { bands, bandsErr = rulefile.LoadBandRules("rates/bands.toml", bandsTOML) })
+	bandsOnce.Do(func() { bands, bandsErr = rulefile.ReadBands("rates/bands.toml", bandsTOML) })
 	return bands, bandsErr
 }
 

@@ -85,11 +85,11 @@ func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 }
 
 // LoadOwn loads a rule set of your own from the file at path
-// (rulefile.LoadRuleSetFile) and completes it as the embedded years are
+// (rulefile.ReadFile) and completes it as the embedded years are
 // (Complete): its sourced figures win, the band model derives the maxima it
 // leaves out, and carry is honoured.
 func LoadOwn(path string) (*des.RuleSet, error) {
-	own, err := rulefile.LoadRuleSetFile(path)
+	own, err := rulefile.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

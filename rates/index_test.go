@@ -143,7 +143,7 @@ func TestCompleteWithIndexIsCompleteAmongAll(t *testing.T) {
 	for _, y := range Years() {
 		data, err := File(y)
 		require.NoError(t, err)
-		user, err := rulefile.LoadRuleSet(y.FileName()+".toml", data)
+		user, err := rulefile.Read(y.FileName()+".toml", data)
 		require.NoError(t, err)
 		reset()
 		want, err := completeAmongAll(user)
@@ -269,7 +269,7 @@ func TestForYears(t *testing.T) {
 
 	data, err := File(last)
 	require.NoError(t, err)
-	own, err := rulefile.LoadRuleSet(last.FileName()+".toml", data)
+	own, err := rulefile.Read(last.FileName()+".toml", data)
 	require.NoError(t, err)
 	own, err = Complete(own)
 	require.NoError(t, err)

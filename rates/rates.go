@@ -9,7 +9,7 @@
 // states it; RuleSet.SourcedOnly drops the derived and carried figures.
 // See README.md in this directory for the file format, which is also how a
 // user writes a rule set of their own (a local variation, next year's
-// figures) to load with rulefile.LoadRuleSetFile.
+// figures) to load with rulefile.ReadFile.
 //
 // Loading is lazy, a year at a time. Years, Latest and Roles parse nothing
 // (the years come from the file names). Year(y) parses y's file alone and
@@ -116,7 +116,7 @@ func asStated(y des.Year) (*des.RuleSet, error) {
 			st.rawErr = err
 			return
 		}
-		st.raw, st.rawErr = rulefile.LoadRuleSet("rates/"+st.file, data)
+		st.raw, st.rawErr = rulefile.Read("rates/"+st.file, data)
 	})
 	return st.raw, st.rawErr
 }
@@ -241,8 +241,9 @@ func Year(y des.Year) (*des.RuleSet, error) {
 	return st.done, st.doneErr
 }
 
-// Parse is Year for a year written as text ("2024/25", "2024-25", "2024").
-func Parse(s string) (*des.RuleSet, error) {
+// YearNamed is Year for a year written as text ("2024/25", "2024-25",
+// "2024"): the embedded rule set, completed.
+func YearNamed(s string) (*des.RuleSet, error) {
 	y, e := des.ParseYear(s)
 	if e != nil {
 		return nil, e

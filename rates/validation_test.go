@@ -49,9 +49,9 @@ func validationTable(t *testing.T) (string, int, int) {
 		errTxt := "–"
 		if c.Derived.IsPositive() {
 			d = des.Pounds(c.Derived)
-			errTxt = c.Error().StringFixed(0)
+			errTxt = c.Difference().StringFixed(0)
 		}
-		ok := c.Derived.IsPositive() && c.Error().Abs().LessThanOrEqual(one)
+		ok := c.Derived.IsPositive() && c.Difference().Abs().LessThanOrEqual(one)
 		if c.Model {
 			switch {
 			case !c.Derived.IsPositive():
@@ -62,16 +62,16 @@ func validationTable(t *testing.T) (string, int, int) {
 			default:
 				modelN++
 			}
-			if c.Derived.IsPositive() && c.Error().Abs().GreaterThan(worstModel) {
-				worstModel = c.Error().Abs()
+			if c.Derived.IsPositive() && c.Difference().Abs().GreaterThan(worstModel) {
+				worstModel = c.Difference().Abs()
 			}
 		} else {
 			fallN++
 			if ok {
 				fallOK++
 			}
-			if c.Derived.IsPositive() && c.Error().Abs().GreaterThan(worstFall) {
-				worstFall = c.Error().Abs()
+			if c.Derived.IsPositive() && c.Difference().Abs().GreaterThan(worstFall) {
+				worstFall = c.Difference().Abs()
 			}
 		}
 		if !ok {
@@ -133,12 +133,12 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 	for i, c := range rows {
 		d, errTxt := "none", "–"
 		if c.Derived.IsPositive() {
-			d, errTxt = des.Pounds(c.Derived), c.Error().StringFixed(0)
-			if c.Error().Abs().GreaterThan(worst) {
-				worst = c.Error().Abs()
+			d, errTxt = des.Pounds(c.Derived), c.Difference().StringFixed(0)
+			if c.Difference().Abs().GreaterThan(worst) {
+				worst = c.Difference().Abs()
 			}
 		}
-		if c.Derived.IsPositive() && c.Error().Abs().LessThanOrEqual(one) {
+		if c.Derived.IsPositive() && c.Difference().Abs().LessThanOrEqual(one) {
 			ok++
 		} else {
 			fails = append(fails, fmt.Sprintf("%s %s %s", strings.Join(roles[i], "/"), c.Zone, c.From))

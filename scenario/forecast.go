@@ -76,7 +76,7 @@ func (sc *Scenario) RuleSet(y des.Year, published []*des.RuleSet, opt Options) (
 	if y == 0 {
 		return nil, fmt.Errorf("%w: no year", des.ErrMissing)
 	}
-	// nil and zero rule sets (not from rulefile.LoadRuleSet) are not rule sets
+	// nil and zero rule sets (not from rulefile.Read) are not rule sets
 	published = slices.DeleteFunc(slices.Clone(published), func(p *des.RuleSet) bool { return p.Year() == 0 })
 	var rs *des.RuleSet
 	for _, p := range published {

@@ -240,7 +240,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 		return nil, &des.FieldError{File: name,
 			Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
-	if err := rulefile.CheckTOMLShape(name, data); err != nil {
+	if err := rulefile.CheckShape(name, data); err != nil {
 		return nil, err
 	}
 	var raw rawScenario

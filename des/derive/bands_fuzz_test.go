@@ -21,7 +21,7 @@ func FuzzLoadBandRules(f *testing.F) {
 	f.Add([]byte("[[award]]\npay = \"afc\"\nfrom = 2023-07-01\npercent = \"5\"\n"))
 	f.Add([]byte("[[band]]\nid = \"4-8a\"\nname = \"r\"\npay = \"afc\"\nof = [\"9\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		br, err := rulefile.LoadBandRules("fuzz.toml", data)
+		br, err := rulefile.ReadBands("fuzz.toml", data)
 		if err != nil {
 			var fe *des.FieldError
 			if !errors.As(err, &fe) {

@@ -853,8 +853,9 @@ type Check struct {
 	Rule string `json:"rule"`
 }
 
-// Error is Derived − Sourced.
-func (c Check) Error() decimal.Decimal { return c.Derived.Sub(c.Sourced) }
+// Difference is Derived − Sourced: how far the rule missed the sourced
+// figure (zero when it reproduced it).
+func (c Check) Difference() decimal.Decimal { return c.Derived.Sub(c.Sourced) }
 
 // LeaveOneOut validates the band model: each sourced national maximum (as
 // stated in the rule sets, before Complete) is left out in turn, together

@@ -114,9 +114,9 @@ kind = "arrs_sum"
 
 func completeTest(t *testing.T, bands string) *des.RuleSet {
 	t.Helper()
-	b, err := rulefile.LoadBandRules("bands.toml", []byte(bands))
+	b, err := rulefile.ReadBands("bands.toml", []byte(bands))
 	require.NoError(t, err)
-	rs, err := rulefile.LoadRuleSet("y.toml", []byte(testYear))
+	rs, err := rulefile.Read("y.toml", []byte(testYear))
 	require.NoError(t, err)
 	out, err := derive.Complete([]*des.RuleSet{rs}, b, flatCosts)
 	require.NoError(t, err)
@@ -244,10 +244,10 @@ source = "test basis"
 url = "https://example.org/basis"
 confidence = "confirmed"
 `
-	b, err := rulefile.LoadBandRules("bands.toml", []byte(bands))
+	b, err := rulefile.ReadBands("bands.toml", []byte(bands))
 	require.NoError(t, err)
 	// The role states no figure: all from the basis.
-	rs, err := rulefile.LoadRuleSet("y.toml", []byte(`
+	rs, err := rulefile.Read("y.toml", []byte(`
 year = "2025/26"
 [[payment]]
 id = "arrs"
@@ -291,7 +291,7 @@ func TestBandRulesHCASAndBasisErrors(t *testing.T) {
 		{"[[basis]]\nband = \"nope\"\nfrom = 2026-04-01\nsalary = \"1\"\npoint = \"p\"\nsource = \"s\"\nurl = \"https://example.org/x\"\nconfidence = \"single\"\n", "basis[0].band"},
 		{"[[basis]]\nband = \"gp\"\nfrom = 2026-04-01\nsalary = \"0\"\npoint = \"p\"\nsource = \"s\"\nurl = \"https://example.org/x\"\nconfidence = \"single\"\n", "basis[0].salary"},
 	} {
-		_, err := rulefile.LoadBandRules("bands.toml", []byte(testBands+c.add))
+		_, err := rulefile.ReadBands("bands.toml", []byte(testBands+c.add))
 		require.Error(t, err, c.field)
 		require.ErrorContains(t, err, c.field)
 	}
@@ -301,9 +301,9 @@ func TestBandRulesHCASAndBasisErrors(t *testing.T) {
 // announcement) is kept for calculations as known before the revision
 // (kills the date-and-announcement match in roleMaxima: issue 25).
 func TestOwnFigureKeptBeforeItsSourcedRevision(t *testing.T) {
-	b, err := rulefile.LoadBandRules("bands.toml", []byte(testBands))
+	b, err := rulefile.ReadBands("bands.toml", []byte(testBands))
 	require.NoError(t, err)
-	rs, err := rulefile.LoadRuleSet("y.toml", []byte(strings.Replace(testYear, `    confidence = "confirmed"
+	rs, err := rulefile.Read("y.toml", []byte(strings.Replace(testYear, `    confidence = "confirmed"
   [[arrs.role]]
   id = "general_practitioner"`, `    confidence = "confirmed"
     [[arrs.role.max]]

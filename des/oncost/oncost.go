@@ -163,9 +163,9 @@ type rawOnCosts struct {
 // des.ErrInvalid, des.ErrOverlap or ErrSyntax). All problems found are returned
 // together as des.Errors.
 func Load(name string, data []byte) (*Rules, error) {
-	if len(data) > rulefile.MaxRuleSetBytes {
+	if len(data) > rulefile.MaxBytes {
 		return nil, &des.FieldError{File: name,
-			Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), rulefile.MaxRuleSetBytes),
+			Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), rulefile.MaxBytes),
 			Err: des.ErrInvalid}
 	}
 	text := string(data)

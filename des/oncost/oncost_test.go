@@ -348,7 +348,7 @@ func TestLoadOnCostsErrors(t *testing.T) {
 }
 
 func TestLoadOnCostsTooLarge(t *testing.T) {
-	_, err := oncost.Load("big.toml", make([]byte, rulefile.MaxRuleSetBytes+1))
+	_, err := oncost.Load("big.toml", make([]byte, rulefile.MaxBytes+1))
 	require.ErrorIs(t, err, des.ErrInvalid)
 }
 

@@ -67,15 +67,15 @@ type rawBandRules struct {
 	Basis []rawBasis    `toml:"basis"`
 }
 
-// LoadBandRules decodes and validates bands, pay groups and pay awards in
+// ReadBands decodes and validates bands, pay groups and pay awards in
 // the format of rates/bands.toml. name is used in error messages. Decoding
 // is strict, as for rule sets: an unknown key, a missing source, an award
 // for an unknown pay group, awards out of date order or a percentage outside
 // 0-50 is an error naming the file, line and field.
-func LoadBandRules(name string, data []byte) (*derive.BandRules, error) {
-	if len(data) > MaxRuleSetBytes {
+func ReadBands(name string, data []byte) (*derive.BandRules, error) {
+	if len(data) > MaxBytes {
 		return nil, &des.FieldError{File: name,
-			Msg: fmt.Sprintf("input is %d bytes; a band file may be at most %d", len(data), MaxRuleSetBytes), Err: des.ErrInvalid}
+			Msg: fmt.Sprintf("input is %d bytes; a band file may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
 	var raw rawBandRules
 	v, err := decodeStrict(name, data, &raw)

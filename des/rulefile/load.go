@@ -139,9 +139,9 @@ type rawRuleSet struct {
 	Gap     []rawGap     `toml:"gap"`
 }
 
-// MaxRuleSetBytes bounds the size of a rule-set file (1 MiB): the largest
+// MaxBytes bounds the size of a rule-set file (1 MiB): the largest
 // real one is a few tens of KiB.
-const MaxRuleSetBytes = 1 << 20
+const MaxBytes = 1 << 20
 
 // maxRate bounds any rate or fixed amount in a rule set (£1,000,000), which
 // keeps every payment exact in 64-bit pennies.
@@ -152,27 +152,27 @@ var maxRate = decimal.NewFromInt(1_000_000)
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
-// LoadRuleSetFile reads and validates a rule set from a TOML file.
-func LoadRuleSetFile(path string) (*des.RuleSet, error) {
-	data, err := ReadFileLimited(path, MaxRuleSetBytes, "a rule set")
+// ReadFile reads and validates a rule set from a TOML file.
+func ReadFile(path string) (*des.RuleSet, error) {
+	data, err := ReadFileLimited(path, MaxBytes, "a rule set")
 	if err != nil {
 		return nil, err
 	}
-	return LoadRuleSet(path, data)
+	return Read(path, data)
 }
 
 var fileYearRE = regexp.MustCompile(`(\d{4})-(\d{2})\.toml$`)
 
-// LoadRuleSet decodes and validates a rule set. name is used in error
+// Read decodes and validates a rule set. name is used in error
 // messages (a file name); when it ends in a year such as 2024-25.toml, the
 // file's year must match it. Decoding is strict: an unknown key, a wrong
 // type, a missing source, overlapping dated values, a negative rate or a
 // date outside the year is an error naming the file, line and field. All
 // problems found are returned together as Errors.
-func LoadRuleSet(name string, data []byte) (*des.RuleSet, error) {
-	if len(data) > MaxRuleSetBytes {
+func Read(name string, data []byte) (*des.RuleSet, error) {
+	if len(data) > MaxBytes {
 		return nil, &des.FieldError{File: name,
-			Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: des.ErrInvalid}
+			Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
 	var raw rawRuleSet
 	v, err := decodeStrict(name, data, &raw)
@@ -631,7 +631,7 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[des.PotID]bool) des.AR
 			if !cp0.From.FirstOfMonth() || cp0.To.AddDays(1).Day() != 1 {
 				v.add(cp.key("from"), des.ErrInvalid, "caps run whole months (the 1st to a month end)")
 			}
-			if cp0.Unit != des.Headcount && cp0.Unit != des.WTE {
+			if cp0.Unit != des.CapHeadcount && cp0.Unit != des.CapWTE {
 				v.add(cp.key("unit"), des.ErrInvalid, "unit %q: want headcount or wte", c.Unit)
 			}
 			if !c.Limit.Set || c.Limit.D.IsNegative() {

@@ -36,7 +36,7 @@ func TestLoadRuleSetErrorsNameFileLineAndField(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			text := strings.Replace(base, c.from, c.to, 1)
 			require.NotEqual(t, base, text, "replacement did not apply")
-			_, err := rulefile.LoadRuleSet("rates/2022-23.toml", []byte(text))
+			_, err := rulefile.Read("rates/2022-23.toml", []byte(text))
 			require.Error(t, err)
 			require.ErrorIs(t, err, c.sentinel, err.Error())
 			var fe *des.FieldError
@@ -76,7 +76,7 @@ func FuzzLoadRuleSet(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rs, err := rulefile.LoadRuleSet("fuzz.toml", data)
+		rs, err := rulefile.Read("fuzz.toml", data)
 		if err != nil {
 			var fe *des.FieldError
 			if !errors.As(err, &fe) {

@@ -26,7 +26,7 @@ name = "Core"
     url = "https://example.org/core"
     confidence = "confirmed"
 `
-	_, err := rulefile.LoadRuleSet("late.toml", []byte(late))
+	_, err := rulefile.Read("late.toml", []byte(late))
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.ErrorContains(t, err, "payment[0].part[0].value[0].from")
 	require.ErrorContains(t, err, "after its part")

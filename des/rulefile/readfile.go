@@ -33,10 +33,10 @@ func checkShape(name string, data []byte) error {
 	return nil
 }
 
-// CheckTOMLShape refuses a TOML text deeper, or with more tables or longer
+// CheckShape refuses a TOML text deeper, or with more tables or longer
 // arrays, than any scenario or rule set needs (32 deep, 10,000 tables,
 // 10,000 elements in an array), before it is decoded: the decoder takes
 // minutes over 20,000 nested inline tables. The error is a *FieldError
-// naming name and the line, wrapping ErrInvalid. LoadRuleSet and the
+// naming name and the line, wrapping ErrInvalid. Read and the
 // scenario loader call it.
-func CheckTOMLShape(name string, data []byte) error { return checkShape(name, data) }
+func CheckShape(name string, data []byte) error { return checkShape(name, data) }
