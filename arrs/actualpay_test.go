@@ -17,7 +17,7 @@ import (
 // rules and on-cost tables.
 func salaried(t *testing.T, year, role, wte, salary string, start des.Date) arrs.StaffResult {
 	t.Helper()
-	rs, err := rates.Parse(year)
+	rs, err := rates.YearNamed(year)
 	require.NoError(t, err)
 	oc, err := rates.OnCosts()
 	require.NoError(t, err)
@@ -114,7 +114,7 @@ func TestSalaryCostOnActualPayAboveTheMaximum(t *testing.T) {
 // £2,034.63 × 0.25/0.5 = £1,017.315 (under the maximum × 0.25 ÷ 12), × 50%
 // = £508.6575 → £508.66 a month.
 func TestSalaryCostOnActualPayCutByWTECap(t *testing.T) {
-	rs, err := rates.Parse("2021/22")
+	rs, err := rates.YearNamed("2021/22")
 	require.NoError(t, err)
 	oc, err := rates.OnCosts()
 	require.NoError(t, err)

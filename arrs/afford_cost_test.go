@@ -12,7 +12,7 @@ import (
 
 func affordDefault(t *testing.T, year string, h arrs.Hire) arrs.Affordability {
 	t.Helper()
-	rs, err := rates.Parse(year)
+	rs, err := rates.YearNamed(year)
 	require.NoError(t, err)
 	plan, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)
@@ -57,7 +57,7 @@ func TestAffordDefaultCostIsTheHiresZone(t *testing.T) {
 // negative cost, an unknown London zone and no WTE are each an error naming
 // the field.
 func TestAffordChecksTheHire(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	plan, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

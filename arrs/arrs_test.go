@@ -1,6 +1,7 @@
 package arrs_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"math/rand/v2"
 	"testing"
 	"time"
@@ -147,7 +148,7 @@ claims_from = 2023-07-01
 `
 
 func plan(t testing.TB) *arrs.Plan {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

@@ -131,7 +131,7 @@ func TestCalculateBatchKeepsGoing(t *testing.T) {
 }
 
 func ExampleBatch() {
-	rs, err := rates.Parse("2024/25")
+	rs, err := rates.YearNamed("2024/25")
 	if err != nil {
 		panic(err)
 	}

@@ -152,7 +152,7 @@ func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
 
 // BenchmarkPCNYear: one PCN with 40 staff for one DES year (compiled plan).
 func BenchmarkPCNYear(b *testing.B) {
-	rs, _ := rates.Parse("2024/25")
+	rs, _ := rates.YearNamed("2024/25")
 	plan, _ := arrs.Compile(rs, arrs.Options{})
 	in := syntheticNation(1, 40)[0]
 	b.ReportAllocs()
@@ -167,7 +167,7 @@ func BenchmarkPCNYear(b *testing.B) {
 // plan2425 is the embedded 2024/25 rule set and its plan.
 func plan2425(t testing.TB) (*des.RuleSet, *arrs.Plan) {
 	t.Helper()
-	rs, err := rates.Parse("2024/25")
+	rs, err := rates.YearNamed("2024/25")
 	require.NoError(t, err)
 	plan, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

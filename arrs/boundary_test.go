@@ -1,6 +1,7 @@
 package arrs_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -122,7 +123,7 @@ year = "2023/24"
     url = "https://example.org/fcp2"
     confidence = "confirmed"
 `
-	_, err := des.LoadRuleSet("mid.toml", []byte(bad))
+	_, err := rulefile.Read("mid.toml", []byte(bad))
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.ErrorContains(t, err, "first of a month")
 }

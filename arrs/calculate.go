@@ -426,7 +426,7 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 			st := &caps[rp.idx]
 			if !st.used {
 				st.used = true
-				if c.Unit == des.WTE {
+				if c.Unit == des.CapWTE {
 					st.wte = new(big.Rat)
 				}
 			}
@@ -436,7 +436,7 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 				limit = c.LargeLimit
 			}
 			switch c.Unit {
-			case des.Headcount:
+			case des.CapHeadcount:
 				whole := rp.capWhole[m][0]
 				if large {
 					whole = rp.capWhole[m][1]
@@ -453,7 +453,7 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 					continue
 				}
 				st.count++
-			case des.WTE:
+			case des.CapWTE:
 				lim, _ := new(big.Rat).SetString(limit.String())
 				room := new(big.Rat).Sub(lim, st.wte)
 				w := pp.s.WTE.rat()

@@ -20,7 +20,7 @@ import (
 // £3,150.8333 → £3,150.83, and at 0.5 WTE £1,575.4166 → £1,575.42; claims
 // run July to March (9 months): £28,357.47 at 1 WTE, £14,178.78 at 0.5.
 func TestCap1920CountsWTEAndMoreThan100000(t *testing.T) {
-	rs, err := rates.Parse("2019/20")
+	rs, err := rates.YearNamed("2019/20")
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

@@ -3,6 +3,7 @@ package arrs_test
 import (
 	"bytes"
 	"errors"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -151,7 +152,7 @@ func TestBadInputCatalogue(t *testing.T) {
 		path := filepath.Join("../testdata/bad/rules", c.file)
 		listed[path] = true
 		t.Run("rules/"+c.file, func(t *testing.T) {
-			_, err := des.LoadRuleSetFile(path)
+			_, err := rulefile.ReadFile(path)
 			checkBad(t, c, path, err)
 		})
 	}
@@ -179,8 +180,8 @@ func TestBadInputCatalogue(t *testing.T) {
 		}
 	}
 	// Huge inputs are refused before they are parsed.
-	huge := bytes.Repeat([]byte("# padding\n"), des.MaxRuleSetBytes/10+1)
-	_, err := des.LoadRuleSet("huge.toml", huge)
+	huge := bytes.Repeat([]byte("# padding\n"), rulefile.MaxBytes/10+1)
+	_, err := rulefile.Read("huge.toml", huge)
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "huge.toml")
 	_, err = scenario.Load("huge-scenario.toml", bytes.Repeat([]byte("# padding\n"), scenario.MaxBytes/10+1))

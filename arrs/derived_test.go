@@ -15,7 +15,7 @@ import (
 // all of it rests on a derived figure, and refusing derived figures gives
 // £0 with the no-maximum reason, as before the band model.
 func TestClaimRestingOnDerivedMaximum(t *testing.T) {
-	rs, err := rates.Parse("2026/27")
+	rs, err := rates.YearNamed("2026/27")
 	require.NoError(t, err)
 	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(30000),
 		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}
@@ -47,7 +47,7 @@ func TestClaimRestingOnDerivedMaximum(t *testing.T) {
 // The 2025/26 uplift is a revision announced on 1 August 2025: as known in
 // June 2025 a pharmacist's maximum is the published £66,972.
 func TestBackdatedUpliftAsAt(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	r, ok := rs.ARRS().Role("clinical_pharmacist")
 	require.True(t, ok)
@@ -63,7 +63,7 @@ func TestBackdatedUpliftAsAt(t *testing.T) {
 // band the claim is capped at that band's maximum; without it, at band
 // 8a's (the highest); a band outside the range is an error naming it.
 func TestMentalHealthPractitionerBand(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(30000),
 		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}

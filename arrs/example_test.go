@@ -10,7 +10,7 @@ import (
 )
 
 func ExampleCalculate() {
-	rs, err := rates.Parse("2024/25")
+	rs, err := rates.YearNamed("2024/25")
 	if err != nil {
 		panic(err)
 	}
@@ -38,7 +38,7 @@ func ExampleCalculate() {
 }
 
 func ExamplePlan_Afford() {
-	rs, _ := rates.Parse("2025/26")
+	rs, _ := rates.YearNamed("2025/26")
 	plan, _ := arrs.Compile(rs, arrs.Options{})
 	pcn := des.PCN{Name: "Small PCN", Practices: []des.Practice{{Name: "A", Registered: des.WholeNumber(9000), Weighted: des.WholeNumber(10000)}}}
 	one, _ := arrs.WTEOf(decimal.NewFromInt(1))

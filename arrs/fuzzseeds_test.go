@@ -110,7 +110,7 @@ func yearIndex(t testing.TB, year string) uint8 {
 func TestFuzzCalculateSeedsReachClaimsCapsAndLondon(t *testing.T) {
 	var st monthStats
 	for _, s := range calcSeeds() {
-		rs, err := rates.Parse(s.year)
+		rs, err := rates.YearNamed(s.year)
 		require.NoError(t, err)
 		p, err := arrs.Compile(rs, arrs.Options{})
 		require.NoError(t, err)

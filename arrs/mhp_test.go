@@ -27,7 +27,7 @@ import (
 //     10 × £1,250.00 = £12,500.00.
 func TestMHPFirstAndSubsequentPerBand(t *testing.T) {
 	for _, year := range []string{"2024/25", "2025/26", "2026/27"} {
-		rs, err := rates.Parse(year)
+		rs, err := rates.YearNamed(year)
 		require.NoError(t, err)
 		y := rs.Year()
 		p, err := arrs.Compile(rs, arrs.Options{})
@@ -70,7 +70,7 @@ func TestMHPFirstAndSubsequentPerBand(t *testing.T) {
 // Before 2024/25 every MHP is 50% (jointly funded with the mental health
 // provider); a written agreement changes nothing.
 func TestMHPFlatHalfBefore2425(t *testing.T) {
-	rs, err := rates.Parse("2023/24")
+	rs, err := rates.YearNamed("2023/24")
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

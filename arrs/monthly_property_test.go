@@ -204,7 +204,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 				st.capped++
 			case arrs.ReasonCapPartial:
 				require.NotNil(t, capNow, "%s: a partial cap with no cap in force", where)
-				require.Equal(t, des.WTE, capNow.Unit, where)
+				require.Equal(t, des.CapWTE, capNow.Unit, where)
 				cm.partial = append(cm.partial, s.Name)
 				room := new(big.Rat).Sub(ratOf(capNow.LimitFor(registered)), cm.fullWTE)
 				require.True(t, room.Sign() > 0 && room.Cmp(w) < 0, "%s: partial with room %s", where, room.FloatString(4))
@@ -236,11 +236,11 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 			}
 			limit := cp.LimitFor(registered)
 			switch cp.Unit {
-			case des.Headcount:
+			case des.CapHeadcount:
 				n := limit.IntPart()
 				require.LessOrEqual(t, int64(cm.claimants), n, "%s: %d %s claimed, headcount cap %s", label(m), cm.claimants, id, limit)
 				require.Equal(t, min(int64(cm.candidates), n), int64(cm.claimants), "%s: %s: the headcount cap %s admits as many as it allows", label(m), id, limit)
-			case des.WTE:
+			case des.CapWTE:
 				require.LessOrEqual(t, len(cm.partial), 1, "%s: at most one person is cut by a WTE cap in a month", label(m))
 				require.True(t, cm.fullWTE.Cmp(ratOf(limit)) <= 0, "%s: %s WTE of %s claimed, cap %s", label(m), cm.fullWTE.FloatString(4), id, limit)
 			}

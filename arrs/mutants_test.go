@@ -71,7 +71,7 @@ func TestCostIsNotTheClaim(t *testing.T) {
 
 // Maximum is the maximum of the last month claimed, zero when nothing is.
 func TestStaffMaximumIsTheLastMonthClaimed(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	rs = rs.SourcedOnly() // the published figures; the paramedic has none
 	s := arrs.Staff{Name: "A", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), End: d(2025, 4, 30), AnnualCost: decimal.NewFromInt(90000), London: arrs.InnerLondon}
@@ -128,7 +128,7 @@ func TestCapPlaceGoesByStartThenName(t *testing.T) {
 
 // A rule set without caps does not need the registered list.
 func TestNoCapsNoRegisteredListNeeded(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	pc := des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.WholeNumber(30000)}}}
 	r, err := arrs.Calculate(rs, pc, []arrs.Staff{{Name: "A", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.RequireFromString("62000.22")}}, arrs.Options{})

@@ -143,7 +143,7 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	}
 	y := rs.Year()
 	if y == 0 {
-		return nil, fmt.Errorf("%w: the rule set has no year: make one with des.LoadRuleSet (or take one from package "+
+		return nil, fmt.Errorf("%w: the rule set has no year: make one with rulefile.Read (or take one from package "+
 			"rates), not a zero des.RuleSet", des.ErrMissing)
 	}
 	a := rs.ARRS()
@@ -242,7 +242,7 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 	for i := range rp.role.Caps {
 		c := &rp.role.Caps[i]
 		unit := " " + r.ID + " in post at once"
-		if c.Unit == des.WTE {
+		if c.Unit == des.CapWTE {
 			unit = " WTE of " + r.ID
 		}
 		var t [2]string

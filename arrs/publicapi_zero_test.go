@@ -2,6 +2,8 @@ package arrs_test
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strings"
 	"testing"
 	"time"
@@ -30,7 +32,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 		dd     decimal.Decimal
 		pcn    des.PCN
 		pr     des.Practice
-		br     *des.BandRules
+		br     *derive.BandRules
 		oc     *oncost.Rules
 		ocz    oncost.Rules
 		plan   *arrs.Plan
@@ -54,8 +56,8 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 		fe     *des.FieldError
 		es     des.Errors
 		mfe    *des.MissingFigureError
-		chk    des.Check
-		award  des.PayAward
+		chk    derive.Check
+		award  derive.PayAward
 		src    des.Source
 		basis  des.Basis
 		conf   des.Confidence
@@ -138,24 +140,24 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_, _, _, _ = rs.Year(), rs.Payments(), rs.String(), rs.SourcedOnly()
 			return nil
 		}},
-		{"des.LoadRuleSet", func() error { _, err := des.LoadRuleSet("", nil); return wantErr(err) }},
-		{"des.LoadRuleSetFile", func() error { _, err := des.LoadRuleSetFile(""); return wantErr(err) }},
-		{"des.LoadBandRules", func() error { _, _ = des.LoadBandRules("", nil); return nil }},
-		{"des.BandRules nil", func() error {
+		{"rulefile.Read", func() error { _, err := rulefile.Read("", nil); return wantErr(err) }},
+		{"rulefile.ReadFile", func() error { _, err := rulefile.ReadFile(""); return wantErr(err) }},
+		{"rulefile.ReadBands", func() error { _, _ = rulefile.ReadBands("", nil); return nil }},
+		{"derive.BandRules nil", func() error {
 			_, _, _ = br.Bands(), br.PayGroups(), br.Awards()
 			_, _ = br.Band("")
 			return nil
 		}},
-		{"des.Complete", func() error { _, err := des.Complete(nil, nil, nil); _ = err; return nil }},
-		{"des.Complete zero", func() error { _, err := des.Complete([]*des.RuleSet{nil, &rs}, nil, nil); _ = err; return nil }},
-		{"des.LeaveOneOut", func() error { _, err := des.LeaveOneOut(nil, nil, nil); _ = err; return nil }},
-		{"des.Project", func() error { _, err := des.Project(nil, 0, des.Projection{}); return wantErr(err) }},
-		{"des.Project zero", func() error { _, err := des.Project(&rs, 0, des.Projection{}); return wantErr(err) }},
-		{"des.ProjectFrom", func() error {
-			_, err := des.ProjectFrom([]*des.RuleSet{nil, &rs}, 0, des.Projection{})
+		{"derive.Complete", func() error { _, err := derive.Complete(nil, nil, nil); _ = err; return nil }},
+		{"derive.Complete zero", func() error { _, err := derive.Complete([]*des.RuleSet{nil, &rs}, nil, nil); _ = err; return nil }},
+		{"derive.LeaveOneOut", func() error { _, err := derive.LeaveOneOut(nil, nil, nil); _ = err; return nil }},
+		{"derive.Project", func() error { _, err := derive.Project(nil, 0, derive.Projection{}); return wantErr(err) }},
+		{"derive.Project zero", func() error { _, err := derive.Project(&rs, 0, derive.Projection{}); return wantErr(err) }},
+		{"derive.ProjectFrom", func() error {
+			_, err := derive.ProjectFrom([]*des.RuleSet{nil, &rs}, 0, derive.Projection{})
 			return wantErr(err)
 		}},
-		{"des.GrowthFactor", func() error { _ = des.GrowthFactor(dd, 0); return nil }},
+		{"derive.GrowthFactor", func() error { _ = derive.GrowthFactor(dd, 0); return nil }},
 		{"des.ReadPCNCSV", func() error {
 			_, _, err := des.ReadPCNCSV("", strings.NewReader(""), des.CSVOptions{})
 			_ = des.PCNCSVColumns()
@@ -177,7 +179,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_ = cp.LimitFor(dd)
 			_, _ = ar.Role("")
 			_ = pt.InForce(d)
-			_ = chk.Error()
+			_ = chk.Difference()
 			_ = award.Backdated()
 			_ = es.Error()
 			_ = es.Unwrap()
@@ -300,7 +302,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_ = rates.CurrentYear(d)
 			_ = rates.LatestWithMaxima([]*des.RuleSet{nil, &rs})
 			_, err := rates.Year(0)
-			_, err2 := rates.Parse("")
+			_, err2 := rates.YearNamed("")
 			_, err3 := rates.File(0)
 			_, err4 := rates.AsStated(0)
 			_, err5 := rates.Find([]*des.RuleSet{nil, &rs}, 0)

@@ -13,7 +13,7 @@ import (
 
 func claim2526(t *testing.T, s arrs.Staff) arrs.StaffResult {
 	t.Helper()
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	if err == nil {
 		rs = rs.SourcedOnly() // the published figures the ties were worked from
 	}

@@ -210,7 +210,7 @@ func TestTotalsMatchEveryYear(t *testing.T) {
 // BenchmarkNationalTotals: the national year by the fast path (what a
 // national run needs: each PCN's payments, sums, claims and cost).
 func BenchmarkNationalTotals(b *testing.B) {
-	rs, _ := rates.Parse("2024/25")
+	rs, _ := rates.YearNamed("2024/25")
 	plan, _ := arrs.Compile(rs, arrs.Options{})
 	nation := syntheticNation(1250, 40)
 	_, _ = plan.CalculateTotals(nation[:1]) // compile the payments once

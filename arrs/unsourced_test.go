@@ -18,7 +18,7 @@ import (
 // -sourced-only the maximum is the sourced £43,352 (The Pharmacist, 27
 // March 2025): £3,612.67 a month, £43,352.04; the flag takes £648.00 off.
 func TestClaimsUnsourcedIsWhatSourcedOnlyRemoves(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(30000),
 		Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(0)}}}
@@ -43,7 +43,7 @@ func TestClaimsUnsourcedIsWhatSourcedOnlyRemoves(t *testing.T) {
 // the sourced maximum before it).
 func TestClaimsUnsourcedEveryYear(t *testing.T) {
 	for _, y := range []string{"2019/20", "2020/21", "2021/22", "2022/23", "2023/24", "2024/25", "2025/26", "2026/27"} {
-		rs, err := rates.Parse(y)
+		rs, err := rates.YearNamed(y)
 		require.NoError(t, err)
 		pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(60000),
 			Weighted: des.WholeNumber(60000), Adjusted: des.WholeNumber(60000), CareHomeBeds: des.WholeNumber(0)}}}

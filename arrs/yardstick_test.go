@@ -137,7 +137,7 @@ func prepareFloat(t testing.TB, rs *des.RuleSet, nation []arrs.PCNInput) fNation
 		for _, c := range r.Caps {
 			for m := 0; m < 12; m++ {
 				if !c.From.After(starts[m]) && !c.To.Before(ends[m]) {
-					require.Equal(t, des.Headcount, c.Unit, "WTE caps are not in the yardstick")
+					require.Equal(t, des.CapHeadcount, c.Unit, "WTE caps are not in the yardstick")
 					cr[m] = capRule{on: true, limit: c.Limit.InexactFloat64(), large: c.LargeLimit.InexactFloat64(), largeAbove: float64(c.LargeAbove)}
 				}
 			}
@@ -329,7 +329,7 @@ func TestFloat64YardstickMatchesEngine(t *testing.T) {
 // payments' monthly factors) made once outside the timing, as Compile
 // does, and each PCN's inputs read inside it, as the engine must.
 func BenchmarkNationalYearFloat64(b *testing.B) {
-	rs, _ := rates.Parse("2024/25")
+	rs, _ := rates.YearNamed("2024/25")
 	nation := syntheticNation(1250, 40)
 	fn := prepareFloat(b, rs, nation)
 	b.ReportAllocs()

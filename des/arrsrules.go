@@ -83,23 +83,19 @@ type Maximum struct {
 // (none derived or carried).
 func (mx Maximum) Sourced() bool {
 	for z := 0; z < nZones; z++ {
-		if mx.zone(z).IsPositive() && !mx.sourceFor(z).Confidence.Sourced() {
+		if mx.Zone(z).IsPositive() && !mx.SourceFor(z).Confidence.Sourced() {
 			return false
 		}
 	}
 	return true
 }
 
-// SourceFor returns the source of the national (zone 0), outer London (1)
-// or inner London (2) figure.
-func (mx Maximum) SourceFor(zone int) Source { return mx.sourceFor(zone) }
-
 // CapUnit is what a cap counts.
 type CapUnit string
 
 const (
-	Headcount CapUnit = "headcount"
-	WTE       CapUnit = "wte"
+	CapHeadcount CapUnit = "headcount"
+	CapWTE       CapUnit = "wte"
 )
 
 // Cap limits how many of a role a PCN may claim for at once.
@@ -136,18 +132,7 @@ func (a ARRSRules) Role(id string) (Role, bool) {
 // MaximaInForce returns the role's maxima after backdated revisions (the
 // last announced for each From, on or before asAt when asAt is set).
 func (r Role) MaximaInForce(asAt Date) []Maximum {
-	var out []Maximum
-	for _, m := range r.Maxima {
-		if !asAt.IsZero() && !m.Announced.IsZero() && m.Announced.After(asAt) {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].From == m.From {
-			out[n-1] = m
-			continue
-		}
-		out = append(out, m)
-	}
-	return out
+	return inForce(r.Maxima, func(m Maximum) (Date, Date) { return m.From, m.Announced }, asAt)
 }
 
 func (a ARRSRules) clone() ARRSRules {
@@ -169,4 +154,55 @@ func (r Role) clone() Role {
 	}
 	r.Caps = slices.Clone(r.Caps)
 	return r
+}
+
+// nZones is the number of zones a maximum has a figure for: national (0),
+// outer London (1), inner London (2).
+const nZones = 3
+
+// Zone returns the maximum for zone z (0 national, 1 outer, 2 inner London).
+func (mx Maximum) Zone(z int) decimal.Decimal {
+	switch z {
+	case 1:
+		return mx.OuterLondon
+	case 2:
+		return mx.InnerLondon
+	}
+	return mx.National
+}
+
+// SourceFor returns the source of zone z's figure: national (0), outer London (1) or inner London (2).
+func (mx Maximum) SourceFor(z int) Source {
+	switch {
+	case z == 1 && mx.OuterSource != nil:
+		return *mx.OuterSource
+	case z == 2 && mx.InnerSource != nil:
+		return *mx.InnerSource
+	}
+	return mx.Source
+}
+
+// SetZone sets zone z's figure and its source.
+func (mx *Maximum) SetZone(z int, v decimal.Decimal, s Source) {
+	switch z {
+	case 0:
+		mx.National, mx.Source = v, s
+		// London sources equal to the national one need not be repeated.
+		if mx.OuterSource != nil && *mx.OuterSource == s {
+			mx.OuterSource = nil
+		}
+		if mx.InnerSource != nil && *mx.InnerSource == s {
+			mx.InnerSource = nil
+		}
+	case 1:
+		mx.OuterLondon = v
+		if s != mx.Source {
+			mx.OuterSource = &s
+		}
+	case 2:
+		mx.InnerLondon = v
+		if s != mx.Source {
+			mx.InnerSource = &s
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -8,7 +9,7 @@ import (
 
 // BenchmarkEntitle: one PCN of two practices, every payment of a year.
 func BenchmarkEntitle(b *testing.B) {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -85,7 +86,7 @@ kind = "arrs_sum"
 `
 
 func TestEntitlementBoundaryDates(t *testing.T) {
-	rs, err := des.LoadRuleSet("boundary.toml", []byte(boundaryRules))
+	rs, err := rulefile.Read("boundary.toml", []byte(boundaryRules))
 	require.NoError(t, err)
 	pc := des.PCN{Name: "B", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(1000), Weighted: des.WholeNumber(1001), Adjusted: des.WholeNumber(10000), CareHomeBeds: des.WholeNumber(0)}}}
 	e, err := des.Entitle(rs, pc, des.Options{})

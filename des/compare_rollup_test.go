@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -22,9 +23,9 @@ func onePractice(reg, wtd, adj, beds int64) des.PCN {
 // the embedded rule sets. Each monthly payment is rounded half-up to the
 // penny and a year is twelve such months.
 func TestCompareYearsWorked(t *testing.T) {
-	rsA, err := rates.Parse("2024/25")
+	rsA, err := rates.YearNamed("2024/25")
 	require.NoError(t, err)
-	rsB, err := rates.Parse("2025/26")
+	rsB, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	pcn := onePractice(10000, 11000, 10500, 0)
 	a, err := des.Entitle(rsA, pcn, des.Options{})
@@ -100,7 +101,7 @@ func TestCompareYearsWorked(t *testing.T) {
 // TestRollUpWorked adds up three PCNs given by hand, two in one ICB and one
 // with no ICB.
 func TestRollUpWorked(t *testing.T) {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	amt := func(id, total string) des.Amount {
 		return des.Amount{ID: id, Total: decimal.RequireFromString(total)}
@@ -172,11 +173,11 @@ func TestReadPCNCSVFileAndRowError(t *testing.T) {
 // or list date), so nothing is "left out" of its totals; 2021/22's
 // leadership_management has no sourced rate and is not paid.
 func TestUnpaidListsOnlyPaymentsLeftOut(t *testing.T) {
-	rs, err := rates.Parse("2019/20")
+	rs, err := rates.YearNamed("2019/20")
 	require.NoError(t, err)
 	require.NotEmpty(t, rs.Gaps())
 	require.Empty(t, rs.Unpaid())
-	rs, err = rates.Parse("2021/22")
+	rs, err = rates.YearNamed("2021/22")
 	require.NoError(t, err)
 	require.Contains(t, rs.Unpaid(), "leadership_management")
 	for _, id := range rs.Unpaid() {

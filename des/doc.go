@@ -36,16 +36,16 @@
 // explains itself (Amount.Explain): the basis figure, the rates with their
 // dates and sources, the months paid and the result.
 //
-// Rule sets are loaded from TOML by LoadRuleSet and LoadRuleSetFile, and the
-// loader is strict: an unknown key, a wrong type, a float where a decimal
-// string belongs, a missing source, a negative rate, overlapping dated
-// values, a date outside the year or a year that does not match the file
-// name is an error (a *FieldError, wrapping one of the Err… sentinels) that
-// names the file, line and field. A loaded RuleSet is immutable and safe to
-// share between goroutines.
+// Rule sets are read from TOML by package des/rulefile, which is strict
+// and names the file, line and field of every error (a *FieldError,
+// wrapping one of the Err… sentinels). The figures no source gives (ARRS
+// maxima by the band model, carried payments, projected years) are worked
+// out by package des/derive; package rates holds the official rule sets,
+// read and completed. A RuleSet is immutable and safe to share between
+// goroutines; NewRuleSet builds one from its Contents.
 //
-// Also here (employer on-costs are in package des/oncost):
-// projections of a rule set into unpublished years (Project), an Investment
-// and Impact Fund estimator (EstimateIIF) and a reader of PCN populations
-// from CSV (ReadPCNCSV).
+// Also here (employer on-costs are in package des/oncost): an Investment
+// and Impact Fund estimator (EstimateIIF), and, for now, the national list:
+// a reader of PCN populations from CSV (ReadPCNCSV), year-on-year
+// comparisons (CompareYears) and the ICB and England roll-ups (RollUp).
 package des

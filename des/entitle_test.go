@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strings"
 	"testing"
 
@@ -104,7 +105,7 @@ func testPCN() des.PCN {
 }
 
 func TestEntitleWorkedArithmetic(t *testing.T) {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	e, err := des.Entitle(rs, testPCN(), des.Options{})
 	require.NoError(t, err)
@@ -163,7 +164,7 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 }
 
 func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	pcn := testPCN()
 	pcn.Practices[1].Adjusted = des.Number{}
@@ -175,34 +176,6 @@ func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {
 	require.Equal(t, "adjusted", mf.Field)
 	require.Equal(t, "enhanced_access", mf.Payment)
 	require.True(t, strings.Contains(err.Error(), "practices[1] (B)"), err.Error())
-}
-
-func checkEntitlementInvariants(t *testing.T, e des.Entitlements) {
-	t.Helper()
-	total := decimal.Zero
-	for _, p := range e.Payments {
-		sum := decimal.Zero
-		for _, m := range p.Months {
-			if m.IsNegative() {
-				t.Fatalf("%s: negative month %s", p.ID, m)
-			}
-			sum = sum.Add(m)
-		}
-		if !sum.Equal(p.Total) {
-			t.Fatalf("%s: months %s ≠ amount %s", p.ID, sum, p.Total)
-		}
-		parts := decimal.Zero
-		for _, pa := range p.Parts {
-			parts = parts.Add(pa.Amount)
-		}
-		if !parts.Equal(p.Total) {
-			t.Fatalf("%s: parts %s ≠ amount %s", p.ID, parts, p.Total)
-		}
-		total = total.Add(p.Total)
-	}
-	if !total.Equal(e.Total) {
-		t.Fatalf("payments %s ≠ total %s", total, e.Total)
-	}
 }
 
 func TestPoundsPenniesMatchesPounds(t *testing.T) {

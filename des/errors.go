@@ -83,7 +83,8 @@ func (es Errors) Error() string {
 // Unwrap lets errors.Is and errors.As look at every error in the list.
 func (es Errors) Unwrap() []error { return es }
 
-func (es Errors) err() error {
+// Err is the list as an error: nil when it is empty.
+func (es Errors) Err() error {
 	if len(es) == 0 {
 		return nil
 	}

@@ -2,6 +2,7 @@ package des_test
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 
 	"github.com/pcnfin/pcnfin/des"
 )
@@ -20,7 +21,7 @@ func ExampleParseYear() {
 }
 
 func ExampleEntitle() {
-	rs, err := des.LoadRuleSet("example.toml", []byte(`
+	rs, err := rulefile.Read("example.toml", []byte(`
 year = "2022/23"
 [[payment]]
 id = "core_pcn_funding"
@@ -50,11 +51,4 @@ name = "Core PCN funding"
 	// Output:
 	// £67,500.00
 	// £5,625.00
-}
-
-func ExampleLoadRuleSet_error() {
-	_, err := des.LoadRuleSet("my-2024-25.toml", []byte("year = \"2024/25\"\n[[payment]]\nid = \"core_pcn_funding\"\nname = \"Core\"\n  [[payment.part]]\n  basis = \"registered\"\n    [[payment.part.value]]\n    rate = 2.218\n"))
-	fmt.Println(err)
-	// Output:
-	// my-2024-25.toml:8: payment.part.value.rate: bad number: 2.218 is a TOML float; write money and rates as strings ("2.218") so no digit is lost
 }

@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"testing"
 	"time"
 
@@ -38,7 +39,7 @@ func TestDateEdges(t *testing.T) {
 // paying on the weighted list alone entitles a PCN that gives no registered
 // figure.
 func TestNoScaleNoRegisteredListNeeded(t *testing.T) {
-	rs, err := des.LoadRuleSet("w.toml", []byte(`
+	rs, err := rulefile.Read("w.toml", []byte(`
 year = "2025/26"
 [[payment]]
 id = "arrs"
@@ -62,7 +63,7 @@ kind = "arrs_sum"
 // A size scale multiplies the part above its threshold (2019/20: two
 // pharmacists' worth above 100,000 registered), and not at or below it.
 func TestScaleAboveThreshold(t *testing.T) {
-	rs, err := des.LoadRuleSet("s.toml", []byte(`
+	rs, err := rulefile.Read("s.toml", []byte(`
 year = "2019/20"
 [[payment]]
 id = "arrs"

@@ -69,7 +69,7 @@ func (x *Number) UnmarshalTOML(v any) error {
 		*x = Number{d, true}
 		return nil
 	}
-	var e exact
+	var e strict.Exact
 	if err := e.UnmarshalTOML(v); err != nil {
 		return err
 	}

@@ -124,7 +124,7 @@ func (p PCN) Validate() error {
 			}
 		}
 	}
-	return errs.err()
+	return errs.Err()
 }
 
 var maxPopulation = decimal.NewFromInt(100_000_000)

@@ -20,8 +20,6 @@ const (
 	Fixed        Basis = "fixed"          // a fixed amount per PCN (or per practice)
 )
 
-var bases = []Basis{Registered, Weighted, Adjusted, CareHomeBeds, Fixed}
-
 // Noun is how an explanation names the basis figure: "registered", "weighted",
 // "adjusted", "beds".
 func (b Basis) Noun() string {
@@ -209,6 +207,69 @@ type RuleSet struct {
 	projectedFrom Year
 }
 
+// Contents is what a rule set holds, as plain values: NewRuleSet makes a
+// RuleSet of it and RuleSet.Contents gives it back. It is how the packages
+// that read rule files (des/rulefile) and derive figures (des/derive) build
+// rule sets; a rule set built in Go from Contents is not checked as a file
+// is (rulefile.Read checks it), and needs a Year to be used.
+type Contents struct {
+	Year     Year
+	Title    string
+	File     string // the name of the file it came from
+	Payments []Payment
+	ARRS     ARRSRules
+	Gaps     []Gap
+	IIF      *IIFRules
+	// Versions are the published versions of the specification, oldest
+	// first.
+	Versions []Version
+	// ProjectedFrom is the published year a projection was made from (zero
+	// for a published year): see RuleSet.Projected.
+	ProjectedFrom Year
+}
+
+// NewRuleSet returns a rule set holding a copy of c.
+func NewRuleSet(c Contents) *RuleSet {
+	c = c.clone()
+	return &RuleSet{year: c.Year, title: c.Title, file: c.File, payments: c.Payments, arrs: c.ARRS,
+		gaps: c.Gaps, iif: c.IIF, versions: c.Versions, projectedFrom: c.ProjectedFrom}
+}
+
+// Contents returns a copy of what the rule set holds (the zero Contents for
+// nil).
+func (r *RuleSet) Contents() Contents {
+	if r == nil {
+		return Contents{}
+	}
+	return Contents{Year: r.year, Title: r.title, File: r.file, Payments: r.payments, ARRS: r.arrs, Gaps: r.gaps,
+		IIF: r.iif, Versions: r.versions, ProjectedFrom: r.projectedFrom}.clone()
+}
+
+func (c Contents) clone() Contents {
+	ps := make([]Payment, len(c.Payments))
+	for i, p := range c.Payments {
+		ps[i] = p.clone()
+	}
+	c.Payments = ps
+	c.ARRS = c.ARRS.clone()
+	c.Gaps = slices.Clone(c.Gaps)
+	c.Versions = slices.Clone(c.Versions)
+	if c.IIF != nil {
+		iif := *c.IIF
+		c.IIF = &iif
+	}
+	return c
+}
+
+// Projected reports whether the rule set is a projection rather than a
+// published one, and the published year it was projected from.
+func (r *RuleSet) Projected() (Year, bool) {
+	if r == nil {
+		return 0, false
+	}
+	return r.projectedFrom, r.projectedFrom != 0
+}
+
 // The methods of *RuleSet are safe on a nil rule set (no year, no
 // payments). A RuleSet that did not come from LoadRuleSet (the zero value)
 // has no year: Entitle, Sums and arrs.Compile refuse it (ErrMissing).
@@ -370,14 +431,26 @@ func (p Payment) clone() Payment {
 // are taken into account: for each From date, the value announced last
 // (on or before asAt, when asAt is not zero). The result is ordered by From.
 func (pt Part) InForce(asAt Date) []Value {
-	var out []Value
-	for _, v := range pt.Values {
-		if !asAt.IsZero() && !v.Announced.IsZero() && v.Announced.After(asAt) {
+	return inForce(pt.Values, func(v Value) (Date, Date) { return v.From, v.Announced }, asAt)
+}
+
+// inForce is the one rule for every dated value (a payment's rates, a
+// role's maxima): of vals, in From order, those announced on or before asAt
+// (every one when asAt is zero, or when a value gives no announcement
+// date), and of several with the same From the one announced last, a
+// backdated revision superseding what it revises.
+func inForce[T any](vals []T, dates func(T) (from, announced Date), asAt Date) []T {
+	var out []T
+	for _, v := range vals {
+		from, announced := dates(v)
+		if !asAt.IsZero() && !announced.IsZero() && announced.After(asAt) {
 			continue
 		}
-		if n := len(out); n > 0 && out[n-1].From == v.From {
-			out[n-1] = v // a revision of the same period, announced later
-			continue
+		if n := len(out); n > 0 {
+			if last, _ := dates(out[n-1]); last == from {
+				out[n-1] = v // a revision of the same period, announced later
+				continue
+			}
 		}
 		out = append(out, v)
 	}
@@ -428,17 +501,17 @@ func sourcedMaxima(ms []Maximum) []Maximum {
 	var keep []Maximum
 	for _, m := range ms {
 		for z := 0; z < nZones; z++ {
-			if !m.sourceFor(z).Confidence.Sourced() {
-				m.set(z, decimal.Zero, m.sourceFor(z))
+			if !m.SourceFor(z).Confidence.Sourced() {
+				m.SetZone(z, decimal.Zero, m.SourceFor(z))
 			}
 		}
 		if !m.National.IsPositive() && (m.OuterLondon.IsPositive() || m.InnerLondon.IsPositive()) {
 			// Only London figures are sourced: their source is the maximum's.
-			src := m.sourceFor(2)
+			src := m.SourceFor(2)
 			if m.OuterLondon.IsPositive() {
-				src = m.sourceFor(1)
+				src = m.SourceFor(1)
 			}
-			outer, inner := m.sourceFor(1), m.sourceFor(2)
+			outer, inner := m.SourceFor(1), m.SourceFor(2)
 			m.Source, m.OuterSource, m.InnerSource = src, nil, nil
 			if outer != src {
 				m.OuterSource = &outer

@@ -1,6 +1,7 @@
 package des_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"github.com/shopspring/decimal"
 	"testing"
 
@@ -89,7 +90,7 @@ func tiePCN() des.PCN {
 // monthly payments, per-practice payments, amounts for a period and an
 // ARRS sum rounded once.
 func TestEntitlementHalfPennyTiesRoundUp(t *testing.T) {
-	rs, err := des.LoadRuleSet("ties.toml", []byte(tieRules))
+	rs, err := rulefile.Read("ties.toml", []byte(tieRules))
 	require.NoError(t, err)
 	e, err := des.Entitle(rs, tiePCN(), des.Options{})
 	require.NoError(t, err)

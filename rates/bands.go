@@ -3,6 +3,8 @@ package rates
 import (
 	_ "embed"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"sync"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -10,20 +12,20 @@ import (
 
 // bandsTOML is the pay bands and the pay awards that moved the ARRS maxima,
 // each award with its source: what the band model derives the maxima no
-// source gives from (see bands.toml and des.Complete).
+// source gives from (see bands.toml and derive.Complete).
 //
 //go:embed bands.toml
 var bandsTOML []byte
 
 var (
 	bandsOnce sync.Once
-	bands     *des.BandRules
+	bands     *derive.BandRules
 	bandsErr  error
 )
 
 // Bands returns the embedded band rules, parsed and validated once.
-func Bands() (*des.BandRules, error) {
-	bandsOnce.Do(func() { bands, bandsErr = des.LoadBandRules("rates/bands.toml", bandsTOML) })
+func Bands() (*derive.BandRules, error) {
+	bandsOnce.Do(func() { bands, bandsErr = rulefile.ReadBands("rates/bands.toml", bandsTOML) })
 	return bands, bandsErr
 }
 
@@ -34,12 +36,12 @@ func complete(sets []*des.RuleSet) ([]*des.RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return des.Complete(sets, b, rates)
+	return derive.Complete(sets, b, rates)
 }
 
 // modelInputs are what the band model works from: the embedded bands and
 // the embedded on-cost rates.
-func modelInputs() (*des.BandRules, des.OnCostRates, error) {
+func modelInputs() (*derive.BandRules, derive.OnCostRates, error) {
 	b, err := Bands()
 	if err != nil {
 		return nil, nil, err
@@ -73,7 +75,7 @@ func Complete(rs *des.RuleSet) (*des.RuleSet, error) {
 			return nil, err
 		}
 	}
-	return des.CompleteYear(rs, des.CarryOf(rs, prev), ix.evs, ix.bands, ix.rates)
+	return derive.CompleteYear(rs, derive.CarryOf(rs, prev), ix.evs, ix.bands, ix.rates)
 }
 
 // completeAmongAll is Complete with every embedded year parsed (without a
@@ -105,10 +107,10 @@ func completeAmongAll(rs *des.RuleSet) (*des.RuleSet, error) {
 	return nil, fmt.Errorf("%w: %s", des.ErrUnknownYear, rs.Year())
 }
 
-// ModelValidation runs des.LeaveOneOut over the embedded years as their
+// ModelValidation runs derive.LeaveOneOut over the embedded years as their
 // files state them: every sourced national maximum derived again from the
 // others alone.
-func ModelValidation() ([]des.Check, error) {
+func ModelValidation() ([]derive.Check, error) {
 	b, rates, err := modelInputs()
 	if err != nil {
 		return nil, err
@@ -117,14 +119,14 @@ func ModelValidation() ([]des.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	return des.LeaveOneOut(sets, b, rates)
+	return derive.LeaveOneOut(sets, b, rates)
 }
 
-// LondonValidation runs des.LeaveOneOutLondon over the embedded years as
+// LondonValidation runs derive.LeaveOneOutLondon over the embedded years as
 // their files state them: every sourced London maximum derived again from
 // its national figure by the High Cost Area Supplement rule (or, for the
 // GP, from the salary basis) with it left out.
-func LondonValidation() ([]des.Check, error) {
+func LondonValidation() ([]derive.Check, error) {
 	b, rates, err := modelInputs()
 	if err != nil {
 		return nil, err
@@ -133,5 +135,5 @@ func LondonValidation() ([]des.Check, error) {
 	if err != nil {
 		return nil, err
 	}
-	return des.LeaveOneOutLondon(sets, b, rates)
+	return derive.LeaveOneOutLondon(sets, b, rates)
 }

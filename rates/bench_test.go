@@ -2,6 +2,7 @@ package rates
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"io/fs"
 	"sort"
 	"sync"
@@ -62,7 +63,7 @@ func BenchmarkParseYear(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
-		if _, err := des.LoadRuleSet("rates/"+names[len(names)-1], raws[len(raws)-1]); err != nil {
+		if _, err := rulefile.Read("rates/"+names[len(names)-1], raws[len(raws)-1]); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -112,7 +113,7 @@ func parseAll() (map[des.Year]*des.RuleSet, []des.Year, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			parsed[i], errs[i] = des.LoadRuleSet("rates/"+n, raws[i])
+			parsed[i], errs[i] = rulefile.Read("rates/"+n, raws[i])
 		}()
 	}
 	wg.Wait()

@@ -2,6 +2,7 @@ package rates
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"slices"
 	"strings"
 	"time"
@@ -84,11 +85,11 @@ func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 }
 
 // LoadOwn loads a rule set of your own from the file at path
-// (des.LoadRuleSetFile) and completes it as the embedded years are
+// (rulefile.ReadFile) and completes it as the embedded years are
 // (Complete): its sourced figures win, the band model derives the maxima it
 // leaves out, and carry is honoured.
 func LoadOwn(path string) (*des.RuleSet, error) {
-	own, err := des.LoadRuleSetFile(path)
+	own, err := rulefile.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

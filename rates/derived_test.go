@@ -49,7 +49,7 @@ func TestDerivedMaximaAgainstTheReferenceDerivation(t *testing.T) {
 		{"2026/27", "digital_transformation_lead", "2026-04-01", 78534, 0},
 		{"2026/27", "consultant_nurse", "2026-04-01", 109943, 0},
 	} {
-		rs, err := rates.Parse(c.year)
+		rs, err := rates.YearNamed(c.year)
 		require.NoError(t, err)
 		r, ok := rs.ARRS().Role(c.role)
 		require.True(t, ok, "%s %s", c.year, c.role)
@@ -70,7 +70,7 @@ func TestDerivedMaximaAgainstTheReferenceDerivation(t *testing.T) {
 // 2.916 = £2.256792 and £0.698 × 2.967 ÷ 2.916 = £0.710208 (six places,
 // half-up), labelled derived, announced on the revision's date.
 func TestCoreRevisionSplitInProportion(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
+	rs, err := rates.YearNamed("2024/25")
 	require.NoError(t, err)
 	p, ok := rs.Payment("core_pcn_funding")
 	require.True(t, ok)
@@ -93,7 +93,7 @@ func TestCoreRevisionSplitInProportion(t *testing.T) {
 // dietitian's, above), labelled derived; the gap text says so, not "kept to
 // year end".
 func TestEnhancedPracticeNurse2425OneRule(t *testing.T) {
-	rs, err := rates.Parse("2024/25")
+	rs, err := rates.YearNamed("2024/25")
 	require.NoError(t, err)
 	r, ok := rs.ARRS().Role("enhanced_practice_nurse")
 	require.True(t, ok)

@@ -25,7 +25,7 @@ func ExampleYear() {
 
 func ExampleYears() {
 	fmt.Println(rates.Years())
-	_, err := rates.Parse("2031/32")
+	_, err := rates.YearNamed("2031/32")
 	fmt.Println(err != nil)
 	// Output:
 	// [2019/20 2020/21 2021/22 2022/23 2023/24 2024/25 2025/26 2026/27]

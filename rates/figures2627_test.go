@@ -1,6 +1,7 @@
 package rates_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strings"
 	"testing"
 
@@ -38,7 +39,7 @@ func TestCore2627FromTheSpecification(t *testing.T) {
 	// now from a source (paragraph 10.3.5), not carried.
 	npp := amount(t, e, "network_participation")
 	requireMoney(t, "52830.00", npp.Total)
-	rs, err := rates.Parse("2026/27")
+	rs, err := rates.YearNamed("2026/27")
 	require.NoError(t, err)
 	for _, id := range []string{"core_pcn_funding", "network_participation"} {
 		p, ok := rs.Payment(id)
@@ -71,7 +72,7 @@ func TestCore2627FromTheSpecification(t *testing.T) {
 // either date the national figures are the same and the title names the
 // version; before the first, no 2026/27 figure had been announced.
 func TestSpecification2627Versions(t *testing.T) {
-	rs, err := rates.Parse("2026/27")
+	rs, err := rates.YearNamed("2026/27")
 	require.NoError(t, err)
 	vs := rs.Versions()
 	require.Len(t, vs, 2)
@@ -98,7 +99,7 @@ func TestVersionListIsChecked(t *testing.T) {
 	raw, err := rates.File(2026)
 	require.NoError(t, err)
 	bad := strings.Replace(string(raw), "published = 2026-04-30", "published = 2026-03-01", 1)
-	_, err = des.LoadRuleSet("2026-27.toml", []byte(bad))
+	_, err = rulefile.Read("2026-27.toml", []byte(bad))
 	require.ErrorContains(t, err, "version[1].published")
 	require.ErrorContains(t, err, "not after the previous version's 2026-03-26")
 	require.ErrorContains(t, err, "2026-27.toml:")
@@ -108,9 +109,9 @@ func TestVersionListIsChecked(t *testing.T) {
 // 50% before, 50% for the first at a band and 100% for further MHPs under a
 // written agreement after.
 func TestCompareNamesTheMHPShares(t *testing.T) {
-	a, err := rates.Parse("2023/24")
+	a, err := rates.YearNamed("2023/24")
 	require.NoError(t, err)
-	b, err := rates.Parse("2024/25")
+	b, err := rates.YearNamed("2024/25")
 	require.NoError(t, err)
 	pcn := uniform(30000)
 	ea, err := des.Entitle(a, pcn, des.Options{})

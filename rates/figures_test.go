@@ -34,7 +34,7 @@ func uniform(n int64) des.PCN {
 
 func entitle(t *testing.T, year string, pcn des.PCN) des.Entitlements {
 	t.Helper()
-	rs, err := rates.Parse(year)
+	rs, err := rates.YearNamed(year)
 	require.NoError(t, err)
 	e, err := des.Entitle(rs, pcn, des.Options{})
 	require.NoError(t, err)
@@ -104,7 +104,7 @@ func TestSourcedEntitlements(t *testing.T) {
 	requireMoney(t, "79749.96", ea.Total) // 12 × £6,645.83: months are rounded, the year is their sum
 	chp, _ := e.Payment("care_home_premium")
 	requireMoney(t, "6360", chp.Total) // 50 beds × £127.20
-	rs, _ := rates.Parse("2024/25")
+	rs, _ := rates.YearNamed("2024/25")
 	june, err := des.Entitle(rs, uniform(10000), des.Options{AsAt: des.MustDate(2024, 6, 1)})
 	require.NoError(t, err)
 	ea0, _ := june.Payment("enhanced_access")
@@ -130,7 +130,7 @@ func staff(role string, start des.Date, cost string) arrs.Staff {
 
 func claim(t *testing.T, year string, s arrs.Staff) arrs.StaffResult {
 	t.Helper()
-	rs, err := rates.Parse(year)
+	rs, err := rates.YearNamed(year)
 	require.NoError(t, err)
 	r, err := arrs.Calculate(rs, uniform(40000), []arrs.Staff{s}, arrs.Options{})
 	require.NoError(t, err)

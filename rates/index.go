@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
 	"hash/crc32"
 	"io"
 	"slices"
@@ -27,9 +28,9 @@ import (
 var indexText []byte
 
 // index is index.txt: for every embedded year, the evidence the band
-// model reads of it (des.Evidence: its sourced maxima and the dates a
+// model reads of it (derive.Evidence: its sourced maxima and the dates a
 // band's figure may change) and what it carries from the year before
-// (des.Carry); the band rules (bands.toml) and the on-cost rates at the
+// (derive.Carry); the band rules (bands.toml) and the on-cost rates at the
 // dates the model costs the embedded years' maxima at (the end of each
 // year, from oncosts.toml); the role IDs claimable in any year (Roles);
 // and the size and CRC-32 of each file it was generated from. It holds
@@ -42,19 +43,19 @@ var indexText []byte
 //
 //	file 2019-20.toml 13875 3244657426    (name, bytes, CRC-32)
 //	roles advanced_practitioner care_coordinator …
-//	bands {…}                             (des.BandRules as JSON)
+//	bands {…}                             (derive.BandRules as JSON)
 //	on_costs 2020-03-31 0.1438 0.138 8632 (date, pension, NI rate, threshold)
 //	year 2019/20                          (then, for that year:)
-//	carry {…}                             (des.Carry as JSON)
-//	evidence 2019/20 … end                (des.Evidence as text, lines to "end")
+//	carry {…}                             (derive.Carry as JSON)
+//	evidence 2019/20 … end                (derive.Evidence as text, lines to "end")
 type index struct {
 	files   []indexFile
 	roles   []string
-	bands   *des.BandRules
+	bands   *derive.BandRules
 	onCosts []onCostsOn
 	years   []des.Year
-	carries []des.Carry
-	evs     []des.Evidence
+	carries []derive.Carry
+	evs     []derive.Evidence
 }
 
 type indexFile struct {
@@ -63,7 +64,7 @@ type indexFile struct {
 	crc32 uint32
 }
 
-// onCostsOn is des.OnCostRates on one date.
+// onCostsOn is derive.OnCostRates on one date.
 type onCostsOn struct {
 	on                           des.Date
 	pension, niRate, niThreshold decimal.Decimal
@@ -147,7 +148,7 @@ func parseIndex(data []byte) (*index, error) {
 			c.on, err = des.ParseDate(f[0])
 			for i, d := range []*decimal.Decimal{&c.pension, &c.niRate, &c.niThreshold} {
 				if err == nil {
-					*d, err = des.ParseExact(f[1+i])
+					*d, err = derive.ParseExact(f[1+i])
 				}
 			}
 			if err != nil {
@@ -160,8 +161,8 @@ func parseIndex(data []byte) (*index, error) {
 				return bad(err)
 			}
 			ix.years = append(ix.years, y)
-			ix.carries = append(ix.carries, des.Carry{})
-			ix.evs = append(ix.evs, des.Evidence{})
+			ix.carries = append(ix.carries, derive.Carry{})
+			ix.evs = append(ix.evs, derive.Evidence{})
 		case key == "carry" && len(ix.years) > 0:
 			if err := json.Unmarshal(val, &ix.carries[len(ix.carries)-1]); err != nil {
 				return bad(err)
@@ -173,7 +174,7 @@ func parseIndex(data []byte) (*index, error) {
 				return bad(nil)
 			}
 			block := data[pos : pos+stop+len("\nend\n")]
-			var e des.Evidence
+			var e derive.Evidence
 			if err := e.UnmarshalText(block); err != nil {
 				return bad(err)
 			}
@@ -210,8 +211,8 @@ func writeIndex(ix *index) ([]byte, error) {
 	}
 	fmt.Fprintf(&b, "bands %s\n", bands)
 	for _, c := range ix.onCosts {
-		fmt.Fprintf(&b, "on_costs %s %s %s %s\n", c.on, des.FormatExact(c.pension), des.FormatExact(c.niRate),
-			des.FormatExact(c.niThreshold))
+		fmt.Fprintf(&b, "on_costs %s %s %s %s\n", c.on, derive.FormatExact(c.pension), derive.FormatExact(c.niRate),
+			derive.FormatExact(c.niThreshold))
 	}
 	for i, y := range ix.years {
 		carry, err := json.Marshal(ix.carries[i])
@@ -258,11 +259,11 @@ func checksum(name string, buf []byte) (int, uint32, error) {
 }
 
 // carry is what year y carries from the year before.
-func (ix *index) carry(y des.Year) des.Carry {
+func (ix *index) carry(y des.Year) derive.Carry {
 	if i := slices.Index(ix.years, y); i >= 0 {
 		return ix.carries[i]
 	}
-	return des.Carry{}
+	return derive.Carry{}
 }
 
 // rates are the on-cost rates the band model works through: the index's,

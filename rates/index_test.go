@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"hash/crc32"
 	"os"
 	"slices"
@@ -141,7 +143,7 @@ func TestCompleteWithIndexIsCompleteAmongAll(t *testing.T) {
 	for _, y := range Years() {
 		data, err := File(y)
 		require.NoError(t, err)
-		user, err := des.LoadRuleSet(y.FileName()+".toml", data)
+		user, err := rulefile.Read(y.FileName()+".toml", data)
 		require.NoError(t, err)
 		reset()
 		want, err := completeAmongAll(user)
@@ -213,7 +215,7 @@ func buildIndex() ([]byte, error) {
 	for _, y := range ys {
 		list = append(list, raw[y])
 	}
-	done, err := des.Complete(list, b, rates)
+	done, err := derive.Complete(list, b, rates)
 	if err != nil {
 		return nil, err
 	}
@@ -229,8 +231,8 @@ func buildIndex() ([]byte, error) {
 			prev = done[i-1]
 		}
 		ix.years = append(ix.years, rs.Year())
-		ix.carries = append(ix.carries, des.CarryOf(rs, prev))
-		ix.evs = append(ix.evs, des.EvidenceOf(rs))
+		ix.carries = append(ix.carries, derive.CarryOf(rs, prev))
+		ix.evs = append(ix.evs, derive.EvidenceOf(rs))
 		// The model costs a maximum at the on-cost rates of the end of its
 		// DES year.
 		on := rs.Year().End()
@@ -267,7 +269,7 @@ func TestForYears(t *testing.T) {
 
 	data, err := File(last)
 	require.NoError(t, err)
-	own, err := des.LoadRuleSet(last.FileName()+".toml", data)
+	own, err := rulefile.Read(last.FileName()+".toml", data)
 	require.NoError(t, err)
 	own, err = Complete(own)
 	require.NoError(t, err)

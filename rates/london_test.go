@@ -74,7 +74,7 @@ func TestLondonMaximaInOrderEveryRoleYearZone(t *testing.T) {
 // × 1.1438 + 15% × (35,455.56 − 5,000) = £45,122.41 → £45,122. Monthly at
 // 1 WTE £45,122 ÷ 12 = £3,760.17; at 0.5 WTE £1,880.08 a month × 6.
 func TestHeadroomInnerLondonCareCoordinator(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)

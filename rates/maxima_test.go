@@ -62,7 +62,7 @@ func TestARRSMaximaAgainstSources(t *testing.T) {
 		},
 	}
 	for year, roles := range want {
-		rs, err := rates.Parse(year)
+		rs, err := rates.YearNamed(year)
 		require.NoError(t, err)
 		rs = rs.SourcedOnly() // the figures as sourced, without the band model's
 		for id, ms := range roles {
@@ -78,30 +78,30 @@ func TestARRSMaximaAgainstSources(t *testing.T) {
 		}
 	}
 	// The 2019/20 pharmacist figure is the claim cap at 70%.
-	rs, _ := rates.Parse("2019/20")
+	rs, _ := rates.YearNamed("2019/20")
 	cp, _ := rs.ARRS().Role("clinical_pharmacist")
 	require.True(t, cp.MaximaInForce(des.Date{})[0].ClaimCap)
 	require.Equal(t, "0.7", cp.Reimbursement.String())
 	// GPs: claimable from 1 October 2024, from their own pot in 2024/25
 	// only; London figures where sourced.
-	rs, _ = rates.Parse("2024/25")
+	rs, _ = rates.YearNamed("2024/25")
 	gp, _ := rs.ARRS().Role("general_practitioner")
 	require.Equal(t, "2024-10-01", gp.EligibleFrom.String())
 	require.Equal(t, des.PotGP, gp.Pot)
 	require.Equal(t, "95233", gp.Maxima[0].InnerLondon.String())
-	rs, _ = rates.Parse("2025/26")
+	rs, _ = rates.YearNamed("2025/26")
 	gp, _ = rs.ARRS().Role("general_practitioner")
 	require.Equal(t, des.PotMain, gp.Pot)
 	// Mental health practitioners were funded 50:50 with the trust in
 	// 2021/22 to 2023/24.
 	for _, y := range []string{"2021/22", "2022/23", "2023/24"} {
-		rs, _ := rates.Parse(y)
+		rs, _ := rates.YearNamed(y)
 		mhp, ok := rs.ARRS().Role("mental_health_practitioner")
 		require.True(t, ok, y)
 		require.Equal(t, "0.5", mhp.Reimbursement.String(), y)
 	}
 	// Roles claimable only from a date: nursing associates from 1 October 2020.
-	rs, _ = rates.Parse("2020/21")
+	rs, _ = rates.YearNamed("2020/21")
 	na, _ := rs.ARRS().Role("nursing_associate")
 	require.Equal(t, "2020-10-01", na.EligibleFrom.String())
 }

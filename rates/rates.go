@@ -3,13 +3,13 @@
 // binary. Every figure in them names its source document, paragraph or
 // table, URL and confidence. Figures no source gives are listed as gaps at
 // the end of each file; the rule sets this package returns fill the ARRS
-// role maxima among them by the band model (bands.toml, des.Complete) and
+// role maxima among them by the band model (bands.toml, derive.Complete) and
 // carry the payments a file marks carry from the year before, each such
 // figure labelled derived or carried. AsStated returns a year as its file
 // states it; RuleSet.SourcedOnly drops the derived and carried figures.
 // See README.md in this directory for the file format, which is also how a
 // user writes a rule set of their own (a local variation, next year's
-// figures) to load with des.LoadRuleSetFile.
+// figures) to load with rulefile.ReadFile.
 //
 // Loading is lazy, a year at a time. Years, Latest and Roles parse nothing
 // (the years come from the file names). Year(y) parses y's file alone and
@@ -25,6 +25,8 @@ package rates
 import (
 	"embed"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"io/fs"
 	"slices"
 	"sort"
@@ -114,7 +116,7 @@ func asStated(y des.Year) (*des.RuleSet, error) {
 			st.rawErr = err
 			return
 		}
-		st.raw, st.rawErr = des.LoadRuleSet("rates/"+st.file, data)
+		st.raw, st.rawErr = rulefile.Read("rates/"+st.file, data)
 	})
 	return st.raw, st.rawErr
 }
@@ -145,7 +147,7 @@ func parsed() ([]*des.RuleSet, error) {
 	return out, nil
 }
 
-// loadAll parses every year and completes them together (des.Complete).
+// loadAll parses every year and completes them together (derive.Complete).
 func loadAll() {
 	defer allDone.Store(true)
 	raw, err := parsed()
@@ -183,7 +185,7 @@ func completeYear(y des.Year) (*des.RuleSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return des.CompleteYear(raw, ix.carry(y), ix.evs, ix.bands, ix.rates)
+	return derive.CompleteYear(raw, ix.carry(y), ix.evs, ix.bands, ix.rates)
 }
 
 // fromAll is y's rule set as All completes it.
@@ -197,7 +199,7 @@ func fromAll(y des.Year) (*des.RuleSet, error) {
 
 // AsStated returns the embedded rule set for a year as its file states it:
 // only sourced figures, before the band model derives maxima and carried
-// payments are filled (the input to des.Complete).
+// payments are filled (the input to derive.Complete).
 func AsStated(y des.Year) (*des.RuleSet, error) { return asStated(y) }
 
 // Err reports a problem with the embedded tables (nil in a correct build;
@@ -239,8 +241,9 @@ func Year(y des.Year) (*des.RuleSet, error) {
 	return st.done, st.doneErr
 }
 
-// Parse is Year for a year written as text ("2024/25", "2024-25", "2024").
-func Parse(s string) (*des.RuleSet, error) {
+// YearNamed is Year for a year written as text ("2024/25", "2024-25",
+// "2024"): the embedded rule set, completed.
+func YearNamed(s string) (*des.RuleSet, error) {
 	y, e := des.ParseYear(s)
 	if e != nil {
 		return nil, e

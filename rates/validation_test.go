@@ -2,6 +2,7 @@ package rates_test
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
 	"os"
 	"strings"
 	"testing"
@@ -24,7 +25,7 @@ func validationTable(t *testing.T) (string, int, int) {
 		amt  string
 	}
 	seen := map[key]int{}
-	var rows []des.Check
+	var rows []derive.Check
 	var roles [][]string
 	for _, c := range checks {
 		k := key{c.Band, c.From, c.Sourced.String()}
@@ -48,9 +49,9 @@ func validationTable(t *testing.T) (string, int, int) {
 		errTxt := "–"
 		if c.Derived.IsPositive() {
 			d = des.Pounds(c.Derived)
-			errTxt = c.Error().StringFixed(0)
+			errTxt = c.Difference().StringFixed(0)
 		}
-		ok := c.Derived.IsPositive() && c.Error().Abs().LessThanOrEqual(one)
+		ok := c.Derived.IsPositive() && c.Difference().Abs().LessThanOrEqual(one)
 		if c.Model {
 			switch {
 			case !c.Derived.IsPositive():
@@ -61,16 +62,16 @@ func validationTable(t *testing.T) (string, int, int) {
 			default:
 				modelN++
 			}
-			if c.Derived.IsPositive() && c.Error().Abs().GreaterThan(worstModel) {
-				worstModel = c.Error().Abs()
+			if c.Derived.IsPositive() && c.Difference().Abs().GreaterThan(worstModel) {
+				worstModel = c.Difference().Abs()
 			}
 		} else {
 			fallN++
 			if ok {
 				fallOK++
 			}
-			if c.Derived.IsPositive() && c.Error().Abs().GreaterThan(worstFall) {
-				worstFall = c.Error().Abs()
+			if c.Derived.IsPositive() && c.Difference().Abs().GreaterThan(worstFall) {
+				worstFall = c.Difference().Abs()
 			}
 		}
 		if !ok {
@@ -112,7 +113,7 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 		amt        string
 	}
 	seen := map[key]int{}
-	var rows []des.Check
+	var rows []derive.Check
 	var roles [][]string
 	for _, c := range checks {
 		k := key{c.Band, c.Zone, c.From, c.Sourced.String()}
@@ -132,12 +133,12 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 	for i, c := range rows {
 		d, errTxt := "none", "–"
 		if c.Derived.IsPositive() {
-			d, errTxt = des.Pounds(c.Derived), c.Error().StringFixed(0)
-			if c.Error().Abs().GreaterThan(worst) {
-				worst = c.Error().Abs()
+			d, errTxt = des.Pounds(c.Derived), c.Difference().StringFixed(0)
+			if c.Difference().Abs().GreaterThan(worst) {
+				worst = c.Difference().Abs()
 			}
 		}
-		if c.Derived.IsPositive() && c.Error().Abs().LessThanOrEqual(one) {
+		if c.Derived.IsPositive() && c.Difference().Abs().LessThanOrEqual(one) {
 			ok++
 		} else {
 			fails = append(fails, fmt.Sprintf("%s %s %s", strings.Join(roles[i], "/"), c.Zone, c.From))

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/pcnfin/pcnfin/des/derive"
+
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
@@ -74,7 +76,7 @@ func (sc *Scenario) RuleSet(y des.Year, published []*des.RuleSet, opt Options) (
 	if y == 0 {
 		return nil, fmt.Errorf("%w: no year", des.ErrMissing)
 	}
-	// nil and zero rule sets (not from des.LoadRuleSet) are not rule sets
+	// nil and zero rule sets (not from rulefile.Read) are not rule sets
 	published = slices.DeleteFunc(slices.Clone(published), func(p *des.RuleSet) bool { return p.Year() == 0 })
 	var rs *des.RuleSet
 	for _, p := range published {
@@ -99,8 +101,8 @@ func (sc *Scenario) RuleSet(y des.Year, published []*des.RuleSet, opt Options) (
 				des.ErrUnknownYear, y, last.Year())
 		}
 		var err error
-		p := des.Projection{EntitlementGrowth: a.EntitlementGrowth, ARRSGrowth: a.ARRSGrowth, PayUplift: a.PayUplift}
-		if rs, err = des.ProjectFrom(published, y, p); err != nil {
+		p := derive.Projection{EntitlementGrowth: a.EntitlementGrowth, ARRSGrowth: a.ARRSGrowth, PayUplift: a.PayUplift}
+		if rs, err = derive.ProjectFrom(published, y, p); err != nil {
 			return nil, err
 		}
 	}

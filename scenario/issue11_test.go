@@ -1,6 +1,7 @@
 package scenario_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,7 +18,7 @@ import (
 func TestOwnRulesForAYearNotComputedIsRefused(t *testing.T) {
 	b, err := rates.File(2024)
 	require.NoError(t, err)
-	own, err := des.LoadRuleSet("mine-2024-25.toml", b)
+	own, err := rulefile.Read("mine-2024-25.toml", b)
 	require.NoError(t, err)
 	published := append(rates.All(), own)
 	sc, err := scenario.Load("s.toml", []byte(goodScenario))

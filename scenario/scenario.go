@@ -3,6 +3,8 @@ package scenario
 import (
 	"bytes"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"slices"
 	"strings"
 
@@ -220,7 +222,7 @@ const MaxBytes = 4 << 20
 
 // LoadFile reads a scenario from a TOML file.
 func LoadFile(path string) (*Scenario, error) {
-	b, err := des.ReadFileLimited(path, MaxBytes, "a scenario")
+	b, err := rulefile.ReadFileLimited(path, MaxBytes, "a scenario")
 	if err != nil {
 		return nil, err
 	}
@@ -238,7 +240,7 @@ func Load(name string, data []byte) (*Scenario, error) {
 		return nil, &des.FieldError{File: name,
 			Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
-	if err := des.CheckTOMLShape(name, data); err != nil {
+	if err := rulefile.CheckShape(name, data); err != nil {
 		return nil, err
 	}
 	var raw rawScenario
@@ -503,7 +505,7 @@ func (sc *Scenario) PCN(y des.Year) des.PCN {
 	ps := slices.Clone(sc.Practices)
 	base := sc.BaseYear()
 	if g := sc.Assumptions.ListGrowth; !g.IsZero() && y > base {
-		f := des.GrowthFactor(g, int(y-base))
+		f := derive.GrowthFactor(g, int(y-base))
 		grow := func(n des.Number, places int32) des.Number {
 			if !n.IsSet() {
 				return n
@@ -530,7 +532,7 @@ func (sc *Scenario) Roster(y des.Year) []arrs.Staff {
 	roster := slices.Clone(sc.Staff)
 	base := sc.BaseYear()
 	if up := sc.Assumptions.PayUplift; !up.IsZero() && y > base {
-		k := des.GrowthFactor(up, int(y-base))
+		k := derive.GrowthFactor(up, int(y-base))
 		for i := range roster {
 			roster[i].AnnualCost = roster[i].AnnualCost.Mul(k).Round(2)
 			roster[i].Salary = roster[i].Salary.Mul(k).Round(2)

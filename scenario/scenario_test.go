@@ -155,7 +155,7 @@ func FuzzLoadScenario(f *testing.F) {
 	if b, err := os.ReadFile("../examples/forecast/default.toml"); err == nil {
 		f.Add(b)
 	}
-	rs, _ := rates.Parse("2024/25")
+	rs, _ := rates.YearNamed("2024/25")
 	plan, _ := arrs.Compile(rs, arrs.Options{})
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := scenario.Load("fuzz.toml", data)
@@ -229,7 +229,7 @@ band = "7"
 	require.NoError(t, err)
 	o, err := rates.OnCosts()
 	require.NoError(t, err)
-	rs, _ := rates.Parse("2024/25")
+	rs, _ := rates.YearNamed("2024/25")
 	r, err := arrs.Calculate(rs, sc.PCN(2024), sc.Staff, arrs.Options{SalaryCost: arrs.OnCostRules(o)})
 	require.NoError(t, err)
 	s := r.Staff[0]

@@ -61,6 +61,7 @@ package oncost
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"slices"
 	"strings"
 	"time"
@@ -162,9 +163,9 @@ type rawOnCosts struct {
 // des.ErrInvalid, des.ErrOverlap or ErrSyntax). All problems found are returned
 // together as des.Errors.
 func Load(name string, data []byte) (*Rules, error) {
-	if len(data) > des.MaxRuleSetBytes {
+	if len(data) > rulefile.MaxBytes {
 		return nil, &des.FieldError{File: name,
-			Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), des.MaxRuleSetBytes),
+			Msg: fmt.Sprintf("input is %d bytes; an on-cost file may be at most %d", len(data), rulefile.MaxBytes),
 			Err: des.ErrInvalid}
 	}
 	text := string(data)
@@ -690,7 +691,7 @@ func decodeError(name, text string, err error) error {
 }
 
 // RatesOn gives the pension rate, employer NI rate and NI annual threshold
-// in force on a date: a des.OnCostRates for the band model (des.Complete).
+// in force on a date: a derive.OnCostRates for the band model (derive.Complete).
 func (o *Rules) RatesOn(on des.Date) (pension, niRate, niThreshold decimal.Decimal, err error) {
 	b, err := o.EmployerCost(decimal.Zero, on, Options{})
 	if err != nil {

@@ -3,6 +3,7 @@ package oncost_test
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strings"
 	"testing"
 
@@ -347,7 +348,7 @@ func TestLoadOnCostsErrors(t *testing.T) {
 }
 
 func TestLoadOnCostsTooLarge(t *testing.T) {
-	_, err := oncost.Load("big.toml", make([]byte, des.MaxRuleSetBytes+1))
+	_, err := oncost.Load("big.toml", make([]byte, rulefile.MaxBytes+1))
 	require.ErrorIs(t, err, des.ErrInvalid)
 }
 

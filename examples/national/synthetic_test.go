@@ -70,7 +70,7 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 	require.Empty(t, bad)
 	var want [][]string
 	for _, y := range years {
-		rs, err := rates.Parse(y.String())
+		rs, err := rates.YearNamed(y.String())
 		require.NoError(t, err)
 		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
 		require.NoError(t, err)
@@ -108,7 +108,7 @@ func TestStreamingJSONMatchesWholeList(t *testing.T) {
 	require.Empty(t, bad)
 	want := des.Rollups{Data: path}
 	for _, y := range years {
-		rs, err := rates.Parse(y.String())
+		rs, err := rates.YearNamed(y.String())
 		require.NoError(t, err)
 		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
 		require.NoError(t, err)

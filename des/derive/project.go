@@ -1,7 +1,8 @@
-package des
+package derive
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 	"slices"
 
 	"github.com/shopspring/decimal"
@@ -25,11 +26,11 @@ type Projection struct {
 // a projection and from what, its confidence is uncertain, and the rule
 // set's Projected reports true. A zero Projection carries the last figures
 // forward unchanged.
-func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
+func Project(base *des.RuleSet, y des.Year, p Projection) (*des.RuleSet, error) {
 	if base == nil {
-		return nil, fmt.Errorf("%w: no base rule set", ErrMissing)
+		return nil, fmt.Errorf("%w: no base rule set", des.ErrMissing)
 	}
-	return ProjectFrom([]*RuleSet{base}, y, p)
+	return ProjectFrom([]*des.RuleSet{base}, y, p)
 }
 
 // ProjectFrom is Project from the latest of several published rule sets
@@ -38,58 +39,58 @@ func Project(base *RuleSet, y Year, p Projection) (*RuleSet, error) {
 // carried from the latest earlier year that gives it, grown from that year,
 // and its source says so. A payment the base marks as removed from the DES
 // is not brought back.
-func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
+func ProjectFrom(published []*des.RuleSet, y des.Year, p Projection) (*des.RuleSet, error) {
 	for _, g := range []struct {
 		name string
 		pct  decimal.Decimal
 	}{{"EntitlementGrowth", p.EntitlementGrowth}, {"ARRSGrowth", p.ARRSGrowth}, {"PayUplift", p.PayUplift}} {
 		if g.pct.LessThanOrEqual(decimal.NewFromInt(-100)) || g.pct.GreaterThan(decimal.NewFromInt(1000)) {
-			return nil, &FieldError{Field: g.name, Err: ErrInvalid,
+			return nil, &des.FieldError{Field: g.name, Err: des.ErrInvalid,
 				Msg: fmt.Sprintf("%s%% a year: want more than -100%% (a fall of 100%% or more leaves nothing, or less "+
 					"than nothing) and at most 1000%%", g.pct)}
 		}
 	}
-	var prior []*RuleSet // published before y, latest first
+	var prior []*des.RuleSet // published before y, latest first
 	for _, rs := range published {
-		if rs != nil && rs.year < y {
+		if rs != nil && rs.Year() < y {
 			prior = append(prior, rs)
 		}
 	}
 	if len(prior) == 0 {
-		return nil, fmt.Errorf("%w: no published year before %s to project from", ErrInvalid, y)
+		return nil, fmt.Errorf("%w: no published year before %s to project from", des.ErrInvalid, y)
 	}
-	slices.SortFunc(prior, func(a, b *RuleSet) int { return int(b.year - a.year) })
+	slices.SortFunc(prior, func(a, b *des.RuleSet) int { return int(b.Year() - a.Year()) })
 	base := prior[0]
 
-	out := &RuleSet{year: y, title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.title), file: base.file,
-		projectedFrom: base.year}
-	carried := map[string]Year{} // item → the year it is carried from, when not the base
-	for _, pay := range base.payments {
-		out.payments = append(out.payments, projectPayment(pay, base.year, y, p))
+	out := &des.Contents{Year: y, Title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.Title()), File: base.File(),
+		ProjectedFrom: base.Year()}
+	carried := map[string]des.Year{} // item → the year it is carried from, when not the base
+	for _, pay := range base.Payments() {
+		out.Payments = append(out.Payments, projectPayment(pay, base.Year(), y, p))
 	}
-	for _, g := range base.gaps {
+	for _, g := range base.Gaps() {
 		if g.Removed || hasPayment(base, g.Item) {
 			continue
 		}
 		for _, rs := range prior[1:] {
 			if pay, ok := rs.Payment(g.Item); ok {
-				out.payments = append(out.payments, projectPayment(pay, rs.year, y, p))
-				carried[g.Item] = rs.year
+				out.Payments = append(out.Payments, projectPayment(pay, rs.Year(), y, p))
+				carried[g.Item] = rs.Year()
 				break
 			}
 		}
 	}
-	a := base.arrs.clone()
+	a := base.ARRS()
 	a.ClaimsFrom = y.Start()
 	for i, r := range a.Roles {
 		r.EligibleFrom = y.Start()
-		from := base.year
-		ms := r.MaximaInForce(Date{})
+		from := base.Year()
+		ms := r.MaximaInForce(des.Date{})
 		if len(ms) == 0 {
 			for _, rs := range prior[1:] {
-				if old, ok := rs.arrs.Role(r.ID); ok && len(old.Maxima) > 0 {
-					ms, from = old.MaximaInForce(Date{}), rs.year
-					carried["arrs role "+r.ID] = rs.year
+				if old, ok := rs.ARRS().Role(r.ID); ok && len(old.Maxima) > 0 {
+					ms, from = old.MaximaInForce(des.Date{}), rs.Year()
+					carried["arrs role "+r.ID] = rs.Year()
 					break
 				}
 			}
@@ -103,11 +104,11 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 				}
 				return d.Mul(f).Round(2)
 			}
-			r.Maxima = []Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon),
+			r.Maxima = []des.Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon),
 				InnerLondon: grow(last.InnerLondon), ClaimCap: last.ClaimCap,
 				Source: projected(from, y, r.ID+" maximum", p.PayUplift, last.Source)}}
 		}
-		n := int(y - base.year)
+		n := int(y - base.Year())
 		for k := range r.Caps {
 			r.Caps[k].From, r.Caps[k].To = shiftYears(r.Caps[k].From, n), shiftYears(r.Caps[k].To, n)
 			if r.Caps[k].From.Before(y.Start()) {
@@ -116,21 +117,21 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 		}
 		a.Roles[i] = r
 	}
-	out.arrs = a
-	for _, g := range base.gaps {
-		what := fmt.Sprintf("(carried from %s, the base of this projection) %s", base.year, g.What)
+	out.ARRS = a
+	for _, g := range base.Gaps() {
+		what := fmt.Sprintf("(carried from %s, the base of this projection) %s", base.Year(), g.What)
 		if from, ok := carried[g.Item]; ok {
-			what = fmt.Sprintf("(in %s; this projection carries the %s figure forward instead) %s", base.year, from, g.What)
+			what = fmt.Sprintf("(in %s; this projection carries the %s figure forward instead) %s", base.Year(), from, g.What)
 		}
-		out.gaps = append(out.gaps, Gap{Item: g.Item, What: what, Removed: g.Removed})
+		out.Gaps = append(out.Gaps, des.Gap{Item: g.Item, What: what, Removed: g.Removed})
 	}
 	for item, from := range carried {
 		if len(item) > 10 && item[:10] == "arrs role " {
-			out.gaps = append(out.gaps, Gap{Item: item[10:], What: fmt.Sprintf(
-				"no %s maximum is published for %s; this projection grows the %s one", item[10:], base.year, from)})
+			out.Gaps = append(out.Gaps, des.Gap{Item: item[10:], What: fmt.Sprintf(
+				"no %s maximum is published for %s; this projection grows the %s one", item[10:], base.Year(), from)})
 		}
 	}
-	slices.SortStableFunc(out.gaps, func(a, b Gap) int {
+	slices.SortStableFunc(out.Gaps, func(a, b des.Gap) int {
 		if a.Item < b.Item {
 			return -1
 		}
@@ -139,29 +140,29 @@ func ProjectFrom(published []*RuleSet, y Year, p Projection) (*RuleSet, error) {
 		}
 		return 0
 	})
-	return out, nil
+	return des.NewRuleSet(*out), nil
 }
 
-func hasPayment(rs *RuleSet, id string) bool {
+func hasPayment(rs *des.RuleSet, id string) bool {
 	_, ok := rs.Payment(id)
 	return ok
 }
 
 // projectPayment carries a payment of year from into year y, each part's
 // rate in force at the end of from grown once a year.
-func projectPayment(pay Payment, from, y Year, p Projection) Payment {
-	q := pay.clone()
+func projectPayment(pay des.Payment, from, y des.Year, p Projection) des.Payment {
+	q := clonePayment(pay)
 	pct := p.EntitlementGrowth
-	if q.Kind == KindARRSSum {
+	if q.Kind == des.KindARRSSum {
 		pct = p.ARRSGrowth
 	}
 	n := int(y - from)
 	f := GrowthFactor(pct, n)
 	for i, pt := range q.Parts {
-		vals := pt.InForce(Date{})
+		vals := pt.InForce(des.Date{})
 		last := vals[len(vals)-1]
 		pt.From, pt.To = shiftYears(pt.From, n), shiftYears(pt.To, n)
-		pt.Values = []Value{{Rate: last.Rate.Mul(f).Round(6), From: pt.From,
+		pt.Values = []des.Value{{Rate: last.Rate.Mul(f).Round(6), From: pt.From,
 			Source: projected(from, y, pay.ID+" rate", pct, last.Source)}}
 		q.Parts[i] = pt
 	}
@@ -177,12 +178,12 @@ func GrowthFactor(pct decimal.Decimal, years int) decimal.Decimal {
 
 // projected labels a projected figure: uncertain, or still derived or
 // carried when the figure it grows was (so SourcedOnly refuses it).
-func projected(from, y Year, what string, pct decimal.Decimal, src Source) Source {
-	c := Uncertain
+func projected(from, y des.Year, what string, pct decimal.Decimal, src des.Source) des.Source {
+	c := des.Uncertain
 	if !src.Confidence.Sourced() && src.Confidence != "" {
 		c = src.Confidence
 	}
-	return Source{
+	return des.Source{
 		Document: fmt.Sprintf("PROJECTION, not a published figure: %s %s carried to %s at %s%% a year (from: %s)",
 			from, what, y, pct.String(), src.Document),
 		URL:        src.URL,
@@ -191,22 +192,15 @@ func projected(from, y Year, what string, pct decimal.Decimal, src Source) Sourc
 }
 
 // shiftYears moves a date n years on (29 February becomes 28 February).
-func shiftYears(d Date, n int) Date {
+func shiftYears(d des.Date, n int) des.Date {
 	if d.IsZero() {
 		return d
 	}
-	nd, err := NewDate(d.Year()+n, d.Month(), d.Day())
-	if err != nil {
-		nd = Date{int32(d.Year() + n), uint8(d.Month()), uint8(DaysIn(d.Year()+n, d.Month()))}
+	nd, err := des.NewDate(d.Year()+n, d.Month(), d.Day())
+	if err != nil { // 29 February in a year without one: the month's last day
+		if nd, err = des.NewDate(d.Year()+n, d.Month(), des.DaysIn(d.Year()+n, d.Month())); err != nil {
+			return d // a year outside the dates' range: nothing to shift to
+		}
 	}
 	return nd
-}
-
-// Projected reports whether the rule set is a projection rather than a
-// published one, and the published year it was projected from.
-func (r *RuleSet) Projected() (Year, bool) {
-	if r == nil {
-		return 0, false
-	}
-	return r.projectedFrom, r.projectedFrom != 0
 }

@@ -1,6 +1,8 @@
-package des_test
+package derive_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"strings"
 	"testing"
 
@@ -112,11 +114,11 @@ kind = "arrs_sum"
 
 func completeTest(t *testing.T, bands string) *des.RuleSet {
 	t.Helper()
-	b, err := des.LoadBandRules("bands.toml", []byte(bands))
+	b, err := rulefile.ReadBands("bands.toml", []byte(bands))
 	require.NoError(t, err)
-	rs, err := des.LoadRuleSet("y.toml", []byte(testYear))
+	rs, err := rulefile.Read("y.toml", []byte(testYear))
 	require.NoError(t, err)
-	out, err := des.Complete([]*des.RuleSet{rs}, b, flatCosts)
+	out, err := derive.Complete([]*des.RuleSet{rs}, b, flatCosts)
 	require.NoError(t, err)
 	return out[0]
 }
@@ -242,10 +244,10 @@ source = "test basis"
 url = "https://example.org/basis"
 confidence = "confirmed"
 `
-	b, err := des.LoadBandRules("bands.toml", []byte(bands))
+	b, err := rulefile.ReadBands("bands.toml", []byte(bands))
 	require.NoError(t, err)
 	// The role states no figure: all from the basis.
-	rs, err := des.LoadRuleSet("y.toml", []byte(`
+	rs, err := rulefile.Read("y.toml", []byte(`
 year = "2025/26"
 [[payment]]
 id = "arrs"
@@ -268,7 +270,7 @@ kind = "arrs_sum"
   confidence = "confirmed"
 `))
 	require.NoError(t, err)
-	out, err := des.Complete([]*des.RuleSet{rs}, b, flatCosts)
+	out, err := derive.Complete([]*des.RuleSet{rs}, b, flatCosts)
 	require.NoError(t, err)
 	gp := inForce(t, out[0], "general_practitioner", des.MustDate(2025, 4, 1), des.Date{})
 	requireMoney(t, "105882", gp.National, gp.Source.Document)
@@ -289,7 +291,7 @@ func TestBandRulesHCASAndBasisErrors(t *testing.T) {
 		{"[[basis]]\nband = \"nope\"\nfrom = 2026-04-01\nsalary = \"1\"\npoint = \"p\"\nsource = \"s\"\nurl = \"https://example.org/x\"\nconfidence = \"single\"\n", "basis[0].band"},
 		{"[[basis]]\nband = \"gp\"\nfrom = 2026-04-01\nsalary = \"0\"\npoint = \"p\"\nsource = \"s\"\nurl = \"https://example.org/x\"\nconfidence = \"single\"\n", "basis[0].salary"},
 	} {
-		_, err := des.LoadBandRules("bands.toml", []byte(testBands+c.add))
+		_, err := rulefile.ReadBands("bands.toml", []byte(testBands+c.add))
 		require.Error(t, err, c.field)
 		require.ErrorContains(t, err, c.field)
 	}
@@ -299,9 +301,9 @@ func TestBandRulesHCASAndBasisErrors(t *testing.T) {
 // announcement) is kept for calculations as known before the revision
 // (kills the date-and-announcement match in roleMaxima: issue 25).
 func TestOwnFigureKeptBeforeItsSourcedRevision(t *testing.T) {
-	b, err := des.LoadBandRules("bands.toml", []byte(testBands))
+	b, err := rulefile.ReadBands("bands.toml", []byte(testBands))
 	require.NoError(t, err)
-	rs, err := des.LoadRuleSet("y.toml", []byte(strings.Replace(testYear, `    confidence = "confirmed"
+	rs, err := rulefile.Read("y.toml", []byte(strings.Replace(testYear, `    confidence = "confirmed"
   [[arrs.role]]
   id = "general_practitioner"`, `    confidence = "confirmed"
     [[arrs.role.max]]
@@ -314,7 +316,7 @@ func TestOwnFigureKeptBeforeItsSourcedRevision(t *testing.T) {
   [[arrs.role]]
   id = "general_practitioner"`, 1)))
 	require.NoError(t, err)
-	out, err := des.Complete([]*des.RuleSet{rs}, b, flatCosts)
+	out, err := derive.Complete([]*des.RuleSet{rs}, b, flatCosts)
 	require.NoError(t, err)
 	apr := des.MustDate(2025, 4, 1)
 	requireMoney(t, "66972", inForce(t, out[0], "clinical_pharmacist", apr, des.MustDate(2025, 7, 1)).National)

@@ -1,8 +1,9 @@
-package des
+package rulefile
 
 import (
 	"bytes"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -24,9 +25,9 @@ type rawSource struct {
 }
 
 type rawValue struct {
-	Rate      exact `toml:"rate"`
-	From      Date  `toml:"from"`
-	Announced Date  `toml:"announced"`
+	Rate      exact    `toml:"rate"`
+	From      des.Date `toml:"from"`
+	Announced des.Date `toml:"announced"`
 	rawSource
 }
 
@@ -38,8 +39,8 @@ type rawStep struct {
 type rawPart struct {
 	Basis  string     `toml:"basis"`
 	Stated string     `toml:"stated"`
-	From   Date       `toml:"from"`
-	To     Date       `toml:"to"`
+	From   des.Date   `toml:"from"`
+	To     des.Date   `toml:"to"`
 	Label  string     `toml:"label"`
 	Scale  []rawStep  `toml:"scale"`
 	Value  []rawValue `toml:"value"`
@@ -49,9 +50,9 @@ type rawPart struct {
 // rawTotal is a revision of a payment's total rate per patient that no
 // source splits between its parts.
 type rawTotal struct {
-	Rate      exact `toml:"rate"`
-	From      Date  `toml:"from"`
-	Announced Date  `toml:"announced"`
+	Rate      exact    `toml:"rate"`
+	From      des.Date `toml:"from"`
+	Announced des.Date `toml:"announced"`
 	rawSource
 }
 
@@ -67,12 +68,12 @@ type rawPayment struct {
 }
 
 type rawMax struct {
-	From        Date   `toml:"from"`
-	Announced   Date   `toml:"announced"`
-	Amount      exact  `toml:"amount"`
-	OuterLondon exact  `toml:"outer_london"`
-	InnerLondon exact  `toml:"inner_london"`
-	Stated      string `toml:"stated"`
+	From        des.Date `toml:"from"`
+	Announced   des.Date `toml:"announced"`
+	Amount      exact    `toml:"amount"`
+	OuterLondon exact    `toml:"outer_london"`
+	InnerLondon exact    `toml:"inner_london"`
+	Stated      string   `toml:"stated"`
 	rawSource
 	// London is where the London figures come from, when not the source
 	// of the national figure.
@@ -80,12 +81,12 @@ type rawMax struct {
 }
 
 type rawCap struct {
-	From       Date   `toml:"from"`
-	To         Date   `toml:"to"`
-	Unit       string `toml:"unit"`
-	Limit      exact  `toml:"limit"`
-	LargeLimit exact  `toml:"large_limit"`
-	LargeAbove int64  `toml:"large_above"`
+	From       des.Date `toml:"from"`
+	To         des.Date `toml:"to"`
+	Unit       string   `toml:"unit"`
+	Limit      exact    `toml:"limit"`
+	LargeLimit exact    `toml:"large_limit"`
+	LargeAbove int64    `toml:"large_above"`
 	rawSource
 }
 
@@ -93,7 +94,7 @@ type rawRole struct {
 	ID            string   `toml:"id"`
 	Name          string   `toml:"name"`
 	Band          string   `toml:"band"`
-	EligibleFrom  Date     `toml:"eligible_from"`
+	EligibleFrom  des.Date `toml:"eligible_from"`
 	Reimbursement exact    `toml:"reimbursement"`
 	Subsequent    exact    `toml:"subsequent_reimbursement"`
 	Pot           string   `toml:"pot"`
@@ -105,7 +106,7 @@ type rawRole struct {
 }
 
 type rawARRS struct {
-	ClaimsFrom Date      `toml:"claims_from"`
+	ClaimsFrom des.Date  `toml:"claims_from"`
 	Role       []rawRole `toml:"role"`
 }
 
@@ -123,13 +124,13 @@ type rawGap struct {
 }
 
 type rawVersion struct {
-	Published Date   `toml:"published"`
-	Title     string `toml:"title"`
+	Published des.Date `toml:"published"`
+	Title     string   `toml:"title"`
 	rawSource
 }
 
 type rawRuleSet struct {
-	Year    Year         `toml:"year"`
+	Year    des.Year     `toml:"year"`
 	Title   string       `toml:"title"`
 	Version []rawVersion `toml:"version"`
 	Payment []rawPayment `toml:"payment"`
@@ -138,37 +139,40 @@ type rawRuleSet struct {
 	Gap     []rawGap     `toml:"gap"`
 }
 
-// MaxRuleSetBytes bounds the size of a rule-set file (1 MiB): the largest
+// MaxBytes bounds the size of a rule-set file (1 MiB): the largest
 // real one is a few tens of KiB.
-const MaxRuleSetBytes = 1 << 20
+const MaxBytes = 1 << 20
 
 // maxRate bounds any rate or fixed amount in a rule set (£1,000,000), which
 // keeps every payment exact in 64-bit pennies.
+// bases are the bases a rate can be stated on.
+var bases = []des.Basis{des.Registered, des.Weighted, des.Adjusted, des.CareHomeBeds, des.Fixed}
+
 var maxRate = decimal.NewFromInt(1_000_000)
 
 var idRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
 
-// LoadRuleSetFile reads and validates a rule set from a TOML file.
-func LoadRuleSetFile(path string) (*RuleSet, error) {
-	data, err := ReadFileLimited(path, MaxRuleSetBytes, "a rule set")
+// ReadFile reads and validates a rule set from a TOML file.
+func ReadFile(path string) (*des.RuleSet, error) {
+	data, err := ReadFileLimited(path, MaxBytes, "a rule set")
 	if err != nil {
 		return nil, err
 	}
-	return LoadRuleSet(path, data)
+	return Read(path, data)
 }
 
 var fileYearRE = regexp.MustCompile(`(\d{4})-(\d{2})\.toml$`)
 
-// LoadRuleSet decodes and validates a rule set. name is used in error
+// Read decodes and validates a rule set. name is used in error
 // messages (a file name); when it ends in a year such as 2024-25.toml, the
 // file's year must match it. Decoding is strict: an unknown key, a wrong
 // type, a missing source, overlapping dated values, a negative rate or a
 // date outside the year is an error naming the file, line and field. All
 // problems found are returned together as Errors.
-func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
-	if len(data) > MaxRuleSetBytes {
-		return nil, &FieldError{File: name,
-			Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxRuleSetBytes), Err: ErrInvalid}
+func Read(name string, data []byte) (*des.RuleSet, error) {
+	if len(data) > MaxBytes {
+		return nil, &des.FieldError{File: name,
+			Msg: fmt.Sprintf("input is %d bytes; a rule set may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
 	var raw rawRuleSet
 	v, err := decodeStrict(name, data, &raw)
@@ -177,12 +181,12 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 	}
 	rs := v.ruleSet(&raw)
 	if m := fileYearRE.FindStringSubmatch(filepath.Base(name)); m != nil && raw.Year != 0 {
-		want, _ := ParseYear(m[1] + "/" + m[2])
+		want, _ := des.ParseYear(m[1] + "/" + m[2])
 		if want != 0 && want != raw.Year {
-			v.add(fieldPath{}.key("year"), ErrInvalid, "the file is named for %s but says year = %q", want, raw.Year.String())
+			v.add(fieldPath{}.key("year"), des.ErrInvalid, "the file is named for %s but says year = %q", want, raw.Year.String())
 		}
 	}
-	if err := v.errs.err(); err != nil {
+	if err := v.errs.Err(); err != nil {
 		return nil, err
 	}
 	return rs, nil
@@ -191,8 +195,8 @@ func LoadRuleSet(name string, data []byte) (*RuleSet, error) {
 type validator struct {
 	file string
 	loc  *locator
-	errs Errors
-	year Year
+	errs des.Errors
+	year des.Year
 }
 
 func (v *validator) add(p fieldPath, sentinel error, format string, args ...any) {
@@ -200,135 +204,135 @@ func (v *validator) add(p fieldPath, sentinel error, format string, args ...any)
 	if line == 0 && len(p) > 1 {
 		line = v.loc.line(p[:len(p)-1]) // a missing key: point at its table
 	}
-	v.errs = append(v.errs, &FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...),
+	v.errs = append(v.errs, &des.FieldError{File: v.file, Line: line, Field: p.String(), Msg: fmt.Sprintf(format, args...),
 		Err: sentinel})
 }
 
-func (v *validator) ruleSet(raw *rawRuleSet) *RuleSet {
+func (v *validator) ruleSet(raw *rawRuleSet) *des.RuleSet {
 	root := fieldPath{}
 	if raw.Year == 0 {
-		v.add(root.key("year"), ErrMissing, `missing: want the DES year, e.g. year = "2024/25"`)
+		v.add(root.key("year"), des.ErrMissing, `missing: want the DES year, e.g. year = "2024/25"`)
 		return nil
 	}
 	v.year = raw.Year
 	if len(raw.Payment) == 0 && len(raw.ARRS.Role) == 0 && raw.IIF == nil {
-		v.add(root.key("payment"), ErrMissing, "the rule set has year = %q and nothing else: no [[payment]], "+
+		v.add(root.key("payment"), des.ErrMissing, "the rule set has year = %q and nothing else: no [[payment]], "+
 			"[[arrs.role]] or [iif], so every payment would be £0; give the year's payments and roles", raw.Year.String())
 	}
-	rs := &RuleSet{year: raw.Year, title: raw.Title, file: filepath.Base(v.file)}
-	if rs.title == "" {
-		rs.title = "Network Contract DES " + raw.Year.String()
+	c := des.Contents{Year: raw.Year, Title: raw.Title, File: filepath.Base(v.file)}
+	if c.Title == "" {
+		c.Title = "Network Contract DES " + raw.Year.String()
 	}
 	for i, rv := range raw.Version {
 		p := root.with("version", i)
-		ver := Version{Published: rv.Published, Title: strings.TrimSpace(rv.Title), Source: v.source(p, rv.rawSource)}
+		ver := des.Version{Published: rv.Published, Title: strings.TrimSpace(rv.Title), Source: v.source(p, rv.rawSource)}
 		if ver.Published.IsZero() {
-			v.add(p.key("published"), ErrMissing, "missing: want the date this version was published, e.g. published = 2026-04-30")
-		} else if n := len(rs.versions); n > 0 && !ver.Published.After(rs.versions[n-1].Published) {
-			v.add(p.key("published"), ErrInvalid, "%s is not after the previous version's %s: list versions oldest first",
-				ver.Published, rs.versions[n-1].Published)
+			v.add(p.key("published"), des.ErrMissing, "missing: want the date this version was published, e.g. published = 2026-04-30")
+		} else if n := len(c.Versions); n > 0 && !ver.Published.After(c.Versions[n-1].Published) {
+			v.add(p.key("published"), des.ErrInvalid, "%s is not after the previous version's %s: list versions oldest first",
+				ver.Published, c.Versions[n-1].Published)
 		}
 		if ver.Title == "" {
-			v.add(p.key("title"), ErrMissing, "missing: want a title naming this version")
+			v.add(p.key("title"), des.ErrMissing, "missing: want a title naming this version")
 		}
-		rs.versions = append(rs.versions, ver)
+		c.Versions = append(c.Versions, ver)
 	}
 	seen := map[string]bool{}
 	for i, rp := range raw.Payment {
 		p := root.with("payment", i)
 		pay := v.payment(p, rp)
 		if seen[pay.ID] && pay.ID != "" {
-			v.add(p.key("id"), ErrInvalid, "duplicate payment id %q", pay.ID)
+			v.add(p.key("id"), des.ErrInvalid, "duplicate payment id %q", pay.ID)
 		}
 		seen[pay.ID] = true
-		rs.payments = append(rs.payments, pay)
+		c.Payments = append(c.Payments, pay)
 	}
-	pots := map[PotID]bool{}
-	for _, pay := range rs.payments {
-		if pay.Kind == KindARRSSum {
+	pots := map[des.PotID]bool{}
+	for _, pay := range c.Payments {
+		if pay.Kind == des.KindARRSSum {
 			pots[pay.Pot] = true
 		}
 	}
-	rs.arrs = v.arrs(root.with("arrs", -1), raw.ARRS, pots)
+	c.ARRS = v.arrs(root.with("arrs", -1), raw.ARRS, pots)
 	if raw.IIF != nil {
 		p := root.with("iif", -1)
-		r := &IIFRules{PointValue: raw.IIF.PointValue.D, MaxPoints: raw.IIF.MaxPoints, Source: v.source(p, raw.IIF.rawSource)}
+		r := &des.IIFRules{PointValue: raw.IIF.PointValue.D, MaxPoints: raw.IIF.MaxPoints, Source: v.source(p, raw.IIF.rawSource)}
 		if !raw.IIF.PointValue.Set || !r.PointValue.IsPositive() {
-			v.add(p.key("point_value"), ErrInvalid, "want a positive point value in pounds, e.g. \"198.00\"")
+			v.add(p.key("point_value"), des.ErrInvalid, "want a positive point value in pounds, e.g. \"198.00\"")
 		}
 		if r.MaxPoints < 0 {
-			v.add(p.key("max_points"), ErrInvalid, "max_points is negative")
+			v.add(p.key("max_points"), des.ErrInvalid, "max_points is negative")
 		}
-		rs.iif = r
+		c.IIF = r
 	}
 	for i, g := range raw.Gap {
 		p := root.with("gap", i)
 		if strings.TrimSpace(g.Item) == "" || strings.TrimSpace(g.What) == "" {
-			v.add(p, ErrMissing, "a gap needs item and what")
+			v.add(p, des.ErrMissing, "a gap needs item and what")
 		}
 		if g.Carry && g.Removed {
-			v.add(p.key("carry"), ErrInvalid, "a payment removed from the DES cannot be carried")
+			v.add(p.key("carry"), des.ErrInvalid, "a payment removed from the DES cannot be carried")
 		}
-		rs.gaps = append(rs.gaps, Gap(g))
+		c.Gaps = append(c.Gaps, des.Gap(g))
 	}
-	return rs
+	return des.NewRuleSet(c)
 }
 
-func (v *validator) source(p fieldPath, s rawSource) Source {
+func (v *validator) source(p fieldPath, s rawSource) des.Source {
 	if strings.TrimSpace(s.Source) == "" {
-		v.add(p.key("source"), ErrMissing,
+		v.add(p.key("source"), des.ErrMissing,
 			"missing source: every figure names the document and paragraph or table it comes from")
 	}
 	if !strings.HasPrefix(s.URL, "https://") && !strings.HasPrefix(s.URL, "http://") {
-		v.add(p.key("url"), ErrMissing, "missing or bad url %q: every figure gives the address of its source", s.URL)
+		v.add(p.key("url"), des.ErrMissing, "missing or bad url %q: every figure gives the address of its source", s.URL)
 	}
-	c := Confidence(s.Confidence)
+	c := des.Confidence(s.Confidence)
 	switch c {
-	case Confirmed, Single, Uncertain:
+	case des.Confirmed, des.Single, des.Uncertain:
 	default:
-		v.add(p.key("confidence"), ErrInvalid, "confidence %q: want confirmed, single or uncertain", s.Confidence)
+		v.add(p.key("confidence"), des.ErrInvalid, "confidence %q: want confirmed, single or uncertain", s.Confidence)
 	}
-	return Source{Document: s.Source, URL: s.URL, Confidence: c, Note: s.Note}
+	return des.Source{Document: s.Source, URL: s.URL, Confidence: c, Note: s.Note}
 }
 
-func (v *validator) inYear(p fieldPath, d Date) {
+func (v *validator) inYear(p fieldPath, d des.Date) {
 	if !d.IsZero() && !v.year.Contains(d) {
-		v.add(p, ErrInvalid, "date %s is outside the DES year %s (%s to %s)", d, v.year, v.year.Start(), v.year.End())
+		v.add(p, des.ErrInvalid, "date %s is outside the DES year %s (%s to %s)", d, v.year, v.year.Start(), v.year.End())
 	}
 }
 
-func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
-	pay := Payment{ID: rp.ID, Name: rp.Name, PaidTo: Payee(rp.PaidTo), Kind: Kind(rp.Kind), Pot: PotID(rp.Pot),
+func (v *validator) payment(p fieldPath, rp rawPayment) des.Payment {
+	pay := des.Payment{ID: rp.ID, Name: rp.Name, PaidTo: des.Payee(rp.PaidTo), Kind: des.Kind(rp.Kind), Pot: des.PotID(rp.Pot),
 		Note: rp.Note}
 	if !idRE.MatchString(rp.ID) {
-		v.add(p.key("id"), ErrInvalid, "id %q: want a snake_case identifier such as core_pcn_funding", rp.ID)
+		v.add(p.key("id"), des.ErrInvalid, "id %q: want a snake_case identifier such as core_pcn_funding", rp.ID)
 	}
 	if rp.Name == "" {
-		v.add(p.key("name"), ErrMissing, "missing name")
+		v.add(p.key("name"), des.ErrMissing, "missing name")
 	}
 	if pay.Kind == "" {
-		pay.Kind = KindPayment
+		pay.Kind = des.KindPayment
 	}
 	switch pay.Kind {
-	case KindPayment:
+	case des.KindPayment:
 		if rp.Pot != "" {
-			v.add(p.key("pot"), ErrInvalid, "pot is only for kind = \"arrs_sum\"")
+			v.add(p.key("pot"), des.ErrInvalid, "pot is only for kind = \"arrs_sum\"")
 		}
-	case KindARRSSum:
+	case des.KindARRSSum:
 		if pay.Pot == "" {
-			pay.Pot = PotMain
+			pay.Pot = des.PotMain
 		}
 	default:
-		v.add(p.key("kind"), ErrInvalid, "kind %q: want payment or arrs_sum", rp.Kind)
+		v.add(p.key("kind"), des.ErrInvalid, "kind %q: want payment or arrs_sum", rp.Kind)
 	}
 	if pay.PaidTo == "" {
-		pay.PaidTo = PaidToPCN
+		pay.PaidTo = des.PaidToPCN
 	}
-	if pay.PaidTo != PaidToPCN && pay.PaidTo != PaidToPractice {
-		v.add(p.key("paid_to"), ErrInvalid, "paid_to %q: want pcn or practice", rp.PaidTo)
+	if pay.PaidTo != des.PaidToPCN && pay.PaidTo != des.PaidToPractice {
+		v.add(p.key("paid_to"), des.ErrInvalid, "paid_to %q: want pcn or practice", rp.PaidTo)
 	}
 	if len(rp.Part) == 0 {
-		v.add(p, ErrMissing, "payment %q has no [[payment.part]]", rp.ID)
+		v.add(p, des.ErrMissing, "payment %q has no [[payment.part]]", rp.ID)
 	}
 	parts := map[string]int{}
 	for j, rpt := range rp.Part {
@@ -336,7 +340,7 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 		// Two identical parts would pay the payment twice over.
 		key := fmt.Sprintf("%v", rpt)
 		if k, dup := parts[key]; dup {
-			v.add(p.with("part", j), ErrInvalid,
+			v.add(p.with("part", j), des.ErrInvalid,
 				"this [[payment.part]] is the same as part[%d]: the payment would be paid twice over (give each part once)", k)
 		}
 		parts[key] = j
@@ -352,32 +356,32 @@ func (v *validator) payment(p fieldPath, rp rawPayment) Payment {
 // scaled by total ÷ (the sum of those rates), rounded half-up to six
 // places, and labelled derived. The revision is announced later than the
 // values it revises (a backdated revision).
-func (v *validator) total(p fieldPath, pay *Payment, t rawTotal) {
+func (v *validator) total(p fieldPath, pay *des.Payment, t rawTotal) {
 	src := v.source(p, t.rawSource)
 	if !t.Rate.Set || !t.Rate.D.IsPositive() {
-		v.add(p.key("rate"), ErrInvalid, "want the revised total rate per patient, e.g. rate = \"2.967\"")
+		v.add(p.key("rate"), des.ErrInvalid, "want the revised total rate per patient, e.g. rate = \"2.967\"")
 		return
 	}
 	if t.Announced.IsZero() {
-		v.add(p.key("announced"), ErrMissing, "a revised total needs announced: the date it was published")
+		v.add(p.key("announced"), des.ErrMissing, "a revised total needs announced: the date it was published")
 		return
 	}
 	sum := decimal.Zero
-	var olds []Value
+	var olds []des.Value
 	var terms []string
 	for _, pt := range pay.Parts {
-		if pt.Basis == Fixed || pt.Basis == CareHomeBeds || pt.Stated != Annual || pt.Carry {
-			v.add(p, ErrInvalid, "a revised total splits only annual per-patient parts")
+		if pt.Basis == des.Fixed || pt.Basis == des.CareHomeBeds || pt.Stated != des.Annual || pt.Carry {
+			v.add(p, des.ErrInvalid, "a revised total splits only annual per-patient parts")
 			return
 		}
-		var old Value
-		for _, val := range pt.InForce(Date{}) {
+		var old des.Value
+		for _, val := range pt.InForce(des.Date{}) {
 			if !val.From.After(t.From) {
 				old = val
 			}
 		}
 		if old.Rate.IsZero() {
-			v.add(p.key("from"), ErrInvalid, "no part value in force on %s to revise", t.From)
+			v.add(p.key("from"), des.ErrInvalid, "no part value in force on %s to revise", t.From)
 			return
 		}
 		sum = sum.Add(old.Rate)
@@ -385,7 +389,7 @@ func (v *validator) total(p fieldPath, pay *Payment, t rawTotal) {
 		terms = append(terms, fmt.Sprintf("%s £%s", pt.Basis, old.Rate))
 	}
 	if len(olds) < 2 || !sum.IsPositive() {
-		v.add(p, ErrInvalid, "a revised total is for a payment of two or more parts; revise a single part's value instead")
+		v.add(p, des.ErrInvalid, "a revised total is for a payment of two or more parts; revise a single part's value instead")
 		return
 	}
 	for i := range pay.Parts {
@@ -394,23 +398,23 @@ func (v *validator) total(p fieldPath, pay *Payment, t rawTotal) {
 		doc := fmt.Sprintf("derived: the revised total £%s per patient (%s) split in proportion to the parts before it "+
 			"(%s = £%s; no source gives the split): £%s × %s ÷ %s = £%s",
 			t.Rate.D, src.Document, strings.Join(terms, " + "), sum, olds[i].Rate, t.Rate.D, sum, rate)
-		pt.Values = append(pt.Values, Value{Rate: rate, From: t.From, Announced: t.Announced,
-			Source: Source{Document: doc, URL: src.URL, Confidence: Derived, Note: src.Note}})
-		slices.SortStableFunc(pt.Values, func(a, b Value) int { return a.From.Compare(b.From) })
+		pt.Values = append(pt.Values, des.Value{Rate: rate, From: t.From, Announced: t.Announced,
+			Source: des.Source{Document: doc, URL: src.URL, Confidence: des.Derived, Note: src.Note}})
+		slices.SortStableFunc(pt.Values, func(a, b des.Value) int { return a.From.Compare(b.From) })
 	}
 }
 
-func (v *validator) part(p fieldPath, r rawPart) Part {
-	pt := Part{Basis: Basis(r.Basis), Stated: Stated(r.Stated), From: r.From, To: r.To, Label: r.Label}
+func (v *validator) part(p fieldPath, r rawPart) des.Part {
+	pt := des.Part{Basis: des.Basis(r.Basis), Stated: des.Stated(r.Stated), From: r.From, To: r.To, Label: r.Label}
 	if !slices.Contains(bases, pt.Basis) {
-		v.add(p.key("basis"), ErrInvalid, "basis %q: want one of registered, weighted, adjusted, care_home_beds, fixed",
+		v.add(p.key("basis"), des.ErrInvalid, "basis %q: want one of registered, weighted, adjusted, care_home_beds, fixed",
 			r.Basis)
 	}
 	if pt.Stated == "" {
-		pt.Stated = Annual
+		pt.Stated = des.Annual
 	}
-	if pt.Stated != Annual && pt.Stated != Period {
-		v.add(p.key("stated"), ErrInvalid, "stated %q: want annual or period", r.Stated)
+	if pt.Stated != des.Annual && pt.Stated != des.Period {
+		v.add(p.key("stated"), des.ErrInvalid, "stated %q: want annual or period", r.Stated)
 	}
 	if pt.From.IsZero() {
 		pt.From = v.year.Start()
@@ -421,67 +425,67 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 	v.inYear(p.key("from"), pt.From)
 	v.inYear(p.key("to"), pt.To)
 	if pt.To.Before(pt.From) {
-		v.add(p.key("to"), ErrInvalid, "to %s is before from %s", pt.To, pt.From)
+		v.add(p.key("to"), des.ErrInvalid, "to %s is before from %s", pt.To, pt.From)
 	}
-	if pt.Stated == Period && (!pt.From.FirstOfMonth() || pt.To.AddDays(1).Day() != 1) {
-		v.add(p.key("from"), ErrInvalid,
+	if pt.Stated == des.Period && (!pt.From.FirstOfMonth() || pt.To.AddDays(1).Day() != 1) {
+		v.add(p.key("from"), des.ErrInvalid,
 			"an amount stated for a period must cover whole months (from the 1st to a month end); got %s to %s", pt.From, pt.To)
 	}
 	for k, s := range r.Scale {
 		sp := p.with("scale", k)
 		if s.Above <= 0 || !s.Factor.Set || !s.Factor.D.IsPositive() || s.Factor.D.GreaterThan(decimal.NewFromInt(100)) {
-			v.add(sp, ErrInvalid, "a scale step needs above > 0 and a positive factor of at most 100")
+			v.add(sp, des.ErrInvalid, "a scale step needs above > 0 and a positive factor of at most 100")
 		}
-		pt.Scale = append(pt.Scale, Step{Above: s.Above, Factor: s.Factor.D})
+		pt.Scale = append(pt.Scale, des.Step{Above: s.Above, Factor: s.Factor.D})
 	}
 	pt.Carry = r.Carry
 	switch {
 	case r.Carry && len(r.Value) > 0:
-		v.add(p.key("carry"), ErrInvalid, "a part marked carry takes its value from the previous year: give no [[...value]]")
-	case r.Carry && pt.Stated == Period:
-		v.add(p.key("carry"), ErrInvalid, "only a rate stated a year can be carried")
+		v.add(p.key("carry"), des.ErrInvalid, "a part marked carry takes its value from the previous year: give no [[...value]]")
+	case r.Carry && pt.Stated == des.Period:
+		v.add(p.key("carry"), des.ErrInvalid, "only a rate stated a year can be carried")
 	case !r.Carry && len(r.Value) == 0:
-		v.add(p, ErrMissing, "part has no [[...value]]: give at least one dated rate (or carry = true)")
+		v.add(p, des.ErrMissing, "part has no [[...value]]: give at least one dated rate (or carry = true)")
 	}
 	for k, rv := range r.Value {
 		vp := p.with("value", k)
-		val := Value{Rate: rv.Rate.D, From: rv.From, Announced: rv.Announced, Source: v.source(vp, rv.rawSource)}
+		val := des.Value{Rate: rv.Rate.D, From: rv.From, Announced: rv.Announced, Source: v.source(vp, rv.rawSource)}
 		if !rv.Rate.Set {
-			v.add(vp.key("rate"), ErrMissing, "missing rate")
+			v.add(vp.key("rate"), des.ErrMissing, "missing rate")
 		} else if rv.Rate.D.IsNegative() {
-			v.add(vp.key("rate"), ErrInvalid, "rate %s is negative", rv.Rate.D)
+			v.add(vp.key("rate"), des.ErrInvalid, "rate %s is negative", rv.Rate.D)
 		} else if rv.Rate.D.IsZero() {
-			v.add(vp.key("rate"), ErrInvalid,
+			v.add(vp.key("rate"), des.ErrInvalid,
 				"rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; "+
 					"one that stops mid-year ends its part with to)")
-		} else if Places(rv.Rate.D) > 6 {
-			v.add(vp.key("rate"), ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
+		} else if des.Places(rv.Rate.D) > 6 {
+			v.add(vp.key("rate"), des.ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
 		} else if rv.Rate.D.GreaterThan(maxRate) {
-			v.add(vp.key("rate"), ErrInvalid, "rate %s is more than £%s: no DES rate is that large", rv.Rate.D, maxRate)
+			v.add(vp.key("rate"), des.ErrInvalid, "rate %s is more than £%s: no DES rate is that large", rv.Rate.D, maxRate)
 		}
 		if val.From.IsZero() {
 			val.From = pt.From
 		}
 		if val.From.Before(pt.From) || val.From.After(pt.To) {
-			v.add(vp.key("from"), ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
+			v.add(vp.key("from"), des.ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
 		}
 		if k == 0 && val.From.After(pt.From) && !val.From.After(pt.To) {
-			v.add(vp.key("from"), ErrInvalid,
+			v.add(vp.key("from"), des.ErrInvalid,
 				"the first value starts %s, after its part (%s): no rate would be in force before it; give the part from = %s",
 				val.From, pt.From, val.From)
 		}
-		if pt.Stated == Period && val.From != pt.From {
-			v.add(vp.key("from"), ErrInvalid,
+		if pt.Stated == des.Period && val.From != pt.From {
+			v.add(vp.key("from"), des.ErrInvalid,
 				"an amount stated for a period applies to the whole period; a change needs a new part")
 		}
 		if k > 0 {
 			prev := pt.Values[k-1]
 			switch {
 			case val.From.Before(prev.From):
-				v.add(vp.key("from"), ErrOverlap, "values must be in date order: %s comes after %s", val.From, prev.From)
+				v.add(vp.key("from"), des.ErrOverlap, "values must be in date order: %s comes after %s", val.From, prev.From)
 			case val.From == prev.From && (val.Announced.IsZero() || prev.Announced.IsZero() ||
 				!val.Announced.After(prev.Announced)):
-				v.add(vp.key("from"), ErrOverlap,
+				v.add(vp.key("from"), des.ErrOverlap,
 					"two values from %s: a backdated revision needs announced dates, later than the value it revises", val.From)
 			}
 		}
@@ -490,8 +494,8 @@ func (v *validator) part(p fieldPath, r rawPart) Part {
 	return pt
 }
 
-func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules {
-	a := ARRSRules{ClaimsFrom: r.ClaimsFrom}
+func (v *validator) arrs(p fieldPath, r rawARRS, pots map[des.PotID]bool) des.ARRSRules {
+	a := des.ARRSRules{ClaimsFrom: r.ClaimsFrom}
 	if a.ClaimsFrom.IsZero() {
 		a.ClaimsFrom = v.year.Start()
 	}
@@ -499,34 +503,34 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 	seen := map[string]bool{}
 	for i, rr := range r.Role {
 		rp := p.with("role", i)
-		role := Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: PotID(rr.Pot),
+		role := des.Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: des.PotID(rr.Pot),
 			Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
 		if !idRE.MatchString(rr.ID) {
-			v.add(rp.key("id"), ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
-		} else if !KnownRole(rr.ID) {
-			v.add(rp.key("id"), ErrInvalid, "%s", UnknownRoleMsg(rr.ID))
+			v.add(rp.key("id"), des.ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
+		} else if !des.KnownRole(rr.ID) {
+			v.add(rp.key("id"), des.ErrInvalid, "%s", des.UnknownRoleMsg(rr.ID))
 		}
 		if seen[rr.ID] {
-			v.add(rp.key("id"), ErrInvalid, "duplicate role id %q", rr.ID)
+			v.add(rp.key("id"), des.ErrInvalid, "duplicate role id %q", rr.ID)
 		}
 		seen[rr.ID] = true
 		if rr.Name == "" {
-			v.add(rp.key("name"), ErrMissing, "missing name")
+			v.add(rp.key("name"), des.ErrMissing, "missing name")
 		}
 		if role.EligibleFrom.IsZero() {
 			role.EligibleFrom = v.year.Start()
 		}
 		v.inYear(rp.key("eligible_from"), role.EligibleFrom)
 		if !role.EligibleFrom.FirstOfMonth() {
-			v.add(rp.key("eligible_from"), ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month",
+			v.add(rp.key("eligible_from"), des.ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month",
 				role.EligibleFrom)
 		}
 		role.Reimbursement = decimal.NewFromInt(1)
 		if rr.Reimbursement.Set {
 			role.Reimbursement = rr.Reimbursement.D
 			if !role.Reimbursement.IsPositive() || role.Reimbursement.GreaterThan(decimal.NewFromInt(1)) ||
-				Places(role.Reimbursement) > 4 {
-				v.add(rp.key("reimbursement"), ErrInvalid,
+				des.Places(role.Reimbursement) > 4 {
+				v.add(rp.key("reimbursement"), des.ErrInvalid,
 					"reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"",
 					role.Reimbursement)
 			}
@@ -534,27 +538,27 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 		if rr.Subsequent.Set {
 			role.SubsequentReimbursement = rr.Subsequent.D
 			if !role.SubsequentReimbursement.IsPositive() || role.SubsequentReimbursement.GreaterThan(decimal.NewFromInt(1)) ||
-				Places(role.SubsequentReimbursement) > 4 {
-				v.add(rp.key("subsequent_reimbursement"), ErrInvalid,
+				des.Places(role.SubsequentReimbursement) > 4 {
+				v.add(rp.key("subsequent_reimbursement"), des.ErrInvalid,
 					"subsequent_reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"1\"",
 					role.SubsequentReimbursement)
 			}
 		}
 		if role.Pot == "" {
-			role.Pot = PotMain
+			role.Pot = des.PotMain
 		}
 		if !pots[role.Pot] {
-			v.add(rp.key("pot"), ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q",
+			v.add(rp.key("pot"), des.ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q",
 				role.Pot, role.Pot)
 		}
 		for k, m := range rr.Max {
 			mp := rp.with("max", k)
-			mx := Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D,
+			mx := des.Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D,
 				InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
 			if m.London != nil {
 				ls := v.source(mp.key("london"), *m.London)
 				if !m.OuterLondon.Set && !m.InnerLondon.Set {
-					v.add(mp.key("london"), ErrInvalid, "a london source without an outer_london or inner_london figure")
+					v.add(mp.key("london"), des.ErrInvalid, "a london source without an outer_london or inner_london figure")
 				}
 				if m.OuterLondon.Set {
 					mx.OuterSource = &ls
@@ -569,18 +573,18 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			}
 			v.inYear(mp.key("from"), mx.From)
 			if !mx.From.FirstOfMonth() {
-				v.add(mp.key("from"), ErrInvalid, "from %s: ARRS maxima change on the first of a month", mx.From)
+				v.add(mp.key("from"), des.ErrInvalid, "from %s: ARRS maxima change on the first of a month", mx.From)
 			}
 			switch m.Stated {
 			case "", "cost":
 			case "claim":
 				mx.ClaimCap = true
 			default:
-				v.add(mp.key("stated"), ErrInvalid,
+				v.add(mp.key("stated"), des.ErrInvalid,
 					"stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
 			}
 			if !m.Amount.Set && !m.OuterLondon.Set && !m.InnerLondon.Set {
-				v.add(mp.key("amount"), ErrMissing,
+				v.add(mp.key("amount"), des.ErrMissing,
 					"missing amount (or, where a source gives only London figures, outer_london or inner_london)")
 			}
 			for _, f := range []struct {
@@ -589,13 +593,13 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
 				switch {
 				case f.x.Set && f.x.D.IsZero():
-					v.add(mp.key(f.name), ErrInvalid,
+					v.add(mp.key(f.name), des.ErrInvalid,
 						"%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no "+
 							"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
-				case f.x.Set && (!f.x.D.IsPositive() || Places(f.x.D) > 2):
-					v.add(mp.key(f.name), ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
+				case f.x.Set && (!f.x.D.IsPositive() || des.Places(f.x.D) > 2):
+					v.add(mp.key(f.name), des.ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
 				case f.x.Set && f.x.D.GreaterThan(maxRate):
-					v.add(mp.key(f.name), ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,
+					v.add(mp.key(f.name), des.ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,
 						maxRate)
 				}
 			}
@@ -603,7 +607,7 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 				prev := role.Maxima[k-1]
 				if mx.From.Before(prev.From) || (mx.From == prev.From &&
 					(mx.Announced.IsZero() || prev.Announced.IsZero() || !mx.Announced.After(prev.Announced))) {
-					v.add(mp.key("from"), ErrOverlap,
+					v.add(mp.key("from"), des.ErrOverlap,
 						"maxima must be in date order, and two from the same date need later announced dates (a backdated revision)")
 				}
 			}
@@ -611,7 +615,7 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 		}
 		for k, c := range rr.Cap {
 			cp := rp.with("cap", k)
-			cp0 := Cap{From: c.From, To: c.To, Unit: CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D,
+			cp0 := des.Cap{From: c.From, To: c.To, Unit: des.CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D,
 				LargeAbove: c.LargeAbove, Source: v.source(cp, c.rawSource)}
 			if cp0.From.IsZero() {
 				cp0.From = role.EligibleFrom
@@ -622,20 +626,20 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[PotID]bool) ARRSRules 
 			v.inYear(cp.key("from"), cp0.From)
 			v.inYear(cp.key("to"), cp0.To)
 			if cp0.To.Before(cp0.From) {
-				v.add(cp.key("to"), ErrInvalid, "to %s is before from %s", cp0.To, cp0.From)
+				v.add(cp.key("to"), des.ErrInvalid, "to %s is before from %s", cp0.To, cp0.From)
 			}
 			if !cp0.From.FirstOfMonth() || cp0.To.AddDays(1).Day() != 1 {
-				v.add(cp.key("from"), ErrInvalid, "caps run whole months (the 1st to a month end)")
+				v.add(cp.key("from"), des.ErrInvalid, "caps run whole months (the 1st to a month end)")
 			}
-			if cp0.Unit != Headcount && cp0.Unit != WTE {
-				v.add(cp.key("unit"), ErrInvalid, "unit %q: want headcount or wte", c.Unit)
+			if cp0.Unit != des.CapHeadcount && cp0.Unit != des.CapWTE {
+				v.add(cp.key("unit"), des.ErrInvalid, "unit %q: want headcount or wte", c.Unit)
 			}
 			if !c.Limit.Set || c.Limit.D.IsNegative() {
-				v.add(cp.key("limit"), ErrInvalid, "limit: want a number of people or WTE, 0 or more")
+				v.add(cp.key("limit"), des.ErrInvalid, "limit: want a number of people or WTE, 0 or more")
 			}
 			for _, prev := range role.Caps {
 				if !cp0.From.After(prev.To) && !prev.From.After(cp0.To) {
-					v.add(cp.key("from"), ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To,
+					v.add(cp.key("from"), des.ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To,
 						prev.From, prev.To)
 				}
 			}
@@ -659,12 +663,12 @@ func decodeStrict(name string, data []byte, raw any) (*validator, error) {
 	}
 	v := &validator{file: name, loc: newLocator(string(data))}
 	for _, k := range md.Undecoded() {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
-			Msg: "unknown key", Err: ErrUnknownKey})
+		v.errs = append(v.errs, &des.FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: "unknown key", Err: des.ErrUnknownKey})
 	}
 	for _, k := range strict.MixedCaseKeys(md) {
-		v.errs = append(v.errs, &FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
-			Msg: mixedCaseMsg(k), Err: ErrUnknownKey})
+		v.errs = append(v.errs, &des.FieldError{File: name, Line: v.loc.line(keyPath(k)), Field: k.String(),
+			Msg: mixedCaseMsg(k), Err: des.ErrUnknownKey})
 	}
 	return v, nil
 }

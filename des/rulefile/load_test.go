@@ -1,7 +1,8 @@
-package des_test
+package rulefile_test
 
 import (
 	"errors"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +36,7 @@ func TestLoadRuleSetErrorsNameFileLineAndField(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			text := strings.Replace(base, c.from, c.to, 1)
 			require.NotEqual(t, base, text, "replacement did not apply")
-			_, err := des.LoadRuleSet("rates/2022-23.toml", []byte(text))
+			_, err := rulefile.Read("rates/2022-23.toml", []byte(text))
 			require.Error(t, err)
 			require.ErrorIs(t, err, c.sentinel, err.Error())
 			var fe *des.FieldError
@@ -75,7 +76,7 @@ func FuzzLoadRuleSet(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rs, err := des.LoadRuleSet("fuzz.toml", data)
+		rs, err := rulefile.Read("fuzz.toml", data)
 		if err != nil {
 			var fe *des.FieldError
 			if !errors.As(err, &fe) {
@@ -85,7 +86,7 @@ func FuzzLoadRuleSet(f *testing.F) {
 		}
 		// A rule set that loads can be used: entitlements for a PCN with
 		// every figure given never fail, and obey the money invariants.
-		// (A part marked carry has no value until des.Complete fills it
+		// (A part marked carry has no value until derive.Complete fills it
 		// from the year before: entitlements then fail with ErrNoRate.)
 		for _, p := range rs.Payments() {
 			for _, pt := range p.Parts {

@@ -1,4 +1,4 @@
-package des
+package derive
 
 // Completing one year alone. Complete reads two things of the rule sets
 // other than the one it fills: the sourced ARRS maxima of every year (the
@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,32 +29,37 @@ import (
 // a band's figure may change (the year's start, claims_from, each role's
 // eligible_from and the date of each sourced maximum). It is immutable.
 type Evidence struct {
-	year    Year
-	dates   []Date // sorted, each once
+	year    des.Year
+	dates   []des.Date // sorted, each once
 	anchors []anchor
 }
 
 // EvidenceOf returns the evidence a rule set gives, as its file states it
 // (before Complete). It is the zero Evidence for a nil rule set.
-func EvidenceOf(rs *RuleSet) Evidence {
+func EvidenceOf(rs *des.RuleSet) Evidence {
 	if rs == nil {
 		return Evidence{}
 	}
-	e := Evidence{year: rs.year}
-	addDate := func(d Date) {
+	return evidenceOf(fillable(rs))
+}
+
+// evidenceOf is EvidenceOf of a rule set's contents.
+func evidenceOf(rs *des.Contents) Evidence {
+	e := Evidence{year: rs.Year}
+	addDate := func(d des.Date) {
 		if !slices.Contains(e.dates, d) {
 			e.dates = append(e.dates, d)
 		}
 	}
-	addDate(rs.year.Start())
-	addDate(rs.arrs.ClaimsFrom)
-	for _, r := range rs.arrs.Roles {
+	addDate(rs.Year.Start())
+	addDate(rs.ARRS.ClaimsFrom)
+	for _, r := range rs.ARRS.Roles {
 		addDate(r.EligibleFrom)
 		for k, mx := range r.Maxima {
 			if !mx.Source.Confidence.Sourced() || mx.ClaimCap {
 				continue
 			}
-			a := anchor{band: r.Band, role: r.ID, year: rs.year, from: mx.From, until: rs.year.End(), known: mx.Announced}
+			a := anchor{band: r.Band, role: r.ID, year: rs.Year, from: mx.From, until: rs.Year.End(), known: mx.Announced}
 			if a.known.IsZero() {
 				a.known = mx.From
 			}
@@ -65,19 +71,28 @@ func EvidenceOf(rs *RuleSet) Evidence {
 			}
 			a.amt = [nZones]decimal.Decimal{mx.National, mx.OuterLondon, mx.InnerLondon}
 			for z := range nZones {
-				s := mx.sourceFor(z) // the model cites the document and address only
-				a.src[z] = Source{Document: s.Document, URL: s.URL}
+				s := mx.SourceFor(z) // the model cites the document and address only
+				a.src[z] = des.Source{Document: s.Document, URL: s.URL}
 			}
 			e.anchors = append(e.anchors, a)
 			addDate(mx.From)
 		}
 	}
-	slices.SortFunc(e.dates, func(a, b Date) int { return a.Compare(b) })
+	slices.SortFunc(e.dates, func(a, b des.Date) int { return a.Compare(b) })
 	return e
 }
 
 // evidenceOfAll is the evidence of each rule set, in the order given.
-func evidenceOfAll(sets []*RuleSet) []Evidence {
+func evidenceOfAll(sets []*des.Contents) []Evidence {
+	out := make([]Evidence, len(sets))
+	for i, rs := range sets {
+		out[i] = evidenceOf(rs)
+	}
+	return out
+}
+
+// evidenceOfSets is the evidence of each rule set.
+func evidenceOfSets(sets []*des.RuleSet) []Evidence {
 	out := make([]Evidence, len(sets))
 	for i, rs := range sets {
 		out[i] = EvidenceOf(rs)
@@ -86,43 +101,44 @@ func evidenceOfAll(sets []*RuleSet) []Evidence {
 }
 
 // Year is the DES year of the rule set the evidence is from.
-func (e Evidence) Year() Year { return e.year }
+func (e Evidence) Year() des.Year { return e.year }
 
 // Carry is what a rule set's carry marks take from the year before: that
 // year, and its completed payments the marks name, each part reduced to
 // its value in force at the end of the year (all that carrying reads). The
 // zero Carry is "no rule set for the year before".
 type Carry struct {
-	from     Year
-	payments []Payment
+	from     des.Year
+	payments []des.Payment
 }
 
 // CarryOf returns what rs carries from prev, the year before's rule set as
 // Complete returns it. It is the zero Carry when prev is nil or not the
 // year before rs's (as Complete carries nothing across a missing year).
-func CarryOf(rs, prev *RuleSet) Carry {
-	if rs == nil || prev == nil || prev.year != rs.year-1 {
+func CarryOf(rsIn, prevIn *des.RuleSet) Carry {
+	if rsIn == nil || prevIn == nil || prevIn.Year() != rsIn.Year()-1 {
 		return Carry{}
 	}
+	rs, prev := fillable(rsIn), fillable(prevIn)
 	var ids []string
-	for _, p := range rs.payments {
-		if slices.ContainsFunc(p.Parts, func(pt Part) bool { return pt.Carry }) {
+	for _, p := range rs.Payments {
+		if slices.ContainsFunc(p.Parts, func(pt des.Part) bool { return pt.Carry }) {
 			ids = append(ids, p.ID)
 		}
 	}
-	for _, g := range rs.gaps {
+	for _, g := range rs.Gaps {
 		if g.Carry {
 			ids = append(ids, g.Item)
 		}
 	}
-	c := Carry{from: prev.year}
-	for _, p := range prev.payments {
+	c := Carry{from: prev.Year}
+	for _, p := range prev.Payments {
 		if !slices.Contains(ids, p.ID) {
 			continue
 		}
-		p = p.clone()
+		p = clonePayment(p)
 		for i := range p.Parts {
-			if vs := p.Parts[i].InForce(Date{}); len(vs) > 0 {
+			if vs := p.Parts[i].InForce(des.Date{}); len(vs) > 0 {
 				p.Parts[i].Values = vs[len(vs)-1:]
 			}
 		}
@@ -132,42 +148,42 @@ func CarryOf(rs, prev *RuleSet) Carry {
 }
 
 // From is the year carried from (0 for the zero Carry).
-func (c Carry) From() Year { return c.from }
+func (c Carry) From() des.Year { return c.from }
 
 // CompleteYear completes one rule set alone, exactly as Complete completes
 // it among the others: carry is CarryOf(rs, the year before as Complete
 // returns it), and evidence the Evidence of the other rule sets (an entry
 // for rs's own year is replaced by rs's). It returns a copy; rs is not
 // changed.
-func CompleteYear(rs *RuleSet, carry Carry, evidence []Evidence, bands *BandRules,
-	rates OnCostRates) (*RuleSet, error) {
+func CompleteYear(rs *des.RuleSet, carry Carry, evidence []Evidence, bands *BandRules,
+	rates OnCostRates) (*des.RuleSet, error) {
 	if bands == nil || rates == nil {
-		return nil, fmt.Errorf("%w: CompleteYear needs band rules and on-cost rates", ErrMissing)
+		return nil, fmt.Errorf("%w: CompleteYear needs band rules and on-cost rates", des.ErrMissing)
 	}
 	if rs == nil {
-		return nil, fmt.Errorf("%w: a nil rule set", ErrMissing)
+		return nil, fmt.Errorf("%w: a nil rule set", des.ErrMissing)
 	}
-	c := rs.fillable()
-	var prev *RuleSet
-	if carry.from != 0 && carry.from == rs.year-1 {
-		prev = &RuleSet{year: carry.from, payments: carry.payments}
+	c := fillable(rs)
+	var prev *des.Contents
+	if carry.from != 0 && carry.from == rs.Year()-1 {
+		prev = &des.Contents{Year: carry.from, Payments: carry.payments}
 	}
-	var errs Errors
+	var errs des.Errors
 	errs = append(errs, carryPayments(c, prev)...)
 	evs := make([]Evidence, 0, len(evidence)+1)
 	for _, e := range evidence {
-		if e.year != rs.year {
+		if e.year != rs.Year() {
 			evs = append(evs, e)
 		}
 	}
-	evs = append(evs, EvidenceOf(c))
+	evs = append(evs, evidenceOf(c))
 	slices.SortStableFunc(evs, func(a, b Evidence) int { return int(a.year - b.year) })
 	m := newBandModel(evs, bands, rates)
 	errs = append(errs, m.completeRoles(c)...)
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return c, nil
+	return des.NewRuleSet(*c), nil
 }
 
 // exactDecimal is a decimal as JSON text that reads back with the same
@@ -206,7 +222,7 @@ func ParseExact(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, err
 	}
 	if e := v.Exponent(); e < -28 || e > 28 {
-		return decimal.Decimal{}, fmt.Errorf("%w: %q: exponent %d is beyond ±28", ErrInvalid, s, e)
+		return decimal.Decimal{}, fmt.Errorf("%w: %q: exponent %d is beyond ±28", des.ErrInvalid, s, e)
 	}
 	return v, nil
 }
@@ -245,7 +261,7 @@ func (e Evidence) MarshalText() ([]byte, error) {
 		b = append(b, a.role...)
 		b = append(b, ' ')
 		b = strconv.AppendQuote(b, a.band)
-		for _, d := range []Date{a.from, a.until, a.known} {
+		for _, d := range []des.Date{a.from, a.until, a.known} {
 			b = append(b, ' ')
 			b = append(b, d.String()...)
 		}
@@ -284,7 +300,7 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 		line, rest, _ = strings.Cut(rest, "\n")
 		n++
 		bad := func(err error) error {
-			return fmt.Errorf("evidence line %d: %q: %w", n, line, cmp.Or(err, ErrSyntax))
+			return fmt.Errorf("evidence line %d: %q: %w", n, line, cmp.Or(err, des.ErrSyntax))
 		}
 		var err error
 		if f, err = textFields(f[:0], line); err != nil || len(f) == 0 {
@@ -292,12 +308,12 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 		}
 		switch key, args := f[0], f[1:]; {
 		case key == "evidence" && len(args) == 1 && n == 1:
-			if out.year, err = ParseYear(args[0]); err != nil {
+			if out.year, err = des.ParseYear(args[0]); err != nil {
 				return bad(err)
 			}
 		case key == "dates" && n == 2:
 			for _, t := range args {
-				d, err := ParseDate(t)
+				d, err := des.ParseDate(t)
 				if err != nil {
 					return bad(err)
 				}
@@ -306,8 +322,8 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 		case key == "anchor" && len(args) == 8 && n > 2:
 			out.anchors = append(out.anchors, anchor{role: args[0], band: args[1], year: out.year})
 			a = &out.anchors[len(out.anchors)-1]
-			for i, p := range []*Date{&a.from, &a.until, &a.known} {
-				if *p, err = ParseDate(args[2+i]); err != nil {
+			for i, p := range []*des.Date{&a.from, &a.until, &a.known} {
+				if *p, err = des.ParseDate(args[2+i]); err != nil {
 					return bad(err)
 				}
 			}
@@ -319,12 +335,12 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 				}
 			}
 		case key == "source" && len(args) == 2 && a != nil:
-			a.src = [nZones]Source{{Document: args[0], URL: args[1]}, {Document: args[0], URL: args[1]},
+			a.src = [nZones]des.Source{{Document: args[0], URL: args[1]}, {Document: args[0], URL: args[1]},
 				{Document: args[0], URL: args[1]}}
 		case key == "outer_source" && len(args) == 2 && a != nil:
-			a.src[1] = Source{Document: args[0], URL: args[1]}
+			a.src[1] = des.Source{Document: args[0], URL: args[1]}
 		case key == "inner_source" && len(args) == 2 && a != nil:
-			a.src[2] = Source{Document: args[0], URL: args[1]}
+			a.src[2] = des.Source{Document: args[0], URL: args[1]}
 		case key == "end" && len(args) == 0 && rest == "" && n > 2:
 			*e = out
 			return nil
@@ -332,7 +348,7 @@ func (e *Evidence) UnmarshalText(text []byte) error {
 			return bad(nil)
 		}
 	}
-	return fmt.Errorf("evidence: %w: no end line", ErrSyntax)
+	return fmt.Errorf("evidence: %w: no end line", des.ErrSyntax)
 }
 
 // textFields appends the fields of a line of MarshalText to out: words
@@ -352,7 +368,7 @@ func textFields(out []string, line string) ([]string, error) {
 			i++
 		}
 		if i >= len(line) {
-			return nil, ErrSyntax
+			return nil, des.ErrSyntax
 		}
 		s, err := strconv.Unquote(line[:i+1])
 		if err != nil {
@@ -361,7 +377,7 @@ func textFields(out []string, line string) ([]string, error) {
 		out, line = append(out, s), line[i+1:]
 		if line != "" {
 			if line[0] != ' ' {
-				return nil, ErrSyntax
+				return nil, des.ErrSyntax
 			}
 			line = line[1:]
 		}
@@ -370,25 +386,25 @@ func textFields(out []string, line string) ([]string, error) {
 }
 
 type carryJSON struct {
-	From     Year          `json:"from,omitzero"`
+	From     des.Year      `json:"from,omitzero"`
 	Payments []paymentJSON `json:"payments,omitempty"`
 }
 
 type paymentJSON struct {
 	ID     string     `json:"id"`
 	Name   string     `json:"name"`
-	PaidTo Payee      `json:"paid_to"`
-	Kind   Kind       `json:"kind"`
-	Pot    PotID      `json:"pot,omitempty"`
+	PaidTo des.Payee  `json:"paid_to"`
+	Kind   des.Kind   `json:"kind"`
+	Pot    des.PotID  `json:"pot,omitempty"`
 	Note   string     `json:"note,omitempty"`
 	Parts  []partJSON `json:"parts"`
 }
 
 type partJSON struct {
-	Basis  Basis       `json:"basis"`
-	Stated Stated      `json:"stated"`
-	From   Date        `json:"from"`
-	To     Date        `json:"to"`
+	Basis  des.Basis   `json:"basis"`
+	Stated des.Stated  `json:"stated"`
+	From   des.Date    `json:"from"`
+	To     des.Date    `json:"to"`
 	Label  string      `json:"label,omitempty"`
 	Scale  []stepJSON  `json:"scale,omitempty"`
 	Values []valueJSON `json:"values"`
@@ -402,9 +418,9 @@ type stepJSON struct {
 
 type valueJSON struct {
 	Rate      exactDecimal `json:"rate"`
-	From      Date         `json:"from"`
-	Announced Date         `json:"announced,omitzero"`
-	Source    Source       `json:"source"`
+	From      des.Date     `json:"from"`
+	Announced des.Date     `json:"announced,omitzero"`
+	Source    des.Source   `json:"source"`
 }
 
 // MarshalJSON writes the carry; UnmarshalJSON reads it back exactly.
@@ -437,14 +453,14 @@ func (c *Carry) UnmarshalJSON(b []byte) error {
 	}
 	*c = Carry{from: w.From}
 	for _, pj := range w.Payments {
-		p := Payment{ID: pj.ID, Name: pj.Name, PaidTo: pj.PaidTo, Kind: pj.Kind, Pot: pj.Pot, Note: pj.Note}
+		p := des.Payment{ID: pj.ID, Name: pj.Name, PaidTo: pj.PaidTo, Kind: pj.Kind, Pot: pj.Pot, Note: pj.Note}
 		for _, tj := range pj.Parts {
-			pt := Part{Basis: tj.Basis, Stated: tj.Stated, From: tj.From, To: tj.To, Label: tj.Label, Carry: tj.Carry}
+			pt := des.Part{Basis: tj.Basis, Stated: tj.Stated, From: tj.From, To: tj.To, Label: tj.Label, Carry: tj.Carry}
 			for _, s := range tj.Scale {
-				pt.Scale = append(pt.Scale, Step{Above: s.Above, Factor: decimal.Decimal(s.Factor)})
+				pt.Scale = append(pt.Scale, des.Step{Above: s.Above, Factor: decimal.Decimal(s.Factor)})
 			}
 			for _, v := range tj.Values {
-				pt.Values = append(pt.Values, Value{Rate: decimal.Decimal(v.Rate), From: v.From, Announced: v.Announced,
+				pt.Values = append(pt.Values, des.Value{Rate: decimal.Decimal(v.Rate), From: v.From, Announced: v.Announced,
 					Source: v.Source})
 			}
 			p.Parts = append(p.Parts, pt)
@@ -464,10 +480,10 @@ type bandRulesJSON struct {
 
 type awardJSON struct {
 	Pay       string       `json:"pay"`
-	From      Date         `json:"from"`
-	Announced Date         `json:"announced,omitzero"`
+	From      des.Date     `json:"from"`
+	Announced des.Date     `json:"announced,omitzero"`
 	Percent   exactDecimal `json:"percent"`
-	Source    Source       `json:"source"`
+	Source    des.Source   `json:"source"`
 }
 
 // MarshalJSON writes the band rules; UnmarshalJSON reads them back exactly

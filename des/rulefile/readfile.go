@@ -1,8 +1,9 @@
-package des
+package rulefile
 
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 
 	"github.com/pcnfin/pcnfin/internal/strict"
 )
@@ -17,7 +18,7 @@ import (
 func ReadFileLimited(path string, max int64, what string) ([]byte, error) {
 	b, err := strict.ReadFile(path, max)
 	if errors.Is(err, strict.ErrTooLarge) {
-		return nil, &FieldError{File: path, Err: ErrInvalid,
+		return nil, &des.FieldError{File: path, Err: des.ErrInvalid,
 			Msg: fmt.Sprintf("file is more than %d bytes; %s may be at most %d", max, what, max)}
 	}
 	return b, err
@@ -27,15 +28,15 @@ func ReadFileLimited(path string, max int64, what string) ([]byte, error) {
 // decoded, naming the file and line.
 func checkShape(name string, data []byte) error {
 	if se := strict.CheckShape(data, strict.FileLimits); se != nil {
-		return &FieldError{File: name, Line: se.Line, Msg: se.Msg, Err: ErrInvalid}
+		return &des.FieldError{File: name, Line: se.Line, Msg: se.Msg, Err: des.ErrInvalid}
 	}
 	return nil
 }
 
-// CheckTOMLShape refuses a TOML text deeper, or with more tables or longer
+// CheckShape refuses a TOML text deeper, or with more tables or longer
 // arrays, than any scenario or rule set needs (32 deep, 10,000 tables,
 // 10,000 elements in an array), before it is decoded: the decoder takes
 // minutes over 20,000 nested inline tables. The error is a *FieldError
-// naming name and the line, wrapping ErrInvalid. LoadRuleSet and the
+// naming name and the line, wrapping ErrInvalid. Read and the
 // scenario loader call it.
-func CheckTOMLShape(name string, data []byte) error { return checkShape(name, data) }
+func CheckShape(name string, data []byte) error { return checkShape(name, data) }

@@ -1,6 +1,7 @@
-package des
+package derive
 
 import (
+	"github.com/pcnfin/pcnfin/des"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -25,17 +26,17 @@ func TestExactDecimalKeepsItsExponent(t *testing.T) {
 
 // Evidence written as text reads back the same, whatever its texts hold.
 func TestEvidenceTextRoundTrip(t *testing.T) {
-	src := func(doc, url string) Source { return Source{Document: doc, URL: url} }
-	e := Evidence{year: 2025, dates: []Date{MustDate(2025, 4, 1), MustDate(2025, 10, 1)}, anchors: []anchor{
-		{role: "paramedic", band: "7 8a", year: 2025, from: MustDate(2025, 4, 1), until: MustDate(2025, 9, 30),
-			known: MustDate(2025, 3, 27), amt: [nZones]decimal.Decimal{decimal.RequireFromString("59000.00"), {},
+	src := func(doc, url string) des.Source { return des.Source{Document: doc, URL: url} }
+	e := Evidence{year: 2025, dates: []des.Date{des.MustDate(2025, 4, 1), des.MustDate(2025, 10, 1)}, anchors: []anchor{
+		{role: "paramedic", band: "7 8a", year: 2025, from: des.MustDate(2025, 4, 1), until: des.MustDate(2025, 9, 30),
+			known: des.MustDate(2025, 3, 27), amt: [nZones]decimal.Decimal{decimal.RequireFromString("59000.00"), {},
 				decimal.RequireFromString("66000")},
-			src: [nZones]Source{src(`A "quoted" £ doc\twith a tab \\ and a newline`+"\n", "https://x/?a=1&b=2"),
+			src: [nZones]des.Source{src(`A "quoted" £ doc\twith a tab \\ and a newline`+"\n", "https://x/?a=1&b=2"),
 				src(`A "quoted" £ doc\twith a tab \\ and a newline`+"\n", "https://x/?a=1&b=2"),
 				src("inner London's own", "https://y")}},
-		{role: "dietitian", band: "end", year: 2025, from: MustDate(2025, 10, 1), until: MustDate(2026, 3, 31),
-			known: MustDate(2025, 10, 1), amt: [nZones]decimal.Decimal{decimal.New(7, 3)},
-			src: [nZones]Source{src("", ""), src("outer", ""), src("", "")}},
+		{role: "dietitian", band: "end", year: 2025, from: des.MustDate(2025, 10, 1), until: des.MustDate(2026, 3, 31),
+			known: des.MustDate(2025, 10, 1), amt: [nZones]decimal.Decimal{decimal.New(7, 3)},
+			src: [nZones]des.Source{src("", ""), src("outer", ""), src("", "")}},
 	}}
 	text, err := e.MarshalText()
 	require.NoError(t, err)

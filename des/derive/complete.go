@@ -1,4 +1,4 @@
-package des
+package derive
 
 // Completing rule sets: every claimable role gets a maximum in every month it
 // is claimable, and a payment the current year's sources do not give is
@@ -40,6 +40,7 @@ package des
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 	"slices"
 	"strings"
 
@@ -49,29 +50,29 @@ import (
 // OnCostRates gives the employer on-cost rates in force on a date: the
 // pension rate, the employer NI rate (fractions) and the NI annual secondary
 // threshold in £. The band model works through it.
-type OnCostRates func(on Date) (pension, niRate, niThreshold decimal.Decimal, err error)
+type OnCostRates func(on des.Date) (pension, niRate, niThreshold decimal.Decimal, err error)
 
 // Complete returns copies of the rule sets, oldest first, with the maxima no
 // source gives derived by the band model and the payments marked `carry`
 // carried from the year before (see the rules above). Every role's band must
 // be one of bands' (a role with no band keeps only the figures its rule set
 // states). The rule sets given are not changed.
-func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet, error) {
+func Complete(sets []*des.RuleSet, bands *BandRules, rates OnCostRates) ([]*des.RuleSet, error) {
 	if bands == nil || rates == nil {
-		return nil, fmt.Errorf("%w: Complete needs band rules and on-cost rates", ErrMissing)
+		return nil, fmt.Errorf("%w: Complete needs band rules and on-cost rates", des.ErrMissing)
 	}
-	var out []*RuleSet
+	var out []*des.Contents
 	for _, rs := range sets {
 		if rs == nil {
-			return nil, fmt.Errorf("%w: a nil rule set", ErrMissing)
+			return nil, fmt.Errorf("%w: a nil rule set", des.ErrMissing)
 		}
-		out = append(out, rs.fillable())
+		out = append(out, fillable(rs))
 	}
-	slices.SortFunc(out, func(a, b *RuleSet) int { return int(a.year - b.year) })
-	var errs Errors
+	slices.SortFunc(out, func(a, b *des.Contents) int { return int(a.Year - b.Year) })
+	var errs des.Errors
 	for i, rs := range out {
-		var prev *RuleSet
-		if i > 0 && out[i-1].year == rs.year-1 {
+		var prev *des.Contents
+		if i > 0 && out[i-1].Year == rs.Year-1 {
 			prev = out[i-1]
 		}
 		errs = append(errs, carryPayments(rs, prev)...)
@@ -80,25 +81,29 @@ func Complete(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]*RuleSet,
 	for _, rs := range out {
 		errs = append(errs, m.completeRoles(rs)...)
 	}
-	if err := errs.err(); err != nil {
+	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return out, nil
+	done := make([]*des.RuleSet, len(out))
+	for i, c := range out {
+		done[i] = des.NewRuleSet(*c)
+	}
+	return done, nil
 }
 
 // completeRoles fills the maxima of rs's roles (a copy of the caller's
 // own) by the band model.
-func (m *bandModel) completeRoles(rs *RuleSet) []error {
+func (m *bandModel) completeRoles(rs *des.Contents) []error {
 	var errs []error
 	bands := m.bands
-	for i := range rs.arrs.Roles {
-		r := &rs.arrs.Roles[i]
+	for i := range rs.ARRS.Roles {
+		r := &rs.ARRS.Roles[i]
 		if r.Band == "" {
 			continue // no band: only the figures the rule set states
 		}
 		if _, ok := bands.Band(r.Band); !ok {
-			errs = append(errs, &FieldError{File: rs.file, Field: "arrs.role." + r.ID + ".band",
-				Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: ErrInvalid})
+			errs = append(errs, &des.FieldError{File: rs.File, Field: "arrs.role." + r.ID + ".band",
+				Msg: fmt.Sprintf("band %q is not one of the bands in the band rules", r.Band), Err: des.ErrInvalid})
 			continue
 		}
 		band, _ := bands.Band(r.Band)
@@ -115,7 +120,7 @@ func (m *bandModel) completeRoles(rs *RuleSet) []error {
 				continue
 			}
 			if r.BandMaxima == nil {
-				r.BandMaxima = map[string][]Maximum{}
+				r.BandMaxima = map[string][]des.Maximum{}
 			}
 			r.BandMaxima[b] = bms
 		}
@@ -126,14 +131,14 @@ func (m *bandModel) completeRoles(rs *RuleSet) []error {
 
 // carryPayments fills the payments and parts a rule set marks carry from
 // the year before.
-func carryPayments(rs, prev *RuleSet) []error {
+func carryPayments(rs, prev *des.Contents) []error {
 	var errs []error
 	miss := func(what string) {
-		errs = append(errs, &FieldError{File: rs.file, Field: what, Err: ErrMissing,
-			Msg: fmt.Sprintf("marked carry, but there is no rule set for %s to carry it from", rs.year-1)})
+		errs = append(errs, &des.FieldError{File: rs.File, Field: what, Err: des.ErrMissing,
+			Msg: fmt.Sprintf("marked carry, but there is no rule set for %s to carry it from", rs.Year-1)})
 	}
-	for i := range rs.payments {
-		p := &rs.payments[i]
+	for i := range rs.Payments {
+		p := &rs.Payments[i]
 		for j := range p.Parts {
 			pt := &p.Parts[j]
 			if !pt.Carry {
@@ -143,22 +148,22 @@ func carryPayments(rs, prev *RuleSet) []error {
 				miss("payment." + p.ID)
 				continue
 			}
-			old, ok := prev.Payment(p.ID)
-			var src *Part
+			old, ok := payment(prev, p.ID)
+			var src *des.Part
 			for k := range old.Parts {
 				if ok && old.Parts[k].Basis == pt.Basis && old.Parts[k].Label == pt.Label {
 					src = &old.Parts[k]
 				}
 			}
 			if src == nil {
-				errs = append(errs, &FieldError{File: rs.file, Field: "payment." + p.ID, Err: ErrMissing,
-					Msg: fmt.Sprintf("marked carry, but %s has no %s part %q to carry", prev.year, pt.Basis, pt.Label)})
+				errs = append(errs, &des.FieldError{File: rs.File, Field: "payment." + p.ID, Err: des.ErrMissing,
+					Msg: fmt.Sprintf("marked carry, but %s has no %s part %q to carry", prev.Year, pt.Basis, pt.Label)})
 				continue
 			}
-			pt.Values = carriedValues(*src, prev.year, rs.year, pt.From)
+			pt.Values = carriedValues(*src, prev.Year, rs.Year, pt.From)
 		}
 	}
-	for _, g := range rs.gaps {
+	for _, g := range rs.Gaps {
 		if !g.Carry {
 			continue
 		}
@@ -166,42 +171,42 @@ func carryPayments(rs, prev *RuleSet) []error {
 			miss("gap." + g.Item)
 			continue
 		}
-		old, ok := prev.Payment(g.Item)
+		old, ok := payment(prev, g.Item)
 		if !ok {
-			errs = append(errs, &FieldError{File: rs.file, Field: "gap." + g.Item, Err: ErrMissing,
-				Msg: fmt.Sprintf("marked carry, but %s has no payment %q to carry", prev.year, g.Item)})
+			errs = append(errs, &des.FieldError{File: rs.File, Field: "gap." + g.Item, Err: des.ErrMissing,
+				Msg: fmt.Sprintf("marked carry, but %s has no payment %q to carry", prev.Year, g.Item)})
 			continue
 		}
-		if _, dup := rs.Payment(g.Item); dup {
+		if _, dup := payment(rs, g.Item); dup {
 			continue
 		}
 		for k := range old.Parts {
 			pt := &old.Parts[k]
-			if pt.Stated == Period {
-				errs = append(errs, &FieldError{File: rs.file, Field: "gap." + g.Item, Err: ErrInvalid,
+			if pt.Stated == des.Period {
+				errs = append(errs, &des.FieldError{File: rs.File, Field: "gap." + g.Item, Err: des.ErrInvalid,
 					Msg: "cannot carry an amount stated for part of a year"})
 				continue
 			}
-			pt.Values = carriedValues(*pt, prev.year, rs.year, rs.year.Start())
-			pt.From, pt.To = rs.year.Start(), rs.year.End()
+			pt.Values = carriedValues(*pt, prev.Year, rs.Year, rs.Year.Start())
+			pt.From, pt.To = rs.Year.Start(), rs.Year.End()
 		}
-		rs.payments = append(rs.payments, old)
+		rs.Payments = append(rs.Payments, old)
 	}
 	return errs
 }
 
 // carriedValues is the value of a part in force at the end of year from,
 // restated from a date of year to, labelled carried.
-func carriedValues(pt Part, from, to Year, start Date) []Value {
-	vs := pt.InForce(Date{})
+func carriedValues(pt des.Part, from, to des.Year, start des.Date) []des.Value {
+	vs := pt.InForce(des.Date{})
 	if len(vs) == 0 {
 		return nil
 	}
 	last := vs[len(vs)-1]
 	src := last.Source
 	src.Document = fmt.Sprintf("carried from %s: no %s source found (%s: %s)", from, to, from, last.Source.Document)
-	src.Confidence = Carried
-	return []Value{{Rate: last.Rate, From: start, Source: src}}
+	src.Confidence = des.Carried
+	return []des.Value{{Rate: last.Rate, From: start, Source: src}}
 }
 
 // zones of a maximum: national, outer London, inner London.
@@ -213,21 +218,21 @@ var zoneNames = [nZones]string{"national", "outer London", "inner London"}
 type anchor struct {
 	band  string
 	role  string
-	year  Year
-	from  Date
-	until Date // last day the figure is the role's latest
-	known Date // announced, or from when not stated
+	year  des.Year
+	from  des.Date
+	until des.Date // last day the figure is the role's latest
+	known des.Date // announced, or from when not stated
 	amt   [nZones]decimal.Decimal
-	src   [nZones]Source
+	src   [nZones]des.Source
 }
 
 type bandModel struct {
 	bands    *BandRules
 	rates    OnCostRates
 	anchors  []*anchor
-	dates    []Date // every date a band's figure may change, sorted
+	dates    []des.Date // every date a band's figure may change, sorted
 	memo     map[memoKey]derivedValue
-	costs    map[Date]*onCosts
+	costs    map[des.Date]*onCosts
 	steps    []awardStep // bands.awards, as the model applies them
 	models   map[modelKey]modelMemo
 	salaries map[salaryKey]anchorSalary
@@ -242,14 +247,14 @@ type memoKey struct {
 	band   string
 	prefer string
 	zone   int
-	t, k   Date
+	t, k   des.Date
 	noMove bool
 }
 
 // derivedValue is a figure the model gives, with how.
 type derivedValue struct {
 	amt     decimal.Decimal
-	conf    Confidence
+	conf    des.Confidence
 	doc     string
 	url     string
 	sourced bool // band equality with a sourced figure in force (for the fallback's reference)
@@ -258,7 +263,7 @@ type derivedValue struct {
 // newBandModel is the band model over the evidence of a catalogue's rule
 // sets (its anchors in the order given: the order breaks ties).
 func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandModel {
-	m := &bandModel{bands: bands, rates: rates, memo: map[memoKey]derivedValue{}, costs: map[Date]*onCosts{},
+	m := &bandModel{bands: bands, rates: rates, memo: map[memoKey]derivedValue{}, costs: map[des.Date]*onCosts{},
 		models: map[modelKey]modelMemo{}, salaries: map[salaryKey]anchorSalary{}, roles: map[bandRole]bool{}}
 	one := decimal.NewFromInt(1)
 	for _, w := range bands.awards {
@@ -266,8 +271,8 @@ func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandMode
 			add:  fmt.Sprintf("+%s%% (award from %s)", w.Percent, w.From),
 			take: fmt.Sprintf("less the %s%% award from %s", w.Percent, w.From)})
 	}
-	seen := map[Date]bool{}
-	addDate := func(d Date) {
+	seen := map[des.Date]bool{}
+	addDate := func(d des.Date) {
 		if !seen[d] {
 			seen[d] = true
 			m.dates = append(m.dates, d)
@@ -292,7 +297,7 @@ func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandMode
 	for _, s := range bands.basis {
 		addDate(s.From)
 	}
-	slices.SortFunc(m.dates, func(a, b Date) int { return a.Compare(b) })
+	slices.SortFunc(m.dates, func(a, b des.Date) int { return a.Compare(b) })
 	return m
 }
 
@@ -303,11 +308,11 @@ func newBandModel(evs []Evidence, bands *BandRules, rates OnCostRates) *bandMode
 // the rate once the Health and Social Care Levy months (6 April to 5
 // November 2022) were reversed (the model reproduces the sourced October
 // 2022 figures only so).
-func costDate(d Date) Date { return YearOf(d).End() }
+func costDate(d des.Date) des.Date { return des.YearOf(d).End() }
 
 // includes reports whether a figure in force from d, as known on k,
 // includes award w.
-func includes(w PayAward, d, k Date) bool {
+func includes(w PayAward, d, k des.Date) bool {
 	if !w.Backdated() {
 		return !w.From.After(d)
 	}
@@ -320,7 +325,7 @@ func includes(w PayAward, d, k Date) bool {
 
 // awardMoves reports whether a pay award of group pay moves the maxima
 // after from and on or before t (as known on k).
-func (m *bandModel) awardMoves(pay string, from, t, k Date) bool {
+func (m *bandModel) awardMoves(pay string, from, t, k des.Date) bool {
 	for _, w := range m.bands.awards {
 		if w.Pay == pay && w.From.After(from) && !w.From.After(t) && includes(w, t, k) {
 			return true
@@ -342,21 +347,21 @@ func (m *bandModel) topBand(b Band) Band {
 // roleMaxima builds the role's maxima: its own sourced figures where they
 // are in force, derived ones elsewhere, and the revisions of backdated
 // awards.
-func (m *bandModel) roleMaxima(rs *RuleSet, r *Role, band Band) ([]Maximum, error) {
+func (m *bandModel) roleMaxima(rs *des.Contents, r *des.Role, band Band) ([]des.Maximum, error) {
 	pay := band.Pay
-	own := r.MaximaInForce(Date{})
-	var points []Date
+	own := r.MaximaInForce(des.Date{})
+	var points []des.Date
 	for _, d := range m.dates {
-		if !d.Before(r.EligibleFrom) && !d.After(rs.year.End()) {
+		if !d.Before(r.EligibleFrom) && !d.After(rs.Year.End()) {
 			points = append(points, d)
 		}
 	}
 	if !slices.Contains(points, r.EligibleFrom) {
-		points = append([]Date{r.EligibleFrom}, points...)
+		points = append([]des.Date{r.EligibleFrom}, points...)
 	}
-	var out []Maximum
+	var out []des.Maximum
 	for _, t := range points {
-		mx, ok := m.entry(rs, r, band, own, t, t, Date{})
+		mx, ok := m.entry(rs, r, band, own, t, t, des.Date{})
 		if !ok {
 			continue
 		}
@@ -367,7 +372,7 @@ func (m *bandModel) roleMaxima(rs *RuleSet, r *Role, band Band) ([]Maximum, erro
 	}
 	// Backdated awards: a revision of every figure in force on or after the
 	// award's date, announced when the award was.
-	var revised []Maximum
+	var revised []des.Maximum
 	for _, mx := range out {
 		revised = append(revised, mx)
 		for _, w := range m.bands.awards {
@@ -386,8 +391,8 @@ func (m *bandModel) roleMaxima(rs *RuleSet, r *Role, band Band) ([]Maximum, erro
 	// Own figures superseded by a sourced revision are kept before it, for
 	// calculations as known at an earlier date.
 	for _, o := range r.Maxima {
-		if !slices.ContainsFunc(own, func(x Maximum) bool { return x.From == o.From && x.Announced == o.Announced }) {
-			i := slices.IndexFunc(revised, func(x Maximum) bool { return x.From == o.From })
+		if !slices.ContainsFunc(own, func(x des.Maximum) bool { return x.From == o.From && x.Announced == o.Announced }) {
+			i := slices.IndexFunc(revised, func(x des.Maximum) bool { return x.From == o.From })
 			if i >= 0 {
 				revised = slices.Insert(revised, i, o)
 			}
@@ -396,19 +401,19 @@ func (m *bandModel) roleMaxima(rs *RuleSet, r *Role, band Band) ([]Maximum, erro
 	return revised, nil
 }
 
-func sameAmounts(a, b Maximum) bool {
+func sameAmounts(a, b des.Maximum) bool {
 	return a.National.Equal(b.National) && a.OuterLondon.Equal(b.OuterLondon) && a.InnerLondon.Equal(b.InnerLondon)
 }
 
-func sameMaximum(a, b Maximum) bool {
-	return sameAmounts(a, b) && a.ClaimCap == b.ClaimCap && a.Source == b.Source && a.sourceFor(1) == b.sourceFor(1) &&
-		a.sourceFor(2) == b.sourceFor(2)
+func sameMaximum(a, b des.Maximum) bool {
+	return sameAmounts(a, b) && a.ClaimCap == b.ClaimCap && a.Source == b.Source && a.SourceFor(1) == b.SourceFor(1) &&
+		a.SourceFor(2) == b.SourceFor(2)
 }
 
 // entry is the role's maximum from t as known on k, zone by zone.
-func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, announced Date) (Maximum, bool) {
-	mx := Maximum{From: t, Announced: announced}
-	var o *Maximum
+func (m *bandModel) entry(rs *des.Contents, r *des.Role, band Band, own []des.Maximum, t, k, announced des.Date) (des.Maximum, bool) {
+	mx := des.Maximum{From: t, Announced: announced}
+	var o *des.Maximum
 	for i := range own {
 		if !own[i].From.After(t) {
 			o = &own[i]
@@ -421,8 +426,8 @@ func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, 
 	any := false
 	for z := 0; z < nZones; z++ {
 		if o != nil {
-			if v := o.zone(z); v.IsPositive() || (z == 0 && o.ClaimCap) {
-				mx.set(z, v, o.sourceFor(z))
+			if v := o.Zone(z); v.IsPositive() || (z == 0 && o.ClaimCap) {
+				mx.SetZone(z, v, o.SourceFor(z))
 				if z == 0 {
 					mx.ClaimCap = o.ClaimCap
 				}
@@ -456,18 +461,18 @@ func (m *bandModel) entry(rs *RuleSet, r *Role, band Band, own []Maximum, t, k, 
 			doc = fmt.Sprintf("%s are paid at bands %s; the maximum is band %s's, the highest: %s", r.ID,
 				strings.Join(band.Of, ", "), m.topBand(band).ID, doc)
 		}
-		mx.set(z, dv.amt, Source{Document: doc, URL: dv.url, Confidence: dv.conf})
+		mx.SetZone(z, dv.amt, des.Source{Document: doc, URL: dv.url, Confidence: dv.conf})
 		any = true
 	}
 	if !any || (mx.National.IsZero() && !mx.ClaimCap) {
-		return Maximum{}, false
+		return des.Maximum{}, false
 	}
 	return mx, true
 }
 
 // backdatedBetween reports whether a backdated award covering o's date was
 // announced after o and on or before k.
-func (m *bandModel) backdatedBetween(pay string, o *Maximum, k Date) bool {
+func (m *bandModel) backdatedBetween(pay string, o *des.Maximum, k des.Date) bool {
 	for _, w := range m.bands.awards {
 		if w.Pay == pay && w.Backdated() && !w.From.After(o.From) && w.Announced.After(o.Announced) && !w.Announced.After(k) {
 			return true
@@ -478,14 +483,14 @@ func (m *bandModel) backdatedBetween(pay string, o *Maximum, k Date) bool {
 
 // value is band b's figure for zone z from t, as known on k. prefer names a
 // role whose own figure is preferred as the anchor.
-func (m *bandModel) value(b Band, z int, t, k Date, prefer string) (derivedValue, bool) {
+func (m *bandModel) value(b Band, z int, t, k des.Date, prefer string) (derivedValue, bool) {
 	return m.valueRule(b, z, t, k, prefer, false)
 }
 
 // valueRule is value; with noMove it leaves out the moved-with-a-neighbour
 // rule (a neighbour's figure at the same date is never itself moved, so the
 // rule cannot go round in a circle).
-func (m *bandModel) valueRule(b Band, z int, t, k Date, prefer string, noMove bool) (derivedValue, bool) {
+func (m *bandModel) valueRule(b Band, z int, t, k des.Date, prefer string, noMove bool) (derivedValue, bool) {
 	if !m.roles[bandRole{b.ID, prefer}] {
 		prefer = "" // no anchor of the band is the role's: nothing to prefer
 	}
@@ -498,12 +503,12 @@ func (m *bandModel) valueRule(b Band, z int, t, k Date, prefer string, noMove bo
 	return v, v.amt.IsPositive()
 }
 
-func (m *bandModel) compute(b Band, z int, t, k Date, prefer string, noMove bool) derivedValue {
+func (m *bandModel) compute(b Band, z int, t, k des.Date, prefer string, noMove bool) derivedValue {
 	if m.hasBasis(b.ID) {
 		return m.rebased(b, z, t, k)
 	}
 	g, _ := m.bands.payGroup(b.Pay)
-	inSpan := func(d Date) bool { return !d.Before(g.ModelFrom) && !d.After(g.ModelTo) }
+	inSpan := func(d des.Date) bool { return !d.Before(g.ModelFrom) && !d.After(g.ModelTo) }
 	if inSpan(t) {
 		if a := m.nearest(b, z, t, k, prefer, inSpan); a != nil {
 			return m.model(b, z, a, t, k)
@@ -516,9 +521,9 @@ func (m *bandModel) compute(b Band, z int, t, k Date, prefer string, noMove bool
 	// Before the model span: band equality with a sourced figure in force,
 	// else moved with a neighbour.
 	if a := m.inForce(b, z, t, prefer); a != nil {
-		return derivedValue{amt: a.amt[z], conf: Derived, sourced: true, url: a.src[z].URL,
+		return derivedValue{amt: a.amt[z], conf: des.Derived, sourced: true, url: a.src[z].URL,
 			doc: fmt.Sprintf("derived by band equality: band %s's figure is %s's sourced %s (from %s; %s)",
-				b.ID, a.role, Pounds(a.amt[z]), a.from, a.src[z].Document)}
+				b.ID, a.role, des.Pounds(a.amt[z]), a.from, a.src[z].Document)}
 	}
 	if noMove {
 		return derivedValue{}
@@ -529,7 +534,7 @@ func (m *bandModel) compute(b Band, z int, t, k Date, prefer string, noMove bool
 // nearest is the anchor of band b for zone z to derive t from: one in force
 // at t (the preferred role's first), else the nearest in time within the
 // model span (the earlier on a tie).
-func (m *bandModel) nearest(b Band, z int, t, k Date, prefer string, inSpan func(Date) bool) *anchor {
+func (m *bandModel) nearest(b Band, z int, t, k des.Date, prefer string, inSpan func(des.Date) bool) *anchor {
 	if a := m.inForce(b, z, t, prefer); a != nil && inSpan(a.from) && !m.awardMoves(b.Pay, a.from, t, k) {
 		return a
 	}
@@ -556,7 +561,7 @@ func (m *bandModel) nearest(b Band, z int, t, k Date, prefer string, inSpan func
 
 // awardsBetween counts the pay awards the model must apply or take off to
 // move anchor a to t (as known on k).
-func (m *bandModel) awardsBetween(pay string, a *anchor, t, k Date) int {
+func (m *bandModel) awardsBetween(pay string, a *anchor, t, k des.Date) int {
 	n := 0
 	for _, w := range m.bands.awards {
 		if w.Pay == pay && includes(w, a.from, a.known) != includes(w, t, k) {
@@ -567,7 +572,7 @@ func (m *bandModel) awardsBetween(pay string, a *anchor, t, k Date) int {
 }
 
 // inForce is a sourced figure of band b for zone z in force at t.
-func (m *bandModel) inForce(b Band, z int, t Date, prefer string) *anchor {
+func (m *bandModel) inForce(b Band, z int, t des.Date, prefer string) *anchor {
 	var got *anchor
 	for _, a := range m.anchors {
 		if a.band != b.ID || !a.amt[z].IsPositive() || a.from.After(t) || a.until.Before(t) ||
@@ -591,14 +596,14 @@ type onCosts struct {
 
 // costsOn are the on-cost rates on d, looked up once a model (the lookup
 // is pure, and a catalogue has a few cost dates).
-func (m *bandModel) costsOn(d Date) *onCosts {
+func (m *bandModel) costsOn(d des.Date) *onCosts {
 	if c, ok := m.costs[d]; ok {
 		return c
 	}
 	p, n, t, err := m.rates(d)
 	c := &onCosts{pension: p, niRate: n, niThreshold: t, ok: err == nil}
 	if c.ok {
-		c.pensionPct, c.niPct, c.threshold = pct(p), pct(n), Pounds(t)
+		c.pensionPct, c.niPct, c.threshold = pct(p), pct(n), des.Pounds(t)
 	}
 	m.costs[d] = c
 	return c
@@ -618,13 +623,13 @@ type awardStep struct {
 type modelKey struct {
 	a        *anchor
 	z        int
-	cost     Date
+	cost     des.Date
 	in, want uint64
 }
 
 // model moves anchor a to t through the pay awards and on-cost rules
 // (moveAnchor), once for each figure it can give.
-func (m *bandModel) model(b Band, z int, a *anchor, t, k Date) derivedValue {
+func (m *bandModel) model(b Band, z int, a *anchor, t, k des.Date) derivedValue {
 	key := modelKey{a: a, z: z, cost: costDate(t)}
 	memo := len(m.steps) <= 64 // else the masks cannot say which awards: no memo
 	for i, w := range m.steps {
@@ -681,14 +686,14 @@ func (m *bandModel) salary(a *anchor, z int, ca *onCosts) anchorSalary {
 	if sal.LessThanOrEqual(ta) {
 		sal = a.amt[z].DivRound(one.Add(pa), 12)
 	}
-	s := anchorSalary{v: sal, text: Pounds(sal.Round(2)), anchor: Pounds(a.amt[z])}
+	s := anchorSalary{v: sal, text: des.Pounds(sal.Round(2)), anchor: des.Pounds(a.amt[z])}
 	m.salaries[key] = s
 	return s
 }
 
 // moveAnchor is model's figure: the anchor's salary, moved through the
 // awards between and re-costed at t's on-cost rules.
-func (m *bandModel) moveAnchor(b Band, z int, a *anchor, t, k Date) derivedValue {
+func (m *bandModel) moveAnchor(b Band, z int, a *anchor, t, k des.Date) derivedValue {
 	ca := m.costsOn(costDate(a.from))
 	if !ca.ok {
 		return derivedValue{}
@@ -726,7 +731,7 @@ func (m *bandModel) moveAnchor(b Band, z int, a *anchor, t, k Date) derivedValue
 	if len(steps) == 0 && pa.Equal(pt) && na.Equal(nt) && ta.Equal(tt) {
 		doc := "derived by band equality: band " + b.ID + "'s figure is " + a.role + "'s sourced " + sal.anchor +
 			" (from " + a.from.String() + "; " + a.src[z].Document + ")"
-		return derivedValue{amt: amt, conf: Derived, doc: doc, url: a.src[z].URL}
+		return derivedValue{amt: amt, conf: des.Derived, doc: doc, url: a.src[z].URL}
 	}
 	var doc strings.Builder
 	doc.WriteString("derived by the band model: band ")
@@ -745,14 +750,14 @@ func (m *bandModel) moveAnchor(b Band, z int, a *anchor, t, k Date) derivedValue
 		doc.WriteString("; " + strings.Join(steps, ", "))
 	}
 	doc.WriteString("; re-costed at " + ct.pensionPct + " pension and " + ct.niPct + " NI above " + ct.threshold +
-		" = " + Pounds(amt))
-	return derivedValue{amt: amt, conf: Derived, doc: doc.String(), url: a.src[z].URL}
+		" = " + des.Pounds(amt))
+	return derivedValue{amt: amt, conf: des.Derived, doc: doc.String(), url: a.src[z].URL}
 }
 
 // moved is the fallback before the model span: the band's previous figure
 // moved by a neighbouring band's change over the same dates.
-func (m *bandModel) moved(b Band, z int, t, k Date) derivedValue {
-	i, _ := slices.BinarySearchFunc(m.dates, t, func(a, b Date) int { return a.Compare(b) })
+func (m *bandModel) moved(b Band, z int, t, k des.Date) derivedValue {
+	i, _ := slices.BinarySearchFunc(m.dates, t, func(a, b des.Date) int { return a.Compare(b) })
 	for i--; i >= 0; i-- {
 		p := m.dates[i]
 		prev, ok := m.value(b, z, p, p, "")
@@ -768,8 +773,8 @@ func (m *bandModel) moved(b Band, z int, t, k Date) derivedValue {
 			}
 			doc := fmt.Sprintf("derived (weaker: before the model's span, so moved with a neighbour): band %s's %s at %s "+
 				"× %s's change from %s to %s (%s, band %s) = %s [band %s at %s: %s]",
-				b.ID, Pounds(prev.amt), p, refName, Pounds(r0.amt), Pounds(r1.amt), kind, ref.ID, Pounds(amt), b.ID, p, prev.doc)
-			return derivedValue{amt: amt, conf: Derived, doc: doc, url: r1.url}
+				b.ID, des.Pounds(prev.amt), p, refName, des.Pounds(r0.amt), des.Pounds(r1.amt), kind, ref.ID, des.Pounds(amt), b.ID, p, prev.doc)
+			return derivedValue{amt: amt, conf: des.Derived, doc: doc, url: r1.url}
 		}
 		return derivedValue{}
 	}
@@ -778,7 +783,7 @@ func (m *bandModel) moved(b Band, z int, t, k Date) derivedValue {
 
 // reference is the band nearest b in pay with figures at both p and t:
 // sourced at both if any band has them, else of any kind.
-func (m *bandModel) reference(b Band, z int, p, t, k Date) (Band, string, derivedValue, derivedValue, bool) {
+func (m *bandModel) reference(b Band, z int, p, t, k des.Date) (Band, string, derivedValue, derivedValue, bool) {
 	type cand struct {
 		band   Band
 		v0, v1 derivedValue
@@ -815,72 +820,25 @@ func (m *bandModel) reference(b Band, z int, p, t, k Date) (Band, string, derive
 }
 
 // carry is the rule after the model span: the band's last figure within it.
-func (m *bandModel) carry(b Band, z int, t, k Date, g PayGroup) derivedValue {
+func (m *bandModel) carry(b Band, z int, t, k des.Date, g PayGroup) derivedValue {
 	last, ok := m.value(b, z, g.ModelTo, k, "")
 	if !ok {
 		return derivedValue{}
 	}
-	return derivedValue{amt: last.amt, conf: Carried, url: last.url,
+	return derivedValue{amt: last.amt, conf: des.Carried, url: last.url,
 		doc: fmt.Sprintf("carried from %s: no %s pay award found after it (%s)", g.ModelTo, g.Name, last.doc)}
 }
 
 func pct(f decimal.Decimal) string { return f.Shift(2).String() + "%" }
 
-// zone returns the maximum for zone z (0 national, 1 outer, 2 inner London).
-func (mx Maximum) zone(z int) decimal.Decimal {
-	switch z {
-	case 1:
-		return mx.OuterLondon
-	case 2:
-		return mx.InnerLondon
-	}
-	return mx.National
-}
-
-// sourceFor is the source of zone z's figure.
-func (mx Maximum) sourceFor(z int) Source {
-	switch {
-	case z == 1 && mx.OuterSource != nil:
-		return *mx.OuterSource
-	case z == 2 && mx.InnerSource != nil:
-		return *mx.InnerSource
-	}
-	return mx.Source
-}
-
-// set sets zone z's figure and its source.
-func (mx *Maximum) set(z int, v decimal.Decimal, s Source) {
-	switch z {
-	case 0:
-		mx.National, mx.Source = v, s
-		// London sources equal to the national one need not be repeated.
-		if mx.OuterSource != nil && *mx.OuterSource == s {
-			mx.OuterSource = nil
-		}
-		if mx.InnerSource != nil && *mx.InnerSource == s {
-			mx.InnerSource = nil
-		}
-	case 1:
-		mx.OuterLondon = v
-		if s != mx.Source {
-			mx.OuterSource = &s
-		}
-	case 2:
-		mx.InnerLondon = v
-		if s != mx.Source {
-			mx.InnerSource = &s
-		}
-	}
-}
-
 // Check is one sourced maximum derived again with it left out: what the
 // band model (or, before its span, the fallback rule) gives from the other
 // sourced figures alone.
 type Check struct {
-	Year    Year            `json:"year"`
+	Year    des.Year        `json:"year"`
 	Role    string          `json:"role"`
 	Band    string          `json:"band"`
-	From    Date            `json:"from"`
+	From    des.Date        `json:"from"`
 	Sourced decimal.Decimal `json:"sourced"`
 	Derived decimal.Decimal `json:"derived"` // zero when no rule reaches it
 	// Model is true when the pay-award model derived it (the date is in the
@@ -895,19 +853,20 @@ type Check struct {
 	Rule string `json:"rule"`
 }
 
-// Error is Derived − Sourced.
-func (c Check) Error() decimal.Decimal { return c.Derived.Sub(c.Sourced) }
+// Difference is Derived − Sourced: how far the rule missed the sourced
+// figure (zero when it reproduced it).
+func (c Check) Difference() decimal.Decimal { return c.Derived.Sub(c.Sourced) }
 
 // LeaveOneOut validates the band model: each sourced national maximum (as
 // stated in the rule sets, before Complete) is left out in turn, together
 // with any other role's figure on the same band from the same date (a twin
 // would give it back trivially), and derived from the rest by the same
 // rules Complete uses. Nothing is tuned per figure.
-func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check, error) {
+func LeaveOneOut(sets []*des.RuleSet, bands *BandRules, rates OnCostRates) ([]Check, error) {
 	if bands == nil || rates == nil {
-		return nil, fmt.Errorf("%w: LeaveOneOut needs band rules and on-cost rates", ErrMissing)
+		return nil, fmt.Errorf("%w: LeaveOneOut needs band rules and on-cost rates", des.ErrMissing)
 	}
-	evs := evidenceOfAll(sets)
+	evs := evidenceOfSets(sets)
 	base := newBandModel(evs, bands, rates)
 	var out []Check
 	for _, a := range base.anchors {
@@ -941,11 +900,11 @@ func LeaveOneOut(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check,
 // the national figure it goes with by the HCAS rule (or, for a re-based
 // band, from its salary basis). The national figure is the sourced one of
 // the same entry where it has one, else the band's as the model gives it.
-func LeaveOneOutLondon(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]Check, error) {
+func LeaveOneOutLondon(sets []*des.RuleSet, bands *BandRules, rates OnCostRates) ([]Check, error) {
 	if bands == nil || rates == nil {
-		return nil, fmt.Errorf("%w: LeaveOneOutLondon needs band rules and on-cost rates", ErrMissing)
+		return nil, fmt.Errorf("%w: LeaveOneOutLondon needs band rules and on-cost rates", des.ErrMissing)
 	}
-	evs := evidenceOfAll(sets)
+	evs := evidenceOfSets(sets)
 	base := newBandModel(evs, bands, rates)
 	var out []Check
 	for _, a := range base.anchors {
@@ -981,10 +940,27 @@ func LeaveOneOutLondon(sets []*RuleSet, bands *BandRules, rates OnCostRates) ([]
 
 // fillable is a copy of rs whose payments, ARRS rules and gaps completion
 // may fill without changing rs.
-func (rs *RuleSet) fillable() *RuleSet {
-	c := *rs
-	c.payments = rs.Payments()
-	c.arrs = rs.arrs.clone()
-	c.gaps = slices.Clone(rs.gaps)
+func fillable(rs *des.RuleSet) *des.Contents {
+	c := rs.Contents()
 	return &c
+}
+
+// payment is the payment of c with the given ID, a copy.
+func payment(c *des.Contents, id string) (des.Payment, bool) {
+	for _, p := range c.Payments {
+		if p.ID == id {
+			return clonePayment(p), true
+		}
+	}
+	return des.Payment{}, false
+}
+
+// clonePayment is a copy of p that shares no slice with it.
+func clonePayment(p des.Payment) des.Payment {
+	p.Parts = slices.Clone(p.Parts)
+	for i := range p.Parts {
+		p.Parts[i].Values = slices.Clone(p.Parts[i].Values)
+		p.Parts[i].Scale = slices.Clone(p.Parts[i].Scale)
+	}
+	return p
 }

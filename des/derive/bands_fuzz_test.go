@@ -1,7 +1,8 @@
-package des_test
+package derive_test
 
 import (
 	"errors"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"os"
 	"testing"
 
@@ -20,7 +21,7 @@ func FuzzLoadBandRules(f *testing.F) {
 	f.Add([]byte("[[award]]\npay = \"afc\"\nfrom = 2023-07-01\npercent = \"5\"\n"))
 	f.Add([]byte("[[band]]\nid = \"4-8a\"\nname = \"r\"\npay = \"afc\"\nof = [\"9\"]\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		br, err := des.LoadBandRules("fuzz.toml", data)
+		br, err := rulefile.ReadBands("fuzz.toml", data)
 		if err != nil {
 			var fe *des.FieldError
 			if !errors.As(err, &fe) {

@@ -1,7 +1,8 @@
-package des_test
+package derive_test
 
 import (
 	"encoding/json"
+	"github.com/pcnfin/pcnfin/des/derive"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -17,11 +18,11 @@ func embeddedEvidence(f *testing.F) (texts, carries [][]byte) {
 	for _, rs := range rates.All() {
 		raw, err := rates.AsStated(rs.Year())
 		require.NoError(f, err)
-		t, err := des.EvidenceOf(raw).MarshalText()
+		t, err := derive.EvidenceOf(raw).MarshalText()
 		require.NoError(f, err)
 		texts = append(texts, t)
 		if prev != nil {
-			c, err := json.Marshal(des.CarryOf(raw, prev))
+			c, err := json.Marshal(derive.CarryOf(raw, prev))
 			require.NoError(f, err)
 			carries = append(carries, c)
 		}
@@ -42,14 +43,14 @@ func FuzzEvidenceText(f *testing.F) {
 	f.Add([]byte("evidence 2024/25\ndates 2024-13-01\nend\n"))
 	f.Add([]byte("evidence 2024/25\ndates\nanchor r \"7 2024-04-01\nend\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var e des.Evidence
+		var e derive.Evidence
 		if err := e.UnmarshalText(data); err != nil {
 			require.NotEmpty(t, err.Error())
 			return
 		}
 		once, err := e.MarshalText()
 		require.NoError(t, err)
-		var back des.Evidence
+		var back derive.Evidence
 		require.NoError(t, back.UnmarshalText(once), "%s", once)
 		twice, err := back.MarshalText()
 		require.NoError(t, err)
@@ -73,13 +74,13 @@ func FuzzCarryAndBandsJSON(f *testing.F) {
 	f.Add([]byte(`{"from":"2025/26","payments":[{"parts":[{"values":[{"rate":"1e-3","from":"2025-04-01"}]}]}]}`))
 	f.Add([]byte(`{"awards":[{"percent":"x"}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var c des.Carry
+		var c derive.Carry
 		if json.Unmarshal(data, &c) == nil {
-			roundTripJSON(t, &c, &des.Carry{})
+			roundTripJSON(t, &c, &derive.Carry{})
 		}
-		var br des.BandRules
+		var br derive.BandRules
 		if json.Unmarshal(data, &br) == nil {
-			roundTripJSON(t, &br, &des.BandRules{})
+			roundTripJSON(t, &br, &derive.BandRules{})
 		}
 	})
 }

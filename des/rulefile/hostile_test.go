@@ -1,6 +1,8 @@
-package des_test
+package rulefile_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"math"
 	"os"
 	"strings"
@@ -16,16 +18,16 @@ import (
 // file system reports, and its shape is checked before it is decoded.
 func TestRuleSetHostileShapes(t *testing.T) {
 	if _, err := os.Stat("/dev/zero"); err == nil {
-		_, err := des.LoadRuleSetFile("/dev/zero")
+		_, err := rulefile.ReadFile("/dev/zero")
 		require.ErrorIs(t, err, des.ErrInvalid)
 		require.Contains(t, err.Error(), "/dev/zero: file is more than 1048576 bytes; a rule set may be at most 1048576")
 	}
 	deep := []byte(`year = "2025/26"` + "\nx = " + strings.Repeat("{a=", 20_000) + "1" + strings.Repeat("}", 20_000) + "\n")
-	_, err := des.LoadRuleSet("deep.toml", deep)
+	_, err := rulefile.Read("deep.toml", deep)
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "deep.toml:2: tables or arrays nested more than 32 deep")
 	many := []byte(`year = "2025/26"` + "\n" + strings.Repeat("[[payment]]\n", 20_000))
-	_, err = des.LoadRuleSet("many.toml", many)
+	_, err = rulefile.Read("many.toml", many)
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "many.toml:10002: more than 10000 tables")
 }
@@ -39,7 +41,7 @@ func BenchmarkRuleSetHostile(b *testing.B) {
 	}{{"deep-20k", deep}, {"payments-9999-errors", atLimit}} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := des.LoadRuleSet(c.name, c.data); err == nil {
+				if _, err := rulefile.Read(c.name, c.data); err == nil {
 					b.Fatal("accepted")
 				}
 			}
@@ -47,7 +49,7 @@ func BenchmarkRuleSetHostile(b *testing.B) {
 	}
 	b.Run("dev-zero", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := des.LoadRuleSetFile("/dev/zero"); err == nil {
+			if _, err := rulefile.ReadFile("/dev/zero"); err == nil {
 				b.Fatal("accepted")
 			}
 		}
@@ -66,8 +68,8 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Contains(t, err.Error(), "nil.csv: no input to read")
 
-	_, err = des.Project(rates.All()[0], rates.All()[len(rates.All())-1].Year()+1,
-		des.Projection{EntitlementGrowth: decimal.NewFromInt(-200)})
+	_, err = derive.Project(rates.All()[0], rates.All()[len(rates.All())-1].Year()+1,
+		derive.Projection{EntitlementGrowth: decimal.NewFromInt(-200)})
 	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
 	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")
 

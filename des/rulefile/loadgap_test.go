@@ -1,6 +1,7 @@
-package des_test
+package rulefile_test
 
 import (
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -25,7 +26,7 @@ name = "Core"
     url = "https://example.org/core"
     confidence = "confirmed"
 `
-	_, err := des.LoadRuleSet("late.toml", []byte(late))
+	_, err := rulefile.Read("late.toml", []byte(late))
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.ErrorContains(t, err, "payment[0].part[0].value[0].from")
 	require.ErrorContains(t, err, "after its part")

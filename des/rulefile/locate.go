@@ -1,7 +1,8 @@
-package des
+package rulefile
 
 import (
 	"github.com/BurntSushi/toml"
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/strict"
 )
 
@@ -44,6 +45,6 @@ func mixedCaseMsg(k toml.Key) string { return strict.MixedCaseMessage(k) }
 // the file name, line and key, wrapping ErrSyntax (or ErrBadNumber,
 // ErrBadDate, ErrBadYear when one of pcnfin's types refused a value).
 func decodeError(name, text string, err error) error {
-	pr := strict.Analyse(text, err, ErrSyntax, ErrInvalid, ErrBadNumber, ErrBadDate, ErrBadYear)
-	return &FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
+	pr := strict.Analyse(text, err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate, des.ErrBadYear)
+	return &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
 }

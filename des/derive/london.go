@@ -1,4 +1,4 @@
-package des
+package derive
 
 // London maxima and re-based bands.
 //
@@ -31,13 +31,14 @@ package des
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
 	"strings"
 
 	"github.com/shopspring/decimal"
 )
 
 // rowKnown is the date a row from from, announced ann, is known.
-func rowKnown(from, ann Date) Date {
+func rowKnown(from, ann des.Date) des.Date {
 	if ann.IsZero() || ann.Before(from) {
 		return from
 	}
@@ -46,14 +47,14 @@ func rowKnown(from, ann Date) Date {
 
 // rowIn reports whether a row from from, announced ann, is in force at t as
 // known on k.
-func rowIn(from, ann, t, k Date) bool {
+func rowIn(from, ann, t, k des.Date) bool {
 	return includes(PayAward{From: from, Announced: ann}, t, k)
 }
 
 // awardFactor is the product of the awards of pay group pay that a figure
 // at t (as known on k) includes and one from `from` (known on known) does
 // not, divided by those the other way round, with the steps' texts.
-func (m *bandModel) awardFactor(pay string, from, known, t, k Date) (decimal.Decimal, []string) {
+func (m *bandModel) awardFactor(pay string, from, known, t, k des.Date) (decimal.Decimal, []string) {
 	f := decimal.NewFromInt(1)
 	var steps []string
 	for _, w := range m.steps {
@@ -77,7 +78,7 @@ func (m *bandModel) awardFactor(pay string, from, known, t, k Date) (decimal.Dec
 // pay: the last row in force, its minimum and maximum moved by the awards
 // since it, with a text saying where they come from. ok is false when no
 // row is in force (no London weighting).
-func (m *bandModel) hcasAt(pay string, z int, t, k Date) (hz HCASZone, idx int, text string, ok bool) {
+func (m *bandModel) hcasAt(pay string, z int, t, k des.Date) (hz HCASZone, idx int, text string, ok bool) {
 	idx = -1
 	for i, h := range m.bands.hcas {
 		if h.Pay == pay && rowIn(h.From, h.Announced, t, k) {
@@ -94,7 +95,7 @@ func (m *bandModel) hcasAt(pay string, z int, t, k Date) (hz HCASZone, idx int, 
 	if len(steps) > 0 {
 		hz.Min, hz.Max = hz.Min.Mul(f).Round(0), hz.Max.Mul(f).Round(0)
 		text = fmt.Sprintf("the %s HCAS (%s) %s to %s %s, each rounded half-up to the pound", h.PayYear,
-			h.Source.Confidence, Pounds(h.Zone(z).Min), Pounds(h.Zone(z).Max), strings.Join(steps, ", "))
+			h.Source.Confidence, des.Pounds(h.Zone(z).Min), des.Pounds(h.Zone(z).Max), strings.Join(steps, ", "))
 	}
 	return hz, idx, text, true
 }
@@ -121,14 +122,14 @@ func costed(s decimal.Decimal, c *onCosts) (decimal.Decimal, string) {
 	total := s.Add(pen).Add(ni)
 	amt := total.Round(0)
 	return amt, fmt.Sprintf("%s + %s pension %s + %s NI on %s above %s %s = %s, rounded half-up to the pound = %s",
-		Pounds(s.Round(2)), c.pensionPct, Pounds(pen.Round(2)), c.niPct, Pounds(above.Round(2)), c.threshold,
-		Pounds(ni.Round(2)), Pounds(total.Round(2)), Pounds(amt))
+		des.Pounds(s.Round(2)), c.pensionPct, des.Pounds(pen.Round(2)), c.niPct, des.Pounds(above.Round(2)), c.threshold,
+		des.Pounds(ni.Round(2)), des.Pounds(total.Round(2)), des.Pounds(amt))
 }
 
 // london is band b's figure for London zone z (1 outer, 2 inner) from t as
 // known on k, where nat is the national figure it goes with: band equality
 // with a sourced London figure, else the HCAS rule (see above).
-func (m *bandModel) london(b Band, z int, t, k Date, prefer string, nat decimal.Decimal) derivedValue {
+func (m *bandModel) london(b Band, z int, t, k des.Date, prefer string, nat decimal.Decimal) derivedValue {
 	hz, idx, htext, ok := m.hcasAt(b.Pay, z, t, k)
 	if !ok || !nat.IsPositive() {
 		return derivedValue{}
@@ -138,9 +139,9 @@ func (m *bandModel) london(b Band, z int, t, k Date, prefer string, nat decimal.
 	}
 	if a := m.inForce(b, z, t, prefer); a != nil && m.awardsBetween(b.Pay, a, t, k) == 0 {
 		if _, ai, _, _ := m.hcasAt(b.Pay, z, a.from, a.known); ai == idx {
-			return derivedValue{amt: a.amt[z], conf: Derived, sourced: true, url: a.src[z].URL,
+			return derivedValue{amt: a.amt[z], conf: des.Derived, sourced: true, url: a.src[z].URL,
 				doc: fmt.Sprintf("derived by band equality: band %s's %s figure is %s's sourced %s (from %s; %s)",
-					b.ID, zoneNames[z], a.role, Pounds(a.amt[z]), a.from, a.src[z].Document)}
+					b.ID, zoneNames[z], a.role, des.Pounds(a.amt[z]), a.from, a.src[z].Document)}
 		}
 	}
 	c := m.costsOn(costDate(t))
@@ -163,10 +164,10 @@ func (m *bandModel) london(b Band, z int, t, k Date, prefer string, nat decimal.
 		"rates/bands.toml): band %s's national %s is a salary of %s "+
 		"((%s + %s × %s) ÷ (1 + %s + %s)); %s HCAS %s%% of it is %s, %s %s to %s (%s) = %s; "+
 		"salary + HCAS = %s",
-		b.ID, Pounds(nat), Pounds(sal.Round(2)), Pounds(nat), c.niPct, c.threshold, c.pensionPct, c.niPct,
-		zoneNames[z], hz.Percent, Pounds(pctOf.Round(2)), held, Pounds(hz.Min), Pounds(hz.Max), htext,
-		Pounds(sup.Round(2)), ctext)
-	return derivedValue{amt: amt, conf: Derived, doc: doc, url: h.Source.URL}
+		b.ID, des.Pounds(nat), des.Pounds(sal.Round(2)), des.Pounds(nat), c.niPct, c.threshold, c.pensionPct, c.niPct,
+		zoneNames[z], hz.Percent, des.Pounds(pctOf.Round(2)), held, des.Pounds(hz.Min), des.Pounds(hz.Max), htext,
+		des.Pounds(sup.Round(2)), ctext)
+	return derivedValue{amt: amt, conf: des.Derived, doc: doc, url: h.Source.URL}
 }
 
 // hasBasis reports whether band id is re-based on [[basis]] rows.
@@ -180,7 +181,7 @@ func (m *bandModel) hasBasis(id string) bool {
 }
 
 // rebased is a re-based band's figure for zone z from t as known on k.
-func (m *bandModel) rebased(b Band, z int, t, k Date) derivedValue {
+func (m *bandModel) rebased(b Band, z int, t, k des.Date) derivedValue {
 	idx := -1
 	for i, s := range m.bands.basis {
 		if s.Band == b.ID && rowIn(s.From, s.Announced, t, k) {
@@ -199,17 +200,17 @@ func (m *bandModel) rebased(b Band, z int, t, k Date) derivedValue {
 	sal := row.Salary.Mul(f)
 	var doc strings.Builder
 	fmt.Fprintf(&doc, "derived by re-basing: band %s's maximum is %s, %s (%s; %s)", b.ID, row.Point,
-		Pounds(row.Salary), row.Source.Document, row.Source.Confidence)
+		des.Pounds(row.Salary), row.Source.Document, row.Source.Confidence)
 	if len(steps) > 0 {
 		sal = sal.Round(2)
-		fmt.Fprintf(&doc, ", %s = %s (to the penny)", strings.Join(steps, ", "), Pounds(sal))
+		fmt.Fprintf(&doc, ", %s = %s (to the penny)", strings.Join(steps, ", "), des.Pounds(sal))
 	}
 	if z > 0 {
 		sal = sal.Add(row.LondonWeighting)
-		fmt.Fprintf(&doc, ", + London weighting %s (one London figure for both zones) = %s", Pounds(row.LondonWeighting),
-			Pounds(sal))
+		fmt.Fprintf(&doc, ", + London weighting %s (one London figure for both zones) = %s", des.Pounds(row.LondonWeighting),
+			des.Pounds(sal))
 	}
 	amt, ctext := costed(sal, c)
 	doc.WriteString(", plus on-costs: " + ctext)
-	return derivedValue{amt: amt, conf: Derived, doc: doc.String(), url: row.Source.URL}
+	return derivedValue{amt: amt, conf: des.Derived, doc: doc.String(), url: row.Source.URL}
 }

@@ -1,7 +1,8 @@
-package des_test
+package derive_test
 
 import (
 	"encoding/json"
+	"github.com/pcnfin/pcnfin/des/derive"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -12,11 +13,11 @@ import (
 
 // roundTripText writes evidence as text and reads it back, and checks that
 // the copy writes the same text.
-func roundTripText(t *testing.T, e des.Evidence) des.Evidence {
+func roundTripText(t *testing.T, e derive.Evidence) derive.Evidence {
 	t.Helper()
 	b, err := e.MarshalText()
 	require.NoError(t, err)
-	var out des.Evidence
+	var out derive.Evidence
 	require.NoError(t, out.UnmarshalText(b))
 	again, err := out.MarshalText()
 	require.NoError(t, err)
@@ -54,15 +55,15 @@ func TestCompleteYearIsComplete(t *testing.T) {
 		require.NoError(t, err)
 		raw = append(raw, rs)
 	}
-	full, err := des.Complete(raw, bands, oc.RatesOn)
+	full, err := derive.Complete(raw, bands, oc.RatesOn)
 	require.NoError(t, err)
 	bandsBack := roundTrip(t, bands)
 	require.Equal(t, bands.Bands(), bandsBack.Bands())
 	require.Equal(t, bands.PayGroups(), bandsBack.PayGroups())
 	require.Equal(t, len(bands.Awards()), len(bandsBack.Awards()))
-	var evs []des.Evidence
+	var evs []derive.Evidence
 	for _, rs := range raw {
-		evs = append(evs, roundTripText(t, des.EvidenceOf(rs)))
+		evs = append(evs, roundTripText(t, derive.EvidenceOf(rs)))
 	}
 	for i, rs := range raw {
 		var prev *des.RuleSet
@@ -70,14 +71,14 @@ func TestCompleteYearIsComplete(t *testing.T) {
 			prev = full[i-1]
 		}
 		before := rulesetdiff.Dump(rs)
-		carry := roundTrip(t, des.CarryOf(rs, prev))
-		got, err := des.CompleteYear(rs, carry, evs, bandsBack, oc.RatesOn)
+		carry := roundTrip(t, derive.CarryOf(rs, prev))
+		got, err := derive.CompleteYear(rs, carry, evs, bandsBack, oc.RatesOn)
 		require.NoError(t, err)
 		require.Empty(t, rulesetdiff.Diff(full[i], got))
 		require.Equal(t, before, rulesetdiff.Dump(rs), "%s: the input changed", rs.Year())
 		// Without the year's own evidence among the others it is the same.
-		others := append(append([]des.Evidence(nil), evs[:i]...), evs[i+1:]...)
-		got, err = des.CompleteYear(rs, carry, others, bands, oc.RatesOn)
+		others := append(append([]derive.Evidence(nil), evs[:i]...), evs[i+1:]...)
+		got, err = derive.CompleteYear(rs, carry, others, bands, oc.RatesOn)
 		require.NoError(t, err)
 		require.Empty(t, rulesetdiff.Diff(full[i], got))
 	}
@@ -93,13 +94,13 @@ func TestCompleteYearWithoutTheYearBefore(t *testing.T) {
 	ys := rates.Years()
 	last, err := rates.AsStated(ys[len(ys)-1])
 	require.NoError(t, err)
-	_, err = des.CompleteYear(last, des.Carry{}, nil, bands, oc.RatesOn)
-	_, want := des.Complete([]*des.RuleSet{last}, bands, oc.RatesOn)
+	_, err = derive.CompleteYear(last, derive.Carry{}, nil, bands, oc.RatesOn)
+	_, want := derive.Complete([]*des.RuleSet{last}, bands, oc.RatesOn)
 	require.Error(t, want)
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Equal(t, want.Error(), err.Error())
-	_, err = des.CompleteYear(nil, des.Carry{}, nil, bands, oc.RatesOn)
+	_, err = derive.CompleteYear(nil, derive.Carry{}, nil, bands, oc.RatesOn)
 	require.ErrorIs(t, err, des.ErrMissing)
-	_, err = des.CompleteYear(last, des.Carry{}, nil, nil, oc.RatesOn)
+	_, err = derive.CompleteYear(last, derive.Carry{}, nil, nil, oc.RatesOn)
 	require.ErrorIs(t, err, des.ErrMissing)
 }
