@@ -7,7 +7,7 @@ import (
 )
 
 // PaymentSummary is a payment's rate at the end of the year in one short
-// cell, as the README's coverage table shows it: "£2.266 c + £0.733 c" (a
+// cell, as docs/coverage.md's coverage table shows it: "£2.266 c + £0.733 c" (a
 // rate and its confidence letter per part; "fixed £37,810.00", "(Aug–Mar)"
 // for a period), or "gap", "removed", "–" (not paid that year).
 func PaymentSummary(rs *des.RuleSet, id string) string {

@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// validationTable is the README's leave-one-out table: each distinct
+// validationTable is the leave-one-out table of docs/band-model.md: each distinct
 // sourced national maximum (a band's figure from a date, whichever roles a
 // source gives it for) derived again with it left out.
 func validationTable(t *testing.T) (string, int, int) {
@@ -89,18 +89,18 @@ func validationTable(t *testing.T) (string, int, int) {
 
 // Leave each sourced maximum out in turn and derive it from the rest: the
 // pay-award model must give every one in its span to within £1 (the band
-// model is not tuned per figure); the table is in the README.
+// model is not tuned per figure); the table is in docs/band-model.md.
 func TestLeaveOneOutValidation(t *testing.T) {
 	table, ok, n := validationTable(t)
 	t.Log("\n" + table)
 	require.Greater(t, n, 10)
 	require.Equal(t, n, ok, "every sourced maximum in the model's span is reproduced to within £1:\n%s", table)
-	readme, err := os.ReadFile("../README.md")
+	doc, err := os.ReadFile("../docs/band-model.md")
 	require.NoError(t, err)
-	require.Contains(t, string(readme), table, "README's leave-one-out table is out of date: paste the table above")
+	require.Contains(t, string(doc), table, "docs/band-model.md's leave-one-out table is out of date: paste the table above")
 }
 
-// londonTable is the README's London leave-one-out table: each distinct
+// londonTable is the London leave-one-out table of docs/band-model.md: each distinct
 // sourced London maximum (a band's figure in a zone from a date) derived
 // again with it left out, from the national figure it goes with by the
 // High Cost Area Supplement rule (the GP: from the salary basis).
@@ -153,13 +153,13 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 // Leave each sourced London maximum out in turn and derive it from its
 // national figure by the HCAS rule: every one must come back to within £1
 // (the rule has no per-figure tuning; its inputs are Annex 9's percentages,
-// minima and maxima); the table is in the README beside the national one.
+// minima and maxima); the table is in docs/band-model.md beside the national one.
 func TestLondonLeaveOneOut(t *testing.T) {
 	table, ok, n, fails := londonTable(t)
 	t.Log("\n" + table)
 	require.GreaterOrEqual(t, n, 25, "the sourced London figures: 2022/23 CP inner, 2024/25 CP/PT/AP/EPN, GP, the 2025/26 workbook")
 	require.Equal(t, n, ok, "every sourced London maximum is reproduced to within £1; not: %v\n%s", fails, table)
-	readme, err := os.ReadFile("../README.md")
+	doc, err := os.ReadFile("../docs/band-model.md")
 	require.NoError(t, err)
-	require.Contains(t, string(readme), table, "README's London leave-one-out table is out of date: paste the table above")
+	require.Contains(t, string(doc), table, "docs/band-model.md's London leave-one-out table is out of date: paste the table above")
 }

@@ -157,7 +157,7 @@ func norm(s string) string {
 const maxErrors = 50
 
 // ReadPaid reads a paid file: CSV with a header row naming its columns, in
-// any order (README "Did we get paid right?" lists them), checked against
+// any order (docs/reconcile.md lists them), checked against
 // what is due (the year, payment IDs, practices and roster) and the usual
 // timing t, which places a row without a for month. Every bad row is
 // reported (up to 50), each with its line and column, as Errors; nothing is

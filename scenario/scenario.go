@@ -38,7 +38,7 @@ import (
 //	london = "outer"     # optional: inner or outer
 //
 // Numbers may be integers, floats with at most six decimal places, or
-// strings; money has at most two places. See README.md for every key.
+// strings; money has at most two places. See docs/scenario.md for every key.
 type Scenario struct {
 	Name      string         `json:"name"`
 	Years     []des.Year     `json:"years,omitempty"`

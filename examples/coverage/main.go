@@ -1,6 +1,6 @@
 // Command coverage prints what the rate tables hold: each payment's rate by
 // year with its confidence (or "gap", "removed", "–"), and each ARRS role's
-// maximum by year. The README's tables are its Markdown output:
+// maximum by year. docs/coverage.md's tables are its Markdown output:
 //
 //	go run ./examples/coverage                # Markdown, every published year
 //	go run ./examples/coverage -format csv -year 2024/25,2025/26
@@ -20,7 +20,7 @@ func main() {
 	fs := flag.NewFlagSet("coverage", flag.ExitOnError)
 	c := cli.Flags(fs, map[string]string{"scenario": "only its [assumptions] are used, to project a -year past the " +
 		"last published one"})
-	fs.Lookup("year").Usage = "DES years to show as columns (default: every published year, as the README shows; " +
+	fs.Lookup("year").Usage = "DES years to show as columns (default: every published year, as docs/coverage.md shows; " +
 		"a year past the last published one is projected with -scenario's [assumptions])"
 	fs.Lookup("format").DefValue = "markdown"
 	c.Format = "markdown"

@@ -14,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The README's coverage tables are this program's output: keep them in step
-// with the rate tables.
+// The coverage tables of docs/coverage.md are this program's output: keep
+// them in step with the rate tables.
 func TestREADMETablesAreCurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the program")
@@ -24,12 +24,12 @@ func TestREADMETablesAreCurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	readme, err := os.ReadFile("../../README.md")
+	readme, err := os.ReadFile("../../docs/coverage.md")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), strings.TrimRight(string(out), "\n")) {
-		t.Fatal("README.md's coverage tables differ from `go run ./examples/coverage`: paste its output between the tables markers")
+		t.Fatal("docs/coverage.md's coverage tables differ from `go run ./examples/coverage`: paste its output between the tables markers")
 	}
 }
 

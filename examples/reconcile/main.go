@@ -48,7 +48,7 @@ func main() {
 	fs := flag.NewFlagSet("reconcile", flag.ExitOnError)
 	c := cli.Flags(fs, map[string]string{"year": "only one year: reconcile checks a year at a time"})
 	var o options
-	fs.StringVar(&o.paid, "paid", "", "the paid file (CSV; see README 'Did we get paid right?'); default: the "+
+	fs.StringVar(&o.paid, "paid", "", "the paid file (CSV; docs/reconcile.md lists its columns); default: the "+
 		"embedded example's, which only goes with the embedded scenario")
 	fs.IntVar(&o.arrsLag, "arrs-lag", reconcile.DefaultARRSLag, "months from a salary paid to its ARRS "+
 		"reimbursement arriving (an assumption: no source states it)")

@@ -15,7 +15,7 @@ var paymentIDs = []string{"core_pcn_funding", "clinical_director", "leadership_m
 
 // Coverage is what the rule sets hold, a column a year: each payment's rate
 // with its confidence (or "gap", "removed", "–"), the count of roles, and
-// each ARRS role's maximum. The README's tables are its Markdown.
+// each ARRS role's maximum. docs/coverage.md's tables are its Markdown.
 func Coverage(sets []*des.RuleSet) render.Report {
 	header := func(first string) []string {
 		h := []string{first}
