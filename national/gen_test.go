@@ -100,9 +100,9 @@ func (c *collect) End(*national.Report, *national.Year) error { return nil }
 // discard is a Sink that keeps nothing.
 type discard struct{}
 
-func (discard) Begin(*national.Report, *des.RuleSet) error          { return nil }
+func (discard) Begin(*national.Report, *des.RuleSet) error            { return nil }
 func (discard) PCNs(*national.Report, des.Year, []national.PCN) error { return nil }
-func (discard) End(*national.Report, *national.Year) error          { return nil }
+func (discard) End(*national.Report, *national.Year) error            { return nil }
 
 // runOn reads the list and the staff and runs the years.
 func runOn(t testing.TB, pcns, staff []byte, years []des.Year, sink national.Sink) (*national.Report, *national.Rosters) {
