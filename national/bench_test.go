@@ -1,6 +1,8 @@
 package national_test
 
 import (
+	"os"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -44,3 +46,22 @@ func BenchmarkICBYear(b *testing.B) { benchICB(b, 1250) }
 
 // BenchmarkICBYear10x is BenchmarkICBYear with ten times the rows.
 func BenchmarkICBYear10x(b *testing.B) { benchICB(b, 12500) }
+
+// TestWriteGenerated writes a generated list and roster for measuring the
+// program: ICB_SYNTHETIC=1250 ICB_SYNTHETIC_OUT=/tmp/icb go test -run
+// TestWriteGenerated ./national writes /tmp/icb-pcns.csv and
+// /tmp/icb-staff.csv (about 40 people a PCN).
+func TestWriteGenerated(t *testing.T) {
+	out := os.Getenv("ICB_SYNTHETIC_OUT")
+	n, _ := strconv.Atoi(os.Getenv("ICB_SYNTHETIC"))
+	if out == "" || n <= 0 {
+		t.Skip("set ICB_SYNTHETIC=N and ICB_SYNTHETIC_OUT=PREFIX to write a generated list and roster")
+	}
+	p, s := genList(n, 40, 2025)
+	if err := os.WriteFile(out+"-pcns.csv", p, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out+"-staff.csv", s, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -32,7 +32,7 @@ var badStaff = []struct {
 }{
 	{"unknown-pcn.csv", des.ErrInvalid, "pcn_code", 3, `"Paramedic B": PCN code "U00009" is not in the PCN list`},
 	{"unknown-role.csv", des.ErrInvalid, "role", 2, `unknown role "clinical_pharmacyst"`},
-	{"duplicate-person.csv", des.ErrInvalid, "name", 4, `"pharmacist  a" is on the roster of PCN u00001 twice (also line 2)`},
+	{"duplicate-person.csv", des.ErrInvalid, "name", 4, `"pharmacist  a" is on the roster of PCN U00001 twice (also line 2)`},
 	{"date-does-not-exist.csv", des.ErrBadDate, "start", 2, "2025-02-30 does not exist"},
 	{"spreadsheet-date.csv", des.ErrBadDate, "start", 2, "not as a spreadsheet's 01/04/2025"},
 	{"end-before-start.csv", des.ErrInvalid, "end", 2, "end 2024-04-01 is before start 2025-04-01"},

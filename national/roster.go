@@ -16,9 +16,15 @@ import (
 // bytes each) and not the PCN list: the list is streamed past it.
 type Rosters struct {
 	pcn    map[string]int32 // des.CodeKey of a PCN code → its ordinal in the list
-	people []arrs.Staff     // grouped by PCN ordinal, in file order within one
-	lines  []int32          // each person's line in the staff file
+	people []placed         // grouped by PCN ordinal, in file order within one
 	at     []int32          // PCN ordinal k's people are people[at[k]:at[k+1]]
+}
+
+// placed is a person on the roster of the PCN with ordinal pcn.
+type placed struct {
+	pcn  int32
+	line int32
+	s    arrs.Staff
 }
 
 // Codes is the PCN list's codes: des.CodeKey of each good row's code, with
@@ -60,12 +66,6 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 	if err != nil {
 		return nil, nil, err
 	}
-	type placed struct {
-		pcn  int32
-		line int32
-		code string
-		s    arrs.Staff
-	}
 	var all []placed
 	var bad []error
 	buf := make([]StaffRow, 0, 4096)
@@ -95,39 +95,45 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 				bad = append(bad, e)
 				continue
 			}
-			all = append(all, placed{k, int32(rows[i].Line), rows[i].PCN, rows[i].Staff})
+			all = append(all, placed{k, int32(rows[i].Line), rows[i].Staff})
 		}
 		if stop != nil || err != nil {
 			break
 		}
 	}
 	sort.SliceStable(all, func(i, j int) bool { return all[i].pcn < all[j].pcn })
+	// Repeats are left out in place: the people are held once.
 	rs := &Rosters{pcn: codes, at: make([]int32, len(codes)+1)}
-	rs.people = make([]arrs.Staff, 0, len(all))
-	rs.lines = make([]int32, 0, len(all))
 	names := map[string]int32{}
+	kept := all[:0]
+	var byOrd []string // PCN codes by ordinal, made for the first repeat's message
 	for i := 0; i < len(all); {
 		j := i
 		clear(names)
 		for ; j < len(all) && all[j].pcn == all[i].pcn; j++ {
 			key := des.NameKey(all[j].s.Name)
 			if at, dup := names[key]; dup {
+				if byOrd == nil {
+					byOrd = make([]string, len(codes))
+					for c, k := range codes {
+						byOrd[k] = c
+					}
+				}
 				bad = append(bad, &des.FieldError{File: name, Line: int(all[j].line), Field: "name", Err: des.ErrInvalid,
 					Msg: fmt.Sprintf("%q is on the roster of PCN %s twice (also line %d); give each person a row of "+
-						"their own name, e.g. \"%s (2)\"", all[j].s.Name, all[j].code, at, all[j].s.Name)})
+						"their own name, e.g. \"%s (2)\"", all[j].s.Name, byOrd[all[j].pcn], at, all[j].s.Name)})
 				continue
 			}
 			names[key] = all[j].line
-			rs.people = append(rs.people, all[j].s)
-			rs.lines = append(rs.lines, all[j].line)
 			rs.at[all[j].pcn+1]++
+			kept = append(kept, all[j])
 		}
 		i = j
 	}
 	for k := 1; k < len(rs.at); k++ {
 		rs.at[k] += rs.at[k-1]
 	}
-	all = nil
+	rs.people = kept
 	sortByLine(bad)
 	if !opt.SkipBad {
 		if len(bad) > 0 && (stop == nil || lineOf(bad[0]) < firstBad) {
@@ -152,17 +158,24 @@ func sortByLine(errs []error) {
 	slices.SortStableFunc(errs, func(a, b error) int { return lineOf(a) - lineOf(b) })
 }
 
-// Of is the roster of the PCN with the code (nil when none); read it, do
-// not change it.
+// Of is the roster of the PCN with the code (nil when none), a copy.
 func (r *Rosters) Of(code string) []arrs.Staff {
+	return r.AppendOf(nil, code)
+}
+
+// AppendOf appends the roster of the PCN with the code to dst.
+func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 	if r == nil {
-		return nil
+		return dst
 	}
 	k, ok := r.pcn[des.CodeKey(code)]
 	if !ok || int(k)+1 >= len(r.at) {
-		return nil
+		return dst
 	}
-	return r.people[r.at[k]:r.at[k+1]:r.at[k+1]]
+	for _, p := range r.people[r.at[k]:r.at[k+1]] {
+		dst = append(dst, p.s)
+	}
+	return dst
 }
 
 // Len is the number of people on every roster.

@@ -243,6 +243,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 	buf := make([]des.PCNRow, 0, ChunkRows)
 	in := make([]arrs.PCNInput, 0, ChunkRows)
 	out := make([]PCN, 0, ChunkRows)
+	var slab []arrs.Staff // the chunk's rosters, one after another
 	started, good := false, 0
 	for {
 		rows, bad, rerr := pr.Next(buf, ChunkRows)
@@ -258,8 +259,11 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 			rep.BadRows += len(bad)
 		}
 		in = in[:0]
+		slab = slab[:0]
 		for i := range rows {
-			roster := rosters.Of(rows[i].Code)
+			at := len(slab)
+			slab = rosters.AppendOf(slab, rows[i].Code)
+			roster := slab[at:len(slab):len(slab)]
 			if uplift && len(roster) > 0 {
 				roster = (&scenario.Scenario{Staff: roster, Assumptions: opt.Assumptions}).Roster(rs.Year())
 			}
