@@ -69,7 +69,7 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 	if err := pcn.Validate(); err != nil {
 		return Result{}, err
 	}
-	sums, err := des.Sums(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
+	sums, err := p.sums(pcn)
 	if err != nil {
 		return Result{}, err
 	}
