@@ -21,7 +21,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -112,6 +111,7 @@ type worker struct {
 	order  []int
 	pay    []int64 // per payment of the rule set, in pennies
 	caps   []capState
+	tally  tally
 }
 
 // CalculateTotals works out many PCNs' totals, in input order, using every
@@ -159,85 +159,42 @@ func (p *Plan) totals(wk *worker, c *compiled, b *Batch, i int) error {
 	return nil
 }
 
-// registered is the PCN's registered list, when every practice gives it as
-// a whole number within int64 (else the explained path gives the answer or
-// the error).
-func registered(pcn *des.PCN) (int64, bool) {
-	var reg int64
-	for i := range pcn.Practices {
-		n := pcn.Practices[i].Registered
-		d := n.Decimal()
-		if !n.IsSet() || d.Exponent() < 0 || d.Exponent() > 6 || d.NumDigits() > 12 || d.Sign() < 0 {
-			return 0, false
-		}
-		v := d.CoefficientInt64()
-		for e := d.Exponent(); e > 0; e-- {
-			v *= 10
-		}
-		if !addInt(&reg, v) {
-			return 0, false
-		}
-	}
-	return reg, true
-}
-
 // fastClaims works out the claims and cost by the explained path's own
-// monthly arithmetic, reusing the worker's buffers, without a result.
+// code (months, tally), reusing the worker's buffers, without a result.
 func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 	n := len(in.Roster)
 	if cap(wk.people) < n {
 		wk.people = make([]person, n)
 		wk.order = make([]int, n)
 	}
-	people, order := wk.people[:n], wk.order[:n]
-	for i := range in.Roster {
-		if p.prepare(&people[i], i, &in.Roster[i]) != nil || people[i].rp == nil && !p.knownRole(in.Roster[i].Role) {
-			return false
-		}
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		x, y := people[a].s, people[b].s
-		if c := x.Start.Compare(y.Start); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.Name, y.Name); c != 0 {
-			return c
-		}
-		return strings.Compare(x.Role, y.Role)
-	})
-	p.assignShares(people, order)
-	reg, ok := registered(&in.PCN)
-	if !ok {
-		return false
-	}
 	if len(wk.caps) < p.roleCount {
 		wk.caps = make([]capState, p.roleCount)
 	}
-	for m := 0; m < 12; m++ {
-		p.calculateMonth(m, people, order, reg, wk.caps, false)
+	people, order := wk.people[:n], wk.order[:n]
+	if p.months(&in.PCN, in.Roster, people, order, wk.caps, false) != nil {
+		return false
 	}
 	c := p.fast()
-	for i := range people {
-		pp := &people[i]
-		pot := des.PotMain
-		if pp.rp != nil {
-			pot = pp.rp.role.Pot
+	wk.tally.pots = slices.Grow(wk.tally.pots[:0], len(c.pots))[:len(c.pots)]
+	if !p.tally(&wk.tally, people, order) {
+		return false
+	}
+	var cost int64
+	for m := 0; m < 12; m++ {
+		if !addInt(&cost, wk.tally.cost[m]) {
+			return false
 		}
-		q := slices.Index(c.pots, pot)
+	}
+	t.Cost, t.ClaimsOnDerived = cost, wk.tally.onDerived
+	for q := range wk.tally.pots {
 		for m := 0; m < 12; m++ {
-			if !addInt(&t.Cost, pp.cost[m]) || q >= 0 && !addInt(&t.Claims[q], pp.claim[m]) ||
-				pp.derived[m] && !addInt(&t.ClaimsOnDerived, pp.claim[m]) {
+			if !addInt(&t.Claims[q], wk.tally.pots[q][m]) {
 				return false
 			}
 		}
 	}
 	return true
 }
-
-// knownRole reports whether a role ID is in pcnfin's catalogue (an unknown
-// one is an error, which the explained path gives).
-func (p *Plan) knownRole(id string) bool { return des.KnownRole(id) }
 
 // slowTotals works out PCN i of a batch by the explained path, for what the
 // fast path does not take.
@@ -256,7 +213,10 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	if err != nil {
 		return err
 	}
-	r := p.result(in.PCN, people, order, e.ARRSSums)
+	r, err := p.result(in.PCN, people, order, e.ARRSSums)
+	if err != nil {
+		return err
+	}
 	var perr error
 	pennies := func(d decimal.Decimal, what string) int64 {
 		v, ok := checkedPennies(d)
