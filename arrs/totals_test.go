@@ -124,11 +124,14 @@ func requireSameReasons(t *testing.T, plan *arrs.Plan, got []arrs.StaffPennies, 
 	}
 }
 
-// The fast path gives the explained path's pennies for every PCN of the
-// national benchmark.
+// The fast path gives the explained path's pennies. Both now run the same
+// code (des.Entitler for payments and sums; Plan.months and Plan.tally for
+// claims), so this is a cheap regression guard that they stay wired to it,
+// on the first 120 PCNs of the national benchmark (it ran all 1,250 while
+// the two paths were written apart).
 func TestTotalsMatchTheExplainedPath(t *testing.T) {
 	_, plan := plan2425(t)
-	requireSameTotals(t, plan, syntheticNation(1250, 40))
+	requireSameTotals(t, plan, syntheticNation(1250, 40)[:120])
 }
 
 // And in every year, with the year's own roles, odd list sizes (six
