@@ -576,11 +576,15 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 	if !p.tally(&t, people, order) {
 		return Result{}, &OverflowError{PCN: pcn.Name, What: "the claims or cost of a month"}
 	}
-	for _, i := range order {
+	// one allocation a PCN for its people's months and explainers
+	months := make([]decimal.Decimal, 24*len(order))
+	ex := make([]staffExplainer, len(order))
+	for k, i := range order {
 		pp := &people[i]
-		r.Staff = append(r.Staff, p.staffResult(pp))
-		r.Breaches = append(r.Breaches, p.breaches(pp)...)
+		r.Staff = append(r.Staff, p.staffResult(pp, months[24*k:24*k+24:24*k+24], &ex[k]))
+		r.Breaches = p.breaches(pp, r.Breaches)
 	}
+	r.Months = make([]MonthRow, 0, 12)
 	r.ClaimsOnDerived = fromPennies(t.onDerived)
 	var cum, costTotal int64
 	for m := 0; m < 12; m++ {
@@ -619,8 +623,10 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 	return r, nil
 }
 
-func (p *Plan) staffResult(pp *person) StaffResult {
-	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: make([]decimal.Decimal, 12),
+// staffResult is a person's explained result; months (24 long) holds its
+// Months and CostMonths, ex its explainer.
+func (p *Plan) staffResult(pp *person, months []decimal.Decimal, ex *staffExplainer) StaffResult {
+	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: months[:12:12],
 		Maximum: decimal.Zero, Reimbursement: decimal.Zero}
 	var claim, cost, onDerived int64
 	lastMax := -1
@@ -649,7 +655,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	if cost != claim {
 		sr.Cost = fromPennies(cost)
 	}
-	sr.CostMonths = make([]decimal.Decimal, 12)
+	sr.CostMonths = months[12:24:24]
 	for m := 0; m < 12; m++ {
 		switch {
 		case pp.cost[m] == pp.claim[m]:
@@ -693,8 +699,9 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		}
 		sr.Reasons = append(sr.Reasons, p.reasonLine(pp, m))
 	}
-	sr.explainer = &staffExplainer{p: p, pp: pp, claim: claim, onDerived: onDerived, monthsClaimed: sr.MonthsClaimed,
+	*ex = staffExplainer{p: p, pp: pp, claim: claim, onDerived: onDerived, monthsClaimed: sr.MonthsClaimed,
 		reasons: sr.Reasons}
+	sr.explainer = ex
 	return sr
 }
 
@@ -791,16 +798,16 @@ func (e *staffExplainer) explain() string {
 	return b.String()
 }
 
-// breaches groups each person's reasons into runs of months.
-func (p *Plan) breaches(pp *person) []Breach {
-	var out []Breach
+// breaches appends a person's reasons to out, grouped into runs of months.
+func (p *Plan) breaches(pp *person, out []Breach) []Breach {
+	start := len(out)
 	for m := 0; m < 12; m++ {
 		code := pp.reason[m]
 		if code == ReasonNone || code == ReasonNoMaximum {
 			continue // no maximum is missing data, not a rule broken (it is in the person's Reasons)
 		}
 		r := code
-		if n := len(out); n > 0 && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
+		if n := len(out); n > start && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
 			out[n-1].To = p.month[m].label
 			continue
 		}
