@@ -92,15 +92,9 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 			return Result{}, err
 		}
 		if sp != nil {
-			sPeople, _, err := sp.claimMonths(pcn, roster)
+			c, err := sp.claimsOf(&pcn, people, order)
 			if err != nil {
 				return Result{}, err
-			}
-			var c int64
-			for i := range sPeople {
-				for m := 0; m < 12; m++ {
-					c += sPeople[i].claim[m]
-				}
 			}
 			r.ClaimsUnsourced = r.Claims.Sub(fromPennies(c))
 		}
@@ -160,6 +154,41 @@ func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int
 	if len(errs) > 0 {
 		return errs
 	}
+	sortPeople(people, order)
+	return p.run(pcn, people, order, caps, details)
+}
+
+// claimsOf is the year's claims of people prepared under another plan of
+// the same year (the sourced-only plan: the same costs and order, this
+// plan's roles and maxima), without the texts of reasons.
+func (p *Plan) claimsOf(pcn *des.PCN, prepared []person, order []int) (int64, error) {
+	people := make([]person, len(prepared))
+	for i := range prepared {
+		pp := &people[i]
+		from := &prepared[i]
+		*pp = person{s: from.s, idx: from.idx, zone: from.zone, num: from.num, den: from.den, from: from.from,
+			to: from.to, costP: from.costP, actual: from.actual, payCost: from.payCost}
+		if err := p.setRole(pp); err != nil {
+			return 0, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, pp.s.Name), err)
+		}
+	}
+	if err := p.run(pcn, people, order, make([]capState, p.roleCount), false); err != nil {
+		return 0, err
+	}
+	var c int64
+	for i := range people {
+		for m := 0; m < 12; m++ {
+			if !addInt(&c, people[i].claim[m]) {
+				return 0, &OverflowError{PCN: pcn.Name, What: "the sourced-only claims"}
+			}
+		}
+	}
+	return c, nil
+}
+
+// sortPeople puts order in the fixed order in which caps take people:
+// start date, name, role.
+func sortPeople(people []person, order []int) {
 	slices.SortStableFunc(order, func(a, b int) int {
 		x, y := people[a].s, people[b].s
 		if c := x.Start.Compare(y.Start); c != 0 {
@@ -170,6 +199,10 @@ func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int
 		}
 		return strings.Compare(x.Role, y.Role)
 	})
+}
+
+// run works out the months of people prepared and in order.
+func (p *Plan) run(pcn *des.PCN, people []person, order []int, caps []capState, details bool) error {
 	registered, err := p.capRegistered(pcn)
 	if err != nil {
 		return err
@@ -229,26 +262,13 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den),
-		from: s.Start.DayNumber(), to: math.MaxInt}
+	*pp = person{s: s, idx: i, num: uint64(s.WTE.num), den: uint64(s.WTE.den), from: s.Start.DayNumber(),
+		to: math.MaxInt}
 	if !s.End.IsZero() {
 		pp.to = s.End.DayNumber()
 	}
-	defer func() {
-		if pp.rp != nil {
-			pp.bp = pp.rp.reimburseBP
-		}
-	}()
-	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
-		// A role paid at a range of bands: the person's band chooses the
-		// maxima (for other roles a band is the person's own, for reference).
-		bp := p.bandRoles[s.Role+"|"+s.Band]
-		if bp == nil {
-			bands := slices.Sorted(maps.Keys(pp.rp.role.BandMaxima))
-			return &des.FieldError{Field: "band", Err: des.ErrInvalid,
-				Msg: fmt.Sprintf("band %q: %s is paid at band %s in %s", s.Band, s.Role, strings.Join(bands, ", "), p.year)}
-		}
-		pp.rp = bp
+	if err := p.setRole(pp); err != nil {
+		return err
 	}
 	switch s.London {
 	case OuterLondon:
@@ -269,6 +289,27 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 			Err: des.ErrMissing}
 	}
 	return p.preparePay(pp, s)
+}
+
+// setRole gives a person the plan's role (its maxima, percentage and caps):
+// for a role paid at a range of bands, the person's band chooses the
+// maxima (for other roles a band is the person's own, for reference).
+func (p *Plan) setRole(pp *person) error {
+	s := pp.s
+	pp.rp = p.roles[s.Role]
+	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
+		bp := p.bandRoles[s.Role+"|"+s.Band]
+		if bp == nil {
+			bands := slices.Sorted(maps.Keys(pp.rp.role.BandMaxima))
+			return &des.FieldError{Field: "band", Err: des.ErrInvalid,
+				Msg: fmt.Sprintf("band %q: %s is paid at band %s in %s", s.Band, s.Role, strings.Join(bands, ", "), p.year)}
+		}
+		pp.rp = bp
+	}
+	if pp.rp != nil {
+		pp.bp = pp.rp.reimburseBP
+	}
+	return nil
 }
 
 // preparePay works out a salaried person's employer cost month by month on
