@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -162,7 +163,12 @@ func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int
 // the same year (the sourced-only plan: the same costs and order, this
 // plan's roles and maxima), without the texts of reasons.
 func (p *Plan) claimsOf(pcn *des.PCN, prepared []person, order []int) (int64, error) {
-	people := make([]person, len(prepared))
+	buf := scratchPeople.Get().(*[]person)
+	defer scratchPeople.Put(buf)
+	if cap(*buf) < len(prepared) {
+		*buf = make([]person, len(prepared))
+	}
+	people := (*buf)[:len(prepared)]
 	for i := range prepared {
 		pp := &people[i]
 		from := &prepared[i]
@@ -185,6 +191,10 @@ func (p *Plan) claimsOf(pcn *des.PCN, prepared []person, order []int) (int64, er
 	}
 	return c, nil
 }
+
+// scratchPeople holds people buffers for claimsOf, whose people are dropped
+// as soon as their claims are added up.
+var scratchPeople = sync.Pool{New: func() any { return new([]person) }}
 
 // sortPeople puts order in the fixed order in which caps take people:
 // start date, name, role.
