@@ -314,72 +314,83 @@ func (e *Entitler) entitle(i int, tot *totals) (Amount, error) {
 // more than six places or above 100,000,000, or a total past the int64
 // pennies this path holds.
 func (e *Entitler) Pennies(pcn *PCN, out []int64) (total int64, ok bool) {
-	if e == nil || e.rs == nil || pcn == nil || len(out) < len(e.pays) || len(pcn.Practices) == 0 {
+	if e == nil || e.rs == nil || pcn == nil || len(out) < len(e.pays) {
 		return 0, false
 	}
-	var sum [4]uint64 // the PCN's figures × 10^6, by basis (basisOrder)
-	for i := range pcn.Practices {
-		pr := &pcn.Practices[i]
-		if strings.TrimSpace(pr.Name) == "" || NameProblem(pr.Name) != "" {
-			return 0, false
-		}
-		for b := range sum {
-			v, ok := practiceFigure6(pr, b)
-			if !ok || sum[b]+v < sum[b] {
-				return 0, false
-			}
-			sum[b] += v
-		}
+	sum, ok := figures6(pcn)
+	if !ok {
+		return 0, false
 	}
 	for i, p := range e.rs.payments {
-		once := p.Kind == KindARRSSum
-		var amount int64
-		for j := range p.Parts {
-			plan := &e.pays[i][j]
-			if plan.err != nil {
-				return 0, false
-			}
-			factor := uint64(1)
-			if len(plan.pt.Scale) > 0 {
-				for _, s := range plan.pt.Scale {
-					if s.Above < 0 || sum[0] > uint64(s.Above)*scale6 {
-						f, ok := scaled6(s.Factor)
-						if !ok || f%scale6 != 0 {
-							return 0, false // a factor with places: the explained path's decimals
-						}
-						factor = f / scale6
-					}
-				}
-			}
-			for k := range pcn.Practices {
-				b6 := uint64(scale6) // fixed: one
-				bi := plan.basis
-				switch {
-				case bi >= 0 && p.PaidTo == PaidToPractice:
-					b6, _ = practiceFigure6(&pcn.Practices[k], bi)
-				case bi >= 0:
-					b6 = sum[bi]
-				}
-				hi, lo := bits.Mul64(b6, factor)
-				if hi != 0 {
-					return 0, false
-				}
-				var months [12]int64
-				amt, _, ok := plan.work6(lo, once, &months)
-				if !ok || !addChecked(&amount, amt) {
-					return 0, false
-				}
-				if p.PaidTo != PaidToPractice {
-					break
-				}
-			}
+		if out[i], ok = e.paymentPennies(i, pcn, &sum); !ok {
+			return 0, false
 		}
-		out[i] = amount
-		if !once && !addChecked(&total, amount) {
+		if p.Kind != KindARRSSum && !addChecked(&total, out[i]) {
 			return 0, false
 		}
 	}
 	return total, true
+}
+
+// figures6 is the PCN's figures × 10^6 by basis (basisOrder), when every
+// practice gives each, valid and within the fast path's range.
+func figures6(pcn *PCN) (sum [4]uint64, ok bool) {
+	if len(pcn.Practices) == 0 {
+		return sum, false
+	}
+	for i := range pcn.Practices {
+		pr := &pcn.Practices[i]
+		if strings.TrimSpace(pr.Name) == "" || NameProblem(pr.Name) != "" {
+			return sum, false
+		}
+		for b := range sum {
+			v, ok := practiceFigure6(pr, b)
+			if !ok || sum[b]+v < sum[b] {
+				return sum, false
+			}
+			sum[b] += v
+		}
+	}
+	return sum, true
+}
+
+// paymentPennies is payment i for a PCN whose figures figures6 took, in
+// pennies: work6 for each part and each payee, as entitle does.
+func (e *Entitler) paymentPennies(i int, pcn *PCN, sum *[4]uint64) (amount int64, ok bool) {
+	p := &e.rs.payments[i]
+	once := p.Kind == KindARRSSum
+	for j := range e.pays[i] {
+		plan := &e.pays[i][j]
+		factor := uint64(1)
+		for _, s := range plan.pt.Scale {
+			if s.Above < 0 || sum[0] > uint64(s.Above)*scale6 {
+				f, ok := scaled6(s.Factor)
+				if !ok || f%scale6 != 0 {
+					return 0, false // a factor with places: the explained path's decimals
+				}
+				factor = f / scale6
+			}
+		}
+		for k := range pcn.Practices {
+			b6 := uint64(scale6) // fixed: one
+			switch {
+			case plan.basis >= 0 && p.PaidTo == PaidToPractice:
+				b6, _ = practiceFigure6(&pcn.Practices[k], plan.basis)
+			case plan.basis >= 0:
+				b6 = sum[plan.basis]
+			}
+			hi, lo := bits.Mul64(b6, factor)
+			var months [12]int64
+			amt, _, ok := plan.work6(lo, once, &months)
+			if hi != 0 || !ok || !addChecked(&amount, amt) {
+				return 0, false
+			}
+			if p.PaidTo != PaidToPractice {
+				break
+			}
+		}
+	}
+	return amount, true
 }
 
 // practiceFigure6 is a practice's figure b (basisOrder) × 10^6, when it is
@@ -665,7 +676,8 @@ func (pp *partPlan) work6(b6 uint64, once bool, months *[12]int64) (amount, year
 	return amount, year, ok
 }
 
-// workDecimal is work in exact decimals.
+// workDecimal is work in exact decimals, with work6's range: a month or a
+// year of at most 2^62 pennies, in checked sums.
 func (pp *partPlan) workDecimal(basis decimal.Decimal, once bool, months *[12]int64) (amount, year int64, err error) {
 	exact := decimal.Zero // Σ basis × k × (lcmQ ÷ q)
 	for m := range pp.q {
@@ -674,7 +686,7 @@ func (pp *partPlan) workDecimal(basis decimal.Decimal, once bool, months *[12]in
 			continue
 		}
 		if !once {
-			if months[m], err = pennyMulDiv(pp.k[m], basis, int64(q)); err != nil {
+			if months[m], err = kernelPennies(pp.k[m].Mul(basis).DivRound(decimal.NewFromInt(int64(q)), 2)); err != nil {
 				return 0, 0, err
 			}
 			if !addChecked(&amount, months[m]) {
@@ -684,7 +696,7 @@ func (pp *partPlan) workDecimal(basis decimal.Decimal, once bool, months *[12]in
 		}
 		exact = exact.Add(pp.k[m].Mul(basis).Mul(decimal.NewFromInt(int64(lcmQ / q))))
 	}
-	year, err = toPennies(exact.DivRound(decimal.NewFromInt(lcmQ), 2))
+	year, err = kernelPennies(exact.DivRound(decimal.NewFromInt(lcmQ), 2))
 	switch {
 	case once:
 		amount = year
@@ -692,6 +704,20 @@ func (pp *partPlan) workDecimal(basis decimal.Decimal, once bool, months *[12]in
 		year, err = amount, nil // only the working uses the year
 	}
 	return amount, year, err
+}
+
+// kernelMax is the most pennies a month or a year of a part may come to
+// (work6's range).
+var kernelMax = decimal.NewFromInt(1 << 62)
+
+// kernelPennies is an amount rounded to the penny as pennies, within the
+// kernel's range.
+func kernelPennies(d decimal.Decimal) (int64, error) {
+	p := d.Shift(2)
+	if p.IsNegative() || p.GreaterThan(kernelMax) {
+		return 0, fmt.Errorf("%w: amount %s is out of range", ErrInvalid, d)
+	}
+	return p.IntPart(), nil
 }
 
 // mul3 is a × b × c in 128 bits; ok is false when it does not fit.
