@@ -60,9 +60,11 @@ type PartAmount struct {
 	Factor     decimal.Decimal `json:"factor"`
 	Stated     Stated          `json:"stated"`
 	Period     [2]Date         `json:"period"`
-	Rates      []RateUsed      `json:"rates"`
-	Amount     decimal.Decimal `json:"amount"`
-	Practice   string          `json:"practice,omitempty"`
+	// Rates are the values used; the slice is shared by every PCN one
+	// Entitler works out: read it, do not change it.
+	Rates    []RateUsed      `json:"rates"`
+	Amount   decimal.Decimal `json:"amount"`
+	Practice string          `json:"practice,omitempty"`
 	// Months is, for a payment paid to each practice, this practice's part
 	// month by month (April first, each rounded to the penny; they add up to
 	// Amount). Empty for a part paid to the PCN (the payment's Months).
