@@ -383,7 +383,7 @@ func (e *Entitler) paymentPennies(i int, pcn *PCN, sum *[4]uint64) (amount int64
 			}
 			hi, lo := bits.Mul64(b6, factor)
 			var months [12]int64
-			amt, _, ok := plan.work6(lo, once, &months)
+			amt, _, ok := plan.work6(lo, once, false, &months)
 			if hi != 0 || !ok || !addChecked(&amount, amt) {
 				return 0, false
 			}
@@ -635,7 +635,7 @@ func (pp *partPlan) work(basis decimal.Decimal, once bool, months *[12]int64) (a
 		return 0, 0, pp.err
 	}
 	if b6, ok := scaled6(basis); ok {
-		if amount, year, ok = pp.work6(b6, once, months); ok {
+		if amount, year, ok = pp.work6(b6, once, true, months); ok {
 			return amount, year, nil
 		}
 		*months = [12]int64{}
@@ -644,11 +644,14 @@ func (pp *partPlan) work(basis decimal.Decimal, once bool, months *[12]int64) (a
 }
 
 // work6 is work in integers, for a basis × 10^6; ok is false when a figure
-// is out of their range (then workDecimal gives the same pennies).
-func (pp *partPlan) work6(b6 uint64, once bool, months *[12]int64) (amount, year int64, ok bool) {
+// is out of their range (then workDecimal gives the same pennies). With
+// needYear false (a payment whose working is not wanted), the year rounded
+// once is not worked out (0).
+func (pp *partPlan) work6(b6 uint64, once, needYear bool, months *[12]int64) (amount, year int64, ok bool) {
 	if !pp.k6ok || pp.err != nil {
 		return 0, 0, false
 	}
+	needYear = needYear || once
 	var hi, lo uint64 // Σ basis × k × (lcmQ ÷ q): the year × lcmQ × 10^12
 	for m := range pp.q {
 		q := pp.q[m]
@@ -656,20 +659,30 @@ func (pp *partPlan) work6(b6 uint64, once bool, months *[12]int64) (amount, year
 			continue
 		}
 		if !once {
-			h, l := bits.Mul64(b6, pp.k6[m])
-			v, ok := divRound128(h, l, q*scale6*scale6/100)
-			if !ok || !addChecked(&amount, v) {
+			v := months[max(m-1, 0)] // a month like the one before pays the same
+			if m == 0 || q != pp.q[m-1] || pp.k6[m] != pp.k6[m-1] {
+				h, l := bits.Mul64(b6, pp.k6[m])
+				if v, ok = divRound128(h, l, q*scale6*scale6/100); !ok {
+					return 0, 0, false
+				}
+			}
+			if !addChecked(&amount, v) {
 				return 0, 0, false
 			}
 			months[m] = v
 		}
-		h, l, ok := mul3(b6, pp.k6[m], lcmQ/q)
-		var c uint64
-		lo, c = bits.Add64(lo, l, 0)
-		hi, c = bits.Add64(hi, h, c)
-		if !ok || c != 0 {
-			return 0, 0, false
+		if needYear {
+			h, l, ok := mul3(b6, pp.k6[m], lcmQ/q)
+			var c uint64
+			lo, c = bits.Add64(lo, l, 0)
+			hi, c = bits.Add64(hi, h, c)
+			if !ok || c != 0 {
+				return 0, 0, false
+			}
 		}
+	}
+	if !needYear {
+		return amount, 0, true
 	}
 	year, ok = divRound128(hi, lo, lcmQ*scale6*scale6/100)
 	if once {

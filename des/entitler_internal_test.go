@@ -43,7 +43,11 @@ func TestWorkIntegersMatchDecimals(t *testing.T) {
 		}
 		for _, once := range []bool{false, true} {
 			var mi, md [12]int64
-			ai, yi, ok := pp.work6(b6, once, &mi)
+			ai, yi, ok := pp.work6(b6, once, true, &mi)
+			var mn [12]int64
+			if an, _, okn := pp.work6(b6, once, false, &mn); okn != ok || ok && (an != ai || mn != mi) {
+				t.Fatalf("part %d: work6 without the year differs", i)
+			}
 			if !ok {
 				continue // out of the integers' range: the decimals alone answer
 			}
