@@ -11,6 +11,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
@@ -158,9 +159,9 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			return wantErr(err)
 		}},
 		{"derive.GrowthFactor", func() error { _ = derive.GrowthFactor(dd, 0); return nil }},
-		{"des.ReadPCNCSV", func() error {
-			_, _, err := des.ReadPCNCSV("", strings.NewReader(""), des.CSVOptions{})
-			_ = des.PCNCSVColumns()
+		{"national.ReadPCNCSV", func() error {
+			_, _, err := national.ReadPCNCSV("", strings.NewReader(""), national.CSVOptions{})
+			_ = national.PCNCSVColumns()
 			_ = err
 			return nil
 		}},

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -106,14 +107,14 @@ func TestRollUpWorked(t *testing.T) {
 	amt := func(id, total string) des.Amount {
 		return des.Amount{ID: id, Total: decimal.RequireFromString(total)}
 	}
-	pcn := func(code, icb string, reg int64, core, npp, arrs string) des.RolledPCN {
+	pcn := func(code, icb string, reg int64, core, npp, arrs string) national.RolledPCN {
 		e := des.Entitlements{Payments: []des.Amount{amt("core_pcn_funding", core), amt("network_participation", npp)},
 			ARRSSums: []des.Amount{amt("arrs", arrs)}}
 		e.Total = e.Payments[0].Total.Add(e.Payments[1].Total)
-		return des.RolledPCN{Row: des.PCNRow{Code: code, Name: code, ICB: icb, PCN: onePractice(reg, reg, reg, 0)},
+		return national.RolledPCN{Row: national.PCNRow{Code: code, Name: code, ICB: icb, PCN: onePractice(reg, reg, reg, 0)},
 			Entitlements: e}
 	}
-	r := des.RollUp(rs, []des.RolledPCN{
+	r := national.RollUp(rs, []national.RolledPCN{
 		pcn("X1", "NHS Zed ICB", 10000, "15000.00", "17610.00", "166960.00"),
 		pcn("X2", "", 5000, "7500.01", "8805.02", "83480.03"),
 		pcn("X3", "NHS Zed ICB", 20000, "30000.10", "35220.20", "333920.30"),
@@ -122,7 +123,7 @@ func TestRollUpWorked(t *testing.T) {
 	require.Len(t, r.ICBs, 2)
 	// Alphabetical: "(no ICB given)" sorts before "NHS Zed ICB".
 	no, zed := r.ICBs[0], r.ICBs[1]
-	require.Equal(t, des.NoICB, no.Name)
+	require.Equal(t, national.NoICB, no.Name)
 	require.Equal(t, 1, no.PCNs)
 	requireMoney(t, "16305.03", no.Entitlements) // 7,500.01 + 8,805.02
 	requireMoney(t, "83480.03", no.ARRSSum)
@@ -150,21 +151,21 @@ func TestReadPCNCSVFileAndRowError(t *testing.T) {
 	head := "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n"
 	empty := filepath.Join(dir, "empty.csv")
 	require.NoError(t, os.WriteFile(empty, []byte(head), 0o644))
-	_, _, err := des.ReadPCNCSVFile(empty, des.CSVOptions{})
+	_, _, err := national.ReadPCNCSVFile(empty, national.CSVOptions{})
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.EqualError(t, err, empty+": no PCN rows to work out")
 
 	big := filepath.Join(dir, "big.csv")
 	require.NoError(t, os.WriteFile(big, []byte(head+"T1,One,I,1,1,1,1\n"), 0o644))
-	_, _, err = des.ReadPCNCSVFile(big, des.CSVOptions{MaxBytes: 10})
+	_, _, err = national.ReadPCNCSVFile(big, national.CSVOptions{MaxBytes: 10})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "at most 10")
 
-	rows, bad, err := des.ReadPCNCSVFile(big, des.CSVOptions{})
+	rows, bad, err := national.ReadPCNCSVFile(big, national.CSVOptions{})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	require.Len(t, rows, 1)
-	fe := des.RowError(big, rows[0], 2025, &des.MissingFigureError{Field: "weighted", Payment: "network_participation"})
+	fe := national.RowError(big, rows[0], 2025, &des.MissingFigureError{Field: "weighted", Payment: "network_participation"})
 	require.ErrorIs(t, fe, des.ErrMissingFigure)
 	require.EqualError(t, fe, big+":2: weighted: T1 (One): no weighted figure, which 2025/26 network_participation needs")
 }

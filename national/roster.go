@@ -33,13 +33,13 @@ type Codes map[string]int32
 
 // ListCodes reads the PCN list's codes (its good rows', with opt.SkipBad;
 // the first bad row is the error without it).
-func ListCodes(name string, r io.Reader, opt des.CSVOptions) (Codes, error) {
-	pr, err := des.NewPCNCSVReader(name, r, opt)
+func ListCodes(name string, r io.Reader, opt CSVOptions) (Codes, error) {
+	pr, err := NewPCNCSVReader(name, r, opt)
 	if err != nil {
 		return nil, err
 	}
 	codes := Codes{}
-	buf := make([]des.PCNRow, 0, 4096)
+	buf := make([]PCNRow, 0, 4096)
 	for {
 		rows, _, err := pr.Next(buf, 4096)
 		if err != nil && !errors.Is(err, io.EOF) {

@@ -27,7 +27,7 @@ type Options struct {
 	File string                        // the PCN list's name, for errors
 	Open func() (io.ReadCloser, error) // opens the PCN list afresh (once a year)
 	// MaxRows is the most PCN rows the list may have (0: no limit), as
-	// arrs.NationalOptions.MaxRows.
+	// NationalOptions.MaxRows.
 	MaxRows int
 	Workers int  // PCNs worked out at once (0: one per CPU)
 	SkipBad bool // leave out bad PCN rows and PCNs that cannot be worked out
@@ -49,7 +49,7 @@ type Options struct {
 
 // PCN is one PCN's ARRS year against its roster, in pennies.
 type PCN struct {
-	Row    *des.PCNRow
+	Row    *PCNRow
 	People int // on its roster
 	// Entitlements are its network entitlements (ARRS sums excluded).
 	Entitlements int64
@@ -175,12 +175,12 @@ func Run(rep *Report, rss []*des.RuleSet, rosters *Rosters, opt Options, sink Si
 	return nil
 }
 
-// CSVOptions are the PCN list's reading options for a row limit (0: none),
-// as arrs.National takes them.
-func CSVOptions(maxRows int, skipBad bool) des.CSVOptions {
-	o := des.CSVOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
+// PCNOptionsFor are the PCN list's reading options for a row limit (0: none),
+// as National takes them.
+func PCNOptionsFor(maxRows int, skipBad bool) CSVOptions {
+	o := CSVOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
 	if maxRows > 0 {
-		o.MaxRows, o.MaxBytes = maxRows, max(des.DefaultMaxCSVBytes, int64(maxRows)<<10)
+		o.MaxRows, o.MaxBytes = maxRows, max(DefaultMaxCSVBytes, int64(maxRows)<<10)
 	}
 	return o
 }
@@ -214,7 +214,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		return err
 	}
 	defer f.Close()
-	pr, err := des.NewPCNCSVReader(opt.File, f, CSVOptions(opt.MaxRows, opt.SkipBad))
+	pr, err := NewPCNCSVReader(opt.File, f, PCNOptionsFor(opt.MaxRows, opt.SkipBad))
 	if err != nil {
 		return err
 	}
@@ -240,7 +240,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		yr.potOf[r.ID] = max(slices.Index(pots, p), 0)
 	}
 	uplift := !opt.Assumptions.PayUplift.IsZero()
-	buf := make([]des.PCNRow, 0, ChunkRows)
+	buf := make([]PCNRow, 0, ChunkRows)
 	in := make([]arrs.PCNInput, 0, ChunkRows)
 	out := make([]PCN, 0, ChunkRows)
 	var slab []arrs.Staff // the chunk's rosters, one after another
@@ -274,7 +274,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		for i := range rows {
 			row := &rows[i]
 			if perr := batch.Err(i); perr != nil {
-				e := des.RowError(opt.File, *row, rs.Year(), perr)
+				e := RowError(opt.File, *row, rs.Year(), perr)
 				if !opt.SkipBad {
 					return e
 				}
@@ -323,7 +323,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 
 // pcn is a PCN's year from the batch: its months, run-out month and
 // reasons from its people, checked against the batch's totals.
-func (yr *year) pcn(row *des.PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roster []arrs.Staff) (PCN, error) {
+func (yr *year) pcn(row *PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roster []arrs.Staff) (PCN, error) {
 	p := PCN{Row: row, People: len(roster), Entitlements: t.Entitlements, Cost: t.Cost}
 	overflow := func(what string) (PCN, error) {
 		oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what}
@@ -399,7 +399,7 @@ func (yr *year) pcn(row *des.PCNRow, t arrs.Totals, staff []arrs.StaffPennies, r
 func (yr *year) add(p *PCN) error {
 	icb := p.Row.ICB
 	if icb == "" {
-		icb = des.NoICB
+		icb = NoICB
 	}
 	g := yr.icbs[icb]
 	if g == nil {

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -64,7 +65,7 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.True(t, d.AddDays(math.MinInt).IsZero())
 	require.Equal(t, des.MustDate(2025, 4, 2), d.AddDays(1))
 
-	_, _, err := des.ReadPCNCSV("nil.csv", nil, des.CSVOptions{})
+	_, _, err := national.ReadPCNCSV("nil.csv", nil, national.CSVOptions{})
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Contains(t, err.Error(), "nil.csv: no input to read")
 
@@ -73,7 +74,7 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
 	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")
 
-	_, _, err = des.ReadPCNCSV("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), des.CSVOptions{})
+	_, _, err = national.ReadPCNCSV("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), national.CSVOptions{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "cr.csv:1: the lines end with a carriage return alone", "was: no care_home_beds column")
 }

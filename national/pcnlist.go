@@ -1,6 +1,8 @@
-package des
+package national
 
 import (
+	"github.com/pcnfin/pcnfin/des"
+
 	"bufio"
 	"encoding/csv"
 	"errors"
@@ -57,7 +59,7 @@ type PCNRow struct {
 	Code string
 	Name string
 	ICB  string
-	PCN  PCN
+	PCN  des.PCN
 }
 
 // ReadPCNCSV reads a PCN list (see PCNCSVColumns). name is the file name
@@ -117,7 +119,7 @@ type PCNCSVReader struct {
 // that limit.
 func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, error) {
 	if r == nil {
-		return nil, &FieldError{File: name, Msg: "no input to read (a nil io.Reader)", Err: ErrMissing}
+		return nil, &des.FieldError{File: name, Msg: "no input to read (a nil io.Reader)", Err: des.ErrMissing}
 	}
 	pr := &PCNCSVReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
 	if pr.maxRows == 0 {
@@ -173,8 +175,8 @@ func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, e
 	return pr, nil
 }
 
-func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *FieldError {
-	return &FieldError{File: pr.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
+func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *des.FieldError {
+	return &des.FieldError{File: pr.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: des.ErrInvalid}
 }
 
 // Next reads up to n good rows (n ≤ 0: 4,096), appending them to rows[:0],
@@ -204,7 +206,7 @@ func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 			break
 		}
 		pr.n++
-		var fe *FieldError
+		var fe *des.FieldError
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -217,7 +219,7 @@ func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 			var row PCNRow
 			row, fe = pcnRow(pr.name, line, rec, pr.header, pr.col, pr.seen)
 			if fe == nil {
-				pr.seen[CodeKey(row.Code)] = line
+				pr.seen[des.CodeKey(row.Code)] = line
 				rows = append(rows, row)
 				continue
 			}
@@ -244,48 +246,48 @@ func isPCNColumn(h string) bool {
 }
 
 // csvError turns an encoding/csv error (a stray quote) into a *FieldError.
-func csvError(name string, err error) *FieldError {
+func csvError(name string, err error) *des.FieldError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := fmt.Sprintf("%v (character %d of the line)", pe.Err, pe.Column)
 		if pe.Line != pe.StartLine {
 			msg = fmt.Sprintf("%v (line %d, character %d)", pe.Err, pe.Line, pe.Column)
 		}
-		return &FieldError{File: name, Line: pe.StartLine, Msg: msg, Err: ErrInvalid}
+		return &des.FieldError{File: name, Line: pe.StartLine, Msg: msg, Err: des.ErrInvalid}
 	}
-	return &FieldError{File: name, Msg: err.Error(), Err: ErrInvalid}
+	return &des.FieldError{File: name, Msg: err.Error(), Err: des.ErrInvalid}
 }
 
 func pcnRow(name string, line int, rec, header []string, col map[string]int,
-	seen map[string]int) (PCNRow, *FieldError) {
-	bad := func(field string, sentinel error, format string, args ...any) (PCNRow, *FieldError) {
-		return PCNRow{}, &FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}
+	seen map[string]int) (PCNRow, *des.FieldError) {
+	bad := func(field string, sentinel error, format string, args ...any) (PCNRow, *des.FieldError) {
+		return PCNRow{}, &des.FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}
 	}
 	if len(rec) != len(header) {
-		return bad("", ErrInvalid, "the row has %d cells, the header %d", len(rec), len(header))
+		return bad("", des.ErrInvalid, "the row has %d cells, the header %d", len(rec), len(header))
 	}
 	cell := func(c string) string { return strings.TrimSpace(rec[col[c]]) }
 	row := PCNRow{Line: line, Code: cell("pcn_code"), Name: cell("pcn_name"), ICB: cell("icb")}
 	if row.Code == "" {
-		return bad("pcn_code", ErrInvalid, "missing PCN code")
+		return bad("pcn_code", des.ErrInvalid, "missing PCN code")
 	}
-	if msg := NameProblem(row.Code); msg != "" {
-		return bad("pcn_code", ErrInvalid, "PCN code %q %s", row.Code, msg)
+	if msg := des.NameProblem(row.Code); msg != "" {
+		return bad("pcn_code", des.ErrInvalid, "PCN code %q %s", row.Code, msg)
 	}
-	if msg := NameProblem(row.Name); msg != "" {
-		return bad("pcn_name", ErrInvalid, "PCN name %q %s", row.Name, msg)
+	if msg := des.NameProblem(row.Name); msg != "" {
+		return bad("pcn_name", des.ErrInvalid, "PCN name %q %s", row.Name, msg)
 	}
-	if at, dup := seen[CodeKey(row.Code)]; dup {
-		return bad("pcn_code", ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
+	if at, dup := seen[des.CodeKey(row.Code)]; dup {
+		return bad("pcn_code", des.ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
 	}
 	if row.Name == "" {
 		row.Name = row.Code
 	}
-	pr := Practice{Name: row.Name}
+	pr := des.Practice{Name: row.Name}
 	for _, f := range []struct {
 		col   string
 		whole bool
-		to    *Number
+		to    *des.Number
 	}{
 		{"registered", true, &pr.Registered},
 		{"weighted", false, &pr.Weighted},
@@ -296,23 +298,23 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int,
 		if s == "" {
 			continue
 		}
-		d, err := parseDecimal(s)
+		d, err := des.ParseDecimal(s)
 		if err != nil {
-			return bad(f.col, ErrBadNumber, "%q is not a number (write it plainly, as 12000 or 13250.5)", s)
+			return bad(f.col, des.ErrBadNumber, "%q is not a number (write it plainly, as 12000 or 13250.5)", s)
 		}
 		switch {
 		case d.IsNegative():
-			return bad(f.col, ErrInvalid, "%s is negative", s)
+			return bad(f.col, des.ErrInvalid, "%s is negative", s)
 		case f.whole && !d.IsInteger():
-			return bad(f.col, ErrInvalid, "%s: want a whole number", s)
-		case Places(d) > 6:
-			return bad(f.col, ErrInvalid, "%s has more than six decimal places", s)
+			return bad(f.col, des.ErrInvalid, "%s: want a whole number", s)
+		case des.Places(d) > 6:
+			return bad(f.col, des.ErrInvalid, "%s has more than six decimal places", s)
 		case d.GreaterThan(decimal.NewFromInt(100_000_000)):
-			return bad(f.col, ErrInvalid, "%s is more than the population of England", s)
+			return bad(f.col, des.ErrInvalid, "%s is more than the population of England", s)
 		}
-		*f.to = Number{d, true}
+		*f.to = des.NumberOf(d)
 	}
-	row.PCN = PCN{Name: row.Name, Practices: []Practice{pr}}
+	row.PCN = des.PCN{Name: row.Name, Practices: []des.Practice{pr}}
 	return row, nil
 }
 
@@ -352,8 +354,8 @@ func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
 		return nil, nil, err
 	}
 	if maxBytes > 0 && fi.Size() > maxBytes {
-		return nil, nil, &FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), maxBytes),
-			Err: ErrInvalid}
+		return nil, nil, &des.FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), maxBytes),
+			Err: des.ErrInvalid}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -368,7 +370,7 @@ func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
 func ReadPCNCSVRows(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
 	rows, bad, err := ReadPCNCSV(name, r, opt)
 	if err == nil && len(rows) == 0 {
-		return nil, nil, &FieldError{File: name, Msg: "no PCN rows to work out", Err: ErrMissing}
+		return nil, nil, &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
 	}
 	return rows, bad, err
 }
@@ -377,12 +379,12 @@ func ReadPCNCSVRows(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error
 // for year y. A missing figure (*MissingFigureError) names the column and
 // the payment that needs it, and wraps ErrMissingFigure; any other error is
 // wrapped as it is.
-func RowError(file string, row PCNRow, y Year, err error) *FieldError {
-	var mf *MissingFigureError
+func RowError(file string, row PCNRow, y des.Year, err error) *des.FieldError {
+	var mf *des.MissingFigureError
 	if errors.As(err, &mf) {
-		return &FieldError{File: file, Line: row.Line, Field: mf.Field, Err: ErrMissingFigure,
+		return &des.FieldError{File: file, Line: row.Line, Field: mf.Field, Err: des.ErrMissingFigure,
 			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment)}
 	}
-	return &FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err),
+	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err),
 		Err: err}
 }

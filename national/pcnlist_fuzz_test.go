@@ -1,4 +1,4 @@
-package des_test
+package national_test
 
 import (
 	"bytes"
@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 )
 
 // FuzzReadPCNCSV: any input either reads or is refused with a *FieldError;
@@ -27,7 +28,7 @@ func FuzzReadPCNCSV(f *testing.F) {
 		f.Add([]byte(seed), true)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, skip bool) {
-		rows, bad, err := des.ReadPCNCSV("fuzz.csv", bytes.NewReader(data), des.CSVOptions{SkipBad: skip, MaxRows: 1000})
+		rows, bad, err := national.ReadPCNCSV("fuzz.csv", bytes.NewReader(data), national.CSVOptions{SkipBad: skip, MaxRows: 1000})
 		if err != nil {
 			var fe *des.FieldError
 			if !errors.As(err, &fe) {

@@ -1,6 +1,8 @@
-package arrs
+package national
 
 import (
+	"github.com/pcnfin/pcnfin/arrs"
+
 	"errors"
 	"fmt"
 	"io"
@@ -18,7 +20,7 @@ type NationalOptions struct {
 	File string                        // the name errors report
 	Open func() (io.ReadCloser, error) // opens the list afresh (once a year)
 	// MaxRows is the most PCN rows the list may have (0: no limit); the file
-	// may then be des.DefaultMaxCSVBytes or 1 KiB a row, whichever is more.
+	// may then be DefaultMaxCSVBytes or 1 KiB a row, whichever is more.
 	MaxRows int
 	Workers int  // PCNs worked out at once (0: one per CPU)
 	SkipBad bool // leave out bad rows and PCNs that cannot be worked out
@@ -31,7 +33,7 @@ type NationalOptions struct {
 
 // NationalPCN is one PCN of a chunk, as worked out for a year.
 type NationalPCN struct {
-	Row          *des.PCNRow
+	Row          *PCNRow
 	Entitlements decimal.Decimal // ARRS sums excluded
 	ARRSSum      decimal.Decimal
 	Explained    *des.Entitlements // only with NationalOptions.Explain
@@ -42,12 +44,12 @@ type NationalPCN struct {
 // for each chunk (valid only during the call), End with its totals. rep is
 // the report so far.
 type NationalSink interface {
-	Begin(rep *des.Rollups, rs *des.RuleSet) error
-	PCNs(rep *des.Rollups, y des.Year, pcns []NationalPCN) error
-	End(rep *des.Rollups, y *des.Rollup) error
+	Begin(rep *Rollups, rs *des.RuleSet) error
+	PCNs(rep *Rollups, y des.Year, pcns []NationalPCN) error
+	End(rep *Rollups, y *Rollup) error
 }
 
-// National works out every PCN of a list (des.PCNCSVReader) under each rule
+// National works out every PCN of a list (PCNCSVReader) under each rule
 // set in turn, reading the list once a year, NationalChunkRows rows at a
 // time, and hands each chunk to sink before the next is read; only the
 // running ICB and England totals are kept (RollUpStream), so a list of any
@@ -55,16 +57,16 @@ type NationalSink interface {
 // are added to rep.
 //
 // Without opt.SkipBad a bad row, or a PCN that cannot be worked out (a
-// *des.FieldError naming the row, des.RowError), is the error; a list with
+// *des.FieldError naming the row, RowError), is the error; a list with
 // no good rows is an error too.
-func National(rep *des.Rollups, rss []*des.RuleSet, opt NationalOptions, sink NationalSink) error {
+func National(rep *Rollups, rss []*des.RuleSet, opt NationalOptions, sink NationalSink) error {
 	switch {
 	case rep == nil:
-		return fmt.Errorf("%w: arrs.National needs a report to add to (rep is nil)", des.ErrMissing)
+		return fmt.Errorf("%w: National needs a report to add to (rep is nil)", des.ErrMissing)
 	case opt.Open == nil:
-		return fmt.Errorf("%w: arrs.National needs NationalOptions.Open, to open the PCN list", des.ErrMissing)
+		return fmt.Errorf("%w: National needs NationalOptions.Open, to open the PCN list", des.ErrMissing)
 	case sink == nil:
-		return fmt.Errorf("%w: arrs.National needs a NationalSink to hand the PCNs to", des.ErrMissing)
+		return fmt.Errorf("%w: National needs a NationalSink to hand the PCNs to", des.ErrMissing)
 	}
 	for i, rs := range rss {
 		if err := nationalYear(rep, rs, opt, sink, i == 0); err != nil {
@@ -74,8 +76,8 @@ func National(rep *des.Rollups, rss []*des.RuleSet, opt NationalOptions, sink Na
 	return nil
 }
 
-func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink NationalSink, first bool) error {
-	plan, err := Compile(rs, Options{})
+func nationalYear(rep *Rollups, rs *des.RuleSet, opt NationalOptions, sink NationalSink, first bool) error {
+	plan, err := arrs.Compile(rs, arrs.Options{})
 	if err != nil {
 		return err
 	}
@@ -84,11 +86,11 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 		return err
 	}
 	defer f.Close()
-	csvOpt := des.CSVOptions{SkipBad: opt.SkipBad, MaxRows: -1, MaxBytes: -1}
+	csvOpt := CSVOptions{SkipBad: opt.SkipBad, MaxRows: -1, MaxBytes: -1}
 	if opt.MaxRows > 0 {
-		csvOpt.MaxRows, csvOpt.MaxBytes = opt.MaxRows, max(des.DefaultMaxCSVBytes, int64(opt.MaxRows)<<10)
+		csvOpt.MaxRows, csvOpt.MaxBytes = opt.MaxRows, max(DefaultMaxCSVBytes, int64(opt.MaxRows)<<10)
 	}
-	pr, err := des.NewPCNCSVReader(opt.File, f, csvOpt)
+	pr, err := NewPCNCSVReader(opt.File, f, csvOpt)
 	if err != nil {
 		return err
 	}
@@ -96,8 +98,8 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 	// The fast path where only totals are wanted; the explained path where
 	// each PCN's payments are, or where Totals do not split by payment.
 	fast := acc.TotalsExact() && !opt.Explain
-	buf := make([]des.PCNRow, 0, NationalChunkRows)
-	in := make([]PCNInput, 0, NationalChunkRows)
+	buf := make([]PCNRow, 0, NationalChunkRows)
+	in := make([]arrs.PCNInput, 0, NationalChunkRows)
 	started, good := false, 0
 	for {
 		rows, bad, rerr := pr.Next(buf, NationalChunkRows)
@@ -114,10 +116,10 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 		}
 		in = in[:0]
 		for i := range rows {
-			in = append(in, PCNInput{PCN: rows[i].PCN})
+			in = append(in, arrs.PCNInput{PCN: rows[i].PCN})
 		}
-		var batch *Batch
-		var each []PCNResult
+		var batch *arrs.Batch
+		var each []arrs.PCNResult
 		if fast {
 			batch = plan.CalculateBatch(in, opt.Workers)
 		} else {
@@ -126,14 +128,14 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 		var pcns []NationalPCN
 		for i := range rows {
 			row := &rows[i]
-			var res *PCNResult
+			var res *arrs.PCNResult
 			perr := batch.Err(i)
 			if each != nil {
 				res = &each[i]
 				perr = res.Err
 			}
 			if perr != nil {
-				e := des.RowError(opt.File, *row, rs.Year(), perr)
+				e := RowError(opt.File, *row, rs.Year(), perr)
 				if !opt.SkipBad {
 					return e
 				}
@@ -160,7 +162,7 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 			if err := acc.Err(); err != nil {
 				return nationalOverflow(opt.File, err)
 			}
-			rp := des.RolledPCN{Row: *row, Entitlements: res.Entitlements}
+			rp := RolledPCN{Row: *row, Entitlements: res.Entitlements}
 			p := NationalPCN{Row: row, Entitlements: res.Entitlements.Total, ARRSSum: rp.ARRSSum()}
 			if opt.Explain {
 				p.Explained = &res.Entitlements

@@ -1,6 +1,10 @@
-package des
+package national
 
 import (
+	"github.com/pcnfin/pcnfin/des"
+
+	"encoding/json"
+
 	"sort"
 
 	"github.com/shopspring/decimal"
@@ -10,7 +14,7 @@ import (
 // entitlements for the year.
 type RolledPCN struct {
 	Row          PCNRow
-	Entitlements Entitlements
+	Entitlements des.Entitlements
 }
 
 // Registered is the PCN's registered list (the sum of its practices' figures
@@ -18,7 +22,7 @@ type RolledPCN struct {
 func (r RolledPCN) Registered() (decimal.Decimal, bool) {
 	sum, ok := decimal.Zero, false
 	for _, p := range r.Row.PCN.Practices {
-		if v, has := p.Figure(Registered); has {
+		if v, has := p.Figure(des.Registered); has {
 			sum, ok = sum.Add(v), true
 		}
 	}
@@ -56,19 +60,19 @@ func (t *GroupTotal) add(r RolledPCN) {
 type PaymentTotal struct {
 	ID     string          `json:"id"`
 	Name   string          `json:"name"`
-	Kind   Kind            `json:"kind,omitempty"`
+	Kind   des.Kind        `json:"kind,omitempty"`
 	Amount decimal.Decimal `json:"amount"`
 }
 
 // Rollup is many PCNs' entitlements added up by ICB (alphabetical), for
 // England and by payment, exactly: every total is a sum of the PCNs' amounts.
 type Rollup struct {
-	Year    Year
+	Year    des.Year
 	RuleSet string // the rule set's title
 	PCNs    []RolledPCN
 	// LeftOut says which PCNs were left out of the totals, and why (set by the caller).
 	LeftOut []string
-	Gaps    []Gap
+	Gaps    []des.Gap
 	// Unpaid are the gap items no payment pays, so in no total (RuleSet.Unpaid).
 	Unpaid    []string
 	ICBs      []GroupTotal
@@ -81,7 +85,7 @@ const NoICB = "(no ICB given)"
 
 // RollUp adds up pcns, worked out under rs (whose payments, in order, the
 // by-payment totals list).
-func RollUp(rs *RuleSet, pcns []RolledPCN) Rollup {
+func RollUp(rs *des.RuleSet, pcns []RolledPCN) Rollup {
 	newTotal := func(name string) GroupTotal {
 		return GroupTotal{Name: name, Registered: decimal.Zero, Entitlements: decimal.Zero, ARRSSum: decimal.Zero}
 	}
@@ -128,4 +132,62 @@ type Rollups struct {
 	Synthetic bool     `json:"synthetic"`
 	BadRows   int      `json:"bad_rows_skipped,omitempty"`
 	Years     []Rollup `json:"years"`
+}
+
+// MarshalJSON writes the total, money with two places.
+func (t GroupTotal) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Name         string          `json:"name"`
+		PCNs         int             `json:"pcns"`
+		Registered   decimal.Decimal `json:"registered"`
+		Entitlements des.JSONMoney   `json:"entitlements"`
+		ARRSSum      des.JSONMoney   `json:"arrs_sum"`
+	}{t.Name, t.PCNs, t.Registered, des.JSONMoney(t.Entitlements), des.JSONMoney(t.ARRSSum)})
+}
+
+// MarshalJSON writes the total, money with two places.
+func (p PaymentTotal) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		ID     string        `json:"id"`
+		Name   string        `json:"name,omitempty"`
+		Kind   des.Kind      `json:"kind,omitempty"`
+		Amount des.JSONMoney `json:"amount"`
+	}{p.ID, p.Name, p.Kind, des.JSONMoney(p.Amount)})
+}
+
+// MarshalJSON writes the PCN's row and amounts (not the explanations: a
+// roll-up holds every PCN).
+func (r RolledPCN) MarshalJSON() ([]byte, error) {
+	reg := ""
+	if v, ok := r.Registered(); ok {
+		reg = v.String()
+	}
+	var pays []PaymentTotal
+	for _, a := range append(append([]des.Amount(nil), r.Entitlements.Payments...), r.Entitlements.ARRSSums...) {
+		pays = append(pays, PaymentTotal{ID: a.ID, Kind: a.Kind, Amount: a.Total})
+	}
+	return json.Marshal(struct {
+		Line         int            `json:"line"`
+		Code         string         `json:"pcn_code"`
+		Name         string         `json:"name"`
+		ICB          string         `json:"icb"`
+		Registered   string         `json:"registered,omitempty"`
+		Entitlements des.JSONMoney  `json:"entitlements"`
+		ARRSSum      des.JSONMoney  `json:"arrs_sum"`
+		Payments     []PaymentTotal `json:"payments"`
+	}{r.Row.Line, r.Row.Code, r.Row.Name, r.Row.ICB, reg, des.JSONMoney(r.Entitlements.Total), des.JSONMoney(r.ARRSSum()), pays})
+}
+
+// MarshalJSON writes the roll-up of one year.
+func (r Rollup) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Year      des.Year       `json:"year"`
+		RuleSet   string         `json:"rule_set"`
+		PCNs      []RolledPCN    `json:"pcns"`
+		ICBs      []GroupTotal   `json:"icbs"`
+		England   GroupTotal     `json:"england"`
+		ByPayment []PaymentTotal `json:"by_payment"`
+		LeftOut   []string       `json:"left_out,omitempty"`
+		Gaps      []des.Gap      `json:"gaps,omitempty"`
+	}{r.Year, r.RuleSet, r.PCNs, r.ICBs, r.England, r.ByPayment, r.LeftOut, r.Gaps})
 }

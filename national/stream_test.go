@@ -1,4 +1,4 @@
-package arrs_test
+package national_test
 
 import (
 	"encoding/json"
@@ -6,37 +6,37 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
 )
 
-// The streaming roll-up gives des.RollUp's totals exactly, in every year,
+// The streaming roll-up gives national.RollUp's totals exactly, in every year,
 // from the fast path's Totals and from the explained path's entitlements.
 func TestRollUpStreamMatchesRollUp(t *testing.T) {
-	nation := syntheticNation(300, 0)
-	rows := make([]des.PCNRow, len(nation))
+	nation := syntheticNation(300)
+	rows := make([]national.PCNRow, len(nation))
 	in := make([]arrs.PCNInput, len(nation))
 	for i, n := range nation {
 		icb := fmt.Sprintf("ICB %02d", i%11)
 		if i%50 == 7 {
 			icb = ""
 		}
-		rows[i] = des.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%d", i), Name: n.PCN.Name, ICB: icb, PCN: n.PCN}
+		rows[i] = national.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%d", i), Name: n.PCN.Name, ICB: icb, PCN: n.PCN}
 		in[i].PCN = n.PCN
 	}
 	for _, rs := range rates.All() {
 		t.Run(rs.Year().String(), func(t *testing.T) {
 			plan, err := arrs.Compile(rs, arrs.Options{})
 			require.NoError(t, err)
-			var pcns []des.RolledPCN
-			slow := arrs.NewRollUpStream(plan)
+			var pcns []national.RolledPCN
+			slow := national.NewRollUpStream(plan)
 			for i, r := range plan.CalculateEach(in, 0) {
 				require.NoError(t, r.Err)
-				pcns = append(pcns, des.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
+				pcns = append(pcns, national.RolledPCN{Row: rows[i], Entitlements: r.Entitlements})
 				slow.AddEntitlements(&rows[i], &r.Entitlements)
 			}
-			want := des.RollUp(rs, pcns)
+			want := national.RollUp(rs, pcns)
 			want.PCNs = nil
 			wantJSON, err := json.Marshal(want)
 			require.NoError(t, err)
@@ -44,7 +44,7 @@ func TestRollUpStreamMatchesRollUp(t *testing.T) {
 			require.NoError(t, err)
 			require.JSONEq(t, string(wantJSON), string(got))
 
-			fast := arrs.NewRollUpStream(plan)
+			fast := national.NewRollUpStream(plan)
 			if !fast.TotalsExact() {
 				t.Skip("Totals do not split by payment in this year")
 			}
