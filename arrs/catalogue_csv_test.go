@@ -28,6 +28,6 @@ func readCSV(path string) error {
 		return err
 	}
 	defer f.Close()
-	_, _, err = national.ReadPCNCSV(path, f, national.CSVOptions{})
+	_, _, err = national.ReadPCNs(path, f, national.PCNOptions{})
 	return err
 }

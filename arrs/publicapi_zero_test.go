@@ -159,9 +159,9 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			return wantErr(err)
 		}},
 		{"derive.GrowthFactor", func() error { _ = derive.GrowthFactor(dd, 0); return nil }},
-		{"national.ReadPCNCSV", func() error {
-			_, _, err := national.ReadPCNCSV("", strings.NewReader(""), national.CSVOptions{})
-			_ = national.PCNCSVColumns()
+		{"national.ReadPCNs", func() error {
+			_, _, err := national.ReadPCNs("", strings.NewReader(""), national.PCNOptions{})
+			_ = national.PCNColumns()
 			_ = err
 			return nil
 		}},

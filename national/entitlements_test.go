@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// nationalSink records what National hands on.
+// nationalSink records what RollUp hands on.
 type nationalSink struct {
 	begun, ended, pcns, chunks int
 	explained                  bool
@@ -21,8 +21,8 @@ type nationalSink struct {
 
 func (s *nationalSink) Begin(*national.Rollups, *des.RuleSet) error   { s.begun++; return nil }
 func (s *nationalSink) End(*national.Rollups, *national.Rollup) error { s.ended++; return nil }
-func (s *nationalSink) PCNs(_ *national.Rollups, _ des.Year, pcns []national.NationalPCN) error {
-	if len(pcns) > national.NationalChunkRows {
+func (s *nationalSink) PCNs(_ *national.Rollups, _ des.Year, pcns []national.PCNTotals) error {
+	if len(pcns) > national.ChunkRows {
 		return fmt.Errorf("a chunk of %d PCNs", len(pcns))
 	}
 	s.chunks++
@@ -33,25 +33,25 @@ func (s *nationalSink) PCNs(_ *national.Rollups, _ des.Year, pcns []national.Nat
 	return nil
 }
 
-// National streams a list longer than a chunk to RollUpRows' totals, year by
+// RollUp streams a list longer than a chunk to RollUpRows' totals, year by
 // year, on the fast path and the explained one.
 func TestNationalMatchesRollUpRows(t *testing.T) {
-	const n = national.NationalChunkRows + 5
+	const n = national.ChunkRows + 5
 	var b bytes.Buffer
 	b.WriteString("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n")
 	for i := range n {
 		reg := 20_000 + i*7%90_000
 		fmt.Fprintf(&b, "S%d,PCN %d,ICB %02d,%d,%d.5,%d,%d\n", i, i, i%13, reg, reg*9/10, reg*11/10, i%300)
 	}
-	rows, _, err := national.ReadPCNCSV("list.csv", bytes.NewReader(b.Bytes()), national.CSVOptions{MaxRows: -1, MaxBytes: -1})
+	rows, _, err := national.ReadPCNs("list.csv", bytes.NewReader(b.Bytes()), national.PCNOptions{MaxRows: -1, MaxBytes: -1})
 	require.NoError(t, err)
 	all := rates.All()
 	rss := []*des.RuleSet{all[0], all[len(all)-1]} // the first year and the latest
 	for _, explain := range []bool{false, true} {
 		rep, sink := national.Rollups{Data: "list.csv"}, &nationalSink{}
-		opt := national.NationalOptions{File: "list.csv", Explain: explain,
+		opt := national.Options{File: "list.csv", Explain: explain,
 			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b.Bytes())), nil }}
-		require.NoError(t, national.National(&rep, rss, opt, sink))
+		require.NoError(t, national.RollUp(&rep, rss, opt, sink))
 		require.Equal(t, len(rss), sink.begun)
 		require.Equal(t, len(rss), sink.ended)
 		require.Equal(t, len(rss)*n, sink.pcns)
@@ -70,8 +70,8 @@ func TestNationalMatchesRollUpRows(t *testing.T) {
 	}
 
 	// A row limit below the list's length is an error, not a truncation.
-	opt := national.NationalOptions{File: "list.csv", MaxRows: n - 1,
+	opt := national.Options{File: "list.csv", MaxRows: n - 1,
 		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b.Bytes())), nil }}
-	err = national.National(&national.Rollups{}, rss[:1], opt, &nationalSink{})
+	err = national.RollUp(&national.Rollups{}, rss[:1], opt, &nationalSink{})
 	require.ErrorContains(t, err, fmt.Sprintf("more than %d rows", n-1))
 }

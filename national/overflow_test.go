@@ -48,9 +48,9 @@ func TestNationalOverflowIsAnError(t *testing.T) {
 	}
 	for _, explain := range []bool{false, true} {
 		rep := national.Rollups{}
-		opt := national.NationalOptions{File: "list.csv", Explain: explain, MaxRows: 2000,
+		opt := national.Options{File: "list.csv", Explain: explain, MaxRows: 2000,
 			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(b.Bytes())), nil }}
-		err := national.National(&rep, []*des.RuleSet{rs}, opt, &nationalSink{})
+		err := national.RollUp(&rep, []*des.RuleSet{rs}, opt, &nationalSink{})
 		require.Error(t, err, "was: England -£84,467,440,737,095,556.16")
 		require.ErrorIs(t, err, arrs.ErrOverflow)
 		var oe *arrs.OverflowError
@@ -61,10 +61,10 @@ func TestNationalOverflowIsAnError(t *testing.T) {
 }
 
 func TestNationalZeroOptions(t *testing.T) {
-	err := national.National(&national.Rollups{}, rates.All()[:1], national.NationalOptions{}, &nationalSink{})
+	err := national.RollUp(&national.Rollups{}, rates.All()[:1], national.Options{}, &nationalSink{})
 	require.ErrorIs(t, err, des.ErrMissing)
-	require.Contains(t, err.Error(), "NationalOptions.Open")
-	require.ErrorIs(t, national.National(nil, nil, national.NationalOptions{}, nil), des.ErrMissing)
+	require.Contains(t, err.Error(), "Options.Open")
+	require.ErrorIs(t, national.RollUp(nil, nil, national.Options{}, nil), des.ErrMissing)
 	s := national.NewRollUpStream(nil)
 	require.ErrorIs(t, s.Err(), des.ErrMissing)
 	s.Add(&national.PCNRow{}, &arrs.Totals{})

@@ -29,23 +29,23 @@ import (
 
 var pcnColumns = [...]string{"pcn_code", "pcn_name", "icb", "registered", "weighted", "adjusted", "care_home_beds"}
 
-// PCNCSVColumns returns the columns a PCN list file must have.
-func PCNCSVColumns() []string { return slices.Clone(pcnColumns[:]) }
+// PCNColumns returns the columns a PCN list file must have.
+func PCNColumns() []string { return slices.Clone(pcnColumns[:]) }
 
-// Default limits of ReadPCNCSV. England has about 1,250 PCNs.
+// Default limits of ReadPCNs. England has about 1,250 PCNs.
 const (
-	DefaultMaxCSVRows  = 20_000
-	DefaultMaxCSVBytes = 16 << 20
+	DefaultMaxPCNRows  = 20_000
+	DefaultMaxPCNBytes = 16 << 20
 )
 
-// CSVOptions tune ReadPCNCSV. The zero value stops at the first bad row and
+// PCNOptions tune ReadPCNs. The zero value stops at the first bad row and
 // uses the default limits.
-type CSVOptions struct {
+type PCNOptions struct {
 	// SkipBad keeps going past bad rows: each is returned as an error in the
 	// second result and left out of the first.
 	SkipBad bool
-	// MaxRows and MaxBytes bound the input (0: DefaultMaxCSVRows,
-	// DefaultMaxCSVBytes; below 0: no limit). A larger input is an error,
+	// MaxRows and MaxBytes bound the input (0: DefaultMaxPCNRows,
+	// DefaultMaxPCNBytes; below 0: no limit). A larger input is an error,
 	// not a truncation.
 	MaxRows  int
 	MaxBytes int64
@@ -62,7 +62,7 @@ type PCNRow struct {
 	PCN  des.PCN
 }
 
-// ReadPCNCSV reads a PCN list (see PCNCSVColumns). name is the file name
+// ReadPCNs reads a PCN list (see PCNColumns). name is the file name
 // errors report.
 //
 // A bad row (a non-numeric or negative figure, a fractional head count or
@@ -75,10 +75,11 @@ type PCNRow struct {
 //
 // An input that cannot be read as a whole (no header, a required column
 // missing or repeated, more rows or bytes than the limits allow, a read
-// error) is always the returned error, also a *FieldError. The result is
-// nil whenever the error is not.
-func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
-	pr, err := NewPCNCSVReader(name, r, opt)
+// error), or a list with no good PCN rows (wrapping ErrMissing: there is
+// nothing to work out), is always the returned error, also a *FieldError.
+// The result is nil whenever the error is not.
+func ReadPCNs(name string, r io.Reader, opt PCNOptions) ([]PCNRow, []error, error) {
+	pr, err := NewPCNReader(name, r, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -88,6 +89,9 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 		chunk, b, err := pr.Next(nil, 4096)
 		bad = append(bad, b...)
 		rows = append(rows, chunk...)
+		if errors.Is(err, io.EOF) && len(rows) == 0 {
+			return nil, nil, &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
+		}
 		if errors.Is(err, io.EOF) {
 			return rows, bad, nil
 		}
@@ -97,13 +101,13 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 	}
 }
 
-// PCNCSVReader reads a PCN list a chunk of rows at a time (ReadPCNCSV reads
+// PCNReader reads a PCN list a chunk of rows at a time (ReadPCNs reads
 // it whole), so a long list is worked out in bounded memory: it holds the
 // header and the PCN codes seen (to refuse a repeated one), not the rows.
-// The rows, bad rows and errors are ReadPCNCSV's, in the same order.
-type PCNCSVReader struct {
+// The rows, bad rows and errors are ReadPCNs's, in the same order.
+type PCNReader struct {
 	name     string
-	opt      CSVOptions
+	opt      PCNOptions
 	maxRows  int   // < 0: no limit
 	maxBytes int64 // < 0: no limit
 	cr       *csv.Reader
@@ -114,19 +118,19 @@ type PCNCSVReader struct {
 	err      error          // sticky: io.EOF or the error that stopped it
 }
 
-// NewPCNCSVReader reads the header of a PCN list (see ReadPCNCSV; an error
-// reading it is ReadPCNCSV's). opt.MaxRows or opt.MaxBytes below zero lift
+// NewPCNReader reads the header of a PCN list (see ReadPCNs; an error
+// reading it is ReadPCNs's). opt.MaxRows or opt.MaxBytes below zero lift
 // that limit.
-func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, error) {
+func NewPCNReader(name string, r io.Reader, opt PCNOptions) (*PCNReader, error) {
 	if r == nil {
 		return nil, &des.FieldError{File: name, Msg: "no input to read (a nil io.Reader)", Err: des.ErrMissing}
 	}
-	pr := &PCNCSVReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
+	pr := &PCNReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
 	if pr.maxRows == 0 {
-		pr.maxRows = DefaultMaxCSVRows
+		pr.maxRows = DefaultMaxPCNRows
 	}
 	if pr.maxBytes == 0 {
-		pr.maxBytes = DefaultMaxCSVBytes
+		pr.maxBytes = DefaultMaxPCNBytes
 	}
 	if pr.maxBytes > 0 {
 		r = &limitReader{r: r, left: pr.maxBytes}
@@ -175,7 +179,7 @@ func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, e
 	return pr, nil
 }
 
-func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *des.FieldError {
+func (pr *PCNReader) fail(line int, field, format string, args ...any) *des.FieldError {
 	return &des.FieldError{File: pr.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: des.ErrInvalid}
 }
 
@@ -184,7 +188,7 @@ func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *des.F
 // first bad row is the error). At the end of the list the error is io.EOF,
 // with the last rows; any other error stops the reader, and every later
 // call returns it.
-func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
+func (pr *PCNReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 	if n <= 0 {
 		n = 4096
 	}
@@ -341,13 +345,13 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// ReadPCNCSVFile reads the PCN list file at path (see ReadPCNCSV), refusing
-// a file larger than opt.MaxBytes (default DefaultMaxCSVBytes) before
-// reading it, and a file with no PCN rows.
-func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
+// ReadPCNsFile reads the PCN list file at path (see ReadPCNs), refusing
+// a file larger than opt.MaxBytes (default DefaultMaxPCNBytes) before
+// reading it.
+func ReadPCNsFile(path string, opt PCNOptions) ([]PCNRow, []error, error) {
 	maxBytes := opt.MaxBytes
 	if maxBytes <= 0 {
-		maxBytes = DefaultMaxCSVBytes
+		maxBytes = DefaultMaxPCNBytes
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
@@ -362,17 +366,7 @@ func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
 		return nil, nil, err
 	}
 	defer f.Close()
-	return ReadPCNCSVRows(path, f, opt)
-}
-
-// ReadPCNCSVRows is ReadPCNCSV that also refuses a list with no good PCN
-// rows (a *FieldError wrapping ErrMissing): there is nothing to work out.
-func ReadPCNCSVRows(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
-	rows, bad, err := ReadPCNCSV(name, r, opt)
-	if err == nil && len(rows) == 0 {
-		return nil, nil, &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
-	}
-	return rows, bad, err
+	return ReadPCNs(path, f, opt)
 }
 
 // RowError names the file, line and PCN of err, an error working out row

@@ -3,6 +3,7 @@ package national_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
@@ -18,7 +19,7 @@ U00003,Coast PCN,NHS Other ICB,28000,,,
 `
 
 func TestReadPCNCSVGood(t *testing.T) {
-	rows, bad, err := national.ReadPCNCSV("pcns.csv", strings.NewReader(goodPCNCSV), national.CSVOptions{})
+	rows, bad, err := national.ReadPCNs("pcns.csv", strings.NewReader(goodPCNCSV), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	require.Len(t, rows, 3)
@@ -55,7 +56,7 @@ func TestReadPCNCSVHeader(t *testing.T) {
 	// Any order, any case, spaces, a byte-order mark, extra columns, CRLF.
 	in := "\uFEFF Registered ,ICB,Notes,PCN_Code,pcn_name,care_home_beds,WEIGHTED,adjusted\r\n" +
 		"12000,NHS X ICB,ignored,U1,One PCN,5,13000.25,12500\r\n"
-	rows, _, err := national.ReadPCNCSV("x.csv", strings.NewReader(in), national.CSVOptions{})
+	rows, _, err := national.ReadPCNs("x.csv", strings.NewReader(in), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Len(t, rows, 1)
 	require.Equal(t, "U1", rows[0].Code)
@@ -64,7 +65,7 @@ func TestReadPCNCSVHeader(t *testing.T) {
 	requireMoney(t, "13000.25", rows[0].PCN.Practices[0].Weighted.Decimal())
 
 	// A name left empty falls back to the code.
-	rows, _, err = national.ReadPCNCSV("x.csv", strings.NewReader(strings.Replace(in, "One PCN", "", 1)), national.CSVOptions{})
+	rows, _, err = national.ReadPCNs("x.csv", strings.NewReader(strings.Replace(in, "One PCN", "", 1)), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Equal(t, "U1", rows[0].Name)
 
@@ -74,7 +75,7 @@ func TestReadPCNCSVHeader(t *testing.T) {
 		{"pcn_code,pcn_name,registered,weighted,adjusted\n", "icb", "no icb, care_home_beds column"},
 		{"pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds,Registered\n", "registered", "appears twice"},
 	} {
-		_, _, err := national.ReadPCNCSV("h.csv", strings.NewReader(tc.in), national.CSVOptions{SkipBad: true})
+		_, _, err := national.ReadPCNs("h.csv", strings.NewReader(tc.in), national.PCNOptions{SkipBad: true})
 		var fe *des.FieldError
 		require.ErrorAs(t, err, &fe, tc.in)
 		require.ErrorIs(t, err, des.ErrInvalid)
@@ -82,9 +83,18 @@ func TestReadPCNCSVHeader(t *testing.T) {
 		require.Equal(t, tc.field, fe.Field)
 		require.Contains(t, fe.Msg, tc.msg)
 	}
-	// Header only: no PCNs, no error.
-	rows, bad, err := national.ReadPCNCSV("h.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n"), national.CSVOptions{})
+	// Header only: no PCNs to work out (ReadPCNs); the streaming reader
+	// just ends.
+	const head = "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n"
+	rows, bad, err := national.ReadPCNs("h.csv", strings.NewReader(head), national.PCNOptions{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	require.EqualError(t, err, "h.csv: no PCN rows to work out")
+	require.Nil(t, rows)
+	require.Nil(t, bad)
+	pr, err := national.NewPCNReader("h.csv", strings.NewReader(head), national.PCNOptions{})
 	require.NoError(t, err)
+	rows, bad, err = pr.Next(nil, 0)
+	require.ErrorIs(t, err, io.EOF)
 	require.Empty(t, rows)
 	require.Empty(t, bad)
 }
@@ -113,7 +123,7 @@ func TestReadPCNCSVBadRows(t *testing.T) {
 	} {
 		in := head + "U0,Good PCN,I,1000,1000,1000,0\n" + tc.row + "\nU9,Another,I,2000,2000,2000,1\n"
 		// Without SkipBad the first bad row is the error.
-		rows, bad, err := national.ReadPCNCSV("bad.csv", strings.NewReader(in), national.CSVOptions{})
+		rows, bad, err := national.ReadPCNs("bad.csv", strings.NewReader(in), national.PCNOptions{})
 		require.Nil(t, rows, tc.row)
 		require.Nil(t, bad, tc.row)
 		var fe *des.FieldError
@@ -126,7 +136,7 @@ func TestReadPCNCSVBadRows(t *testing.T) {
 		require.True(t, strings.HasPrefix(err.Error(), "bad.csv:3: "), err.Error())
 
 		// With SkipBad it is reported and the others kept.
-		rows, bad, err = national.ReadPCNCSV("bad.csv", strings.NewReader(in), national.CSVOptions{SkipBad: true})
+		rows, bad, err = national.ReadPCNs("bad.csv", strings.NewReader(in), national.PCNOptions{SkipBad: true})
 		require.NoError(t, err, tc.row)
 		require.Len(t, rows, 2, tc.row)
 		require.Equal(t, "U0", rows[0].Code)
@@ -143,7 +153,7 @@ func TestReadPCNCSVDuplicateCodeAndLines(t *testing.T) {
 		"U1,\"Two\nline name\",I,1,1,1,1\n" + // a quoted newline: the next row is on line 4
 		"\n" + // blank lines are skipped
 		"U1,Again,I,1,1,1,1\n"
-	_, bad, err := national.ReadPCNCSV("d.csv", strings.NewReader(in), national.CSVOptions{SkipBad: true})
+	_, bad, err := national.ReadPCNs("d.csv", strings.NewReader(in), national.PCNOptions{SkipBad: true})
 	require.NoError(t, err)
 	require.Len(t, bad, 1)
 	require.EqualError(t, bad[0], "d.csv:5: pcn_code: PCN code U1 is already on line 2")
@@ -155,25 +165,25 @@ func TestReadPCNCSVLimits(t *testing.T) {
 	for i := range 11 {
 		fmt.Fprintf(&b, "U%d,P%d,I,1000,1000,1000,0\n", i, i)
 	}
-	rows, _, err := national.ReadPCNCSV("big.csv", strings.NewReader(b.String()), national.CSVOptions{MaxRows: 11})
+	rows, _, err := national.ReadPCNs("big.csv", strings.NewReader(b.String()), national.PCNOptions{MaxRows: 11})
 	require.NoError(t, err)
 	require.Len(t, rows, 11)
-	_, _, err = national.ReadPCNCSV("big.csv", strings.NewReader(b.String()), national.CSVOptions{MaxRows: 10, SkipBad: true})
+	_, _, err = national.ReadPCNs("big.csv", strings.NewReader(b.String()), national.PCNOptions{MaxRows: 10, SkipBad: true})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.EqualError(t, err, "big.csv:12: more than 10 rows")
 
-	_, _, err = national.ReadPCNCSV("big.csv", strings.NewReader(b.String()), national.CSVOptions{MaxBytes: 200})
+	_, _, err = national.ReadPCNs("big.csv", strings.NewReader(b.String()), national.PCNOptions{MaxBytes: 200})
 	require.EqualError(t, err, "big.csv: file is larger than 200 bytes")
 	var fe *des.FieldError
 	require.True(t, errors.As(err, &fe))
 }
 
-func ExampleReadPCNCSV() {
+func ExampleReadPCNs() {
 	in := `pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds
 U00001,Riverside PCN,NHS Example ICB,37300,39641.5,38260,102
 U00002,Hill PCN,NHS Example ICB,41200.5,42000,41000,60
 `
-	rows, bad, err := national.ReadPCNCSV("pcns.csv", strings.NewReader(in), national.CSVOptions{SkipBad: true})
+	rows, bad, err := national.ReadPCNs("pcns.csv", strings.NewReader(in), national.PCNOptions{SkipBad: true})
 	if err != nil {
 		panic(err)
 	}

@@ -5,8 +5,6 @@ import (
 
 	"encoding/json"
 
-	"sort"
-
 	"github.com/shopspring/decimal"
 )
 
@@ -47,15 +45,6 @@ type GroupTotal struct {
 	ARRSSum      decimal.Decimal `json:"arrs_sum"`     // every pot
 }
 
-func (t *GroupTotal) add(r RolledPCN) {
-	t.PCNs++
-	if v, ok := r.Registered(); ok {
-		t.Registered = t.Registered.Add(v)
-	}
-	t.Entitlements = t.Entitlements.Add(r.Entitlements.Total)
-	t.ARRSSum = t.ARRSSum.Add(r.ARRSSum())
-}
-
 // PaymentTotal is one payment (or ARRS sum) added up over every PCN.
 type PaymentTotal struct {
 	ID     string          `json:"id"`
@@ -82,49 +71,6 @@ type Rollup struct {
 
 // NoICB is the ICB name of PCNs whose row gives none.
 const NoICB = "(no ICB given)"
-
-// RollUp adds up pcns, worked out under rs (whose payments, in order, the
-// by-payment totals list).
-func RollUp(rs *des.RuleSet, pcns []RolledPCN) Rollup {
-	newTotal := func(name string) GroupTotal {
-		return GroupTotal{Name: name, Registered: decimal.Zero, Entitlements: decimal.Zero, ARRSSum: decimal.Zero}
-	}
-	out := Rollup{Year: rs.Year(), RuleSet: rs.Title(), PCNs: pcns, Gaps: rs.Gaps(), Unpaid: rs.Unpaid(),
-		England: newTotal("England")}
-	index := map[string]int{}
-	for _, r := range pcns {
-		icb := r.Row.ICB
-		if icb == "" {
-			icb = NoICB
-		}
-		i, ok := index[icb]
-		if !ok {
-			i = len(out.ICBs)
-			index[icb] = i
-			out.ICBs = append(out.ICBs, newTotal(icb))
-		}
-		out.ICBs[i].add(r)
-		out.England.add(r)
-	}
-	sort.SliceStable(out.ICBs, func(i, j int) bool { return out.ICBs[i].Name < out.ICBs[j].Name })
-	for _, p := range rs.Payments() {
-		pt := PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: decimal.Zero}
-		for _, r := range pcns {
-			for _, a := range r.Entitlements.Payments {
-				if a.ID == p.ID {
-					pt.Amount = pt.Amount.Add(a.Total)
-				}
-			}
-			for _, a := range r.Entitlements.ARRSSums {
-				if a.ID == p.ID {
-					pt.Amount = pt.Amount.Add(a.Total)
-				}
-			}
-		}
-		out.ByPayment = append(out.ByPayment, pt)
-	}
-	return out
-}
 
 // Rollups is one PCN list rolled up for one or more years.
 type Rollups struct {

@@ -33,8 +33,8 @@ type Codes map[string]int32
 
 // ListCodes reads the PCN list's codes (its good rows', with opt.SkipBad;
 // the first bad row is the error without it).
-func ListCodes(name string, r io.Reader, opt CSVOptions) (Codes, error) {
-	pr, err := NewPCNCSVReader(name, r, opt)
+func ListCodes(name string, r io.Reader, opt PCNOptions) (Codes, error) {
+	pr, err := NewPCNReader(name, r, opt)
 	if err != nil {
 		return nil, err
 	}

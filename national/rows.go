@@ -5,9 +5,9 @@ import (
 	"github.com/pcnfin/pcnfin/des"
 )
 
-// RollUpRows works out every row of a PCN list (ReadPCNCSV) under rs,
+// RollUpRows works out every row of a PCN list (ReadPCNs) under rs,
 // workers PCNs at once (0: one per CPU), and adds them up by ICB, for
-// England and by payment, by the roll-up National streams (RollUpStream,
+// England and by payment, by the roll-up RollUp streams (RollUpStream,
 // in checked pennies), keeping each PCN (Rollup.PCNs). file is the name
 // errors report.
 //

@@ -15,19 +15,19 @@ import (
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
-// ChunkRows is how many PCN rows Run reads, works out and hands on at a
-// time.
+// ChunkRows is how many PCN rows Run and RollUp read, work out and hand
+// on at a time.
 const ChunkRows = 4096
 
 // DefaultTop is how many PCNs Year.Ranked lists when Options.Top is 0.
 const DefaultTop = 10
 
-// Options tune Run.
+// Options tune Run and RollUp: how to read the PCN list and work it out.
 type Options struct {
 	File string                        // the PCN list's name, for errors
 	Open func() (io.ReadCloser, error) // opens the PCN list afresh (once a year)
-	// MaxRows is the most PCN rows the list may have (0: no limit), as
-	// NationalOptions.MaxRows.
+	// MaxRows is the most PCN rows the list may have (0: no limit); the file
+	// may then be DefaultMaxPCNBytes or 1 KiB a row, whichever is more.
 	MaxRows int
 	Workers int  // PCNs worked out at once (0: one per CPU)
 	SkipBad bool // leave out bad PCN rows and PCNs that cannot be worked out
@@ -35,10 +35,12 @@ type Options struct {
 	// salary (SalaryCost; nil: the embedded ones, as scenario.Options), figures
 	// as announced by AsAt.
 	ARRS arrs.Options
-	// Assumptions raise the roster's costs each year after their base year
+	// Assumptions (Run only) raise the roster's costs each year after their base year
 	// (pay_uplift_pct), as scenario.Scenario.Roster does.
 	Assumptions scenario.Assumptions
-	// Top is how many PCNs Year.Ranked lists (0: DefaultTop; below 0: every
+	// Explain works every PCN out in full (RollUp only: PCNTotals.Explained).
+	Explain bool
+	// Top is how many PCNs Year.Ranked lists (Run only) (0: DefaultTop; below 0: every
 	// PCN, which holds one small record a PCN).
 	Top int
 	// BadRow is told of each bad PCN row skipped (the first year only);
@@ -176,11 +178,11 @@ func Run(rep *Report, rss []*des.RuleSet, rosters *Rosters, opt Options, sink Si
 }
 
 // PCNOptionsFor are the PCN list's reading options for a row limit (0: none),
-// as National takes them.
-func PCNOptionsFor(maxRows int, skipBad bool) CSVOptions {
-	o := CSVOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
+// as Run and RollUp take them.
+func PCNOptionsFor(maxRows int, skipBad bool) PCNOptions {
+	o := PCNOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
 	if maxRows > 0 {
-		o.MaxRows, o.MaxBytes = maxRows, max(DefaultMaxCSVBytes, int64(maxRows)<<10)
+		o.MaxRows, o.MaxBytes = maxRows, max(DefaultMaxPCNBytes, int64(maxRows)<<10)
 	}
 	return o
 }
@@ -214,7 +216,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		return err
 	}
 	defer f.Close()
-	pr, err := NewPCNCSVReader(opt.File, f, PCNOptionsFor(opt.MaxRows, opt.SkipBad))
+	pr, err := NewPCNReader(opt.File, f, PCNOptionsFor(opt.MaxRows, opt.SkipBad))
 	if err != nil {
 		return err
 	}

@@ -65,7 +65,7 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.True(t, d.AddDays(math.MinInt).IsZero())
 	require.Equal(t, des.MustDate(2025, 4, 2), d.AddDays(1))
 
-	_, _, err := national.ReadPCNCSV("nil.csv", nil, national.CSVOptions{})
+	_, _, err := national.ReadPCNs("nil.csv", nil, national.PCNOptions{})
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Contains(t, err.Error(), "nil.csv: no input to read")
 
@@ -74,7 +74,7 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
 	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")
 
-	_, _, err = national.ReadPCNCSV("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), national.CSVOptions{})
+	_, _, err = national.ReadPCNs("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), national.PCNOptions{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "cr.csv:1: the lines end with a carriage return alone", "was: no care_home_beds column")
 }

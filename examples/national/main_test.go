@@ -81,7 +81,7 @@ func TestBadRowsWithoutSkipBad(t *testing.T) {
 
 // Totals are exact sums of the rows, whatever the number of workers.
 func TestTotalsAreExactSums(t *testing.T) {
-	rows, bad, err := national.ReadPCNCSV("sample.csv", bytes.NewReader(sampleCSV), national.CSVOptions{})
+	rows, bad, err := national.ReadPCNs("sample.csv", bytes.NewReader(sampleCSV), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	require.Len(t, rows, 40)
@@ -99,7 +99,8 @@ func TestTotalsAreExactSums(t *testing.T) {
 			require.True(t, one[i].Entitlements.Total.Equal(many[i].Entitlements.Total))
 			pcns = append(pcns, national.RolledPCN{Row: rows[i], Entitlements: one[i].Entitlements})
 		}
-		y := national.RollUp(rs, pcns)
+		y, _, err := national.RollUpRows(rs, "sample.csv", rows, 1, false)
+		require.NoError(t, err)
 		ent, arrsSum := decimal.Zero, decimal.Zero
 		for _, r := range pcns {
 			ent, arrsSum = ent.Add(r.Entitlements.Total), arrsSum.Add(r.ARRSSum())

@@ -52,7 +52,7 @@ func TestWriteSynthetic(t *testing.T) {
 // A list longer than a chunk streams to the same totals as the whole list
 // read and rolled up at once (national.RollUp), and the row limit holds.
 func TestStreamingMatchesWholeList(t *testing.T) {
-	const n = 3*national.NationalChunkRows + 123
+	const n = 3*national.ChunkRows + 123
 	path := filepath.Join(t.TempDir(), "synthetic.csv")
 	f, err := os.Create(path)
 	require.NoError(t, err)
@@ -65,7 +65,7 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 	recs, err := csv.NewReader(&out).ReadAll()
 	require.NoError(t, err)
 
-	rows, bad, err := national.ReadPCNCSVFile(path, national.CSVOptions{MaxRows: -1, MaxBytes: -1})
+	rows, bad, err := national.ReadPCNsFile(path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	var want [][]string
@@ -92,7 +92,7 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 // rolled up at once and written in one piece (render.WriteJSON of
 // national.Rollups), though the program keeps its PCNs in a temporary file.
 func TestStreamingJSONMatchesWholeList(t *testing.T) {
-	const n = 2*national.NationalChunkRows + 57
+	const n = 2*national.ChunkRows + 57
 	path := filepath.Join(t.TempDir(), "synthetic.csv")
 	f, err := os.Create(path)
 	require.NoError(t, err)
@@ -103,7 +103,7 @@ func TestStreamingJSONMatchesWholeList(t *testing.T) {
 	years := []des.Year{2019, 2025}
 	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "json", maxRows: n}))
 
-	rows, bad, err := national.ReadPCNCSVFile(path, national.CSVOptions{MaxRows: -1, MaxBytes: -1})
+	rows, bad, err := national.ReadPCNsFile(path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	want := national.Rollups{Data: path}

@@ -16,16 +16,16 @@ import (
 	"github.com/pcnfin/pcnfin/national"
 )
 
-// NationalWriter prints a national roll-up (national.National) as it is worked
+// NationalWriter prints a national roll-up (national.RollUp) as it is worked
 // out, then Finish ends the report. CSV and Markdown stream; the text table
 // holds one year's rows (its column widths need them all) and JSON holds the
 // PCNs in a temporary file until Finish (one JSON value, national.Rollups, whose
 // totals come last).
 type NationalWriter interface {
-	national.NationalSink
+	national.RollUpSink
 	Finish(rep *national.Rollups) error
 	// Explain reports whether the writer needs each PCN worked out in full
-	// (national.NationalOptions.Explain).
+	// (national.Options.Explain).
 	Explain() bool
 	// Close releases what the writer holds (JSON's temporary file), whether
 	// or not Finish was called.
@@ -94,7 +94,7 @@ func (c *nationalCSV) Begin(*national.Rollups, *des.RuleSet) error {
 	return c.write(NationalCSVHeader()...)
 }
 
-func (c *nationalCSV) PCNs(rep *national.Rollups, y des.Year, pcns []national.NationalPCN) error {
+func (c *nationalCSV) PCNs(rep *national.Rollups, y des.Year, pcns []national.PCNTotals) error {
 	for _, p := range pcns {
 		if err := c.write(pcnCSV(y, p, rep.Data)...); err != nil {
 			return err
@@ -156,7 +156,7 @@ func (t *nationalTable) Begin(rep *national.Rollups, rs *des.RuleSet) error {
 	return err
 }
 
-func (t *nationalTable) PCNs(_ *national.Rollups, _ des.Year, pcns []national.NationalPCN) error {
+func (t *nationalTable) PCNs(_ *national.Rollups, _ des.Year, pcns []national.PCNTotals) error {
 	for _, p := range pcns {
 		cells := pcnCells(p)
 		if !t.markdown {
@@ -229,7 +229,7 @@ func (*nationalJSON) Explain() bool                               { return true 
 func (*nationalJSON) Fail(error) error                            { return nil }
 func (*nationalJSON) Begin(*national.Rollups, *des.RuleSet) error { return nil }
 
-func (j *nationalJSON) PCNs(_ *national.Rollups, _ des.Year, pcns []national.NationalPCN) error {
+func (j *nationalJSON) PCNs(_ *national.Rollups, _ des.Year, pcns []national.PCNTotals) error {
 	if j.tmp == nil && len(pcns) > 0 {
 		f, err := os.CreateTemp("", "pcnfin-national-*.jsonl")
 		if err != nil {
@@ -526,7 +526,7 @@ func pcnTable(rep *national.Rollups, rs *des.RuleSet) *render.Table {
 	}
 }
 
-func pcnCells(p national.NationalPCN) []string {
+func pcnCells(p national.PCNTotals) []string {
 	r := national.RolledPCN{Row: *p.Row}
 	return []string{fmt.Sprint(p.Row.Line), p.Row.Code, p.Row.Name, p.Row.ICB, regString(r),
 		render.GBP(p.Entitlements), render.GBP(p.ARRSSum)}
@@ -589,7 +589,7 @@ func NationalCSVHeader() []string {
 		"data"}
 }
 
-func pcnCSV(y des.Year, p national.NationalPCN, data string) []string {
+func pcnCSV(y des.Year, p national.PCNTotals, data string) []string {
 	r := national.RolledPCN{Row: *p.Row}
 	return []string{y.String(), "pcn", p.Row.Code, p.Row.Name, p.Row.ICB, "1", RegisteredPlain(r),
 		render.Plain(p.Entitlements), render.Plain(p.ARRSSum), data}

@@ -54,13 +54,13 @@ func oldRollupsJSON(t *testing.T, rep *national.Rollups, pcns [][]json.RawMessag
 func TestNationalJSONMatchesWhole(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	pcn := func(i int, name string) national.NationalPCN {
+	pcn := func(i int, name string) national.PCNTotals {
 		e := &des.Entitlements{
 			Payments: []des.Amount{{ID: "core_pcn_funding", Kind: des.KindPayment, Total: decimal.New(int64(1000+i), -2)}},
 			ARRSSums: []des.Amount{{ID: "arrs", Kind: des.KindARRSSum, Total: decimal.New(int64(7*i), 0)}},
 		}
 		e.Total = e.Payments[0].Total
-		return national.NationalPCN{Row: &national.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%03d", i), Name: name, ICB: "ICB <&> é"},
+		return national.PCNTotals{Row: &national.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%03d", i), Name: name, ICB: "ICB <&> é"},
 			Explained: e}
 	}
 	year := func(y des.Year, gaps bool, leftOut ...string) national.Rollup {
@@ -75,15 +75,15 @@ func TestNationalJSONMatchesWhole(t *testing.T) {
 	}
 	cases := map[string]struct {
 		rep   national.Rollups
-		chunk [][][]national.NationalPCN // per year, per chunk
+		chunk [][][]national.PCNTotals // per year, per chunk
 	}{
 		"no years": {rep: national.Rollups{Data: "none.csv"}},
 		"one year, no PCNs": {rep: national.Rollups{Data: "x", BadRows: 3, Years: []national.Rollup{{Year: 2024}}},
-			chunk: [][][]national.NationalPCN{{{}}}},
+			chunk: [][][]national.PCNTotals{{{}}}},
 		"years and chunks": {
 			rep: national.Rollups{Data: "SYNTHETIC <sample> & \"quoted\"", Synthetic: true, BadRows: 1,
 				Years: []national.Rollup{year(2019, true, "P9 left out"), year(2024, false), year(2025, true)}},
-			chunk: [][][]national.NationalPCN{
+			chunk: [][][]national.PCNTotals{
 				{{pcn(0, "A <PCN>"), pcn(1, "B\tPCN")}, {}, {pcn(2, "C \u2028 PCN")}},
 				{{}},
 				{{pcn(3, strings.Repeat("long ", 20000))}, {pcn(4, "é")}},
@@ -129,7 +129,7 @@ func TestNationalJSONCloseWithoutFinish(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	w := NewNational(&bytes.Buffer{}, "json")
 	e := &des.Entitlements{}
-	require.NoError(t, w.PCNs(&national.Rollups{}, 2025, []national.NationalPCN{{Row: &national.PCNRow{Code: "P"}, Explained: e}}))
+	require.NoError(t, w.PCNs(&national.Rollups{}, 2025, []national.PCNTotals{{Row: &national.PCNRow{Code: "P"}, Explained: e}}))
 	left, err := os.ReadDir(tmp)
 	require.NoError(t, err)
 	if runtime.GOOS != "windows" {
