@@ -342,7 +342,7 @@ func TestPropertyMonthByMonth(t *testing.T) {
 func TestPropertyMonthByMonthEveryYear(t *testing.T) {
 	r := rand.New(rand.NewPCG(15, 2))
 	var all monthStats
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		p, err := arrs.Compile(rs, arrs.Options{})
 		require.NoError(t, err)
 		roles := des.RoleIDs() // the year's roles and roles not claimable in it

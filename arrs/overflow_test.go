@@ -22,7 +22,7 @@ func TestTotalsBeyond64BitsFigures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("184,468 practices")
 	}
-	rs := rates.All()[len(rates.All())-2]
+	rs := mustAll(rates.All())[len(mustAll(rates.All()))-2]
 	plan, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)
 	ps := make([]des.Practice, 184_468)

@@ -138,7 +138,7 @@ func TestTotalsMatchTheExplainedPath(t *testing.T) {
 // decimal places) and PCNs the fast path hands to the explained one.
 func TestTotalsMatchEveryYear(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		t.Run(rs.Year().String(), func(t *testing.T) {
 			plan, err := arrs.Compile(rs, arrs.Options{})
 			require.NoError(t, err)

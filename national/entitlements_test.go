@@ -45,7 +45,7 @@ func TestNationalMatchesRollUpRows(t *testing.T) {
 	}
 	rows, _, err := national.ReadPCNs("list.csv", bytes.NewReader(b.Bytes()), national.PCNOptions{MaxRows: -1, MaxBytes: -1})
 	require.NoError(t, err)
-	all := rates.All()
+	all := mustAll(rates.All())
 	rss := []*des.RuleSet{all[0], all[len(all)-1]} // the first year and the latest
 	for _, explain := range []bool{false, true} {
 		rep, sink := national.Rollups{Data: "list.csv"}, &nationalSink{}

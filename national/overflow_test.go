@@ -61,7 +61,7 @@ func TestNationalOverflowIsAnError(t *testing.T) {
 }
 
 func TestNationalZeroOptions(t *testing.T) {
-	err := national.RollUp(&national.Rollups{}, rates.All()[:1], national.Options{}, &nationalSink{})
+	err := national.RollUp(&national.Rollups{}, mustAll(rates.All())[:1], national.Options{}, &nationalSink{})
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Contains(t, err.Error(), "Options.Open")
 	require.ErrorIs(t, national.RollUp(nil, nil, national.Options{}, nil), des.ErrMissing)

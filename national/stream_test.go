@@ -28,7 +28,7 @@ func TestRollUpStreamExactSums(t *testing.T) {
 		rows[i] = national.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%d", i), Name: n.PCN.Name, ICB: icb, PCN: n.PCN}
 		in[i].PCN = n.PCN
 	}
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		t.Run(rs.Year().String(), func(t *testing.T) {
 			plan, err := arrs.Compile(rs, arrs.Options{})
 			require.NoError(t, err)

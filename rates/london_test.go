@@ -26,7 +26,7 @@ var londonFrom = des.MustDate(2021, 4, 1)
 func TestLondonMaximaInOrderEveryRoleYearZone(t *testing.T) {
 	floor := decimal.NewFromInt(1000)
 	n := 0
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		for _, r := range rs.ARRS().Roles {
 			lists := map[string][]des.Maximum{"": r.Maxima}
 			for b, ms := range r.BandMaxima {

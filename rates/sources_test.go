@@ -302,7 +302,7 @@ func TestSourcedPaymentValues(t *testing.T) {
 	}
 	// and nothing in the tables is missing from the source table
 	n := 0
-	for _, rs := range sourcedOnly(rates.All()) {
+	for _, rs := range sourcedOnly(mustAll(rates.All())) {
 		for _, p := range rs.Payments() {
 			for i, pt := range p.Parts {
 				for _, val := range pt.Values {
@@ -436,7 +436,7 @@ func TestSourcedMaxima(t *testing.T) {
 		}
 	}
 	n := 0
-	for _, rs := range sourcedOnly(rates.All()) {
+	for _, rs := range sourcedOnly(mustAll(rates.All())) {
 		for _, r := range rs.ARRS().Roles {
 			for _, x := range r.MaximaInForce(des.Date{}) {
 				n++
@@ -521,7 +521,7 @@ func TestSourcedCaps(t *testing.T) {
 		}
 		require.True(t, found, c.quote)
 	}
-	for _, rs := range sourcedOnly(rates.All()) {
+	for _, rs := range sourcedOnly(mustAll(rates.All())) {
 		for _, r := range rs.ARRS().Roles {
 			n += len(r.Caps)
 		}
@@ -530,7 +530,7 @@ func TestSourcedCaps(t *testing.T) {
 }
 
 func TestSourcedRoles(t *testing.T) {
-	for _, rs := range sourcedOnly(rates.All()) {
+	for _, rs := range sourcedOnly(mustAll(rates.All())) {
 		a := rs.ARRS()
 		for _, r := range a.Roles {
 			eligible, pct, pot := roleFacts(rs.Year().String(), r.ID)

@@ -60,7 +60,7 @@ func FuzzScenarioPopulations(f *testing.F) {
 			f.Add(string(b))
 		}
 	}
-	all := rates.All()
+	all := mustAll(rates.All())
 	f.Fuzz(func(t *testing.T, text string) {
 		sc, err := scenario.Load("f.toml", []byte(text))
 		if err != nil {

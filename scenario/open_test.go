@@ -16,7 +16,7 @@ import (
 func TestZeroOptionsCostSalaries(t *testing.T) {
 	sc, err := scenario.LoadFile("testdata/salaried.toml")
 	require.NoError(t, err)
-	yr, err := sc.Year(2025, rates.All(), scenario.Options{})
+	yr, err := sc.Year(2025, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
 	require.Equal(t, "63939.48", yr.ARRS.Staff[0].Claim.StringFixed(2))
 }

@@ -116,7 +116,7 @@ base_year = "2019/20"
 	for y := des.Year(2019); y <= 2027; y++ {
 		years = append(years, y)
 	}
-	f, err := scenario.Run(sc, years, rates.All(), scenario.Options{})
+	f, err := scenario.Run(sc, years, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
 	require.Len(t, f.Years, 9)
 	for _, y := range f.Years[:8] {
@@ -145,7 +145,7 @@ base_year = "2019/20"
 	}
 	// Without assumptions, a year past the last published one is refused.
 	plain, _ := scenario.Load("s.toml", []byte(goodScenario))
-	_, err = scenario.Run(plain, []des.Year{2027}, rates.All(), scenario.Options{})
+	_, err = scenario.Run(plain, []des.Year{2027}, mustAll(rates.All()), scenario.Options{})
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	require.Contains(t, err.Error(), "[assumptions]")
 }
@@ -194,7 +194,7 @@ points = 30
 prevalence_adjustment = 0.95
 `))
 	require.NoError(t, err)
-	f, err := scenario.Run(sc, []des.Year{2024, 2025}, rates.All(), scenario.Options{})
+	f, err := scenario.Run(sc, []des.Year{2024, 2025}, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
 	est := f.Years[0].IIF
 	require.NotNil(t, est)
@@ -260,7 +260,7 @@ list_growth_pct = 10
 base_year = "2026/27"
 `))
 	require.NoError(t, err)
-	f, err := scenario.Run(sc, []des.Year{2026, 2027}, rates.All(), scenario.Options{})
+	f, err := scenario.Run(sc, []des.Year{2026, 2027}, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
 	y26, y27 := f.Years[0], f.Years[1]
 	require.False(t, y26.Projected)

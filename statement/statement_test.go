@@ -204,7 +204,7 @@ func TestEmbeddedExampleAddsUp(t *testing.T) {
 	sc, err := scenario.Load("example.toml", []byte(exampleTOML))
 	require.NoError(t, err)
 	for _, y := range []des.Year{2024, 2025, 2026} {
-		yr, err := sc.Year(y, rates.All(), scenario.Options{})
+		yr, err := sc.Year(y, mustAll(rates.All()), scenario.Options{})
 		require.NoError(t, err)
 		st, err := statement.Build(yr, sc.Sharing)
 		require.NoError(t, err)

@@ -69,7 +69,7 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Contains(t, err.Error(), "nil.csv: no input to read")
 
-	_, err = derive.Project(rates.All()[0], rates.All()[len(rates.All())-1].Year()+1,
+	_, err = derive.Project(mustAll(rates.All())[0], mustAll(rates.All())[len(mustAll(rates.All()))-1].Year()+1,
 		derive.Projection{EntitlementGrowth: decimal.NewFromInt(-200)})
 	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
 	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")

@@ -89,7 +89,7 @@ func TestTotalsAreExactSums(t *testing.T) {
 	for i, r := range rows {
 		in[i].PCN = r.PCN
 	}
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		plan, err := arrs.Compile(rs, arrs.Options{})
 		require.NoError(t, err)
 		one, many := plan.CalculateEach(in, 1), plan.CalculateEach(in, 16)

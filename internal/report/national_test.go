@@ -147,7 +147,7 @@ func TestNationalFailMarksIncomplete(t *testing.T) {
 	for _, format := range []string{"csv", "markdown"} {
 		var b bytes.Buffer
 		w := NewNational(&b, format)
-		rs := rates.All()[0]
+		rs := mustAll(rates.All())[0]
 		require.NoError(t, w.Begin(&national.Rollups{}, rs))
 		require.NoError(t, w.Fail(errors.New("list.csv:5002: registered: bad")))
 		lines := strings.Split(strings.TrimSpace(b.String()), "\n")

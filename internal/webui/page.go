@@ -336,7 +336,11 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 		ID    string
 		Cells []cell
 	}
-	sets := rates.All()
+	sets, err := rates.All()
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	var ids []string
 	seen := map[string]bool{}
 	for _, rs := range sets {

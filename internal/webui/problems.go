@@ -147,7 +147,8 @@ func problemOf(err error, n int) problem {
 // where the years differ.
 var names = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
-	for _, rs := range rates.All() {
+	sets, _ := rates.All() // names of the years that load; their errors are reported where they are used
+	for _, rs := range sets {
 		for _, p := range rs.Payments() {
 			if p.Name != "" {
 				out["pay:"+p.ID] = p.Name
