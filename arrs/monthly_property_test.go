@@ -1,6 +1,8 @@
 package arrs_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"cmp"
 	"fmt"
 	"math/big"
@@ -345,7 +347,7 @@ func TestPropertyMonthByMonthEveryYear(t *testing.T) {
 	for _, rs := range mustAll(rates.All()) {
 		p, err := arrs.Compile(rs, arrs.Options{})
 		require.NoError(t, err)
-		roles := des.RoleIDs() // the year's roles and roles not claimable in it
+		roles := names.RoleIDs() // the year's roles and roles not claimable in it
 		t.Run(rs.Year().String(), func(t *testing.T) {
 			for i := 0; i < 40; i++ {
 				roster := randomRosterOf(r, p.Year(), roles, 1+r.IntN(15))

@@ -1,6 +1,8 @@
 package arrs_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/derive"
 	"github.com/pcnfin/pcnfin/des/rulefile"
@@ -120,7 +122,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			return nil
 		}},
 		{"des roles", func() error {
-			_, _, _, _ = des.RoleIDs(), des.KnownRole(""), des.SessionalRole(""), des.UnknownRoleMsg("")
+			_, _, _, _ = names.RoleIDs(), names.KnownRole(""), names.SessionalRole(""), names.UnknownRoleMsg("")
 			return nil
 		}},
 		// des: rule sets and entitlements

@@ -1,6 +1,8 @@
 package national
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"github.com/pcnfin/pcnfin/des"
 
 	"bufio"
@@ -223,7 +225,7 @@ func (pr *PCNReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 			var row PCNRow
 			row, fe = pcnRow(pr.name, line, rec, pr.header, pr.col, pr.seen)
 			if fe == nil {
-				pr.seen[des.CodeKey(row.Code)] = line
+				pr.seen[names.CodeKey(row.Code)] = line
 				rows = append(rows, row)
 				continue
 			}
@@ -275,13 +277,13 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int,
 	if row.Code == "" {
 		return bad("pcn_code", des.ErrInvalid, "missing PCN code")
 	}
-	if msg := des.NameProblem(row.Code); msg != "" {
+	if msg := names.NameProblem(row.Code); msg != "" {
 		return bad("pcn_code", des.ErrInvalid, "PCN code %q %s", row.Code, msg)
 	}
-	if msg := des.NameProblem(row.Name); msg != "" {
+	if msg := names.NameProblem(row.Name); msg != "" {
 		return bad("pcn_name", des.ErrInvalid, "PCN name %q %s", row.Name, msg)
 	}
-	if at, dup := seen[des.CodeKey(row.Code)]; dup {
+	if at, dup := seen[names.CodeKey(row.Code)]; dup {
 		return bad("pcn_code", des.ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
 	}
 	if row.Name == "" {

@@ -1,6 +1,8 @@
 package rulefile_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"github.com/pcnfin/pcnfin/des/derive"
 	"github.com/pcnfin/pcnfin/des/rulefile"
 	"math"
@@ -80,10 +82,10 @@ func TestHostileLibraryCalls(t *testing.T) {
 }
 
 func TestNamesNormalised(t *testing.T) {
-	require.Equal(t, des.NameKey("Riverside  Surgery"), des.NameKey("ＲＩＶＥＲＳＩＤＥ surgery"))
-	require.Equal(t, "U12345", des.CodeKey("u12345"))
-	require.Contains(t, des.NameProblem("River\u200bside"), "U+200B")
-	require.Contains(t, des.NameProblem("Rivеrside"), "Cyrillic")
-	require.Empty(t, des.NameProblem("Two\nline name"), "control characters are kept and escaped on output")
-	require.Empty(t, des.NameProblem("Αθήνα"), "one alphabet is fine")
+	require.Equal(t, names.NameKey("Riverside  Surgery"), names.NameKey("ＲＩＶＥＲＳＩＤＥ surgery"))
+	require.Equal(t, "U12345", names.CodeKey("u12345"))
+	require.Contains(t, names.NameProblem("River\u200bside"), "U+200B")
+	require.Contains(t, names.NameProblem("Rivеrside"), "Cyrillic")
+	require.Empty(t, names.NameProblem("Two\nline name"), "control characters are kept and escaped on output")
+	require.Empty(t, names.NameProblem("Αθήνα"), "one alphabet is fine")
 }

@@ -1,6 +1,8 @@
 package rulefile
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"bytes"
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
@@ -507,8 +509,8 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[des.PotID]bool) des.AR
 			Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
 		if !idRE.MatchString(rr.ID) {
 			v.add(rp.key("id"), des.ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
-		} else if !des.KnownRole(rr.ID) {
-			v.add(rp.key("id"), des.ErrInvalid, "%s", des.UnknownRoleMsg(rr.ID))
+		} else if !names.KnownRole(rr.ID) {
+			v.add(rp.key("id"), des.ErrInvalid, "%s", names.UnknownRoleMsg(rr.ID))
 		}
 		if seen[rr.ID] {
 			v.add(rp.key("id"), des.ErrInvalid, "duplicate role id %q", rr.ID)
