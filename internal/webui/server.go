@@ -49,6 +49,9 @@ type Config struct {
 	// Timeout bounds each request's work (DefaultTimeout when zero): past
 	// it the answer is 503 with a message in words.
 	Timeout time.Duration
+	// PaidExample, if given, is offered beside the paid file's field: a
+	// scenario and the paid file that goes with it.
+	PaidExample PaidExample
 	// Busy bounds the requests worked on at once (2 × GOMAXPROCS when
 	// zero); one more waits for a place up to Timeout, then is answered 503.
 	Busy int
