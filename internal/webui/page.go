@@ -115,6 +115,9 @@ type pageData struct {
 	Rounding map[string]string
 }
 
+// Editors are the practice and staff tables, drawn from the scenario text.
+func (d pageData) Editors() []editorTable { return d.editors() }
+
 // Problems are all the page's problems, for the summary at its top.
 func (d pageData) Problems() []problem {
 	return append(append(append([]problem(nil), d.Errors...), d.AffErrs...), d.PaidErrs...)

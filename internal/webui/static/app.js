@@ -65,7 +65,10 @@ document.documentElement.classList.add("js");
         var doc = new DOMParser().parseFromString(html, "text/html");
         var main = doc.querySelector("main"), old = document.querySelector("main");
         if (!main || !old) { form.submit(); return; }
+        // Tables the user unfolded stay unfolded.
+        var open = Array.prototype.map.call(document.querySelectorAll("main details[id][open]"), function (d) { return d.id; });
         old.replaceWith(document.adoptNode(main));
+        open.forEach(function (id) { var el = document.getElementById(id); if (el) { el.open = true; } });
         document.title = doc.title;
         document.querySelectorAll("a.skip").forEach(function (a, i) {
           var fresh = doc.querySelectorAll("a.skip")[i];
