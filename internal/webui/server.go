@@ -1,6 +1,7 @@
 // Package webui serves pcnfin as a local web page and a JSON API: the page
 // for PCN managers (a scenario in, each year's entitlements, claims,
-// headroom and charts out, and the coverage of the rule tables), the API for
+// headroom and charts out, what was paid against what was due from a paid
+// file (package reconcile), and the coverage of the rule tables), the API for
 // developers of practice finance tools. Everything is served from the
 // binary (embed, net/http, html/template); nothing is stored between
 // requests. examples/web runs it.
