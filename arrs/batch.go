@@ -442,7 +442,7 @@ func (p *Plan) CalculateEach(in []PCNInput, workers int) []PCNResult {
 // explained works out one PCN in full.
 func (p *Plan) explained(in *PCNInput) PCNResult {
 	var r PCNResult
-	r.Entitlements, r.Err = des.Entitle(p.rs, in.PCN, des.Options{AsAt: p.opt.AsAt})
+	r.Entitlements, r.Err = p.entitle(in.PCN)
 	if r.Err == nil {
 		// Entitle validated the PCN and worked out its ARRS sums.
 		r.ARRS, r.Err = p.calculate(in.PCN, in.Roster, r.Entitlements.ARRSSums)

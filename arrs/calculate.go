@@ -6,9 +6,9 @@ import (
 	"math"
 	"math/big"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -69,7 +69,7 @@ func (p *Plan) Calculate(pcn des.PCN, roster []Staff) (Result, error) {
 	if err := pcn.Validate(); err != nil {
 		return Result{}, err
 	}
-	sums, err := des.Sums(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
+	sums, err := p.sums(pcn)
 	if err != nil {
 		return Result{}, err
 	}
@@ -82,7 +82,10 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 	if err != nil {
 		return Result{}, err
 	}
-	r := p.result(pcn, people, order, sums)
+	r, err := p.result(pcn, people, order, sums)
+	if err != nil {
+		return Result{}, err
+	}
 	r.ClaimsUnsourced = decimal.Zero
 	if p.hasUnsourced() {
 		sp, err := p.sourcedPlan()
@@ -90,15 +93,9 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 			return Result{}, err
 		}
 		if sp != nil {
-			sPeople, _, err := sp.claimMonths(pcn, roster)
+			c, err := sp.claimsOf(&pcn, people, order)
 			if err != nil {
 				return Result{}, err
-			}
-			var c int64
-			for i := range sPeople {
-				for m := 0; m < 12; m++ {
-					c += sPeople[i].claim[m]
-				}
 			}
 			r.ClaimsUnsourced = r.Claims.Sub(fromPennies(c))
 		}
@@ -135,51 +132,121 @@ func (p *Plan) sourcedPlan() (*Plan, error) {
 // claimMonths works out every person's months (people in roster order, and
 // the fixed order in which caps take them), with the texts of cap reasons.
 func (p *Plan) claimMonths(pcn des.PCN, roster []Staff) ([]person, []int, error) {
-	var err error
-	people := make([]person, len(roster))
+	people, order := make([]person, len(roster)), make([]int, len(roster))
+	if err := p.months(&pcn, roster, people, order, make([]capState, p.roleCount), true); err != nil {
+		return nil, nil, err
+	}
+	return people, order, nil
+}
+
+// months works out every person's months into people (roster order) and
+// order (the fixed order in which caps take them: start date, name, role):
+// the one claims path, for the explained result (details: the texts of cap
+// reasons) and for the fast totals (the worker's buffers, no texts).
+func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int, caps []capState, details bool) error {
 	var errs des.Errors
 	for i := range roster {
 		s := &roster[i]
 		if e := p.prepare(&people[i], i, s); e != nil {
 			errs = append(errs, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, s.Name), e))
 		}
-	}
-	if len(errs) > 0 {
-		return nil, nil, errs
-	}
-	// A fixed order, independent of the roster's: start date, name, role.
-	order := make([]int, len(people))
-	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		x, y := people[order[a]].s, people[order[b]].s
-		if c := x.Start.Compare(y.Start); c != 0 {
-			return c < 0
-		}
-		if x.Name != y.Name {
-			return x.Name < y.Name
-		}
-		return x.Role < y.Role
-	})
-	var registered decimal.Decimal
-	needReg := false
-	for _, rp := range p.roles {
-		for _, c := range rp.cap {
-			needReg = needReg || c != nil
+	if len(errs) > 0 {
+		return errs
+	}
+	sortPeople(people, order)
+	return p.run(pcn, people, order, caps, details)
+}
+
+// claimsOf is the year's claims of people prepared under another plan of
+// the same year (the sourced-only plan: the same costs and order, this
+// plan's roles and maxima), without the texts of reasons.
+func (p *Plan) claimsOf(pcn *des.PCN, prepared []person, order []int) (int64, error) {
+	buf := scratchPeople.Get().(*[]person)
+	defer scratchPeople.Put(buf)
+	if cap(*buf) < len(prepared) {
+		*buf = make([]person, len(prepared))
+	}
+	people := (*buf)[:len(prepared)]
+	for i := range prepared {
+		pp := &people[i]
+		from := &prepared[i]
+		*pp = person{s: from.s, idx: from.idx, zone: from.zone, num: from.num, den: from.den, from: from.from,
+			to: from.to, costP: from.costP, actual: from.actual, payCost: from.payCost}
+		if err := p.setRole(pp); err != nil {
+			return 0, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, pp.s.Name), err)
 		}
 	}
-	if needReg {
-		if registered, err = pcn.Total(des.Registered, "ARRS caps"); err != nil {
-			return nil, nil, err
+	if err := p.run(pcn, people, order, make([]capState, p.roleCount), false); err != nil {
+		return 0, err
+	}
+	var c int64
+	for i := range people {
+		for m := 0; m < 12; m++ {
+			if !addInt(&c, people[i].claim[m]) {
+				return 0, &OverflowError{PCN: pcn.Name, What: "the sourced-only claims"}
+			}
 		}
+	}
+	return c, nil
+}
+
+// scratchPeople holds people buffers for claimsOf, whose people are dropped
+// as soon as their claims are added up.
+var scratchPeople = sync.Pool{New: func() any { return new([]person) }}
+
+// sortPeople puts order in the fixed order in which caps take people:
+// start date, name, role.
+func sortPeople(people []person, order []int) {
+	slices.SortStableFunc(order, func(a, b int) int {
+		x, y := people[a].s, people[b].s
+		if c := x.Start.Compare(y.Start); c != 0 {
+			return c
+		}
+		if c := strings.Compare(x.Name, y.Name); c != 0 {
+			return c
+		}
+		return strings.Compare(x.Role, y.Role)
+	})
+}
+
+// run works out the months of people prepared and in order.
+func (p *Plan) run(pcn *des.PCN, people []person, order []int, caps []capState, details bool) error {
+	registered, err := p.capRegistered(pcn)
+	if err != nil {
+		return err
 	}
 	p.assignShares(people, order)
-	caps := make([]capState, p.roleCount)
 	for m := 0; m < 12; m++ {
-		p.calculateMonth(m, people, order, registered.IntPart(), caps, true)
+		p.calculateMonth(m, people, order, registered, caps, details)
 	}
-	return people, order, nil
+	return nil
+}
+
+// capRegistered is the PCN's registered list (whole), when a cap of the
+// plan depends on it (else 0, and a PCN without the figure is no error).
+func (p *Plan) capRegistered(pcn *des.PCN) (int64, error) {
+	p.needRegOnce.Do(func() {
+		for _, rp := range p.roles {
+			for _, c := range rp.cap {
+				p.needReg = p.needReg || c != nil
+			}
+		}
+	})
+	if !p.needReg {
+		return 0, nil
+	}
+	var reg int64
+	for i := range pcn.Practices {
+		n := pcn.Practices[i].Registered
+		d := n.Decimal()
+		if !n.IsSet() || d.Exponent() != 0 || d.NumDigits() > 15 || d.Sign() < 0 || !addInt(&reg, d.CoefficientInt64()) {
+			registered, err := pcn.Total(des.Registered, "ARRS caps") // the error, or an unusual figure exactly
+			return registered.IntPart(), err
+		}
+	}
+	return reg, nil
 }
 
 func prefixErr(prefix string, err error) error {
@@ -205,26 +272,13 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	*pp = person{s: s, idx: i, rp: p.roles[s.Role], num: uint64(s.WTE.num), den: uint64(s.WTE.den),
-		from: s.Start.DayNumber(), to: math.MaxInt}
+	*pp = person{s: s, idx: i, num: uint64(s.WTE.num), den: uint64(s.WTE.den), from: s.Start.DayNumber(),
+		to: math.MaxInt}
 	if !s.End.IsZero() {
 		pp.to = s.End.DayNumber()
 	}
-	defer func() {
-		if pp.rp != nil {
-			pp.bp = pp.rp.reimburseBP
-		}
-	}()
-	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
-		// A role paid at a range of bands: the person's band chooses the
-		// maxima (for other roles a band is the person's own, for reference).
-		bp := p.bandRoles[s.Role+"|"+s.Band]
-		if bp == nil {
-			bands := slices.Sorted(maps.Keys(pp.rp.role.BandMaxima))
-			return &des.FieldError{Field: "band", Err: des.ErrInvalid,
-				Msg: fmt.Sprintf("band %q: %s is paid at band %s in %s", s.Band, s.Role, strings.Join(bands, ", "), p.year)}
-		}
-		pp.rp = bp
+	if err := p.setRole(pp); err != nil {
+		return err
 	}
 	switch s.London {
 	case OuterLondon:
@@ -245,6 +299,27 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 			Err: des.ErrMissing}
 	}
 	return p.preparePay(pp, s)
+}
+
+// setRole gives a person the plan's role (its maxima, percentage and caps):
+// for a role paid at a range of bands, the person's band chooses the
+// maxima (for other roles a band is the person's own, for reference).
+func (p *Plan) setRole(pp *person) error {
+	s := pp.s
+	pp.rp = p.roles[s.Role]
+	if s.Band != "" && pp.rp != nil && len(pp.rp.role.BandMaxima) > 0 {
+		bp := p.bandRoles[s.Role+"|"+s.Band]
+		if bp == nil {
+			bands := slices.Sorted(maps.Keys(pp.rp.role.BandMaxima))
+			return &des.FieldError{Field: "band", Err: des.ErrInvalid,
+				Msg: fmt.Sprintf("band %q: %s is paid at band %s in %s", s.Band, s.Role, strings.Join(bands, ", "), p.year)}
+		}
+		pp.rp = bp
+	}
+	if pp.rp != nil {
+		pp.bp = pp.rp.reimburseBP
+	}
+	return nil
 }
 
 // preparePay works out a salaried person's employer cost month by month on
@@ -512,53 +587,75 @@ func fromPennies(p int64) decimal.Decimal {
 	return decimal.New(p, -2)
 }
 
-func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) Result {
-	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
-	var monthClaim, monthCost [12]int64
-	var onDerived int64
-	potMonth := map[des.PotID]*[12]int64{}
-	for _, a := range sums {
-		potMonth[a.Pot] = new([12]int64)
-	}
+// tally is a PCN's people added up: claims and cost by month, claims by pot
+// (the plan's Pots order) and on derived maxima, in checked sums.
+type tally struct {
+	claim, cost [12]int64
+	pots        [][12]int64
+	onDerived   int64
+}
+
+// tally adds up people's months into t (t.pots holds a row per pot of the
+// plan); false when a sum would pass the largest int64.
+func (p *Plan) tally(t *tally, people []person, order []int) bool {
+	pots := p.fast().pots
+	t.claim, t.cost, t.onDerived = [12]int64{}, [12]int64{}, 0
+	clear(t.pots)
 	for _, i := range order {
 		pp := &people[i]
-		sr := p.staffResult(pp)
 		pot := des.PotMain
 		if pp.rp != nil {
 			pot = pp.rp.role.Pot
 		}
-		pm := potMonth[pot]
+		q := slices.Index(pots, pot)
 		for m := 0; m < 12; m++ {
-			monthClaim[m] += pp.claim[m]
-			monthCost[m] += pp.cost[m]
-			if pm != nil {
-				pm[m] += pp.claim[m]
+			if !addInt(&t.claim[m], pp.claim[m]) || !addInt(&t.cost[m], pp.cost[m]) ||
+				q >= 0 && !addInt(&t.pots[q][m], pp.claim[m]) || pp.derived[m] && !addInt(&t.onDerived, pp.claim[m]) {
+				return false
 			}
 		}
-		r.Staff = append(r.Staff, sr)
-		for m := 0; m < 12; m++ {
-			if pp.derived[m] {
-				onDerived += pp.claim[m]
-			}
-		}
-		r.Breaches = append(r.Breaches, p.breaches(pp)...)
 	}
-	r.ClaimsOnDerived = fromPennies(onDerived)
+	return true
+}
+
+// result is the explained result, built from the months worked out (months)
+// and their tally.
+func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) (Result, error) {
+	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
+	pots := p.fast().pots
+	t := tally{pots: make([][12]int64, len(pots))}
+	if !p.tally(&t, people, order) {
+		return Result{}, &OverflowError{PCN: pcn.Name, What: "the claims or cost of a month"}
+	}
+	// one allocation a PCN for its people's months and explainers
+	months := make([]decimal.Decimal, 24*len(order))
+	ex := make([]staffExplainer, len(order))
+	for k, i := range order {
+		pp := &people[i]
+		r.Staff = append(r.Staff, p.staffResult(pp, months[24*k:24*k+24:24*k+24], &ex[k]))
+		r.Breaches = p.breaches(pp, r.Breaches)
+	}
+	r.Months = make([]MonthRow, 0, 12)
+	r.ClaimsOnDerived = fromPennies(t.onDerived)
 	var cum, costTotal int64
 	for m := 0; m < 12; m++ {
-		cum += monthClaim[m]
-		costTotal += monthCost[m]
-		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: fromPennies(monthClaim[m]),
-			Cost: fromPennies(monthCost[m]), Cumulative: fromPennies(cum)})
+		if !addInt(&cum, t.claim[m]) || !addInt(&costTotal, t.cost[m]) {
+			return Result{}, &OverflowError{PCN: pcn.Name, What: "the year's claims or cost"}
+		}
+		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: fromPennies(t.claim[m]),
+			Cost: fromPennies(t.cost[m]), Cumulative: fromPennies(cum)})
 	}
 	r.Claims, r.Cost, r.Sum = fromPennies(cum), fromPennies(costTotal), decimal.Zero
 	for _, a := range sums {
-		pm := potMonth[a.Pot]
+		var pm [12]int64
+		if q := slices.Index(pots, a.Pot); q >= 0 {
+			pm = t.pots[q]
+		}
 		var c int64
 		runsOut := ""
 		sumP := a.Total.Shift(2).IntPart() // a sum is rounded to the penny
 		for m := 0; m < 12; m++ {
-			c += pm[m]
+			c += pm[m] // within the checked year's claims
 			if runsOut == "" && c > sumP {
 				runsOut = p.month[m].label
 			}
@@ -574,11 +671,13 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 	// Claims for a role whose pot has no sum (should not happen with a
 	// validated rule set) still count in Claims, so Headroom stays honest.
 	r.Headroom = r.Sum.Sub(r.Claims)
-	return r
+	return r, nil
 }
 
-func (p *Plan) staffResult(pp *person) StaffResult {
-	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: make([]decimal.Decimal, 12),
+// staffResult is a person's explained result; months (24 long) holds its
+// Months and CostMonths, ex its explainer.
+func (p *Plan) staffResult(pp *person, months []decimal.Decimal, ex *staffExplainer) StaffResult {
+	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: months[:12:12],
 		Maximum: decimal.Zero, Reimbursement: decimal.Zero}
 	var claim, cost, onDerived int64
 	lastMax := -1
@@ -607,7 +706,7 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 	if cost != claim {
 		sr.Cost = fromPennies(cost)
 	}
-	sr.CostMonths = make([]decimal.Decimal, 12)
+	sr.CostMonths = months[12:24:24]
 	for m := 0; m < 12; m++ {
 		switch {
 		case pp.cost[m] == pp.claim[m]:
@@ -651,8 +750,9 @@ func (p *Plan) staffResult(pp *person) StaffResult {
 		}
 		sr.Reasons = append(sr.Reasons, p.reasonLine(pp, m))
 	}
-	sr.explainer = &staffExplainer{p: p, pp: pp, claim: claim, onDerived: onDerived, monthsClaimed: sr.MonthsClaimed,
+	*ex = staffExplainer{p: p, pp: pp, claim: claim, onDerived: onDerived, monthsClaimed: sr.MonthsClaimed,
 		reasons: sr.Reasons}
+	sr.explainer = ex
 	return sr
 }
 
@@ -749,16 +849,16 @@ func (e *staffExplainer) explain() string {
 	return b.String()
 }
 
-// breaches groups each person's reasons into runs of months.
-func (p *Plan) breaches(pp *person) []Breach {
-	var out []Breach
+// breaches appends a person's reasons to out, grouped into runs of months.
+func (p *Plan) breaches(pp *person, out []Breach) []Breach {
+	start := len(out)
 	for m := 0; m < 12; m++ {
 		code := pp.reason[m]
 		if code == ReasonNone || code == ReasonNoMaximum {
 			continue // no maximum is missing data, not a rule broken (it is in the person's Reasons)
 		}
 		r := code
-		if n := len(out); n > 0 && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
+		if n := len(out); n > start && out[n-1].Rule == r && out[n-1].To == p.month[m-1].label && m > 0 {
 			out[n-1].To = p.month[m].label
 			continue
 		}

@@ -65,6 +65,12 @@
 // decimal.Decimal at the edges. A year is the sum of its rounded months; a
 // PCN's claims are the sum of its people's.
 //
+// Each rule is written once, and the fast and explained paths run it: the
+// payments by des.Entitler (Entitle records the working, Pennies does not),
+// the claims by one monthly loop (Plan.months) and one tally in checked
+// sums (Plan.tally), the roll-up by RollUpStream. The explained result is
+// built from what that code computed; its texts are made when asked for.
+//
 // # Many PCNs
 //
 // Plan.CalculateAll works out a batch of PCNs (every PCN in England, say)

@@ -69,6 +69,8 @@ type Plan struct {
 	sourcedErr    error
 	unsourcedOnce sync.Once
 	anyUnsourced  bool // a maximum no source gives is in force in some month
+	needRegOnce   sync.Once
+	needReg       bool // a cap depends on the PCN's registered list
 	compiled      compiled
 	roleCount     int // roles in the plan (rolePlan.idx runs 0 to roleCount-1)
 	// bandRoles are the plans of roles paid at a range of bands, one a band,

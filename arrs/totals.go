@@ -2,30 +2,25 @@ package arrs
 
 // The fast path for many PCNs: what a national run needs (each PCN's
 // payments, ARRS sums, claims and staff cost), in int64 pennies in one flat
-// array per batch, with no decimals, explanations or reasons made. The
-// arithmetic and the rounding are the explained path's, exactly:
+// array per batch, with no decimals, explanations or reasons made. It runs
+// the explained path's own code, recording nothing:
 //
-//   - A payment's month is round_half_up(basis × K ÷ Q) pennies, where K is
-//     the rate in force (× the days it is in force, for a part month) and Q
-//     is 12 (× the days in the month, for a part month), or the number of
-//     months for an amount stated for a period; the figures are exact
-//     integers (rates and populations have at most six decimal places), and
-//     the products are 128-bit.
-//   - An ARRS sum is the exact year, rounded once.
-//   - Claims are the explained path's own monthly arithmetic (the same code),
+//   - Payments and ARRS sums: des.Entitler.Pennies, the kernel des.Entitle
+//     runs (each month round_half_up(basis × k ÷ q) pennies in 128-bit
+//     integers; an ARRS sum the exact year rounded once).
+//   - Claims: the explained path's monthly arithmetic (calculateMonth),
 //     without building the result.
 //
-// A PCN the fast path cannot take exactly (a figure missing or out of range,
-// a size scale, a roster error) is worked out by the explained path, so the
-// answers and errors are the same. TestTotalsMatchTheExplainedPath holds
-// every PCN of the national benchmark to the same pennies.
+// A PCN the fast path does not take (a figure missing or invalid, a roster
+// error, a total past int64 pennies) is worked out by the explained path,
+// which gives its answer or its error. TestTotalsMatchTheExplainedPath
+// stays as a cheap regression guard that the two still meet.
 
 import (
 	"errors"
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -54,49 +49,27 @@ func (t Totals) Claimed() int64 {
 	return c
 }
 
-// compiledPart is one part of one payment, ready for integer arithmetic.
-type compiledPart struct {
-	payment     int  // index into the plan's payments (or pots, for a sum)
-	sum         bool // an ARRS sum (rounded once)
-	basis       int  // 0 registered, 1 weighted, 2 adjusted, 3 beds, -1 fixed
-	perPractice bool
-	k, q        [12]uint64 // month m is basis × k[m] ÷ q[m]; q[m] = 0: nothing that month
-}
-
-// compiled is the rule set's payments compiled, or ok = false when some
-// part cannot be done exactly in integers (then the explained path is used).
+// compiled is the rule set's payments compiled (des.Entitler: the one
+// arithmetic of des.Entitle) with the layout of Totals, or ok = false when
+// the rule set cannot be compiled (then the explained path gives the error).
 type compiled struct {
 	ok       bool
+	ent      *des.Entitler
 	payments []string // IDs of the payments (not sums), in rule-set order
 	pots     []des.PotID
-	parts    []compiledPart
-}
-
-const scale6 = 1_000_000 // rates and populations are held × 10^6
-
-var pow10 = [...]int64{1, 10, 100, 1000, 10_000, 100_000, 1_000_000}
-
-// scaled6 is d × 10^6 as an exact int64, when it has at most six places and
-// fits.
-func scaled6(d decimal.Decimal) (uint64, bool) {
-	e := d.Exponent()
-	if d.IsNegative() || e < -6 || e > 6 || d.NumDigits() > 12 {
-		return 0, false
-	}
-	c := d.CoefficientInt64()
-	if e >= 0 {
-		return uint64(c * pow10[e] * scale6), true
-	}
-	return uint64(c * pow10[6+e]), true
+	slot     []int  // per payment of the rule set: its index in payments, or in pots for an ARRS sum
+	sum      []bool // per payment of the rule set: an ARRS sum
 }
 
 func compileEntitlements(rs *des.RuleSet, asAt des.Date) compiled {
-	c := compiled{ok: true}
-	y := rs.Year()
-	basisOf := map[des.Basis]int{des.Registered: 0, des.Weighted: 1, des.Adjusted: 2, des.CareHomeBeds: 3, des.Fixed: -1}
+	ent, err := des.NewEntitler(rs, des.Options{AsAt: asAt})
+	if err != nil {
+		return compiled{}
+	}
+	c := compiled{ok: true, ent: ent}
 	for _, p := range rs.Payments() {
-		idx := len(c.payments)
 		sum := p.Kind == des.KindARRSSum
+		idx := len(c.payments)
 		if sum {
 			idx = slices.Index(c.pots, p.Pot)
 			if idx < 0 {
@@ -106,95 +79,10 @@ func compileEntitlements(rs *des.RuleSet, asAt des.Date) compiled {
 		} else {
 			c.payments = append(c.payments, p.ID)
 		}
-		for _, pt := range p.Parts {
-			cp := compiledPart{payment: idx, sum: sum, basis: basisOf[pt.Basis], perPractice: p.PaidTo == des.PaidToPractice}
-			vals := pt.InForce(asAt)
-			if len(pt.Scale) > 0 || len(vals) == 0 || vals[0].From.After(pt.From) {
-				return compiled{}
-			}
-			rates := make([]uint64, len(vals))
-			for k, v := range vals {
-				r, ok := scaled6(v.Rate)
-				if !ok {
-					return compiled{}
-				}
-				rates[k] = r
-			}
-			if pt.Stated == des.Period {
-				n := uint64(0)
-				for m := 0; m < 12; m++ {
-					yy, mm := y.Month(m)
-					first := des.MustDate(yy, mm, 1)
-					if !first.Before(pt.From) && !first.After(pt.To) {
-						n++
-					}
-				}
-				for m := 0; m < 12 && n > 0; m++ {
-					yy, mm := y.Month(m)
-					first := des.MustDate(yy, mm, 1)
-					if !first.Before(pt.From) && !first.After(pt.To) {
-						cp.k[m], cp.q[m] = rates[len(rates)-1], n
-					}
-				}
-				c.parts = append(c.parts, cp)
-				continue
-			}
-			for m := 0; m < 12; m++ {
-				yy, mm := y.Month(m)
-				dim := des.DaysIn(yy, mm)
-				start, end := des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
-				if end.Before(pt.From) || start.After(pt.To) {
-					continue
-				}
-				var num uint64
-				whole := -1
-				for k, v := range vals {
-					from := latest(v.From, pt.From, start)
-					to := end
-					if pt.To.Before(to) {
-						to = pt.To
-					}
-					if k+1 < len(vals) {
-						if nx := vals[k+1].From.AddDays(-1); nx.Before(to) {
-							to = nx
-						}
-					}
-					if to.Before(from) {
-						continue
-					}
-					days := from.Days(to) + 1
-					if days == dim {
-						whole = k
-						break
-					}
-					num += rates[k] * uint64(days)
-				}
-				switch {
-				case whole >= 0:
-					cp.k[m], cp.q[m] = rates[whole], 12
-				case num > 0:
-					cp.k[m], cp.q[m] = num, uint64(dim)*12
-				}
-			}
-			c.parts = append(c.parts, cp)
-		}
+		c.slot, c.sum = append(c.slot, idx), append(c.sum, sum)
 	}
 	return c
 }
-
-func latest(ds ...des.Date) des.Date {
-	out := ds[0]
-	for _, d := range ds[1:] {
-		if d.After(out) {
-			out = d
-		}
-	}
-	return out
-}
-
-// lcmQ is a common multiple of every q: 12 × each month length, and the
-// months of a period (1 to 12).
-const lcmQ = 12 * 4 * 7 * 29 * 3 * 5 * 31 * 11 * 3 * 2
 
 // PaymentIDs lists the payments Totals.Payments holds, in order.
 func (p *Plan) PaymentIDs() []string {
@@ -221,8 +109,9 @@ func (p *Plan) fast() *compiled {
 type worker struct {
 	people []person
 	order  []int
-	fig    [][4]uint64
+	pay    []int64 // per payment of the rule set, in pennies
 	caps   []capState
+	tally  tally
 }
 
 // CalculateTotals works out many PCNs' totals, in input order, using every
@@ -245,169 +134,67 @@ func (p *Plan) CalculateTotalsN(in []PCNInput, workers int) ([]Totals, error) {
 	return b.totals, nil
 }
 
-// totals works out PCN i of a batch, by the fast path when it can.
+// totals works out PCN i of a batch, by the fast path when it can: the
+// entitlements by des.Entitler.Pennies, the claims by the explained path's
+// own monthly arithmetic, neither recording the working.
 func (p *Plan) totals(wk *worker, c *compiled, b *Batch, i int) error {
 	in, t := &b.in[i], &b.totals[i]
-	if !c.ok || !p.figures(wk, &in.PCN) || !p.fastClaims(wk, in, t) {
+	if !c.ok {
 		return p.slowTotals(c, b, i)
 	}
+	wk.pay = slices.Grow(wk.pay[:0], len(c.slot))[:len(c.slot)]
+	ent, ok := c.ent.Pennies(&in.PCN, wk.pay)
+	if !ok || !p.fastClaims(wk, in, t) {
+		return p.slowTotals(c, b, i)
+	}
+	t.Entitlements = ent
+	for k, v := range wk.pay {
+		if !c.sum[k] {
+			t.Payments[c.slot[k]] = v
+		} else if !addInt(&t.Sums[c.slot[k]], v) {
+			return p.slowTotals(c, b, i)
+		}
+	}
 	b.keep(i, wk.people[:len(in.Roster)])
-	// Entitlements.
-	var total [4]uint64
-	for _, f := range wk.fig {
-		for k := range total {
-			if total[k]+f[k] < total[k] {
-				return p.slowTotals(c, b, i) // beyond 64 bits: the exact decimal path
-			}
-			total[k] += f[k]
-		}
-	}
-	for k := range c.parts {
-		cp := &c.parts[k]
-		for j := range wk.fig {
-			if !cp.perPractice && j > 0 {
-				break
-			}
-			basis := uint64(scale6) // fixed: one
-			if cp.basis >= 0 {
-				basis = total[cp.basis]
-				if cp.perPractice {
-					basis = wk.fig[j][cp.basis]
-				}
-			}
-			if cp.sum {
-				// Σ basis × k/q over the year, exactly, rounded once.
-				var acc u128
-				for m := 0; m < 12; m++ {
-					if cp.q[m] > 0 {
-						acc = acc.add(mulMul(basis, cp.k[m], lcmQ/cp.q[m]))
-					}
-				}
-				v, ok := acc.divRound(lcmQ * scale6 * scale6 / 100)
-				if !ok || !addPennies(&t.Sums[cp.payment], v) {
-					return p.slowTotals(c, b, i)
-				}
-				continue
-			}
-			for m := 0; m < 12; m++ {
-				if cp.q[m] == 0 {
-					continue
-				}
-				v, ok := mul64(basis, cp.k[m]).divRound(cp.q[m] * scale6 * scale6 / 100)
-				if !ok || !addPennies(&t.Payments[cp.payment], v) || !addPennies(&t.Entitlements, v) {
-					return p.slowTotals(c, b, i)
-				}
-			}
-		}
-	}
 	return nil
 }
 
-// mulMul is a × b × c in 128 bits (a × b fits in 128, × c must too).
-func mulMul(a, b, c uint64) u128 {
-	x := mul64(a, b)
-	hiLo := mul64(x.hi, c)
-	lo := mul64(x.lo, c)
-	return u128{hi: hiLo.lo + lo.hi, lo: lo.lo}
-}
-
-func (x u128) add(y u128) u128 {
-	lo := x.lo + y.lo
-	carry := uint64(0)
-	if lo < x.lo {
-		carry = 1
-	}
-	return u128{hi: x.hi + y.hi + carry, lo: lo}
-}
-
-// figures reads the practices' figures × 10^6, when all are present, valid
-// and exact (else the explained path gives the answer or the error).
-func (p *Plan) figures(wk *worker, pcn *des.PCN) bool {
-	n := len(pcn.Practices)
-	if n == 0 {
-		return false
-	}
-	wk.fig = slices.Grow(wk.fig[:0], n)[:n]
-	for i := range pcn.Practices {
-		pr := &pcn.Practices[i]
-		if strings.TrimSpace(pr.Name) == "" {
-			return false
-		}
-		for b, x := range [4]des.Number{pr.Registered, pr.Weighted, pr.Adjusted, pr.CareHomeBeds} {
-			if !x.IsSet() {
-				return false
-			}
-			d := x.Decimal()
-			v, ok := scaled6(d)
-			if !ok || v > 100_000_000*scale6 || ((b == 0 || b == 3) && v%scale6 != 0) {
-				return false
-			}
-			wk.fig[i][b] = v
-		}
-	}
-	return true
-}
-
 // fastClaims works out the claims and cost by the explained path's own
-// monthly arithmetic, reusing the worker's buffers, without a result.
+// code (months, tally), reusing the worker's buffers, without a result.
 func (p *Plan) fastClaims(wk *worker, in *PCNInput, t *Totals) bool {
 	n := len(in.Roster)
 	if cap(wk.people) < n {
 		wk.people = make([]person, n)
 		wk.order = make([]int, n)
 	}
-	people, order := wk.people[:n], wk.order[:n]
-	for i := range in.Roster {
-		if p.prepare(&people[i], i, &in.Roster[i]) != nil || people[i].rp == nil && !p.knownRole(in.Roster[i].Role) {
-			return false
-		}
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		x, y := people[a].s, people[b].s
-		if c := x.Start.Compare(y.Start); c != 0 {
-			return c
-		}
-		if c := strings.Compare(x.Name, y.Name); c != 0 {
-			return c
-		}
-		return strings.Compare(x.Role, y.Role)
-	})
-	p.assignShares(people, order)
-	var reg uint64
-	for _, f := range wk.fig {
-		if reg+f[0] < reg {
-			return false
-		}
-		reg += f[0]
-	}
 	if len(wk.caps) < p.roleCount {
 		wk.caps = make([]capState, p.roleCount)
 	}
-	for m := 0; m < 12; m++ {
-		p.calculateMonth(m, people, order, int64(reg/scale6), wk.caps, false)
+	people, order := wk.people[:n], wk.order[:n]
+	if p.months(&in.PCN, in.Roster, people, order, wk.caps, false) != nil {
+		return false
 	}
 	c := p.fast()
-	for i := range people {
-		pp := &people[i]
-		pot := des.PotMain
-		if pp.rp != nil {
-			pot = pp.rp.role.Pot
+	wk.tally.pots = slices.Grow(wk.tally.pots[:0], len(c.pots))[:len(c.pots)]
+	if !p.tally(&wk.tally, people, order) {
+		return false
+	}
+	var cost int64
+	for m := 0; m < 12; m++ {
+		if !addInt(&cost, wk.tally.cost[m]) {
+			return false
 		}
-		q := slices.Index(c.pots, pot)
+	}
+	t.Cost, t.ClaimsOnDerived = cost, wk.tally.onDerived
+	for q := range wk.tally.pots {
 		for m := 0; m < 12; m++ {
-			if !addInt(&t.Cost, pp.cost[m]) || q >= 0 && !addInt(&t.Claims[q], pp.claim[m]) ||
-				pp.derived[m] && !addInt(&t.ClaimsOnDerived, pp.claim[m]) {
+			if !addInt(&t.Claims[q], wk.tally.pots[q][m]) {
 				return false
 			}
 		}
 	}
 	return true
 }
-
-// knownRole reports whether a role ID is in pcnfin's catalogue (an unknown
-// one is an error, which the explained path gives).
-func (p *Plan) knownRole(id string) bool { return des.KnownRole(id) }
 
 // slowTotals works out PCN i of a batch by the explained path, for what the
 // fast path does not take.
@@ -418,7 +205,7 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	clear(t.Claims)
 	t.Entitlements, t.Cost, t.ClaimsOnDerived = 0, 0, 0
 	b.forget(i)
-	e, err := des.Entitle(p.rs, in.PCN, des.Options{AsAt: p.opt.AsAt})
+	e, err := p.entitle(in.PCN)
 	if err != nil {
 		return err
 	}
@@ -426,7 +213,10 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	if err != nil {
 		return err
 	}
-	r := p.result(in.PCN, people, order, e.ARRSSums)
+	r, err := p.result(in.PCN, people, order, e.ARRSSums)
+	if err != nil {
+		return err
+	}
 	var perr error
 	pennies := func(d decimal.Decimal, what string) int64 {
 		v, ok := checkedPennies(d)
@@ -461,16 +251,6 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	}
 	b.keep(i, people)
 	return nil
-}
-
-// addPennies adds v pennies to *dst, reporting false (and leaving *dst)
-// when the sum would pass the largest int64.
-func addPennies(dst *int64, v uint64) bool {
-	if v > math.MaxInt64 || *dst > math.MaxInt64-int64(v) {
-		return false
-	}
-	*dst += int64(v)
-	return true
 }
 
 // addInt adds v to *dst, reporting false (and leaving *dst) on overflow.
@@ -521,3 +301,20 @@ func (e *OverflowError) Error() string {
 
 // Unwrap gives ErrOverflow and des.ErrInvalid, for errors.Is.
 func (e *OverflowError) Unwrap() []error { return []error{ErrOverflow, des.ErrInvalid} }
+
+// entitle is des.Entitle by the plan's compiled payments (the kernel the
+// fast path runs, recording the working).
+func (p *Plan) entitle(pcn des.PCN) (des.Entitlements, error) {
+	if c := p.fast(); c.ok {
+		return c.ent.Entitle(pcn)
+	}
+	return des.Entitle(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
+}
+
+// sums is des.Sums by the plan's compiled payments.
+func (p *Plan) sums(pcn des.PCN) ([]des.Amount, error) {
+	if c := p.fast(); c.ok {
+		return c.ent.Sums(pcn)
+	}
+	return des.Sums(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
+}

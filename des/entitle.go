@@ -2,6 +2,7 @@ package des
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -59,17 +60,19 @@ type PartAmount struct {
 	Factor     decimal.Decimal `json:"factor"`
 	Stated     Stated          `json:"stated"`
 	Period     [2]Date         `json:"period"`
-	Rates      []RateUsed      `json:"rates"`
-	Amount     decimal.Decimal `json:"amount"`
-	Practice   string          `json:"practice,omitempty"`
+	// Rates are the values used; the slice is shared by every PCN one
+	// Entitler works out: read it, do not change it.
+	Rates    []RateUsed      `json:"rates"`
+	Amount   decimal.Decimal `json:"amount"`
+	Practice string          `json:"practice,omitempty"`
 	// Months is, for a payment paid to each practice, this practice's part
 	// month by month (April first, each rounded to the penny; they add up to
 	// Amount). Empty for a part paid to the PCN (the payment's Months).
 	Months []decimal.Decimal `json:"months,omitempty"`
-	// monthly writes out the monthly payments when the sum of the rounded
-	// months differs from the rounded product (the penny a reader would
-	// otherwise not find); empty when they agree.
-	monthly string
+	// monthly writes out the monthly payments (when asked for) when the sum
+	// of the rounded months differs from the rounded product (the penny a
+	// reader would otherwise not find); nil when they agree.
+	monthly *monthlyWork
 }
 
 // Amount is what one payment comes to for a PCN in a year, with everything
@@ -122,19 +125,62 @@ func (e Entitlements) Payment(id string) (Amount, bool) {
 	return Amount{}, false
 }
 
-// Entitle works out a PCN's network entitlements under a rule set.
+// Entitle works out a PCN's network entitlements under a rule set. To work
+// out many PCNs under one rule set, NewEntitler once and call its Entitle.
 func Entitle(rs *RuleSet, pcn PCN, opt Options) (Entitlements, error) {
-	if err := usable(rs); err != nil {
+	e, err := NewEntitler(rs, opt)
+	if err != nil {
 		return Entitlements{}, err
+	}
+	return e.Entitle(pcn)
+}
+
+// Entitler is a rule set's payments compiled for one as-at date, to work
+// out many PCNs: for each part, the months it pays and, for month m, the
+// exact fraction k ÷ q of the basis figure it pays (k the rate, or Σ rate ×
+// days over the values in force in a part month; q 12, 12 × the days in a
+// part month, or the months of a period). Entitle runs it and records the
+// working; Pennies runs the same code and records nothing (the fast path
+// of package arrs, for every PCN in England). An Entitler is immutable and
+// may be used by many goroutines at once.
+type Entitler struct {
+	rs   *RuleSet
+	opt  Options
+	pays [][]partPlan // per payment of the rule set, its parts
+}
+
+// NewEntitler compiles a rule set's payments. A part with no value in force
+// is an error only when a PCN's payment needs it (Entitle, Sums).
+func NewEntitler(rs *RuleSet, opt Options) (*Entitler, error) {
+	if err := usable(rs); err != nil {
+		return nil, err
+	}
+	e := &Entitler{rs: rs, opt: opt, pays: make([][]partPlan, len(rs.payments))}
+	for i, p := range rs.payments {
+		e.pays[i] = make([]partPlan, len(p.Parts))
+		for j := range p.Parts {
+			e.pays[i][j].compile(rs.year, p.Parts[j], opt)
+		}
+	}
+	return e, nil
+}
+
+var errNoEntitler = fmt.Errorf("%w: an Entitler must come from NewEntitler", ErrMissing)
+
+// Entitle works out a PCN's network entitlements, with the working.
+func (e *Entitler) Entitle(pcn PCN) (Entitlements, error) {
+	if e == nil || e.rs == nil {
+		return Entitlements{}, errNoEntitler
 	}
 	if err := pcn.Validate(); err != nil {
 		return Entitlements{}, err
 	}
+	rs := e.rs
 	out := Entitlements{Year: rs.year, PCN: pcn.Name, Total: decimal.Zero, Payments: make([]Amount, 0, len(rs.payments))}
 	tot := &totals{pcn: pcn}
 	var totalP int64
-	for _, p := range rs.payments {
-		a, err := entitle(rs.year, p, tot, opt)
+	for i, p := range rs.payments {
+		a, err := e.entitle(i, tot)
 		if err != nil {
 			return Entitlements{}, err
 		}
@@ -165,7 +211,7 @@ type totals struct {
 
 var basisOrder = [...]Basis{Registered, Weighted, Adjusted, CareHomeBeds, Fixed}
 
-var one, twelve = decimal.NewFromInt(1), decimal.NewFromInt(12)
+var one = decimal.NewFromInt(1)
 
 // total is PCN.Total, computed once per basis; the error names the payment.
 func (t *totals) total(b Basis, payment string) (decimal.Decimal, error) {
@@ -185,12 +231,16 @@ func (t *totals) total(b Basis, payment string) (decimal.Decimal, error) {
 	return t.pcn.Total(b, payment)
 }
 
-func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
+// entitle works out payment i of the rule set for a PCN, with the working.
+func (e *Entitler) entitle(i int, tot *totals) (Amount, error) {
+	p := &e.rs.payments[i]
 	pcn := tot.pcn
+	once := p.Kind == KindARRSSum
 	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Total: decimal.Zero}
 	var monthP [12]int64 // the payment's months, in pennies
 	var amountP int64    // the payment, in pennies
-	for _, pt := range p.Parts {
+	for j, pt := range p.Parts {
+		plan := &e.pays[i][j]
 		factor := one
 		if len(pt.Scale) > 0 {
 			registered, err := tot.total(Registered, p.ID)
@@ -228,22 +278,20 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 			if factor != one {
 				basis = basis.Mul(factor)
 			}
-			pa, months, err := partAmount(y, pt, basis, opt, p.Kind == KindARRSSum)
+			var months [12]int64
+			amt, year, err := plan.work(basis, once, &months)
 			if err != nil {
 				return Amount{}, fmt.Errorf("%s: %w", p.ID, err)
 			}
+			pa := plan.working(basis, amt, year, once, &months)
 			pa.BasisValue, pa.Factor, pa.Practice = w.basis, factor, w.name
-			if w.name != "" && p.Kind != KindARRSSum {
-				pa.Months = penniesToMonths(months)
+			if w.name != "" && !once {
+				pa.Months = penniesToMonths(months[:])
 			}
 			a.Parts = append(a.Parts, pa)
-			pp, err := toPennies(pa.Amount)
-			if err != nil {
-				return Amount{}, err
-			}
-			ok := addChecked(&amountP, pp)
-			for i, m := range months {
-				ok = ok && addChecked(&monthP[i], m)
+			ok := addChecked(&amountP, amt)
+			for m := range months {
+				ok = ok && addChecked(&monthP[m], months[m])
 			}
 			if !ok {
 				return Amount{}, fmt.Errorf("%w: %s: the total over the practices passes £92,233,720,368,547,758.07, "+
@@ -252,10 +300,141 @@ func entitle(y Year, p Payment, tot *totals, opt Options) (Amount, error) {
 		}
 	}
 	a.Total = decimal.New(amountP, -2)
-	if p.Kind != KindARRSSum {
+	if !once {
 		a.Months = penniesToMonths(monthP[:])
 	}
 	return a, nil
+}
+
+// Pennies works out a PCN's payments by the same code as Entitle, in
+// pennies, recording nothing: out[i] is payment i of the rule set (the
+// order of RuleSet.Payments; an ARRS sum is its year rounded once), total
+// the entitlements (ARRS sums excluded). out must hold a value per payment.
+// ok is false when the PCN is one to leave to Entitle, which gives its
+// answer or its error: a practice without a name (or with a name Validate
+// refuses), a figure missing, negative, not whole where it must be, with
+// more than six places or above 100,000,000, or a total past the int64
+// pennies this path holds.
+func (e *Entitler) Pennies(pcn *PCN, out []int64) (total int64, ok bool) {
+	if e == nil || e.rs == nil || pcn == nil || len(out) < len(e.pays) {
+		return 0, false
+	}
+	sum, ok := figures6(pcn)
+	if !ok {
+		return 0, false
+	}
+	for i, p := range e.rs.payments {
+		if out[i], ok = e.paymentPennies(i, pcn, &sum); !ok {
+			return 0, false
+		}
+		if p.Kind != KindARRSSum && !addChecked(&total, out[i]) {
+			return 0, false
+		}
+	}
+	return total, true
+}
+
+// figures6 is the PCN's figures × 10^6 by basis (basisOrder), when every
+// practice gives each, valid and within the fast path's range.
+func figures6(pcn *PCN) (sum [4]uint64, ok bool) {
+	if len(pcn.Practices) == 0 {
+		return sum, false
+	}
+	for i := range pcn.Practices {
+		pr := &pcn.Practices[i]
+		if strings.TrimSpace(pr.Name) == "" || NameProblem(pr.Name) != "" {
+			return sum, false
+		}
+		for b := range sum {
+			v, ok := practiceFigure6(pr, b)
+			if !ok || sum[b]+v < sum[b] {
+				return sum, false
+			}
+			sum[b] += v
+		}
+	}
+	return sum, true
+}
+
+// paymentPennies is payment i for a PCN whose figures figures6 took, in
+// pennies: work6 for each part and each payee, as entitle does.
+func (e *Entitler) paymentPennies(i int, pcn *PCN, sum *[4]uint64) (amount int64, ok bool) {
+	p := &e.rs.payments[i]
+	once := p.Kind == KindARRSSum
+	for j := range e.pays[i] {
+		plan := &e.pays[i][j]
+		factor := uint64(1)
+		for _, s := range plan.pt.Scale {
+			if s.Above < 0 || sum[0] > uint64(s.Above)*scale6 {
+				f, ok := scaled6(s.Factor)
+				if !ok || f%scale6 != 0 {
+					return 0, false // a factor with places: the explained path's decimals
+				}
+				factor = f / scale6
+			}
+		}
+		for k := range pcn.Practices {
+			b6 := uint64(scale6) // fixed: one
+			switch {
+			case plan.basis >= 0 && p.PaidTo == PaidToPractice:
+				b6, _ = practiceFigure6(&pcn.Practices[k], plan.basis)
+			case plan.basis >= 0:
+				b6 = sum[plan.basis]
+			}
+			hi, lo := bits.Mul64(b6, factor)
+			var months [12]int64
+			amt, _, ok := plan.work6(lo, once, false, &months)
+			if hi != 0 || !ok || !addChecked(&amount, amt) {
+				return 0, false
+			}
+			if p.PaidTo != PaidToPractice {
+				break
+			}
+		}
+	}
+	return amount, true
+}
+
+// practiceFigure6 is a practice's figure b (basisOrder) × 10^6, when it is
+// given, valid (Validate) and within the fast path's range.
+func practiceFigure6(pr *Practice, b int) (uint64, bool) {
+	var n Number
+	switch b {
+	case 0:
+		n = pr.Registered
+	case 1:
+		n = pr.Weighted
+	case 2:
+		n = pr.Adjusted
+	case 3:
+		n = pr.CareHomeBeds
+	}
+	v, ok := scaled6(n.d)
+	if !n.set || !ok || v > 100_000_000*scale6 || ((b == 0 || b == 3) && v%scale6 != 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+// Sums works out only the PCN's ARRS sums (the payments of kind arrs_sum),
+// so a missing figure that only other payments need does not stop it.
+func (e *Entitler) Sums(pcn PCN) ([]Amount, error) {
+	if e == nil || e.rs == nil {
+		return nil, errNoEntitler
+	}
+	var out []Amount
+	tot := &totals{pcn: pcn}
+	for i, p := range e.rs.payments {
+		if p.Kind != KindARRSSum {
+			continue
+		}
+		a, err := e.entitle(i, tot)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
 }
 
 // penniesToMonths converts monthly pennies to decimals, sharing equal values
@@ -291,70 +470,100 @@ func toPennies(d decimal.Decimal) (int64, error) {
 	return d.Shift(2).IntPart(), nil
 }
 
-// partAmount computes one part for one basis figure. For payments it returns
-// the twelve rounded months; for an ARRS sum (once) the rounded total only.
-func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) (PartAmount, []int64, error) {
-	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To},
-		Amount: decimal.Zero}
+// The one rule of a part's months, written once: month m pays
+// round_half_up(basis × k[m] ÷ q[m]) pennies, and an ARRS sum is the exact
+// year Σ basis × k[m] ÷ q[m], rounded once. work does it in 128-bit
+// integers (rates and populations have at most six places) or, where a
+// figure is out of that range, in exact decimals; both give the same
+// pennies. Entitle adds the working (working); Pennies does not.
+
+// partPlan is one part of a payment compiled for a year and an as-at date.
+type partPlan struct {
+	year  Year
+	pt    Part
+	basis int   // index in basisOrder; -1 for fixed
+	err   error // no value in force: given when a PCN's payment needs the part
+	vals  []Value
+	k     [12]decimal.Decimal // the rate (or Σ rate × days) of month m
+	q     [12]uint64          // its divisor; 0: the part pays nothing that month
+	k6    [12]uint64          // k × 10^6, when k6ok
+	k6ok  bool
+	n     int        // months of a period part
+	whole [12]int    // annual part: the value in force all month m, or -1
+	fullN []int64    // annual part: whole months at each value
+	part  [12]string // annual part: a part month's "rate × days + …"
+	rates []RateUsed // the values used, for the working (shared: read only)
+}
+
+const scale6 = 1_000_000 // the fast path holds rates and figures × 10^6
+
+// lcmQ is a common multiple of every q: 12 × each month length, and the
+// months of a period (1 to 12).
+const lcmQ = 12 * 4 * 7 * 29 * 3 * 5 * 31 * 11 * 3 * 2
+
+// scaled6 is d × 10^6 as an exact integer, when d is not negative, has at
+// most six places and fits.
+func scaled6(d decimal.Decimal) (uint64, bool) {
+	e := d.Exponent()
+	if d.Sign() < 0 || e < -6 || e > 6 || d.NumDigits() > 15 {
+		return 0, false
+	}
+	hi, lo := bits.Mul64(uint64(d.CoefficientInt64()), pow10[6+int(e)])
+	return lo, hi == 0 && lo < 1<<62
+}
+
+// compile works out which months the part pays and each month's k and q.
+func (pp *partPlan) compile(y Year, pt Part, opt Options) {
+	pp.year, pp.pt, pp.basis = y, pt, -1
+	for i, b := range basisOrder[:4] {
+		if b == pt.Basis {
+			pp.basis = i
+		}
+	}
 	vals := pt.InForce(opt.AsAt)
 	if len(vals) == 0 || vals[0].From.After(pt.From) {
-		return pa, nil, fmt.Errorf("%w for %s to %s (as at %s)", ErrNoRate, pt.From, pt.To, opt.AsAt)
+		pp.err = fmt.Errorf("%w for %s to %s (as at %s)", ErrNoRate, pt.From, pt.To, opt.AsAt)
+		return
 	}
-	var months []int64 // pennies
-	if !once {
-		months = make([]int64, 12)
-	}
-	var amountP int64
-	var err error
-	exact := decimal.Zero // unrounded total, for an ARRS sum
-
+	pp.vals = vals
 	if pt.Stated == Period {
 		v := vals[len(vals)-1] // period parts have one effective value (revisions share From)
-		n := 0
+		var in [12]bool
 		for i := 0; i < 12; i++ {
 			yy, mm := y.Month(i)
 			first := Date{int32(yy), uint8(mm), 1}
-			if !first.Before(pt.From) && !first.After(pt.To) {
-				n++
+			in[i] = !first.Before(pt.From) && !first.After(pt.To)
+			if in[i] {
+				pp.n++
 			}
 		}
-		total := v.Rate.Mul(basis)
-		var each int64
-		if !once {
-			if each, err = pennyMulDiv(v.Rate, basis, int64(n)); err != nil {
-				return pa, nil, err
+		for i := range in {
+			if in[i] {
+				pp.k[i], pp.q[i] = v.Rate, uint64(pp.n)
 			}
 		}
-		for i := 0; i < 12 && !once; i++ {
-			yy, mm := y.Month(i)
-			first := Date{int32(yy), uint8(mm), 1}
-			if !first.Before(pt.From) && !first.After(pt.To) {
-				months[i] = each
-				amountP += each
-			}
-		}
-		pa.Rates = append(pa.Rates, rateUsed(pt, v, pt.From, pt.To, decimal.NewFromInt(int64(n)), opt))
-		if once {
-			pa.Amount = RoundPenny(total)
-		} else {
-			pa.Amount = decimal.New(amountP, -2)
-			if !RoundPenny(total).Equal(pa.Amount) {
-				pa.monthly = fmt.Sprintf("%s, paid in %d monthly payments of %s ÷ %d = %s → %s (each rounded half-up "+
-					"to the penny): %d × %s", exactPounds(total), n, exactPounds(total), n,
-					quotient(total, int64(n)), Pounds(decimal.New(each, -2)), n, Pounds(decimal.New(each, -2)))
-			}
-		}
-		return pa, months, nil
+		pp.rates = []RateUsed{rateUsed(pt, v, pt.From, pt.To, decimal.NewFromInt(int64(pp.n)), opt)}
+	} else {
+		pp.compileAnnual(y, pt, vals, opt)
 	}
+	pp.k6ok = true
+	for m := range pp.q {
+		if pp.q[m] > 0 {
+			var ok bool
+			pp.k6[m], ok = scaled6(pp.k[m])
+			pp.k6ok = pp.k6ok && ok
+		}
+	}
+}
 
-	// Annual rate: walk the months, splitting each by the values in force.
-	used := make([]decimal.Decimal, len(vals))     // months' worth per value
-	full := make([]int64, len(vals))               // a whole month at value k, rounded, in pennies
-	fullN := make([]int64, len(vals))              // whole months at value k (for an ARRS sum)
+// compileAnnual walks an annual part's months, splitting each by the values
+// in force.
+func (pp *partPlan) compileAnnual(y Year, pt Part, vals []Value, opt Options) {
+	pp.fullN = make([]int64, len(vals))            // whole months at value k
 	partials := make([]int64, len(vals))           // part months at value k
 	partDays := make([]decimal.Decimal, len(vals)) // Σ days/dim of part months, for the explanation
-	var partMonths [12]*partMonth                  // the part months' sums, for the monthly text
 	for i := 0; i < 12; i++ {
+		pp.whole[i] = -1
 		yy, mm := y.Month(i)
 		dim := DaysIn(yy, mm)
 		mStart := Date{int32(yy), uint8(mm), 1}
@@ -364,6 +573,7 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		}
 		num := decimal.Zero // Σ rate × days over the part months
 		whole := -1         // the value covering the whole month, if one does
+		var t strings.Builder
 		for k, v := range vals {
 			from := maxDate(v.From, pt.From, mStart)
 			to := minDate(pt.To, mEnd)
@@ -384,63 +594,27 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 				partDays[k] = decimal.Zero
 			}
 			partDays[k] = partDays[k].Add(decimal.NewFromInt(int64(days)).DivRound(decimal.NewFromInt(int64(dim)), 4))
-		}
-		if whole >= 0 {
-			fullN[whole]++
-			if once {
-				continue
+			if t.Len() > 0 {
+				t.WriteString(" + ")
 			}
-			if fullN[whole] == 1 {
-				if full[whole], err = pennyMulDiv(vals[whole].Rate, basis, 12); err != nil {
-					return pa, nil, err
-				}
-			}
-			months[i] = full[whole]
-			amountP += months[i]
-			continue
+			fmt.Fprintf(&t, "%s × %d days", FormatRate(v.Rate), days)
 		}
-		if num.IsZero() {
-			continue
-		}
-		if !once {
-			var t strings.Builder
-			for k, v := range vals {
-				from := maxDate(v.From, pt.From, mStart)
-				to := minDate(pt.To, mEnd)
-				if k+1 < len(vals) {
-					to = minDate(to, vals[k+1].From.AddDays(-1))
-				}
-				if to.Before(from) {
-					continue
-				}
-				if t.Len() > 0 {
-					t.WriteString(" + ")
-				}
-				fmt.Fprintf(&t, "%s × %d days", FormatRate(v.Rate), from.Days(to)+1)
-			}
-			partMonths[i] = &partMonth{num: num, dim: dim, text: t.String()}
-		}
-		den := decimal.NewFromInt(int64(dim * 12))
-		if once {
-			exact = exact.Add(num.Mul(basis).DivRound(den, 20))
-		} else {
-			if months[i], err = pennyMulDiv(num, basis, int64(dim*12)); err != nil {
-				return pa, nil, err
-			}
-			amountP += months[i]
-		}
-	}
-	for k := range vals {
-		used[k] = decimal.NewFromInt(fullN[k])
-		if partials[k] > 0 {
-			used[k] = used[k].Add(partDays[k])
-		}
-		if once && fullN[k] > 0 {
-			exact = exact.Add(vals[k].Rate.Mul(basis).Mul(decimal.NewFromInt(fullN[k])).DivRound(twelve, 20))
+		switch {
+		case whole >= 0:
+			pp.fullN[whole]++
+			pp.whole[i] = whole
+			pp.k[i], pp.q[i] = vals[whole].Rate, 12
+		case !num.IsZero():
+			pp.k[i], pp.q[i] = num, uint64(dim*12)
+			pp.part[i] = t.String()
 		}
 	}
 	for k, v := range vals {
-		if used[k].IsZero() {
+		used := decimal.NewFromInt(pp.fullN[k]) // months' worth at value k
+		if partials[k] > 0 {
+			used = used.Add(partDays[k])
+		}
+		if used.IsZero() {
 			continue
 		}
 		from := maxDate(v.From, pt.From)
@@ -448,29 +622,198 @@ func partAmount(y Year, pt Part, basis decimal.Decimal, opt Options, once bool) 
 		if k+1 < len(vals) {
 			to = minDate(to, vals[k+1].From.AddDays(-1))
 		}
-		pa.Rates = append(pa.Rates, rateUsed(pt, v, from, to, used[k], opt))
+		pp.rates = append(pp.rates, rateUsed(pt, v, from, to, used, opt))
 	}
+}
+
+// work is the part for one basis figure: its months in pennies (for a
+// payment; an ARRS sum is not paid by month), its amount (the sum of the
+// months, or for an ARRS sum the year rounded once) and the year rounded
+// once (which tells whether the months' rounding shows).
+func (pp *partPlan) work(basis decimal.Decimal, once bool, months *[12]int64) (amount, year int64, err error) {
+	if pp.err != nil {
+		return 0, 0, pp.err
+	}
+	if b6, ok := scaled6(basis); ok {
+		if amount, year, ok = pp.work6(b6, once, true, months); ok {
+			return amount, year, nil
+		}
+		*months = [12]int64{}
+	}
+	return pp.workDecimal(basis, once, months)
+}
+
+// work6 is work in integers, for a basis × 10^6; ok is false when a figure
+// is out of their range (then workDecimal gives the same pennies). With
+// needYear false (a payment whose working is not wanted), the year rounded
+// once is not worked out (0).
+func (pp *partPlan) work6(b6 uint64, once, needYear bool, months *[12]int64) (amount, year int64, ok bool) {
+	if !pp.k6ok || pp.err != nil {
+		return 0, 0, false
+	}
+	needYear = needYear || once
+	var hi, lo uint64 // Σ basis × k × (lcmQ ÷ q): the year × lcmQ × 10^12
+	for m := range pp.q {
+		q := pp.q[m]
+		if q == 0 {
+			continue
+		}
+		if !once {
+			v := months[max(m-1, 0)] // a month like the one before pays the same
+			if m == 0 || q != pp.q[m-1] || pp.k6[m] != pp.k6[m-1] {
+				h, l := bits.Mul64(b6, pp.k6[m])
+				if v, ok = divRound128(h, l, q*scale6*scale6/100); !ok {
+					return 0, 0, false
+				}
+			}
+			if !addChecked(&amount, v) {
+				return 0, 0, false
+			}
+			months[m] = v
+		}
+		if needYear {
+			h, l, ok := mul3(b6, pp.k6[m], lcmQ/q)
+			var c uint64
+			lo, c = bits.Add64(lo, l, 0)
+			hi, c = bits.Add64(hi, h, c)
+			if !ok || c != 0 {
+				return 0, 0, false
+			}
+		}
+	}
+	if !needYear {
+		return amount, 0, true
+	}
+	year, ok = divRound128(hi, lo, lcmQ*scale6*scale6/100)
 	if once {
-		pa.Amount = RoundPenny(exact)
-	} else {
-		pa.Amount = decimal.New(amountP, -2)
-		// the unrounded year, to tell whether the months' rounding shows
-		straight := decimal.Zero
-		for k := range vals {
-			if fullN[k] > 0 {
-				straight = straight.Add(vals[k].Rate.Mul(basis).Mul(decimal.NewFromInt(fullN[k])).DivRound(twelve, 20))
+		amount = year
+	}
+	return amount, year, ok
+}
+
+// workDecimal is work in exact decimals, with work6's range: a month or a
+// year of at most 2^62 pennies, in checked sums.
+func (pp *partPlan) workDecimal(basis decimal.Decimal, once bool, months *[12]int64) (amount, year int64, err error) {
+	exact := decimal.Zero // Σ basis × k × (lcmQ ÷ q)
+	for m := range pp.q {
+		q := pp.q[m]
+		if q == 0 {
+			continue
+		}
+		if !once {
+			if months[m], err = kernelPennies(pp.k[m].Mul(basis).DivRound(decimal.NewFromInt(int64(q)), 2)); err != nil {
+				return 0, 0, err
+			}
+			if !addChecked(&amount, months[m]) {
+				return 0, 0, fmt.Errorf("%w: a part's year passes £92,233,720,368,547,758.07, the most a total can "+
+					"hold; check the rates and figures", ErrInvalid)
 			}
 		}
-		for i := 0; i < 12; i++ {
-			if p := partMonths[i]; p != nil {
-				straight = straight.Add(p.num.Mul(basis).DivRound(decimal.NewFromInt(int64(p.dim*12)), 20))
-			}
+		exact = exact.Add(pp.k[m].Mul(basis).Mul(decimal.NewFromInt(int64(lcmQ / q))))
+	}
+	year, err = kernelPennies(exact.DivRound(decimal.NewFromInt(lcmQ), 2))
+	switch {
+	case once:
+		amount = year
+	case err != nil:
+		year, err = amount, nil // only the working uses the year
+	}
+	return amount, year, err
+}
+
+// kernelMax is the most pennies a month or a year of a part may come to
+// (work6's range).
+var kernelMax = decimal.NewFromInt(1 << 62)
+
+// kernelPennies is an amount rounded to the penny as pennies, within the
+// kernel's range.
+func kernelPennies(d decimal.Decimal) (int64, error) {
+	p := d.Shift(2)
+	if p.IsNegative() || p.GreaterThan(kernelMax) {
+		return 0, fmt.Errorf("%w: amount %s is out of range", ErrInvalid, d)
+	}
+	return p.IntPart(), nil
+}
+
+// mul3 is a × b × c in 128 bits; ok is false when it does not fit.
+func mul3(a, b, c uint64) (hi, lo uint64, ok bool) {
+	h, l := bits.Mul64(a, b)
+	h1, lo := bits.Mul64(l, c)
+	h2, l2 := bits.Mul64(h, c)
+	hi, carry := bits.Add64(h1, l2, 0)
+	return hi, lo, h2 == 0 && carry == 0
+}
+
+// divRound128 is (hi, lo) ÷ d rounded half-up; ok is false when the
+// quotient passes 2^62.
+func divRound128(hi, lo, d uint64) (int64, bool) {
+	if d == 0 || hi >= d {
+		return 0, false
+	}
+	q, r := bits.Div64(hi, lo, d)
+	if q >= 1<<62 {
+		return 0, false
+	}
+	if r >= d-r { // 2r >= d, without overflow
+		q++
+	}
+	return int64(q), true
+}
+
+// working is the part as Entitle shows it, from what work computed.
+func (pp *partPlan) working(basis decimal.Decimal, amount, year int64, once bool, months *[12]int64) PartAmount {
+	pt := &pp.pt
+	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To},
+		Rates: pp.rates, Amount: decimal.New(amount, -2)}
+	if !once && year != amount {
+		// the months' rounding shows: the working writes them out, when asked for
+		pa.monthly = &monthlyWork{plan: pp, basis: basis, months: *months}
+	}
+	return pa
+}
+
+// monthlyWork is what a part's monthly text is written from.
+type monthlyWork struct {
+	plan   *partPlan
+	basis  decimal.Decimal
+	months [12]int64
+}
+
+// text writes out the part's monthly payments, each rounded half-up to the
+// penny, so that they reproduce the year by hand.
+func (w *monthlyWork) text(amount decimal.Decimal) string {
+	pp, basis, y := w.plan, w.basis, w.plan.year
+	if pp.pt.Stated == Period {
+		total := pp.vals[len(pp.vals)-1].Rate.Mul(basis)
+		var each int64
+		for _, m := range w.months {
+			each = max(each, m)
 		}
-		if !RoundPenny(straight).Equal(pa.Amount) {
-			pa.monthly = monthlyText(y, vals, basis, full, fullN, &partMonths, months, straight, pa.Amount)
+		n := pp.n
+		return fmt.Sprintf("%s, paid in %d monthly payments of %s ÷ %d = %s → %s (each rounded half-up "+
+			"to the penny): %d × %s", exactPounds(total), n, exactPounds(total), n,
+			quotient(total, int64(n)), Pounds(decimal.New(each, -2)), n, Pounds(decimal.New(each, -2)))
+	}
+	full := make([]int64, len(pp.vals)) // a whole month at value k, in pennies
+	var parts [12]*partMonth
+	straight := decimal.Zero // the unrounded year
+	for k := range pp.vals {
+		if pp.fullN[k] > 0 {
+			straight = straight.Add(pp.vals[k].Rate.Mul(basis).Mul(decimal.NewFromInt(pp.fullN[k])).
+				DivRound(decimal.NewFromInt(12), 20))
 		}
 	}
-	return pa, months, nil
+	for m := 0; m < 12; m++ {
+		switch {
+		case pp.whole[m] >= 0:
+			full[pp.whole[m]] = w.months[m]
+		case pp.q[m] > 0:
+			dim := int(pp.q[m] / 12)
+			parts[m] = &partMonth{num: pp.k[m], dim: dim, text: pp.part[m]}
+			straight = straight.Add(pp.k[m].Mul(basis).DivRound(decimal.NewFromInt(int64(dim*12)), 20))
+		}
+	}
+	return monthlyText(y, pp.vals, basis, full, pp.fullN, &parts, w.months[:], straight, amount)
 }
 
 // partMonth is a month only partly at one value: Σ rate × days, and the
@@ -671,8 +1014,8 @@ func (pa PartAmount) explain(labelled bool) string {
 		b.WriteString(")")
 	}
 	b.WriteString(" = ")
-	if pa.monthly != "" {
-		b.WriteString(pa.monthly)
+	if pa.monthly != nil {
+		b.WriteString(pa.monthly.text(pa.Amount))
 		b.WriteString(" = ")
 	}
 	b.WriteString(Pounds(pa.Amount))
@@ -689,22 +1032,11 @@ func monthsString(d decimal.Decimal) string {
 // Sums works out only the PCN's ARRS sums (the payments of kind arrs_sum),
 // so a missing figure that only other payments need does not stop it.
 func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
-	if err := usable(rs); err != nil {
+	e, err := NewEntitler(rs, opt)
+	if err != nil {
 		return nil, err
 	}
-	var out []Amount
-	tot := &totals{pcn: pcn}
-	for _, p := range rs.payments {
-		if p.Kind != KindARRSSum {
-			continue
-		}
-		a, err := entitle(rs.year, p, tot, opt)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, nil
+	return e.Sums(pcn)
 }
 
 // addChecked adds v to *dst, reporting false (and leaving *dst) when the

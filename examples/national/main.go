@@ -12,8 +12,21 @@
 // des.ReadPCNCSV.
 //
 // Flags: the common -year, -rates, -format, -sourced-only (see -h), -scenario
-// (only its [assumptions], to project a year), and -csv FILE, -skip-bad,
-// -workers N (default: every CPU), -max-rows N (default 20,000; 0: no limit).
+// (only its [assumptions], to project a year and raise staff costs), and
+// -csv FILE, -skip-bad, -workers N (default: every CPU), -max-rows N
+// (default 20,000; 0: no limit), -o FILE (any format, written atomically;
+// needed for -format xlsx).
+//
+// The ICB view: -staff FILE (one person a row: pcn_code and the scenario's
+// [[staff]] keys as columns; see national.NewStaffReader) or -staff-sample
+// (an embedded SYNTHETIC roster for the embedded synthetic list) works out
+// every PCN's ARRS claims month by month against its sum, what is left
+// unclaimed, the month a PCN runs out and the rules its roster breaks, with
+// ICB and England totals and the PCNs ranked by what they leave unclaimed
+// (-top N, default 10); -max-staff-rows N (default 200,000; 0: no limit).
+//
+//	go run ./examples/national -staff-sample
+//	go run ./examples/national -csv pcns.csv -staff staff.csv -format xlsx -o icb.xlsx
 //
 // arrs.National reads the list 4,096 rows at a time and each chunk is worked
 // out and written (report.NewNational) before the next is read; only the
@@ -36,7 +49,9 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/national"
 )
 
 // sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
@@ -44,6 +59,14 @@ import (
 //
 //go:embed sample.csv
 var sampleCSV []byte
+
+// sampleStaff is a made-up roster for the PCNs of sample.csv: about 850
+// people, part-year starts and leavers, London, salaries and costs, GPs by
+// sessions; some PCNs hire past their sums, some well short. It is not NHS
+// data.
+//
+//go:embed staff-sample.csv
+var sampleStaff []byte
 
 type options struct {
 	csvFile     string // "" for the embedded sample
@@ -55,6 +78,12 @@ type options struct {
 	sourcedOnly bool
 	workers     int
 	maxRows     int // 0: no limit
+	// The ICB view (-staff, -staff-sample): every PCN's claims against its sum.
+	staffFile    string
+	staffSample  bool
+	maxStaffRows int // 0: no limit
+	top          int
+	out          string // -o FILE
 }
 
 func main() {
@@ -68,7 +97,16 @@ func main() {
 	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
 	fs.IntVar(&o.maxRows, "max-rows", des.DefaultMaxCSVRows,
 		"most PCN rows the list may have (0: no limit); a longer list is an error, not cut short")
+	fs.StringVar(&o.staffFile, "staff", "", "staff CSV file, one person a row (pcn_code and the scenario's [[staff]] "+
+		"keys as columns): every PCN's ARRS claims against its sum, and the money left unclaimed, by ICB and for England")
+	fs.BoolVar(&o.staffSample, "staff-sample", false, "the ICB view on the embedded SYNTHETIC sample roster "+
+		"(with the embedded synthetic PCN list)")
+	fs.IntVar(&o.maxStaffRows, "max-staff-rows", national.DefaultMaxStaffRows,
+		"most rows the staff file may have (0: no limit); a longer file is an error, not cut short")
+	fs.IntVar(&o.top, "top", national.DefaultTop, "how many PCNs to rank by what they leave unclaimed (-staff)")
+	c.WithWorkbook(fs)
 	c.Parse(fs, os.Args[1:])
+	o.out = c.Out
 	// A long list in the text table (which holds a year's rows for its
 	// column widths) stays near 100 MiB: a soft limit for the garbage
 	// collector, unless GOMEMLIMIT sets another.
@@ -82,9 +120,34 @@ func main() {
 	if o.maxRows < 0 {
 		cli.BadFlag(fs, fmt.Errorf("-max-rows %d: want 1 or more (0 for no limit)", o.maxRows))
 	}
+	if o.maxStaffRows < 0 {
+		cli.BadFlag(fs, fmt.Errorf("-max-staff-rows %d: want 1 or more (0 for no limit)", o.maxStaffRows))
+	}
+	if o.top < 1 {
+		cli.BadFlag(fs, fmt.Errorf("-top %d: want 1 or more", o.top))
+	}
+	if o.staffSample && (o.staffFile != "" || o.csvFile != "") {
+		cli.BadFlag(fs, fmt.Errorf("-staff-sample is the embedded synthetic roster of the embedded synthetic PCN list: "+
+			"give -staff FILE (and -csv FILE) for your own"))
+	}
+	if o.format == render.XLSX && o.staffFile == "" && !o.staffSample {
+		cli.BadFlag(fs, fmt.Errorf("-format xlsx is the ICB view's workbook: give -staff FILE (or -staff-sample)"))
+	}
 	// The report streams to stdout, so it is not held back until complete
 	// (as the other programs' reports are): an error after the first chunk
 	// leaves the rows before it on stdout, without totals, and exit status 1.
+	if o.out != "" || o.format == render.XLSX {
+		// -o FILE: the output is held and written atomically once complete
+		// (never over an input file).
+		var buf bytes.Buffer
+		if err := run(&buf, os.Stderr, o); err != nil {
+			cli.Fail(err)
+		}
+		if err := report.WriteFileAtomic(o.out, buf.Bytes(), o.csvFile, o.staffFile, o.scenario, o.ratesFile); err != nil {
+			cli.Fail(err)
+		}
+		return
+	}
 	out := bufio.NewWriterSize(os.Stdout, 64<<10)
 	err := run(out, os.Stderr, o)
 	if ferr := out.Flush(); err == nil {
@@ -105,6 +168,9 @@ func run(w, diag io.Writer, o options) error {
 	rss, err := wb.RuleSets(o.years...)
 	if err != nil {
 		return err
+	}
+	if o.staffFile != "" || o.staffSample {
+		return runICB(w, diag, o, wb.Scenario().Assumptions, rss)
 	}
 	rep := des.Rollups{Data: o.csvFile, Synthetic: o.csvFile == ""}
 	no := arrs.NationalOptions{File: o.csvFile, Open: func() (io.ReadCloser, error) { return os.Open(o.csvFile) },

@@ -1,0 +1,477 @@
+package national
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sort"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/oncost"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/pcnfin/pcnfin/scenario"
+)
+
+// ChunkRows is how many PCN rows Run reads, works out and hands on at a
+// time.
+const ChunkRows = 4096
+
+// DefaultTop is how many PCNs Year.Ranked lists when Options.Top is 0.
+const DefaultTop = 10
+
+// Options tune Run.
+type Options struct {
+	File string                        // the PCN list's name, for errors
+	Open func() (io.ReadCloser, error) // opens the PCN list afresh (once a year)
+	// MaxRows is the most PCN rows the list may have (0: no limit), as
+	// arrs.NationalOptions.MaxRows.
+	MaxRows int
+	Workers int  // PCNs worked out at once (0: one per CPU)
+	SkipBad bool // leave out bad PCN rows and PCNs that cannot be worked out
+	// ARRS compiles each year's claims engine: the on-cost rules that cost a
+	// salary (SalaryCost; nil: the embedded ones, as scenario.Options), figures
+	// as announced by AsAt.
+	ARRS arrs.Options
+	// Assumptions raise the roster's costs each year after their base year
+	// (pay_uplift_pct), as scenario.Scenario.Roster does.
+	Assumptions scenario.Assumptions
+	// Top is how many PCNs Year.Ranked lists (0: DefaultTop; below 0: every
+	// PCN, which holds one small record a PCN).
+	Top int
+	// BadRow is told of each bad PCN row skipped (the first year only);
+	// LeftOut of each PCN left out of a year.
+	BadRow  func(err error)
+	LeftOut func(y des.Year, err error)
+}
+
+// PCN is one PCN's ARRS year against its roster, in pennies.
+type PCN struct {
+	Row    *des.PCNRow
+	People int // on its roster
+	// Entitlements are its network entitlements (ARRS sums excluded).
+	Entitlements int64
+	Sum          int64 // its ARRS sums, every pot
+	Claims       int64 // its roster's claims, every pot: the sum of Months
+	Cost         int64 // its roster's employer cost in the year
+	// Unclaimed is what its claims leave of its sums, pot by pot (a pot
+	// claimed past its sum leaves nothing, and does not make up for
+	// another); Over is what its claims pass its sums by, pot by pot, which
+	// no one reimburses. Sum = Claims − Over + Unclaimed.
+	Unclaimed int64
+	Over      int64
+	Months    [12]int64 // claims month by month, April first
+	// RunsOut is the first month ("2025-11") in which cumulative claims
+	// pass a pot's sum; "" if they never do.
+	RunsOut string
+	// Rules are the reasons a month claims less than its cost
+	// (arrs.Reason: a cap, a role not yet claimable, ...), each with the
+	// number of people it touches, in reason order.
+	Rules []RuleCount
+}
+
+// Headroom is what the sums leave after the claims (below zero:
+// over-commitment), over every pot.
+func (p *PCN) Headroom() int64 { return p.Sum - p.Claims }
+
+// RuleCount is a reason and how many people of a roster it touches.
+type RuleCount struct {
+	Reason arrs.Reason `json:"reason"`
+	People int         `json:"people"`
+}
+
+// Total adds up PCNs: an ICB's or England's.
+type Total struct {
+	Name         string
+	PCNs         int
+	People       int
+	Entitlements int64
+	Sum          int64
+	Claims       int64
+	Cost         int64
+	Unclaimed    int64 // what the ICB keeps (since 2025/26)
+	Over         int64
+	RunOut       int // PCNs whose claims pass a sum
+	Months       [12]int64
+}
+
+// Ranked is a PCN ranked by what it leaves unclaimed.
+type Ranked struct {
+	Rank      int
+	Line      int
+	Code      string
+	Name      string
+	ICB       string
+	Sum       int64
+	Claims    int64
+	Unclaimed int64
+	RunsOut   string
+}
+
+// Year is a year's totals: each ICB's (by name), England's, the PCNs
+// that leave the most unclaimed.
+type Year struct {
+	Year    des.Year
+	RuleSet string
+	Months  [12]string // "2025-04", …
+	ICBs    []Total
+	England Total
+	Ranked  []Ranked
+	LeftOut []string
+	Gaps    []des.Gap
+	Unpaid  []string
+}
+
+// Report is a national ICB view: the data labels, the rows skipped and
+// each year's totals.
+type Report struct {
+	Data      string // the PCN list: its file, or the label of a sample
+	StaffData string // the staff file, likewise
+	Synthetic bool
+	People    int // on the rosters
+	BadRows   int // PCN rows skipped
+	BadStaff  int // staff rows skipped
+	Years     []Year
+}
+
+// Sink takes the ICB view as it is worked out: Begin as a year starts,
+// PCNs for each chunk (valid only during the call), End with the year's
+// totals.
+type Sink interface {
+	Begin(rep *Report, rs *des.RuleSet) error
+	PCNs(rep *Report, y des.Year, pcns []PCN) error
+	End(rep *Report, y *Year) error
+}
+
+// Run works out every PCN of a list against its roster (rosters, read by
+// ReadRosters against the same list), under each rule set in turn: the
+// list is read once a year, ChunkRows rows at a time, each chunk worked
+// out by the fast batch path (arrs.Plan.CalculateBatch) and handed to sink
+// before the next is read. Only the running ICB and England totals and the
+// top PCNs are kept, so the list streams; the rosters are held.
+//
+// Every total is a checked int64 sum of pennies (an overflow is an error
+// naming the PCN), and equals the sum of its PCNs. Without opt.SkipBad a
+// bad row, or a PCN that cannot be worked out, is the error.
+func Run(rep *Report, rss []*des.RuleSet, rosters *Rosters, opt Options, sink Sink) error {
+	switch {
+	case rep == nil:
+		return fmt.Errorf("%w: national.Run needs a report to add to (rep is nil)", des.ErrMissing)
+	case opt.Open == nil:
+		return fmt.Errorf("%w: national.Run needs Options.Open, to open the PCN list", des.ErrMissing)
+	case sink == nil:
+		return fmt.Errorf("%w: national.Run needs a Sink to hand the PCNs to", des.ErrMissing)
+	case rosters == nil:
+		return fmt.Errorf("%w: national.Run needs the rosters (ReadRosters)", des.ErrMissing)
+	}
+	rep.People = rosters.Len()
+	for i, rs := range rss {
+		if err := runYear(rep, rs, rosters, opt, sink, i == 0); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CSVOptions are the PCN list's reading options for a row limit (0: none),
+// as arrs.National takes them.
+func CSVOptions(maxRows int, skipBad bool) des.CSVOptions {
+	o := des.CSVOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
+	if maxRows > 0 {
+		o.MaxRows, o.MaxBytes = maxRows, max(des.DefaultMaxCSVBytes, int64(maxRows)<<10)
+	}
+	return o
+}
+
+// year is a year's running totals.
+type year struct {
+	y       Year
+	icbs    map[string]*Total
+	top     int
+	potOf   map[string]int // role → index into plan.Pots()
+	pots    int
+	monthOf [12]string
+	err     error
+}
+
+func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink Sink, first bool) error {
+	ao := opt.ARRS
+	if ao.SalaryCost == nil { // the scenario path's default (scenario.Options)
+		o, err := rates.OnCosts()
+		if err != nil {
+			return err
+		}
+		ao.SalaryCost = costOnly(o)
+	}
+	plan, err := arrs.Compile(rs, ao)
+	if err != nil {
+		return err
+	}
+	f, err := opt.Open()
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	pr, err := des.NewPCNCSVReader(opt.File, f, CSVOptions(opt.MaxRows, opt.SkipBad))
+	if err != nil {
+		return err
+	}
+	yr := &year{y: Year{Year: rs.Year(), RuleSet: rs.TitleAsAt(opt.ARRS.AsAt), Gaps: rs.Gaps(), Unpaid: rs.Unpaid()},
+		icbs: map[string]*Total{}, top: opt.Top, potOf: map[string]int{}, pots: len(plan.Pots())}
+	if yr.top == 0 {
+		yr.top = DefaultTop
+	}
+	yr.y.England.Name = "England"
+	for m := range 12 {
+		y, mo := int(rs.Year()), 4+m
+		if mo > 12 {
+			y, mo = y+1, mo-12
+		}
+		yr.y.Months[m] = fmt.Sprintf("%04d-%02d", y, mo)
+	}
+	pots := plan.Pots()
+	for _, r := range rs.ARRS().Roles {
+		p := r.Pot
+		if p == "" {
+			p = des.PotMain
+		}
+		yr.potOf[r.ID] = max(slices.Index(pots, p), 0)
+	}
+	uplift := !opt.Assumptions.PayUplift.IsZero()
+	buf := make([]des.PCNRow, 0, ChunkRows)
+	in := make([]arrs.PCNInput, 0, ChunkRows)
+	out := make([]PCN, 0, ChunkRows)
+	var slab []arrs.Staff // the chunk's rosters, one after another
+	started, good := false, 0
+	for {
+		rows, bad, rerr := pr.Next(buf, ChunkRows)
+		if rerr != nil && !errors.Is(rerr, io.EOF) {
+			return rerr
+		}
+		if first {
+			for _, e := range bad {
+				if opt.BadRow != nil {
+					opt.BadRow(e)
+				}
+			}
+			rep.BadRows += len(bad)
+		}
+		in = in[:0]
+		slab = slab[:0]
+		for i := range rows {
+			at := len(slab)
+			slab = rosters.AppendOf(slab, rows[i].Code)
+			roster := slab[at:len(slab):len(slab)]
+			if uplift && len(roster) > 0 {
+				roster = (&scenario.Scenario{Staff: roster, Assumptions: opt.Assumptions}).Roster(rs.Year())
+			}
+			in = append(in, arrs.PCNInput{PCN: rows[i].PCN, Roster: roster})
+		}
+		batch := plan.CalculateBatch(in, opt.Workers)
+		out = out[:0]
+		for i := range rows {
+			row := &rows[i]
+			if perr := batch.Err(i); perr != nil {
+				e := des.RowError(opt.File, *row, rs.Year(), perr)
+				if !opt.SkipBad {
+					return e
+				}
+				if opt.LeftOut != nil {
+					opt.LeftOut(rs.Year(), e)
+				}
+				yr.y.LeftOut = append(yr.y.LeftOut, e.Error())
+				continue
+			}
+			p, err := yr.pcn(row, batch.Totals(i), batch.Staff(i), in[i].Roster)
+			if err != nil {
+				return err
+			}
+			if err := yr.add(&p); err != nil {
+				return err
+			}
+			out = append(out, p)
+		}
+		good += len(rows)
+		if !started && (len(out) > 0 || rerr != nil) {
+			if good == 0 && first {
+				return &des.FieldError{File: opt.File, Msg: "no PCN rows to work out", Err: des.ErrMissing}
+			}
+			if err := sink.Begin(rep, rs); err != nil {
+				return err
+			}
+			started = true
+		}
+		if err := sink.PCNs(rep, rs.Year(), out); err != nil {
+			return err
+		}
+		if rerr != nil {
+			break
+		}
+	}
+	for _, t := range yr.icbs {
+		yr.y.ICBs = append(yr.y.ICBs, *t)
+	}
+	sort.Slice(yr.y.ICBs, func(i, j int) bool { return yr.y.ICBs[i].Name < yr.y.ICBs[j].Name })
+	for i := range yr.y.Ranked {
+		yr.y.Ranked[i].Rank = i + 1
+	}
+	rep.Years = append(rep.Years, yr.y)
+	return sink.End(rep, &rep.Years[len(rep.Years)-1])
+}
+
+// pcn is a PCN's year from the batch: its months, run-out month and
+// reasons from its people, checked against the batch's totals.
+func (yr *year) pcn(row *des.PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roster []arrs.Staff) (PCN, error) {
+	p := PCN{Row: row, People: len(roster), Entitlements: t.Entitlements, Cost: t.Cost}
+	overflow := func(what string) (PCN, error) {
+		oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what}
+		return PCN{}, &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
+	}
+	if len(staff) != len(roster) {
+		return PCN{}, fmt.Errorf("%w: %s (%s): the batch gave %d people for a roster of %d", des.ErrInvalid, row.Code,
+			row.Name, len(staff), len(roster))
+	}
+	potMonths := make([][12]int64, max(yr.pots, 1))
+	var reasons [256]int
+	for k, sp := range staff {
+		pot := yr.potOf[roster[k].Role]
+		var seen [256]bool
+		for m := 0; m < 12 && m < len(sp.Months); m++ {
+			if !addInt(&p.Months[m], sp.Months[m]) || !addInt(&potMonths[pot][m], sp.Months[m]) {
+				return overflow("claims of " + yr.y.Months[m])
+			}
+			if r := sp.Reasons[m]; r != arrs.ReasonNone && int(r) < len(seen) && !seen[r] {
+				seen[r] = true
+				reasons[r]++
+			}
+		}
+	}
+	for r, n := range reasons {
+		if n > 0 {
+			p.Rules = append(p.Rules, RuleCount{arrs.Reason(r), n})
+		}
+	}
+	for m := range 12 {
+		if !addInt(&p.Claims, p.Months[m]) {
+			return overflow("claims")
+		}
+	}
+	if p.Claims != t.Claimed() {
+		return PCN{}, fmt.Errorf("%w: %s (%s): its people's months add up to %d pennies, its claims to %d", des.ErrInvalid,
+			row.Code, row.Name, p.Claims, t.Claimed())
+	}
+	for k, sum := range t.Sums {
+		if !addInt(&p.Sum, sum) {
+			return overflow("ARRS sums")
+		}
+		var cum int64
+		for m := range 12 {
+			cum += potMonths[k][m]
+			if cum > sum && (p.RunsOut == "" || yr.y.Months[m] < p.RunsOut) {
+				p.RunsOut = yr.y.Months[m]
+				break
+			}
+		}
+		if k < len(t.Claims) {
+			left := sum - t.Claims[k] // each within int64: both are checked totals
+			if (left >= 0 && !addInt(&p.Unclaimed, left)) || (left < 0 && !addInt(&p.Over, -left)) {
+				return overflow("unclaimed")
+			}
+		}
+	}
+	// Claims in a pot with no sum (not in a validated rule set) still
+	// count: nothing of a sum is left for them.
+	for k := len(t.Sums); k < len(t.Claims); k++ {
+		if !addInt(&p.Over, t.Claims[k]) {
+			return overflow("claims over the sums")
+		}
+	}
+	if p.Sum-p.Claims != p.Unclaimed-p.Over {
+		return PCN{}, fmt.Errorf("%w: %s (%s): sum %d − claims %d is not unclaimed %d − over %d", des.ErrInvalid, row.Code,
+			row.Name, p.Sum, p.Claims, p.Unclaimed, p.Over)
+	}
+	return p, nil
+}
+
+// add adds a PCN to its ICB's, England's totals and the ranking.
+func (yr *year) add(p *PCN) error {
+	icb := p.Row.ICB
+	if icb == "" {
+		icb = des.NoICB
+	}
+	g := yr.icbs[icb]
+	if g == nil {
+		g = &Total{Name: icb}
+		yr.icbs[icb] = g
+	}
+	for _, t := range []*Total{g, &yr.y.England} {
+		t.PCNs++
+		t.People += p.People
+		if p.RunsOut != "" {
+			t.RunOut++
+		}
+		for _, f := range []struct {
+			dst  *int64
+			v    int64
+			what string
+		}{{&t.Entitlements, p.Entitlements, "entitlements"}, {&t.Sum, p.Sum, "ARRS sums"},
+			{&t.Claims, p.Claims, "claims"}, {&t.Cost, p.Cost, "cost"}, {&t.Unclaimed, p.Unclaimed, "unclaimed"},
+			{&t.Over, p.Over, "claims over the sums"}} {
+			if !addInt(f.dst, f.v) {
+				oe := &arrs.OverflowError{PCN: p.Row.Code + " (" + p.Row.Name + ")", What: t.Name + " " + f.what +
+					" with this PCN added"}
+				return &des.FieldError{Line: p.Row.Line, Field: f.what, Msg: oe.Error(), Err: oe}
+			}
+		}
+		for m := range 12 {
+			if !addInt(&t.Months[m], p.Months[m]) {
+				oe := &arrs.OverflowError{PCN: p.Row.Code, What: t.Name + " claims of " + yr.y.Months[m]}
+				return &des.FieldError{Line: p.Row.Line, Msg: oe.Error(), Err: oe}
+			}
+		}
+	}
+	yr.rank(p)
+	return nil
+}
+
+// rank keeps the top PCNs by unclaimed, largest first; ties keep list
+// order.
+func (yr *year) rank(p *PCN) {
+	r := &yr.y.Ranked
+	if yr.top > 0 && len(*r) == yr.top && (*r)[yr.top-1].Unclaimed >= p.Unclaimed {
+		return
+	}
+	at := sort.Search(len(*r), func(i int) bool { return (*r)[i].Unclaimed < p.Unclaimed })
+	*r = slices.Insert(*r, at, Ranked{Line: p.Row.Line, Code: p.Row.Code, Name: p.Row.Name, ICB: p.Row.ICB, Sum: p.Sum,
+		Claims: p.Claims, Unclaimed: p.Unclaimed, RunsOut: p.RunsOut})
+	if yr.top > 0 && len(*r) > yr.top {
+		*r = (*r)[:yr.top]
+	}
+}
+
+// addInt adds v to *dst unless the sum would not fit in an int64.
+func addInt(dst *int64, v int64) bool {
+	if (v > 0 && *dst > math.MaxInt64-v) || (v < 0 && *dst < math.MinInt64-v) {
+		return false
+	}
+	*dst += v
+	return true
+}
+
+// costOnly is arrs.OnCostRules without the words: the employer cost of a
+// month's pay, the same figure (oncost.Rules.PayCost, the last rules
+// carried forward past the tables), with no Arithmetic or Sources text,
+// which the fast path never shows and which cost seven tenths of a national
+// run's time to write.
+func costOnly(o *oncost.Rules) arrs.SalaryCostFunc {
+	o = o.CarriedForward()
+	return func(pay arrs.Pay) (arrs.PayCost, error) {
+		b, err := o.PayCost(pay.Amount, pay.Paid, oncost.Options{Levy: pay.Levy})
+		if err != nil {
+			return arrs.PayCost{}, err
+		}
+		return arrs.PayCost{Cost: b.Total}, nil
+	}
+}
