@@ -235,7 +235,7 @@ func TestTotalsMatchWithSalariesAndMHPShares(t *testing.T) {
 	oc, err := rates.OnCosts()
 	require.NoError(t, err)
 	for _, year := range []string{"2024/25", "2025/26", "2026/27"} {
-		rs, err := rates.Parse(year)
+		rs, err := rates.YearNamed(year)
 		require.NoError(t, err)
 		plan, err := arrs.Compile(rs, arrs.Options{SalaryCost: arrs.OnCostRules(oc)})
 		require.NoError(t, err)
