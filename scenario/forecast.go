@@ -200,12 +200,55 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 					sc.where("iif[0]"), y))
 		}
 	}
+	if err := sc.checkBands(rs, published); err != nil {
+		return yr, err
+	}
 	plan, err := compile(rs, opt)
 	if err != nil {
 		return yr, err
 	}
 	yr.ARRS, err = plan.Calculate(pcn, sc.Roster(y))
 	return yr, sc.figureError(y, err)
+}
+
+// checkBands refuses a band on a staff line whose role is paid at one
+// maximum whatever the band: in rs and in every published rule set (a
+// band chooses the maximum only for a role paid at a range of bands, such
+// as mental health practitioners, and would otherwise be silently unused).
+func (sc *Scenario) checkBands(rs *des.RuleSet, published []*des.RuleSet) error {
+	var errs des.Errors
+	for i, s := range sc.Staff {
+		if s.Band == "" || !knownRole(rs, s.Role) || paidByBand(s.Role, rs, published) {
+			continue
+		}
+		path := fmt.Sprintf("staff[%d].band", i)
+		errs = append(errs, &des.FieldError{File: sc.File, Line: sc.line(path), Field: path, Err: des.ErrInvalid,
+			Msg: fmt.Sprintf("%q: band %q: %s is paid at one maximum whatever the band (a band chooses the maximum "+
+				"only for a role paid at a range of bands, such as mental_health_practitioner); leave band out",
+				s.Name, s.Band, s.Role)})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// knownRole reports whether rs has the role id.
+func knownRole(rs *des.RuleSet, id string) bool {
+	return slices.ContainsFunc(rs.ARRS().Roles, func(r des.Role) bool { return r.ID == id })
+}
+
+// paidByBand reports whether any of the rule sets pays the role id at a
+// range of bands.
+func paidByBand(id string, rs *des.RuleSet, published []*des.RuleSet) bool {
+	for _, set := range append([]*des.RuleSet{rs}, published...) {
+		for _, r := range set.ARRS().Roles {
+			if r.ID == id && len(r.BandMaxima) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // compile compiles a year's claims engine with opt's on-cost rules, the
