@@ -197,7 +197,7 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		} else {
 			yr.Notes = append(yr.Notes,
 				fmt.Sprintf("%s: [[iif]] not used: no source gives an IIF point value for %s, so no estimate is made",
-					sc.where("iif[0]"), y))
+					sc.Where("iif[0]"), y))
 		}
 	}
 	if err := sc.checkBands(rs, published); err != nil {
@@ -266,8 +266,11 @@ func compile(rs *des.RuleSet, opt Options) (*arrs.Plan, error) {
 	return arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: cost})
 }
 
-// where names a field of the scenario as file:line, for notes.
-func (sc *Scenario) where(path string) string {
+// Where names a field of the scenario (a path such as "sharing.basis") as
+// file:line, the file alone when the field is not in it, "scenario" when
+// the scenario has no file: for notes, and for errors found after loading
+// (statement.Of uses it to place a sharing rule that cannot be applied).
+func (sc *Scenario) Where(path string) string {
 	w := sc.File
 	if w == "" {
 		w = "scenario"
@@ -334,7 +337,7 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 	for _, py := range unused {
 		f.Notes = append(f.Notes,
 			fmt.Sprintf("%s: the [[population]] for %s is not used: it is not among the years computed (%s)",
-				sc.where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
+				sc.Where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
 	}
 	for _, yr := range f.Years {
 		for _, n := range yr.Notes {
