@@ -102,6 +102,7 @@ var badScenarios = []bad{
 	{"lookalike-practice.toml", des.ErrInvalid, "practices[1].name", 12, "mixes Latin letters with Cyrillic"},
 	{"zero-width-practice.toml", des.ErrInvalid, "practices[1].name", 12, "invisible character (U+200B)"},
 	{"fullwidth-practice.toml", des.ErrInvalid, "practices[1].name", 12, "is named twice (also practices[0])"},
+	{"band-single-band-role.toml", des.ErrInvalid, "staff[0].band", 16, `"Pharmacist A": band "7": clinical_pharmacist is paid at one maximum whatever the band`},
 }
 
 // loadScenarioFully does what the example programs do with a scenario.

@@ -23,7 +23,7 @@ func FuzzReadPaid(f *testing.F) {
 			}
 		}
 	}
-	if b, err := os.ReadFile(filepath.Join("..", "examples", "reconcile", "example-paid.csv")); err == nil {
+	if b, err := os.ReadFile(filepath.Join("..", "examples", "reconcile", "example", "example-paid.csv")); err == nil {
 		f.Add(b)
 	}
 	d := tiny()

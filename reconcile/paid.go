@@ -163,216 +163,330 @@ const maxErrors = 50
 // reported (up to 50), each with its line and column, as Errors; nothing is
 // dropped. name is the file's name for the messages.
 func ReadPaid(name string, r io.Reader, due Due, t Timing) (Paid, error) {
+	pr := &paidReader{name: name, due: due, t: t, cr: csv.NewReader(r)}
+	pr.cr.ReuseRecord = false
 	out := Paid{File: name}
-	cr := csv.NewReader(r)
-	cr.ReuseRecord = false
-	var errs Errors
-	fail := func(line, col int, field string, err error, format string, a ...any) {
-		errs = append(errs, &ParseError{File: name, Line: line, Column: col, Field: field,
-			Msg: fmt.Sprintf(format, a...), Err: err})
+	if err := pr.readHeader(); err != nil {
+		return out, err
 	}
-	header, err := cr.Read()
+	seen := map[string]int{}
+	refs := map[string]int{}
+	for len(pr.errs) < maxErrors {
+		if !pr.next() {
+			break
+		}
+		if pr.rec == nil {
+			continue // a row of the wrong length, reported
+		}
+		before := len(pr.errs)
+		p := Payment{Line: pr.line, Kind: Regular}
+		for _, check := range rowChecks {
+			check(pr, &p)
+		}
+		p.Ref, _ = pr.cell("reference")
+		if len(pr.errs) > before || !pr.unique(p, seen, refs) {
+			continue
+		}
+		out.Payments = append(out.Payments, p)
+	}
+	if len(pr.errs) > 0 {
+		return out, pr.errs
+	}
+	return out, nil
+}
+
+// paidReader is ReadPaid's state: the CSV reader, the column of each
+// canonical name (1-based; 0 when absent), the row being read and the
+// problems found so far.
+type paidReader struct {
+	name   string
+	due    Due
+	t      Timing
+	cr     *csv.Reader
+	header []string
+	col    map[string]int
+	rec    []string
+	line   int
+	errs   Errors
+}
+
+func (pr *paidReader) fail(line, col int, field string, err error, format string, a ...any) {
+	pr.errs = append(pr.errs, &ParseError{File: pr.name, Line: line, Column: col, Field: field,
+		Msg: fmt.Sprintf(format, a...), Err: err})
+}
+
+// readHeader reads the header row into col: an error when the file cannot
+// be read further (an empty file, a bad or unknown column, a missing one).
+func (pr *paidReader) readHeader() error {
+	header, err := pr.cr.Read()
 	if err == io.EOF {
-		fail(1, 0, "", ErrMissingColumn, "the file is empty: want a header row (paid, payment, amount, …)")
-		return out, errs
+		pr.fail(1, 0, "", ErrMissingColumn, "the file is empty: want a header row (paid, payment, amount, …)")
+		return pr.errs
 	}
 	if err != nil {
-		return out, csvError(name, err)
+		return csvError(pr.name, err)
 	}
-	col := map[string]int{}
+	pr.header, pr.col = header, map[string]int{}
 	for i, h := range header {
 		if i == 0 {
 			h = strings.TrimPrefix(h, "\ufeff")
 		}
-		n := norm(h)
-		canon := ""
-		for _, c := range columns {
-			if n == c.name || slices.Contains(c.aliases, n) {
-				canon = c.name
-			}
-		}
+		canon := canonicalColumn(norm(h))
 		switch {
 		case canon == "":
-			fail(1, i+1, h, ErrUnknownColumn, "unknown column %q: want %s", h, columnNames())
-		case col[canon] > 0:
-			fail(1, i+1, h, ErrInvalid, "column %s given twice (columns %d and %d)", canon, col[canon], i+1)
+			pr.fail(1, i+1, h, ErrUnknownColumn, "unknown column %q: want %s", h, columnNames())
+		case pr.col[canon] > 0:
+			pr.fail(1, i+1, h, ErrInvalid, "column %s given twice (columns %d and %d)", canon, pr.col[canon], i+1)
 		default:
-			col[canon] = i + 1
+			pr.col[canon] = i + 1
 		}
 	}
 	for _, c := range columns {
-		if c.required && col[c.name] == 0 {
-			fail(1, 0, c.name, ErrMissingColumn, "no %s column: %s", c.name, c.help)
+		if c.required && pr.col[c.name] == 0 {
+			pr.fail(1, 0, c.name, ErrMissingColumn, "no %s column: %s", c.name, c.help)
 		}
 	}
-	if len(errs) > 0 {
-		return out, errs
+	if len(pr.errs) > 0 {
+		return pr.errs
 	}
-	seen := map[string]int{}
-	refs := map[string]int{}
-	for len(errs) < maxErrors {
-		rec, err := cr.Read()
-		if err == io.EOF {
+	return nil
+}
+
+// canonicalColumn is the column a normalised header names (the last of
+// columns to match it), or "".
+func canonicalColumn(n string) string {
+	canon := ""
+	for _, c := range columns {
+		if n == c.name || slices.Contains(c.aliases, n) {
+			canon = c.name
+		}
+	}
+	return canon
+}
+
+// next reads the next row into rec and line: false at the end or on an
+// error that stops reading; rec is nil for a row of the wrong length
+// (reported).
+func (pr *paidReader) next() bool {
+	rec, err := pr.cr.Read()
+	if err == io.EOF {
+		return false
+	}
+	if err != nil {
+		var pe *csv.ParseError
+		if errors.As(err, &pe) && errors.Is(err, csv.ErrFieldCount) {
+			pr.fail(pe.StartLine, 0, "", ErrSyntax, "%d fields, the header has %d", len(rec), len(pr.header))
+			pr.rec = nil
+			return true
+		}
+		pr.errs = append(pr.errs, csvError(pr.name, err))
+		return false
+	}
+	pr.rec = rec
+	pr.line, _ = pr.cr.FieldPos(0)
+	return true
+}
+
+// cell is the row's value in column c, trimmed, and its column (0 when
+// the file has no such column).
+func (pr *paidReader) cell(c string) (string, int) {
+	i := pr.col[c]
+	if i == 0 {
+		return "", 0
+	}
+	return strings.TrimSpace(pr.rec[i-1]), i
+}
+
+// rowChecks read a row's columns into a Payment, in this order (later
+// checks use what earlier ones read), each reporting its own problems.
+var rowChecks = []func(*paidReader, *Payment){
+	(*paidReader).paidMonth,
+	(*paidReader).kind,
+	(*paidReader).payment,
+	(*paidReader).amount,
+	(*paidReader).person,
+	(*paidReader).practice,
+	(*paidReader).forMonths,
+}
+
+func (pr *paidReader) paidMonth(p *Payment) {
+	v, c := pr.cell("paid")
+	if v == "" {
+		pr.fail(pr.line, c, "paid", ErrMissingValue, "no month paid: want YYYY-MM")
+		return
+	}
+	m, err := ParseMonth(v)
+	if err != nil {
+		pr.fail(pr.line, c, "paid", ErrBadMonth, "%v", err)
+		return
+	}
+	p.Paid = m
+	y := pr.due.Year
+	if inYear(y, m) < 0 && (m.Before(FirstMonth(y)) || m.Since(FirstMonth(y)) > 23) {
+		pr.fail(pr.line, c, "paid", ErrOutsideYear, "paid %s: outside %s and the 12 months after it, when its "+
+			"payments arrive (%s to %s)", m, y, FirstMonth(y), FirstMonth(y).Add(23))
+	}
+}
+
+func (pr *paidReader) kind(p *Payment) {
+	v, c := pr.cell("type")
+	if v == "" {
+		return
+	}
+	switch Kind(norm(v)) {
+	case Regular, Arrears, Adjustment:
+		p.Kind = Kind(norm(v))
+	default:
+		pr.fail(pr.line, c, "type", ErrInvalid, "type %q: want payment, arrears or adjustment", v)
+	}
+}
+
+func (pr *paidReader) payment(p *Payment) {
+	v, pc := pr.cell("payment")
+	p.Payment = norm(v)
+	if a, ok := aliases[p.Payment]; ok {
+		p.Payment = a
+	}
+	switch {
+	case v == "":
+		pr.fail(pr.line, pc, "payment", ErrMissingValue, "no payment: want one of %s",
+			strings.Join(pr.due.Payments, ", "))
+	case !slices.Contains(pr.due.Payments, p.Payment):
+		pr.fail(pr.line, pc, "payment", ErrUnknownPayment, "unknown payment %q: %s has %s (or the short names core, "+
+			"npp, ea, chp, casp, caip, cd)", v, pr.due.Year, strings.Join(pr.due.Payments, ", "))
+		p.Payment = ""
+	}
+}
+
+func (pr *paidReader) amount(p *Payment) {
+	v, c := pr.cell("amount")
+	if v == "" {
+		pr.fail(pr.line, c, "amount", ErrMissingValue, "no amount: want pounds, like 1234.56")
+		return
+	}
+	d, err := parseAmount(v)
+	if err != nil {
+		pr.fail(pr.line, c, "amount", ErrBadAmount, "%q is not an amount: want pounds with at most two decimal "+
+			"places, like 1234.56 or £1,234.56", v)
+		return
+	}
+	p.Amount = d
+	if d.IsNegative() && p.Kind != Adjustment {
+		pr.fail(pr.line, c, "amount", ErrNegative, "%s is negative: only an adjustment (type adjustment) may take "+
+			"money back", v)
+	}
+}
+
+func (pr *paidReader) person(p *Payment) {
+	person, c := pr.cell("person")
+	switch {
+	case p.Payment == ARRS:
+		if person == "" {
+			pr.fail(pr.line, c, "person", ErrMissingValue, "an arrs row names the person claimed for (a person "+
+				"column with a [[staff]] name)")
+		} else if !slices.Contains(pr.due.People, person) {
+			pr.fail(pr.line, c, "person", ErrNotOnRoster, "%q is not on the roster of %s: want one of %s",
+				person, pr.due.PCN, quoteList(pr.due.People))
+		}
+		p.Who = person
+	case person != "" && p.Payment != "":
+		pr.fail(pr.line, c, "person", ErrInvalid, "a person is given only for arrs, not %s", p.Payment)
+	}
+}
+
+func (pr *paidReader) practice(p *Payment) {
+	practice, c := pr.cell("practice")
+	switch {
+	case slices.Contains(pr.due.PaidToPractice, p.Payment):
+		if practice == "" {
+			pr.fail(pr.line, c, "practice", ErrMissingValue, "%s is paid to each practice: name the practice",
+				p.Payment)
+		} else if !slices.Contains(pr.due.Practices, practice) {
+			pr.fail(pr.line, c, "practice", ErrUnknownPractice, "%q is not a practice of %s: want one of %s",
+				practice, pr.due.PCN, quoteList(pr.due.Practices))
+		}
+		p.Who = practice
+	case practice != "" && p.Payment != "":
+		pr.fail(pr.line, c, "practice", ErrInvalid, "a practice is given only for a payment paid to each practice "+
+			"(%s), not %s", strings.Join(pr.due.PaidToPractice, ", "), p.Payment)
+	}
+}
+
+// forMonths reads the months a row pays for: the for column, or, without
+// it, the year's last month for the IIF, else the paid month less the
+// payment's usual lag.
+func (pr *paidReader) forMonths(p *Payment) {
+	y := pr.due.Year
+	forText, fc := pr.cell("for")
+	switch {
+	case forText != "":
+		pr.forRange(p, forText, fc)
+	case p.Kind != Regular:
+		pr.fail(pr.line, fc, "for", ErrMissingValue, "%s needs the month(s) it pays for: a month, or a range like "+
+			"2025-04..2025-07", p.Kind)
+	case p.Payment == IIF:
+		p.For, p.Through, p.Inferred = FirstMonth(y).Add(11), FirstMonth(y).Add(11), true
+	case !p.Paid.IsZero() && p.Payment != "":
+		rule := pr.t.Rule(p.Payment)
+		m := p.Paid.Add(-rule.Lag)
+		if inYear(y, m) < 0 {
+			_, paidCol := pr.cell("paid")
+			pr.fail(pr.line, paidCol, "paid", ErrOutsideYear, "paid %s, %s usually pays for %s (%d month(s) before), "+
+				"outside %s: give the month it pays for", p.Paid, p.Payment, m, rule.Lag, y)
+		}
+		p.For, p.Through, p.Inferred = m, m, true
+	}
+	if p.Payment == IIF && !p.For.IsZero() {
+		p.For, p.Through = FirstMonth(y).Add(11), FirstMonth(y).Add(11) // the year
+	}
+}
+
+// forRange reads a for column: a month or a range, within the year and
+// not after the month paid.
+func (pr *paidReader) forRange(p *Payment, forText string, fc int) {
+	y := pr.due.Year
+	from, to, err := parseRange(forText)
+	if err != nil {
+		pr.fail(pr.line, fc, "for", ErrBadMonth, "%v", err)
+		return
+	}
+	p.For, p.Through = from, to
+	if from != to && p.Kind == Regular {
+		pr.fail(pr.line, fc, "for", ErrInvalid, "a range (%s) is for arrears or an adjustment (the type column); "+
+			"a month's payment is for one month", forText)
+	}
+	for _, m := range []Month{from, to} {
+		if inYear(y, m) < 0 {
+			pr.fail(pr.line, fc, "for", ErrOutsideYear, "%s is outside %s (%s to %s)", m, y,
+				FirstMonth(y), FirstMonth(y).Add(11))
 			break
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) && errors.Is(err, csv.ErrFieldCount) {
-				fail(pe.StartLine, 0, "", ErrSyntax, "%d fields, the header has %d", len(rec), len(header))
-				continue
-			}
-			errs = append(errs, csvError(name, err))
-			break
-		}
-		line, _ := cr.FieldPos(0)
-		cell := func(c string) (string, int) {
-			i := col[c]
-			if i == 0 {
-				return "", 0
-			}
-			return strings.TrimSpace(rec[i-1]), i
-		}
-		before := len(errs)
-		p := Payment{Line: line, Kind: Regular}
-		if v, c := cell("paid"); v == "" {
-			fail(line, c, "paid", ErrMissingValue, "no month paid: want YYYY-MM")
-		} else if m, err := ParseMonth(v); err != nil {
-			fail(line, c, "paid", ErrBadMonth, "%v", err)
-		} else {
-			p.Paid = m
-			if inYear(due.Year, m) < 0 && (m.Before(FirstMonth(due.Year)) || m.Since(FirstMonth(due.Year)) > 23) {
-				fail(line, c, "paid", ErrOutsideYear, "paid %s: outside %s and the 12 months after it, when its "+
-					"payments arrive (%s to %s)", m, due.Year, FirstMonth(due.Year), FirstMonth(due.Year).Add(23))
-			}
-		}
-		if v, c := cell("type"); v != "" {
-			switch Kind(norm(v)) {
-			case Regular, Arrears, Adjustment:
-				p.Kind = Kind(norm(v))
-			default:
-				fail(line, c, "type", ErrInvalid, "type %q: want payment, arrears or adjustment", v)
-			}
-		}
-		v, pc := cell("payment")
-		p.Payment = norm(v)
-		if a, ok := aliases[p.Payment]; ok {
-			p.Payment = a
-		}
-		switch {
-		case v == "":
-			fail(line, pc, "payment", ErrMissingValue, "no payment: want one of %s", strings.Join(due.Payments, ", "))
-		case !slices.Contains(due.Payments, p.Payment):
-			fail(line, pc, "payment", ErrUnknownPayment, "unknown payment %q: %s has %s (or the short names core, "+
-				"npp, ea, chp, casp, caip, cd)", v, due.Year, strings.Join(due.Payments, ", "))
-			p.Payment = ""
-		}
-		if v, c := cell("amount"); v == "" {
-			fail(line, c, "amount", ErrMissingValue, "no amount: want pounds, like 1234.56")
-		} else if d, err := parseAmount(v); err != nil {
-			fail(line, c, "amount", ErrBadAmount, "%q is not an amount: want pounds with at most two decimal places, "+
-				"like 1234.56 or £1,234.56", v)
-		} else {
-			p.Amount = d
-			if d.IsNegative() && p.Kind != Adjustment {
-				fail(line, c, "amount", ErrNegative, "%s is negative: only an adjustment (type adjustment) may take "+
-					"money back", v)
-			}
-		}
-		person, perc := cell("person")
-		practice, prc := cell("practice")
-		switch {
-		case p.Payment == ARRS:
-			if person == "" {
-				fail(line, perc, "person", ErrMissingValue, "an arrs row names the person claimed for (a person column "+
-					"with a [[staff]] name)")
-			} else if !slices.Contains(due.People, person) {
-				fail(line, perc, "person", ErrNotOnRoster, "%q is not on the roster of %s: want one of %s",
-					person, due.PCN, quoteList(due.People))
-			}
-			p.Who = person
-		case person != "" && p.Payment != "":
-			fail(line, perc, "person", ErrInvalid, "a person is given only for arrs, not %s", p.Payment)
-		}
-		switch {
-		case slices.Contains(due.PaidToPractice, p.Payment):
-			if practice == "" {
-				fail(line, prc, "practice", ErrMissingValue, "%s is paid to each practice: name the practice",
-					p.Payment)
-			} else if !slices.Contains(due.Practices, practice) {
-				fail(line, prc, "practice", ErrUnknownPractice, "%q is not a practice of %s: want one of %s",
-					practice, due.PCN, quoteList(due.Practices))
-			}
-			p.Who = practice
-		case practice != "" && p.Payment != "":
-			fail(line, prc, "practice", ErrInvalid, "a practice is given only for a payment paid to each practice (%s), "+
-				"not %s", strings.Join(due.PaidToPractice, ", "), p.Payment)
-		}
-		forText, fc := cell("for")
-		if forText != "" {
-			from, to, err := parseRange(forText)
-			if err != nil {
-				fail(line, fc, "for", ErrBadMonth, "%v", err)
-			} else {
-				p.For, p.Through = from, to
-				if from != to && p.Kind == Regular {
-					fail(line, fc, "for", ErrInvalid, "a range (%s) is for arrears or an adjustment (the type column); "+
-						"a month's payment is for one month", forText)
-				}
-				for _, m := range []Month{from, to} {
-					if inYear(due.Year, m) < 0 {
-						fail(line, fc, "for", ErrOutsideYear, "%s is outside %s (%s to %s)", m, due.Year,
-							FirstMonth(due.Year), FirstMonth(due.Year).Add(11))
-						break
-					}
-				}
-				if !p.Paid.IsZero() && p.Paid.Before(from) {
-					fail(line, fc, "for", ErrInvalid, "paid %s, before the month it pays for (%s)", p.Paid, from)
-				}
-			}
-		} else if p.Kind != Regular {
-			fail(line, fc, "for", ErrMissingValue, "%s needs the month(s) it pays for: a month, or a range like "+
-				"2025-04..2025-07", p.Kind)
-		} else if p.Payment == IIF {
-			p.For, p.Through, p.Inferred = FirstMonth(due.Year).Add(11), FirstMonth(due.Year).Add(11), true
-		} else if !p.Paid.IsZero() && p.Payment != "" {
-			rule := t.Rule(p.Payment)
-			m := p.Paid.Add(-rule.Lag)
-			if inYear(due.Year, m) < 0 {
-				_, paidCol := cell("paid")
-				fail(line, paidCol, "paid", ErrOutsideYear, "paid %s, %s usually pays for %s (%d month(s) before), outside "+
-					"%s: give the month it pays for", p.Paid, p.Payment, m, rule.Lag, due.Year)
-			}
-			p.For, p.Through, p.Inferred = m, m, true
-		}
-		if p.Payment == IIF && !p.For.IsZero() {
-			p.For, p.Through = FirstMonth(due.Year).Add(11), FirstMonth(due.Year).Add(11) // the year
-		}
-		p.Ref, _ = cell("reference")
-		if len(errs) > before {
-			continue
-		}
-		whole := strings.Join([]string{p.Paid.String(), p.Payment, string(p.Kind), p.For.String(), p.Through.String(),
-			p.Who, p.Amount.StringFixed(2), p.Ref}, "\x00")
-		if first, ok := seen[whole]; ok {
-			fail(line, 0, "", ErrDuplicate, "repeats line %d; if it was really paid twice, give each row its "+
-				"reference", first)
-			continue
-		}
-		seen[whole] = line
-		if p.Ref != "" {
-			if first, ok := refs[p.Ref]; ok {
-				_, c := cell("reference")
-				fail(line, c, "reference", ErrDuplicate, "reference %q is already on line %d", p.Ref, first)
-				continue
-			}
-			refs[p.Ref] = line
-		}
-		out.Payments = append(out.Payments, p)
 	}
-	if len(errs) > 0 {
-		return out, errs
+	if !p.Paid.IsZero() && p.Paid.Before(from) {
+		pr.fail(pr.line, fc, "for", ErrInvalid, "paid %s, before the month it pays for (%s)", p.Paid, from)
 	}
-	return out, nil
+}
+
+// unique reports whether p is the first row of its kind: not a repeat of a
+// whole earlier row, nor of an earlier row's reference (each reported).
+func (pr *paidReader) unique(p Payment, seen, refs map[string]int) bool {
+	whole := strings.Join([]string{p.Paid.String(), p.Payment, string(p.Kind), p.For.String(), p.Through.String(),
+		p.Who, p.Amount.StringFixed(2), p.Ref}, "\x00")
+	if first, ok := seen[whole]; ok {
+		pr.fail(pr.line, 0, "", ErrDuplicate, "repeats line %d; if it was really paid twice, give each row its "+
+			"reference", first)
+		return false
+	}
+	seen[whole] = pr.line
+	if p.Ref != "" {
+		if first, ok := refs[p.Ref]; ok {
+			_, c := pr.cell("reference")
+			pr.fail(pr.line, c, "reference", ErrDuplicate, "reference %q is already on line %d", p.Ref, first)
+			return false
+		}
+		refs[p.Ref] = pr.line
+	}
+	return true
 }
 
 func columnNames() string {

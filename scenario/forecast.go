@@ -197,8 +197,11 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 		} else {
 			yr.Notes = append(yr.Notes,
 				fmt.Sprintf("%s: [[iif]] not used: no source gives an IIF point value for %s, so no estimate is made",
-					sc.where("iif[0]"), y))
+					sc.Where("iif[0]"), y))
 		}
+	}
+	if err := sc.checkBands(rs, published); err != nil {
+		return yr, err
 	}
 	plan, err := compile(rs, opt)
 	if err != nil {
@@ -206,6 +209,46 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 	}
 	yr.ARRS, err = plan.Calculate(pcn, sc.Roster(y))
 	return yr, sc.figureError(y, err)
+}
+
+// checkBands refuses a band on a staff line whose role is paid at one
+// maximum whatever the band: in rs and in every published rule set (a
+// band chooses the maximum only for a role paid at a range of bands, such
+// as mental health practitioners, and would otherwise be silently unused).
+func (sc *Scenario) checkBands(rs *des.RuleSet, published []*des.RuleSet) error {
+	var errs des.Errors
+	for i, s := range sc.Staff {
+		if s.Band == "" || !knownRole(rs, s.Role) || paidByBand(s.Role, rs, published) {
+			continue
+		}
+		path := fmt.Sprintf("staff[%d].band", i)
+		errs = append(errs, &des.FieldError{File: sc.File, Line: sc.line(path), Field: path, Err: des.ErrInvalid,
+			Msg: fmt.Sprintf("%q: band %q: %s is paid at one maximum whatever the band (a band chooses the maximum "+
+				"only for a role paid at a range of bands, such as mental_health_practitioner); leave band out",
+				s.Name, s.Band, s.Role)})
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// knownRole reports whether rs has the role id.
+func knownRole(rs *des.RuleSet, id string) bool {
+	return slices.ContainsFunc(rs.ARRS().Roles, func(r des.Role) bool { return r.ID == id })
+}
+
+// paidByBand reports whether any of the rule sets pays the role id at a
+// range of bands.
+func paidByBand(id string, rs *des.RuleSet, published []*des.RuleSet) bool {
+	for _, set := range append([]*des.RuleSet{rs}, published...) {
+		for _, r := range set.ARRS().Roles {
+			if r.ID == id && len(r.BandMaxima) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // compile compiles a year's claims engine with opt's on-cost rules, the
@@ -223,8 +266,11 @@ func compile(rs *des.RuleSet, opt Options) (*arrs.Plan, error) {
 	return arrs.Compile(rs, arrs.Options{AsAt: opt.AsAt, SalaryCost: cost})
 }
 
-// where names a field of the scenario as file:line, for notes.
-func (sc *Scenario) where(path string) string {
+// Where names a field of the scenario (a path such as "sharing.basis") as
+// file:line, the file alone when the field is not in it, "scenario" when
+// the scenario has no file: for notes, and for errors found after loading
+// (statement.Of uses it to place a sharing rule that cannot be applied).
+func (sc *Scenario) Where(path string) string {
 	w := sc.File
 	if w == "" {
 		w = "scenario"
@@ -291,7 +337,7 @@ func Run(sc *Scenario, years []des.Year, published []*des.RuleSet, opt Options) 
 	for _, py := range unused {
 		f.Notes = append(f.Notes,
 			fmt.Sprintf("%s: the [[population]] for %s is not used: it is not among the years computed (%s)",
-				sc.where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
+				sc.Where(fmt.Sprintf("population[%d]", sc.popIndex[py])), py, yearList(ys)))
 	}
 	for _, yr := range f.Years {
 		for _, n := range yr.Notes {

@@ -51,43 +51,60 @@ annual_cost = 60000
 // [[population]] blocks, is refused with an error or worked out; never a
 // panic, and an accepted scenario's populations name exactly the
 // practices of [[practices]]. CI runs the seed corpus only.
+//
+// Before fuzzing, each worker runs every seed once: the first run in a
+// process fills the package-wide caches (rates' on-cost rules and the
+// like), and coverage that only a process's first run shows would send
+// the fuzzer minimising inputs whose new coverage it cannot reproduce.
+// TestMain bounds minimisation (internal/fuzzmain); BenchmarkScenario
+// PopulationsBody times one execution.
 func FuzzScenarioPopulations(f *testing.F) {
-	f.Add(popSeed)
-	f.Add(popSeed + "[[population]]\nyear = \"2023/24\"\n  [[population.practices]]\n  name = \"P 2\"\n  registered = 1\n")
+	seeds := []string{
+		popSeed,
+		popSeed + "[[population]]\nyear = \"2023/24\"\n  [[population.practices]]\n  name = \"P 2\"\n  registered = 1\n",
+	}
 	bad, _ := filepath.Glob("../testdata/bad/scenarios/population-*.toml")
 	for _, p := range bad {
 		if b, err := os.ReadFile(p); err == nil {
-			f.Add(string(b))
+			seeds = append(seeds, string(b))
 		}
 	}
 	all := mustAll(rates.All())
-	f.Fuzz(func(t *testing.T, text string) {
-		sc, err := scenario.Load("f.toml", []byte(text))
-		if err != nil {
-			return
+	for _, s := range seeds {
+		f.Add(s)
+		checkPopulations(f, all, s) // the warm-up
+	}
+	f.Fuzz(func(t *testing.T, text string) { checkPopulations(t, all, text) })
+}
+
+// checkPopulations is FuzzScenarioPopulations' check of one input.
+func checkPopulations(t testing.TB, all []*des.RuleSet, text string) {
+	t.Helper()
+	sc, err := scenario.Load("f.toml", []byte(text))
+	if err != nil {
+		return
+	}
+	var base []string
+	for _, p := range sc.Practices {
+		base = append(base, p.Name)
+	}
+	slices.Sort(base)
+	for y, ps := range sc.Populations {
+		var names []string
+		for _, p := range ps {
+			names = append(names, p.Name)
 		}
-		var base []string
-		for _, p := range sc.Practices {
-			base = append(base, p.Name)
+		slices.Sort(names)
+		if !slices.Equal(base, names) {
+			t.Fatalf("%s population %v accepted against practices %v", y, names, base)
 		}
-		slices.Sort(base)
-		for y, ps := range sc.Populations {
-			var names []string
-			for _, p := range ps {
-				names = append(names, p.Name)
-			}
-			slices.Sort(names)
-			if !slices.Equal(base, names) {
-				t.Fatalf("%s population %v accepted against practices %v", y, names, base)
-			}
-		}
-		years := sc.Years
-		if len(years) == 0 {
-			years = []des.Year{2025}
-		}
-		if len(years) > 3 {
-			years = years[:3]
-		}
-		_, _ = scenario.Run(sc, years, all, scenario.Options{})
-	})
+	}
+	years := sc.Years
+	if len(years) == 0 {
+		years = []des.Year{2025}
+	}
+	if len(years) > 3 {
+		years = years[:3]
+	}
+	_, _ = scenario.Run(sc, years, all, scenario.Options{})
 }

@@ -26,6 +26,7 @@
 package statement
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -131,11 +132,24 @@ func Of(wb *scenario.Workbook, years ...des.Year) ([]Statement, error) {
 	for _, yr := range f.Years {
 		st, err := Build(yr, wb.Scenario().Sharing)
 		if err != nil {
-			return nil, err
+			return nil, inScenario(wb.Scenario(), err)
 		}
 		sts = append(sts, st)
 	}
 	return sts, nil
+}
+
+// inScenario places an error of Build in the scenario whose sharing rules
+// it applied: the file and the line of the field the error names (a
+// *des.FieldError of Build names a [sharing] field but no file, as Build
+// sees only the rules), or the file alone. Other errors, and a nil
+// scenario, are returned as they are.
+func inScenario(sc *scenario.Scenario, err error) error {
+	var fe *des.FieldError
+	if sc == nil || !errors.As(err, &fe) || fe.File != "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", sc.Where(fe.Field), err)
 }
 
 // Build makes the statement of a scenario's year: yr is the year as

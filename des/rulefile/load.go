@@ -504,152 +504,196 @@ func (v *validator) arrs(p fieldPath, r rawARRS, pots map[des.PotID]bool) des.AR
 	v.inYear(p.key("claims_from"), a.ClaimsFrom)
 	seen := map[string]bool{}
 	for i, rr := range r.Role {
-		rp := p.with("role", i)
-		role := des.Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: des.PotID(rr.Pot),
-			Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
-		if !idRE.MatchString(rr.ID) {
-			v.add(rp.key("id"), des.ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
-		} else if !names.KnownRole(rr.ID) {
-			v.add(rp.key("id"), des.ErrInvalid, "%s", names.UnknownRoleMsg(rr.ID))
-		}
-		if seen[rr.ID] {
-			v.add(rp.key("id"), des.ErrInvalid, "duplicate role id %q", rr.ID)
-		}
-		seen[rr.ID] = true
-		if rr.Name == "" {
-			v.add(rp.key("name"), des.ErrMissing, "missing name")
-		}
-		if role.EligibleFrom.IsZero() {
-			role.EligibleFrom = v.year.Start()
-		}
-		v.inYear(rp.key("eligible_from"), role.EligibleFrom)
-		if !role.EligibleFrom.FirstOfMonth() {
-			v.add(rp.key("eligible_from"), des.ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month",
-				role.EligibleFrom)
-		}
-		role.Reimbursement = decimal.NewFromInt(1)
-		if rr.Reimbursement.Set {
-			role.Reimbursement = rr.Reimbursement.D
-			if !role.Reimbursement.IsPositive() || role.Reimbursement.GreaterThan(decimal.NewFromInt(1)) ||
-				des.Places(role.Reimbursement) > 4 {
-				v.add(rp.key("reimbursement"), des.ErrInvalid,
-					"reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"",
-					role.Reimbursement)
-			}
-		}
-		if rr.Subsequent.Set {
-			role.SubsequentReimbursement = rr.Subsequent.D
-			if !role.SubsequentReimbursement.IsPositive() || role.SubsequentReimbursement.GreaterThan(decimal.NewFromInt(1)) ||
-				des.Places(role.SubsequentReimbursement) > 4 {
-				v.add(rp.key("subsequent_reimbursement"), des.ErrInvalid,
-					"subsequent_reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"1\"",
-					role.SubsequentReimbursement)
-			}
-		}
-		if role.Pot == "" {
-			role.Pot = des.PotMain
-		}
-		if !pots[role.Pot] {
-			v.add(rp.key("pot"), des.ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q",
-				role.Pot, role.Pot)
-		}
-		for k, m := range rr.Max {
-			mp := rp.with("max", k)
-			mx := des.Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D,
-				InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
-			if m.London != nil {
-				ls := v.source(mp.key("london"), *m.London)
-				if !m.OuterLondon.Set && !m.InnerLondon.Set {
-					v.add(mp.key("london"), des.ErrInvalid, "a london source without an outer_london or inner_london figure")
-				}
-				if m.OuterLondon.Set {
-					mx.OuterSource = &ls
-				}
-				if m.InnerLondon.Set {
-					l2 := ls
-					mx.InnerSource = &l2
-				}
-			}
-			if mx.From.IsZero() {
-				mx.From = role.EligibleFrom
-			}
-			v.inYear(mp.key("from"), mx.From)
-			if !mx.From.FirstOfMonth() {
-				v.add(mp.key("from"), des.ErrInvalid, "from %s: ARRS maxima change on the first of a month", mx.From)
-			}
-			switch m.Stated {
-			case "", "cost":
-			case "claim":
-				mx.ClaimCap = true
-			default:
-				v.add(mp.key("stated"), des.ErrInvalid,
-					"stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
-			}
-			if !m.Amount.Set && !m.OuterLondon.Set && !m.InnerLondon.Set {
-				v.add(mp.key("amount"), des.ErrMissing,
-					"missing amount (or, where a source gives only London figures, outer_london or inner_london)")
-			}
-			for _, f := range []struct {
-				name string
-				x    exact
-			}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
-				switch {
-				case f.x.Set && f.x.D.IsZero():
-					v.add(mp.key(f.name), des.ErrInvalid,
-						"%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no "+
-							"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
-				case f.x.Set && (!f.x.D.IsPositive() || des.Places(f.x.D) > 2):
-					v.add(mp.key(f.name), des.ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
-				case f.x.Set && f.x.D.GreaterThan(maxRate):
-					v.add(mp.key(f.name), des.ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,
-						maxRate)
-				}
-			}
-			if k > 0 {
-				prev := role.Maxima[k-1]
-				if mx.From.Before(prev.From) || (mx.From == prev.From &&
-					(mx.Announced.IsZero() || prev.Announced.IsZero() || !mx.Announced.After(prev.Announced))) {
-					v.add(mp.key("from"), des.ErrOverlap,
-						"maxima must be in date order, and two from the same date need later announced dates (a backdated revision)")
-				}
-			}
-			role.Maxima = append(role.Maxima, mx)
-		}
-		for k, c := range rr.Cap {
-			cp := rp.with("cap", k)
-			cp0 := des.Cap{From: c.From, To: c.To, Unit: des.CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D,
-				LargeAbove: c.LargeAbove, Source: v.source(cp, c.rawSource)}
-			if cp0.From.IsZero() {
-				cp0.From = role.EligibleFrom
-			}
-			if cp0.To.IsZero() {
-				cp0.To = v.year.End()
-			}
-			v.inYear(cp.key("from"), cp0.From)
-			v.inYear(cp.key("to"), cp0.To)
-			if cp0.To.Before(cp0.From) {
-				v.add(cp.key("to"), des.ErrInvalid, "to %s is before from %s", cp0.To, cp0.From)
-			}
-			if !cp0.From.FirstOfMonth() || cp0.To.AddDays(1).Day() != 1 {
-				v.add(cp.key("from"), des.ErrInvalid, "caps run whole months (the 1st to a month end)")
-			}
-			if cp0.Unit != des.CapHeadcount && cp0.Unit != des.CapWTE {
-				v.add(cp.key("unit"), des.ErrInvalid, "unit %q: want headcount or wte", c.Unit)
-			}
-			if !c.Limit.Set || c.Limit.D.IsNegative() {
-				v.add(cp.key("limit"), des.ErrInvalid, "limit: want a number of people or WTE, 0 or more")
-			}
-			for _, prev := range role.Caps {
-				if !cp0.From.After(prev.To) && !prev.From.After(cp0.To) {
-					v.add(cp.key("from"), des.ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To,
-						prev.From, prev.To)
-				}
-			}
-			role.Caps = append(role.Caps, cp0)
-		}
-		a.Roles = append(a.Roles, role)
+		a.Roles = append(a.Roles, v.role(p.with("role", i), rr, pots, seen))
 	}
 	return a
+}
+
+// role checks one [[arrs.role]]: its id (unique in seen), name, dates,
+// shares and pot, then its maxima and caps.
+func (v *validator) role(rp fieldPath, rr rawRole, pots map[des.PotID]bool, seen map[string]bool) des.Role {
+	role := des.Role{ID: rr.ID, Name: rr.Name, Band: rr.Band, EligibleFrom: rr.EligibleFrom, Pot: des.PotID(rr.Pot),
+		Hours: rr.Hours.D, Sessions: rr.Sessions.D, Source: v.source(rp, rr.rawSource)}
+	v.roleID(rp, rr, seen)
+	if role.EligibleFrom.IsZero() {
+		role.EligibleFrom = v.year.Start()
+	}
+	v.inYear(rp.key("eligible_from"), role.EligibleFrom)
+	if !role.EligibleFrom.FirstOfMonth() {
+		v.add(rp.key("eligible_from"), des.ErrInvalid, "eligible_from %s: ARRS dates fall on the first of a month",
+			role.EligibleFrom)
+	}
+	v.shares(rp, rr, &role)
+	if role.Pot == "" {
+		role.Pot = des.PotMain
+	}
+	if !pots[role.Pot] {
+		v.add(rp.key("pot"), des.ErrInvalid, "pot %q has no ARRS sum: no [[payment]] with kind = \"arrs_sum\" and pot = %q",
+			role.Pot, role.Pot)
+	}
+	for k, m := range rr.Max {
+		role.Maxima = append(role.Maxima, v.maximum(rp.with("max", k), k, m, role))
+	}
+	for k, c := range rr.Cap {
+		role.Caps = append(role.Caps, v.cap(rp.with("cap", k), c, role))
+	}
+	return role
+}
+
+// roleID checks a role's id (snake_case, in the catalogue, not seen
+// before) and that it has a name.
+func (v *validator) roleID(rp fieldPath, rr rawRole, seen map[string]bool) {
+	if !idRE.MatchString(rr.ID) {
+		v.add(rp.key("id"), des.ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
+	} else if !names.KnownRole(rr.ID) {
+		v.add(rp.key("id"), des.ErrInvalid, "%s", names.UnknownRoleMsg(rr.ID))
+	}
+	if seen[rr.ID] {
+		v.add(rp.key("id"), des.ErrInvalid, "duplicate role id %q", rr.ID)
+	}
+	seen[rr.ID] = true
+	if rr.Name == "" {
+		v.add(rp.key("name"), des.ErrMissing, "missing name")
+	}
+}
+
+// shares reads a role's reimbursement (1 when not given) and subsequent
+// reimbursement: fractions above 0, at most 1, with at most four places.
+func (v *validator) shares(rp fieldPath, rr rawRole, role *des.Role) {
+	role.Reimbursement = decimal.NewFromInt(1)
+	if rr.Reimbursement.Set {
+		role.Reimbursement = rr.Reimbursement.D
+		if !validShare(role.Reimbursement) {
+			v.add(rp.key("reimbursement"), des.ErrInvalid,
+				"reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"0.70\"",
+				role.Reimbursement)
+		}
+	}
+	if rr.Subsequent.Set {
+		role.SubsequentReimbursement = rr.Subsequent.D
+		if !validShare(role.SubsequentReimbursement) {
+			v.add(rp.key("subsequent_reimbursement"), des.ErrInvalid,
+				"subsequent_reimbursement %s: want a fraction above 0 and at most 1 with at most four places, e.g. \"1\"",
+				role.SubsequentReimbursement)
+		}
+	}
+}
+
+// validShare reports whether d is a fraction above 0, at most 1, with at
+// most four places.
+func validShare(d decimal.Decimal) bool {
+	return d.IsPositive() && !d.GreaterThan(decimal.NewFromInt(1)) && des.Places(d) <= 4
+}
+
+// maximum checks the k-th [[arrs.role.max]] of role (whose earlier maxima
+// are in role.Maxima).
+func (v *validator) maximum(mp fieldPath, k int, m rawMax, role des.Role) des.Maximum {
+	mx := des.Maximum{From: m.From, Announced: m.Announced, National: m.Amount.D, OuterLondon: m.OuterLondon.D,
+		InnerLondon: m.InnerLondon.D, Source: v.source(mp, m.rawSource)}
+	v.londonSources(mp, m, &mx)
+	if mx.From.IsZero() {
+		mx.From = role.EligibleFrom
+	}
+	v.inYear(mp.key("from"), mx.From)
+	if !mx.From.FirstOfMonth() {
+		v.add(mp.key("from"), des.ErrInvalid, "from %s: ARRS maxima change on the first of a month", mx.From)
+	}
+	switch m.Stated {
+	case "", "cost":
+	case "claim":
+		mx.ClaimCap = true
+	default:
+		v.add(mp.key("stated"), des.ErrInvalid,
+			"stated %q: want cost (the most cost that counts) or claim (the most that may be claimed)", m.Stated)
+	}
+	v.maximumAmounts(mp, m)
+	if k > 0 {
+		prev := role.Maxima[k-1]
+		if mx.From.Before(prev.From) || (mx.From == prev.From &&
+			(mx.Announced.IsZero() || prev.Announced.IsZero() || !mx.Announced.After(prev.Announced))) {
+			v.add(mp.key("from"), des.ErrOverlap,
+				"maxima must be in date order, and two from the same date need later announced dates (a backdated revision)")
+		}
+	}
+	return mx
+}
+
+// londonSources reads a maximum's london source into the London figures
+// it gives.
+func (v *validator) londonSources(mp fieldPath, m rawMax, mx *des.Maximum) {
+	if m.London == nil {
+		return
+	}
+	ls := v.source(mp.key("london"), *m.London)
+	if !m.OuterLondon.Set && !m.InnerLondon.Set {
+		v.add(mp.key("london"), des.ErrInvalid, "a london source without an outer_london or inner_london figure")
+	}
+	if m.OuterLondon.Set {
+		mx.OuterSource = &ls
+	}
+	if m.InnerLondon.Set {
+		l2 := ls
+		mx.InnerSource = &l2
+	}
+}
+
+// maximumAmounts checks a maximum's figures: at least one given, each
+// more than 0, in pounds and pence, and at most maxRate.
+func (v *validator) maximumAmounts(mp fieldPath, m rawMax) {
+	if !m.Amount.Set && !m.OuterLondon.Set && !m.InnerLondon.Set {
+		v.add(mp.key("amount"), des.ErrMissing,
+			"missing amount (or, where a source gives only London figures, outer_london or inner_london)")
+	}
+	for _, f := range []struct {
+		name string
+		x    exact
+	}{{"amount", m.Amount}, {"outer_london", m.OuterLondon}, {"inner_london", m.InnerLondon}} {
+		switch {
+		case f.x.Set && f.x.D.IsZero():
+			v.add(mp.key(f.name), des.ErrInvalid,
+				"%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no "+
+					"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
+		case f.x.Set && (!f.x.D.IsPositive() || des.Places(f.x.D) > 2):
+			v.add(mp.key(f.name), des.ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
+		case f.x.Set && f.x.D.GreaterThan(maxRate):
+			v.add(mp.key(f.name), des.ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,
+				maxRate)
+		}
+	}
+}
+
+// cap checks one [[arrs.role.cap]] of role (whose earlier caps are in
+// role.Caps): whole months within the year, a unit, a limit, no overlap.
+func (v *validator) cap(cp fieldPath, c rawCap, role des.Role) des.Cap {
+	cp0 := des.Cap{From: c.From, To: c.To, Unit: des.CapUnit(c.Unit), Limit: c.Limit.D, LargeLimit: c.LargeLimit.D,
+		LargeAbove: c.LargeAbove, Source: v.source(cp, c.rawSource)}
+	if cp0.From.IsZero() {
+		cp0.From = role.EligibleFrom
+	}
+	if cp0.To.IsZero() {
+		cp0.To = v.year.End()
+	}
+	v.inYear(cp.key("from"), cp0.From)
+	v.inYear(cp.key("to"), cp0.To)
+	if cp0.To.Before(cp0.From) {
+		v.add(cp.key("to"), des.ErrInvalid, "to %s is before from %s", cp0.To, cp0.From)
+	}
+	if !cp0.From.FirstOfMonth() || cp0.To.AddDays(1).Day() != 1 {
+		v.add(cp.key("from"), des.ErrInvalid, "caps run whole months (the 1st to a month end)")
+	}
+	if cp0.Unit != des.CapHeadcount && cp0.Unit != des.CapWTE {
+		v.add(cp.key("unit"), des.ErrInvalid, "unit %q: want headcount or wte", c.Unit)
+	}
+	if !c.Limit.Set || c.Limit.D.IsNegative() {
+		v.add(cp.key("limit"), des.ErrInvalid, "limit: want a number of people or WTE, 0 or more")
+	}
+	for _, prev := range role.Caps {
+		if !cp0.From.After(prev.To) && !prev.From.After(cp0.To) {
+			v.add(cp.key("from"), des.ErrOverlap, "cap %s to %s overlaps another cap on the role (%s to %s)", cp0.From, cp0.To,
+				prev.From, prev.To)
+		}
+	}
+	return cp0
 }
 
 // decodeStrict decodes a TOML file into raw and starts its validator with

@@ -13,7 +13,6 @@
 package main
 
 import (
-	_ "embed"
 	"errors"
 	"flag"
 	"fmt"
@@ -21,18 +20,17 @@ import (
 	"os"
 
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/examples/reconcile/example"
 	"github.com/pcnfin/pcnfin/reconcile"
 	"github.com/shopspring/decimal"
 )
 
-// The embedded example: a two-practice PCN in 2025/26 and what it was paid,
-// with an underpayment, a missing month, a double payment, a backdated
-// arrear and an overpayment in it.
+// The embedded example (package example): a two-practice PCN in 2025/26 and
+// what it was paid, with an underpayment, a missing month, a double payment,
+// a backdated arrear and an overpayment in it.
 var (
-	//go:embed example.toml
-	exampleScenario []byte
-	//go:embed example-paid.csv
-	examplePaid []byte
+	exampleScenario = example.Scenario
+	examplePaid     = example.Paid
 )
 
 type options struct {

@@ -91,13 +91,13 @@ func TestJSONYearEndAndLags(t *testing.T) {
 // naming its line and column.
 func TestPaidFileErrors(t *testing.T) {
 	var out bytes.Buffer
-	err := run(&out, &cli.Common{Format: "table", Scenario: "example.toml"}, defaults())
+	err := run(&out, &cli.Common{Format: "table", Scenario: "example/example.toml"}, defaults())
 	require.ErrorContains(t, err, "-paid")
 	bad := filepath.Join(t.TempDir(), "paid.csv")
 	require.NoError(t, os.WriteFile(bad, []byte("paid,payment,amount\n2025-04,core,12.3.4\n"), 0o600))
 	o := defaults()
 	o.paid = bad
-	err = run(&out, &cli.Common{Format: "table", Scenario: "example.toml"}, o)
+	err = run(&out, &cli.Common{Format: "table", Scenario: "example/example.toml"}, o)
 	require.ErrorContains(t, err, "paid.csv:2:3: amount")
 	require.Empty(t, out.String())
 }

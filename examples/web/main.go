@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/examples/reconcile/example"
 	"github.com/pcnfin/pcnfin/internal/webui"
 )
 
@@ -25,8 +26,9 @@ func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
 	flag.Parse()
 	srv := &http.Server{
-		Addr:              *addr,
-		Handler:           webui.Handler(webui.Config{Example: cli.DefaultScenario}),
+		Addr: *addr,
+		Handler: webui.Handler(webui.Config{Example: cli.DefaultScenario, PaidExample: webui.PaidExample{
+			Name: "Brookside PCN, " + example.Year, Scenario: example.Scenario, Paid: example.Paid, Year: example.Year}}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,

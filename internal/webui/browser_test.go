@@ -102,8 +102,14 @@ func TestRealBrowser(t *testing.T) {
 // is shown in words next to it, with a summary at the top linking to it; the
 // downloads carry an edit not yet worked out; the page never scrolls
 // sideways; axe finds no serious or critical violation on the start page,
-// an error state and /coverage; without JavaScript a plain submit lands at
-// the results. Screenshots go to $PCNFIN_SHOTS when set.
+// an error state, /coverage and the reconciliation; without JavaScript a
+// plain submit lands at the results. Nothing moves on load (layout shift
+// under 0.1), the scenario text is a few Tab presses from the top, and the
+// script draws the editor tables as the server does. Did we get paid
+// right: the example lands at its reconciliation (the lag table as the
+// reconcile program's), and an uploaded paid file with a bad row, checked in
+// place, shows the row's line and column beside its box. Screenshots go to
+// $PCNFIN_SHOTS when set.
 func TestBrowserPage(t *testing.T) {
 	bin := chromium(t)
 	node, err := exec.LookPath("node")
@@ -113,7 +119,7 @@ func TestBrowserPage(t *testing.T) {
 	if _, err := os.Stat("testdata/browser/node_modules/puppeteer-core"); err != nil {
 		t.Skip("no puppeteer-core: run `npm ci --prefix internal/webui/testdata/browser` (.ci/run does)")
 	}
-	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t)}))
+	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t), PaidExample: paidExample(t)}))
 	defer ts.Close()
 	shots := os.Getenv("PCNFIN_SHOTS")
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
@@ -155,6 +161,15 @@ func TestBrowserPage(t *testing.T) {
 				SummaryInView bool
 			}
 			AxeStart, AxeError, AxeCoverage []string
+			LayoutShift                     float64
+			TabStops                        struct {
+				Before int
+				Stops  []string
+			}
+			Parity struct {
+				Same           bool
+				Server, Script string
+			}
 		}
 		require.NoError(t, json.Unmarshal(all["w"+strconv.Itoa(width)], &w))
 		for name, o := range map[string]struct {
@@ -174,7 +189,41 @@ func TestBrowserPage(t *testing.T) {
 		require.Empty(t, w.AxeStart, "axe on the start page")
 		require.Empty(t, w.AxeError, "axe on the error state")
 		require.Empty(t, w.AxeCoverage, "axe on /coverage")
+		// The editor tables are drawn by the server (the script wires them
+		// up) and folded, so nothing moves as the script starts (0.39 at
+		// 1280 px and 0.45 at 390 when the script drew them), and a keyboard
+		// reaches the scenario text in a few stops (123 before).
+		require.Less(t, w.LayoutShift, 0.1, "%d px: layout shift on load", width)
+		require.True(t, w.TabStops.Before >= 0 && w.TabStops.Before <= 8, "%d px: %d tab stops before the scenario text: %v",
+			width, w.TabStops.Before, w.TabStops.Stops)
+		if width == 1280 {
+			require.True(t, w.Parity.Same, "the script draws the tables as the server does:\nserver …%s…\nscript …%s…",
+				w.Parity.Server, w.Parity.Script)
+		}
 	}
+	var rec struct {
+		Overflow390, Overflow1280 struct{ ScrollWidth int }
+		InView                    struct{ Visible bool }
+		Summary                   string
+		Lags                      []string
+		Axe                       []string
+		Error                     struct {
+			Invalid       bool
+			Next          string
+			SummaryInView bool
+		}
+	}
+	require.NoError(t, json.Unmarshal(all["reconcile"], &rec))
+	require.LessOrEqual(t, rec.Overflow390.ScrollWidth, 390, "the reconciliation at 390 px")
+	require.LessOrEqual(t, rec.Overflow1280.ScrollWidth, 1280)
+	require.True(t, rec.InView.Visible, "the example lands at the reconciliation")
+	require.Contains(t, rec.Summary, "Total£688,376.76£673,654.69-£14,722.07")
+	require.Equal(t, []string{"0 months£45,364.732025-04-£2,589.962026-03", "1 month£37,080.562025-04-£10,874.132026-03",
+		"2 months£37,080.562025-04-£19,158.302026-03", "3 months£37,080.562025-04-£27,442.472026-03"}, rec.Lags)
+	require.Empty(t, rec.Axe, "axe on the reconciliation")
+	require.True(t, rec.Error.Invalid, "an uploaded paid file's problem marks its box")
+	require.Contains(t, rec.Error.Next, `Paid file, line 3, column 3 (person): "Pharmacist Z" is not on the roster`)
+	require.True(t, rec.Error.SummaryInView)
 	// 0.2 WTE of £36,500: £608.33 a month (each month rounded), £7,299.96.
 	require.True(t, strings.HasSuffix(m.Download.CSVSocial, ",Social prescriber,7299.96"), "the CSV carries the edit: %q", m.Download.CSVSocial)
 	require.True(t, m.Download.TOMLHasEdit, "the scenario download carries the edit")

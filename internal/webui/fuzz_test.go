@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/internal/webui"
@@ -34,6 +37,35 @@ func FuzzAPIScenario(f *testing.F) {
 		}
 		if rec.Code != http.StatusOK && !bytes.Contains(rec.Body.Bytes(), []byte(`"error"`)) {
 			t.Fatalf("status %d without a JSON error: %s", rec.Code, rec.Body.String())
+		}
+	})
+}
+
+// FuzzPagePaid: whatever paid file, options and scenario text the page's
+// form sends (the editor tables are drawn from that text, line by line),
+// the page answers 200 or 400 with its messages, never a 5xx or a panic.
+func FuzzPagePaid(f *testing.F) {
+	sc, err := os.ReadFile("../../examples/reconcile/example/example.toml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	paid, err := os.ReadFile("../../examples/reconcile/example/example-paid.csv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	h := webui.Handler(webui.Config{Example: sc})
+	f.Add(string(sc), string(paid), "2", "2026-03", "0")
+	f.Add(string(sc), "paid,payment,amount\n2025-04,core,\"£1,2\"\n", "x", "2025-13", "1e9")
+	f.Add("[[staff]]\nname = \"\\\"\nwte = [\n[[practices]]\nname = 1", "paid\n", "-1", "", "")
+	f.Fuzz(func(t *testing.T, scenario, paidText, lag, asOf, opening string) {
+		form := url.Values{"scenario": {scenario}, "years": {"2025/26"}, "paid": {paidText}, "arrs_lag": {lag},
+			"as_of": {asOf}, "opening": {opening}}
+		req := httptest.NewRequest(http.MethodPost, "/", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != http.StatusOK && rec.Code != http.StatusBadRequest && rec.Code != http.StatusRequestEntityTooLarge {
+			t.Fatalf("status %d: %s", rec.Code, rec.Body.String())
 		}
 	})
 }

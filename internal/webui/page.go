@@ -27,15 +27,18 @@ var templateFS embed.FS
 var staticRoot embed.FS
 
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-	"gbp":        func(d decimal.Decimal) string { return des.Pounds(d) },
-	"badge":      badge,
-	"badgeLabel": badgeLabel,
-	"chart":      func(r arrs.Result) template.HTML { return template.HTML(chart.Months(r)) },
-	"years":      yearsChart,
-	"why":        why,
-	"payName":    payName,
-	"roleName":   roleName,
-	"static":     staticURL,
+	"gbp":         func(d decimal.Decimal) string { return des.Pounds(d) },
+	"badge":       badge,
+	"badgeLabel":  badgeLabel,
+	"chart":       func(r arrs.Result) template.HTML { return template.HTML(chart.Months(r)) },
+	"years":       yearsChart,
+	"why":         why,
+	"payName":     payName,
+	"roleName":    roleName,
+	"static":      staticURL,
+	"statusWords": statusWords,
+	"paymentName": paymentName,
+	"fieldOf":     fieldOf,
 }).ParseFS(templateFS, "templates/*.html"))
 
 // yearsChart is the forecast program's chart of the years, its caption
@@ -58,6 +61,8 @@ type form struct {
 	// the form so that the page can say what changed; nothing is kept on
 	// the server.
 	Last string
+	// PaidForm is the "Did we get paid right?" section's fields.
+	PaidForm paidForm
 }
 
 // readForm reads the page's form from a POST. A browser sends a
@@ -66,7 +71,7 @@ func readForm(r *http.Request) form {
 	return form{Scenario: strings.ReplaceAll(r.PostFormValue("scenario"), "\r\n", "\n"),
 		Years: r.PostFormValue("years"), SourcedOnly: r.PostFormValue("sourced_only") != "",
 		Role: r.PostFormValue("role"), WTE: r.PostFormValue("wte"), Start: r.PostFormValue("start"),
-		Last: r.PostFormValue("last")}
+		Last: r.PostFormValue("last"), PaidForm: readPaidForm(r)}
 }
 
 // pageData is what the page shows.
@@ -81,6 +86,17 @@ type pageData struct {
 	Errors []problem
 	// AffErrs are the afford panel's problems (the results stand).
 	AffErrs []problem
+	// PaidErrs are the paid file's and its section's problems (the
+	// results above stand).
+	PaidErrs []problem
+	// Reconciled is the paid file set against what was due, when one was
+	// given and read.
+	Reconciled *reconciled
+	// PaidExample is the example offered beside the paid file's field.
+	PaidExample *PaidExample
+	// badDownload is a download refused for a problem: the page is sent
+	// with status 400.
+	badDownload bool
 	// FieldErr is the message shown beside each plain field (years, role,
 	// wte, start) by its id.
 	FieldErr map[string]string
@@ -99,9 +115,12 @@ type pageData struct {
 	Rounding map[string]string
 }
 
+// Editors are the practice and staff tables, drawn from the scenario text.
+func (d pageData) Editors() []editorTable { return d.editors() }
+
 // Problems are all the page's problems, for the summary at its top.
 func (d pageData) Problems() []problem {
-	return append(append([]problem(nil), d.Errors...), d.AffErrs...)
+	return append(append(append([]problem(nil), d.Errors...), d.AffErrs...), d.PaidErrs...)
 }
 
 type roleOption struct{ ID, Name string }
@@ -148,8 +167,15 @@ func viewOf(st statement.Statement) statementView {
 func (s *server) page(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
 	d := newPage(form{Scenario: string(s.cfg.Example)})
+	d.offer(s.cfg.PaidExample)
+	if r.Method == http.MethodGet && r.URL.Query().Get("example") == "paid" && d.PaidExample != nil {
+		// The reconcile example: its scenario, year and paid file, worked
+		// out (a plain link, so it works without the script).
+		ex := d.PaidExample
+		d.Form = form{Scenario: string(ex.Scenario), Years: ex.Year, PaidForm: paidForm{Paid: string(ex.Paid), File: "example-paid.csv"}}
+	}
 	if r.Method == http.MethodPost {
-		if err := r.ParseForm(); err != nil {
+		if err := parseRequestForm(r); err != nil {
 			http.Error(w, "the form is too large or malformed", http.StatusRequestEntityTooLarge)
 			return
 		}
@@ -185,7 +211,7 @@ func (d *pageData) write(w http.ResponseWriter) {
 		return
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if len(d.Errors) > 0 {
+	if len(d.Errors) > 0 || d.badDownload {
 		w.WriteHeader(http.StatusBadRequest)
 	}
 	_, _ = buf.WriteTo(w)
@@ -230,6 +256,20 @@ func (d *pageData) run() {
 			}
 		}
 	}
+	if strings.TrimSpace(d.Form.PaidForm.Paid) != "" {
+		var worked []des.Year
+		for _, y := range f.Years {
+			worked = append(worked, y.Year)
+		}
+		d.reconcile(wb, worked)
+	}
+}
+
+// offer names the paid-file example the page offers, if the server has one.
+func (d *pageData) offer(ex PaidExample) {
+	if len(ex.Scenario) > 0 && len(ex.Paid) > 0 {
+		d.PaidExample = &ex
+	}
 }
 
 // fail records the problems of err (a scenario's, or the years').
@@ -248,7 +288,7 @@ func (d *pageData) fail(err error) {
 // scenario as TOML once it has loaded.
 func (s *server) download(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, MaxBody)
-	if err := r.ParseForm(); err != nil {
+	if err := parseRequestForm(r); err != nil {
 		http.Error(w, "the form is too large or malformed", http.StatusRequestEntityTooLarge)
 		return
 	}
@@ -256,6 +296,7 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 	// edits and all): worked out as "Work it out" would, and on a problem
 	// the page with its messages rather than a file.
 	d := newPage(readForm(r))
+	d.offer(s.cfg.PaidExample)
 	d.run()
 	if len(d.Errors) > 0 {
 		d.write(w)
@@ -263,6 +304,10 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 	}
 	f := d.Forecast
 	format := r.PostFormValue("format")
+	if format == "reconcile-csv" || format == "reconcile-json" {
+		s.downloadReconciled(w, d, format)
+		return
+	}
 	if format == "toml" {
 		w.Header().Set("Content-Type", "application/toml; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="scenario.toml"`)

@@ -1,6 +1,7 @@
 // Package webui serves pcnfin as a local web page and a JSON API: the page
 // for PCN managers (a scenario in, each year's entitlements, claims,
-// headroom and charts out, and the coverage of the rule tables), the API for
+// headroom and charts out, what was paid against what was due from a paid
+// file (package reconcile), and the coverage of the rule tables), the API for
 // developers of practice finance tools. Everything is served from the
 // binary (embed, net/http, html/template); nothing is stored between
 // requests. examples/web runs it.
@@ -49,6 +50,9 @@ type Config struct {
 	// Timeout bounds each request's work (DefaultTimeout when zero): past
 	// it the answer is 503 with a message in words.
 	Timeout time.Duration
+	// PaidExample, if given, is offered beside the paid file's field: a
+	// scenario and the paid file that goes with it.
+	PaidExample PaidExample
 	// Busy bounds the requests worked on at once (2 × GOMAXPROCS when
 	// zero); one more waits for a place up to Timeout, then is answered 503.
 	Busy int

@@ -23,6 +23,16 @@ document.documentElement.classList.add("js");
         f.text().then(function (t) { area.value = t.replace(/\r\n/g, "\n"); area.dispatchEvent(new Event("change")); });
       });
     }
+    // The paid file, once chosen, is read into its box (and the file field
+    // cleared), so that the box is what is sent and can be corrected.
+    var paidFile = document.getElementById("paid_file"), paid = document.getElementById("paid");
+    if (paidFile && paid) {
+      paidFile.addEventListener("change", function () {
+        var f = paidFile.files && paidFile.files[0];
+        if (!f) { return; }
+        f.text().then(function (t) { paid.value = t.replace(/\r\n/g, "\n"); paidFile.value = ""; });
+      });
+    }
     document.querySelectorAll("a[data-line]").forEach(function (a) {
       a.addEventListener("click", function (e) {
         if (a.getAttribute("href") !== "#scenario") { return; } // retargeted to its cell
@@ -41,18 +51,24 @@ document.documentElement.classList.add("js");
   // are brought into view. Downloads go as a plain post.
   function submit(e) {
     var form = e.target, by = e.submitter;
-    if (by && by.getAttribute("formaction")) { return; }
+    var action = (by && by.getAttribute("formaction")) || form.getAttribute("action") || "/";
+    if (action.indexOf("/download") === 0) { return; } // a download: a plain post
+    var anchor = action.split("#")[1] || "results";
     e.preventDefault();
     var status = document.getElementById("status");
     if (status) { status.textContent = "Working it out…"; }
-    var body = new URLSearchParams(new FormData(form));
-    fetch(form.getAttribute("action").split("#")[0] || "/", {method: "POST", body: body})
+    var body = new FormData(form);
+    if (by && by.name) { body.append(by.name, by.value); }
+    fetch(action.split("#")[0] || "/", {method: "POST", body: body})
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
         var main = doc.querySelector("main"), old = document.querySelector("main");
         if (!main || !old) { form.submit(); return; }
+        // Tables the user unfolded stay unfolded.
+        var open = Array.prototype.map.call(document.querySelectorAll("main details[id][open]"), function (d) { return d.id; });
         old.replaceWith(document.adoptNode(main));
+        open.forEach(function (id) { var el = document.getElementById(id); if (el) { el.open = true; } });
         document.title = doc.title;
         document.querySelectorAll("a.skip").forEach(function (a, i) {
           var fresh = doc.querySelectorAll("a.skip")[i];
@@ -61,11 +77,10 @@ document.documentElement.classList.add("js");
         init();
         document.dispatchEvent(new CustomEvent("pcnfin:page"));
         document.documentElement.dataset.runs = String(parseInt(document.documentElement.dataset.runs || "0", 10) + 1);
-        var target = document.getElementById("error-summary") || document.getElementById("results-heading");
-        if (target) {
-          target.focus({preventScroll: true});
-          (document.getElementById("error-summary") || document.getElementById("results")).scrollIntoView({block: "start"});
-        }
+        var box = document.getElementById("error-summary") || document.getElementById(anchor) || document.getElementById("results");
+        var target = document.getElementById("error-summary") || (box && box.querySelector("h2[tabindex]"));
+        if (target) { target.focus({preventScroll: true}); }
+        if (box) { box.scrollIntoView({block: "start"}); }
       })
       .catch(function () { form.submit(); });
   }

@@ -83,6 +83,8 @@
     area.value = lines.join("\n");
   }
 
+  // render draws a table from the text (after a row is added or removed,
+  // or the text edited); the server draws the first one the same way.
   function render(area, kind, host) {
     var p = blocks(area.value, kind), cols = COLS[kind];
     var what = kind === "staff" ? "Staff" : "Practice";
@@ -103,9 +105,10 @@
     act.scope = "col";
     act.innerHTML = '<span class="vh">Remove</span>';
     head.appendChild(act);
-    var body = table.createTBody();
+    var body = table.createTBody(), names = [];
     p.blocks.forEach(function (b, bi) {
       var row = body.insertRow(), rowName = b.keys.name ? shown(b.keys.name.raw) : what + " row " + (bi + 1);
+      names.push(rowName);
       cols.forEach(function (c) {
         var cell = row.insertCell(), key = c[0], type = c[1], input;
         cell.setAttribute("data-label", c[2]);
@@ -128,52 +131,65 @@
         input.setAttribute("aria-label", c[2] + ", " + what.toLowerCase() + " row " + (bi + 1) + " (" + rowName + ")");
         input.dataset.key = key;
         input.dataset.row = String(bi + 1);
-        input.addEventListener("change", function () { setKey(area, kind, bi, key, type, input.value); });
         cell.appendChild(input);
       });
       var del = document.createElement("button");
       del.type = "button";
       del.textContent = "Remove";
+      del.dataset.remove = String(bi + 1);
       del.setAttribute("aria-label", "Remove " + rowName);
-      del.addEventListener("click", function () {
-        var q = blocks(area.value, kind), bb = q.blocks[bi];
-        q.lines.splice(bb.start, bb.end - bb.start);
-        area.value = q.lines.join("\n");
-        render(area, kind, host);
-      });
       row.insertCell().appendChild(del);
     });
     var add = document.createElement("button");
     add.type = "button"; add.textContent = "Add " + (kind === "staff" ? "a person" : "a practice");
-    add.addEventListener("click", function () {
-      var year = new Date().getFullYear() - (new Date().getMonth() < 3 ? 1 : 0);
-      area.value = area.value.replace(/\s*$/, "\n\n") + NEW[kind].replace("START", year + "-04-01");
-      render(area, kind, host);
-    });
+    add.dataset.add = "1";
     var box = document.createElement("div");
     box.className = "scroll editor-scroll";
     box.appendChild(table);
     host.replaceChildren(box, add);
+    var title = document.getElementById(kind + "-heading");
+    if (title) {
+      var list = names.slice(0, 4);
+      if (names.length > 4) { list.push("and " + (names.length - 4) + " more"); }
+      title.textContent = (kind === "staff" ? "Staff" : "Practices") + " (" + names.length + ")" + (list.length ? ": " + list.join(", ") : "");
+    }
+    wire(area, kind, host);
   }
 
-  // marks shows each error of a table's cell next to that cell, in words,
-  // and points the summary's link at the cell.
+  // wire makes a drawn table edit the text: a cell's change rewrites its
+  // key's line, Remove deletes the row's block, Add appends one.
+  function wire(area, kind, host) {
+    var types = {};
+    COLS[kind].forEach(function (c) { types[c[0]] = c[1]; });
+    host.querySelectorAll("[data-key][data-row]").forEach(function (input) {
+      var key = input.dataset.key, bi = parseInt(input.dataset.row, 10) - 1;
+      input.addEventListener("change", function () { setKey(area, kind, bi, key, types[key] || "s", input.value); });
+    });
+    host.querySelectorAll("button[data-remove]").forEach(function (del) {
+      var bi = parseInt(del.dataset.remove, 10) - 1;
+      del.addEventListener("click", function () {
+        var q = blocks(area.value, kind), bb = q.blocks[bi];
+        if (!bb) { return; }
+        q.lines.splice(bb.start, bb.end - bb.start);
+        area.value = q.lines.join("\n");
+        render(area, kind, host);
+      });
+    });
+    var add = host.querySelector("button[data-add]");
+    if (add) {
+      add.addEventListener("click", function () {
+        var year = new Date().getFullYear() - (new Date().getMonth() < 3 ? 1 : 0);
+        area.value = area.value.replace(/\s*$/, "\n\n") + NEW[kind].replace("START", year + "-04-01");
+        render(area, kind, host);
+      });
+    }
+  }
+
+  // marks points the summary's links at the cells the server marked.
   function marks() {
-    document.querySelectorAll("#errors li[data-kind]").forEach(function (li) {
-      var kind = li.getAttribute("data-kind"), row = li.getAttribute("data-row"), key = li.getAttribute("data-key");
-      var cell = key ? document.getElementById(kind + "-" + row + "-" + key) : null;
-      var label = li.getAttribute("data-label") || "";
-      if (!cell) { cell = document.getElementById(kind + "-" + row + "-name"); label = li.textContent.replace(/^line \d+: /, ""); }
-      if (!cell) { return; }
-      var msg = document.createElement("span");
-      msg.className = "cell-error";
-      msg.id = "cell-" + li.id;
-      msg.textContent = (label ? label + ": " : "") + li.getAttribute("data-msg");
-      cell.insertAdjacentElement("afterend", msg);
-      cell.classList.add("bad");
-      cell.setAttribute("aria-invalid", "true");
-      cell.setAttribute("aria-describedby", ((cell.getAttribute("aria-describedby") || "") + " " + msg.id).trim());
-      document.querySelectorAll('#error-summary a[data-cell="' + cell.id + '"]').forEach(function (a) { a.setAttribute("href", "#" + cell.id); });
+    document.querySelectorAll("#error-summary a[data-cell]").forEach(function (a) {
+      var cell = document.getElementById(a.getAttribute("data-cell"));
+      if (cell && cell.getAttribute("aria-invalid") === "true") { a.setAttribute("href", "#" + cell.id); }
     });
   }
 
@@ -182,9 +198,10 @@
     var ph = document.getElementById("practices-table"), st = document.getElementById("staff-table");
     if (!area || !ph || !st) { return; }
     try { roles = JSON.parse(st.getAttribute("data-roles") || "[]"); } catch (e) { roles = []; }
-    var draw = function () { render(area, "practices", ph); render(area, "staff", st); };
-    area.addEventListener("change", draw);
-    draw();
+    area.addEventListener("change", function () { render(area, "practices", ph); render(area, "staff", st); });
+    [[ph, "practices"], [st, "staff"]].forEach(function (h) {
+      if (h[0].querySelector("table.editor")) { wire(area, h[1], h[0]); } else { render(area, h[1], h[0]); }
+    });
     marks();
   }
 

@@ -62,14 +62,18 @@ async function layoutShift(browser, width) {
   return Math.round(cls * 1000) / 1000;
 }
 
-// tabStops counts the focusable elements before the scenario text in tab order.
+// tabStops counts the Tab presses that stop before the scenario text, from
+// the top of a freshly loaded page, as a keyboard user meets them.
 async function tabStops(page) {
-  return page.evaluate(() => {
-    const all = Array.from(document.querySelectorAll("a[href], button, input, select, textarea, summary, [tabindex]"))
-      .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0 && el.type !== "hidden");
-    const i = all.indexOf(document.getElementById("scenario"));
-    return {before: i, first: all.length ? (all[0].textContent || all[0].getAttribute("aria-label") || all[0].name || "").trim().slice(0, 60) : ""};
-  });
+  await page.evaluate(() => { if (document.activeElement) { document.activeElement.blur(); } window.scrollTo(0, 0); });
+  const names = [];
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press("Tab");
+    const at = await page.evaluate(() => { const e = document.activeElement; return e ? (e.id || e.tagName.toLowerCase() + " " + (e.textContent || "").trim().slice(0, 30)) : ""; });
+    if (at === "scenario") { return {before: i, stops: names}; }
+    names.push(at);
+  }
+  return {before: -1, stops: names.slice(0, 20)};
 }
 
 async function cellInput(page, row, key) {
@@ -79,6 +83,7 @@ async function cellInput(page, row, key) {
 async function setCell(page, row, key, value) {
   const el = await cellInput(page, row, key);
   if (!el) { throw new Error("no cell for staff " + row + " " + key); }
+  await el.evaluate((e) => { const d = e.closest("details"); if (d) { d.open = true; } });
   await el.click({clickCount: 3});
   await el.evaluate((e, v) => { e.value = v; e.dispatchEvent(new Event("input", {bubbles: true})); e.dispatchEvent(new Event("change", {bubbles: true})); }, value);
 }
@@ -120,6 +125,23 @@ async function main() {
       await shot(page, "start-" + width);
       w.start = await overflow(page);
       w.tabStops = await tabStops(page);
+      if (width === 1280) {
+        w.parity = await page.evaluate(() => {
+          // Each element: its tag, attributes (but value and selected, which
+          // the script sets as properties), value and own text.
+          const sig = () => Array.from(document.querySelectorAll(".editor-host *")).map((el) => el.tagName + "[" +
+            Array.from(el.attributes).filter((x) => x.name !== "value" && x.name !== "selected").map((x) => x.name + "=" + x.value).sort().join(" ") + "]" +
+            (el.matches("input, select") ? "=" + el.value : "") +
+            Array.from(el.childNodes).filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join("")).join("\n") +
+            document.getElementById("practices-heading").textContent + document.getElementById("staff-heading").textContent;
+          const server = sig();
+          document.getElementById("scenario").dispatchEvent(new Event("change"));
+          const script = sig();
+          let i = 0;
+          while (i < server.length && server[i] === script[i]) { i++; }
+          return {same: server === script, server: server.slice(Math.max(0, i - 80), i + 120), script: script.slice(Math.max(0, i - 80), i + 120)};
+        });
+      }
       if (width === 1280) { w.axeStart = await axe(page); }
 
       // Edit a cell of the staff table, then work it out.
@@ -151,6 +173,41 @@ async function main() {
       await shot(page, "coverage-" + width);
       w.coverage = await overflow(page);
       if (width === 1280) { w.axeCoverage = await axe(page); }
+      await page.close();
+    }
+
+    // Did we get paid right? The example (a plain link), at both widths;
+    // then a paid file uploaded, read into its box, and checked in place.
+    {
+      const page = await browser.newPage();
+      const rec = {};
+      out.reconcile = rec;
+      for (const width of [390, 1280]) {
+        await page.setViewport({width: width, height: 900});
+        await page.goto(base + "/?example=paid#reconcile", {waitUntil: "load"});
+        await shot(page, "reconcile-" + width);
+        rec["overflow" + width] = await overflow(page);
+      }
+      rec.inView = await inView(page, "#reconcile");
+      rec.summary = await page.$eval("#paid-summary", (e) => e.textContent.replace(/\s+/g, " ").trim()).catch(() => "");
+      rec.lags = await page.$$eval("#cash-lags tbody tr", (rs) => rs.map((r) => r.textContent.replace(/\s+/g, " ").trim()));
+      rec.axe = await axe(page);
+      const bad = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pcnfin-paid-")), "paid.csv");
+      fs.writeFileSync(bad, "paid,payment,person,amount\n2025-04,core,,8052.31\n2025-06,arrs,Pharmacist Z,100\n");
+      const input = await page.$("#paid_file");
+      await input.uploadFile(bad);
+      await page.waitForFunction(() => document.getElementById("paid").value.includes("Pharmacist Z"), {timeout: 5000});
+      const before = await page.evaluate(() => document.documentElement.dataset.runs || "0");
+      await page.click("#check");
+      await page.waitForFunction((b) => (document.documentElement.dataset.runs || "0") !== b, {timeout: 8000}, before);
+      rec.error = await page.evaluate(() => {
+        const box = document.getElementById("paid");
+        const list = document.getElementById("paid-errors");
+        const summary = document.getElementById("error-summary");
+        return {invalid: box.getAttribute("aria-invalid") === "true", next: list ? list.textContent.replace(/\s+/g, " ").trim() : "",
+          summaryInView: !!summary && summary.getBoundingClientRect().top < window.innerHeight && summary.getBoundingClientRect().bottom > 0};
+      });
+      await shot(page, "reconcile-error-1280");
       await page.close();
     }
 
