@@ -108,7 +108,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 		caps := map[string]*capMonth{}
 		for _, s := range ordered {
 			sr := results[s.Name]
-			c := penniesOf(sr.Months[m])
+			c := penniesOf(sr.Months[m].Decimal())
 			require.GreaterOrEqual(t, c, int64(0))
 			role, known := roles[s.Role]
 			employed, ineligible := 0, 0

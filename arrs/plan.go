@@ -107,7 +107,6 @@ type rolePlan struct {
 	// max[m][z] is the maximum in pennies a year in month m for zone z;
 	// -1 where no source gives one.
 	max      [12][3]int64
-	maxDec   [12][3]decimal.Decimal // the same as decimals, made once
 	claimCap [12]bool
 	// unsourced[m][z] is true when the maximum in month m for zone z is
 	// derived or carried (no source gives it).
@@ -211,11 +210,6 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		if k := rp.maxIdx[m]; k >= 0 {
 			mx := rp.maxima[k]
 			rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
-			for z, v := range rp.max[m] {
-				if v >= 0 {
-					rp.maxDec[m][z] = fromPennies(v)
-				}
-			}
 			rp.claimCap[m] = mx.ClaimCap
 			for z := range rp.unsourced[m] {
 				src := mx.SourceFor(z)

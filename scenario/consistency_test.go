@@ -41,7 +41,7 @@ entitlement_growth_pct = 2
 func claims(r arrs.Result) map[string]string {
 	out := map[string]string{}
 	for _, s := range r.Staff {
-		out[s.Name] = s.Claim.StringFixed(2) + " of cost " + s.Cost.StringFixed(2)
+		out[s.Name] = s.Claim.Plain() + " of cost " + s.Cost.Plain()
 	}
 	return out
 }
@@ -89,7 +89,7 @@ func TestSameClaimInEveryProgramPath(t *testing.T) {
 					pot = p
 				}
 			}
-			require.True(t, pot.Headroom.Equal(a.HeadroomBefore), "headroom %s: %s vs %s", y, pot.Headroom, a.HeadroomBefore)
+			require.True(t, pot.Headroom == a.HeadroomBefore, "headroom %s: %s vs %s", y, pot.Headroom, a.HeadroomBefore)
 		}
 	}
 }

@@ -174,9 +174,9 @@ func FuzzLoadScenario(f *testing.F) {
 		}
 		sum := decimal.Zero
 		for _, s := range r.Staff {
-			sum = sum.Add(s.Claim)
+			sum = sum.Add(s.Claim.Decimal())
 		}
-		if !sum.Equal(r.Claims) {
+		if !sum.Equal(r.Claims.Decimal()) {
 			t.Fatalf("staff claims add to %s, the total is %s", sum, r.Claims)
 		}
 	})
@@ -239,8 +239,8 @@ band = "7"
 	// £4,333.33 = £623.132854 → £623.13; £5,449.86 a month, under the FCP
 	// maximum's £65,838 ÷ 12 = £5,486.50; 6 months = £32,699.16 (was
 	// £32,698.92 = 6 × £65,397.80 ÷ 12, month by month).
-	requireMoney(t, "32699.16", s.Claim)
-	requireMoney(t, "32699.16", s.Cost)
+	requireMoney(t, "32699.16", s.Claim.Decimal())
+	requireMoney(t, "32699.16", s.Cost.Decimal())
 	require.Contains(t, s.Explain(), "2024-10 to 2025-03 each: pay £52,000.00 × 1 ÷ 12 = £4,333.33 (to the nearest penny); "+
 		"cost £4,333.33 + employer NI 13.8% × (£4,333.33 − £758.00 monthly threshold) = £493.39554 → £493.40 "+
 		"(NI: ½p or less disregarded) + pension 14.38% × £4,333.33 = £623.132854 → £623.13 = £5,449.86")

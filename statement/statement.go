@@ -290,10 +290,10 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 			}
 			claimW, claimBasis = w, string(rule.ClaimBasis)
 		}
-		if err := share(Staff, s.Name, costBasis, monthsOf(s.CostMonths), costW, -1); err != nil {
+		if err := share(Staff, s.Name, costBasis, penniesOf(s.CostMonths), costW, -1); err != nil {
 			return Statement{}, err
 		}
-		if err := share(Claims, s.Name, claimBasis, monthsOf(s.Months), claimW, 1); err != nil {
+		if err := share(Claims, s.Name, claimBasis, penniesOf(s.Months), claimW, 1); err != nil {
 			return Statement{}, err
 		}
 	}
@@ -352,8 +352,8 @@ func cashFlow(yr scenario.YearResult, sh scenario.Sharing) []CashMonth {
 		}
 		if m < len(yr.ARRS.Months) {
 			row := yr.ARRS.Months[m]
-			cm.Month, cm.Claims, cm.StaffCost = row.Month, row.Claim, row.Cost
-			net += pennies(row.Claim) - pennies(row.Cost)
+			cm.Month, cm.Claims, cm.StaffCost = row.Month, row.Claim.Decimal(), row.Cost.Decimal()
+			net += row.Claim.Pennies() - row.Cost.Pennies()
 		} else {
 			yy, mm := yr.Year.Month(m)
 			cm.Month = fmt.Sprintf("%04d-%02d", yy, int(mm))
@@ -376,6 +376,14 @@ func monthsOf(ds []decimal.Decimal) []int64 {
 	out := make([]int64, 12)
 	for m := 0; m < 12 && m < len(ds); m++ {
 		out[m] = pennies(ds[m])
+	}
+	return out
+}
+
+func penniesOf(ms []des.Money) []int64 {
+	out := make([]int64, 12)
+	for m := 0; m < 12 && m < len(ms); m++ {
+		out[m] = ms[m].Pennies()
 	}
 	return out
 }
