@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -49,71 +50,103 @@ func TestWriteSynthetic(t *testing.T) {
 	require.NoError(t, f.Close())
 }
 
+// streamList is one synthetic list longer than two chunks (three chunks,
+// the last part full), written once for the package's streaming tests, with
+// the whole list read and rolled up at once (des.RollUp through
+// arrs.RollUpRows) for each year: what the streamed output must equal.
+// (Issue 25: the two tests each wrote and rolled up their own list of 8,000
+// to 12,000 rows; the rows past the third chunk exercised nothing more.)
+type streamFixture struct {
+	sync.Once
+	n     int
+	path  string
+	rows  []des.PCNRow
+	years []des.Year
+	rolls []des.Rollup
+	err   error
+}
+
+var streamList streamFixture
+
+func streamed(t *testing.T) *streamFixture {
+	t.Helper()
+	s := &streamList
+	s.Do(func() {
+		s.n = 2*arrs.NationalChunkRows + 57
+		s.years = []des.Year{2019, 2025}
+		dir, err := os.MkdirTemp("", "national-stream")
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.path = filepath.Join(dir, "synthetic.csv")
+		f, err := os.Create(s.path)
+		if err != nil {
+			s.err = err
+			return
+		}
+		if s.err = writeSynthetic(f, s.n); s.err != nil {
+			return
+		}
+		if s.err = f.Close(); s.err != nil {
+			return
+		}
+		var bad []error
+		s.rows, bad, s.err = des.ReadPCNCSVFile(s.path, des.CSVOptions{MaxRows: -1, MaxBytes: -1})
+		if s.err == nil && len(bad) > 0 {
+			s.err = fmt.Errorf("%d bad rows in the synthetic list", len(bad))
+		}
+		for _, y := range s.years {
+			if s.err != nil {
+				return
+			}
+			var rs *des.RuleSet
+			if rs, s.err = rates.YearNamed(y.String()); s.err != nil {
+				return
+			}
+			var roll des.Rollup
+			roll, _, s.err = arrs.RollUpRows(rs, s.path, s.rows, 0, false)
+			s.rolls = append(s.rolls, roll)
+		}
+	})
+	require.NoError(t, s.err)
+	return s
+}
+
 // A list longer than a chunk streams to the same totals as the whole list
 // read and rolled up at once (des.RollUp), and the row limit holds.
 func TestStreamingMatchesWholeList(t *testing.T) {
-	const n = 3*arrs.NationalChunkRows + 123
-	path := filepath.Join(t.TempDir(), "synthetic.csv")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, writeSynthetic(f, n))
-	require.NoError(t, f.Close())
-
+	s := streamed(t)
 	var out, diag bytes.Buffer
-	years := []des.Year{2019, 2025}
-	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "csv", maxRows: n}))
+	require.NoError(t, run(&out, &diag, options{csvFile: s.path, years: s.years, format: "csv", maxRows: s.n}))
 	recs, err := csv.NewReader(&out).ReadAll()
 	require.NoError(t, err)
 
-	rows, bad, err := des.ReadPCNCSVFile(path, des.CSVOptions{MaxRows: -1, MaxBytes: -1})
-	require.NoError(t, err)
-	require.Empty(t, bad)
 	var want [][]string
-	for _, y := range years {
-		rs, err := rates.YearNamed(y.String())
-		require.NoError(t, err)
-		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
-		require.NoError(t, err)
+	for i, y := range s.years {
+		roll := s.rolls[i]
 		for _, r := range roll.PCNs {
 			want = append(want, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", report.RegisteredPlain(r),
-				r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), path})
+				r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), s.path})
 		}
-		want = append(want, report.NationalTotalsCSV(&des.Rollups{Data: path}, &roll)...)
+		want = append(want, report.NationalTotalsCSV(&des.Rollups{Data: s.path}, &roll)...)
 	}
 	require.Equal(t, append([][]string{report.NationalCSVHeader()}, want...), recs)
 
 	// One row over the limit is refused, not cut short.
 	out.Reset()
-	err = run(&out, &diag, options{csvFile: path, years: years, format: "csv", maxRows: n - 1})
-	require.ErrorContains(t, err, fmt.Sprintf("more than %d rows", n-1))
+	err = run(&out, &diag, options{csvFile: s.path, years: s.years, format: "csv", maxRows: s.n - 1})
+	require.ErrorContains(t, err, fmt.Sprintf("more than %d rows", s.n-1))
 }
 
 // A list longer than a chunk gives, in JSON, the bytes of the whole list
 // rolled up at once and written in one piece (render.WriteJSON of
 // des.Rollups), though the program keeps its PCNs in a temporary file.
 func TestStreamingJSONMatchesWholeList(t *testing.T) {
-	const n = 2*arrs.NationalChunkRows + 57
-	path := filepath.Join(t.TempDir(), "synthetic.csv")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, writeSynthetic(f, n))
-	require.NoError(t, f.Close())
-
+	s := streamed(t)
 	var out, diag bytes.Buffer
-	years := []des.Year{2019, 2025}
-	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "json", maxRows: n}))
-
-	rows, bad, err := des.ReadPCNCSVFile(path, des.CSVOptions{MaxRows: -1, MaxBytes: -1})
-	require.NoError(t, err)
-	require.Empty(t, bad)
-	want := des.Rollups{Data: path}
-	for _, y := range years {
-		rs, err := rates.YearNamed(y.String())
-		require.NoError(t, err)
-		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
-		require.NoError(t, err)
-		want.Years = append(want.Years, roll)
-	}
+	require.NoError(t, run(&out, &diag, options{csvFile: s.path, years: s.years, format: "json", maxRows: s.n}))
+	want := des.Rollups{Data: s.path, Years: s.rolls}
 	var wb bytes.Buffer
 	require.NoError(t, render.WriteJSON(&wb, want))
 	require.True(t, bytes.Equal(wb.Bytes(), out.Bytes()), "JSON differs from the whole list's (%d bytes against %d)",
