@@ -8,6 +8,8 @@ package oncost_test
 // year starting on 6 April.
 
 import (
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -88,4 +90,41 @@ func TestOnCostRoundingOnTheEmbeddedRules(t *testing.T) {
 	require.NoError(t, err)
 	require.True(t, decimal.RequireFromString("200.02").Equal(b.Levy), "levy %s", b.Levy)
 	require.True(t, decimal.RequireFromString("51207.20").Equal(b.Total), "total %s", b.Total)
+}
+
+// The explanation writes each product before its rounding only when it has
+// more than two places, and the NI rounding note only then: pay £1,417.20
+// in May 2025, NI 15% × £1,000.20 = £150.03 exactly, pension 14.38% ×
+// £1,417.20 = £203.79336 → £203.79, total £1,771.02.
+func TestExplainWritesTheRoundingOnlyWhenThereIsSome(t *testing.T) {
+	o, err := rates.OnCosts()
+	require.NoError(t, err)
+	b, err := o.PayCost(decimal.RequireFromString("1417.20"), des.MustDate(2025, 5, 15), oncost.Options{})
+	require.NoError(t, err)
+	require.Equal(t, "pay £1,417.20 + employer NI 15% × (£1,417.20 − £417.00 monthly threshold) = £150.03 + "+
+		"pension 14.38% × £1,417.20 = £203.79336 → £203.79 = £1,771.02", b.ExplainArithmetic())
+	// A breakdown with no sources says none; with a fourth source (beyond the
+	// three named kinds) it is listed unnamed.
+	b.Sources = nil
+	require.NotContains(t, b.Explain(), "sources")
+	b.Sources = []des.Source{{Document: "a"}, {Document: "b"}, {Document: "c"}, {Document: "d"}}
+	text := b.SourcesText()
+	require.Contains(t, text, "apprenticeship levy: c")
+	require.Contains(t, text, "; d")
+	require.Equal(t, 3, strings.Count(text, ": "), "three names, the fourth unnamed: %s", text)
+}
+
+// An on-cost file may be up to des.MaxRuleSetBytes long: the embedded file
+// padded with a comment to exactly that size loads; a byte more is refused.
+func TestOnCostFileSizeLimit(t *testing.T) {
+	data, err := os.ReadFile("../../rates/oncosts.toml")
+	require.NoError(t, err)
+	pad := des.MaxRuleSetBytes - len(data) - 2
+	exact := append(append(append([]byte{}, data...), "\n#"...), strings.Repeat("x", pad)...)
+	require.Len(t, exact, des.MaxRuleSetBytes)
+	_, err = oncost.Load("oncosts.toml", exact)
+	require.NoError(t, err)
+	_, err = oncost.Load("oncosts.toml", append(exact, 'x'))
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.ErrorContains(t, err, "may be at most")
 }
