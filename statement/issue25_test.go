@@ -25,7 +25,9 @@ func TestRetainedTwelfthsRoundHalfUpAndTiesGoFirst(t *testing.T) {
 		{Name: "Zed", Registered: des.WholeNumber(5000), Weighted: des.WholeNumber(5000), Adjusted: des.WholeNumber(5000), CareHomeBeds: des.WholeNumber(0)},
 		{Name: "Ash", Registered: des.WholeNumber(5000), Weighted: des.WholeNumber(5000), Adjusted: des.WholeNumber(5000), CareHomeBeds: des.WholeNumber(0)},
 	}}
-	yr := scenario.YearResult{Year: 2025, PCN: pcn}
+	// A payment with no months (nothing paid this year) shares nothing.
+	yr := scenario.YearResult{Year: 2025, PCN: pcn, Entitlements: des.Entitlements{Payments: []des.Amount{
+		{ID: "none_this_year", PaidTo: des.PaidToPCN, Total: decimal.Zero}}}}
 	sh := scenario.Sharing{Basis: scenario.ShareRegistered,
 		Retained: []scenario.Retained{{Name: "Clinical director", Annual: decimal.RequireFromString("30000.10")}}}
 	st, err := statement.Build(yr, sh)
@@ -37,6 +39,7 @@ func TestRetainedTwelfthsRoundHalfUpAndTiesGoFirst(t *testing.T) {
 		require.True(t, ok)
 		return l
 	}
+	require.Len(t, st.CashFlow, 12, "a DES year has twelve months")
 	for m := 0; m < 12; m++ {
 		requireMoney(t, "-1250.01", line("Zed").Months[m], "Zed month ", m)
 		requireMoney(t, "-1250.00", line("Ash").Months[m], "Ash month ", m)
@@ -61,4 +64,14 @@ func TestSplitTieGoesToTheFirstListed(t *testing.T) {
 	got, err = statement.Split(-101, w)
 	require.NoError(t, err)
 	require.Equal(t, []int64{-41, -20, -40}, got)
+}
+
+// Sharing weights may have up to 12 decimal places (more is refused): 100p
+// by 0.000000000001 : 0.000000000003 is 25p and 75p.
+func TestSplitWeightsOfTwelvePlaces(t *testing.T) {
+	got, err := statement.Split(100, []decimal.Decimal{decimal.New(1, -12), decimal.New(3, -12)})
+	require.NoError(t, err)
+	require.Equal(t, []int64{25, 75}, got)
+	_, err = statement.Split(100, []decimal.Decimal{decimal.New(1, -13), decimal.New(3, -12)})
+	require.ErrorIs(t, err, des.ErrInvalid)
 }
