@@ -108,3 +108,30 @@ year = "2025/26"
 	line := 1 + strings.Count(misspelt[:strings.Index(misspelt, `name = "south-street"`)], "\n")
 	require.Contains(t, err.Error(), "p.toml:"+strconv.Itoa(line))
 }
+
+// Two practices (or roster lines) with no name are each refused for the
+// missing name, not reported as the same name twice.
+func TestTwoEmptyNamesAreNotDuplicates(t *testing.T) {
+	text := strings.ReplaceAll(twoPractices, `name = "North Road"`, `name = ""`)
+	text = strings.ReplaceAll(text, `name = "South Street"`, `name = ""`)
+	_, err := scenario.Load("e.toml", []byte(text))
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), "named twice")
+	staff := strings.Replace(goodScenario, `name = "Pharmacist A"`, `name = ""`, 1)
+	staff = strings.Replace(staff, `name = "Tech"`, `name = ""`, 1)
+	_, err = scenario.Load("e.toml", []byte(staff))
+	require.Error(t, err)
+	require.NotContains(t, err.Error(), "on the roster twice")
+}
+
+// A scenario file may be up to scenario.MaxBytes long: exactly that many
+// bytes load (padded with a comment); one more is refused.
+func TestScenarioSizeLimit(t *testing.T) {
+	pad := scenario.MaxBytes - len(goodScenario) - 1
+	text := goodScenario + "#" + strings.Repeat("x", pad)
+	require.Len(t, text, scenario.MaxBytes)
+	_, err := scenario.Load("big.toml", []byte(text))
+	require.NoError(t, err)
+	_, err = scenario.Load("big.toml", []byte(text+"x"))
+	require.ErrorIs(t, err, des.ErrInvalid)
+}
