@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/pcnfin/pcnfin/statement"
 	"github.com/shopspring/decimal"
@@ -74,4 +75,36 @@ func TestSplitWeightsOfTwelvePlaces(t *testing.T) {
 	require.Equal(t, []int64{25, 75}, got)
 	_, err = statement.Split(100, []decimal.Decimal{decimal.New(1, -13), decimal.New(3, -12)})
 	require.ErrorIs(t, err, des.ErrInvalid)
+}
+
+// Through a scenario file and its forecast: clinical director pay retained
+// at £100.07 a year is 10,007p ÷ 12 = 833.92p → 834p = £8.34 a month (not
+// £8.33 truncated), all borne by the one practice: −£8.34 a month, −£100.08
+// a year on its retained line and in the PCN's cash flow.
+func TestRetainedFromAScenarioFile(t *testing.T) {
+	sc, err := scenario.Load("one.toml", []byte(`name = "One"
+[[practices]]
+name = "Only"
+registered = 8000
+weighted = 8000
+adjusted = 8000
+care_home_beds = 0
+[sharing]
+basis = "registered"
+  [[sharing.retained]]
+  name = "Clinical director"
+  annual = 100.07
+`))
+	require.NoError(t, err)
+	f, err := scenario.Run(sc, []des.Year{2025}, rates.All(), scenario.Options{})
+	require.NoError(t, err)
+	st, err := statement.Build(f.Years[0], sc.Sharing)
+	require.NoError(t, err)
+	p, ok := st.Practice("Only")
+	require.True(t, ok)
+	l, ok := p.Line(statement.Retained, "Clinical director")
+	require.True(t, ok)
+	requireMoney(t, "-8.34", l.Months[0])
+	requireMoney(t, "-100.08", l.Total)
+	requireMoney(t, "8.34", st.CashFlow[5].Retained)
 }
