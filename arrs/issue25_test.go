@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -36,7 +37,7 @@ func fullPCN(name string, registered, weighted, adjusted int64) des.PCN {
 //   - as at 30 March 2023, the day the £59,312 was announced: £59,312.04 too
 //     (an as-at day that excluded its own announcements would leave no maximum).
 func TestMaximumAnnouncedOnTheAsAtDayIsInForce(t *testing.T) {
-	rs, err := rates.Parse("2023/24")
+	rs, err := rates.YearNamed("2023/24")
 	require.NoError(t, err)
 	cp := arrs.Staff{Name: "CP", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2023, 4, 1), AnnualCost: decimal.NewFromInt(90000)}
 	for _, c := range []struct {
@@ -76,7 +77,7 @@ func TestMaximumAnnouncedOnTheAsAtDayIsInForce(t *testing.T) {
 // pension 14.38% × £2,333.51 = £335.558738 → £335.56; cost £2,956.55; the
 // year £2,956.55 + 11 × £4,250.44 = £49,711.39.
 func TestSalaryCostOfAprilIsInTheNewTaxYear(t *testing.T) {
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	o, err := rates.OnCosts()
 	require.NoError(t, err)
@@ -114,7 +115,7 @@ func TestSalaryCostOfAprilIsInTheNewTaxYear(t *testing.T) {
 // registered list itself. Each pharmacist costs £60,000 (70% = £42,000,
 // above the £37,810 claim cap): 9 × £3,150.83 = £28,357.47 from July.
 func TestMoreThan100000ThroughTheFastPath(t *testing.T) {
-	rs, err := rates.Parse("2019/20")
+	rs, err := rates.YearNamed("2019/20")
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)
@@ -141,7 +142,7 @@ func TestMoreThan100000ThroughTheFastPath(t *testing.T) {
 // £35,389 maximum, 100% reimbursed) from April 2020 claim £2,000.00 a month
 // each when allowed: £24,000.00 for one, £48,000.00 for two.
 func TestPharmacyTechnicianCapOver100000(t *testing.T) {
-	rs, err := rates.Parse("2020/21")
+	rs, err := rates.YearNamed("2020/21")
 	require.NoError(t, err)
 	two := []arrs.Staff{
 		staff("A", "pharmacy_technician", "1", d(2020, 4, 1), des.Date{}, 24000),
@@ -234,7 +235,7 @@ claims_from = 2023-04-01
 //     £3,041.666… → £3,041.67, 9 × = £27,375.03; the year £29,504.20;
 //   - entitlements £204,665.49; the ARRS sum 10,000 × £1 = £10,000.00.
 func TestFastPathPartMonths(t *testing.T) {
-	rs, err := des.LoadRuleSet("midmonth.toml", []byte(midMonthRules))
+	rs, err := rulefile.Read("midmonth.toml", []byte(midMonthRules))
 	require.NoError(t, err)
 	p, err := arrs.Compile(rs, arrs.Options{})
 	require.NoError(t, err)
@@ -270,7 +271,7 @@ func TestFastPathPartMonths(t *testing.T) {
 // so nothing rests on the derived figure; a penny more a year and the
 // maximum binds: the same £69,515.04 all resting on it.
 func TestCostEqualToADerivedMaximumDoesNotRestOnIt(t *testing.T) {
-	rs, err := rates.Parse("2026/27")
+	rs, err := rates.YearNamed("2026/27")
 	require.NoError(t, err)
 	at := arrs.Staff{Name: "At", Role: "paramedic", WTE: wte("1"), Start: d(2026, 4, 1), AnnualCost: decimal.NewFromInt(69515)}
 	r, err := arrs.Calculate(rs, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{at}, arrs.Options{})
@@ -314,7 +315,7 @@ func TestStaffMaximumOfOneMonthAndOfNone(t *testing.T) {
 	requireMoney(t, "65838", find(t, r, "Year").Maximum)
 
 	// A person whose only month claimed is April (the year's first month).
-	rs, err := rates.Parse("2025/26")
+	rs, err := rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	r, err = arrs.Calculate(rs, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{
 		{Name: "Apr", Role: "first_contact_physiotherapist", WTE: wte("1"), Start: d(2025, 4, 1), End: d(2025, 4, 30), AnnualCost: decimal.NewFromInt(50000)},

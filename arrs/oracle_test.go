@@ -114,12 +114,12 @@ func oracleClaims(t *testing.T, rs *des.RuleSet, registered int64, roster []arrs
 					limit = c.LargeLimit
 				}
 				switch c.Unit {
-				case des.Headcount:
+				case des.CapHeadcount:
 					if decimal.NewFromInt(heads[role.ID] + 1).GreaterThan(limit) {
 						continue
 					}
 					heads[role.ID]++
-				case des.WTE:
+				case des.CapWTE:
 					if used[role.ID] == nil {
 						used[role.ID] = new(big.Rat)
 					}

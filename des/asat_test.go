@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
 )
@@ -20,7 +21,7 @@ import (
 //   - as at 25 September 2022: 45,000 × £7 ÷ 12 = £26,250.00;
 //   - as at 1 March 2022 (the original's day): £26,250.00, not "no rate".
 func TestValueAnnouncedOnTheAsAtDayIsInForce(t *testing.T) {
-	rs, err := des.LoadRuleSet("test.toml", []byte(testRules))
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
 	require.NoError(t, err)
 	for asAt, april := range map[des.Date]string{
 		des.MustDate(2022, 9, 26): "30000",
@@ -41,7 +42,7 @@ func TestValueAnnouncedOnTheAsAtDayIsInForce(t *testing.T) {
 // 2025/26 uplift to £69,410 (derived by the band model) was announced on 1
 // August 2025, over the published £66,972.
 func TestMaximumAnnouncedOnTheAsAtDayIsInForce(t *testing.T) {
-	rs, err := rates.Parse("2023/24")
+	rs, err := rates.YearNamed("2023/24")
 	require.NoError(t, err)
 	cp, ok := rs.ARRS().Role("clinical_pharmacist")
 	require.True(t, ok)
@@ -57,7 +58,7 @@ func TestMaximumAnnouncedOnTheAsAtDayIsInForce(t *testing.T) {
 	require.Equal(t, []string{"2023-04-01 59312"}, amounts(cp.MaximaInForce(des.MustDate(2023, 3, 30))))
 	require.Empty(t, cp.MaximaInForce(des.MustDate(2023, 3, 29)), "nothing announced yet")
 
-	rs, err = rates.Parse("2025/26")
+	rs, err = rates.YearNamed("2025/26")
 	require.NoError(t, err)
 	cp, ok = rs.ARRS().Role("clinical_pharmacist")
 	require.True(t, ok)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -114,14 +115,14 @@ func TestExplainWritesTheRoundingOnlyWhenThereIsSome(t *testing.T) {
 	require.Equal(t, 3, strings.Count(text, ": "), "three names, the fourth unnamed: %s", text)
 }
 
-// An on-cost file may be up to des.MaxRuleSetBytes long: the embedded file
+// An on-cost file may be up to rulefile.MaxBytes long: the embedded file
 // padded with a comment to exactly that size loads; a byte more is refused.
 func TestOnCostFileSizeLimit(t *testing.T) {
 	data, err := os.ReadFile("../../rates/oncosts.toml")
 	require.NoError(t, err)
-	pad := des.MaxRuleSetBytes - len(data) - 2
+	pad := rulefile.MaxBytes - len(data) - 2
 	exact := append(append(append([]byte{}, data...), "\n#"...), strings.Repeat("x", pad)...)
-	require.Len(t, exact, des.MaxRuleSetBytes)
+	require.Len(t, exact, rulefile.MaxBytes)
 	_, err = oncost.Load("oncosts.toml", exact)
 	require.NoError(t, err)
 	_, err = oncost.Load("oncosts.toml", append(exact, 'x'))
