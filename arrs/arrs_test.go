@@ -12,8 +12,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func requireMoney(t *testing.T, want string, got decimal.Decimal, msg ...any) {
+// requireMoney checks an amount (a decimal.Decimal or a des.Money) against
+// a figure worked by hand.
+func requireMoney(t *testing.T, want string, amount any, msg ...any) {
 	t.Helper()
+	var got decimal.Decimal
+	switch v := amount.(type) {
+	case decimal.Decimal:
+		got = v
+	case des.Money:
+		got = v.Decimal()
+	default:
+		t.Fatalf("requireMoney of a %T", amount)
+	}
 	if !decimal.RequireFromString(want).Equal(got) {
 		t.Fatalf("want £%s, got £%s %v", want, got.StringFixed(2), msg)
 	}

@@ -13,10 +13,12 @@ import (
 )
 
 // A batch's full results, made on request, are the explained path's: the
-// same JSON, explanations included, for every PCN.
+// same JSON, explanations included, for every PCN. (Both sides run the
+// explained path: this holds the batch's bookkeeping, which PCN's result is
+// which; 30 PCNs do that as well as 80 did. Issue 25.)
 func TestBatchResultIsTheExplainedResult(t *testing.T) {
 	_, plan := plan2425(t)
-	nation := syntheticNation(80, 30)
+	nation := syntheticNation(30, 30)
 	batch, err := plan.CalculateAll(nation)
 	require.NoError(t, err)
 	all, err := batch.Results()
@@ -37,7 +39,7 @@ func TestBatchResultIsTheExplainedResult(t *testing.T) {
 	}
 	_, err = batch.Result(len(nation))
 	require.ErrorIs(t, err, des.ErrInvalid)
-	require.Contains(t, err.Error(), "PCN 80 of a batch of 80")
+	require.Contains(t, err.Error(), "PCN 30 of a batch of 30")
 	require.Equal(t, arrs.Totals{}, batch.Totals(-1))
 	require.Nil(t, batch.Staff(len(nation)))
 	require.Same(t, plan, batch.Plan())

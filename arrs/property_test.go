@@ -144,9 +144,14 @@ func TestPropertyInvariants(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for i := 0; i < 200; i++ {
 		roster := randomRoster(r, p.Year(), 1+r.IntN(12))
-		res, err := p.Calculate(pcn(int64(1000+r.IntN(200000)), int64(1000+r.IntN(200000))), roster)
+		reg := int64(1000 + r.IntN(200000))
+		if i%10 == 0 {
+			reg = 100000 // exactly the "more than 100,000" line
+		}
+		res, err := p.Calculate(pcn(reg, int64(1000+r.IntN(200000))), roster)
 		require.NoError(t, err)
 		checkInvariants(t, p, roster, res)
+		requireOracle(t, p.RuleSet(), reg, roster, res) // each month to the penny, from the rule
 	}
 }
 
@@ -162,6 +167,7 @@ func TestPropertyOrderDoesNotMatterAndSameInputsSamePennies(t *testing.T) {
 		r.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 		b, err := p.Calculate(pc, shuffled)
 		require.NoError(t, err)
+		requireOracle(t, p.RuleSet(), pc.Practices[0].Registered.Decimal().IntPart(), roster, a)
 		ja, _ := json.Marshal(a)
 		jb, _ := json.Marshal(b)
 		require.JSONEq(t, string(ja), string(jb))
@@ -179,6 +185,8 @@ func TestPropertyMoreWTENeverClaimsLess(t *testing.T) {
 		s2.WTE = s.WTE.Mul(2)
 		b, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{s2})
 		require.NoError(t, err)
+		requireOracle(t, p.RuleSet(), 40000, []arrs.Staff{s}, a)
+		requireOracle(t, p.RuleSet(), 40000, []arrs.Staff{s2}, b)
 		require.False(t, b.Claims.Decimal().LessThan(a.Claims.Decimal()), "doubling WTE lowered the claim: %s → %s (%+v)", a.Claims, b.Claims, s)
 	}
 }

@@ -63,6 +63,17 @@ func TestSameClaimInEveryProgramPath(t *testing.T) {
 		for i, y := range years {
 			want := claims(all.Years[i].ARRS)
 			require.NotEmpty(t, want)
+			if y == 2025 {
+				// Independent of every path (issue 25): the pharmacist's £60,000 (base
+				// 2025/26) or £60,000 × 1.05 = £63,000 (base 2024/25) is under the
+				// 2025/26 maximum, so the claim is the cost: £5,000.00 or £5,250.00 a
+				// month, twelve months.
+				pharm := "60000.00 of cost 60000.00"
+				if base != "" {
+					pharm = "63000.00 of cost 63000.00"
+				}
+				require.Equal(t, pharm, want["Pharmacist"], "base %q", base)
+			}
 			// forecast, one year alone
 			one, err := scenario.Run(sc, []des.Year{y}, mustAll(rates.All()), opt)
 			require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -49,74 +50,109 @@ func TestWriteSynthetic(t *testing.T) {
 	require.NoError(t, f.Close())
 }
 
+// streamList is one synthetic list longer than two chunks (three chunks,
+// the last part full), written once for the package's streaming tests, with
+// what the streamed output must equal: the whole list read and rolled up at
+// once (des.RollUp through arrs.RollUpRows) for each year, as CSV records
+// and as the JSON render.WriteJSON writes. Only those are kept (the
+// roll-ups themselves, every PCN's explained entitlements, would stay live
+// through the package's other tests). Issue 25: the two tests each wrote and
+// rolled up their own list of 12,411 and 8,249 rows.
+type streamFixture struct {
+	sync.Once
+	n        int
+	path     string
+	years    []des.Year
+	wantCSV  [][]string
+	wantJSON []byte
+	err      error
+}
+
+var streamList streamFixture
+
+func streamed(t *testing.T) *streamFixture {
+	t.Helper()
+	s := &streamList
+	s.Do(func() { s.err = s.make() })
+	require.NoError(t, s.err)
+	return s
+}
+
+func (s *streamFixture) make() error {
+	s.n = 2*national.ChunkRows + 57
+	s.years = []des.Year{2019, 2025}
+	dir, err := os.MkdirTemp("", "national-stream")
+	if err != nil {
+		return err
+	}
+	s.path = filepath.Join(dir, "synthetic.csv")
+	f, err := os.Create(s.path)
+	if err != nil {
+		return err
+	}
+	if err := writeSynthetic(f, s.n); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	rows, bad, err := national.ReadPCNsFile(s.path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
+	if err != nil {
+		return err
+	}
+	if len(bad) > 0 {
+		return fmt.Errorf("%d bad rows in the synthetic list", len(bad))
+	}
+	s.wantCSV = [][]string{report.NationalCSVHeader()}
+	whole := national.Rollups{Data: s.path}
+	for _, y := range s.years {
+		rs, err := rates.YearNamed(y.String())
+		if err != nil {
+			return err
+		}
+		roll, _, err := national.RollUpRows(rs, s.path, rows, 0, false)
+		if err != nil {
+			return err
+		}
+		for _, r := range roll.PCNs {
+			s.wantCSV = append(s.wantCSV, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1",
+				report.RegisteredPlain(r), r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), s.path})
+		}
+		s.wantCSV = append(s.wantCSV, report.NationalTotalsCSV(&national.Rollups{Data: s.path}, &roll)...)
+		whole.Years = append(whole.Years, roll)
+	}
+	var wb bytes.Buffer
+	if err := render.WriteJSON(&wb, whole); err != nil {
+		return err
+	}
+	s.wantJSON = wb.Bytes()
+	return nil
+}
+
 // A list longer than a chunk streams to the same totals as the whole list
 // read and rolled up at once (national.RollUp), and the row limit holds.
 func TestStreamingMatchesWholeList(t *testing.T) {
-	const n = 3*national.ChunkRows + 123
-	path := filepath.Join(t.TempDir(), "synthetic.csv")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, writeSynthetic(f, n))
-	require.NoError(t, f.Close())
-
+	s := streamed(t)
 	var out, diag bytes.Buffer
-	years := []des.Year{2019, 2025}
-	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "csv", maxRows: n}))
+	require.NoError(t, run(&out, &diag, options{csvFile: s.path, years: s.years, format: "csv", maxRows: s.n}))
 	recs, err := csv.NewReader(&out).ReadAll()
 	require.NoError(t, err)
-
-	rows, bad, err := national.ReadPCNsFile(path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
-	require.NoError(t, err)
-	require.Empty(t, bad)
-	var want [][]string
-	for _, y := range years {
-		rs, err := rates.YearNamed(y.String())
-		require.NoError(t, err)
-		roll, _, err := national.RollUpRows(rs, path, rows, 0, false)
-		require.NoError(t, err)
-		for _, r := range roll.PCNs {
-			want = append(want, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", report.RegisteredPlain(r),
-				r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), path})
-		}
-		want = append(want, report.NationalTotalsCSV(&national.Rollups{Data: path}, &roll)...)
-	}
-	require.Equal(t, append([][]string{report.NationalCSVHeader()}, want...), recs)
+	require.Equal(t, s.wantCSV, recs)
 
 	// One row over the limit is refused, not cut short.
 	out.Reset()
-	err = run(&out, &diag, options{csvFile: path, years: years, format: "csv", maxRows: n - 1})
-	require.ErrorContains(t, err, fmt.Sprintf("more than %d rows", n-1))
+	err = run(&out, &diag, options{csvFile: s.path, years: s.years, format: "csv", maxRows: s.n - 1})
+	require.ErrorContains(t, err, fmt.Sprintf("more than %d rows", s.n-1))
 }
 
 // A list longer than a chunk gives, in JSON, the bytes of the whole list
 // rolled up at once and written in one piece (render.WriteJSON of
 // national.Rollups), though the program keeps its PCNs in a temporary file.
 func TestStreamingJSONMatchesWholeList(t *testing.T) {
-	const n = 2*national.ChunkRows + 57
-	path := filepath.Join(t.TempDir(), "synthetic.csv")
-	f, err := os.Create(path)
-	require.NoError(t, err)
-	require.NoError(t, writeSynthetic(f, n))
-	require.NoError(t, f.Close())
-
+	s := streamed(t)
 	var out, diag bytes.Buffer
-	years := []des.Year{2019, 2025}
-	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "json", maxRows: n}))
-
-	rows, bad, err := national.ReadPCNsFile(path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
-	require.NoError(t, err)
-	require.Empty(t, bad)
-	want := national.Rollups{Data: path}
-	for _, y := range years {
-		rs, err := rates.YearNamed(y.String())
-		require.NoError(t, err)
-		roll, _, err := national.RollUpRows(rs, path, rows, 0, false)
-		require.NoError(t, err)
-		want.Years = append(want.Years, roll)
-	}
-	var wb bytes.Buffer
-	require.NoError(t, render.WriteJSON(&wb, want))
-	require.True(t, bytes.Equal(wb.Bytes(), out.Bytes()), "JSON differs from the whole list's (%d bytes against %d)",
-		out.Len(), wb.Len())
+	require.NoError(t, run(&out, &diag, options{csvFile: s.path, years: s.years, format: "json", maxRows: s.n}))
+	require.True(t, bytes.Equal(s.wantJSON, out.Bytes()), "JSON differs from the whole list's (%d bytes against %d)",
+		out.Len(), len(s.wantJSON))
 	require.Empty(t, diag.String())
 }
