@@ -155,9 +155,6 @@ func readICBForm(w http.ResponseWriter, r *http.Request) (icbForm, error) {
 	}
 	upload("pcn_list_file", &f.List, &f.ListFile)
 	upload("staff_file", &f.Staff, &f.StaffFile)
-	if f.ListFile != "" || f.StaffFile != "" || strings.TrimSpace(f.List) != "" || strings.TrimSpace(f.Staff) != "" {
-		f.Sample = false // the files given, not the sample
-	}
 	return f, nil
 }
 
@@ -196,13 +193,20 @@ func icbTarget(field string) string {
 // the page's figures).
 func (d *icbPage) run(s *server, work func(icbInput) []icbProblem) {
 	in := icbInput{ListName: "the PCN list", StaffName: "the staff file"}
-	if d.Form.Sample && d.HasSample {
-		in.List, in.Staff, in.Synthetic = s.cfg.ICBSample.List, s.cfg.ICBSample.Staff, true
+	// The sample, by its link or by the form that it filled (a hidden
+	// field says so): unless a file was uploaded or a box changed, when
+	// what is in the boxes is worked out, as the user's.
+	ex := s.cfg.ICBSample
+	same := func(box string, b []byte) bool { return box == "" || box == string(b) }
+	if d.Form.Sample && d.HasSample && d.Form.ListFile == "" && d.Form.StaffFile == "" &&
+		same(d.Form.List, ex.List) && same(d.Form.Staff, ex.Staff) {
+		in.List, in.Staff, in.Synthetic = ex.List, ex.Staff, true
 		in.ListName, in.StaffName = "(embedded sample.csv)", "(embedded staff-sample.csv)"
 		// The sample fills the boxes, so that it can be changed and run
 		// again, or downloaded.
 		d.Form.List, d.Form.Staff = string(in.List), string(in.Staff)
 	} else {
+		d.Form.Sample = false
 		in.List, in.Staff = []byte(d.Form.List), []byte(d.Form.Staff)
 		if d.Form.ListFile != "" {
 			in.ListName = d.Form.ListFile

@@ -136,6 +136,18 @@ func TestICBViewMatchesProgram(t *testing.T) {
 		t.Fatalf("JSON download (status %d) is not the program's:\n%.600s\nwant\n%.600s", rec.Code, rec.Body.String(), want)
 	}
 
+	// Posted back from the page the sample filled (its boxes and the
+	// hidden field), the download is still the sample's, labelled so.
+	form = url.Values{"sample": {"synthetic"}, "pcn_list": {string(sample.List)},
+		"staff": {strings.ReplaceAll(string(sample.Staff), "\n", "\r\n")}, "year": {"2025/26"}, "format": {"json"}}
+	req = httptest.NewRequest(http.MethodPost, "/icb/download", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if !bytes.Equal(rec.Body.Bytes(), want) {
+		t.Errorf("the sample posted back from its page (status %d) is not the program's JSON: %.300s", rec.Code, rec.Body.String())
+	}
+
 	// The same files uploaded: the same totals (the data labels are the
 	// files' names).
 	rec = postICB(t, h, "/icb/download", map[string][]byte{"pcn_list_file": sample.List, "staff_file": sample.Staff},
@@ -208,6 +220,13 @@ func TestICBBadRows(t *testing.T) {
 		map[string]string{"year": "2025/26", "format": "xlsx"})
 	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "astronaut") {
 		t.Errorf("download with a bad row: status %d", rec.Code)
+	}
+	// The sample's hidden field with boxes changed: what is in the boxes is
+	// worked out.
+	rec = postICB(t, h, "/icb", nil, map[string]string{"sample": "synthetic", "pcn_list": list, "staff": staff, "year": "2025/26"})
+	if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), "astronaut") ||
+		strings.Contains(rec.Body.String(), `name="sample"`) {
+		t.Errorf("changed sample boxes: status %d", rec.Code)
 	}
 	// A bad year, beside the year.
 	rec = postICB(t, h, "/icb", map[string][]byte{"pcn_list_file": []byte(list), "staff_file": []byte(staff)},
