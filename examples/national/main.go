@@ -39,7 +39,6 @@ package main
 import (
 	"bufio"
 	"bytes"
-	_ "embed"
 	"flag"
 	"fmt"
 	"io"
@@ -48,24 +47,15 @@ import (
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/examples/national/sample"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/internal/report"
 	"github.com/pcnfin/pcnfin/national"
 )
 
-// sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs, with realistic
-// list sizes (20,000 to 120,000). It is not NHS data.
-//
-//go:embed sample.csv
-var sampleCSV []byte
-
-// sampleStaff is a made-up roster for the PCNs of sample.csv: about 850
-// people, part-year starts and leavers, London, salaries and costs, GPs by
-// sessions; some PCNs hire past their sums, some well short. It is not NHS
-// data.
-//
-//go:embed staff-sample.csv
-var sampleStaff []byte
+// sampleCSV is a made-up list of 40 PCNs in 5 made-up ICBs and sampleStaff
+// a made-up roster for them (package sample). Neither is NHS data.
+var sampleCSV, sampleStaff = sample.List, sample.Staff
 
 type options struct {
 	csvFile     string // "" for the embedded sample

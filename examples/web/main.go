@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
+	"github.com/pcnfin/pcnfin/examples/national/sample"
 	"github.com/pcnfin/pcnfin/examples/reconcile/example"
 	"github.com/pcnfin/pcnfin/internal/webui"
 )
@@ -28,7 +29,8 @@ func main() {
 	srv := &http.Server{
 		Addr: *addr,
 		Handler: webui.Handler(webui.Config{Example: cli.DefaultScenario, PaidExample: webui.PaidExample{
-			Name: "Brookside PCN, " + example.Year, Scenario: example.Scenario, Paid: example.Paid, Year: example.Year}}),
+			Name: "Brookside PCN, " + example.Year, Scenario: example.Scenario, Paid: example.Paid, Year: example.Year},
+			ICBSample: webui.ICBSample{List: sample.List, Staff: sample.Staff}}),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,

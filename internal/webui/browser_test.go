@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pcnfin/pcnfin/examples/national/sample"
 	"github.com/pcnfin/pcnfin/internal/webui"
 	"github.com/stretchr/testify/require"
 )
@@ -119,7 +120,8 @@ func TestBrowserPage(t *testing.T) {
 	if _, err := os.Stat("testdata/browser/node_modules/puppeteer-core"); err != nil {
 		t.Skip("no puppeteer-core: run `npm ci --prefix internal/webui/testdata/browser` (.ci/run does)")
 	}
-	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t), PaidExample: paidExample(t)}))
+	ts := httptest.NewServer(webui.Handler(webui.Config{Example: example(t), PaidExample: paidExample(t),
+		ICBSample: webui.ICBSample{List: sample.List, Staff: sample.Staff}}))
 	defer ts.Close()
 	shots := os.Getenv("PCNFIN_SHOTS")
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
@@ -228,6 +230,37 @@ func TestBrowserPage(t *testing.T) {
 	require.True(t, strings.HasSuffix(m.Download.CSVSocial, ",Social prescriber,7299.96"), "the CSV carries the edit: %q", m.Download.CSVSocial)
 	require.True(t, m.Download.TOMLHasEdit, "the scenario download carries the edit")
 	require.False(t, m.Download.TOMLCRLF, "the scenario download has LF line endings")
+	var icb struct {
+		SampleURL     string
+		Sample        struct{ ScrollWidth int }
+		ErrorOverflow struct{ ScrollWidth int }
+		InView        struct{ Visible bool }
+		England       string
+		Synthetic     bool
+		Ranked        int
+		AxeSample     []string
+		AxeError      []string
+		Error         struct {
+			Invalid bool
+			Next    string
+			Results bool
+		}
+		Ms int
+	}
+	require.NoError(t, json.Unmarshal(all["icb"], &icb))
+	t.Logf("ICB view checks: %d ms", icb.Ms)
+	require.Equal(t, "/icb?sample=synthetic#icb-results", icb.SampleURL, "the sample is a plain link")
+	require.LessOrEqual(t, icb.Sample.ScrollWidth, 390, "the ICB view at 390 px")
+	require.LessOrEqual(t, icb.ErrorOverflow.ScrollWidth, 390, "the ICB view's error state at 390 px")
+	require.True(t, icb.InView.Visible, "the sample lands at its results")
+	require.True(t, strings.HasPrefix(icb.England, "England401416£"), "England's row: %q", icb.England)
+	require.True(t, icb.Synthetic, "the sample says SYNTHETIC")
+	require.Equal(t, 10, icb.Ranked)
+	require.Empty(t, icb.AxeSample, "axe on the ICB view")
+	require.Empty(t, icb.AxeError, "axe on the ICB view's error state")
+	require.True(t, icb.Error.Invalid, "the staff box is marked")
+	require.Contains(t, icb.Error.Next, "Staff file, line 3, column 3 (role)")
+	require.False(t, icb.Error.Results, "no result with a problem")
 	require.Equal(t, "/#results", m.NoJS.URL, "without JavaScript a plain submit lands at the results")
 	require.True(t, m.NoJS.ResultsInView.Visible)
 }

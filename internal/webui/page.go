@@ -39,6 +39,8 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"statusWords": statusWords,
 	"paymentName": paymentName,
 	"fieldOf":     fieldOf,
+	"pence":       des.PoundsPennies,
+	"maxICB":      func() int { return MaxICBBody >> 20 },
 }).ParseFS(templateFS, "templates/*.html"))
 
 // gbp is an amount (a decimal or des.Money) as "£1,234.50".

@@ -53,6 +53,9 @@ type Config struct {
 	// PaidExample, if given, is offered beside the paid file's field: a
 	// scenario and the paid file that goes with it.
 	PaidExample PaidExample
+	// ICBSample, if given, is the synthetic PCN list and roster the ICB
+	// view (/icb) offers.
+	ICBSample ICBSample
 	// Busy bounds the requests worked on at once (2 × GOMAXPROCS when
 	// zero); one more waits for a place up to Timeout, then is answered 503.
 	Busy int
@@ -77,6 +80,9 @@ func Handler(cfg Config) http.Handler {
 	work("POST /{$}", s.page)
 	work("POST /download", s.download)
 	work("GET /coverage", s.coverage)
+	work("GET /icb", s.icb)
+	work("POST /icb", s.icb)
+	work("POST /icb/download", s.icbDownload)
 	mux.HandleFunc("GET /static/{name}", serveStatic)
 	mux.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, r *http.Request) {
 		r.SetPathValue("name", "favicon.svg")

@@ -211,6 +211,52 @@ async function main() {
       await page.close();
     }
 
+    // The ICB view at 390 px, without JavaScript (the page has none): the
+    // SYNTHETIC sample by its link, then two uploaded files with a bad
+    // staff row, worked out by a plain submit.
+    {
+      const t0 = Date.now();
+      const page = await browser.newPage();
+      await page.setJavaScriptEnabled(false);
+      await page.setViewport({width: 390, height: 800});
+      const icb = {};
+      out.icb = icb;
+      await page.goto(base + "/icb", {waitUntil: "load"});
+      await Promise.all([page.waitForNavigation({waitUntil: "load"}), page.click("#icb-sample")]);
+      icb.sampleURL = page.url().replace(base, "");
+      icb.sample = await overflow(page);
+      icb.inView = await inView(page, "#icb-results");
+      icb.england = await page.$eval("#icb-england", (e) => e.textContent.replace(/\s+/g, " ").trim()).catch(() => "");
+      icb.synthetic = await page.evaluate(() => document.body.textContent.includes("SYNTHETIC SAMPLE"));
+      icb.ranked = await page.$$eval("#icb-ranked tbody tr", (rs) => rs.length).catch(() => 0);
+      await shot(page, "icb-sample-390");
+      await page.setJavaScriptEnabled(true); // axe is a script
+      await page.reload({waitUntil: "load"});
+      icb.axeSample = await axe(page);
+      await page.setJavaScriptEnabled(false);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pcnfin-icb-"));
+      const list = path.join(dir, "pcns.csv");
+      const staff = path.join(dir, "staff.csv");
+      fs.writeFileSync(list, "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\nP1,One,NHS A ICB,30000,31000,30500,10\n");
+      fs.writeFileSync(staff, "pcn_code,name,role,wte,start,annual_cost\nP1,Ann,clinical_pharmacist,1,2025-04-01,50000\nP1,Bob,astronaut,1,2025-04-01,50000\n");
+      await page.goto(base + "/icb", {waitUntil: "load"});
+      await (await page.$("#pcn_list_file")).uploadFile(list);
+      await (await page.$("#staff_file")).uploadFile(staff);
+      await Promise.all([page.waitForNavigation({waitUntil: "load"}), page.click("#icb-run")]);
+      icb.error = await page.evaluate(() => {
+        const box = document.getElementById("staff");
+        const l = document.getElementById("staff-errors");
+        return {invalid: box.getAttribute("aria-invalid") === "true", next: l ? l.textContent.replace(/\s+/g, " ").trim() : "",
+          results: !!document.getElementById("icb-results")};
+      });
+      icb.errorOverflow = await overflow(page);
+      await shot(page, "icb-error-390");
+      await page.setJavaScriptEnabled(true);
+      icb.axeError = await axe(page);
+      icb.ms = Date.now() - t0;
+      await page.close();
+    }
+
     // Download after an edit, without working it out first.
     {
       const page = await browser.newPage();
