@@ -48,7 +48,7 @@ func runICB(in icbInput, sink national.Sink, keep *[]workbook.ICBPCN) (*national
 		rep.StaffData = "SYNTHETIC SAMPLE roster: made-up people, not NHS data"
 	}
 	const maxRows = 20000 // the national program's default -max-rows
-	codes, err := national.ListCodes(in.ListName, bytes.NewReader(in.List), national.CSVOptions(maxRows, false))
+	codes, err := national.ListCodes(in.ListName, bytes.NewReader(in.List), national.PCNOptionsFor(maxRows, false))
 	if err != nil {
 		return nil, []icbProblem{{"list", err}}
 	}
