@@ -350,82 +350,108 @@ func (sh *Sheet) cells(r []any, row int, st styles, links *[]struct{ cell, url s
 		return nil, fmt.Errorf("row %d has %d cells for %d columns", row, len(r), len(sh.Columns))
 	}
 	out := make([]any, len(r))
-	for i, v := range r {
-		kind := sh.Columns[i].Kind
-		marked := false
-		if m, ok := v.(Marked); ok {
-			v, marked = m.Value, true
-		}
-		pick := func(plain, mark int) int {
-			if marked {
-				return mark
-			}
-			return plain
-		}
-		switch v := v.(type) {
-		case nil:
-			out[i] = nil
-		case string:
-			if kind == Month {
-				t, err := time.Parse("2006-01", v)
-				if err != nil {
-					return nil, fmt.Errorf("%s: month %q: %w", cellName(i, row), v, err)
-				}
-				out[i] = excelize.Cell{StyleID: st.month, Value: t}
-				continue
-			}
-			s := cut(render.Clean(v))
-			style := pick(st.text, st.textMark)
-			if utf8.RuneCountInString(s) > maxWidth && !marked {
-				style = st.wrap
-			}
-			out[i] = excelize.Cell{StyleID: style, Value: s}
-		case Link:
-			out[i] = excelize.Cell{StyleID: st.text, Value: cut(render.Clean(v.Text))}
-			if u, err := url.Parse(v.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
-				len(v.URL) < 2000 {
-				out[i] = excelize.Cell{StyleID: st.link, Value: cut(render.Clean(v.Text))}
-				*links = append(*links, struct{ cell, url string }{cellName(i, row), v.URL})
-			}
-		case decimal.Decimal:
-			style := pick(st.money, st.moneyMark)
-			switch kind {
-			case Rate:
-				style = pick(st.rate, st.rateMark)
-			case Number:
-				style = pick(st.num, st.numMark)
-			case Money:
-			default:
-				return nil, fmt.Errorf("%s: a number in a %v column", cellName(i, row), kind)
-			}
-			out[i] = excelize.Cell{StyleID: style, Value: v.InexactFloat64()}
-		case int:
-			out[i] = excelize.Cell{StyleID: st.integer, Value: v}
-		case des.Date:
-			if v.IsZero() {
-				out[i] = nil
-				continue
-			}
-			style := st.date
-			if kind == Month {
-				style = st.month
-			}
-			out[i] = excelize.Cell{StyleID: style, Value: v.Time()}
-		case Total:
-			if v.Across == nil {
-				return nil, fmt.Errorf("%s: a total down in a data row", cellName(i, row))
-			}
-			c, err := sumAcross(r, i, row, v, st.money)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-			continue
-		default:
-			return nil, fmt.Errorf("%s: cannot write a %T", cellName(i, row), v)
+	for i := range r {
+		var err error
+		if out[i], err = sh.cell(r, i, row, st, links); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// cell is cell i of row r (sheet row row), styled by its column's kind and
+// whether it is Marked; a Link with a web address adds to links.
+func (sh *Sheet) cell(r []any, i, row int, st styles, links *[]struct{ cell, url string }) (any, error) {
+	kind := sh.Columns[i].Kind
+	v, marked := r[i], false
+	if m, ok := v.(Marked); ok {
+		v, marked = m.Value, true
+	}
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return textCell(v, kind, marked, i, row, st)
+	case Link:
+		return linkCell(v, i, row, st, links), nil
+	case decimal.Decimal:
+		return numberCell(v, kind, marked, i, row, st)
+	case int:
+		return excelize.Cell{StyleID: st.integer, Value: v}, nil
+	case des.Date:
+		return dateCell(v, kind, st), nil
+	case Total:
+		if v.Across == nil {
+			return nil, fmt.Errorf("%s: a total down in a data row", cellName(i, row))
+		}
+		return sumAcross(r, i, row, v, st.money)
+	default:
+		return nil, fmt.Errorf("%s: cannot write a %T", cellName(i, row), v)
+	}
+}
+
+// pick is the marked style when marked, else the plain one.
+func pick(marked bool, plain, mark int) int {
+	if marked {
+		return mark
+	}
+	return plain
+}
+
+// textCell is a text (a month in a Month column), wrapped when long and
+// not marked.
+func textCell(v string, kind Kind, marked bool, i, row int, st styles) (any, error) {
+	if kind == Month {
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: month %q: %w", cellName(i, row), v, err)
+		}
+		return excelize.Cell{StyleID: st.month, Value: t}, nil
+	}
+	s := cut(render.Clean(v))
+	style := pick(marked, st.text, st.textMark)
+	if utf8.RuneCountInString(s) > maxWidth && !marked {
+		style = st.wrap
+	}
+	return excelize.Cell{StyleID: style, Value: s}, nil
+}
+
+// linkCell is a link's text, styled as a link (and added to links) only
+// when its address is a web address of reasonable length.
+func linkCell(v Link, i, row int, st styles, links *[]struct{ cell, url string }) any {
+	if u, err := url.Parse(v.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
+		len(v.URL) < 2000 {
+		*links = append(*links, struct{ cell, url string }{cellName(i, row), v.URL})
+		return excelize.Cell{StyleID: st.link, Value: cut(render.Clean(v.Text))}
+	}
+	return excelize.Cell{StyleID: st.text, Value: cut(render.Clean(v.Text))}
+}
+
+// numberCell is a number in a Money, Rate or Number column.
+func numberCell(v decimal.Decimal, kind Kind, marked bool, i, row int, st styles) (any, error) {
+	style := pick(marked, st.money, st.moneyMark)
+	switch kind {
+	case Rate:
+		style = pick(marked, st.rate, st.rateMark)
+	case Number:
+		style = pick(marked, st.num, st.numMark)
+	case Money:
+	default:
+		return nil, fmt.Errorf("%s: a number in a %v column", cellName(i, row), kind)
+	}
+	return excelize.Cell{StyleID: style, Value: v.InexactFloat64()}, nil
+}
+
+// dateCell is a date (its month in a Month column), or blank for none.
+func dateCell(v des.Date, kind Kind, st styles) any {
+	if v.IsZero() {
+		return nil
+	}
+	style := st.date
+	if kind == Month {
+		style = st.month
+	}
+	return excelize.Cell{StyleID: style, Value: v.Time()}
 }
 
 // sumAcross is the SUM formula of cell i of row r (sheet row row) over its
