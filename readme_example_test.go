@@ -22,9 +22,9 @@ func readme() error {
 		fmt.Println(a.ID, des.Pounds(a.Total)) // a.Explain(): the arithmetic and sources
 	}
 	for _, s := range yr.ARRS.Staff {
-		fmt.Println(s.Name, des.Pounds(s.Claim)) // the pharmacist's salary gets its on-costs
+		fmt.Println(s.Name, des.Pounds(s.Claim.Decimal())) // the pharmacist's salary gets its on-costs
 	}
-	fmt.Println(des.Pounds(yr.ARRS.Claims), des.Pounds(yr.ARRS.Headroom))
+	fmt.Println(des.Pounds(yr.ARRS.Claims.Decimal()), des.Pounds(yr.ARRS.Headroom.Decimal()))
 	return nil
 }
 

@@ -1,14 +1,14 @@
 package pcnfin_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"os"
 	"os/exec"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/pcnfin/pcnfin/des"
 )
 
 // The README's "A first scenario" shows what the main example prints for
@@ -61,7 +61,7 @@ func TestREADMERoles(t *testing.T) {
 		}
 	}
 	slices.Sort(listed)
-	if want := des.RoleIDs(); !slices.Equal(listed, want) {
-		t.Fatalf("README.md's role IDs:\n%v\nthe catalogue (des.RoleIDs):\n%v", listed, want)
+	if want := names.RoleIDs(); !slices.Equal(listed, want) {
+		t.Fatalf("README.md's role IDs:\n%v\nthe catalogue (names.RoleIDs):\n%v", listed, want)
 	}
 }

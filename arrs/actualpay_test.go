@@ -40,11 +40,11 @@ func salaried(t *testing.T, year, role, wte, salary string, start des.Date) arrs
 // it was £38,064.00 ÷ 2 = £19,032.00, £375.60 too much.
 func TestSalaryCostOnActualPayPartTime(t *testing.T) {
 	s := salaried(t, "2025/26", "pharmacy_technician", "0.5", "30000", des.MustDate(2025, 4, 1))
-	requireMoney(t, "18656.40", s.Claim)
-	requireMoney(t, "18656.40", s.Cost)
+	requireMoney(t, "18656.40", s.Claim.Decimal())
+	requireMoney(t, "18656.40", s.Cost.Decimal())
 	for m := 0; m < 12; m++ {
-		requireMoney(t, "1554.70", s.Months[m], "month ", m)
-		requireMoney(t, "1554.70", s.CostMonths[m], "month ", m)
+		requireMoney(t, "1554.70", s.Months[m].Decimal(), "month ", m)
+		requireMoney(t, "1554.70", s.CostMonths[m].Decimal(), "month ", m)
 	}
 	require.Contains(t, s.Explain(), "2025-04 to 2026-03 each: pay £30,000.00 × 0.5 ÷ 12 = £1,250.00; cost £1,250.00 + "+
 		"employer NI 15% × (£1,250.00 − £417.00 monthly threshold) = £124.95 + pension 14.38% × £1,250.00 = £179.75 = £1,554.70")
@@ -57,10 +57,10 @@ func TestSalaryCostOnActualPayPartTime(t *testing.T) {
 // November to March 5 × £1,554.70 = £7,773.50; the year £8,597.82.
 func TestSalaryCostOnActualPayPartMonthStarter(t *testing.T) {
 	s := salaried(t, "2025/26", "pharmacy_technician", "0.5", "30000", des.MustDate(2025, 10, 15))
-	requireMoney(t, "0", s.Months[5])
-	requireMoney(t, "824.32", s.Months[6])
-	requireMoney(t, "1554.70", s.Months[7])
-	requireMoney(t, "8597.82", s.Claim)
+	requireMoney(t, "0", s.Months[5].Decimal())
+	requireMoney(t, "824.32", s.Months[6].Decimal())
+	requireMoney(t, "1554.70", s.Months[7].Decimal())
+	requireMoney(t, "8597.82", s.Claim.Decimal())
 	require.Contains(t, s.Explain(), "2025-10: pay £30,000.00 × 0.5 × 17/31 days ÷ 12 = £685.48 (to the nearest penny); "+
 		"cost £685.48 + employer NI 15% × (£685.48 − £417.00 monthly threshold) = £40.272 → £40.27")
 }
@@ -70,8 +70,8 @@ func TestSalaryCostOnActualPayPartMonthStarter(t *testing.T) {
 // month, £3,431.40 a year (at 1 WTE scaled: £3,806.40).
 func TestSalaryCostOnActualPayBelowThreshold(t *testing.T) {
 	s := salaried(t, "2025/26", "pharmacy_technician", "0.1", "30000", des.MustDate(2025, 4, 1))
-	requireMoney(t, "285.95", s.Months[0])
-	requireMoney(t, "3431.40", s.Claim)
+	requireMoney(t, "285.95", s.Months[0].Decimal())
+	requireMoney(t, "3431.40", s.Claim.Decimal())
 	require.Contains(t, s.Explain(), "employer NI 15% (pay not above the £417.00 monthly threshold) = £0.00")
 }
 
@@ -82,11 +82,11 @@ func TestSalaryCostOnActualPayBelowThreshold(t *testing.T) {
 // worked out with the previous tax year's rules was caught by no test.
 func TestSalaryCostAprilIsTheNewTaxYear(t *testing.T) {
 	s := salaried(t, "2025/26", "pharmacy_technician", "1", "30000", des.MustDate(2025, 4, 1))
-	requireMoney(t, "3171.95", s.CostMonths[0])
-	requireMoney(t, "3171.95", s.CostMonths[11])
+	requireMoney(t, "3171.95", s.CostMonths[0].Decimal())
+	requireMoney(t, "3171.95", s.CostMonths[11].Decimal())
 	// 2024/25: April 2024 is 13.8% above £758: £2,500 + £240.40 + £359.50.
 	s = salaried(t, "2024/25", "pharmacy_technician", "1", "30000", des.MustDate(2024, 4, 1))
-	requireMoney(t, "3099.90", s.CostMonths[0])
+	requireMoney(t, "3099.90", s.CostMonths[0].Decimal())
 }
 
 // A salary above the maximum: the claim is the maximum's share, the cost
@@ -97,11 +97,11 @@ func TestSalaryCostAprilIsTheNewTaxYear(t *testing.T) {
 // from the result), and the year's cost 12 × £3,171.95 = £38,063.40.
 func TestSalaryCostOnActualPayAboveTheMaximum(t *testing.T) {
 	s := salaried(t, "2025/26", "pharmacy_technician", "0.5", "60000", des.MustDate(2025, 4, 1))
-	requireMoney(t, "3171.95", s.CostMonths[0])
-	share := s.Maximum.Mul(decimal.RequireFromString("0.5")).Div(decimal.NewFromInt(12)).Round(2)
+	requireMoney(t, "3171.95", s.CostMonths[0].Decimal())
+	share := s.Maximum.Decimal().Mul(decimal.RequireFromString("0.5")).Div(decimal.NewFromInt(12)).Round(2)
 	require.True(t, share.LessThan(decimal.RequireFromString("3171.95")))
-	requireMoney(t, share.String(), s.Months[11])
-	requireMoney(t, "38063.40", s.Cost)
+	requireMoney(t, share.String(), s.Months[11].Decimal())
+	requireMoney(t, "38063.40", s.Cost.Decimal())
 }
 
 // A person costed on actual pay and cut by a cap in WTE claims the share of
@@ -131,11 +131,11 @@ func TestSalaryCostOnActualPayCutByWTECap(t *testing.T) {
 	require.NoError(t, err)
 	b := r.Staff[1]
 	require.Equal(t, "B", b.Name)
-	requireMoney(t, "2034.63", b.CostMonths[1])
-	require.True(t, b.Maximum.Mul(decimal.RequireFromString("0.25")).Div(decimal.NewFromInt(12)).
+	requireMoney(t, "2034.63", b.CostMonths[1].Decimal())
+	require.True(t, b.Maximum.Decimal().Mul(decimal.RequireFromString("0.25")).Div(decimal.NewFromInt(12)).
 		GreaterThan(decimal.RequireFromString("1017.315")), "maximum %s", b.Maximum)
-	requireMoney(t, "508.66", b.Months[1])
-	requireMoney(t, "508.66", b.Months[11])
+	requireMoney(t, "508.66", b.Months[1].Decimal())
+	requireMoney(t, "508.66", b.Months[11].Decimal())
 }
 
 // Issue 19: go doc arrs.StaffResult documents cost_months, which the JSON
@@ -163,7 +163,7 @@ func TestStaffResultJSONHasEveryDocumentedField(t *testing.T) {
 	var back arrs.StaffResult
 	require.NoError(t, json.Unmarshal(b, &back))
 	require.Len(t, back.CostMonths, 12)
-	requireMoney(t, "0", back.CostMonths[5])
-	requireMoney(t, "824.32", back.CostMonths[6])
-	requireMoney(t, "1554.70", back.CostMonths[11])
+	requireMoney(t, "0", back.CostMonths[5].Decimal())
+	requireMoney(t, "824.32", back.CostMonths[6].Decimal())
+	requireMoney(t, "1554.70", back.CostMonths[11].Decimal())
 }

@@ -28,12 +28,12 @@ type Affordability struct {
 	// Claim is what the hire would claim in the rest of the year at the
 	// WTE asked; ClaimPerWTE at 1 WTE.
 	WTE         decimal.Decimal `json:"wte"`
-	Claim       decimal.Decimal `json:"claim"`
-	ClaimPerWTE decimal.Decimal `json:"claim_per_wte"`
+	Claim       des.Money       `json:"claim"`
+	ClaimPerWTE des.Money       `json:"claim_per_wte"`
 	// HeadroomBefore and HeadroomAfter are the pot's headroom without and
 	// with the hire.
-	HeadroomBefore decimal.Decimal `json:"headroom_before"`
-	HeadroomAfter  decimal.Decimal `json:"headroom_after"`
+	HeadroomBefore des.Money `json:"headroom_before"`
+	HeadroomAfter  des.Money `json:"headroom_after"`
 	// MaxWTE is the largest WTE of the role (in steps of 0.01) the pot's
 	// remaining headroom could fund from Start to 31 March. When the hire
 	// can claim nothing (no sourced maximum, not claimable that year),
@@ -89,8 +89,12 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if err != nil {
 		return Affordability{}, err
 	}
+	after, err := pot.Headroom.Sub(claim)
+	if err != nil {
+		return Affordability{}, &OverflowError{PCN: pcn.Name, What: "the headroom after the hire"}
+	}
 	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(),
-		Claim: claim, ClaimPerWTE: perWTE, HeadroomBefore: pot.Headroom, HeadroomAfter: pot.Headroom.Sub(claim),
+		Claim: claim, ClaimPerWTE: perWTE, HeadroomBefore: pot.Headroom, HeadroomAfter: after,
 		MaxWTE: decimal.Zero, Reasons: reasons}
 	if a.MaxWTE, a.MaxWTEKnown, err = p.maxHireWTE(pcn, roster, proposed, pot.Headroom, perWTE); err != nil {
 		return Affordability{}, err
@@ -101,13 +105,13 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 		b.WriteString("nothing can be claimed for this hire (see the reasons)")
 	} else {
 		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s%s", des.Pounds(cost), costNote(h.AnnualCost),
-			des.Pounds(claim), monthlySum(claimMonths))
+			claim, monthlySum(claimMonths))
 		if !a.WTE.Equal(decimal.NewFromInt(1)) {
-			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, des.Pounds(perWTE))
+			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, perWTE)
 		}
 	}
-	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; ", a.Pot, des.Pounds(a.HeadroomBefore),
-		des.Pounds(a.HeadroomAfter))
+	fmt.Fprintf(&b, ". %s pot headroom %s before, %s after; ", a.Pot, a.HeadroomBefore,
+		a.HeadroomAfter)
 	if a.MaxWTEKnown {
 		fmt.Fprintf(&b, "the headroom funds at most %s WTE of this role from %s", a.MaxWTE.StringFixed(2), h.Start)
 	} else {
@@ -124,19 +128,19 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 
 // hireClaim is what the hire s claims at WTE w on top of the roster: the
 // year's claim, each month's, and why it claims less than it costs.
-func (p *Plan) hireClaim(pcn des.PCN, roster []Staff, s Staff, w WTE) (decimal.Decimal, []decimal.Decimal,
-	[]ReasonDetail, error) {
+func (p *Plan) hireClaim(pcn des.PCN, roster []Staff, s Staff, w WTE) (des.Money, []des.Money, []ReasonDetail,
+	error) {
 	s.WTE = w
 	r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
 	if err != nil {
-		return decimal.Zero, nil, nil, err
+		return des.Money{}, nil, nil, err
 	}
 	for _, sr := range r.Staff {
 		if sr.Name == s.Name && sr.Role == s.Role {
 			return sr.Claim, sr.Months, sr.Reasons, nil
 		}
 	}
-	return decimal.Zero, nil, nil, nil
+	return des.Money{}, nil, nil, nil
 }
 
 // maxHireWTE is the largest WTE of the hire s that headroom funds, and
@@ -144,7 +148,7 @@ func (p *Plan) hireClaim(pcn des.PCN, roster []Staff, s Staff, w WTE) (decimal.D
 // 1 WTE, perWTE). Claims are proportional to WTE before each month's
 // rounding, so it starts from the ratio and, within what one roster line
 // can hold, steps down by 0.01 until the rounded claim fits.
-func (p *Plan) maxHireWTE(pcn des.PCN, roster []Staff, s Staff, headroom, perWTE decimal.Decimal) (decimal.Decimal,
+func (p *Plan) maxHireWTE(pcn des.PCN, roster []Staff, s Staff, headroom, perWTE des.Money) (decimal.Decimal,
 	bool, error) {
 	if !perWTE.IsPositive() {
 		return decimal.Zero, false, nil
@@ -152,14 +156,14 @@ func (p *Plan) maxHireWTE(pcn des.PCN, roster []Staff, s Staff, headroom, perWTE
 	if !headroom.IsPositive() {
 		return decimal.Zero, true, nil // no headroom left: 0 WTE
 	}
-	w := headroom.Div(perWTE).Truncate(2)
+	w := headroom.Decimal().Div(perWTE.Decimal()).Truncate(2)
 	for w.IsPositive() && !w.GreaterThan(decimal.NewFromInt(MaxWTE)) {
 		ww, _ := WTEOf(w)
 		c, _, _, err := p.hireClaim(pcn, roster, s, ww)
 		if err != nil {
 			return decimal.Zero, false, err
 		}
-		if !c.GreaterThan(headroom) {
+		if c.Cmp(headroom) <= 0 {
 			break
 		}
 		w = w.Sub(decimal.New(1, -2))
@@ -218,36 +222,37 @@ func (a Affordability) MarshalJSON() ([]byte, error) {
 		maxWTE = a.MaxWTE.StringFixed(2)
 	}
 	return json.Marshal(struct {
-		Year           des.Year        `json:"year"`
-		Role           string          `json:"role"`
-		Start          des.Date        `json:"start"`
-		WTE            decimal.Decimal `json:"wte"`
-		Pot            des.PotID       `json:"pot"`
-		HeadroomBefore des.JSONMoney   `json:"headroom_before"`
-		Claim          des.JSONMoney   `json:"claim"`
-		ClaimPerWTE    des.JSONMoney   `json:"claim_per_wte"`
-		HeadroomAfter  des.JSONMoney   `json:"headroom_after"`
-		MaxWTE         string          `json:"max_wte,omitempty"`
-		MaxWTEKnown    bool            `json:"max_wte_known"`
-		Reasons        []ReasonDetail  `json:"reasons,omitempty"`
-		Explain        string          `json:"explain"`
-	}{des.YearOf(a.Start), a.Role, a.Start, a.WTE, a.Pot, des.JSONMoney(a.HeadroomBefore), des.JSONMoney(a.Claim),
-		des.JSONMoney(a.ClaimPerWTE), des.JSONMoney(a.HeadroomAfter), maxWTE, a.MaxWTEKnown, a.Reasons, a.Explain})
+		Year           des.Year       `json:"year"`
+		Role           string         `json:"role"`
+		Start          des.Date       `json:"start"`
+		WTE            plainDecimal   `json:"wte"`
+		Pot            des.PotID      `json:"pot"`
+		HeadroomBefore des.Money      `json:"headroom_before"`
+		Claim          des.Money      `json:"claim"`
+		ClaimPerWTE    des.Money      `json:"claim_per_wte"`
+		HeadroomAfter  des.Money      `json:"headroom_after"`
+		MaxWTE         string         `json:"max_wte,omitempty"`
+		MaxWTEKnown    bool           `json:"max_wte_known"`
+		Reasons        []ReasonDetail `json:"reasons,omitempty"`
+		Explain        string         `json:"explain"`
+	}{Year: des.YearOf(a.Start), Role: a.Role, Start: a.Start, WTE: plainDecimal(a.WTE), Pot: a.Pot,
+		HeadroomBefore: a.HeadroomBefore, Claim: a.Claim, ClaimPerWTE: a.ClaimPerWTE, HeadroomAfter: a.HeadroomAfter,
+		MaxWTE: maxWTE, MaxWTEKnown: a.MaxWTEKnown, Reasons: a.Reasons, Explain: a.Explain})
 }
 
 // monthlySum writes a claim as the sum of its monthly claims, runs of equal
 // months grouped, so that the figure reproduces by hand: " (the sum of its
 // monthly claims, each rounded half-up to the penny: 6 × £12,741.67)".
 // Months with no claim are left out.
-func monthlySum(months []decimal.Decimal) string {
+func monthlySum(months []des.Money) string {
 	var parts []string
 	for i := 0; i < len(months); {
 		j := i
-		for j < len(months) && months[j].Equal(months[i]) {
+		for j < len(months) && months[j] == months[i] {
 			j++
 		}
 		if months[i].IsPositive() {
-			parts = append(parts, fmt.Sprintf("%d × %s", j-i, des.Pounds(months[i])))
+			parts = append(parts, fmt.Sprintf("%d × %s", j-i, months[i]))
 		}
 		i = j
 	}

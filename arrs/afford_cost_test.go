@@ -33,7 +33,7 @@ func affordDefault(t *testing.T, year string, h arrs.Hire) arrs.Affordability {
 // months of £37,810 ÷ 12 = £3,150.83, £18,904.98 (not 70% of that).
 func TestAffordDefaultCostClaimsTheMaximum(t *testing.T) {
 	a := affordDefault(t, "2019/20", arrs.Hire{Role: "clinical_pharmacist", Start: des.MustDate(2019, 10, 1)})
-	require.True(t, a.Claim.Equal(decimal.RequireFromString("18904.98")), "claim %s", a.Claim)
+	require.True(t, a.Claim == des.MustMoney("18904.98"), "claim %s", a.Claim)
 	require.Contains(t, a.Explain, "£54,014.29 a year per WTE counted (assumed to cost at least the maximum, "+
 		"so the claim is the maximum)")
 }
@@ -47,7 +47,7 @@ func TestAffordDefaultCostIsTheHiresZone(t *testing.T) {
 	require.Contains(t, a.Explain, "£65,838.00 a year per WTE counted")
 	require.NotContains(t, a.Explain, "76,313")
 	// Six months of £65,838 ÷ 12 = £5,486.50.
-	require.True(t, a.Claim.Equal(decimal.RequireFromString("32919.00")), "claim %s", a.Claim)
+	require.True(t, a.Claim == des.MustMoney("32919.00"), "claim %s", a.Claim)
 	h.London = arrs.InnerLondon
 	require.Contains(t, affordDefault(t, "2024/25", h).Explain, "£76,313.00 a year per WTE counted")
 }
@@ -97,12 +97,12 @@ func TestAffordChecksTheHire(t *testing.T) {
 // £1,712.66 + 5 × £3,123.08 = £17,328.06.
 func TestAffordExplainsTheMonthlyRounding(t *testing.T) {
 	a := affordDefault(t, "2026/27", arrs.Hire{Role: "general_practitioner", Start: des.MustDate(2026, 4, 1)})
-	require.Equal(t, "152900.04", a.Claim.StringFixed(2))
+	require.Equal(t, "152900.04", a.Claim.Plain())
 	require.Contains(t, a.Explain, "claim £152,900.04 (the sum of its monthly claims, each worked out on the "+
 		"month's days employed and rounded half-up to the penny: 12 × £12,741.67)")
 
 	b := affordDefault(t, "2025/26", arrs.Hire{Role: "care_coordinator", Start: des.MustDate(2025, 10, 15)})
-	require.Equal(t, "17328.06", b.Claim.StringFixed(2))
+	require.Equal(t, "17328.06", b.Claim.Plain())
 	require.Contains(t, b.Explain, "claim £17,328.06 (the sum of its monthly claims, each worked out on the "+
 		"month's days employed and rounded half-up to the penny: 1 × £1,712.66 + 5 × £3,123.08)")
 }

@@ -219,7 +219,7 @@ func TestClaimRules(t *testing.T) {
 			r, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{c.s})
 			require.NoError(t, err)
 			s := find(t, r, c.s.Name)
-			requireMoney(t, c.claim, s.Claim, s.Explain())
+			requireMoney(t, c.claim, s.Claim.Decimal(), s.Explain())
 			require.Equal(t, c.months, s.MonthsClaimed)
 			if c.reason != arrs.ReasonNone {
 				requireReason(t, s, c.reason)
@@ -256,8 +256,8 @@ func TestWTECapAdmitsWhatFits(t *testing.T) {
 	})
 	require.NoError(t, err)
 	// M1: 9 × 48,000 × 0.6 × 0.5 / 12 = 9 × 1,200; M2 only 0.4 WTE fits: 9 × 800.
-	requireMoney(t, "10800", find(t, r, "M1").Claim)
-	requireMoney(t, "7200", find(t, r, "M2").Claim)
+	requireMoney(t, "10800", find(t, r, "M1").Claim.Decimal())
+	requireMoney(t, "7200", find(t, r, "M2").Claim.Decimal())
 	requireReason(t, find(t, r, "M2"), arrs.ReasonCapPartial)
 }
 
@@ -270,7 +270,7 @@ func TestLondonMaximaAndFallback(t *testing.T) {
 	require.NoError(t, err)
 	// Jul–Sep outer London 69,000/12 = 5,750; from October no outer figure is
 	// sourced, so the national 65,838 applies: 6 × 5,486.50.
-	requireMoney(t, "50169", find(t, r, "L").Claim)
+	requireMoney(t, "50169", find(t, r, "L").Claim.Decimal())
 	require.Contains(t, find(t, r, "L").Explain(), "no outer-London figure sourced")
 }
 
@@ -284,15 +284,15 @@ func TestPotsHeadroomAndRunOut(t *testing.T) {
 	})
 	require.NoError(t, err)
 	main, _ := r.Pot("main")
-	requireMoney(t, "20000", main.Sum)
-	requireMoney(t, "27000", main.Claims)
-	requireMoney(t, "-7000", main.Headroom)
+	requireMoney(t, "20000", main.Sum.Decimal())
+	requireMoney(t, "27000", main.Claims.Decimal())
+	requireMoney(t, "-7000", main.Headroom.Decimal())
 	require.Equal(t, "2024-01", main.RunsOut) // 7 × 3,000 = 21,000 > 20,000
 	gp, _ := r.Pot("gp")
-	requireMoney(t, "10000", gp.Sum)
+	requireMoney(t, "10000", gp.Sum.Decimal())
 	require.Equal(t, "2023-11", gp.RunsOut) // 2 × 7,705.17 > 10,000
 	require.True(t, r.OverCommitted())
-	requireMoney(t, r.Sum.Sub(r.Claims).String(), r.Headroom)
+	requireMoney(t, r.Sum.Decimal().Sub(r.Claims.Decimal()).String(), r.Headroom.Decimal())
 }
 
 func TestAfford(t *testing.T) {
@@ -303,9 +303,9 @@ func TestAfford(t *testing.T) {
 	require.NoError(t, err)
 	// sum 100,000 − 45,000 = 55,000 before; a hire at the maximum from
 	// October claims 6 × 5,486.50 = 32,919.
-	requireMoney(t, "55000", a.HeadroomBefore)
-	requireMoney(t, "32919", a.ClaimPerWTE)
-	requireMoney(t, "22081", a.HeadroomAfter)
+	requireMoney(t, "55000", a.HeadroomBefore.Decimal())
+	requireMoney(t, "32919", a.ClaimPerWTE.Decimal())
+	requireMoney(t, "22081", a.HeadroomAfter.Decimal())
 	requireMoney(t, "1.67", a.MaxWTE) // 1.67 × 32,919 = 54,974.73 ≤ 55,000; 1.68 would exceed
 	_, err = p.Afford(pcn(40000, 50000), roster, arrs.Hire{Role: "astronaut", WTE: wte("1"), Start: d(2023, 10, 1)})
 	require.ErrorIs(t, err, des.ErrInvalid)

@@ -223,8 +223,8 @@ func (b *Batch) Results() ([]PCNResult, error) {
 // pennies.
 func (b *Batch) matches(i int, r *PCNResult) bool {
 	t := &b.totals[i]
-	if toPennies(r.Entitlements.Total) != t.Entitlements || toPennies(r.ARRS.Cost) != t.Cost ||
-		toPennies(r.ARRS.ClaimsOnDerived) != t.ClaimsOnDerived || toPennies(r.ARRS.Claims) != t.Claimed() ||
+	if toPennies(r.Entitlements.Total) != t.Entitlements || r.ARRS.Cost.Pennies() != t.Cost ||
+		r.ARRS.ClaimsOnDerived.Pennies() != t.ClaimsOnDerived || r.ARRS.Claims.Pennies() != t.Claimed() ||
 		len(r.ARRS.Staff) != b.staffAt[i+1]-b.staffAt[i] {
 		return false
 	}
@@ -251,11 +251,11 @@ func (b *Batch) matches(i int, r *PCNResult) bool {
 }
 
 func samePennies(sp StaffPennies, sr StaffResult) bool {
-	if toPennies(sr.ClaimOnDerived) != sp.ClaimOnDerived || len(sr.Months) != 12 || len(sr.CostMonths) != 12 {
+	if sr.ClaimOnDerived.Pennies() != sp.ClaimOnDerived || len(sr.Months) != 12 || len(sr.CostMonths) != 12 {
 		return false
 	}
 	for m := 0; m < 12; m++ {
-		if toPennies(sr.Months[m]) != sp.Months[m] || toPennies(sr.CostMonths[m]) != sp.CostMonths[m] {
+		if sr.Months[m].Pennies() != sp.Months[m] || sr.CostMonths[m].Pennies() != sp.CostMonths[m] {
 			return false
 		}
 	}

@@ -173,8 +173,8 @@ func ExampleBatch() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(r.ARRS.Staff[1].Name, "claims", des.Pounds(r.ARRS.Staff[1].Claim), "at most",
-		des.Pounds(r.ARRS.Staff[1].Maximum), "a year per WTE")
+	fmt.Println(r.ARRS.Staff[1].Name, "claims", des.Pounds(r.ARRS.Staff[1].Claim.Decimal()), "at most",
+		des.Pounds(r.ARRS.Staff[1].Maximum.Decimal()), "a year per WTE")
 	// Output:
 	// PCN A: claims £75,948.00, ARRS sums £725,910.00
 	// PCN B: claims £75,948.00, ARRS sums £1,258,244.00

@@ -136,7 +136,7 @@ func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
 			defer wg.Done()
 			for i, in := range nation {
 				r, err := plan.Calculate(in.PCN, in.Roster)
-				if err != nil || !r.Claims.Equal(serial[i].Claims) {
+				if err != nil || !r.Claims.Decimal().Equal(serial[i].Claims.Decimal()) {
 					t.Errorf("PCN %d: concurrent result differs: %v", i, err)
 				}
 				_, _ = des.Entitle(rs, in.PCN, des.Options{})
@@ -145,7 +145,7 @@ func TestConcurrentPCNsShareOneRuleSet(t *testing.T) {
 	}
 	wg.Wait()
 	for i := range nation {
-		require.True(t, all[i].ARRS.Claims.Equal(serial[i].Claims))
+		require.True(t, all[i].ARRS.Claims.Decimal().Equal(serial[i].Claims.Decimal()))
 		checkInvariants(t, plan, nation[i].Roster, all[i].ARRS)
 	}
 }

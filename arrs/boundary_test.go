@@ -64,9 +64,9 @@ func TestBoundaryDates(t *testing.T) {
 				if !ok {
 					want = "0"
 				}
-				requireMoney(t, want, s.Months[m], "month", m, s.Explain())
+				requireMoney(t, want, s.Months[m].Decimal(), "month", m, s.Explain())
 			}
-			requireMoney(t, c.claim, s.Claim, s.Explain())
+			requireMoney(t, c.claim, s.Claim.Decimal(), s.Explain())
 		})
 	}
 }
@@ -82,8 +82,8 @@ func TestBoundaryHeadcountCapHandOver(t *testing.T) {
 		staff("B", "clinical_pharmacist", "1", d(2023, 10, 1), des.Date{}, 50000),
 	})
 	require.NoError(t, err)
-	requireMoney(t, "8750.01", find(t, r, "A").Claim, "3 × 2,916.67")
-	requireMoney(t, "17500.02", find(t, r, "B").Claim, "6 × 2,916.67")
+	requireMoney(t, "8750.01", find(t, r, "A").Claim.Decimal(), "3 × 2,916.67")
+	requireMoney(t, "17500.02", find(t, r, "B").Claim.Decimal(), "6 × 2,916.67")
 	for _, b := range r.Breaches {
 		require.NotEqual(t, arrs.ReasonCap, b.Rule, "%+v", b)
 	}
@@ -97,10 +97,10 @@ func TestBoundaryHeadcountCapHandOver(t *testing.T) {
 	})
 	require.NoError(t, err)
 	a, b := find(t, r, "A"), find(t, r, "B")
-	requireMoney(t, "94.09", a.Months[6], a.Explain())
-	requireMoney(t, "8844.10", a.Claim, "3 × 2,916.67 + 94.09")
-	requireMoney(t, "0", b.Months[6], b.Explain())
-	requireMoney(t, "14583.35", b.Claim, "5 × 2,916.67")
+	requireMoney(t, "94.09", a.Months[6].Decimal(), a.Explain())
+	requireMoney(t, "8844.10", a.Claim.Decimal(), "3 × 2,916.67 + 94.09")
+	requireMoney(t, "0", b.Months[6].Decimal(), b.Explain())
+	requireMoney(t, "14583.35", b.Claim.Decimal(), "5 × 2,916.67")
 	requireReason(t, b, arrs.ReasonCap)
 }
 

@@ -86,7 +86,6 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 	if err != nil {
 		return Result{}, err
 	}
-	r.ClaimsUnsourced = decimal.Zero
 	if p.hasUnsourced() {
 		sp, err := p.sourcedPlan()
 		if err != nil {
@@ -97,7 +96,7 @@ func (p *Plan) calculate(pcn des.PCN, roster []Staff, sums []des.Amount) (Result
 			if err != nil {
 				return Result{}, err
 			}
-			r.ClaimsUnsourced = r.Claims.Sub(fromPennies(c))
+			r.ClaimsUnsourced = des.Pennies(r.Claims.Pennies() - c) // two sums of non-negative pennies: no overflow
 		}
 	}
 	return r, nil
@@ -661,14 +660,14 @@ func (p *Plan) tally(t *tally, people []person, order []int) bool {
 // result is the explained result, built from the months worked out (months)
 // and their tally.
 func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amount) (Result, error) {
-	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order)), ClaimsOnDerived: decimal.Zero}
+	r := Result{Year: p.year, PCN: pcn.Name, Staff: make([]StaffResult, 0, len(order))}
 	pots := p.fast().pots
 	t := tally{pots: make([][12]int64, len(pots))}
 	if !p.tally(&t, people, order) {
 		return Result{}, &OverflowError{PCN: pcn.Name, What: "the claims or cost of a month"}
 	}
 	// one allocation a PCN for its people's months and explainers
-	months := make([]decimal.Decimal, 24*len(order))
+	months := make([]des.Money, 24*len(order))
 	ex := make([]staffExplainer, len(order))
 	for k, i := range order {
 		pp := &people[i]
@@ -676,60 +675,63 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 		r.Breaches = p.breaches(pp, r.Breaches)
 	}
 	r.Months = make([]MonthRow, 0, 12)
-	r.ClaimsOnDerived = fromPennies(t.onDerived)
+	r.ClaimsOnDerived = des.Pennies(t.onDerived)
 	var cum, costTotal int64
 	for m := 0; m < 12; m++ {
 		if !addInt(&cum, t.claim[m]) || !addInt(&costTotal, t.cost[m]) {
 			return Result{}, &OverflowError{PCN: pcn.Name, What: "the year's claims or cost"}
 		}
-		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: fromPennies(t.claim[m]),
-			Cost: fromPennies(t.cost[m]), Cumulative: fromPennies(cum)})
+		r.Months = append(r.Months, MonthRow{Month: p.month[m].label, Claim: des.Pennies(t.claim[m]),
+			Cost: des.Pennies(t.cost[m]), Cumulative: des.Pennies(cum)})
 	}
-	r.Claims, r.Cost, r.Sum = fromPennies(cum), fromPennies(costTotal), decimal.Zero
+	r.Claims, r.Cost = des.Pennies(cum), des.Pennies(costTotal)
 	for _, a := range sums {
 		var pm [12]int64
 		if q := slices.Index(pots, a.Pot); q >= 0 {
 			pm = t.pots[q]
 		}
+		sum, err := des.MoneyOf(a.Total) // a sum is rounded to the penny
+		if err != nil {
+			return Result{}, &OverflowError{PCN: pcn.Name, What: "ARRS sum " + a.ID, Amount: a.Total}
+		}
 		var c int64
 		runsOut := ""
-		sumP := a.Total.Shift(2).IntPart() // a sum is rounded to the penny
 		for m := 0; m < 12; m++ {
 			c += pm[m] // within the checked year's claims
-			if runsOut == "" && c > sumP {
+			if runsOut == "" && c > sum.Pennies() {
 				runsOut = p.month[m].label
 			}
 		}
-		pot := Pot{ID: a.ID, Name: a.Pot, Sum: a.Total, Claims: fromPennies(c), Headroom: a.Total.Sub(fromPennies(c)),
-			RunsOut: runsOut, sum: a}
+		pot := Pot{ID: a.ID, Name: a.Pot, Sum: sum, Claims: des.Pennies(c), RunsOut: runsOut, sum: a}
+		if pot.Headroom, err = sum.Sub(pot.Claims); err == nil {
+			r.Sum, err = r.Sum.Add(sum)
+		}
+		if err != nil {
+			return Result{}, &OverflowError{PCN: pcn.Name, What: "the ARRS sums or headroom"}
+		}
 		r.Pots = append(r.Pots, pot)
-		r.Sum = r.Sum.Add(pot.Sum)
 		if r.RunsOut == "" || (runsOut != "" && runsOut < r.RunsOut) {
 			r.RunsOut = runsOut
 		}
 	}
 	// Claims for a role whose pot has no sum (should not happen with a
 	// validated rule set) still count in Claims, so Headroom stays honest.
-	r.Headroom = r.Sum.Sub(r.Claims)
+	var err error
+	if r.Headroom, err = r.Sum.Sub(r.Claims); err != nil {
+		return Result{}, &OverflowError{PCN: pcn.Name, What: "the headroom"}
+	}
 	return r, nil
 }
 
 // staffResult is a person's explained result; months (24 long) holds its
 // Months and CostMonths, ex its explainer.
-func (p *Plan) staffResult(pp *person, months []decimal.Decimal, ex *staffExplainer) StaffResult {
+func (p *Plan) staffResult(pp *person, months []des.Money, ex *staffExplainer) StaffResult {
 	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: months[:12:12],
-		Maximum: decimal.Zero, Reimbursement: decimal.Zero}
+		CostMonths: months[12:24:24], Reimbursement: decimal.Zero}
 	var claim, cost, onDerived int64
 	lastMax := -1
 	for m := 0; m < 12; m++ {
-		switch {
-		case pp.claim[m] == 0:
-			sr.Months[m] = decimal.Zero
-		case m > 0 && pp.claim[m] == pp.claim[m-1]:
-			sr.Months[m] = sr.Months[m-1] // decimals are immutable: share the value
-		default:
-			sr.Months[m] = fromPennies(pp.claim[m])
-		}
+		sr.Months[m], sr.CostMonths[m] = des.Pennies(pp.claim[m]), des.Pennies(pp.cost[m])
 		claim += pp.claim[m]
 		cost += pp.cost[m]
 		if pp.derived[m] {
@@ -740,23 +742,7 @@ func (p *Plan) staffResult(pp *person, months []decimal.Decimal, ex *staffExplai
 			lastMax = m
 		}
 	}
-	sr.Claim = fromPennies(claim)
-	sr.ClaimOnDerived = fromPennies(onDerived)
-	sr.Cost = sr.Claim // decimals are immutable: share the value when equal
-	if cost != claim {
-		sr.Cost = fromPennies(cost)
-	}
-	sr.CostMonths = months[12:24:24]
-	for m := 0; m < 12; m++ {
-		switch {
-		case pp.cost[m] == pp.claim[m]:
-			sr.CostMonths[m] = sr.Months[m]
-		case m > 0 && pp.cost[m] == pp.cost[m-1]:
-			sr.CostMonths[m] = sr.CostMonths[m-1]
-		default:
-			sr.CostMonths[m] = fromPennies(pp.cost[m])
-		}
-	}
+	sr.Claim, sr.ClaimOnDerived, sr.Cost = des.Pennies(claim), des.Pennies(onDerived), des.Pennies(cost)
 	if rp := pp.rp; rp != nil {
 		sr.Reimbursement = rp.role.Reimbursement
 		if pp.share == 2 {
@@ -767,7 +753,7 @@ func (p *Plan) staffResult(pp *person, months []decimal.Decimal, ex *staffExplai
 			if rp.max[lastMax][z] < 0 {
 				z = national
 			}
-			sr.Maximum = rp.maxDec[lastMax][z]
+			sr.Maximum = des.Pennies(rp.max[lastMax][z])
 		}
 	}
 	var seen [8]Reason

@@ -33,8 +33,8 @@ func TestCap1920CountsWTEAndMoreThan100000(t *testing.T) {
 		staff("B", "clinical_pharmacist", "0.5", jul, des.Date{}, 60000),
 	})
 	require.NoError(t, err)
-	requireMoney(t, "14178.78", find(t, r, "A").Claim, "9 × £1,575.42")
-	requireMoney(t, "14178.78", find(t, r, "B").Claim, "9 × £1,575.42")
+	requireMoney(t, "14178.78", find(t, r, "A").Claim.Decimal(), "9 × £1,575.42")
+	requireMoney(t, "14178.78", find(t, r, "B").Claim.Decimal(), "9 × £1,575.42")
 	require.Empty(t, r.Breaches)
 
 	// A third half-time pharmacist is beyond 1 WTE.
@@ -44,7 +44,7 @@ func TestCap1920CountsWTEAndMoreThan100000(t *testing.T) {
 		staff("C", "clinical_pharmacist", "0.5", jul, des.Date{}, 60000),
 	})
 	require.NoError(t, err)
-	requireMoney(t, "0", find(t, r, "C").Claim)
+	requireMoney(t, "0", find(t, r, "C").Claim.Decimal())
 	requireReason(t, find(t, r, "C"), arrs.ReasonCap)
 
 	// Exactly 100,000 patients is not 'more than 100,000': one WTE.
@@ -54,14 +54,14 @@ func TestCap1920CountsWTEAndMoreThan100000(t *testing.T) {
 	}
 	r, err = p.Calculate(pcn(100000, 100000), two)
 	require.NoError(t, err)
-	requireMoney(t, "28357.47", find(t, r, "A").Claim, "9 × £3,150.83")
-	requireMoney(t, "0", find(t, r, "B").Claim)
-	requireMoney(t, "28357.47", r.Claims)
+	requireMoney(t, "28357.47", find(t, r, "A").Claim.Decimal(), "9 × £3,150.83")
+	requireMoney(t, "0", find(t, r, "B").Claim.Decimal())
+	requireMoney(t, "28357.47", r.Claims.Decimal())
 
 	// 100,001 patients: two WTE.
 	r, err = p.Calculate(pcn(100001, 100001), two)
 	require.NoError(t, err)
-	requireMoney(t, "28357.47", find(t, r, "A").Claim)
-	requireMoney(t, "28357.47", find(t, r, "B").Claim)
-	requireMoney(t, "56714.94", r.Claims)
+	requireMoney(t, "28357.47", find(t, r, "A").Claim.Decimal())
+	requireMoney(t, "28357.47", find(t, r, "B").Claim.Decimal())
+	requireMoney(t, "56714.94", r.Claims.Decimal())
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 )
 
 // CSV rows of PCNs (the national example's input).
@@ -27,6 +28,6 @@ func readCSV(path string) error {
 		return err
 	}
 	defer f.Close()
-	_, _, err = des.ReadPCNCSV(path, f, des.CSVOptions{})
+	_, _, err = national.ReadPCNs(path, f, national.PCNOptions{})
 	return err
 }

@@ -114,7 +114,7 @@ func loadScenarioFully(path string) error {
 	if err := sc.CheckRoles(rates.Roles()); err != nil {
 		return err
 	}
-	_, err = scenario.Run(sc, sc.Years, rates.All(), scenario.Options{})
+	_, err = scenario.Run(sc, sc.Years, mustAll(rates.All()), scenario.Options{})
 	return err
 }
 

@@ -30,9 +30,9 @@ func CompareResults(a, b Result) (figures, staff []des.Change) {
 		what string
 		get  func(Pot) decimal.Decimal
 	}{
-		{"sum", func(p Pot) decimal.Decimal { return p.Sum }},
-		{"claims", func(p Pot) decimal.Decimal { return p.Claims }},
-		{"headroom", func(p Pot) decimal.Decimal { return p.Headroom }},
+		{"sum", func(p Pot) decimal.Decimal { return p.Sum.Decimal() }},
+		{"claims", func(p Pot) decimal.Decimal { return p.Claims.Decimal() }},
+		{"headroom", func(p Pot) decimal.Decimal { return p.Headroom.Decimal() }},
 	}
 	if len(potIDs) > 1 {
 		for _, id := range potIDs {
@@ -59,13 +59,13 @@ func CompareResults(a, b Result) (figures, staff []des.Change) {
 	both := func(id, name string, x, y decimal.Decimal) des.Change {
 		return des.Change{ID: id, Name: name, From: des.SomeMoney(x), To: des.SomeMoney(y)}
 	}
-	headroom := both("headroom", "Headroom (sum − claims)", a.Headroom, b.Headroom)
+	headroom := both("headroom", "Headroom (sum − claims)", a.Headroom.Decimal(), b.Headroom.Decimal())
 	headroom.FromText, headroom.ToText = over(a), over(b)
 	figures = append(figures,
-		both("sum", "ARRS sum (every pot)", a.Sum, b.Sum),
-		both("claims", "ARRS claims of the roster", a.Claims, b.Claims),
+		both("sum", "ARRS sum (every pot)", a.Sum.Decimal(), b.Sum.Decimal()),
+		both("claims", "ARRS claims of the roster", a.Claims.Decimal(), b.Claims.Decimal()),
 		headroom,
-		both("cost", "Employer cost of the roster", a.Cost, b.Cost),
+		both("cost", "Employer cost of the roster", a.Cost.Decimal(), b.Cost.Decimal()),
 	)
 	for i := range figures {
 		figures[i].Difference = des.DiffMoney(figures[i].From, figures[i].To)
@@ -89,11 +89,11 @@ func CompareResults(a, b Result) (figures, staff []des.Change) {
 		y, okB := staffOf(b, n)
 		it := des.Change{ID: n}
 		if okA {
-			it.Name, it.From, it.FromText, it.FromCodes = x.Role, des.SomeMoney(x.Claim), JoinReasons(x.Reasons),
+			it.Name, it.From, it.FromText, it.FromCodes = x.Role, des.SomeMoney(x.Claim.Decimal()), JoinReasons(x.Reasons),
 				codesOf(x.Reasons)
 		}
 		if okB {
-			it.Name, it.To, it.ToText, it.ToCodes = y.Role, des.SomeMoney(y.Claim), JoinReasons(y.Reasons), codesOf(y.Reasons)
+			it.Name, it.To, it.ToText, it.ToCodes = y.Role, des.SomeMoney(y.Claim.Decimal()), JoinReasons(y.Reasons), codesOf(y.Reasons)
 		}
 		it.Difference = des.DiffMoney(it.From, it.To)
 		staff = append(staff, it)

@@ -30,13 +30,13 @@ func TestClaimRestingOnDerivedMaximum(t *testing.T) {
 		r.Staff[0], r.Staff[1] = r.Staff[1], r.Staff[0]
 	}
 	// £69,515 ÷ 12 = £5,792.9166… → £5,792.92 a month, × 12 = £69,515.04.
-	require.Equal(t, "69515.04", r.Staff[0].Claim.StringFixed(2))
-	require.Equal(t, "69515.04", r.Staff[0].ClaimOnDerived.StringFixed(2))
+	require.Equal(t, "69515.04", r.Staff[0].Claim.Plain())
+	require.Equal(t, "69515.04", r.Staff[0].ClaimOnDerived.Plain())
 	require.Contains(t, r.Staff[0].Explain(), "rests on a maximum no source gives")
 	require.Contains(t, r.Staff[0].Explain(), "derived by the band model: band 7")
 	// Below the maximum, the claim is the cost: it rests on no derived figure.
 	require.True(t, r.Staff[1].ClaimOnDerived.IsZero())
-	require.Equal(t, "69515.04", r.ClaimsOnDerived.StringFixed(2))
+	require.Equal(t, "69515.04", r.ClaimsOnDerived.Plain())
 
 	r, err = arrs.Calculate(rs.SourcedOnly(), pcn, staff, arrs.Options{})
 	require.NoError(t, err)
@@ -78,11 +78,11 @@ func TestMentalHealthPractitionerBand(t *testing.T) {
 	// first) MHP at band 5 is reimbursed 50% (the 2025/26 workbook: 'Only 50%
 	// reimbursement is available for the first Mental Health Practitioner'):
 	// £1,872.50 a month, £22,470.00 a year.
-	require.Equal(t, "22470.00", r.Staff[0].Claim.StringFixed(2))
+	require.Equal(t, "22470.00", r.Staff[0].Claim.Plain())
 	require.Contains(t, r.Staff[0].Explain(), "band 5")
 	r, err = arrs.Calculate(rs, pcn, []arrs.Staff{mhp("")}, arrs.Options{})
 	require.NoError(t, err)
-	require.Equal(t, "30000.00", r.Staff[0].Claim.StringFixed(2), "band 8a's £76,001 does not bind: 50% of £60,000")
+	require.Equal(t, "30000.00", r.Staff[0].Claim.Plain(), "band 8a's £76,001 does not bind: 50% of £60,000")
 	_, err = arrs.Calculate(rs, pcn, []arrs.Staff{mhp("9")}, arrs.Options{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), `band "9": mental_health_practitioner is paid at band 4, 5, 6, 7, 8a`)

@@ -68,8 +68,9 @@
 // Each rule is written once, and the fast and explained paths run it: the
 // payments by des.Entitler (Entitle records the working, Pennies does not),
 // the claims by one monthly loop (Plan.months) and one tally in checked
-// sums (Plan.tally), the roll-up by RollUpStream. The explained result is
-// built from what that code computed; its texts are made when asked for.
+// sums (Plan.tally); the roll-up of many PCNs over Totals is package
+// national's. The explained result is built from what that code computed;
+// its texts are made when asked for.
 //
 // # Many PCNs
 //

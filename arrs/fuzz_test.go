@@ -52,7 +52,7 @@ func FuzzCalculate(f *testing.F) {
 	for _, s := range calcSeeds() {
 		f.Add(yearIndex(f, s.year), s.reg, s.wgt, s.data)
 	}
-	all := rates.All()
+	all := mustAll(rates.All())
 	var plans []*arrs.Plan
 	roles := rates.Roles() // every catalogued role; some are not claimable in early years
 	for _, rs := range all {

@@ -21,9 +21,9 @@ func TestPotClaimsEqualToTheSumDoNotRunOut(t *testing.T) {
 	r, err := p.Calculate(pcn(40000, 22500), []arrs.Staff{staff("F", "first_contact_physiotherapist", "1", d(2023, 4, 1), des.Date{}, 60000)})
 	require.NoError(t, err)
 	main, _ := r.Pot("main")
-	requireMoney(t, "45000", main.Sum)
-	requireMoney(t, "45000", main.Claims)
-	requireMoney(t, "0", main.Headroom)
+	requireMoney(t, "45000", main.Sum.Decimal())
+	requireMoney(t, "45000", main.Claims.Decimal())
+	requireMoney(t, "0", main.Headroom.Decimal())
 	require.Empty(t, main.RunsOut)
 	require.Empty(t, r.RunsOut)
 	// a penny a month more runs it out in March
@@ -64,9 +64,9 @@ func TestCostIsNotTheClaim(t *testing.T) {
 	p := plan(t)
 	r, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{staff("F", "first_contact_physiotherapist", "1", d(2023, 4, 1), des.Date{}, 80000)})
 	require.NoError(t, err)
-	requireMoney(t, "48504", r.Staff[0].Claim)
-	requireMoney(t, "80000.04", r.Staff[0].Cost)
-	requireMoney(t, "80000.04", r.Cost)
+	requireMoney(t, "48504", r.Staff[0].Claim.Decimal())
+	requireMoney(t, "80000.04", r.Staff[0].Cost.Decimal())
+	requireMoney(t, "80000.04", r.Cost.Decimal())
 }
 
 // Maximum is the maximum of the last month claimed, zero when nothing is.
@@ -82,9 +82,9 @@ func TestStaffMaximumIsTheLastMonthClaimed(t *testing.T) {
 	require.Contains(t, err.Error(), `staff[2] (X).role: unknown role "astronaut"`)
 	r, err := arrs.Calculate(rs, pcn(40000, 50000), []arrs.Staff{s, n}, arrs.Options{})
 	require.NoError(t, err)
-	requireMoney(t, "77545", find(t, r, "A").Maximum) // April only, inner London
-	requireMoney(t, "6462.08", find(t, r, "A").Claim) // 77,545 ÷ 12 = 6,462.0833…
-	requireMoney(t, "0", find(t, r, "N").Maximum)     // no sourced 2025/26 maximum
+	requireMoney(t, "77545", find(t, r, "A").Maximum.Decimal()) // April only, inner London
+	requireMoney(t, "6462.08", find(t, r, "A").Claim.Decimal()) // 77,545 ÷ 12 = 6,462.0833…
+	requireMoney(t, "0", find(t, r, "N").Maximum.Decimal())     // no sourced 2025/26 maximum
 }
 
 func TestExplainNotEmployedInTheYear(t *testing.T) {
@@ -120,8 +120,8 @@ func TestCapPlaceGoesByStartThenName(t *testing.T) {
 	} {
 		r, err := p.Calculate(pcn(40000, 50000), roster)
 		require.NoError(t, err)
-		requireMoney(t, "26250.03", find(t, r, "A").Claim) // 9 × 2,916.67
-		requireMoney(t, "0", find(t, r, "B").Claim)
+		requireMoney(t, "26250.03", find(t, r, "A").Claim.Decimal()) // 9 × 2,916.67
+		requireMoney(t, "0", find(t, r, "B").Claim.Decimal())
 		require.Equal(t, "A", r.Staff[0].Name)
 	}
 }
@@ -133,8 +133,8 @@ func TestNoCapsNoRegisteredListNeeded(t *testing.T) {
 	pc := des.PCN{Name: "W", Practices: []des.Practice{{Name: "P", Weighted: des.WholeNumber(30000)}}}
 	r, err := arrs.Calculate(rs, pc, []arrs.Staff{{Name: "A", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.RequireFromString("62000.22")}}, arrs.Options{})
 	require.NoError(t, err)
-	requireMoney(t, "62000.28", r.Claims)
-	requireMoney(t, "798930", r.Sum) // £26.631 × 30,000
+	requireMoney(t, "62000.28", r.Claims.Decimal())
+	requireMoney(t, "798930", r.Sum.Decimal()) // £26.631 × 30,000
 }
 
 // The roster bounds are where the README says: up to 10 WTE on a line, at

@@ -107,7 +107,6 @@ type rolePlan struct {
 	// max[m][z] is the maximum in pennies a year in month m for zone z;
 	// -1 where no source gives one.
 	max      [12][3]int64
-	maxDec   [12][3]decimal.Decimal // the same as decimals, made once
 	claimCap [12]bool
 	// unsourced[m][z] is true when the maximum in month m for zone z is
 	// derived or carried (no source gives it).
@@ -224,7 +223,7 @@ func (rp *rolePlan) shares() error {
 }
 
 // monthMaximum sets month m's maximum (the last in force at its start) in
-// each zone, in pennies and as decimals, whether it is stated as a claim,
+// each zone, in pennies, whether it is stated as a claim,
 // and whether a source gives it.
 func (rp *rolePlan) monthMaximum(m int, mi monthInfo) {
 	rp.maxIdx[m] = -1
@@ -240,11 +239,6 @@ func (rp *rolePlan) monthMaximum(m int, mi monthInfo) {
 	}
 	mx := rp.maxima[k]
 	rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
-	for z, v := range rp.max[m] {
-		if v >= 0 {
-			rp.maxDec[m][z] = fromPennies(v)
-		}
-	}
 	rp.claimCap[m] = mx.ClaimCap
 	for z := range rp.unsourced[m] {
 		src := mx.SourceFor(z)

@@ -1,6 +1,8 @@
 package arrs_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/derive"
 	"github.com/pcnfin/pcnfin/des/rulefile"
@@ -11,6 +13,7 @@ import (
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
@@ -119,7 +122,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			return nil
 		}},
 		{"des roles", func() error {
-			_, _, _, _ = des.RoleIDs(), des.KnownRole(""), des.SessionalRole(""), des.UnknownRoleMsg("")
+			_, _, _, _ = names.RoleIDs(), names.KnownRole(""), names.SessionalRole(""), names.UnknownRoleMsg("")
 			return nil
 		}},
 		// des: rule sets and entitlements
@@ -158,9 +161,9 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			return wantErr(err)
 		}},
 		{"derive.GrowthFactor", func() error { _ = derive.GrowthFactor(dd, 0); return nil }},
-		{"des.ReadPCNCSV", func() error {
-			_, _, err := des.ReadPCNCSV("", strings.NewReader(""), des.CSVOptions{})
-			_ = des.PCNCSVColumns()
+		{"national.ReadPCNs", func() error {
+			_, _, err := national.ReadPCNs("", strings.NewReader(""), national.PCNOptions{})
+			_ = national.PCNColumns()
 			_ = err
 			return nil
 		}},
@@ -296,8 +299,8 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 		}},
 		// rates
 		{"rates", func() error {
-			_ = rates.Err()
-			_, _, _ = rates.Years(), rates.Latest(), rates.All()
+			_, _ = rates.Years(), rates.Latest()
+			_, _ = rates.All()
 			_, _ = rates.Roles(), rates.Today()
 			_ = rates.CurrentYear(d)
 			_ = rates.LatestWithMaxima([]*des.RuleSet{nil, &rs})

@@ -115,25 +115,25 @@ type StaffResult struct {
 	Role string          `json:"role"`
 	WTE  decimal.Decimal `json:"wte"`
 	// Claim is the year's claim: the sum of Months.
-	Claim decimal.Decimal `json:"claim"`
+	Claim des.Money `json:"claim"`
 	// ClaimOnDerived is the part of Claim that rests on a maximum no source
 	// gives (derived by the band model, or carried): the months in which
 	// such a maximum limits the claim. Zero when every binding maximum is
 	// sourced.
-	ClaimOnDerived decimal.Decimal `json:"claim_on_derived"`
+	ClaimOnDerived des.Money `json:"claim_on_derived"`
 	// Cost is the employer cost of the person over the months employed in
 	// the year (each month rounded to the penny).
-	Cost decimal.Decimal `json:"cost"`
+	Cost des.Money `json:"cost"`
 	// CostMonths is the employer cost month by month, April first (each
 	// rounded to the penny; they add up to Cost).
-	CostMonths []decimal.Decimal `json:"cost_months"`
+	CostMonths []des.Money `json:"cost_months"`
 	// Months is the monthly claim, April first.
-	Months []decimal.Decimal `json:"months"`
+	Months []des.Money `json:"months"`
 	// MonthsClaimed counts months with a claim.
 	MonthsClaimed int `json:"months_claimed"`
 	// Maximum is the annual maximum per WTE used in the last month claimed
 	// (for the person's London zone where there is one).
-	Maximum decimal.Decimal `json:"maximum"`
+	Maximum des.Money `json:"maximum"`
 	// Reimbursement is the percentage applied, as a fraction.
 	Reimbursement decimal.Decimal `json:"reimbursement"`
 	Reasons       []ReasonDetail  `json:"reasons,omitempty"`
@@ -153,28 +153,41 @@ func (s StaffResult) Explain() string {
 	return s.explained
 }
 
-// staffJSON is StaffResult as JSON: money with two places.
+// plainDecimal is a decimal in JSON as a string of its exact digits ("0.5"),
+// as shopspring/decimal writes it by default, whatever its package globals
+// say.
+type plainDecimal decimal.Decimal
+
+// MarshalText writes the digits.
+func (d plainDecimal) MarshalText() ([]byte, error) { return []byte(decimal.Decimal(d).String()), nil }
+
+// UnmarshalJSON reads a JSON string or number.
+func (d *plainDecimal) UnmarshalJSON(b []byte) error { return (*decimal.Decimal)(d).UnmarshalJSON(b) }
+
+// staffJSON is StaffResult as JSON, in the order a reader wants it, with its
+// explanation.
 type staffJSON struct {
-	Name           string          `json:"name"`
-	Role           string          `json:"role"`
-	WTE            decimal.Decimal `json:"wte"`
-	Claim          des.JSONMoney   `json:"claim"`
-	ClaimOnDerived des.JSONMoney   `json:"claim_on_derived"`
-	Cost           des.JSONMoney   `json:"cost"`
-	CostMonths     []des.JSONMoney `json:"cost_months"`
-	MonthsClaimed  int             `json:"months_claimed"`
-	Maximum        des.JSONMoney   `json:"maximum"`
-	Reimbursement  decimal.Decimal `json:"reimbursement"`
-	Months         []des.JSONMoney `json:"months"`
-	Reasons        []ReasonDetail  `json:"reasons,omitempty"`
-	Explain        string          `json:"explain"`
+	Name           string         `json:"name"`
+	Role           string         `json:"role"`
+	WTE            plainDecimal   `json:"wte"`
+	Claim          des.Money      `json:"claim"`
+	ClaimOnDerived des.Money      `json:"claim_on_derived"`
+	Cost           des.Money      `json:"cost"`
+	CostMonths     []des.Money    `json:"cost_months"`
+	MonthsClaimed  int            `json:"months_claimed"`
+	Maximum        des.Money      `json:"maximum"`
+	Reimbursement  plainDecimal   `json:"reimbursement"`
+	Months         []des.Money    `json:"months"`
+	Reasons        []ReasonDetail `json:"reasons,omitempty"`
+	Explain        string         `json:"explain"`
 }
 
-// MarshalJSON writes the result with its explanation, money with two places.
+// MarshalJSON writes the result with its explanation.
 func (s StaffResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(staffJSON{s.Name, s.Role, s.WTE, des.JSONMoney(s.Claim), des.JSONMoney(s.ClaimOnDerived),
-		des.JSONMoney(s.Cost), des.JSONMoneys(s.CostMonths), s.MonthsClaimed, des.JSONMoney(s.Maximum), s.Reimbursement, des.JSONMoneys(s.Months),
-		s.Reasons, s.Explain()})
+	return json.Marshal(staffJSON{Name: s.Name, Role: s.Role, WTE: plainDecimal(s.WTE), Claim: s.Claim,
+		ClaimOnDerived: s.ClaimOnDerived, Cost: s.Cost, CostMonths: s.CostMonths, MonthsClaimed: s.MonthsClaimed,
+		Maximum: s.Maximum, Reimbursement: plainDecimal(s.Reimbursement), Months: s.Months, Reasons: s.Reasons,
+		Explain: s.Explain()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
@@ -183,30 +196,29 @@ func (s *StaffResult) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: v.WTE, Claim: v.Claim.Decimal(),
-		ClaimOnDerived: v.ClaimOnDerived.Decimal(), Cost: v.Cost.Decimal(), CostMonths: des.Decimals(v.CostMonths),
-		Months:        des.Decimals(v.Months),
-		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum.Decimal(), Reimbursement: v.Reimbursement,
+	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: decimal.Decimal(v.WTE), Claim: v.Claim,
+		ClaimOnDerived: v.ClaimOnDerived, Cost: v.Cost, CostMonths: v.CostMonths, Months: v.Months,
+		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum, Reimbursement: decimal.Decimal(v.Reimbursement),
 		Reasons: v.Reasons, explained: v.Explain}
 	return nil
 }
 
 // MonthRow is one month of the PCN's claims schedule.
 type MonthRow struct {
-	Month string          `json:"month"` // "2024-04"
-	Claim decimal.Decimal `json:"claim"`
-	Cost  decimal.Decimal `json:"cost"`
+	Month string    `json:"month"` // "2024-04"
+	Claim des.Money `json:"claim"`
+	Cost  des.Money `json:"cost"`
 	// Cumulative is the claims from April to this month.
-	Cumulative decimal.Decimal `json:"cumulative"`
+	Cumulative des.Money `json:"cumulative"`
 }
 
 // Pot is one ARRS sum and the claims against it.
 type Pot struct {
-	ID       string          `json:"id"`  // payment ID: "arrs", "arrs_gp"
-	Name     des.PotID       `json:"pot"` // the pot: "main", "gp"
-	Sum      decimal.Decimal `json:"sum"`
-	Claims   decimal.Decimal `json:"claims"`
-	Headroom decimal.Decimal `json:"headroom"`
+	ID       string    `json:"id"`  // payment ID: "arrs", "arrs_gp"
+	Name     des.PotID `json:"pot"` // the pot: "main", "gp"
+	Sum      des.Money `json:"sum"`
+	Claims   des.Money `json:"claims"`
+	Headroom des.Money `json:"headroom"`
 	// RunsOut is the month in which cumulative claims first exceed the
 	// sum ("" if they never do).
 	RunsOut string `json:"runs_out,omitempty"`
@@ -223,90 +235,28 @@ func (p Pot) Explain() string {
 	return p.explained
 }
 
-// potJSON is Pot as JSON: money with two places.
-type potJSON struct {
-	ID       string        `json:"id"`
-	Name     des.PotID     `json:"pot"`
-	Sum      des.JSONMoney `json:"sum"`
-	Claims   des.JSONMoney `json:"claims"`
-	Headroom des.JSONMoney `json:"headroom"`
-	RunsOut  string        `json:"runs_out,omitempty"`
-	Explain  string        `json:"explain"`
-}
+// potFields is Pot without its methods: its exported fields are its JSON.
+type potFields Pot
 
-// MarshalJSON writes the pot with its explanation, money with two places.
+// MarshalJSON writes the pot with its explanation.
 func (p Pot) MarshalJSON() ([]byte, error) {
-	return json.Marshal(potJSON{p.ID, p.Name, des.JSONMoney(p.Sum), des.JSONMoney(p.Claims), des.JSONMoney(p.Headroom),
-		p.RunsOut, p.Explain()})
+	return json.Marshal(struct {
+		potFields
+		Explain string `json:"explain"`
+	}{potFields(p), p.Explain()})
 }
 
 // UnmarshalJSON reads what MarshalJSON writes.
 func (p *Pot) UnmarshalJSON(b []byte) error {
-	var v potJSON
+	var v struct {
+		potFields
+		Explain string `json:"explain"`
+	}
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*p = Pot{ID: v.ID, Name: v.Name, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(), Headroom: v.Headroom.Decimal(),
-		RunsOut: v.RunsOut, explained: v.Explain}
-	return nil
-}
-
-// MarshalJSON writes the month, money with two places.
-func (m MonthRow) MarshalJSON() ([]byte, error) {
-	return json.Marshal(monthJSON{m.Month, des.JSONMoney(m.Claim), des.JSONMoney(m.Cost), des.JSONMoney(m.Cumulative)})
-}
-
-// UnmarshalJSON reads what MarshalJSON writes.
-func (m *MonthRow) UnmarshalJSON(b []byte) error {
-	var v monthJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*m = MonthRow{v.Month, v.Claim.Decimal(), v.Cost.Decimal(), v.Cumulative.Decimal()}
-	return nil
-}
-
-type monthJSON struct {
-	Month      string        `json:"month"`
-	Claim      des.JSONMoney `json:"claim"`
-	Cost       des.JSONMoney `json:"cost"`
-	Cumulative des.JSONMoney `json:"cumulative"`
-}
-
-// resultJSON is Result as JSON: money with two places.
-type resultJSON struct {
-	Year            des.Year      `json:"year"`
-	PCN             string        `json:"pcn"`
-	Sum             des.JSONMoney `json:"sum"`
-	Claims          des.JSONMoney `json:"claims"`
-	Headroom        des.JSONMoney `json:"headroom"`
-	ClaimsOnDerived des.JSONMoney `json:"claims_on_derived"`
-	ClaimsUnsourced des.JSONMoney `json:"claims_unsourced"`
-	Cost            des.JSONMoney `json:"cost"`
-	RunsOut         string        `json:"runs_out,omitempty"`
-	Pots            []Pot         `json:"pots"`
-	Staff           []StaffResult `json:"staff"`
-	Months          []MonthRow    `json:"months"`
-	Breaches        []Breach      `json:"breaches,omitempty"`
-}
-
-// MarshalJSON writes the result, money with two places.
-func (r Result) MarshalJSON() ([]byte, error) {
-	return json.Marshal(resultJSON{r.Year, r.PCN, des.JSONMoney(r.Sum), des.JSONMoney(r.Claims),
-		des.JSONMoney(r.Headroom), des.JSONMoney(r.ClaimsOnDerived), des.JSONMoney(r.ClaimsUnsourced), des.JSONMoney(r.Cost), r.RunsOut, r.Pots,
-		r.Staff, r.Months, r.Breaches})
-}
-
-// UnmarshalJSON reads what MarshalJSON writes.
-func (r *Result) UnmarshalJSON(b []byte) error {
-	var v resultJSON
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*r = Result{Year: v.Year, PCN: v.PCN, Sum: v.Sum.Decimal(), Claims: v.Claims.Decimal(),
-		Headroom: v.Headroom.Decimal(), ClaimsOnDerived: v.ClaimsOnDerived.Decimal(),
-		ClaimsUnsourced: v.ClaimsUnsourced.Decimal(), Cost: v.Cost.Decimal(),
-		RunsOut: v.RunsOut, Pots: v.Pots, Staff: v.Staff, Months: v.Months, Breaches: v.Breaches}
+	*p = Pot(v.potFields)
+	p.sum, p.explained = des.Amount{}, v.Explain
 	return nil
 }
 
@@ -316,26 +266,26 @@ type Result struct {
 	PCN  string   `json:"pcn"`
 	// Sum, Claims and Headroom add up the pots. Headroom < 0 is
 	// over-commitment.
-	Sum      decimal.Decimal `json:"sum"`
-	Claims   decimal.Decimal `json:"claims"`
-	Headroom decimal.Decimal `json:"headroom"`
+	Sum      des.Money `json:"sum"`
+	Claims   des.Money `json:"claims"`
+	Headroom des.Money `json:"headroom"`
 	// ClaimsOnDerived is how much of Claims rests on derived or carried
 	// maxima (the sum of the staff's ClaimOnDerived).
-	ClaimsOnDerived decimal.Decimal `json:"claims_on_derived"`
+	ClaimsOnDerived des.Money `json:"claims_on_derived"`
 	// ClaimsUnsourced is how much less the roster claims under the rule
 	// set's SourcedOnly copy (what -sourced-only takes off Claims): every
 	// claim that needs a figure no source gives, not only the months a
 	// derived maximum binds (a role whose only maximum is derived claims
 	// nothing without it; a London figure derived falls back to the sourced
 	// national one). Zero when the rule set is already sourced-only.
-	ClaimsUnsourced decimal.Decimal `json:"claims_unsourced"`
+	ClaimsUnsourced des.Money `json:"claims_unsourced"`
 	// Cost is the roster's employer cost in the year.
-	Cost     decimal.Decimal `json:"cost"`
-	RunsOut  string          `json:"runs_out,omitempty"`
-	Pots     []Pot           `json:"pots"`
-	Staff    []StaffResult   `json:"staff"`
-	Months   []MonthRow      `json:"months"`
-	Breaches []Breach        `json:"breaches,omitempty"`
+	Cost     des.Money     `json:"cost"`
+	RunsOut  string        `json:"runs_out,omitempty"`
+	Pots     []Pot         `json:"pots"`
+	Staff    []StaffResult `json:"staff"`
+	Months   []MonthRow    `json:"months"`
+	Breaches []Breach      `json:"breaches,omitempty"`
 }
 
 // Pot returns the pot with the given name ("main", "gp").

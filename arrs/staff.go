@@ -1,6 +1,8 @@
 package arrs
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"fmt"
 	"math/big"
 	"strings"
@@ -172,7 +174,7 @@ type Staff struct {
 }
 
 // Validate checks one roster line: a name and a role in the catalogue
-// (des.KnownRole; a role known but not claimable in the year claims £0
+// (names.KnownRole; a role known but not claimable in the year claims £0
 // with the reason not_arrs_role), a WTE above zero, an end
 // not before the start, a cost (or salary) that is not negative and has at
 // most two decimal places, a known London zone.
@@ -186,13 +188,13 @@ func (s Staff) Validate() error {
 	}
 	if strings.TrimSpace(s.Name) == "" {
 		missing("name", "missing name")
-	} else if msg := des.NameProblem(s.Name); msg != "" {
+	} else if msg := names.NameProblem(s.Name); msg != "" {
 		bad("name", "%q %s", s.Name, msg)
 	}
 	if strings.TrimSpace(s.Role) == "" {
 		missing("role", "missing role")
-	} else if !des.KnownRole(s.Role) {
-		bad("role", "%s", des.UnknownRoleMsg(s.Role))
+	} else if !names.KnownRole(s.Role) {
+		bad("role", "%s", names.UnknownRoleMsg(s.Role))
 	}
 	if s.WTE.num <= 0 || s.WTE.den <= 0 {
 		bad("wte", "WTE must be more than 0")

@@ -32,28 +32,28 @@ func TestClaimHalfPennyTiesRoundUp(t *testing.T) {
 	// would give £5,166.68); the year 12 × £5,166.69 = £62,000.28.
 	s := claim2526(t, arrs.Staff{Name: "CP", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.RequireFromString("62000.22")})
 	for m, c := range s.Months {
-		requireMoney(t, "5166.69", c, "month", m, s.Explain())
+		requireMoney(t, "5166.69", c.Decimal(), "month", m, s.Explain())
 	}
-	requireMoney(t, "62000.28", s.Claim, s.Explain())
+	requireMoney(t, "62000.28", s.Claim.Decimal(), s.Explain())
 
 	// Inner London, 0.3 WTE, cost above the maximum: £77,545 × 0.3 ÷ 12 =
 	// £1,938.625 → £1,938.63 (half-even £1,938.62); 12 months £23,263.56.
 	s = claim2526(t, arrs.Staff{Name: "CPL", Role: "clinical_pharmacist", WTE: wte("0.3"), Start: d(2025, 4, 1), AnnualCost: decimal.NewFromInt(90000), London: arrs.InnerLondon})
-	requireMoney(t, "1938.63", s.Months[0], s.Explain())
-	requireMoney(t, "23263.56", s.Claim, s.Explain())
+	requireMoney(t, "1938.63", s.Months[0].Decimal(), s.Explain())
+	requireMoney(t, "23263.56", s.Claim.Decimal(), s.Explain())
 
 	// A part month: a pharmacy technician costing £39,999.96 starts on 16
 	// June 2025 (15 of June's 30 days): £39,999.96 × 15 ÷ 360 = £1,666.665
 	// → £1,666.67 (half-even .66); then July–March 9 × £3,333.33.
 	s = claim2526(t, arrs.Staff{Name: "PT", Role: "pharmacy_technician", WTE: wte("1"), Start: d(2025, 6, 16), AnnualCost: decimal.RequireFromString("39999.96")})
-	requireMoney(t, "0", s.Months[1])
-	requireMoney(t, "1666.67", s.Months[2], s.Explain())
-	requireMoney(t, "3333.33", s.Months[3], s.Explain())
-	requireMoney(t, "31666.64", s.Claim, "1,666.67 + 9 × 3,333.33")
+	requireMoney(t, "0", s.Months[1].Decimal())
+	requireMoney(t, "1666.67", s.Months[2].Decimal(), s.Explain())
+	requireMoney(t, "3333.33", s.Months[3].Decimal(), s.Explain())
+	requireMoney(t, "31666.64", s.Claim.Decimal(), "1,666.67 + 9 × 3,333.33")
 
 	// Half WTE: £39,999.96 × 0.5 ÷ 12 = £1,666.665 → £1,666.67 every month.
 	s = claim2526(t, arrs.Staff{Name: "PT2", Role: "pharmacy_technician", WTE: wte("0.5"), Start: d(2025, 4, 1), AnnualCost: decimal.RequireFromString("39999.96")})
-	requireMoney(t, "20000.04", s.Claim, "12 × 1,666.67", s.Explain())
+	requireMoney(t, "20000.04", s.Claim.Decimal(), "12 × 1,666.67", s.Explain())
 }
 
 // halfUp is the claim formula worked in exact rationals, rounded half-up,

@@ -17,7 +17,6 @@ package arrs
 // stays as a cheap regression guard that the two still meet.
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -238,10 +237,10 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	}
 	for _, pot := range r.Pots {
 		if i := slices.Index(c.pots, pot.Name); i >= 0 {
-			t.Claims[i] = pennies(pot.Claims, "claims of pot "+string(pot.Name))
+			t.Claims[i] = pot.Claims.Pennies()
 		}
 	}
-	t.Cost, t.ClaimsOnDerived = pennies(r.Cost, "staff cost"), pennies(r.ClaimsOnDerived, "claims on derived maxima")
+	t.Cost, t.ClaimsOnDerived = r.Cost.Pennies(), r.ClaimsOnDerived.Pennies()
 	if perr != nil {
 		clear(t.Payments)
 		clear(t.Sums)
@@ -279,8 +278,9 @@ func checkedPennies(d decimal.Decimal) (int64, bool) {
 }
 
 // ErrOverflow is the sentinel of an amount too large for pcnfin's 64-bit
-// pennies (about £92 million million): never a wrapped figure.
-var ErrOverflow = errors.New("amount too large")
+// pennies (about £92 million million): never a wrapped figure. It is
+// des.ErrOverflow, which des.Money's arithmetic returns.
+var ErrOverflow = des.ErrOverflow
 
 // OverflowError is an amount that would not fit in 64-bit pennies: the PCN
 // (or total) and the payment it is about, and the exact amount where known.

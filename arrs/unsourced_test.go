@@ -27,14 +27,14 @@ func TestClaimsUnsourcedIsWhatSourcedOnlyRemoves(t *testing.T) {
 		AnnualCost: decimal.NewFromInt(44000)}}
 	r, err := arrs.Calculate(rs, pcn, roster, arrs.Options{})
 	require.NoError(t, err)
-	requireMoney(t, "44000.04", r.Claims)
-	requireMoney(t, "0", r.ClaimsOnDerived)
-	requireMoney(t, "648.00", r.ClaimsUnsourced)
+	requireMoney(t, "44000.04", r.Claims.Decimal())
+	requireMoney(t, "0", r.ClaimsOnDerived.Decimal())
+	requireMoney(t, "648.00", r.ClaimsUnsourced.Decimal())
 	so, err := arrs.Calculate(rs.SourcedOnly(), pcn, roster, arrs.Options{})
 	require.NoError(t, err)
-	requireMoney(t, "43352.04", so.Claims)
-	requireMoney(t, "0", so.ClaimsUnsourced) // already sourced-only: nothing left to remove
-	requireMoney(t, r.Claims.Sub(so.Claims).String(), r.ClaimsUnsourced)
+	requireMoney(t, "43352.04", so.Claims.Decimal())
+	requireMoney(t, "0", so.ClaimsUnsourced.Decimal()) // already sourced-only: nothing left to remove
+	requireMoney(t, r.Claims.Decimal().Sub(so.Claims.Decimal()).String(), r.ClaimsUnsourced.Decimal())
 }
 
 // Every year, one person in every role: the figure the warning gives is
@@ -57,6 +57,6 @@ func TestClaimsUnsourcedEveryYear(t *testing.T) {
 		require.NoError(t, err, y)
 		so, err := arrs.Calculate(rs.SourcedOnly(), pcn, roster, arrs.Options{})
 		require.NoError(t, err, y)
-		requireMoney(t, r.Claims.Sub(so.Claims).String(), r.ClaimsUnsourced, y)
+		requireMoney(t, r.Claims.Decimal().Sub(so.Claims.Decimal()).String(), r.ClaimsUnsourced.Decimal(), y)
 	}
 }

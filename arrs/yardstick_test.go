@@ -312,8 +312,8 @@ func TestFloat64YardstickMatchesEngine(t *testing.T) {
 		for _, a := range res[i].Entitlements.ARRSSums {
 			s2 += a.Total.InexactFloat64()
 		}
-		c2 += res[i].ARRS.Claims.InexactFloat64()
-		require.InDelta(t, res[i].ARRS.Claims.InexactFloat64(), claims, 0.05, "PCN %d claims", i)
+		c2 += res[i].ARRS.Claims.Decimal().InexactFloat64()
+		require.InDelta(t, res[i].ARRS.Claims.Decimal().InexactFloat64(), claims, 0.05, "PCN %d claims", i)
 		require.InDelta(t, res[i].Entitlements.Total.InexactFloat64(), ent, 0.05, "PCN %d entitlements", i)
 	}
 	require.InDelta(t, e2, e1, 1.0, "entitlements")

@@ -45,7 +45,7 @@
 // goroutines; NewRuleSet builds one from its Contents.
 //
 // Also here (employer on-costs are in package des/oncost): an Investment
-// and Impact Fund estimator (EstimateIIF), and, for now, the national list:
-// a reader of PCN populations from CSV (ReadPCNCSV), year-on-year
-// comparisons (CompareYears) and the ICB and England roll-ups (RollUp).
+// and Impact Fund estimator (EstimateIIF) and year-on-year comparisons
+// (CompareYears). The national PCN list and the ICB and England roll-ups
+// are package national's.
 package des

@@ -1,6 +1,8 @@
 package des
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"fmt"
 	"math/bits"
 	"strings"
@@ -342,7 +344,7 @@ func figures6(pcn *PCN) (sum [4]uint64, ok bool) {
 	}
 	for i := range pcn.Practices {
 		pr := &pcn.Practices[i]
-		if strings.TrimSpace(pr.Name) == "" || NameProblem(pr.Name) != "" {
+		if strings.TrimSpace(pr.Name) == "" || names.NameProblem(pr.Name) != "" {
 			return sum, false
 		}
 		for b := range sum {

@@ -1,6 +1,8 @@
 package des
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"fmt"
 	"strings"
 
@@ -95,7 +97,7 @@ func (p PCN) Validate() error {
 		at := fmt.Sprintf("practices[%d]", i)
 		if strings.TrimSpace(pr.Name) == "" {
 			errs = append(errs, &FieldError{Field: at + ".name", Msg: "missing practice name", Err: ErrMissing})
-		} else if msg := NameProblem(pr.Name); msg != "" {
+		} else if msg := names.NameProblem(pr.Name); msg != "" {
 			errs = append(errs, &FieldError{Field: at + ".name", Msg: fmt.Sprintf("practice %q %s", pr.Name, msg),
 				Err: ErrInvalid})
 		}

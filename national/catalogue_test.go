@@ -47,7 +47,7 @@ var badStaff = []struct {
 }
 
 func readStaffFile(path string, skip bool) (*national.Rosters, []error, error) {
-	codes, err := national.ListCodes("pcns.csv", strings.NewReader(catalogueList), des.CSVOptions{})
+	codes, err := national.ListCodes("pcns.csv", strings.NewReader(catalogueList), national.PCNOptions{})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -112,7 +112,7 @@ func (r *rowsReader) Read(p []byte) (int, error) {
 // A million rows past the row limit is refused, not cut short, naming the
 // first line past it, and is not held in memory on the way.
 func TestMillionRowsPastTheLimit(t *testing.T) {
-	codes, err := national.ListCodes("pcns.csv", strings.NewReader(catalogueList), des.CSVOptions{})
+	codes, err := national.ListCodes("pcns.csv", strings.NewReader(catalogueList), national.PCNOptions{})
 	require.NoError(t, err)
 	n := national.DefaultMaxStaffRows + 1_000_000
 	_, _, err = national.ReadRosters("huge.csv", &rowsReader{n: n}, codes, national.StaffOptions{MaxBytes: -1})

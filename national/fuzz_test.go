@@ -19,7 +19,7 @@ func FuzzStaffCSV(f *testing.F) {
 	f.Add([]byte("pcn_code,name,role,hours,start,annual_cost,band,written_agreement\nU00001,C,mental_health_practitioner,30,2025-02-30,50000,7,true\n"))
 	f.Add([]byte("\uFEFFPCN_CODE,Name,ROLE,wte,start,annual_cost\r\nU00001,\"D,\"\"x\"\"\",paramedic,0.5,01/04/2025,£55,000\r\n"))
 	f.Add([]byte("pcn_code,name,role,wte,start,annual_cost\nU00001,A,paramedic,1,2025-04-01,1\nU00001,a,paramedic,1,2025-04-01,1\nX,b\n"))
-	codes, err := national.ListCodes("pcns.csv", strings.NewReader(catalogueList), des.CSVOptions{})
+	codes, err := national.ListCodes("pcns.csv", strings.NewReader(catalogueList), national.PCNOptions{})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -107,7 +107,7 @@ func (discard) End(*national.Report, *national.Year) error            { return n
 // runOn reads the list and the staff and runs the years.
 func runOn(t testing.TB, pcns, staff []byte, years []des.Year, sink national.Sink) (*national.Report, *national.Rosters) {
 	t.Helper()
-	codes, err := national.ListCodes("pcns.csv", bytes.NewReader(pcns), national.CSVOptions(0, false))
+	codes, err := national.ListCodes("pcns.csv", bytes.NewReader(pcns), national.PCNOptionsFor(0, false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package national
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"errors"
 	"fmt"
 	"io"
@@ -15,7 +17,7 @@ import (
 // the list, in file order within a PCN. It holds the people (about 200
 // bytes each) and not the PCN list: the list is streamed past it.
 type Rosters struct {
-	pcn    map[string]int32 // des.CodeKey of a PCN code → its ordinal in the list
+	pcn    map[string]int32 // names.CodeKey of a PCN code → its ordinal in the list
 	people []placed         // grouped by PCN ordinal, in file order within one
 	at     []int32          // PCN ordinal k's people are people[at[k]:at[k+1]]
 }
@@ -27,26 +29,26 @@ type placed struct {
 	s    arrs.Staff
 }
 
-// Codes is the PCN list's codes: des.CodeKey of each good row's code, with
+// Codes is the PCN list's codes: names.CodeKey of each good row's code, with
 // its ordinal. ListCodes reads them.
 type Codes map[string]int32
 
 // ListCodes reads the PCN list's codes (its good rows', with opt.SkipBad;
 // the first bad row is the error without it).
-func ListCodes(name string, r io.Reader, opt des.CSVOptions) (Codes, error) {
-	pr, err := des.NewPCNCSVReader(name, r, opt)
+func ListCodes(name string, r io.Reader, opt PCNOptions) (Codes, error) {
+	pr, err := NewPCNReader(name, r, opt)
 	if err != nil {
 		return nil, err
 	}
 	codes := Codes{}
-	buf := make([]des.PCNRow, 0, 4096)
+	buf := make([]PCNRow, 0, 4096)
 	for {
 		rows, _, err := pr.Next(buf, 4096)
 		if err != nil && !errors.Is(err, io.EOF) {
 			return nil, err
 		}
 		for i := range rows {
-			codes[des.CodeKey(rows[i].Code)] = int32(len(codes))
+			codes[names.CodeKey(rows[i].Code)] = int32(len(codes))
 		}
 		if err != nil {
 			return codes, nil
@@ -56,7 +58,7 @@ func ListCodes(name string, r io.Reader, opt des.CSVOptions) (Codes, error) {
 
 // ReadRosters reads a staff file (NewStaffReader) and puts each person on
 // the roster of their PCN in codes. A person whose PCN code is not in the
-// list, and a person on a PCN's roster twice (the same des.NameKey; the
+// list, and a person on a PCN's roster twice (the same names.NameKey; the
 // later row is the bad one), are bad rows too, each a *des.FieldError
 // naming the file, line and column. Without opt.SkipBad the first bad row
 // in file order is the error; with it, the bad rows come back in file
@@ -83,7 +85,7 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 			stop, firstBad = err, fe.Line
 		}
 		for i := range rows {
-			k, ok := codes[des.CodeKey(rows[i].PCN)]
+			k, ok := codes[names.CodeKey(rows[i].PCN)]
 			if !ok {
 				e := &des.FieldError{File: name, Line: rows[i].Line, Field: "pcn_code", Err: des.ErrInvalid,
 					Msg: fmt.Sprintf("%q: PCN code %q is not in the PCN list: every person belongs to a PCN of the list "+
@@ -104,15 +106,15 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 	sort.SliceStable(all, func(i, j int) bool { return all[i].pcn < all[j].pcn })
 	// Repeats are left out in place: the people are held once.
 	rs := &Rosters{pcn: codes, at: make([]int32, len(codes)+1)}
-	names := map[string]int32{}
+	onRoster := map[string]int32{}
 	kept := all[:0]
 	var byOrd []string // PCN codes by ordinal, made for the first repeat's message
 	for i := 0; i < len(all); {
 		j := i
-		clear(names)
+		clear(onRoster)
 		for ; j < len(all) && all[j].pcn == all[i].pcn; j++ {
-			key := des.NameKey(all[j].s.Name)
-			if at, dup := names[key]; dup {
+			key := names.NameKey(all[j].s.Name)
+			if at, dup := onRoster[key]; dup {
 				if byOrd == nil {
 					byOrd = make([]string, len(codes))
 					for c, k := range codes {
@@ -124,7 +126,7 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 						"their own name, e.g. \"%s (2)\"", all[j].s.Name, byOrd[all[j].pcn], at, all[j].s.Name)})
 				continue
 			}
-			names[key] = all[j].line
+			onRoster[key] = all[j].line
 			rs.at[all[j].pcn+1]++
 			kept = append(kept, all[j])
 		}
@@ -168,7 +170,7 @@ func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 	if r == nil {
 		return dst
 	}
-	k, ok := r.pcn[des.CodeKey(code)]
+	k, ok := r.pcn[names.CodeKey(code)]
 	if !ok || int(k)+1 >= len(r.at) {
 		return dst
 	}

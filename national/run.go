@@ -15,19 +15,19 @@ import (
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
-// ChunkRows is how many PCN rows Run reads, works out and hands on at a
-// time.
+// ChunkRows is how many PCN rows Run and RollUp read, work out and hand
+// on at a time.
 const ChunkRows = 4096
 
 // DefaultTop is how many PCNs Year.Ranked lists when Options.Top is 0.
 const DefaultTop = 10
 
-// Options tune Run.
+// Options tune Run and RollUp: how to read the PCN list and work it out.
 type Options struct {
 	File string                        // the PCN list's name, for errors
 	Open func() (io.ReadCloser, error) // opens the PCN list afresh (once a year)
-	// MaxRows is the most PCN rows the list may have (0: no limit), as
-	// arrs.NationalOptions.MaxRows.
+	// MaxRows is the most PCN rows the list may have (0: no limit); the file
+	// may then be DefaultMaxPCNBytes or 1 KiB a row, whichever is more.
 	MaxRows int
 	Workers int  // PCNs worked out at once (0: one per CPU)
 	SkipBad bool // leave out bad PCN rows and PCNs that cannot be worked out
@@ -35,10 +35,12 @@ type Options struct {
 	// salary (SalaryCost; nil: the embedded ones, as scenario.Options), figures
 	// as announced by AsAt.
 	ARRS arrs.Options
-	// Assumptions raise the roster's costs each year after their base year
+	// Assumptions (Run only) raise the roster's costs each year after their base year
 	// (pay_uplift_pct), as scenario.Scenario.Roster does.
 	Assumptions scenario.Assumptions
-	// Top is how many PCNs Year.Ranked lists (0: DefaultTop; below 0: every
+	// Explain works every PCN out in full (RollUp only: PCNTotals.Explained).
+	Explain bool
+	// Top is how many PCNs Year.Ranked lists (Run only) (0: DefaultTop; below 0: every
 	// PCN, which holds one small record a PCN).
 	Top int
 	// BadRow is told of each bad PCN row skipped (the first year only);
@@ -49,7 +51,7 @@ type Options struct {
 
 // PCN is one PCN's ARRS year against its roster, in pennies.
 type PCN struct {
-	Row    *des.PCNRow
+	Row    *PCNRow
 	People int // on its roster
 	// Entitlements are its network entitlements (ARRS sums excluded).
 	Entitlements int64
@@ -175,12 +177,12 @@ func Run(rep *Report, rss []*des.RuleSet, rosters *Rosters, opt Options, sink Si
 	return nil
 }
 
-// CSVOptions are the PCN list's reading options for a row limit (0: none),
-// as arrs.National takes them.
-func CSVOptions(maxRows int, skipBad bool) des.CSVOptions {
-	o := des.CSVOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
+// PCNOptionsFor are the PCN list's reading options for a row limit (0: none),
+// as Run and RollUp take them.
+func PCNOptionsFor(maxRows int, skipBad bool) PCNOptions {
+	o := PCNOptions{SkipBad: skipBad, MaxRows: -1, MaxBytes: -1}
 	if maxRows > 0 {
-		o.MaxRows, o.MaxBytes = maxRows, max(des.DefaultMaxCSVBytes, int64(maxRows)<<10)
+		o.MaxRows, o.MaxBytes = maxRows, max(DefaultMaxPCNBytes, int64(maxRows)<<10)
 	}
 	return o
 }
@@ -214,7 +216,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		return err
 	}
 	defer f.Close()
-	pr, err := des.NewPCNCSVReader(opt.File, f, CSVOptions(opt.MaxRows, opt.SkipBad))
+	pr, err := NewPCNReader(opt.File, f, PCNOptionsFor(opt.MaxRows, opt.SkipBad))
 	if err != nil {
 		return err
 	}
@@ -240,7 +242,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		yr.potOf[r.ID] = max(slices.Index(pots, p), 0)
 	}
 	uplift := !opt.Assumptions.PayUplift.IsZero()
-	buf := make([]des.PCNRow, 0, ChunkRows)
+	buf := make([]PCNRow, 0, ChunkRows)
 	in := make([]arrs.PCNInput, 0, ChunkRows)
 	out := make([]PCN, 0, ChunkRows)
 	var slab []arrs.Staff // the chunk's rosters, one after another
@@ -274,7 +276,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		for i := range rows {
 			row := &rows[i]
 			if perr := batch.Err(i); perr != nil {
-				e := des.RowError(opt.File, *row, rs.Year(), perr)
+				e := RowError(opt.File, *row, rs.Year(), perr)
 				if !opt.SkipBad {
 					return e
 				}
@@ -323,7 +325,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 
 // pcn is a PCN's year from the batch: its months, run-out month and
 // reasons from its people, checked against the batch's totals.
-func (yr *year) pcn(row *des.PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roster []arrs.Staff) (PCN, error) {
+func (yr *year) pcn(row *PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roster []arrs.Staff) (PCN, error) {
 	p := PCN{Row: row, People: len(roster), Entitlements: t.Entitlements, Cost: t.Cost}
 	overflow := func(what string) (PCN, error) {
 		oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what}
@@ -399,7 +401,7 @@ func (yr *year) pcn(row *des.PCNRow, t arrs.Totals, staff []arrs.StaffPennies, r
 func (yr *year) add(p *PCN) error {
 	icb := p.Row.ICB
 	if icb == "" {
-		icb = des.NoICB
+		icb = NoICB
 	}
 	g := yr.icbs[icb]
 	if g == nil {

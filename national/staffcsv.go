@@ -1,6 +1,8 @@
 package national
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"bufio"
 	"encoding/csv"
 	"errors"
@@ -54,7 +56,7 @@ type StaffOptions struct {
 	// error, not a truncation.
 	MaxRows  int
 	MaxBytes int64
-	// KnownRole says whether a role ID is known (nil: des.KnownRole, the
+	// KnownRole says whether a role ID is known (nil: names.KnownRole, the
 	// catalogue). A role not known is a bad row; a role known but not
 	// claimable in a year claims £0 with the reason not_arrs_role.
 	KnownRole func(id string) bool
@@ -100,7 +102,7 @@ func NewStaffReader(name string, r io.Reader, opt StaffOptions) (*StaffReader, e
 		sr.maxBytes = DefaultMaxStaffBytes
 	}
 	if sr.opt.KnownRole == nil {
-		sr.opt.KnownRole = des.KnownRole
+		sr.opt.KnownRole = names.KnownRole
 	}
 	if sr.maxBytes > 0 {
 		r = &limitReader{r: r, left: sr.maxBytes}
@@ -257,8 +259,8 @@ func (sr *StaffReader) row(line int, rec []string) (StaffRow, *des.FieldError) {
 	switch {
 	case row.PCN == "":
 		return bad("pcn_code", des.ErrMissing, "missing PCN code: every person belongs to a PCN of the list")
-	case des.NameProblem(row.PCN) != "":
-		return bad("pcn_code", des.ErrInvalid, "PCN code %q %s", row.PCN, des.NameProblem(row.PCN))
+	case names.NameProblem(row.PCN) != "":
+		return bad("pcn_code", des.ErrInvalid, "PCN code %q %s", row.PCN, names.NameProblem(row.PCN))
 	case s.Name == "":
 		return bad("name", des.ErrMissing, "missing name")
 	}
@@ -267,7 +269,7 @@ func (sr *StaffReader) row(line int, rec []string) (StaffRow, *des.FieldError) {
 	case s.Role == "":
 		return bad("role", des.ErrMissing, "missing role")
 	case !sr.opt.KnownRole(s.Role):
-		return bad("role", des.ErrInvalid, "%s", des.UnknownRoleMsg(s.Role))
+		return bad("role", des.ErrInvalid, "%s", names.UnknownRoleMsg(s.Role))
 	}
 	s.Role = sr.intern(s.Role)
 	var err error
@@ -345,7 +347,7 @@ func (sr *StaffReader) row(line int, rec []string) (StaffRow, *des.FieldError) {
 	case "hours":
 		s.WTE, err = arrs.WTEHours(hours, fullWeek)
 	case "sessions":
-		if !des.SessionalRole(s.Role) {
+		if !names.SessionalRole(s.Role) {
 			return bad("sessions", des.ErrInvalid, "sessions are for GPs (general_practitioner), not %s: give wte or "+
 				"hours (a week, ÷ 37.5)", s.Role)
 		}
@@ -412,41 +414,4 @@ func (sr *StaffReader) row(line int, rec []string) (StaffRow, *des.FieldError) {
 		return bad("", des.ErrInvalid, "%v", err)
 	}
 	return row, nil
-}
-
-// csvError turns an encoding/csv error (a stray quote) into a
-// *des.FieldError.
-func csvError(name string, err error) *des.FieldError {
-	var pe *csv.ParseError
-	if errors.As(err, &pe) {
-		msg := fmt.Sprintf("%v (character %d of the line)", pe.Err, pe.Column)
-		if pe.Line != pe.StartLine {
-			msg = fmt.Sprintf("%v (line %d, character %d)", pe.Err, pe.Line, pe.Column)
-		}
-		return &des.FieldError{File: name, Line: pe.StartLine, Msg: msg, Err: des.ErrInvalid}
-	}
-	return &des.FieldError{File: name, Msg: err.Error(), Err: des.ErrInvalid}
-}
-
-var errTooBig = errors.New("input too large")
-
-// limitReader fails with errTooBig once more than left bytes are read.
-type limitReader struct {
-	r    io.Reader
-	left int64
-}
-
-func (l *limitReader) Read(p []byte) (int, error) {
-	if l.left < 0 {
-		return 0, errTooBig
-	}
-	if int64(len(p)) > l.left+1 {
-		p = p[:l.left+1]
-	}
-	n, err := l.r.Read(p)
-	l.left -= int64(n)
-	if l.left < 0 {
-		return n, errTooBig
-	}
-	return n, err
 }

@@ -82,7 +82,7 @@ func Complete(rs *des.RuleSet) (*des.RuleSet, error) {
 // usable index): rs completed together with the others, in place of the
 // embedded rule set for its year.
 func completeAmongAll(rs *des.RuleSet) (*des.RuleSet, error) {
-	if err := Err(); err != nil {
+	if _, err := All(); err != nil {
 		return nil, err
 	}
 	raw, err := parsed()

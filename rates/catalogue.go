@@ -73,7 +73,8 @@ func Find(sets []*des.RuleSet, y des.Year) (*des.RuleSet, error) {
 // oldest first, and that user's rule set (nil when path is empty), completed
 // by Complete. It parses every year; ForYears gives what some years need.
 func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
-	if err := Err(); err != nil {
+	all, err := All()
+	if err != nil {
 		return nil, nil, err
 	}
 	if path != "" {
@@ -81,7 +82,7 @@ func WithFile(path string) (sets []*des.RuleSet, user *des.RuleSet, err error) {
 			return nil, nil, err
 		}
 	}
-	return withOwn(All(), user), user, nil
+	return withOwn(all, user), user, nil
 }
 
 // LoadOwn loads a rule set of your own from the file at path
@@ -114,10 +115,11 @@ func ForYears(years []des.Year, own *des.RuleSet) ([]*des.RuleSet, error) {
 		}
 	}
 	if all {
-		if err := Err(); err != nil {
+		sets, err := All()
+		if err != nil {
 			return nil, err
 		}
-		return withOwn(All(), own), nil
+		return withOwn(sets, own), nil
 	}
 	var sets []*des.RuleSet
 	for _, y := range slices.Compact(slices.Sorted(slices.Values(years))) {

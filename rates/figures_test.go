@@ -142,19 +142,19 @@ func TestSourcedClaims(t *testing.T) {
 	// (oncosts.md); against the £65,838 maximum from 1 October 2024 it
 	// claims its full cost: 6 × £5,449.82.
 	s := claim(t, "2024/25", staff("first_contact_physiotherapist", des.MustDate(2024, 10, 1), "65397.80"))
-	requireMoney(t, "32698.92", s.Claim, s.Explain())
+	requireMoney(t, "32698.92", s.Claim.Decimal(), s.Explain())
 	// 2019/20: a clinical pharmacist at 70%, claims from 1 July 2019.
 	s = claim(t, "2019/20", staff("clinical_pharmacist", des.MustDate(2019, 4, 1), "50000"))
-	requireMoney(t, "26250.03", s.Claim, s.Explain()) // 9 × 70% × £50,000 ÷ 12
+	requireMoney(t, "26250.03", s.Claim.Decimal(), s.Explain()) // 9 × 70% × £50,000 ÷ 12
 	require.True(t, s.Reimbursement.Equal(decimal.RequireFromString("0.70")))
 	s = claim(t, "2019/20", staff("clinical_pharmacist", des.MustDate(2019, 4, 1), "60000"))
-	requireMoney(t, "28357.47", s.Claim, s.Explain()) // capped at £37,810 a year: 9 × £3,150.83
+	requireMoney(t, "28357.47", s.Claim.Decimal(), s.Explain()) // capped at £37,810 a year: 9 × £3,150.83
 	// A GP from October 2024 (not before).
 	s = claim(t, "2024/25", staff("general_practitioner", des.MustDate(2024, 4, 1), "100000"))
-	requireMoney(t, "46231.02", s.Claim, s.Explain()) // 6 × £92,462 ÷ 12
+	requireMoney(t, "46231.02", s.Claim.Decimal(), s.Explain()) // 6 × £92,462 ÷ 12
 	require.Equal(t, 6, s.MonthsClaimed)
 	// Nursing associates from 1 October 2020.
 	s = claim(t, "2020/21", staff("nursing_associate", des.MustDate(2020, 4, 1), "40000"))
 	require.Equal(t, 6, s.MonthsClaimed)
-	requireMoney(t, "14567.52", s.Claim, s.Explain()) // 6 × £29,135 ÷ 12 = 6 × £2,427.92
+	requireMoney(t, "14567.52", s.Claim.Decimal(), s.Explain()) // 6 × £29,135 ÷ 12 = 6 × £2,427.92
 }

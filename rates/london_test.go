@@ -26,7 +26,7 @@ var londonFrom = des.MustDate(2021, 4, 1)
 func TestLondonMaximaInOrderEveryRoleYearZone(t *testing.T) {
 	floor := decimal.NewFromInt(1000)
 	n := 0
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		for _, r := range rs.ARRS().Roles {
 			lists := map[string][]des.Maximum{"": r.Maxima}
 			for b, ms := range r.BandMaxima {
@@ -82,8 +82,8 @@ func TestHeadroomInnerLondonCareCoordinator(t *testing.T) {
 	a, err := p.Afford(uniform(40000), nil, arrs.Hire{Role: "care_coordinator", WTE: half,
 		Start: des.MustDate(2025, 10, 1), London: arrs.InnerLondon})
 	require.NoError(t, err)
-	requireMoney(t, "11280.48", a.Claim, a.Explain)       // 6 × £1,880.08
-	requireMoney(t, "22561.02", a.ClaimPerWTE, a.Explain) // 6 × £3,760.17
+	requireMoney(t, "11280.48", a.Claim.Decimal(), a.Explain)       // 6 × £1,880.08
+	requireMoney(t, "22561.02", a.ClaimPerWTE.Decimal(), a.Explain) // 6 × £3,760.17
 	require.Contains(t, a.Explain, "£45,122.00 a year per WTE")
 	require.True(t, a.MaxWTE.LessThan(decimal.NewFromInt(1000)), a.Explain)
 

@@ -202,14 +202,6 @@ func fromAll(y des.Year) (*des.RuleSet, error) {
 // payments are filled (the input to derive.Complete).
 func AsStated(y des.Year) (*des.RuleSet, error) { return asStated(y) }
 
-// Err reports a problem with the embedded tables (nil in a correct build;
-// the package's tests guarantee it). It parses and completes every year,
-// as All does.
-func Err() error {
-	allOnce.Do(loadAll)
-	return allErr
-}
-
 // Years lists the DES years with an embedded rule set, oldest first. It
 // reads the file names only: nothing is parsed.
 func Years() []des.Year {
@@ -260,7 +252,9 @@ func File(y des.Year) ([]byte, error) {
 // All returns every embedded rule set, completed, oldest first. The first
 // call parses every year and completes them together; a year Year has
 // completed already is returned as Year returned it (the same figures).
-func All() []*des.RuleSet {
+// The error is a problem with the embedded tables (nil in a correct build;
+// the package's tests guarantee it); the years that did load come with it.
+func All() ([]*des.RuleSet, error) {
 	allOnce.Do(loadAll)
 	out := make([]*des.RuleSet, 0, len(years))
 	for _, y := range years {
@@ -274,7 +268,7 @@ func All() []*des.RuleSet {
 			out = append(out, st.done)
 		}
 	}
-	return out
+	return out, allErr
 }
 
 // Roles lists every role ID claimable in any embedded year (from the
@@ -283,7 +277,8 @@ func Roles() []string {
 	if ix := theIndex(); ix != nil {
 		return slices.Clone(ix.roles)
 	}
-	return rolesOf(All())
+	sets, _ := All() // a broken build still lists the roles of the years that load
+	return rolesOf(sets)
 }
 
 // rolesOf is every role ID claimable in any of the rule sets, sorted.

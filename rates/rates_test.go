@@ -10,13 +10,15 @@ import (
 )
 
 func TestEmbeddedRuleSetsLoad(t *testing.T) {
-	require.NoError(t, rates.Err())
+	_, err := rates.All()
+	require.NoError(t, err)
 	require.NotEmpty(t, rates.Years())
 }
 
 // Every embedded figure names a document, an address and a confidence.
 func TestEveryFigureNamesASource(t *testing.T) {
-	require.NoError(t, rates.Err())
+	_, err := rates.All()
+	require.NoError(t, err)
 	check := func(t *testing.T, what string, s des.Source) {
 		t.Helper()
 		if strings.TrimSpace(s.Document) == "" || !strings.HasPrefix(s.URL, "http") || s.Confidence == "" {
@@ -50,7 +52,7 @@ func TestEveryFigureNamesASource(t *testing.T) {
 // maximum wherever no source does; and every role has a maximum in every
 // month it is claimable (sourced, derived or carried: no silent zero).
 func TestEveryRoleHasABandAndAMaximum(t *testing.T) {
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		for _, r := range rs.ARRS().Roles {
 			require.NotEmpty(t, r.Band, "%s %s: no band", rs.Year(), r.ID)
 			ms := r.MaximaInForce(des.Date{})

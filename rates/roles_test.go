@@ -1,20 +1,21 @@
 package rates_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"os"
 	"regexp"
 	"slices"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
 )
 
-// The catalogue of role IDs (des.RoleIDs), the roles of the embedded
+// The catalogue of role IDs (names.RoleIDs), the roles of the embedded
 // tables and the list in rates/README.md are the same.
 func TestRoleCatalogueAgrees(t *testing.T) {
-	require.Equal(t, des.RoleIDs(), rates.Roles(), "des.RoleIDs and the embedded tables")
+	require.Equal(t, names.RoleIDs(), rates.Roles(), "names.RoleIDs and the embedded tables")
 	b, err := os.ReadFile("README.md")
 	require.NoError(t, err)
 	var row []byte
@@ -29,5 +30,5 @@ func TestRoleCatalogueAgrees(t *testing.T) {
 		listed = append(listed, string(m[1]))
 	}
 	slices.Sort(listed)
-	require.Equal(t, des.RoleIDs(), listed, "rates/README.md")
+	require.Equal(t, names.RoleIDs(), listed, "rates/README.md")
 }

@@ -28,7 +28,7 @@ func DueFrom(yr scenario.YearResult, sh scenario.Sharing) (Due, error) {
 	if err != nil {
 		return Due{}, err
 	}
-	d := Due{Year: yr.Year, PCN: yr.PCN.Name, ARRSSum: yr.ARRS.Sum}
+	d := Due{Year: yr.Year, PCN: yr.PCN.Name, ARRSSum: yr.ARRS.Sum.Decimal()}
 	for _, p := range yr.PCN.Practices {
 		d.Practices = append(d.Practices, p.Name)
 	}
@@ -82,7 +82,7 @@ func DueFrom(yr scenario.YearResult, sh scenario.Sharing) (Due, error) {
 				continue
 			}
 			mo := first.Add(m)
-			d.Lines = append(d.Lines, DueLine{Payment: ARRS, Who: s.Name, Month: mo, Amount: v,
+			d.Lines = append(d.Lines, DueLine{Payment: ARRS, Who: s.Name, Month: mo, Amount: v.Decimal(),
 				Explain: fmt.Sprintf("%s's claim for %s (the month's cost, up to the role's maximum): %s", s.Name, mo,
 					s.Explain())})
 			d.Shares = append(d.Shares, Share{Payment: ARRS, Who: s.Name, Month: mo,

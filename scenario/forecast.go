@@ -381,7 +381,7 @@ func (y YearResult) json(prev *YearResult) yearJSON {
 		ARRSSums: y.Entitlements.ARRSSums, ARRS: y.ARRS, Gaps: y.Gaps, IIF: y.IIF, Notes: y.Notes}
 	if prev != nil {
 		e := des.JSONMoney(y.Entitlements.Total.Sub(prev.Entitlements.Total))
-		c := des.JSONMoney(y.ARRS.Claims.Sub(prev.ARRS.Claims))
+		c := des.JSONMoney(y.ARRS.Claims.Decimal().Sub(prev.ARRS.Claims.Decimal()))
 		j.EntitlementsChange, j.ClaimsChange = &e, &c
 	}
 	return j

@@ -69,7 +69,7 @@ func FuzzScenarioPopulations(f *testing.F) {
 			seeds = append(seeds, string(b))
 		}
 	}
-	all := rates.All()
+	all := mustAll(rates.All())
 	for _, s := range seeds {
 		f.Add(s)
 		checkPopulations(f, all, s) // the warm-up

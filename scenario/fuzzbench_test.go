@@ -12,7 +12,7 @@ import (
 // FuzzScenarioPopulations' body on its first seed: how fast the fuzzer can
 // search.
 func BenchmarkScenarioPopulationsBody(b *testing.B) {
-	all := rates.All()
+	all := mustAll(rates.All())
 	for b.Loop() {
 		sc, err := scenario.Load("f.toml", []byte(popSeed))
 		if err != nil {

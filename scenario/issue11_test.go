@@ -20,7 +20,7 @@ func TestOwnRulesForAYearNotComputedIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	own, err := rulefile.Read("mine-2024-25.toml", b)
 	require.NoError(t, err)
-	published := append(rates.All(), own)
+	published := append(mustAll(rates.All()), own)
 	sc, err := scenario.Load("s.toml", []byte(goodScenario))
 	require.NoError(t, err)
 	sc.OwnRules = own
@@ -31,7 +31,7 @@ func TestOwnRulesForAYearNotComputedIsRefused(t *testing.T) {
 	_, err = sc.Year(2025, published, scenario.Options{})
 	require.ErrorIs(t, err, des.ErrUnknownYear)
 	// Not among the rule sets given: refused too.
-	_, err = scenario.Run(sc, []des.Year{2024}, rates.All(), scenario.Options{})
+	_, err = scenario.Run(sc, []des.Year{2024}, mustAll(rates.All()), scenario.Options{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 
 	f, err := scenario.Run(sc, []des.Year{2024, 2025}, published, scenario.Options{})
@@ -74,7 +74,7 @@ points = 20
 `
 	sc, err := scenario.Load("s.toml", []byte(text))
 	require.NoError(t, err)
-	f, err := scenario.Run(sc, []des.Year{2025}, rates.All(), scenario.Options{}) // 2025/26 has no IIF point value
+	f, err := scenario.Run(sc, []des.Year{2025}, mustAll(rates.All()), scenario.Options{}) // 2025/26 has no IIF point value
 	require.NoError(t, err)
 	popLine := 1 + strings.Count(text[:strings.Index(text, "[[population]]")], "\n")
 	iifLine := 1 + strings.Count(text[:strings.Index(text, "[[iif]]")], "\n")
@@ -88,7 +88,7 @@ points = 20
 	// 2024/25 has a point value and its own population: no notes.
 	sc2, err := scenario.Load("s.toml", []byte(strings.Replace(text, `year = "2023/24"`, `year = "2024/25"`, 1)))
 	require.NoError(t, err)
-	f, err = scenario.Run(sc2, []des.Year{2024}, rates.All(), scenario.Options{})
+	f, err = scenario.Run(sc2, []des.Year{2024}, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
 	require.Empty(t, f.Notes)
 	require.NotNil(t, f.Years[0].IIF)
@@ -120,7 +120,7 @@ entitlement_growth_pct = 2
 	require.NoError(t, err)
 	o, err := rates.OnCosts()
 	require.NoError(t, err)
-	f, err := scenario.Run(sc, []des.Year{2026, 2027, 2028}, rates.All(), scenario.Options{SalaryCost: arrs.OnCostRules(o)})
+	f, err := scenario.Run(sc, []des.Year{2026, 2027, 2028}, mustAll(rates.All()), scenario.Options{SalaryCost: arrs.OnCostRules(o)})
 	require.NoError(t, err)
 	require.NotContains(t, f.Years[0].ARRS.Staff[0].Explain(), "on-cost rules carried forward")
 	for _, yr := range f.Years[1:] {

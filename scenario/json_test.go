@@ -16,7 +16,7 @@ import (
 func TestForecastJSONContract(t *testing.T) {
 	sc, err := scenario.Load("growing.toml", []byte(growingScenario))
 	require.NoError(t, err)
-	f, err := scenario.Run(sc, []des.Year{2024, 2025}, rates.All(), scenario.Options{})
+	f, err := scenario.Run(sc, []des.Year{2024, 2025}, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
 	b, err := json.Marshal(f)
 	require.NoError(t, err)

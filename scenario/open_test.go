@@ -16,9 +16,9 @@ import (
 func TestZeroOptionsCostSalaries(t *testing.T) {
 	sc, err := scenario.LoadFile("testdata/salaried.toml")
 	require.NoError(t, err)
-	yr, err := sc.Year(2025, rates.All(), scenario.Options{})
+	yr, err := sc.Year(2025, mustAll(rates.All()), scenario.Options{})
 	require.NoError(t, err)
-	require.Equal(t, "63939.48", yr.ARRS.Staff[0].Claim.StringFixed(2))
+	require.Equal(t, "63939.48", yr.ARRS.Staff[0].Claim.Plain())
 }
 
 // The zero Workbook and a nil one give errors, never a panic; New refuses a
@@ -77,7 +77,7 @@ func TestWorkbookAffordStart(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, as, 1)
 	require.Equal(t, des.MustDate(2025, 4, 1), as[0].Answer.Start)
-	require.Equal(t, "67271.04", as[0].Answer.Claim.StringFixed(2))
+	require.Equal(t, "67271.04", as[0].Answer.Claim.Plain())
 	require.Equal(t, "1", as[0].Answer.WTE.String())
 
 	oct := arrs.Hire{Role: "paramedic", Start: des.MustDate(2025, 10, 1)}
@@ -85,7 +85,7 @@ func TestWorkbookAffordStart(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, as, 1)
 	require.Equal(t, des.Year(2025), as[0].Year.Year)
-	require.Equal(t, "33635.52", as[0].Answer.Claim.StringFixed(2))
+	require.Equal(t, "33635.52", as[0].Answer.Claim.Plain())
 
 	as, err = wb.Afford(oct, 2025, 2026) // 2025/26 from October, 2026/27 all year
 	require.NoError(t, err)

@@ -1,6 +1,8 @@
 package scenario
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"bytes"
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/derive"
@@ -323,11 +325,11 @@ func (l *scenarioLoader) practices(prefix string, ps []des.Practice) {
 	}
 	seen := map[string]int{}
 	for i, p := range ps {
-		if j, dup := seen[des.NameKey(p.Name)]; dup && p.Name != "" {
+		if j, dup := seen[names.NameKey(p.Name)]; dup && p.Name != "" {
 			l.add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid,
 				"practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
 		}
-		seen[des.NameKey(p.Name)] = i
+		seen[names.NameKey(p.Name)] = i
 	}
 }
 
@@ -411,7 +413,7 @@ func (l *scenarioLoader) staff(staff []rawStaff) {
 	staffNames := map[string]int{}
 	for i, rs := range staff {
 		at := fmt.Sprintf("staff[%d]", i)
-		key := des.NameKey(rs.Name)
+		key := names.NameKey(rs.Name)
 		if j, dup := staffNames[key]; dup && key != "" {
 			l.add(at+".name", des.ErrInvalid,
 				"%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
@@ -474,7 +476,7 @@ func staffFrom(r rawStaff) (arrs.Staff, []problem) {
 		if err != nil {
 			ps = append(ps, problem{"hours", des.ErrInvalid, err.Error()})
 		}
-	case r.Sessions.IsSet() && !des.SessionalRole(r.Role):
+	case r.Sessions.IsSet() && !names.SessionalRole(r.Role):
 		ps = append(ps, problem{"sessions", des.ErrInvalid,
 			fmt.Sprintf("sessions are for GPs (general_practitioner), not %s: give wte or hours (a week, ÷ 37.5)", r.Role)})
 	case r.Sessions.IsSet():

@@ -176,7 +176,7 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 		}
 	}
 	for _, s := range yr.ARRS.Staff {
-		if err := b.staff(s.Name, monthsOf(s.CostMonths), monthsOf(s.Months)); err != nil {
+		if err := b.staff(s.Name, penniesOf(s.CostMonths), penniesOf(s.Months)); err != nil {
 			return Statement{}, err
 		}
 	}
@@ -392,8 +392,8 @@ func cashFlow(yr scenario.YearResult, sh scenario.Sharing) []CashMonth {
 		}
 		if m < len(yr.ARRS.Months) {
 			row := yr.ARRS.Months[m]
-			cm.Month, cm.Claims, cm.StaffCost = row.Month, row.Claim, row.Cost
-			net += pennies(row.Claim) - pennies(row.Cost)
+			cm.Month, cm.Claims, cm.StaffCost = row.Month, row.Claim.Decimal(), row.Cost.Decimal()
+			net += row.Claim.Pennies() - row.Cost.Pennies()
 		} else {
 			yy, mm := yr.Year.Month(m)
 			cm.Month = fmt.Sprintf("%04d-%02d", yy, int(mm))
@@ -416,6 +416,14 @@ func monthsOf(ds []decimal.Decimal) []int64 {
 	out := make([]int64, 12)
 	for m := 0; m < 12 && m < len(ds); m++ {
 		out[m] = pennies(ds[m])
+	}
+	return out
+}
+
+func penniesOf(ms []des.Money) []int64 {
+	out := make([]int64, 12)
+	for m := 0; m < 12 && m < len(ms); m++ {
+		out[m] = ms[m].Pennies()
 	}
 	return out
 }

@@ -21,6 +21,14 @@ func twelve(s string) []decimal.Decimal {
 	return out
 }
 
+func twelveMoney(s string) []des.Money {
+	out := make([]des.Money, 12)
+	for i := range out {
+		out[i] = des.MustMoney(s)
+	}
+	return out
+}
+
 func requireMoney(t *testing.T, want string, got decimal.Decimal, msg ...any) {
 	t.Helper()
 	require.True(t, decimal.RequireFromString(want).Equal(got), "want £%s, got £%s %v", want, got.StringFixed(2), msg)
@@ -42,8 +50,8 @@ func TestWorkedExample(t *testing.T) {
 				{Practice: "P1", Months: twelve("7.50")}, {Practice: "P2", Months: twelve("7.50")}, {Practice: "P3", Months: twelve("15.00")}}},
 		}},
 		ARRS: arrs.Result{Months: monthRows("2900.00", "3000.00"), Staff: []arrs.StaffResult{
-			{Name: "A", CostMonths: twelve("2000.00"), Months: twelve("1900.00")},
-			{Name: "B", CostMonths: twelve("1000.00"), Months: twelve("1000.00")},
+			{Name: "A", CostMonths: twelveMoney("2000.00"), Months: twelveMoney("1900.00")},
+			{Name: "B", CostMonths: twelveMoney("1000.00"), Months: twelveMoney("1000.00")},
 		}},
 	}
 	sh := scenario.Sharing{Basis: scenario.ShareRegistered,
@@ -107,7 +115,7 @@ func TestWorkedExample(t *testing.T) {
 func monthRows(claim, cost string) []arrs.MonthRow {
 	var out []arrs.MonthRow
 	for m := 0; m < 12; m++ {
-		out = append(out, arrs.MonthRow{Month: "m", Claim: decimal.RequireFromString(claim), Cost: decimal.RequireFromString(cost)})
+		out = append(out, arrs.MonthRow{Month: "m", Claim: des.MustMoney(claim), Cost: des.MustMoney(cost)})
 	}
 	return out
 }
@@ -204,7 +212,7 @@ func TestEmbeddedExampleAddsUp(t *testing.T) {
 	sc, err := scenario.Load("example.toml", []byte(exampleTOML))
 	require.NoError(t, err)
 	for _, y := range []des.Year{2024, 2025, 2026} {
-		yr, err := sc.Year(y, rates.All(), scenario.Options{})
+		yr, err := sc.Year(y, mustAll(rates.All()), scenario.Options{})
 		require.NoError(t, err)
 		st, err := statement.Build(yr, sc.Sharing)
 		require.NoError(t, err)
@@ -225,9 +233,9 @@ func TestEmbeddedExampleAddsUp(t *testing.T) {
 		for _, s := range yr.ARRS.Staff {
 			l, ok := st.PCN.Line(statement.Claims, s.Name)
 			require.True(t, ok)
-			require.True(t, l.Total.Equal(s.Claim), s.Name)
+			require.True(t, l.Total.Equal(s.Claim.Decimal()), s.Name)
 			c, _ := st.PCN.Line(statement.Staff, s.Name)
-			require.True(t, c.Total.Neg().Equal(s.Cost), s.Name)
+			require.True(t, c.Total.Neg().Equal(s.Cost.Decimal()), s.Name)
 		}
 	}
 }

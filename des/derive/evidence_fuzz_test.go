@@ -15,7 +15,7 @@ import (
 func embeddedEvidence(f *testing.F) (texts, carries [][]byte) {
 	f.Helper()
 	var prev *des.RuleSet
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		raw, err := rates.AsStated(rs.Year())
 		require.NoError(f, err)
 		t, err := derive.EvidenceOf(raw).MarshalText()

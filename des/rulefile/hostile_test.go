@@ -1,6 +1,8 @@
 package rulefile_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"github.com/pcnfin/pcnfin/des/derive"
 	"github.com/pcnfin/pcnfin/des/rulefile"
 	"math"
@@ -9,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -64,25 +67,25 @@ func TestHostileLibraryCalls(t *testing.T) {
 	require.True(t, d.AddDays(math.MinInt).IsZero())
 	require.Equal(t, des.MustDate(2025, 4, 2), d.AddDays(1))
 
-	_, _, err := des.ReadPCNCSV("nil.csv", nil, des.CSVOptions{})
+	_, _, err := national.ReadPCNs("nil.csv", nil, national.PCNOptions{})
 	require.ErrorIs(t, err, des.ErrMissing)
 	require.Contains(t, err.Error(), "nil.csv: no input to read")
 
-	_, err = derive.Project(rates.All()[0], rates.All()[len(rates.All())-1].Year()+1,
+	_, err = derive.Project(mustAll(rates.All())[0], mustAll(rates.All())[len(mustAll(rates.All()))-1].Year()+1,
 		derive.Projection{EntitlementGrowth: decimal.NewFromInt(-200)})
 	require.ErrorIs(t, err, des.ErrInvalid, "was −£186,332.64 of entitlements")
 	require.Contains(t, err.Error(), "EntitlementGrowth: -200% a year: want more than -100%")
 
-	_, _, err = des.ReadPCNCSV("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), des.CSVOptions{})
+	_, _, err = national.ReadPCNs("cr.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\rU1,A,B,1,1,1,0\r"), national.PCNOptions{})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "cr.csv:1: the lines end with a carriage return alone", "was: no care_home_beds column")
 }
 
 func TestNamesNormalised(t *testing.T) {
-	require.Equal(t, des.NameKey("Riverside  Surgery"), des.NameKey("ＲＩＶＥＲＳＩＤＥ surgery"))
-	require.Equal(t, "U12345", des.CodeKey("u12345"))
-	require.Contains(t, des.NameProblem("River\u200bside"), "U+200B")
-	require.Contains(t, des.NameProblem("Rivеrside"), "Cyrillic")
-	require.Empty(t, des.NameProblem("Two\nline name"), "control characters are kept and escaped on output")
-	require.Empty(t, des.NameProblem("Αθήνα"), "one alphabet is fine")
+	require.Equal(t, names.NameKey("Riverside  Surgery"), names.NameKey("ＲＩＶＥＲＳＩＤＥ surgery"))
+	require.Equal(t, "U12345", names.CodeKey("u12345"))
+	require.Contains(t, names.NameProblem("River\u200bside"), "U+200B")
+	require.Contains(t, names.NameProblem("Rivеrside"), "Cyrillic")
+	require.Empty(t, names.NameProblem("Two\nline name"), "control characters are kept and escaped on output")
+	require.Empty(t, names.NameProblem("Αθήνα"), "one alphabet is fine")
 }

@@ -1,6 +1,8 @@
 package rulefile
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
 	"bytes"
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
@@ -587,8 +589,8 @@ func (v *validator) role(rp fieldPath, rr rawRole, pots map[des.PotID]bool, seen
 func (v *validator) roleID(rp fieldPath, rr rawRole, seen map[string]bool) {
 	if !idRE.MatchString(rr.ID) {
 		v.add(rp.key("id"), des.ErrInvalid, "id %q: want a snake_case role id such as clinical_pharmacist", rr.ID)
-	} else if !des.KnownRole(rr.ID) {
-		v.add(rp.key("id"), des.ErrInvalid, "%s", des.UnknownRoleMsg(rr.ID))
+	} else if !names.KnownRole(rr.ID) {
+		v.add(rp.key("id"), des.ErrInvalid, "%s", names.UnknownRoleMsg(rr.ID))
 	}
 	if seen[rr.ID] {
 		v.add(rp.key("id"), des.ErrInvalid, "duplicate role id %q", rr.ID)

@@ -41,7 +41,7 @@ func runICB(w, diag io.Writer, o options, a scenario.Assumptions, rss []*des.Rul
 	if err != nil {
 		return err
 	}
-	codes, err := national.ListCodes(list, f, national.CSVOptions(o.maxRows, o.skipBad))
+	codes, err := national.ListCodes(list, f, national.PCNOptionsFor(o.maxRows, o.skipBad))
 	f.Close()
 	if err != nil {
 		return err

@@ -9,7 +9,7 @@
 // The file has a header row naming the columns pcn_code, pcn_name, icb,
 // registered, weighted, adjusted and care_home_beds, in any order (other
 // columns are ignored); an empty cell is a figure not given. See
-// des.ReadPCNCSV.
+// national.ReadPCNs.
 //
 // Flags: the common -year, -rates, -format, -sourced-only (see -h), -scenario
 // (only its [assumptions], to project a year and raise staff costs), and
@@ -28,7 +28,7 @@
 //	go run ./examples/national -staff-sample
 //	go run ./examples/national -csv pcns.csv -staff staff.csv -format xlsx -o icb.xlsx
 //
-// arrs.National reads the list 4,096 rows at a time and each chunk is worked
+// national.RollUp reads the list 4,096 rows at a time and each chunk is worked
 // out and written (report.NewNational) before the next is read; only the
 // running ICB and England totals are kept, so a list of any length runs in
 // bounded memory. CSV and Markdown stream; the text table holds one year's
@@ -46,7 +46,6 @@ import (
 	"os"
 	"runtime/debug"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/internal/cli"
 	"github.com/pcnfin/pcnfin/internal/render"
@@ -95,7 +94,7 @@ func main() {
 	fs.BoolVar(&o.skipBad, "skip-bad", false,
 		"report bad rows (and PCNs missing a figure a payment needs) on stderr and compute the rest")
 	fs.IntVar(&o.workers, "workers", 0, "PCNs worked out at once (default: one per CPU)")
-	fs.IntVar(&o.maxRows, "max-rows", des.DefaultMaxCSVRows,
+	fs.IntVar(&o.maxRows, "max-rows", national.DefaultMaxPCNRows,
 		"most PCN rows the list may have (0: no limit); a longer list is an error, not cut short")
 	fs.StringVar(&o.staffFile, "staff", "", "staff CSV file, one person a row (pcn_code and the scenario's [[staff]] "+
 		"keys as columns): every PCN's ARRS claims against its sum, and the money left unclaimed, by ICB and for England")
@@ -172,8 +171,8 @@ func run(w, diag io.Writer, o options) error {
 	if o.staffFile != "" || o.staffSample {
 		return runICB(w, diag, o, wb.Scenario().Assumptions, rss)
 	}
-	rep := des.Rollups{Data: o.csvFile, Synthetic: o.csvFile == ""}
-	no := arrs.NationalOptions{File: o.csvFile, Open: func() (io.ReadCloser, error) { return os.Open(o.csvFile) },
+	rep := national.Rollups{Data: o.csvFile, Synthetic: o.csvFile == ""}
+	no := national.Options{File: o.csvFile, Open: func() (io.ReadCloser, error) { return os.Open(o.csvFile) },
 		MaxRows: o.maxRows, Workers: o.workers, SkipBad: o.skipBad,
 		BadRow:  func(e error) { fmt.Fprintf(diag, "skipped bad row: %v\n", e) },
 		LeftOut: func(y des.Year, e error) { fmt.Fprintf(diag, "left out of %s: %v\n", y, e) }}
@@ -184,7 +183,7 @@ func run(w, diag io.Writer, o options) error {
 	out := report.NewNational(w, o.format)
 	defer out.Close()
 	no.Explain = out.Explain()
-	if err := arrs.National(&rep, rss, no, out); err != nil {
+	if err := national.RollUp(&rep, rss, no, out); err != nil {
 		// rows may be out already: end them with a line saying so (issue 24)
 		if ferr := out.Fail(err); ferr != nil {
 			fmt.Fprintf(diag, "writing the incomplete-report line: %v\n", ferr)

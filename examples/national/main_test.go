@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
@@ -80,7 +81,7 @@ func TestBadRowsWithoutSkipBad(t *testing.T) {
 
 // Totals are exact sums of the rows, whatever the number of workers.
 func TestTotalsAreExactSums(t *testing.T) {
-	rows, bad, err := des.ReadPCNCSV("sample.csv", bytes.NewReader(sampleCSV), des.CSVOptions{})
+	rows, bad, err := national.ReadPCNs("sample.csv", bytes.NewReader(sampleCSV), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	require.Len(t, rows, 40)
@@ -88,17 +89,18 @@ func TestTotalsAreExactSums(t *testing.T) {
 	for i, r := range rows {
 		in[i].PCN = r.PCN
 	}
-	for _, rs := range rates.All() {
+	for _, rs := range mustAll(rates.All()) {
 		plan, err := arrs.Compile(rs, arrs.Options{})
 		require.NoError(t, err)
 		one, many := plan.CalculateEach(in, 1), plan.CalculateEach(in, 16)
-		var pcns []des.RolledPCN
+		var pcns []national.RolledPCN
 		for i := range rows {
 			require.NoError(t, one[i].Err, "%s line %d", rs.Year(), rows[i].Line)
 			require.True(t, one[i].Entitlements.Total.Equal(many[i].Entitlements.Total))
-			pcns = append(pcns, des.RolledPCN{Row: rows[i], Entitlements: one[i].Entitlements})
+			pcns = append(pcns, national.RolledPCN{Row: rows[i], Entitlements: one[i].Entitlements})
 		}
-		y := des.RollUp(rs, pcns)
+		y, _, err := national.RollUpRows(rs, "sample.csv", rows, 1, false)
+		require.NoError(t, err)
 		ent, arrsSum := decimal.Zero, decimal.Zero
 		for _, r := range pcns {
 			ent, arrsSum = ent.Add(r.Entitlements.Total), arrsSum.Add(r.ARRSSum())

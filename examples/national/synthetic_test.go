@@ -12,10 +12,10 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/internal/report"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/stretchr/testify/require"
 )
@@ -50,9 +50,9 @@ func TestWriteSynthetic(t *testing.T) {
 }
 
 // A list longer than a chunk streams to the same totals as the whole list
-// read and rolled up at once (des.RollUp), and the row limit holds.
+// read and rolled up at once (national.RollUp), and the row limit holds.
 func TestStreamingMatchesWholeList(t *testing.T) {
-	const n = 3*arrs.NationalChunkRows + 123
+	const n = 3*national.ChunkRows + 123
 	path := filepath.Join(t.TempDir(), "synthetic.csv")
 	f, err := os.Create(path)
 	require.NoError(t, err)
@@ -65,20 +65,20 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 	recs, err := csv.NewReader(&out).ReadAll()
 	require.NoError(t, err)
 
-	rows, bad, err := des.ReadPCNCSVFile(path, des.CSVOptions{MaxRows: -1, MaxBytes: -1})
+	rows, bad, err := national.ReadPCNsFile(path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	var want [][]string
 	for _, y := range years {
 		rs, err := rates.YearNamed(y.String())
 		require.NoError(t, err)
-		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
+		roll, _, err := national.RollUpRows(rs, path, rows, 0, false)
 		require.NoError(t, err)
 		for _, r := range roll.PCNs {
 			want = append(want, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1", report.RegisteredPlain(r),
 				r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), path})
 		}
-		want = append(want, report.NationalTotalsCSV(&des.Rollups{Data: path}, &roll)...)
+		want = append(want, report.NationalTotalsCSV(&national.Rollups{Data: path}, &roll)...)
 	}
 	require.Equal(t, append([][]string{report.NationalCSVHeader()}, want...), recs)
 
@@ -90,9 +90,9 @@ func TestStreamingMatchesWholeList(t *testing.T) {
 
 // A list longer than a chunk gives, in JSON, the bytes of the whole list
 // rolled up at once and written in one piece (render.WriteJSON of
-// des.Rollups), though the program keeps its PCNs in a temporary file.
+// national.Rollups), though the program keeps its PCNs in a temporary file.
 func TestStreamingJSONMatchesWholeList(t *testing.T) {
-	const n = 2*arrs.NationalChunkRows + 57
+	const n = 2*national.ChunkRows + 57
 	path := filepath.Join(t.TempDir(), "synthetic.csv")
 	f, err := os.Create(path)
 	require.NoError(t, err)
@@ -103,14 +103,14 @@ func TestStreamingJSONMatchesWholeList(t *testing.T) {
 	years := []des.Year{2019, 2025}
 	require.NoError(t, run(&out, &diag, options{csvFile: path, years: years, format: "json", maxRows: n}))
 
-	rows, bad, err := des.ReadPCNCSVFile(path, des.CSVOptions{MaxRows: -1, MaxBytes: -1})
+	rows, bad, err := national.ReadPCNsFile(path, national.PCNOptions{MaxRows: -1, MaxBytes: -1})
 	require.NoError(t, err)
 	require.Empty(t, bad)
-	want := des.Rollups{Data: path}
+	want := national.Rollups{Data: path}
 	for _, y := range years {
 		rs, err := rates.YearNamed(y.String())
 		require.NoError(t, err)
-		roll, _, err := arrs.RollUpRows(rs, path, rows, 0, false)
+		roll, _, err := national.RollUpRows(rs, path, rows, 0, false)
 		require.NoError(t, err)
 		want.Years = append(want.Years, roll)
 	}

@@ -46,7 +46,7 @@ func years(f scenario.Forecast, attrs string) string {
 	top := 0.0
 	for _, y := range f.Years {
 		e := fl(y.Entitlements.Total)
-		top = math.Max(top, math.Max(e+fl(y.ARRS.Claims), e+fl(y.ARRS.Sum)))
+		top = math.Max(top, math.Max(e+fl(y.ARRS.Claims.Decimal()), e+fl(y.ARRS.Sum.Decimal())))
 	}
 	step, max := niceScale(top)
 	yPos := func(v float64) float64 { return padTop + plotH - v/max*plotH }
@@ -116,7 +116,7 @@ func years(f scenario.Forecast, attrs string) string {
 	for i, y := range f.Years {
 		cx := padL + slot*(float64(i)+0.5)
 		x0 := cx - barW/2
-		e, c, s := fl(y.Entitlements.Total), fl(y.ARRS.Claims), fl(y.ARRS.Sum)
+		e, c, s := fl(y.Entitlements.Total), fl(y.ARRS.Claims.Decimal()), fl(y.ARRS.Sum.Decimal())
 		label := y.Year.String()
 		if y.Projected {
 			// a shaded band behind the projected year
@@ -124,7 +124,7 @@ func years(f scenario.Forecast, attrs string) string {
 				num(cx-slot/2+2), padTop, num(slot-4), num(plotH))
 		}
 		tip := fmt.Sprintf("%s%s: entitlements %s; ARRS claims %s; ARRS sum %s; headroom %s", label, projTag(y),
-			des.Pounds(y.Entitlements.Total), des.Pounds(y.ARRS.Claims), des.Pounds(y.ARRS.Sum), des.Pounds(y.ARRS.Headroom))
+			des.Pounds(y.Entitlements.Total), y.ARRS.Claims.String(), y.ARRS.Sum.String(), y.ARRS.Headroom.String())
 		p(`<g><title>%s</title>`, esc(tip))
 		p(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`,
 			num(x0), num(yPos(e)), num(barW), num(yPos(0)-yPos(e)), colEnt)
@@ -221,9 +221,9 @@ func esc(s string) string { return html.EscapeString(render.Clean(s)) }
 // sum, for an HTML page (the classes are the page's style sheet's).
 func Months(r arrs.Result) string {
 	const w, h, pad = 640, 220, 40
-	top := r.Sum
-	if len(r.Months) > 0 && r.Months[len(r.Months)-1].Cumulative.GreaterThan(top) {
-		top = r.Months[len(r.Months)-1].Cumulative
+	top := r.Sum.Decimal()
+	if len(r.Months) > 0 && r.Months[len(r.Months)-1].Cumulative.Decimal().GreaterThan(top) {
+		top = r.Months[len(r.Months)-1].Cumulative.Decimal()
 	}
 	if !top.IsPositive() {
 		top = decimal.NewFromInt(1)
@@ -235,14 +235,14 @@ func Months(r arrs.Result) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart months" viewBox="0 0 %d %d" role="img" `+
 		`aria-label="cumulative ARRS claims by month against the ARRS sum">`, w, h)
-	fmt.Fprintf(&b, `<line class="sum" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, pad, w-10, y(r.Sum), y(r.Sum))
-	fmt.Fprintf(&b, `<text x="%d" y="%.1f">ARRS sum %s</text>`, pad, y(r.Sum)-4, esc(des.Pounds(r.Sum)))
+	fmt.Fprintf(&b, `<line class="sum" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, pad, w-10, y(r.Sum.Decimal()), y(r.Sum.Decimal()))
+	fmt.Fprintf(&b, `<text x="%d" y="%.1f">ARRS sum %s</text>`, pad, y(r.Sum.Decimal())-4, esc(r.Sum.String()))
 	step := float64(w-pad-10) / 12
 	for i, m := range r.Months {
 		x := float64(pad) + float64(i)*step
 		fmt.Fprintf(&b, `<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f">`+
 			`<title>%s: cumulative %s</title></rect>`,
-			x+2, y(m.Cumulative), step-4, float64(h-pad)-y(m.Cumulative), esc(m.Month), esc(des.Pounds(m.Cumulative)))
+			x+2, y(m.Cumulative.Decimal()), step-4, float64(h-pad)-y(m.Cumulative.Decimal()), esc(m.Month), esc(des.Pounds(m.Cumulative.Decimal())))
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x+2, h-pad+14, esc(m.Month[5:]))
 	}
 	b.WriteString(`</svg>`)

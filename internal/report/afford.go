@@ -29,10 +29,10 @@ func affordYear(a arrs.Affordability, name string, yr scenario.YearResult, tag s
 		{"start", a.Start.String(), a.Start.String()},
 		{"WTE asked", a.WTE.String(), a.WTE.String()},
 		{"ARRS pot", string(a.Pot), string(a.Pot)},
-		{"headroom before", render.Plain(a.HeadroomBefore), render.GBP(a.HeadroomBefore)},
-		{"claim of the hire to 31 March", render.Plain(a.Claim), render.GBP(a.Claim)},
-		{"claim per 1 WTE", render.Plain(a.ClaimPerWTE), render.GBP(a.ClaimPerWTE)},
-		{"headroom after", render.Plain(a.HeadroomAfter), render.GBP(a.HeadroomAfter)},
+		{"headroom before", render.Plain(a.HeadroomBefore.Decimal()), render.GBP(a.HeadroomBefore.Decimal())},
+		{"claim of the hire to 31 March", render.Plain(a.Claim.Decimal()), render.GBP(a.Claim.Decimal())},
+		{"claim per 1 WTE", render.Plain(a.ClaimPerWTE.Decimal()), render.GBP(a.ClaimPerWTE.Decimal())},
+		{"headroom after", render.Plain(a.HeadroomAfter.Decimal()), render.GBP(a.HeadroomAfter.Decimal())},
 		{"largest WTE the headroom funds", maxWTE(a), maxWTE(a)},
 	}
 	table := func() []*render.Table {
@@ -46,7 +46,7 @@ func affordYear(a arrs.Affordability, name string, yr scenario.YearResult, tag s
 			t.Notes = append(t.Notes, "note: "+r.String())
 		}
 		if a.HeadroomAfter.IsNegative() {
-			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+render.GBP(a.HeadroomAfter.Neg()))
+			t.Notes = append(t.Notes, "the hire would OVER-COMMIT the ARRS sum by "+render.GBP(a.HeadroomAfter.Decimal().Neg()))
 		}
 		return []*render.Table{t}
 	}

@@ -44,15 +44,15 @@ func claimsYear(yr scenario.YearResult, title, tag string, tidy, several bool) r
 			for m, row := range r.Months {
 				cells := []string{row.Month}
 				for _, s := range r.Staff {
-					cells = append(cells, render.Plain(s.Months[m]))
+					cells = append(cells, render.Plain(s.Months[m].Decimal()))
 				}
-				rows = append(rows, append(cells, render.Plain(row.Claim), render.Plain(row.Cumulative)))
+				rows = append(rows, append(cells, render.Plain(row.Claim.Decimal()), render.Plain(row.Cumulative.Decimal())))
 			}
 			total := []string{"total"}
 			for _, s := range r.Staff {
-				total = append(total, render.Plain(s.Claim))
+				total = append(total, render.Plain(s.Claim.Decimal()))
 			}
-			return header, append(rows, append(total, render.Plain(r.Claims), ""))
+			return header, append(rows, append(total, render.Plain(r.Claims.Decimal()), ""))
 		},
 		JSON: r,
 	}
@@ -63,13 +63,13 @@ func claimsTables(yr scenario.YearResult, title, tag string, several bool) []*re
 	t := &render.Table{Title: fmt.Sprintf("%s, %s (%s)%s", title, yr.Year, yr.RuleSet, tag),
 		Header: []string{"month", "claims", "cost", "cumulative", "sum left"}, Right: []bool{false, true, true, true, true}}
 	for _, row := range r.Months {
-		t.Add(row.Month, render.GBP(row.Claim), render.GBP(row.Cost), render.GBP(row.Cumulative),
-			render.GBP(r.Sum.Sub(row.Cumulative)))
+		t.Add(row.Month, render.GBP(row.Claim.Decimal()), render.GBP(row.Cost.Decimal()), render.GBP(row.Cumulative.Decimal()),
+			render.GBP(r.Sum.Decimal().Sub(row.Cumulative.Decimal())))
 	}
-	t.Add("total", render.GBP(r.Claims), render.GBP(r.Cost), "", render.GBP(r.Headroom))
+	t.Add("total", render.GBP(r.Claims.Decimal()), render.GBP(r.Cost.Decimal()), "", render.GBP(r.Headroom.Decimal()))
 	for _, p := range r.Pots {
-		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, render.GBP(p.Sum), render.GBP(p.Claims),
-			render.GBP(p.Headroom))
+		n := fmt.Sprintf("%s (%s pot): sum %s, claims %s, headroom %s", p.ID, p.Name, render.GBP(p.Sum.Decimal()), render.GBP(p.Claims.Decimal()),
+			render.GBP(p.Headroom.Decimal()))
 		if p.RunsOut != "" {
 			n += " — OVER-COMMITTED: the sum runs out in " + p.RunsOut
 		}
@@ -88,7 +88,7 @@ func claimsTables(yr scenario.YearResult, title, tag string, several bool) []*re
 	people := &render.Table{Title: byPerson, Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim),
+		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim.Decimal()),
 			arrs.JoinReasons(s.Reasons))
 	}
 	tables := []*render.Table{t, people}
@@ -108,8 +108,8 @@ func claimsTidy(yr scenario.YearResult) ([]string, [][]string) {
 	var rows [][]string
 	for _, s := range yr.ARRS.Staff {
 		for m, row := range yr.ARRS.Months {
-			rows = append(rows, []string{yr.Year.String(), row.Month, s.Name, s.Role, render.Plain(s.Months[m]),
-				render.Plain(s.CostMonths[m])})
+			rows = append(rows, []string{yr.Year.String(), row.Month, s.Name, s.Role, render.Plain(s.Months[m].Decimal()),
+				render.Plain(s.CostMonths[m].Decimal())})
 		}
 	}
 	return []string{"year", "month", "person", "role", "claim", "cost"}, rows
@@ -124,6 +124,6 @@ func unsourcedClaimsNote(r arrs.Result) string {
 		return ""
 	}
 	return fmt.Sprintf("%s of the claims rests on maxima no source gives (derived by the band model, or carried): "+
-		"-sourced-only leaves them out, claims %s → %s", render.GBP(r.ClaimsUnsourced), render.GBP(r.Claims),
-		render.GBP(r.Claims.Sub(r.ClaimsUnsourced)))
+		"-sourced-only leaves them out, claims %s → %s", render.GBP(r.ClaimsUnsourced.Decimal()), render.GBP(r.Claims.Decimal()),
+		render.GBP(r.Claims.Decimal().Sub(r.ClaimsUnsourced.Decimal())))
 }

@@ -47,13 +47,13 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			for _, why := range s.Reasons {
 				codes = append(codes, why.Reason.String())
 			}
-			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost), render.GBP(s.Claim),
+			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost.Decimal()), render.GBP(s.Claim.Decimal()),
 				strings.Join(codes, ", "))
 		}
-		at.Add("total", "", "", "", render.GBP(a.Cost), render.GBP(a.Claims), "")
+		at.Add("total", "", "", "", render.GBP(a.Cost.Decimal()), render.GBP(a.Claims.Decimal()), "")
 		for _, p := range a.Pots {
-			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, render.GBP(p.Sum), render.GBP(p.Claims),
-				render.GBP(p.Headroom))
+			n := fmt.Sprintf("ARRS sum (%s): %s; claims %s; headroom %s", p.ID, render.GBP(p.Sum.Decimal()), render.GBP(p.Claims.Decimal()),
+				render.GBP(p.Headroom.Decimal()))
 			if p.Headroom.IsNegative() {
 				n += fmt.Sprintf(" — OVER-COMMITTED, the sum runs out in %s", p.RunsOut)
 			}
@@ -85,14 +85,14 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			if i > 0 {
 				p := f.Years[i-1]
 				ch = render.GBP(y.Entitlements.Total.Sub(p.Entitlements.Total))
-				cc = render.GBP(y.ARRS.Claims.Sub(p.ARRS.Claims))
+				cc = render.GBP(y.ARRS.Claims.Decimal().Sub(p.ARRS.Claims.Decimal()))
 			}
 			basis := "published"
 			if y.Projected {
 				basis = "PROJECTION from " + y.ProjectedFrom.String()
 			}
-			s.Add(y.Year.String(), render.GBP(y.Entitlements.Total), ch, render.GBP(y.ARRS.Sum), render.GBP(y.ARRS.Claims),
-				cc, render.GBP(y.ARRS.Headroom), basis)
+			s.Add(y.Year.String(), render.GBP(y.Entitlements.Total), ch, render.GBP(y.ARRS.Sum.Decimal()), render.GBP(y.ARRS.Claims.Decimal()),
+				cc, render.GBP(y.ARRS.Headroom.Decimal()), basis)
 		}
 		ts = append(ts, s)
 	}
@@ -112,13 +112,13 @@ func forecastCSV(f scenario.Forecast) ([]string, [][]string) {
 		}
 		add("entitlement", "total", "Entitlements total", render.Plain(y.Entitlements.Total), "")
 		for _, p := range y.ARRS.Pots {
-			add("arrs_sum", p.ID, "ARRS sum ("+string(p.Name)+")", render.Plain(p.Sum), p.Explain())
-			add("arrs_headroom", p.ID, "Headroom ("+string(p.Name)+")", render.Plain(p.Headroom), p.RunsOut)
+			add("arrs_sum", p.ID, "ARRS sum ("+string(p.Name)+")", render.Plain(p.Sum.Decimal()), p.Explain())
+			add("arrs_headroom", p.ID, "Headroom ("+string(p.Name)+")", render.Plain(p.Headroom.Decimal()), p.RunsOut)
 		}
 		for _, s := range y.ARRS.Staff {
-			add("arrs_claim", s.Role, s.Name, render.Plain(s.Claim), s.Explain())
+			add("arrs_claim", s.Role, s.Name, render.Plain(s.Claim.Decimal()), s.Explain())
 		}
-		add("arrs_claim", "total", "ARRS claims total", render.Plain(y.ARRS.Claims), "")
+		add("arrs_claim", "total", "ARRS claims total", render.Plain(y.ARRS.Claims.Decimal()), "")
 	}
 	return []string{"year", "basis", "section", "id", "name", "amount", "explain"}, rows
 }

@@ -11,21 +11,21 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/national"
 )
 
-// NationalWriter prints a national roll-up (arrs.National) as it is worked
+// NationalWriter prints a national roll-up (national.RollUp) as it is worked
 // out, then Finish ends the report. CSV and Markdown stream; the text table
 // holds one year's rows (its column widths need them all) and JSON holds the
-// PCNs in a temporary file until Finish (one JSON value, des.Rollups, whose
+// PCNs in a temporary file until Finish (one JSON value, national.Rollups, whose
 // totals come last).
 type NationalWriter interface {
-	arrs.NationalSink
-	Finish(rep *des.Rollups) error
+	national.RollUpSink
+	Finish(rep *national.Rollups) error
 	// Explain reports whether the writer needs each PCN worked out in full
-	// (arrs.NationalOptions.Explain).
+	// (national.Options.Explain).
 	Explain() bool
 	// Close releases what the writer holds (JSON's temporary file), whether
 	// or not Finish was called.
@@ -45,7 +45,7 @@ func incomplete(err error) string {
 }
 
 // NewNational is a NationalWriter to w in format (table, csv, json or
-// markdown). A synthetic report (des.Rollups.Synthetic) says so in every
+// markdown). A synthetic report (national.Rollups.Synthetic) says so in every
 // title, with its Data as the label.
 func NewNational(w io.Writer, format string) NationalWriter {
 	switch format {
@@ -86,7 +86,7 @@ func (c *nationalCSV) Fail(err error) error {
 	return c.cw.Error()
 }
 
-func (c *nationalCSV) Begin(*des.Rollups, *des.RuleSet) error {
+func (c *nationalCSV) Begin(*national.Rollups, *des.RuleSet) error {
 	if c.header {
 		return nil
 	}
@@ -94,7 +94,7 @@ func (c *nationalCSV) Begin(*des.Rollups, *des.RuleSet) error {
 	return c.write(NationalCSVHeader()...)
 }
 
-func (c *nationalCSV) PCNs(rep *des.Rollups, y des.Year, pcns []arrs.NationalPCN) error {
+func (c *nationalCSV) PCNs(rep *national.Rollups, y des.Year, pcns []national.PCNTotals) error {
 	for _, p := range pcns {
 		if err := c.write(pcnCSV(y, p, rep.Data)...); err != nil {
 			return err
@@ -104,7 +104,7 @@ func (c *nationalCSV) PCNs(rep *des.Rollups, y des.Year, pcns []arrs.NationalPCN
 	return c.cw.Error()
 }
 
-func (c *nationalCSV) End(rep *des.Rollups, y *des.Rollup) error {
+func (c *nationalCSV) End(rep *national.Rollups, y *national.Rollup) error {
 	for _, row := range NationalTotalsCSV(rep, y) {
 		if err := c.write(row...); err != nil {
 			return err
@@ -114,9 +114,9 @@ func (c *nationalCSV) End(rep *des.Rollups, y *des.Rollup) error {
 	return c.cw.Error()
 }
 
-func (c *nationalCSV) Finish(*des.Rollups) error { return nil }
-func (c *nationalCSV) Explain() bool             { return false }
-func (c *nationalCSV) Close() error              { return nil }
+func (c *nationalCSV) Finish(*national.Rollups) error { return nil }
+func (c *nationalCSV) Explain() bool                  { return false }
+func (c *nationalCSV) Close() error                   { return nil }
 
 // nationalTable prints text or Markdown. Markdown streams the PCN rows; the
 // text table holds one year's rows, as its column widths need them all.
@@ -142,7 +142,7 @@ func (t *nationalTable) Fail(err error) error {
 func (t *nationalTable) Explain() bool { return false }
 func (t *nationalTable) Close() error  { return nil }
 
-func (t *nationalTable) Begin(rep *des.Rollups, rs *des.RuleSet) error {
+func (t *nationalTable) Begin(rep *national.Rollups, rs *des.RuleSet) error {
 	t.t = pcnTable(rep, rs)
 	if !t.markdown {
 		return nil
@@ -156,7 +156,7 @@ func (t *nationalTable) Begin(rep *des.Rollups, rs *des.RuleSet) error {
 	return err
 }
 
-func (t *nationalTable) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN) error {
+func (t *nationalTable) PCNs(_ *national.Rollups, _ des.Year, pcns []national.PCNTotals) error {
 	for _, p := range pcns {
 		cells := pcnCells(p)
 		if !t.markdown {
@@ -173,7 +173,7 @@ func (t *nationalTable) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN
 	return nil
 }
 
-func (t *nationalTable) End(rep *des.Rollups, y *des.Rollup) error {
+func (t *nationalTable) End(rep *national.Rollups, y *national.Rollup) error {
 	notes := nationalNotes(*rep, *y)
 	if t.markdown {
 		var b strings.Builder
@@ -202,15 +202,15 @@ func (t *nationalTable) format() string {
 	return "table"
 }
 
-func (t *nationalTable) Finish(rep *des.Rollups) error {
+func (t *nationalTable) Finish(rep *national.Rollups) error {
 	if s := byYearTable(*rep); s != nil {
 		return render.WriteTables(t.w, t.format(), s)
 	}
 	return nil
 }
 
-// nationalJSON writes one JSON value, des.Rollups, as render.WriteJSON
-// would, in bounded memory: each PCN is written as it comes (des.RolledPCN's
+// nationalJSON writes one JSON value, national.Rollups, as render.WriteJSON
+// would, in bounded memory: each PCN is written as it comes (national.RolledPCN's
 // JSON, one a line) to a temporary file, and Finish, when the totals and the
 // bad rows skipped are known, writes the document, copying the PCNs from the
 // file at their depth.
@@ -225,11 +225,11 @@ type nationalJSON struct {
 	unlinked bool
 }
 
-func (*nationalJSON) Explain() bool                          { return true }
-func (*nationalJSON) Fail(error) error                       { return nil }
-func (*nationalJSON) Begin(*des.Rollups, *des.RuleSet) error { return nil }
+func (*nationalJSON) Explain() bool                               { return true }
+func (*nationalJSON) Fail(error) error                            { return nil }
+func (*nationalJSON) Begin(*national.Rollups, *des.RuleSet) error { return nil }
 
-func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN) error {
+func (j *nationalJSON) PCNs(_ *national.Rollups, _ des.Year, pcns []national.PCNTotals) error {
 	if j.tmp == nil && len(pcns) > 0 {
 		f, err := os.CreateTemp("", "pcnfin-national-*.jsonl")
 		if err != nil {
@@ -245,7 +245,7 @@ func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN)
 	for _, p := range pcns {
 		// What json.Marshal gives, without its second pass over the bytes;
 		// no newline (a string's are escaped), so one PCN is one line.
-		b, err := des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained}.MarshalJSON()
+		b, err := national.RolledPCN{Row: *p.Row, Entitlements: *p.Explained}.MarshalJSON()
 		if err != nil {
 			return err
 		}
@@ -258,7 +258,7 @@ func (j *nationalJSON) PCNs(_ *des.Rollups, _ des.Year, pcns []arrs.NationalPCN)
 	return nil
 }
 
-func (j *nationalJSON) End(*des.Rollups, *des.Rollup) error {
+func (j *nationalJSON) End(*national.Rollups, *national.Rollup) error {
 	j.counts, j.cur = append(j.counts, j.cur), 0
 	return nil
 }
@@ -279,7 +279,7 @@ func (j *nationalJSON) Close() error {
 	return err
 }
 
-func (j *nationalJSON) Finish(rep *des.Rollups) error {
+func (j *nationalJSON) Finish(rep *national.Rollups) error {
 	if len(j.counts) != len(rep.Years) {
 		return fmt.Errorf("national JSON: %d years of PCNs for %d years", len(j.counts), len(rep.Years))
 	}
@@ -354,11 +354,11 @@ func (o *jsonObject) end() error {
 	return err
 }
 
-// writeRollupsJSON writes des.Rollups as render.WriteJSON does (the key
-// order and omissions of des.Rollups and des.Rollup's MarshalJSON), with
+// writeRollupsJSON writes national.Rollups as render.WriteJSON does (the key
+// order and omissions of national.Rollups and national.Rollup's MarshalJSON), with
 // year i's counts[i] PCNs read from pcns, one compact JSON value a line
 // (a year with none: null, as a nil slice is).
-func writeRollupsJSON(w *bufio.Writer, rep *des.Rollups, counts []int, pcns *bufio.Reader) error {
+func writeRollupsJSON(w *bufio.Writer, rep *national.Rollups, counts []int, pcns *bufio.Reader) error {
 	top := &jsonObject{w: w}
 	if err := top.field("data", rep.Data); err != nil {
 		return err
@@ -471,7 +471,7 @@ func copyPCNsJSON(w *bufio.Writer, r *bufio.Reader, n, depth int) error {
 	return err
 }
 
-func regString(r des.RolledPCN) string {
+func regString(r national.RolledPCN) string {
 	if v, ok := r.Registered(); ok {
 		return des.Thousands(v.String())
 	}
@@ -480,7 +480,7 @@ func regString(r des.RolledPCN) string {
 
 // RegisteredPlain is a PCN's registered list size as the CSV gives it ("" if
 // not given).
-func RegisteredPlain(r des.RolledPCN) string {
+func RegisteredPlain(r national.RolledPCN) string {
 	if v, ok := r.Registered(); ok {
 		return v.String()
 	}
@@ -488,7 +488,7 @@ func RegisteredPlain(r des.RolledPCN) string {
 }
 
 // nationalNotes are said under every year's PCN table.
-func nationalNotes(rep des.Rollups, y des.Rollup) []string {
+func nationalNotes(rep national.Rollups, y national.Rollup) []string {
 	var n []string
 	if rep.Synthetic {
 		n = append(n, "Data: "+rep.Data+". Give -csv FILE for your own list.")
@@ -510,7 +510,7 @@ func nationalNotes(rep des.Rollups, y des.Rollup) []string {
 	return n
 }
 
-func nationalTag(rep des.Rollups) string {
+func nationalTag(rep national.Rollups) string {
 	if rep.Synthetic {
 		return " [" + rep.Data + "]"
 	}
@@ -518,7 +518,7 @@ func nationalTag(rep des.Rollups) string {
 }
 
 // pcnTable is a year's PCN table, with no rows yet.
-func pcnTable(rep *des.Rollups, rs *des.RuleSet) *render.Table {
+func pcnTable(rep *national.Rollups, rs *des.RuleSet) *render.Table {
 	return &render.Table{
 		Title:  fmt.Sprintf("PCN entitlements and ARRS sums, %s (%s)%s", rs.Year(), rs.Title(), nationalTag(*rep)),
 		Header: []string{"line", "PCN code", "PCN", "ICB", "registered", "entitlements", "ARRS sum"},
@@ -526,14 +526,14 @@ func pcnTable(rep *des.Rollups, rs *des.RuleSet) *render.Table {
 	}
 }
 
-func pcnCells(p arrs.NationalPCN) []string {
-	r := des.RolledPCN{Row: *p.Row}
+func pcnCells(p national.PCNTotals) []string {
+	r := national.RolledPCN{Row: *p.Row}
 	return []string{fmt.Sprint(p.Row.Line), p.Row.Code, p.Row.Name, p.Row.ICB, regString(r),
 		render.GBP(p.Entitlements), render.GBP(p.ARRSSum)}
 }
 
 // totalsTables are a year's ICB and England totals and its payments.
-func totalsTables(rep des.Rollups, y des.Rollup) []*render.Table {
+func totalsTables(rep national.Rollups, y national.Rollup) []*render.Table {
 	tag := nationalTag(rep)
 	it := &render.Table{
 		Title:  fmt.Sprintf("Totals by ICB and for England, %s%s", y.Year, tag),
@@ -562,7 +562,7 @@ func totalsTables(rep des.Rollups, y des.Rollup) []*render.Table {
 }
 
 // byYearTable is England year by year, or nil for one year.
-func byYearTable(rep des.Rollups) *render.Table {
+func byYearTable(rep national.Rollups) *render.Table {
 	if len(rep.Years) < 2 {
 		return nil
 	}
@@ -589,14 +589,14 @@ func NationalCSVHeader() []string {
 		"data"}
 }
 
-func pcnCSV(y des.Year, p arrs.NationalPCN, data string) []string {
-	r := des.RolledPCN{Row: *p.Row}
+func pcnCSV(y des.Year, p national.PCNTotals, data string) []string {
+	r := national.RolledPCN{Row: *p.Row}
 	return []string{y.String(), "pcn", p.Row.Code, p.Row.Name, p.Row.ICB, "1", RegisteredPlain(r),
 		render.Plain(p.Entitlements), render.Plain(p.ARRSSum), data}
 }
 
 // NationalTotalsCSV is a year's ICB and England rows of the national CSV.
-func NationalTotalsCSV(rep *des.Rollups, y *des.Rollup) [][]string {
+func NationalTotalsCSV(rep *national.Rollups, y *national.Rollup) [][]string {
 	var rows [][]string
 	for _, g := range y.ICBs {
 		rows = append(rows, []string{y.Year.String(), "icb", "", g.Name, g.Name, fmt.Sprint(g.PCNs),

@@ -11,26 +11,26 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
 // oldRollupsJSON is how the national JSON was written when it was held
-// whole: des.Rollups with each PCN already written, through render.WriteJSON.
-func oldRollupsJSON(t *testing.T, rep *des.Rollups, pcns [][]json.RawMessage) []byte {
+// whole: national.Rollups with each PCN already written, through render.WriteJSON.
+func oldRollupsJSON(t *testing.T, rep *national.Rollups, pcns [][]json.RawMessage) []byte {
 	type year struct {
-		Year      des.Year           `json:"year"`
-		RuleSet   string             `json:"rule_set"`
-		PCNs      []json.RawMessage  `json:"pcns"`
-		ICBs      []des.GroupTotal   `json:"icbs"`
-		England   des.GroupTotal     `json:"england"`
-		ByPayment []des.PaymentTotal `json:"by_payment"`
-		LeftOut   []string           `json:"left_out,omitempty"`
-		Gaps      []des.Gap          `json:"gaps,omitempty"`
+		Year      des.Year                `json:"year"`
+		RuleSet   string                  `json:"rule_set"`
+		PCNs      []json.RawMessage       `json:"pcns"`
+		ICBs      []national.GroupTotal   `json:"icbs"`
+		England   national.GroupTotal     `json:"england"`
+		ByPayment []national.PaymentTotal `json:"by_payment"`
+		LeftOut   []string                `json:"left_out,omitempty"`
+		Gaps      []des.Gap               `json:"gaps,omitempty"`
 	}
 	out := struct {
 		Data      string `json:"data"`
@@ -54,36 +54,36 @@ func oldRollupsJSON(t *testing.T, rep *des.Rollups, pcns [][]json.RawMessage) []
 func TestNationalJSONMatchesWhole(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	pcn := func(i int, name string) arrs.NationalPCN {
+	pcn := func(i int, name string) national.PCNTotals {
 		e := &des.Entitlements{
 			Payments: []des.Amount{{ID: "core_pcn_funding", Kind: des.KindPayment, Total: decimal.New(int64(1000+i), -2)}},
 			ARRSSums: []des.Amount{{ID: "arrs", Kind: des.KindARRSSum, Total: decimal.New(int64(7*i), 0)}},
 		}
 		e.Total = e.Payments[0].Total
-		return arrs.NationalPCN{Row: &des.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%03d", i), Name: name, ICB: "ICB <&> é"},
+		return national.PCNTotals{Row: &national.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%03d", i), Name: name, ICB: "ICB <&> é"},
 			Explained: e}
 	}
-	year := func(y des.Year, gaps bool, leftOut ...string) des.Rollup {
-		r := des.Rollup{Year: y, RuleSet: "Rules \"" + y.String() + "\" <b>", LeftOut: leftOut,
-			ICBs:      []des.GroupTotal{{Name: "A & B", PCNs: 2, Registered: decimal.New(5, 0)}},
-			England:   des.GroupTotal{Name: "England", PCNs: 2},
-			ByPayment: []des.PaymentTotal{{ID: "core_pcn_funding", Name: "Core <funding>", Kind: des.KindPayment}}}
+	year := func(y des.Year, gaps bool, leftOut ...string) national.Rollup {
+		r := national.Rollup{Year: y, RuleSet: "Rules \"" + y.String() + "\" <b>", LeftOut: leftOut,
+			ICBs:      []national.GroupTotal{{Name: "A & B", PCNs: 2, Registered: decimal.New(5, 0)}},
+			England:   national.GroupTotal{Name: "England", PCNs: 2},
+			ByPayment: []national.PaymentTotal{{ID: "core_pcn_funding", Name: "Core <funding>", Kind: des.KindPayment}}}
 		if gaps {
 			r.Gaps = []des.Gap{{Item: "x", What: "no source\nyet", Carry: true}}
 		}
 		return r
 	}
 	cases := map[string]struct {
-		rep   des.Rollups
-		chunk [][][]arrs.NationalPCN // per year, per chunk
+		rep   national.Rollups
+		chunk [][][]national.PCNTotals // per year, per chunk
 	}{
-		"no years": {rep: des.Rollups{Data: "none.csv"}},
-		"one year, no PCNs": {rep: des.Rollups{Data: "x", BadRows: 3, Years: []des.Rollup{{Year: 2024}}},
-			chunk: [][][]arrs.NationalPCN{{{}}}},
+		"no years": {rep: national.Rollups{Data: "none.csv"}},
+		"one year, no PCNs": {rep: national.Rollups{Data: "x", BadRows: 3, Years: []national.Rollup{{Year: 2024}}},
+			chunk: [][][]national.PCNTotals{{{}}}},
 		"years and chunks": {
-			rep: des.Rollups{Data: "SYNTHETIC <sample> & \"quoted\"", Synthetic: true, BadRows: 1,
-				Years: []des.Rollup{year(2019, true, "P9 left out"), year(2024, false), year(2025, true)}},
-			chunk: [][][]arrs.NationalPCN{
+			rep: national.Rollups{Data: "SYNTHETIC <sample> & \"quoted\"", Synthetic: true, BadRows: 1,
+				Years: []national.Rollup{year(2019, true, "P9 left out"), year(2024, false), year(2025, true)}},
+			chunk: [][][]national.PCNTotals{
 				{{pcn(0, "A <PCN>"), pcn(1, "B\tPCN")}, {}, {pcn(2, "C \u2028 PCN")}},
 				{{}},
 				{{pcn(3, strings.Repeat("long ", 20000))}, {pcn(4, "é")}},
@@ -94,14 +94,14 @@ func TestNationalJSONMatchesWhole(t *testing.T) {
 			var got bytes.Buffer
 			w := NewNational(&got, "json")
 			var pcns [][]json.RawMessage
-			rep := des.Rollups{Data: c.rep.Data, Synthetic: c.rep.Synthetic, BadRows: c.rep.BadRows}
+			rep := national.Rollups{Data: c.rep.Data, Synthetic: c.rep.Synthetic, BadRows: c.rep.BadRows}
 			for i, y := range c.rep.Years {
 				require.NoError(t, w.Begin(&rep, nil))
 				var cur []json.RawMessage
 				for _, ch := range c.chunk[i] {
 					require.NoError(t, w.PCNs(&rep, y.Year, ch))
 					for _, p := range ch {
-						b, err := json.Marshal(des.RolledPCN{Row: *p.Row, Entitlements: *p.Explained})
+						b, err := json.Marshal(national.RolledPCN{Row: *p.Row, Entitlements: *p.Explained})
 						require.NoError(t, err)
 						cur = append(cur, b)
 					}
@@ -129,7 +129,7 @@ func TestNationalJSONCloseWithoutFinish(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	w := NewNational(&bytes.Buffer{}, "json")
 	e := &des.Entitlements{}
-	require.NoError(t, w.PCNs(&des.Rollups{}, 2025, []arrs.NationalPCN{{Row: &des.PCNRow{Code: "P"}, Explained: e}}))
+	require.NoError(t, w.PCNs(&national.Rollups{}, 2025, []national.PCNTotals{{Row: &national.PCNRow{Code: "P"}, Explained: e}}))
 	left, err := os.ReadDir(tmp)
 	require.NoError(t, err)
 	if runtime.GOOS != "windows" {
@@ -147,8 +147,8 @@ func TestNationalFailMarksIncomplete(t *testing.T) {
 	for _, format := range []string{"csv", "markdown"} {
 		var b bytes.Buffer
 		w := NewNational(&b, format)
-		rs := rates.All()[0]
-		require.NoError(t, w.Begin(&des.Rollups{}, rs))
+		rs := mustAll(rates.All())[0]
+		require.NoError(t, w.Begin(&national.Rollups{}, rs))
 		require.NoError(t, w.Fail(errors.New("list.csv:5002: registered: bad")))
 		lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 		last := lines[len(lines)-1]

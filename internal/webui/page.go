@@ -27,7 +27,7 @@ var templateFS embed.FS
 var staticRoot embed.FS
 
 var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-	"gbp":         func(d decimal.Decimal) string { return des.Pounds(d) },
+	"gbp":         gbp,
 	"badge":       badge,
 	"badgeLabel":  badgeLabel,
 	"chart":       func(r arrs.Result) template.HTML { return template.HTML(chart.Months(r)) },
@@ -40,6 +40,17 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"paymentName": paymentName,
 	"fieldOf":     fieldOf,
 }).ParseFS(templateFS, "templates/*.html"))
+
+// gbp is an amount (a decimal or des.Money) as "£1,234.50".
+func gbp(v any) (string, error) {
+	switch v := v.(type) {
+	case decimal.Decimal:
+		return des.Pounds(v), nil
+	case des.Money:
+		return v.String(), nil
+	}
+	return "", fmt.Errorf("gbp of a %T", v)
+}
 
 // yearsChart is the forecast program's chart of the years, its caption
 // naming the page's box rather than the program's flag.
@@ -334,10 +345,10 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 				fmt.Fprintf(w, "%s,entitlement,%s,%s\n", y.Year, csvCell(a.ID), a.Total.StringFixed(2))
 			}
 			for _, st := range y.ARRS.Staff {
-				fmt.Fprintf(w, "%s,claim,%s,%s\n", y.Year, csvCell(st.Name), st.Claim.StringFixed(2))
+				fmt.Fprintf(w, "%s,claim,%s,%s\n", y.Year, csvCell(st.Name), st.Claim.Plain())
 			}
-			fmt.Fprintf(w, "%s,arrs,sum,%s\n%s,arrs,claims,%s\n%s,arrs,headroom,%s\n", y.Year, y.ARRS.Sum.StringFixed(2),
-				y.Year, y.ARRS.Claims.StringFixed(2), y.Year, y.ARRS.Headroom.StringFixed(2))
+			fmt.Fprintf(w, "%s,arrs,sum,%s\n%s,arrs,claims,%s\n%s,arrs,headroom,%s\n", y.Year, y.ARRS.Sum.Plain(),
+				y.Year, y.ARRS.Claims.Plain(), y.Year, y.ARRS.Headroom.Plain())
 		}
 	case "markdown":
 		w.Header().Set("Content-Type", "text/markdown; charset=utf-8")
@@ -349,10 +360,10 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 			}
 			fmt.Fprintf(w, "\n| staff | role | claim |\n|---|---|---:|\n")
 			for _, st := range y.ARRS.Staff {
-				fmt.Fprintf(w, "| %s | %s | %s |\n", mdCell(st.Name), mdCell(st.Role), des.Pounds(st.Claim))
+				fmt.Fprintf(w, "| %s | %s | %s |\n", mdCell(st.Name), mdCell(st.Role), des.Pounds(st.Claim.Decimal()))
 			}
-			fmt.Fprintf(w, "\nARRS sum %s; claims %s; headroom %s\n\n", des.Pounds(y.ARRS.Sum), des.Pounds(y.ARRS.Claims),
-				des.Pounds(y.ARRS.Headroom))
+			fmt.Fprintf(w, "\nARRS sum %s; claims %s; headroom %s\n\n", des.Pounds(y.ARRS.Sum.Decimal()), des.Pounds(y.ARRS.Claims.Decimal()),
+				des.Pounds(y.ARRS.Headroom.Decimal()))
 		}
 	default:
 		w.Header().Set("Content-Disposition", `attachment; filename="forecast.json"`)
@@ -381,7 +392,11 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 		ID    string
 		Cells []cell
 	}
-	sets := rates.All()
+	sets, err := rates.All()
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	var ids []string
 	seen := map[string]bool{}
 	for _, rs := range sets {

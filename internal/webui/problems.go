@@ -147,7 +147,8 @@ func problemOf(err error, n int) problem {
 // where the years differ.
 var names = sync.OnceValue(func() map[string]string {
 	out := map[string]string{}
-	for _, rs := range rates.All() {
+	sets, _ := rates.All() // names of the years that load; their errors are reported where they are used
+	for _, rs := range sets {
 		for _, p := range rs.Payments() {
 			if p.Name != "" {
 				out["pay:"+p.ID] = p.Name
@@ -219,17 +220,17 @@ func roundingNotes(sc *scenario.Scenario, f scenario.Forecast) map[string]string
 				if m.IsZero() {
 					continue
 				}
-				if n > 0 && !m.Equal(month) {
+				if n > 0 && !m.Decimal().Equal(month) {
 					same = false
 				}
-				month = m
+				month = m.Decimal()
 				n++
 			}
 			if n == 0 || !same {
 				continue
 			}
 			exact := a.Mul(r.WTE).Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(12))
-			if exact.Equal(r.Cost) {
+			if exact.Equal(r.Cost.Decimal()) {
 				continue
 			}
 			at := ""
@@ -237,7 +238,7 @@ func roundingNotes(sc *scenario.Scenario, f scenario.Forecast) map[string]string
 				at = " at " + r.WTE.String() + " WTE"
 			}
 			out[r.Name] = fmt.Sprintf("%s a year%s is paid month by month, each month rounded to the penny: %d × %s = %s",
-				des.Pounds(a), at, n, des.Pounds(month), des.Pounds(r.Cost))
+				des.Pounds(a), at, n, des.Pounds(month), des.Pounds(r.Cost.Decimal()))
 		}
 	}
 	return out
@@ -259,10 +260,10 @@ func (d pageData) LastJSON() string {
 	}
 	var out []lastRun
 	for _, y := range d.Forecast.Years {
-		l := lastRun{Year: y.Year.String(), Claims: y.ARRS.Claims.StringFixed(2), Headroom: y.ARRS.Headroom.StringFixed(2),
+		l := lastRun{Year: y.Year.String(), Claims: y.ARRS.Claims.Plain(), Headroom: y.ARRS.Headroom.Plain(),
 			Staff: map[string]string{}}
 		for _, s := range y.ARRS.Staff {
-			l.Staff[s.Name] = s.Claim.StringFixed(2)
+			l.Staff[s.Name] = s.Claim.Plain()
 		}
 		out = append(out, l)
 	}
@@ -308,15 +309,15 @@ func (d *pageData) compare() {
 		}
 		compared = true
 		ys := y.Year.String()
-		change(ys+" claims", l.Claims, y.ARRS.Claims)
-		change(ys+" headroom", l.Headroom, y.ARRS.Headroom)
+		change(ys+" claims", l.Claims, y.ARRS.Claims.Decimal())
+		change(ys+" headroom", l.Headroom, y.ARRS.Headroom.Decimal())
 		seen := map[string]bool{}
 		for _, s := range y.ARRS.Staff {
 			seen[s.Name] = true
 			if before, ok := l.Staff[s.Name]; ok {
-				change(ys+" "+s.Name+"'s claim", before, s.Claim)
+				change(ys+" "+s.Name+"'s claim", before, s.Claim.Decimal())
 			} else {
-				d.Changes = append(d.Changes, fmt.Sprintf("%s %s: new, claim %s", ys, s.Name, des.Pounds(s.Claim)))
+				d.Changes = append(d.Changes, fmt.Sprintf("%s %s: new, claim %s", ys, s.Name, des.Pounds(s.Claim.Decimal())))
 			}
 		}
 		gone := make([]string, 0, len(l.Staff))

@@ -392,8 +392,13 @@ func (s *server) apiYears(w http.ResponseWriter, r *http.Request) {
 		Year  des.Year `json:"year"`
 		Title string   `json:"title"`
 	}
+	sets, err := rates.All()
+	if err != nil {
+		fail(w, err)
+		return
+	}
 	var out []year
-	for _, rs := range rates.All() {
+	for _, rs := range sets {
 		out = append(out, year{rs.Year(), rs.Title()})
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"years": out, "current": rates.CurrentYear(rates.Today())})

@@ -181,8 +181,8 @@ func arrsSumsSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 				p.Headroom, p.RunsOut, fig, how})
 		}
 		if len(bl.Rows) > 0 {
-			bl.Total = []any{y.Year.String(), "total", "", Total{Want: y.ARRS.Sum}, Total{Want: y.ARRS.Claims},
-				Total{Want: y.ARRS.Headroom}}
+			bl.Total = []any{y.Year.String(), "total", "", Total{Want: y.ARRS.Sum.Decimal()}, Total{Want: y.ARRS.Claims.Decimal()},
+				Total{Want: y.ARRS.Headroom.Decimal()}}
 		}
 		sh.Blocks = append(sh.Blocks, bl)
 	}
@@ -199,10 +199,10 @@ func arrsMonthsSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 		var bl Block
 		r := y.ARRS
 		for _, m := range r.Months {
-			bl.Rows = append(bl.Rows, []any{y.Year.String(), m.Month, m.Claim, m.Cost, m.Cumulative, r.Sum.Sub(m.Cumulative)})
+			bl.Rows = append(bl.Rows, []any{y.Year.String(), m.Month, m.Claim, m.Cost, m.Cumulative, r.Sum.Decimal().Sub(m.Cumulative.Decimal())})
 		}
 		if len(bl.Rows) > 0 {
-			bl.Total = []any{y.Year.String(), "total", Total{Want: r.Claims}, Total{Want: r.Cost}}
+			bl.Total = []any{y.Year.String(), "total", Total{Want: r.Claims.Decimal()}, Total{Want: r.Cost.Decimal()}}
 		}
 		sh.Blocks = append(sh.Blocks, bl)
 	}
@@ -244,9 +244,9 @@ func arrsPeopleSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 		if len(bl.Rows) > 0 {
 			total := []any{y.Year.String(), "total", "", nil, nil, nil}
 			for _, m := range r.Months {
-				total = append(total, Total{Want: m.Claim})
+				total = append(total, Total{Want: m.Claim.Decimal()})
 			}
-			total = append(total, SumAcross(first, last, r.Claims), Total{Want: r.ClaimsOnDerived}, Total{Want: r.Cost})
+			total = append(total, SumAcross(first, last, r.Claims.Decimal()), Total{Want: r.ClaimsOnDerived.Decimal()}, Total{Want: r.Cost.Decimal()})
 			bl.Total = total
 		}
 		sh.Blocks = append(sh.Blocks, bl)

@@ -367,6 +367,7 @@ func (sh *Sheet) cell(r []any, i, row int, st styles, links *[]struct{ cell, url
 	if m, ok := v.(Marked); ok {
 		v, marked = m.Value, true
 	}
+	v = unMoney(v)
 	switch v := v.(type) {
 	case nil:
 		return nil, nil
@@ -485,8 +486,16 @@ func money(v any) (decimal.Decimal, bool) {
 	if m, ok := v.(Marked); ok {
 		v = m.Value
 	}
-	d, ok := v.(decimal.Decimal)
+	d, ok := unMoney(v).(decimal.Decimal)
 	return d, ok
+}
+
+// unMoney is a des.Money cell as the decimal it holds; any other cell as it is.
+func unMoney(v any) any {
+	if m, ok := v.(des.Money); ok {
+		return m.Decimal()
+	}
+	return v
 }
 
 // widths sizes each column to its header and its longest cell, within bounds.
@@ -510,7 +519,7 @@ func cellWidth(v any, k Kind) int {
 	if m, ok := v.(Marked); ok {
 		v = m.Value
 	}
-	switch v := v.(type) {
+	switch v := unMoney(v).(type) {
 	case string:
 		if k == Month {
 			return 9

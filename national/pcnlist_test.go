@@ -1,12 +1,14 @@
-package des_test
+package national_test
 
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 	"github.com/stretchr/testify/require"
 )
 
@@ -17,7 +19,7 @@ U00003,Coast PCN,NHS Other ICB,28000,,,
 `
 
 func TestReadPCNCSVGood(t *testing.T) {
-	rows, bad, err := des.ReadPCNCSV("pcns.csv", strings.NewReader(goodPCNCSV), des.CSVOptions{})
+	rows, bad, err := national.ReadPCNs("pcns.csv", strings.NewReader(goodPCNCSV), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Empty(t, bad)
 	require.Len(t, rows, 3)
@@ -54,7 +56,7 @@ func TestReadPCNCSVHeader(t *testing.T) {
 	// Any order, any case, spaces, a byte-order mark, extra columns, CRLF.
 	in := "\uFEFF Registered ,ICB,Notes,PCN_Code,pcn_name,care_home_beds,WEIGHTED,adjusted\r\n" +
 		"12000,NHS X ICB,ignored,U1,One PCN,5,13000.25,12500\r\n"
-	rows, _, err := des.ReadPCNCSV("x.csv", strings.NewReader(in), des.CSVOptions{})
+	rows, _, err := national.ReadPCNs("x.csv", strings.NewReader(in), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Len(t, rows, 1)
 	require.Equal(t, "U1", rows[0].Code)
@@ -63,7 +65,7 @@ func TestReadPCNCSVHeader(t *testing.T) {
 	requireMoney(t, "13000.25", rows[0].PCN.Practices[0].Weighted.Decimal())
 
 	// A name left empty falls back to the code.
-	rows, _, err = des.ReadPCNCSV("x.csv", strings.NewReader(strings.Replace(in, "One PCN", "", 1)), des.CSVOptions{})
+	rows, _, err = national.ReadPCNs("x.csv", strings.NewReader(strings.Replace(in, "One PCN", "", 1)), national.PCNOptions{})
 	require.NoError(t, err)
 	require.Equal(t, "U1", rows[0].Name)
 
@@ -73,7 +75,7 @@ func TestReadPCNCSVHeader(t *testing.T) {
 		{"pcn_code,pcn_name,registered,weighted,adjusted\n", "icb", "no icb, care_home_beds column"},
 		{"pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds,Registered\n", "registered", "appears twice"},
 	} {
-		_, _, err := des.ReadPCNCSV("h.csv", strings.NewReader(tc.in), des.CSVOptions{SkipBad: true})
+		_, _, err := national.ReadPCNs("h.csv", strings.NewReader(tc.in), national.PCNOptions{SkipBad: true})
 		var fe *des.FieldError
 		require.ErrorAs(t, err, &fe, tc.in)
 		require.ErrorIs(t, err, des.ErrInvalid)
@@ -81,9 +83,18 @@ func TestReadPCNCSVHeader(t *testing.T) {
 		require.Equal(t, tc.field, fe.Field)
 		require.Contains(t, fe.Msg, tc.msg)
 	}
-	// Header only: no PCNs, no error.
-	rows, bad, err := des.ReadPCNCSV("h.csv", strings.NewReader("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n"), des.CSVOptions{})
+	// Header only: no PCNs to work out (ReadPCNs); the streaming reader
+	// just ends.
+	const head = "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n"
+	rows, bad, err := national.ReadPCNs("h.csv", strings.NewReader(head), national.PCNOptions{})
+	require.ErrorIs(t, err, des.ErrMissing)
+	require.EqualError(t, err, "h.csv: no PCN rows to work out")
+	require.Nil(t, rows)
+	require.Nil(t, bad)
+	pr, err := national.NewPCNReader("h.csv", strings.NewReader(head), national.PCNOptions{})
 	require.NoError(t, err)
+	rows, bad, err = pr.Next(nil, 0)
+	require.ErrorIs(t, err, io.EOF)
 	require.Empty(t, rows)
 	require.Empty(t, bad)
 }
@@ -112,7 +123,7 @@ func TestReadPCNCSVBadRows(t *testing.T) {
 	} {
 		in := head + "U0,Good PCN,I,1000,1000,1000,0\n" + tc.row + "\nU9,Another,I,2000,2000,2000,1\n"
 		// Without SkipBad the first bad row is the error.
-		rows, bad, err := des.ReadPCNCSV("bad.csv", strings.NewReader(in), des.CSVOptions{})
+		rows, bad, err := national.ReadPCNs("bad.csv", strings.NewReader(in), national.PCNOptions{})
 		require.Nil(t, rows, tc.row)
 		require.Nil(t, bad, tc.row)
 		var fe *des.FieldError
@@ -125,7 +136,7 @@ func TestReadPCNCSVBadRows(t *testing.T) {
 		require.True(t, strings.HasPrefix(err.Error(), "bad.csv:3: "), err.Error())
 
 		// With SkipBad it is reported and the others kept.
-		rows, bad, err = des.ReadPCNCSV("bad.csv", strings.NewReader(in), des.CSVOptions{SkipBad: true})
+		rows, bad, err = national.ReadPCNs("bad.csv", strings.NewReader(in), national.PCNOptions{SkipBad: true})
 		require.NoError(t, err, tc.row)
 		require.Len(t, rows, 2, tc.row)
 		require.Equal(t, "U0", rows[0].Code)
@@ -142,7 +153,7 @@ func TestReadPCNCSVDuplicateCodeAndLines(t *testing.T) {
 		"U1,\"Two\nline name\",I,1,1,1,1\n" + // a quoted newline: the next row is on line 4
 		"\n" + // blank lines are skipped
 		"U1,Again,I,1,1,1,1\n"
-	_, bad, err := des.ReadPCNCSV("d.csv", strings.NewReader(in), des.CSVOptions{SkipBad: true})
+	_, bad, err := national.ReadPCNs("d.csv", strings.NewReader(in), national.PCNOptions{SkipBad: true})
 	require.NoError(t, err)
 	require.Len(t, bad, 1)
 	require.EqualError(t, bad[0], "d.csv:5: pcn_code: PCN code U1 is already on line 2")
@@ -154,25 +165,25 @@ func TestReadPCNCSVLimits(t *testing.T) {
 	for i := range 11 {
 		fmt.Fprintf(&b, "U%d,P%d,I,1000,1000,1000,0\n", i, i)
 	}
-	rows, _, err := des.ReadPCNCSV("big.csv", strings.NewReader(b.String()), des.CSVOptions{MaxRows: 11})
+	rows, _, err := national.ReadPCNs("big.csv", strings.NewReader(b.String()), national.PCNOptions{MaxRows: 11})
 	require.NoError(t, err)
 	require.Len(t, rows, 11)
-	_, _, err = des.ReadPCNCSV("big.csv", strings.NewReader(b.String()), des.CSVOptions{MaxRows: 10, SkipBad: true})
+	_, _, err = national.ReadPCNs("big.csv", strings.NewReader(b.String()), national.PCNOptions{MaxRows: 10, SkipBad: true})
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.EqualError(t, err, "big.csv:12: more than 10 rows")
 
-	_, _, err = des.ReadPCNCSV("big.csv", strings.NewReader(b.String()), des.CSVOptions{MaxBytes: 200})
+	_, _, err = national.ReadPCNs("big.csv", strings.NewReader(b.String()), national.PCNOptions{MaxBytes: 200})
 	require.EqualError(t, err, "big.csv: file is larger than 200 bytes")
 	var fe *des.FieldError
 	require.True(t, errors.As(err, &fe))
 }
 
-func ExampleReadPCNCSV() {
+func ExampleReadPCNs() {
 	in := `pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds
 U00001,Riverside PCN,NHS Example ICB,37300,39641.5,38260,102
 U00002,Hill PCN,NHS Example ICB,41200.5,42000,41000,60
 `
-	rows, bad, err := des.ReadPCNCSV("pcns.csv", strings.NewReader(in), des.CSVOptions{SkipBad: true})
+	rows, bad, err := national.ReadPCNs("pcns.csv", strings.NewReader(in), national.PCNOptions{SkipBad: true})
 	if err != nil {
 		panic(err)
 	}

@@ -1,4 +1,4 @@
-package des
+package national
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Reading a list in chunks gives ReadPCNCSV's rows and bad rows, in order.
+// Reading a list in chunks gives ReadPCNs's rows and bad rows, in order.
 func TestPCNCSVReaderChunks(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n")
@@ -19,12 +19,12 @@ func TestPCNCSVReaderChunks(t *testing.T) {
 		}
 		fmt.Fprintf(&b, "P%d,PCN %d,ICB %d,%d,%d.5,%d,%d\n", i, i, i%7, 20000+i, 21000+i, 20500+i, i%40)
 	}
-	opt := CSVOptions{SkipBad: true}
-	whole, wholeBad, err := ReadPCNCSV("f", strings.NewReader(b.String()), opt)
+	opt := PCNOptions{SkipBad: true}
+	whole, wholeBad, err := ReadPCNs("f", strings.NewReader(b.String()), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr, err := NewPCNCSVReader("f", strings.NewReader(b.String()), opt)
+	pr, err := NewPCNReader("f", strings.NewReader(b.String()), opt)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,11 +60,11 @@ func TestPCNCSVReaderChunks(t *testing.T) {
 	}
 
 	// The row limit: refused past it, lifted below zero.
-	_, _, err = ReadPCNCSV("f", strings.NewReader(b.String()), CSVOptions{SkipBad: true, MaxRows: 10})
+	_, _, err = ReadPCNs("f", strings.NewReader(b.String()), PCNOptions{SkipBad: true, MaxRows: 10})
 	if err == nil || !strings.Contains(err.Error(), "more than 10 rows") {
 		t.Fatalf("limit: %v", err)
 	}
-	_, _, err = ReadPCNCSV("f", strings.NewReader(b.String()), CSVOptions{SkipBad: true, MaxRows: -1, MaxBytes: -1})
+	_, _, err = ReadPCNs("f", strings.NewReader(b.String()), PCNOptions{SkipBad: true, MaxRows: -1, MaxBytes: -1})
 	if err != nil {
 		t.Fatal(err)
 	}

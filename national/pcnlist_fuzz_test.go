@@ -1,4 +1,4 @@
-package des_test
+package national_test
 
 import (
 	"bytes"
@@ -6,11 +6,12 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
 )
 
-// FuzzReadPCNCSV: any input either reads or is refused with a *FieldError;
+// FuzzReadPCNs: any input either reads or is refused with a *FieldError;
 // every row read passes PCN.Validate; bad rows are *FieldErrors naming a line.
-func FuzzReadPCNCSV(f *testing.F) {
+func FuzzReadPCNs(f *testing.F) {
 	for _, seed := range []string{
 		goodPCNCSV,
 		"pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n",
@@ -27,7 +28,7 @@ func FuzzReadPCNCSV(f *testing.F) {
 		f.Add([]byte(seed), true)
 	}
 	f.Fuzz(func(t *testing.T, data []byte, skip bool) {
-		rows, bad, err := des.ReadPCNCSV("fuzz.csv", bytes.NewReader(data), des.CSVOptions{SkipBad: skip, MaxRows: 1000})
+		rows, bad, err := national.ReadPCNs("fuzz.csv", bytes.NewReader(data), national.PCNOptions{SkipBad: skip, MaxRows: 1000})
 		if err != nil {
 			var fe *des.FieldError
 			if !errors.As(err, &fe) {

@@ -1,6 +1,10 @@
-package arrs
+package national
 
 import (
+	"github.com/pcnfin/pcnfin/arrs"
+
+	"fmt"
+	"math"
 	"slices"
 	"sort"
 
@@ -9,9 +13,9 @@ import (
 )
 
 // RollUpStream adds PCNs up by ICB, for England and by payment as they are
-// worked out, holding only the running totals, in pennies: des.RollUp holds
+// worked out, holding only the running totals, in pennies: RollUp holds
 // every PCN, this holds one total per ICB and per payment, so a list of any
-// length is added up in bounded memory. Rollup gives des.RollUp's totals
+// length is added up in bounded memory. Rollup gives RollUp's totals
 // exactly (with no PCNs listed).
 //
 // Add takes a PCN from CalculateTotals when TotalsExact says the plan's
@@ -40,24 +44,25 @@ type groupSum struct {
 //
 // A nil plan (or one without a rule set) gives a stream that adds nothing
 // up: its Err says why.
-func NewRollUpStream(plan *Plan) *RollUpStream {
-	if plan == nil || plan.rs == nil {
+func NewRollUpStream(plan *arrs.Plan) *RollUpStream {
+	if plan.RuleSet() == nil {
 		return &RollUpStream{rs: &des.RuleSet{}, icbs: map[string]*groupSum{}, england: groupSum{registered: decimal.Zero},
 			err: errNoPlan}
 	}
-	c := plan.fast()
-	pays := plan.rs.Payments()
-	s := &RollUpStream{rs: plan.rs, exact: c.ok, icbs: map[string]*groupSum{},
+	rs := plan.RuleSet()
+	payments, pots := plan.PaymentIDs(), plan.Pots()
+	pays := rs.Payments()
+	s := &RollUpStream{rs: rs, exact: true, icbs: map[string]*groupSum{},
 		slotPay: make([]int, len(pays)), slotSum: make([]int, len(pays)), byPay: make([]int64, len(pays)),
 		england: groupSum{registered: decimal.Zero}}
 	potUsed := map[des.PotID]int{}
 	for i, p := range pays {
 		s.ids = append(s.ids, p.ID)
-		s.slotPay[i] = slices.Index(c.payments, p.ID)
+		s.slotPay[i] = slices.Index(payments, p.ID)
 		s.slotSum[i] = -1
 		if p.Kind == des.KindARRSSum {
 			s.slotPay[i] = -1
-			s.slotSum[i] = slices.Index(c.pots, p.Pot)
+			s.slotSum[i] = slices.Index(pots, p.Pot)
 			potUsed[p.Pot]++
 			if s.slotSum[i] < 0 || potUsed[p.Pot] > 1 {
 				s.exact = false // two sums in one pot: Totals cannot tell them apart
@@ -74,10 +79,10 @@ func NewRollUpStream(plan *Plan) *RollUpStream {
 // When not, use AddEntitlements.
 func (s *RollUpStream) TotalsExact() bool { return s.exact }
 
-func (s *RollUpStream) group(row *des.PCNRow) *groupSum {
+func (s *RollUpStream) group(row *PCNRow) *groupSum {
 	icb := row.ICB
 	if icb == "" {
-		icb = des.NoICB
+		icb = NoICB
 	}
 	g := s.icbs[icb]
 	if g == nil {
@@ -87,8 +92,8 @@ func (s *RollUpStream) group(row *des.PCNRow) *groupSum {
 	return g
 }
 
-func (s *RollUpStream) add(row *des.PCNRow, ent, arrsSum int64) {
-	reg, hasReg := des.RolledPCN{Row: *row}.Registered()
+func (s *RollUpStream) add(row *PCNRow, ent, arrsSum int64) {
+	reg, hasReg := RolledPCN{Row: *row}.Registered()
 	for _, g := range []*groupSum{s.group(row), &s.england} {
 		g.pcns++
 		if hasReg {
@@ -105,9 +110,9 @@ func (s *RollUpStream) add(row *des.PCNRow, ent, arrsSum int64) {
 
 // sum adds v to *dst, or records the first overflow (Err) naming the PCN
 // whose figure would pass the largest total, and what total.
-func (s *RollUpStream) sum(row *des.PCNRow, dst *int64, v int64, what string) {
+func (s *RollUpStream) sum(row *PCNRow, dst *int64, v int64, what string) {
 	if !addInt(dst, v) && s.err == nil {
-		oe := &OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what + " with this PCN added"}
+		oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what + " with this PCN added"}
 		s.err = &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
 	}
 }
@@ -125,7 +130,7 @@ func (s *RollUpStream) Err() error {
 
 // Add adds a PCN's totals (from CalculateTotals under the same plan; see
 // TotalsExact).
-func (s *RollUpStream) Add(row *des.PCNRow, t *Totals) {
+func (s *RollUpStream) Add(row *PCNRow, t *arrs.Totals) {
 	var sum int64
 	for _, x := range t.Sums {
 		s.sum(row, &sum, x, "PCN's ARRS sums")
@@ -142,11 +147,11 @@ func (s *RollUpStream) Add(row *des.PCNRow, t *Totals) {
 }
 
 // AddEntitlements adds a PCN worked out by the explained path.
-func (s *RollUpStream) AddEntitlements(row *des.PCNRow, e *des.Entitlements) {
+func (s *RollUpStream) AddEntitlements(row *PCNRow, e *des.Entitlements) {
 	pennies := func(d decimal.Decimal, what string) int64 {
 		v, ok := checkedPennies(d)
 		if !ok && s.err == nil {
-			oe := &OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what, Amount: d}
+			oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what, Amount: d}
 			s.err = &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
 		}
 		return v
@@ -173,14 +178,14 @@ func (s *RollUpStream) AddEntitlements(row *des.PCNRow, e *des.Entitlements) {
 // LeaveOut records a PCN left out of the totals, and why (Rollup.LeftOut).
 func (s *RollUpStream) LeaveOut(err error) { s.leftOut = append(s.leftOut, err.Error()) }
 
-// Rollup is the totals so far, as des.RollUp gives them (PCNs nil).
-func (s *RollUpStream) Rollup() des.Rollup {
+// Rollup is the totals so far, as RollUp gives them (PCNs nil).
+func (s *RollUpStream) Rollup() Rollup {
 	pennies := func(p int64) decimal.Decimal { return decimal.New(p, -2) }
-	total := func(name string, g *groupSum) des.GroupTotal {
-		return des.GroupTotal{Name: name, PCNs: g.pcns, Registered: g.registered, Entitlements: pennies(g.ent),
+	total := func(name string, g *groupSum) GroupTotal {
+		return GroupTotal{Name: name, PCNs: g.pcns, Registered: g.registered, Entitlements: pennies(g.ent),
 			ARRSSum: pennies(g.arrs)}
 	}
-	out := des.Rollup{Year: s.rs.Year(), RuleSet: s.rs.Title(), Gaps: s.rs.Gaps(), Unpaid: s.rs.Unpaid(),
+	out := Rollup{Year: s.rs.Year(), RuleSet: s.rs.Title(), Gaps: s.rs.Gaps(), Unpaid: s.rs.Unpaid(),
 		England: total("England", &s.england), LeftOut: slices.Clone(s.leftOut)}
 	for name, g := range s.icbs {
 		out.ICBs = append(out.ICBs, total(name, g))
@@ -188,7 +193,24 @@ func (s *RollUpStream) Rollup() des.Rollup {
 	sort.Slice(out.ICBs, func(i, j int) bool { return out.ICBs[i].Name < out.ICBs[j].Name })
 	for i, p := range s.rs.Payments() {
 		out.ByPayment = append(out.ByPayment,
-			des.PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: pennies(s.byPay[i])})
+			PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: pennies(s.byPay[i])})
 	}
 	return out
 }
+
+var errNoPlan = fmt.Errorf("%w: a Plan must come from arrs.Compile", des.ErrMissing)
+
+// checkedPennies is d in pennies, or false if d has fractions of a penny
+// or does not fit in int64 pennies.
+func checkedPennies(d decimal.Decimal) (int64, bool) {
+	p := d.Shift(2)
+	if !p.IsInteger() || p.GreaterThan(maxPennies) || p.LessThan(minPennies) {
+		return 0, false
+	}
+	return p.IntPart(), true
+}
+
+var (
+	maxPennies = decimal.NewFromInt(math.MaxInt64)
+	minPennies = decimal.NewFromInt(math.MinInt64)
+)

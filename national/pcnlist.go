@@ -1,6 +1,10 @@
-package des
+package national
 
 import (
+	"github.com/pcnfin/pcnfin/internal/names"
+
+	"github.com/pcnfin/pcnfin/des"
+
 	"bufio"
 	"encoding/csv"
 	"errors"
@@ -27,23 +31,23 @@ import (
 
 var pcnColumns = [...]string{"pcn_code", "pcn_name", "icb", "registered", "weighted", "adjusted", "care_home_beds"}
 
-// PCNCSVColumns returns the columns a PCN list file must have.
-func PCNCSVColumns() []string { return slices.Clone(pcnColumns[:]) }
+// PCNColumns returns the columns a PCN list file must have.
+func PCNColumns() []string { return slices.Clone(pcnColumns[:]) }
 
-// Default limits of ReadPCNCSV. England has about 1,250 PCNs.
+// Default limits of ReadPCNs. England has about 1,250 PCNs.
 const (
-	DefaultMaxCSVRows  = 20_000
-	DefaultMaxCSVBytes = 16 << 20
+	DefaultMaxPCNRows  = 20_000
+	DefaultMaxPCNBytes = 16 << 20
 )
 
-// CSVOptions tune ReadPCNCSV. The zero value stops at the first bad row and
+// PCNOptions tune ReadPCNs. The zero value stops at the first bad row and
 // uses the default limits.
-type CSVOptions struct {
+type PCNOptions struct {
 	// SkipBad keeps going past bad rows: each is returned as an error in the
 	// second result and left out of the first.
 	SkipBad bool
-	// MaxRows and MaxBytes bound the input (0: DefaultMaxCSVRows,
-	// DefaultMaxCSVBytes; below 0: no limit). A larger input is an error,
+	// MaxRows and MaxBytes bound the input (0: DefaultMaxPCNRows,
+	// DefaultMaxPCNBytes; below 0: no limit). A larger input is an error,
 	// not a truncation.
 	MaxRows  int
 	MaxBytes int64
@@ -57,10 +61,10 @@ type PCNRow struct {
 	Code string
 	Name string
 	ICB  string
-	PCN  PCN
+	PCN  des.PCN
 }
 
-// ReadPCNCSV reads a PCN list (see PCNCSVColumns). name is the file name
+// ReadPCNs reads a PCN list (see PCNColumns). name is the file name
 // errors report.
 //
 // A bad row (a non-numeric or negative figure, a fractional head count or
@@ -73,10 +77,11 @@ type PCNRow struct {
 //
 // An input that cannot be read as a whole (no header, a required column
 // missing or repeated, more rows or bytes than the limits allow, a read
-// error) is always the returned error, also a *FieldError. The result is
-// nil whenever the error is not.
-func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
-	pr, err := NewPCNCSVReader(name, r, opt)
+// error), or a list with no good PCN rows (wrapping ErrMissing: there is
+// nothing to work out), is always the returned error, also a *FieldError.
+// The result is nil whenever the error is not.
+func ReadPCNs(name string, r io.Reader, opt PCNOptions) ([]PCNRow, []error, error) {
+	pr, err := NewPCNReader(name, r, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -86,6 +91,9 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 		chunk, b, err := pr.Next(nil, 4096)
 		bad = append(bad, b...)
 		rows = append(rows, chunk...)
+		if errors.Is(err, io.EOF) && len(rows) == 0 {
+			return nil, nil, &des.FieldError{File: name, Msg: "no PCN rows to work out", Err: des.ErrMissing}
+		}
 		if errors.Is(err, io.EOF) {
 			return rows, bad, nil
 		}
@@ -95,13 +103,13 @@ func ReadPCNCSV(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, er
 	}
 }
 
-// PCNCSVReader reads a PCN list a chunk of rows at a time (ReadPCNCSV reads
+// PCNReader reads a PCN list a chunk of rows at a time (ReadPCNs reads
 // it whole), so a long list is worked out in bounded memory: it holds the
 // header and the PCN codes seen (to refuse a repeated one), not the rows.
-// The rows, bad rows and errors are ReadPCNCSV's, in the same order.
-type PCNCSVReader struct {
+// The rows, bad rows and errors are ReadPCNs's, in the same order.
+type PCNReader struct {
 	name     string
-	opt      CSVOptions
+	opt      PCNOptions
 	maxRows  int   // < 0: no limit
 	maxBytes int64 // < 0: no limit
 	cr       *csv.Reader
@@ -112,19 +120,19 @@ type PCNCSVReader struct {
 	err      error          // sticky: io.EOF or the error that stopped it
 }
 
-// NewPCNCSVReader reads the header of a PCN list (see ReadPCNCSV; an error
-// reading it is ReadPCNCSV's). opt.MaxRows or opt.MaxBytes below zero lift
+// NewPCNReader reads the header of a PCN list (see ReadPCNs; an error
+// reading it is ReadPCNs's). opt.MaxRows or opt.MaxBytes below zero lift
 // that limit.
-func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, error) {
+func NewPCNReader(name string, r io.Reader, opt PCNOptions) (*PCNReader, error) {
 	if r == nil {
-		return nil, &FieldError{File: name, Msg: "no input to read (a nil io.Reader)", Err: ErrMissing}
+		return nil, &des.FieldError{File: name, Msg: "no input to read (a nil io.Reader)", Err: des.ErrMissing}
 	}
-	pr := &PCNCSVReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
+	pr := &PCNReader{name: name, opt: opt, maxRows: opt.MaxRows, maxBytes: opt.MaxBytes, seen: map[string]int{}}
 	if pr.maxRows == 0 {
-		pr.maxRows = DefaultMaxCSVRows
+		pr.maxRows = DefaultMaxPCNRows
 	}
 	if pr.maxBytes == 0 {
-		pr.maxBytes = DefaultMaxCSVBytes
+		pr.maxBytes = DefaultMaxPCNBytes
 	}
 	if pr.maxBytes > 0 {
 		r = &limitReader{r: r, left: pr.maxBytes}
@@ -173,8 +181,8 @@ func NewPCNCSVReader(name string, r io.Reader, opt CSVOptions) (*PCNCSVReader, e
 	return pr, nil
 }
 
-func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *FieldError {
-	return &FieldError{File: pr.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: ErrInvalid}
+func (pr *PCNReader) fail(line int, field, format string, args ...any) *des.FieldError {
+	return &des.FieldError{File: pr.name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: des.ErrInvalid}
 }
 
 // Next reads up to n good rows (n ≤ 0: 4,096), appending them to rows[:0],
@@ -182,7 +190,7 @@ func (pr *PCNCSVReader) fail(line int, field, format string, args ...any) *Field
 // first bad row is the error). At the end of the list the error is io.EOF,
 // with the last rows; any other error stops the reader, and every later
 // call returns it.
-func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
+func (pr *PCNReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 	if n <= 0 {
 		n = 4096
 	}
@@ -204,7 +212,7 @@ func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 			break
 		}
 		pr.n++
-		var fe *FieldError
+		var fe *des.FieldError
 		if err != nil {
 			var pe *csv.ParseError
 			if !errors.As(err, &pe) {
@@ -217,7 +225,7 @@ func (pr *PCNCSVReader) Next(rows []PCNRow, n int) ([]PCNRow, []error, error) {
 			var row PCNRow
 			row, fe = pcnRow(pr.name, line, rec, pr.header, pr.col, pr.seen)
 			if fe == nil {
-				pr.seen[CodeKey(row.Code)] = line
+				pr.seen[names.CodeKey(row.Code)] = line
 				rows = append(rows, row)
 				continue
 			}
@@ -244,48 +252,48 @@ func isPCNColumn(h string) bool {
 }
 
 // csvError turns an encoding/csv error (a stray quote) into a *FieldError.
-func csvError(name string, err error) *FieldError {
+func csvError(name string, err error) *des.FieldError {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		msg := fmt.Sprintf("%v (character %d of the line)", pe.Err, pe.Column)
 		if pe.Line != pe.StartLine {
 			msg = fmt.Sprintf("%v (line %d, character %d)", pe.Err, pe.Line, pe.Column)
 		}
-		return &FieldError{File: name, Line: pe.StartLine, Msg: msg, Err: ErrInvalid}
+		return &des.FieldError{File: name, Line: pe.StartLine, Msg: msg, Err: des.ErrInvalid}
 	}
-	return &FieldError{File: name, Msg: err.Error(), Err: ErrInvalid}
+	return &des.FieldError{File: name, Msg: err.Error(), Err: des.ErrInvalid}
 }
 
 func pcnRow(name string, line int, rec, header []string, col map[string]int,
-	seen map[string]int) (PCNRow, *FieldError) {
-	bad := func(field string, sentinel error, format string, args ...any) (PCNRow, *FieldError) {
-		return PCNRow{}, &FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}
+	seen map[string]int) (PCNRow, *des.FieldError) {
+	bad := func(field string, sentinel error, format string, args ...any) (PCNRow, *des.FieldError) {
+		return PCNRow{}, &des.FieldError{File: name, Line: line, Field: field, Msg: fmt.Sprintf(format, args...), Err: sentinel}
 	}
 	if len(rec) != len(header) {
-		return bad("", ErrInvalid, "the row has %d cells, the header %d", len(rec), len(header))
+		return bad("", des.ErrInvalid, "the row has %d cells, the header %d", len(rec), len(header))
 	}
 	cell := func(c string) string { return strings.TrimSpace(rec[col[c]]) }
 	row := PCNRow{Line: line, Code: cell("pcn_code"), Name: cell("pcn_name"), ICB: cell("icb")}
 	if row.Code == "" {
-		return bad("pcn_code", ErrInvalid, "missing PCN code")
+		return bad("pcn_code", des.ErrInvalid, "missing PCN code")
 	}
-	if msg := NameProblem(row.Code); msg != "" {
-		return bad("pcn_code", ErrInvalid, "PCN code %q %s", row.Code, msg)
+	if msg := names.NameProblem(row.Code); msg != "" {
+		return bad("pcn_code", des.ErrInvalid, "PCN code %q %s", row.Code, msg)
 	}
-	if msg := NameProblem(row.Name); msg != "" {
-		return bad("pcn_name", ErrInvalid, "PCN name %q %s", row.Name, msg)
+	if msg := names.NameProblem(row.Name); msg != "" {
+		return bad("pcn_name", des.ErrInvalid, "PCN name %q %s", row.Name, msg)
 	}
-	if at, dup := seen[CodeKey(row.Code)]; dup {
-		return bad("pcn_code", ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
+	if at, dup := seen[names.CodeKey(row.Code)]; dup {
+		return bad("pcn_code", des.ErrInvalid, "PCN code %s is already on line %d", row.Code, at)
 	}
 	if row.Name == "" {
 		row.Name = row.Code
 	}
-	pr := Practice{Name: row.Name}
+	pr := des.Practice{Name: row.Name}
 	for _, f := range []struct {
 		col   string
 		whole bool
-		to    *Number
+		to    *des.Number
 	}{
 		{"registered", true, &pr.Registered},
 		{"weighted", false, &pr.Weighted},
@@ -296,23 +304,23 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int,
 		if s == "" {
 			continue
 		}
-		d, err := parseDecimal(s)
+		d, err := des.ParseDecimal(s)
 		if err != nil {
-			return bad(f.col, ErrBadNumber, "%q is not a number (write it plainly, as 12000 or 13250.5)", s)
+			return bad(f.col, des.ErrBadNumber, "%q is not a number (write it plainly, as 12000 or 13250.5)", s)
 		}
 		switch {
 		case d.IsNegative():
-			return bad(f.col, ErrInvalid, "%s is negative", s)
+			return bad(f.col, des.ErrInvalid, "%s is negative", s)
 		case f.whole && !d.IsInteger():
-			return bad(f.col, ErrInvalid, "%s: want a whole number", s)
-		case Places(d) > 6:
-			return bad(f.col, ErrInvalid, "%s has more than six decimal places", s)
+			return bad(f.col, des.ErrInvalid, "%s: want a whole number", s)
+		case des.Places(d) > 6:
+			return bad(f.col, des.ErrInvalid, "%s has more than six decimal places", s)
 		case d.GreaterThan(decimal.NewFromInt(100_000_000)):
-			return bad(f.col, ErrInvalid, "%s is more than the population of England", s)
+			return bad(f.col, des.ErrInvalid, "%s is more than the population of England", s)
 		}
-		*f.to = Number{d, true}
+		*f.to = des.NumberOf(d)
 	}
-	row.PCN = PCN{Name: row.Name, Practices: []Practice{pr}}
+	row.PCN = des.PCN{Name: row.Name, Practices: []des.Practice{pr}}
 	return row, nil
 }
 
@@ -339,50 +347,40 @@ func (l *limitReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// ReadPCNCSVFile reads the PCN list file at path (see ReadPCNCSV), refusing
-// a file larger than opt.MaxBytes (default DefaultMaxCSVBytes) before
-// reading it, and a file with no PCN rows.
-func ReadPCNCSVFile(path string, opt CSVOptions) ([]PCNRow, []error, error) {
+// ReadPCNsFile reads the PCN list file at path (see ReadPCNs), refusing
+// a file larger than opt.MaxBytes (default DefaultMaxPCNBytes) before
+// reading it.
+func ReadPCNsFile(path string, opt PCNOptions) ([]PCNRow, []error, error) {
 	maxBytes := opt.MaxBytes
 	if maxBytes <= 0 {
-		maxBytes = DefaultMaxCSVBytes
+		maxBytes = DefaultMaxPCNBytes
 	}
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	if maxBytes > 0 && fi.Size() > maxBytes {
-		return nil, nil, &FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), maxBytes),
-			Err: ErrInvalid}
+		return nil, nil, &des.FieldError{File: path, Msg: fmt.Sprintf("file is %d bytes; at most %d", fi.Size(), maxBytes),
+			Err: des.ErrInvalid}
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
-	return ReadPCNCSVRows(path, f, opt)
-}
-
-// ReadPCNCSVRows is ReadPCNCSV that also refuses a list with no good PCN
-// rows (a *FieldError wrapping ErrMissing): there is nothing to work out.
-func ReadPCNCSVRows(name string, r io.Reader, opt CSVOptions) ([]PCNRow, []error, error) {
-	rows, bad, err := ReadPCNCSV(name, r, opt)
-	if err == nil && len(rows) == 0 {
-		return nil, nil, &FieldError{File: name, Msg: "no PCN rows to work out", Err: ErrMissing}
-	}
-	return rows, bad, err
+	return ReadPCNs(path, f, opt)
 }
 
 // RowError names the file, line and PCN of err, an error working out row
 // for year y. A missing figure (*MissingFigureError) names the column and
 // the payment that needs it, and wraps ErrMissingFigure; any other error is
 // wrapped as it is.
-func RowError(file string, row PCNRow, y Year, err error) *FieldError {
-	var mf *MissingFigureError
+func RowError(file string, row PCNRow, y des.Year, err error) *des.FieldError {
+	var mf *des.MissingFigureError
 	if errors.As(err, &mf) {
-		return &FieldError{File: file, Line: row.Line, Field: mf.Field, Err: ErrMissingFigure,
+		return &des.FieldError{File: file, Line: row.Line, Field: mf.Field, Err: des.ErrMissingFigure,
 			Msg: fmt.Sprintf("%s (%s): no %s figure, which %s %s needs", row.Code, row.Name, mf.Field, y, mf.Payment)}
 	}
-	return &FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err),
+	return &des.FieldError{File: file, Line: row.Line, Msg: fmt.Sprintf("%s (%s): %s: %v", row.Code, row.Name, y, err),
 		Err: err}
 }

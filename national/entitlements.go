@@ -1,70 +1,51 @@
-package arrs
+package national
 
 import (
 	"errors"
 	"fmt"
 	"io"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
 
-// NationalChunkRows is how many rows National reads, works out and hands on
-// at a time.
-const NationalChunkRows = 4096
-
-// NationalOptions tune National.
-type NationalOptions struct {
-	File string                        // the name errors report
-	Open func() (io.ReadCloser, error) // opens the list afresh (once a year)
-	// MaxRows is the most PCN rows the list may have (0: no limit); the file
-	// may then be des.DefaultMaxCSVBytes or 1 KiB a row, whichever is more.
-	MaxRows int
-	Workers int  // PCNs worked out at once (0: one per CPU)
-	SkipBad bool // leave out bad rows and PCNs that cannot be worked out
-	Explain bool // work every PCN out in full (NationalPCN.Explained)
-	// BadRow is told of each bad row skipped (the first year only: every
-	// year meets the same ones); LeftOut of each PCN left out of a year.
-	BadRow  func(err error)
-	LeftOut func(y des.Year, err error)
-}
-
-// NationalPCN is one PCN of a chunk, as worked out for a year.
-type NationalPCN struct {
-	Row          *des.PCNRow
+// PCNTotals is one PCN of a chunk, as worked out for a year.
+type PCNTotals struct {
+	Row          *PCNRow
 	Entitlements decimal.Decimal // ARRS sums excluded
 	ARRSSum      decimal.Decimal
-	Explained    *des.Entitlements // only with NationalOptions.Explain
+	Explained    *des.Entitlements // only with Options.Explain
 }
 
-// NationalSink takes a national roll-up as it is worked out: Begin as a
+// RollUpSink takes a national roll-up as it is worked out: Begin as a
 // year's PCNs start (before its first chunk with a PCN, or its end), PCNs
 // for each chunk (valid only during the call), End with its totals. rep is
 // the report so far.
-type NationalSink interface {
-	Begin(rep *des.Rollups, rs *des.RuleSet) error
-	PCNs(rep *des.Rollups, y des.Year, pcns []NationalPCN) error
-	End(rep *des.Rollups, y *des.Rollup) error
+type RollUpSink interface {
+	Begin(rep *Rollups, rs *des.RuleSet) error
+	PCNs(rep *Rollups, y des.Year, pcns []PCNTotals) error
+	End(rep *Rollups, y *Rollup) error
 }
 
-// National works out every PCN of a list (des.PCNCSVReader) under each rule
-// set in turn, reading the list once a year, NationalChunkRows rows at a
-// time, and hands each chunk to sink before the next is read; only the
+// RollUp works out every PCN's entitlements and ARRS sums, from a PCN list
+// (PCNReader) under each rule set in turn, reading the list once a year,
+// ChunkRows rows at a time, and hands each chunk to sink before the next is read; only the
 // running ICB and England totals are kept (RollUpStream), so a list of any
 // length runs in bounded memory. Each year's totals and the bad rows skipped
 // are added to rep.
 //
 // Without opt.SkipBad a bad row, or a PCN that cannot be worked out (a
-// *des.FieldError naming the row, des.RowError), is the error; a list with
+// *des.FieldError naming the row, RowError), is the error; a list with
 // no good rows is an error too.
-func National(rep *des.Rollups, rss []*des.RuleSet, opt NationalOptions, sink NationalSink) error {
+func RollUp(rep *Rollups, rss []*des.RuleSet, opt Options, sink RollUpSink) error {
 	switch {
 	case rep == nil:
-		return fmt.Errorf("%w: arrs.National needs a report to add to (rep is nil)", des.ErrMissing)
+		return fmt.Errorf("%w: national.RollUp needs a report to add to (rep is nil)", des.ErrMissing)
 	case opt.Open == nil:
-		return fmt.Errorf("%w: arrs.National needs NationalOptions.Open, to open the PCN list", des.ErrMissing)
+		return fmt.Errorf("%w: national.RollUp needs Options.Open, to open the PCN list", des.ErrMissing)
 	case sink == nil:
-		return fmt.Errorf("%w: arrs.National needs a NationalSink to hand the PCNs to", des.ErrMissing)
+		return fmt.Errorf("%w: national.RollUp needs a RollUpSink to hand the PCNs to", des.ErrMissing)
 	}
 	for i, rs := range rss {
 		if err := nationalYear(rep, rs, opt, sink, i == 0); err != nil {
@@ -74,8 +55,8 @@ func National(rep *des.Rollups, rss []*des.RuleSet, opt NationalOptions, sink Na
 	return nil
 }
 
-func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink NationalSink, first bool) error {
-	plan, err := Compile(rs, Options{})
+func nationalYear(rep *Rollups, rs *des.RuleSet, opt Options, sink RollUpSink, first bool) error {
+	plan, err := arrs.Compile(rs, opt.ARRS)
 	if err != nil {
 		return err
 	}
@@ -84,11 +65,7 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 		return err
 	}
 	defer f.Close()
-	csvOpt := des.CSVOptions{SkipBad: opt.SkipBad, MaxRows: -1, MaxBytes: -1}
-	if opt.MaxRows > 0 {
-		csvOpt.MaxRows, csvOpt.MaxBytes = opt.MaxRows, max(des.DefaultMaxCSVBytes, int64(opt.MaxRows)<<10)
-	}
-	pr, err := des.NewPCNCSVReader(opt.File, f, csvOpt)
+	pr, err := NewPCNReader(opt.File, f, PCNOptionsFor(opt.MaxRows, opt.SkipBad))
 	if err != nil {
 		return err
 	}
@@ -96,11 +73,11 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 	// The fast path where only totals are wanted; the explained path where
 	// each PCN's payments are, or where Totals do not split by payment.
 	fast := acc.TotalsExact() && !opt.Explain
-	buf := make([]des.PCNRow, 0, NationalChunkRows)
-	in := make([]PCNInput, 0, NationalChunkRows)
+	buf := make([]PCNRow, 0, ChunkRows)
+	in := make([]arrs.PCNInput, 0, ChunkRows)
 	started, good := false, 0
 	for {
-		rows, bad, rerr := pr.Next(buf, NationalChunkRows)
+		rows, bad, rerr := pr.Next(buf, ChunkRows)
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
 			return rerr
 		}
@@ -114,26 +91,26 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 		}
 		in = in[:0]
 		for i := range rows {
-			in = append(in, PCNInput{PCN: rows[i].PCN})
+			in = append(in, arrs.PCNInput{PCN: rows[i].PCN})
 		}
-		var batch *Batch
-		var each []PCNResult
+		var batch *arrs.Batch
+		var each []arrs.PCNResult
 		if fast {
 			batch = plan.CalculateBatch(in, opt.Workers)
 		} else {
 			each = plan.CalculateEach(in, opt.Workers)
 		}
-		var pcns []NationalPCN
+		var pcns []PCNTotals
 		for i := range rows {
 			row := &rows[i]
-			var res *PCNResult
+			var res *arrs.PCNResult
 			perr := batch.Err(i)
 			if each != nil {
 				res = &each[i]
 				perr = res.Err
 			}
 			if perr != nil {
-				e := des.RowError(opt.File, *row, rs.Year(), perr)
+				e := RowError(opt.File, *row, rs.Year(), perr)
 				if !opt.SkipBad {
 					return e
 				}
@@ -153,15 +130,15 @@ func nationalYear(rep *des.Rollups, rs *des.RuleSet, opt NationalOptions, sink N
 				for _, x := range t.Sums {
 					sum += x // each within the PCN's own checked total
 				}
-				pcns = append(pcns, NationalPCN{row, decimal.New(t.Entitlements, -2), decimal.New(sum, -2), nil})
+				pcns = append(pcns, PCNTotals{row, decimal.New(t.Entitlements, -2), decimal.New(sum, -2), nil})
 				continue
 			}
 			acc.AddEntitlements(row, &res.Entitlements)
 			if err := acc.Err(); err != nil {
 				return nationalOverflow(opt.File, err)
 			}
-			rp := des.RolledPCN{Row: *row, Entitlements: res.Entitlements}
-			p := NationalPCN{Row: row, Entitlements: res.Entitlements.Total, ARRSSum: rp.ARRSSum()}
+			rp := RolledPCN{Row: *row, Entitlements: res.Entitlements}
+			p := PCNTotals{Row: row, Entitlements: res.Entitlements.Total, ARRSSum: rp.ARRSSum()}
 			if opt.Explain {
 				p.Explained = &res.Entitlements
 			}
