@@ -81,33 +81,14 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !ok {
 		return Affordability{}, fmt.Errorf("%w: no ARRS sum for pot %q in %s", des.ErrMissing, rp.role.Pot, p.year)
 	}
-	var months []des.Money // the hire's monthly claims at h.WTE
-	claimFor := func(w WTE) (des.Money, []ReasonDetail, error) {
-		s := proposed
-		s.WTE = w
-		r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
-		if err != nil {
-			return des.Money{}, nil, err
-		}
-		for _, sr := range r.Staff {
-			if sr.Name == s.Name && sr.Role == s.Role {
-				months = sr.Months
-				return sr.Claim, sr.Reasons, nil
-			}
-		}
-		months = nil
-		return des.Money{}, nil, nil
-	}
-	one := WTE{1, 1}
-	perWTE, reasons, err := claimFor(one)
+	perWTE, _, reasons, err := p.hireClaim(pcn, roster, proposed, WTE{1, 1})
 	if err != nil {
 		return Affordability{}, err
 	}
-	claim, _, err := claimFor(h.WTE)
+	claim, claimMonths, _, err := p.hireClaim(pcn, roster, proposed, h.WTE)
 	if err != nil {
 		return Affordability{}, err
 	}
-	claimMonths := months
 	after, err := pot.Headroom.Sub(claim)
 	if err != nil {
 		return Affordability{}, &OverflowError{PCN: pcn.Name, What: "the headroom after the hire"}
@@ -115,26 +96,8 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	a := Affordability{Role: h.Role, Pot: rp.role.Pot, Start: h.Start, WTE: h.WTE.Decimal(),
 		Claim: claim, ClaimPerWTE: perWTE, HeadroomBefore: pot.Headroom, HeadroomAfter: after,
 		MaxWTE: decimal.Zero, Reasons: reasons}
-	if perWTE.IsPositive() && pot.Headroom.IsPositive() {
-		// Claims are proportional to WTE before each month's rounding, so
-		// start from the ratio and, within what one roster line can hold,
-		// step down by 0.01 until the rounded claim fits.
-		w := pot.Headroom.Decimal().Div(perWTE.Decimal()).Truncate(2)
-		for w.IsPositive() && !w.GreaterThan(decimal.NewFromInt(MaxWTE)) {
-			ww, _ := WTEOf(w)
-			c, _, err := claimFor(ww)
-			if err != nil {
-				return Affordability{}, err
-			}
-			if c.Cmp(pot.Headroom) <= 0 {
-				break
-			}
-			w = w.Sub(decimal.New(1, -2))
-		}
-		a.MaxWTE = w
-		a.MaxWTEKnown = true
-	} else if perWTE.IsPositive() {
-		a.MaxWTEKnown = true // no headroom left: 0 WTE
+	if a.MaxWTE, a.MaxWTEKnown, err = p.maxHireWTE(pcn, roster, proposed, pot.Headroom, perWTE); err != nil {
+		return Affordability{}, err
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s from %s: ", h.Role, h.Start)
@@ -161,6 +124,51 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	b.WriteString(".")
 	a.Explain = b.String()
 	return a, nil
+}
+
+// hireClaim is what the hire s claims at WTE w on top of the roster: the
+// year's claim, each month's, and why it claims less than it costs.
+func (p *Plan) hireClaim(pcn des.PCN, roster []Staff, s Staff, w WTE) (des.Money, []des.Money, []ReasonDetail,
+	error) {
+	s.WTE = w
+	r, err := p.Calculate(pcn, append(append([]Staff(nil), roster...), s))
+	if err != nil {
+		return des.Money{}, nil, nil, err
+	}
+	for _, sr := range r.Staff {
+		if sr.Name == s.Name && sr.Role == s.Role {
+			return sr.Claim, sr.Months, sr.Reasons, nil
+		}
+	}
+	return des.Money{}, nil, nil, nil
+}
+
+// maxHireWTE is the largest WTE of the hire s that headroom funds, and
+// whether that can be worked out (not when the hire claims nothing at
+// 1 WTE, perWTE). Claims are proportional to WTE before each month's
+// rounding, so it starts from the ratio and, within what one roster line
+// can hold, steps down by 0.01 until the rounded claim fits.
+func (p *Plan) maxHireWTE(pcn des.PCN, roster []Staff, s Staff, headroom, perWTE des.Money) (decimal.Decimal,
+	bool, error) {
+	if !perWTE.IsPositive() {
+		return decimal.Zero, false, nil
+	}
+	if !headroom.IsPositive() {
+		return decimal.Zero, true, nil // no headroom left: 0 WTE
+	}
+	w := headroom.Decimal().Div(perWTE.Decimal()).Truncate(2)
+	for w.IsPositive() && !w.GreaterThan(decimal.NewFromInt(MaxWTE)) {
+		ww, _ := WTEOf(w)
+		c, _, _, err := p.hireClaim(pcn, roster, s, ww)
+		if err != nil {
+			return decimal.Zero, false, err
+		}
+		if c.Cmp(headroom) <= 0 {
+			break
+		}
+		w = w.Sub(decimal.New(1, -2))
+	}
+	return w, true, nil
 }
 
 // assumedCost is the cost a hire is assumed to have when none is given: the

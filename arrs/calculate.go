@@ -479,98 +479,138 @@ func (p *Plan) calculateMonth(m int, people []person, order []int, registered in
 		} else {
 			pp.cost[m] = claimPennies(uint64(pp.costP[m]), uint64(pp.costP[m]), pp.num, pp.den, uint64(days), dim, 10000, false)
 		}
-		rp := pp.rp
-		switch {
-		case rp == nil:
-			pp.reason[m] = ReasonNotARRSRole
-			continue
-		case m < p.claimsFrom:
-			pp.reason[m] = ReasonBeforeClaims
-			continue
-		case m < rp.eligible:
-			pp.reason[m] = ReasonBeforeEligible
-			continue
-		case rp.max[m][national] < 0 && rp.max[m][pp.zone] < 0:
-			// (a London figure alone serves a person in that zone)
-			pp.reason[m] = ReasonNoMaximum
+		if r := p.unclaimable(pp, m); r != ReasonNone {
+			pp.reason[m] = r
 			continue
 		}
+		rp := pp.rp
 		num, wden := pp.num, pp.den
 		if c := rp.cap[m]; c != nil {
-			st := &caps[rp.idx]
-			if !st.used {
-				st.used = true
-				if c.Unit == des.CapWTE {
-					st.wte = new(big.Rat)
-				}
-			}
-			large := c.LargeAbove > 0 && registered > c.LargeAbove && c.LargeLimit.IsPositive()
-			limit := c.Limit
-			if large {
-				limit = c.LargeLimit
-			}
-			switch c.Unit {
-			case des.CapHeadcount:
-				whole := rp.capWhole[m][0]
-				if large {
-					whole = rp.capWhole[m][1]
-				}
-				over := whole >= 0 && st.count+1 > whole
-				if whole < 0 {
-					over = decimal.NewFromInt(st.count + 1).GreaterThan(limit)
-				}
-				if over {
-					pp.reason[m] = ReasonCap
-					if details {
-						pp.setDetail(m, rp.capText(c, limit))
-					}
-					continue
-				}
-				st.count++
-			case des.CapWTE:
-				lim, _ := new(big.Rat).SetString(limit.String())
-				room := new(big.Rat).Sub(lim, st.wte)
-				w := pp.s.WTE.rat()
-				if room.Sign() <= 0 {
-					pp.reason[m] = ReasonCap
-					if details {
-						pp.setDetail(m, rp.capText(c, limit))
-					}
-					continue
-				}
-				if room.Cmp(w) < 0 {
-					w = room
-					pp.reason[m] = ReasonCapPartial
-					if details {
-						pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)",
-							room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
-					}
-					num, wden = w.Num().Uint64(), w.Denom().Uint64()
-				}
-				st.wte.Add(st.wte, w)
+			var admitted bool
+			if num, wden, admitted = admit(pp, m, c, &caps[rp.idx], registered, details); !admitted {
+				continue
 			}
 		}
-		maxP := rp.max[m][pp.zone]
-		if maxP < 0 {
-			maxP = rp.max[m][national] // no London figure sourced: national used (explained)
-		}
-		var binds bool
-		if pp.actual {
-			pp.claim[m] = claimActualPennies(pp.payCost[m], maxP, pp.num, pp.den, num, wden, uint64(days), dim,
-				pp.bp, rp.claimCap[m])
-			binds = actualBinds(pp.payCost[m], maxP, pp.num, pp.den, uint64(days), dim, pp.bp, rp.claimCap[m])
-		} else {
-			pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, uint64(days), dim, pp.bp,
-				rp.claimCap[m])
-			// The maximum binds when the cost (or, for a maximum stated as a
-			// claim, the reimbursed share of it) is above it.
-			binds = pp.costP[m] > maxP
-			if rp.claimCap[m] {
-				binds = uint64(pp.costP[m])*pp.bp > uint64(maxP)*10000
-			}
-		}
-		pp.derived[m] = binds && rp.unsourced[m][pp.zone]
+		claimMonth(pp, m, uint64(days), dim, num, wden)
 	}
+}
+
+// unclaimable is why month m of a person cannot be claimed at all, or
+// ReasonNone: no ARRS role, before claims or the role's eligibility, or no
+// maximum (a London figure alone serves a person in that zone).
+func (p *Plan) unclaimable(pp *person, m int) Reason {
+	rp := pp.rp
+	switch {
+	case rp == nil:
+		return ReasonNotARRSRole
+	case m < p.claimsFrom:
+		return ReasonBeforeClaims
+	case m < rp.eligible:
+		return ReasonBeforeEligible
+	case rp.max[m][national] < 0 && rp.max[m][pp.zone] < 0:
+		return ReasonNoMaximum
+	}
+	return ReasonNone
+}
+
+// admit applies the role's cap c to a person in month m, st being the
+// cap's use so far: it returns the WTE admitted (num/wden: all of it, or
+// what fits under a cap in WTE), or false when none fits (the reason and,
+// with details, its text set).
+func admit(pp *person, m int, c *des.Cap, st *capState, registered int64, details bool) (num, wden uint64, admitted bool) {
+	rp := pp.rp
+	if !st.used {
+		st.used = true
+		if c.Unit == des.CapWTE {
+			st.wte = new(big.Rat)
+		}
+	}
+	large := c.LargeAbove > 0 && registered > c.LargeAbove && c.LargeLimit.IsPositive()
+	limit := c.Limit
+	if large {
+		limit = c.LargeLimit
+	}
+	num, wden = pp.num, pp.den
+	switch c.Unit {
+	case des.CapHeadcount:
+		if !admitHead(rp, m, st, limit, large) {
+			pp.refuseForCap(m, c, limit, details)
+			return num, wden, false
+		}
+	case des.CapWTE:
+		lim, _ := new(big.Rat).SetString(limit.String())
+		room := new(big.Rat).Sub(lim, st.wte)
+		w := pp.s.WTE.rat()
+		if room.Sign() <= 0 {
+			pp.refuseForCap(m, c, limit, details)
+			return num, wden, false
+		}
+		if room.Cmp(w) < 0 {
+			w = room
+			pp.reason[m] = ReasonCapPartial
+			if details {
+				pp.setDetail(m, fmt.Sprintf("only %s WTE of %s fits under the cap of %s WTE (%s)",
+					room.FloatString(4), pp.s.WTE, limit, c.Source.Document))
+			}
+			num, wden = w.Num().Uint64(), w.Denom().Uint64()
+		}
+		st.wte.Add(st.wte, w)
+	}
+	return num, wden, true
+}
+
+// admitHead counts one more person under a headcount cap of limit (the
+// large PCN's when large), or says the cap is full.
+func admitHead(rp *rolePlan, m int, st *capState, limit decimal.Decimal, large bool) bool {
+	whole := rp.capWhole[m][0]
+	if large {
+		whole = rp.capWhole[m][1]
+	}
+	over := whole >= 0 && st.count+1 > whole
+	if whole < 0 {
+		over = decimal.NewFromInt(st.count + 1).GreaterThan(limit)
+	}
+	if over {
+		return false
+	}
+	st.count++
+	return true
+}
+
+// refuseForCap marks month m refused for a full cap (with details, the
+// cap's text).
+func (pp *person) refuseForCap(m int, c *des.Cap, limit decimal.Decimal, details bool) {
+	pp.reason[m] = ReasonCap
+	if details {
+		pp.setDetail(m, pp.rp.capText(c, limit))
+	}
+}
+
+// claimMonth works out the claim of month m for days employed of the
+// month's dim, at num/wden WTE, and whether it rests on a derived maximum
+// that binds.
+func claimMonth(pp *person, m int, days, dim, num, wden uint64) {
+	rp := pp.rp
+	maxP := rp.max[m][pp.zone]
+	if maxP < 0 {
+		maxP = rp.max[m][national] // no London figure sourced: national used (explained)
+	}
+	var binds bool
+	if pp.actual {
+		pp.claim[m] = claimActualPennies(pp.payCost[m], maxP, pp.num, pp.den, num, wden, days, dim,
+			pp.bp, rp.claimCap[m])
+		binds = actualBinds(pp.payCost[m], maxP, pp.num, pp.den, days, dim, pp.bp, rp.claimCap[m])
+	} else {
+		pp.claim[m] = claimPennies(uint64(pp.costP[m]), uint64(maxP), num, wden, days, dim, pp.bp,
+			rp.claimCap[m])
+		// The maximum binds when the cost (or, for a maximum stated as a
+		// claim, the reimbursed share of it) is above it.
+		binds = pp.costP[m] > maxP
+		if rp.claimCap[m] {
+			binds = uint64(pp.costP[m])*pp.bp > uint64(maxP)*10000
+		}
+	}
+	pp.derived[m] = binds && rp.unsourced[m][pp.zone]
 }
 
 // The one pennies contract of package arrs: amounts enter the monthly loop as

@@ -185,61 +185,99 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 // rolePlan prepares one role (with its maxima) for claims.
 func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 	y, opt := p.year, p.opt
-	ten4 := decimal.NewFromInt(10000)
 	rp := &rolePlan{role: r, idx: idx, eligible: y.MonthIndex(r.EligibleFrom), maxima: r.MaximaInForce(opt.AsAt)}
+	if err := rp.shares(); err != nil {
+		return nil, err
+	}
+	for m := 0; m < 12; m++ {
+		rp.monthMaximum(m, p.month[m])
+		rp.monthCap(m, p.month[m])
+	}
+	rp.makeCapTexts()
+	rp.makeMaxTexts()
+	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() +
+		" for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
+	rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
+	rp.makePctTexts()
+	return rp, nil
+}
+
+// shares sets the role's reimbursement and any subsequent share in basis
+// points: whole basis points, from 0 to 100%.
+func (rp *rolePlan) shares() error {
+	r := rp.role
+	ten4 := decimal.NewFromInt(10000)
 	pct := r.Reimbursement.Mul(ten4)
 	if !pct.IsInteger() || pct.IsNegative() || pct.GreaterThan(ten4) {
-		return nil, fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
+		return fmt.Errorf("%w: %s: reimbursement %s", des.ErrInvalid, r.ID, r.Reimbursement)
 	}
 	rp.reimburseBP = uint64(pct.IntPart())
 	if r.SubsequentReimbursement.IsPositive() {
 		sp := r.SubsequentReimbursement.Mul(ten4)
 		if !sp.IsInteger() || sp.GreaterThan(ten4) {
-			return nil, fmt.Errorf("%w: %s: subsequent reimbursement %s", des.ErrInvalid, r.ID, r.SubsequentReimbursement)
+			return fmt.Errorf("%w: %s: subsequent reimbursement %s", des.ErrInvalid, r.ID, r.SubsequentReimbursement)
 		}
 		rp.subsequentBP = uint64(sp.IntPart())
 	}
-	for m := 0; m < 12; m++ {
-		rp.maxIdx[m] = -1
-		rp.max[m] = [3]int64{-1, -1, -1}
-		for k, mx := range rp.maxima {
-			if !mx.From.After(p.month[m].start) {
-				rp.maxIdx[m] = k
-			}
+	return nil
+}
+
+// monthMaximum sets month m's maximum (the last in force at its start) in
+// each zone, in pennies, whether it is stated as a claim,
+// and whether a source gives it.
+func (rp *rolePlan) monthMaximum(m int, mi monthInfo) {
+	rp.maxIdx[m] = -1
+	rp.max[m] = [3]int64{-1, -1, -1}
+	for k, mx := range rp.maxima {
+		if !mx.From.After(mi.start) {
+			rp.maxIdx[m] = k
 		}
-		if k := rp.maxIdx[m]; k >= 0 {
-			mx := rp.maxima[k]
-			rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
-			rp.claimCap[m] = mx.ClaimCap
-			for z := range rp.unsourced[m] {
-				src := mx.SourceFor(z)
-				if rp.max[m][z] < 0 {
-					src = mx.Source // the national figure stands in
-				}
-				rp.unsourced[m][z] = !src.Confidence.Sourced()
-			}
+	}
+	k := rp.maxIdx[m]
+	if k < 0 {
+		return
+	}
+	mx := rp.maxima[k]
+	rp.max[m] = [3]int64{maximumPennies(mx.National), maximumPennies(mx.OuterLondon), maximumPennies(mx.InnerLondon)}
+	rp.claimCap[m] = mx.ClaimCap
+	for z := range rp.unsourced[m] {
+		src := mx.SourceFor(z)
+		if rp.max[m][z] < 0 {
+			src = mx.Source // the national figure stands in
 		}
-		for i := range rp.role.Caps {
-			c := &rp.role.Caps[i]
-			if !c.From.After(p.month[m].start) && !c.To.Before(p.month[m].end) {
-				rp.cap[m] = c
-			}
+		rp.unsourced[m][z] = !src.Confidence.Sourced()
+	}
+}
+
+// monthCap sets month m's cap (the last covering the whole month) and its
+// limits as whole numbers where they are.
+func (rp *rolePlan) monthCap(m int, mi monthInfo) {
+	for i := range rp.role.Caps {
+		c := &rp.role.Caps[i]
+		if !c.From.After(mi.start) && !c.To.Before(mi.end) {
+			rp.cap[m] = c
 		}
-		rp.capWhole[m] = [2]int64{-1, -1}
-		if c := rp.cap[m]; c != nil {
-			for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
-				if lim.IsInteger() && lim.Abs().LessThan(decimal.NewFromInt(1<<40)) {
-					rp.capWhole[m][k] = lim.IntPart()
-				}
+	}
+	rp.capWhole[m] = [2]int64{-1, -1}
+	if c := rp.cap[m]; c != nil {
+		for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
+			if lim.IsInteger() && lim.Abs().LessThan(decimal.NewFromInt(1<<40)) {
+				rp.capWhole[m][k] = lim.IntPart()
 			}
 		}
 	}
+}
+
+// makeCapTexts makes the reason text of each cap, at its limit and at its
+// large-PCN limit.
+func (rp *rolePlan) makeCapTexts() {
+	id := rp.role.ID
 	rp.capTexts = map[*des.Cap][2]string{}
 	for i := range rp.role.Caps {
 		c := &rp.role.Caps[i]
-		unit := " " + r.ID + " in post at once"
+		unit := " " + id + " in post at once"
 		if c.Unit == des.CapWTE {
-			unit = " WTE of " + r.ID
+			unit = " WTE of " + id
 		}
 		var t [2]string
 		for k, lim := range []decimal.Decimal{c.Limit, c.LargeLimit} {
@@ -247,6 +285,11 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		}
 		rp.capTexts[c] = t
 	}
+}
+
+// makeMaxTexts describes each maximum in each zone, with its source (the
+// national figure's where a zone has none).
+func (rp *rolePlan) makeMaxTexts() {
 	for _, mx := range rp.maxima {
 		var t [3]string
 		for z, name := range []string{"national", "outer London", "inner London"} {
@@ -267,9 +310,12 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 		}
 		rp.maxText = append(rp.maxText, t)
 	}
-	rp.noMaxText = "no source found gives the " + r.ID + " maximum in force in " + y.String() +
-		" for the months employed; pcnfin does not invent one (supply it with a rule set of your own)"
-	rp.eligibleText = r.ID + " is claimable from " + r.EligibleFrom.String()
+}
+
+// makePctTexts makes the claim rule's text, and for a role with a
+// subsequent share the text for each share.
+func (rp *rolePlan) makePctTexts() {
+	r := rp.role
 	pctOf := func(f decimal.Decimal) string {
 		return "; claim = min(cost, maximum) × WTE × " + f.Mul(decimal.NewFromInt(100)).String() +
 			"% per month, pro rata by days, rounded to the penny"
@@ -286,7 +332,6 @@ func (p *Plan) rolePlan(r des.Role, idx int) (*rolePlan, error) {
 				" under a written agreement)",
 		}
 	}
-	return rp, nil
 }
 
 // maximumPennies is a maximum in pennies (toPennies), or -1 for zero (no

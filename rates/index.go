@@ -120,72 +120,18 @@ func parseIndex(data []byte) (*index, error) {
 		k, val, _ := bytes.Cut(data[pos:pos+end], []byte(" "))
 		key := string(k)
 		next := pos + end + 1
-		bad := func(err error) (*index, error) {
-			return nil, fmt.Errorf("index.txt:%d: %s: %w", n, key, cmp.Or(err, des.ErrSyntax))
+		var err error
+		if key == "evidence" && len(ix.years) > 0 {
+			var block []byte
+			if block, err = ix.evidence(data[pos:]); err == nil {
+				n += bytes.Count(block, []byte("\n")) - 1
+				next = pos + len(block)
+			}
+		} else {
+			err = ix.line(key, val)
 		}
-		var f []string
-		if key != "bands" && key != "carry" && key != "evidence" {
-			f = strings.Fields(string(val)) // not the JSON: one value
-		}
-		switch {
-		case key == "" || key == "#":
-		case key == "file" && len(f) == 3:
-			size, err1 := strconv.Atoi(f[1])
-			sum, err2 := strconv.ParseUint(f[2], 10, 32)
-			if err := cmp.Or(err1, err2); err != nil {
-				return bad(err)
-			}
-			ix.files = append(ix.files, indexFile{f[0], size, uint32(sum)})
-		case key == "roles":
-			ix.roles = f
-		case key == "bands":
-			if err := json.Unmarshal(val, &ix.bands); err != nil {
-				return bad(err)
-			}
-		case key == "on_costs" && len(f) == 4:
-			var c onCostsOn
-			var err error
-			c.on, err = des.ParseDate(f[0])
-			for i, d := range []*decimal.Decimal{&c.pension, &c.niRate, &c.niThreshold} {
-				if err == nil {
-					*d, err = derive.ParseExact(f[1+i])
-				}
-			}
-			if err != nil {
-				return bad(err)
-			}
-			ix.onCosts = append(ix.onCosts, c)
-		case key == "year" && len(f) == 1:
-			y, err := des.ParseYear(f[0])
-			if err != nil {
-				return bad(err)
-			}
-			ix.years = append(ix.years, y)
-			ix.carries = append(ix.carries, derive.Carry{})
-			ix.evs = append(ix.evs, derive.Evidence{})
-		case key == "carry" && len(ix.years) > 0:
-			if err := json.Unmarshal(val, &ix.carries[len(ix.carries)-1]); err != nil {
-				return bad(err)
-			}
-		case key == "evidence" && len(ix.years) > 0:
-			// The evidence runs to its "end" line.
-			stop := bytes.Index(data[pos:], []byte("\nend\n"))
-			if stop < 0 {
-				return bad(nil)
-			}
-			block := data[pos : pos+stop+len("\nend\n")]
-			var e derive.Evidence
-			if err := e.UnmarshalText(block); err != nil {
-				return bad(err)
-			}
-			if y := ix.years[len(ix.years)-1]; e.Year() != y {
-				return bad(fmt.Errorf("evidence for %s under year %s", e.Year(), y))
-			}
-			ix.evs[len(ix.evs)-1] = e
-			n += bytes.Count(block, []byte("\n")) - 1
-			next = pos + len(block)
-		default:
-			return bad(nil)
+		if err != nil {
+			return nil, fmt.Errorf("index.txt:%d: %s: %w", n, key, err)
 		}
 		pos = next
 	}
@@ -195,6 +141,93 @@ func parseIndex(data []byte) (*index, error) {
 		}
 	}
 	return ix, nil
+}
+
+// line reads one line of index.txt other than an evidence block: its
+// first word key and the rest val. A line out of place is des.ErrSyntax.
+func (ix *index) line(key string, val []byte) error {
+	var f []string
+	if key != "bands" && key != "carry" && key != "evidence" {
+		f = strings.Fields(string(val)) // not the JSON: one value
+	}
+	switch {
+	case key == "" || key == "#":
+	case key == "file" && len(f) == 3:
+		return ix.file(f)
+	case key == "roles":
+		ix.roles = f
+	case key == "bands":
+		return json.Unmarshal(val, &ix.bands)
+	case key == "on_costs" && len(f) == 4:
+		return ix.onCost(f)
+	case key == "year" && len(f) == 1:
+		return ix.year(f[0])
+	case key == "carry" && len(ix.years) > 0:
+		return json.Unmarshal(val, &ix.carries[len(ix.carries)-1])
+	default:
+		return des.ErrSyntax
+	}
+	return nil
+}
+
+// file reads a file line: name, bytes and CRC-32.
+func (ix *index) file(f []string) error {
+	size, err1 := strconv.Atoi(f[1])
+	sum, err2 := strconv.ParseUint(f[2], 10, 32)
+	if err := cmp.Or(err1, err2); err != nil {
+		return err
+	}
+	ix.files = append(ix.files, indexFile{f[0], size, uint32(sum)})
+	return nil
+}
+
+// onCost reads an on_costs line: from when, the pension rate, the NI rate
+// and the NI threshold.
+func (ix *index) onCost(f []string) error {
+	var c onCostsOn
+	var err error
+	c.on, err = des.ParseDate(f[0])
+	for i, d := range []*decimal.Decimal{&c.pension, &c.niRate, &c.niThreshold} {
+		if err == nil {
+			*d, err = derive.ParseExact(f[1+i])
+		}
+	}
+	if err != nil {
+		return err
+	}
+	ix.onCosts = append(ix.onCosts, c)
+	return nil
+}
+
+// year reads a year line, which the carry and evidence after it are for.
+func (ix *index) year(s string) error {
+	y, err := des.ParseYear(s)
+	if err != nil {
+		return err
+	}
+	ix.years = append(ix.years, y)
+	ix.carries = append(ix.carries, derive.Carry{})
+	ix.evs = append(ix.evs, derive.Evidence{})
+	return nil
+}
+
+// evidence reads the evidence block at the start of data, which runs to
+// its "end" line, for the last year read, and returns the block.
+func (ix *index) evidence(data []byte) ([]byte, error) {
+	stop := bytes.Index(data, []byte("\nend\n"))
+	if stop < 0 {
+		return nil, des.ErrSyntax
+	}
+	block := data[:stop+len("\nend\n")]
+	var e derive.Evidence
+	if err := e.UnmarshalText(block); err != nil {
+		return nil, err
+	}
+	if y := ix.years[len(ix.years)-1]; e.Year() != y {
+		return nil, fmt.Errorf("evidence for %s under year %s", e.Year(), y)
+	}
+	ix.evs[len(ix.evs)-1] = e
+	return block, nil
 }
 
 // writeIndex writes an index as parseIndex reads it.

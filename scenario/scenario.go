@@ -238,93 +238,137 @@ func LoadFile(path string) (*Scenario, error) {
 // a year is a breach of that year, not a load error); use CheckRoles to
 // refuse roles no rule set knows.
 func Load(name string, data []byte) (*Scenario, error) {
+	raw, md, err := decodeScenario(name, data)
+	if err != nil {
+		return nil, err
+	}
+	loc := strict.NewLocator(string(data))
+	l := &scenarioLoader{name: name, loc: loc,
+		sc: &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name, loc: loc}}
+	l.keys(md)
+	if strings.TrimSpace(l.sc.Name) == "" {
+		l.add("name", des.ErrMissing, "missing: give the PCN a name, e.g. name = \"Riverside PCN\"")
+	}
+	if len(raw.Practices) == 0 {
+		l.add("practices", des.ErrMissing, "no [[practices]]: a PCN needs at least one practice")
+	}
+	l.practices("", raw.Practices)
+	l.populations(raw.Population, raw.Practices)
+	l.assumptions(raw.Assumptions)
+	l.iif(raw.IIF)
+	l.staff(raw.Staff)
+	l.sc.Sharing = sharing(raw.Sharing, raw.Practices, raw.Staff, l.add)
+	if len(l.errs) > 0 {
+		return nil, l.errs
+	}
+	return l.sc, nil
+}
+
+// decodeScenario bounds a scenario's size and shape and decodes it
+// strictly; the first fault found is the error.
+func decodeScenario(name string, data []byte) (*rawScenario, toml.MetaData, error) {
 	if len(data) > MaxBytes {
-		return nil, &des.FieldError{File: name,
+		return nil, toml.MetaData{}, &des.FieldError{File: name,
 			Msg: fmt.Sprintf("input is %d bytes; a scenario may be at most %d", len(data), MaxBytes), Err: des.ErrInvalid}
 	}
 	if err := rulefile.CheckShape(name, data); err != nil {
-		return nil, err
+		return nil, toml.MetaData{}, err
 	}
 	var raw rawScenario
 	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(&raw)
 	if err != nil {
 		pr := strict.Analyse(string(data), err, des.ErrSyntax, des.ErrInvalid, des.ErrBadNumber, des.ErrBadDate,
 			des.ErrBadYear)
-		return nil, &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
+		return nil, md, &des.FieldError{File: name, Line: pr.Line, Field: pr.Field, Msg: pr.Msg, Err: pr.Err}
 	}
-	loc := strict.NewLocator(string(data))
-	var errs des.Errors
-	add := func(path string, sentinel error, format string, args ...any) {
-		line := loc.Line(path)
-		if i := strings.LastIndexByte(path, '.'); line == 0 && i > 0 {
-			line = loc.Line(path[:i]) // a missing key: point at its table
-		}
-		errs = append(errs, &des.FieldError{File: name, Line: line, Field: path, Msg: fmt.Sprintf(format, args...),
-			Err: sentinel})
+	return &raw, md, nil
+}
+
+// scenarioLoader checks a decoded scenario, building the Scenario and
+// collecting every fault, each at its line.
+type scenarioLoader struct {
+	name string
+	loc  *strict.Locator
+	sc   *Scenario
+	errs des.Errors
+}
+
+// add records a fault at path (a missing key at its table's line).
+func (l *scenarioLoader) add(path string, sentinel error, format string, args ...any) {
+	line := l.loc.Line(path)
+	if i := strings.LastIndexByte(path, '.'); line == 0 && i > 0 {
+		line = l.loc.Line(path[:i]) // a missing key: point at its table
 	}
+	l.errs = append(l.errs, &des.FieldError{File: l.name, Line: line, Field: path, Msg: fmt.Sprintf(format, args...),
+		Err: sentinel})
+}
+
+// keys refuses keys no scenario has and keys in the wrong case.
+func (l *scenarioLoader) keys(md toml.MetaData) {
 	for _, k := range md.Undecoded() {
-		add(k.String(), des.ErrUnknownKey, "unknown key")
+		l.add(k.String(), des.ErrUnknownKey, "unknown key")
 	}
 	for _, k := range strict.MixedCaseKeys(md) {
-		add(k.String(), des.ErrUnknownKey, "%s", strict.MixedCaseMessage(k))
+		l.add(k.String(), des.ErrUnknownKey, "%s", strict.MixedCaseMessage(k))
 	}
-	sc := &Scenario{Name: raw.Name, Years: raw.Years, Practices: raw.Practices, File: name, loc: loc}
-	if strings.TrimSpace(sc.Name) == "" {
-		add("name", des.ErrMissing, "missing: give the PCN a name, e.g. name = \"Riverside PCN\"")
-	}
-	if len(raw.Practices) == 0 {
-		add("practices", des.ErrMissing, "no [[practices]]: a PCN needs at least one practice")
-	}
-	checkPCN := func(prefix string, ps []des.Practice) {
-		if err := (des.PCN{Practices: ps}).Validate(); err != nil {
-			for _, e := range err.(des.Errors) {
-				if fe, ok := e.(*des.FieldError); ok {
-					add(prefix+fe.Field, fe.Err, "%s", fe.Msg)
-				}
+}
+
+// practices checks a list of practices (the scenario's, or a
+// population's under prefix): each practice's figures, and no name twice.
+func (l *scenarioLoader) practices(prefix string, ps []des.Practice) {
+	if err := (des.PCN{Practices: ps}).Validate(); err != nil {
+		for _, e := range err.(des.Errors) {
+			if fe, ok := e.(*des.FieldError); ok {
+				l.add(prefix+fe.Field, fe.Err, "%s", fe.Msg)
 			}
 		}
 	}
-	checkPCN("", raw.Practices)
-	checkNames := func(prefix string, ps []des.Practice) {
-		seen := map[string]int{}
-		for i, p := range ps {
-			if j, dup := seen[names.NameKey(p.Name)]; dup && p.Name != "" {
-				add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid,
-					"practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
-			}
-			seen[names.NameKey(p.Name)] = i
+	seen := map[string]int{}
+	for i, p := range ps {
+		if j, dup := seen[names.NameKey(p.Name)]; dup && p.Name != "" {
+			l.add(fmt.Sprintf("%spractices[%d].name", prefix, i), des.ErrInvalid,
+				"practice %q is named twice (also practices[%d]); each practice is paid on its own figures", p.Name, j)
 		}
+		seen[names.NameKey(p.Name)] = i
 	}
-	checkNames("", raw.Practices)
-	for i, pop := range raw.Population {
+}
+
+// populations checks and records [[population]]: one a year, each the
+// same practices as the scenario's.
+func (l *scenarioLoader) populations(pops []rawPopulation, base []des.Practice) {
+	sc := l.sc
+	for i, pop := range pops {
 		at := fmt.Sprintf("population[%d]", i)
 		if pop.Year == 0 {
-			add(at+".year", des.ErrMissing, "missing year")
+			l.add(at+".year", des.ErrMissing, "missing year")
 			continue
 		}
 		if sc.Populations == nil {
 			sc.Populations = map[des.Year][]des.Practice{}
 		}
 		if _, dup := sc.Populations[pop.Year]; dup {
-			add(at+".year", des.ErrInvalid, "a second population for %s", pop.Year)
+			l.add(at+".year", des.ErrInvalid, "a second population for %s", pop.Year)
 		}
 		sc.Populations[pop.Year] = pop.Practices
 		if sc.popIndex == nil {
 			sc.popIndex = map[des.Year]int{}
 		}
 		sc.popIndex[pop.Year] = i
-		checkPCN(at+".", pop.Practices)
-		checkNames(at+".", pop.Practices)
-		for _, m := range matchPractices(raw.Practices, pop.Practices) {
+		l.practices(at+".", pop.Practices)
+		for _, m := range matchPractices(base, pop.Practices) {
 			if m.index < 0 {
-				add(at+".practices", des.ErrMissing, "%s", fmt.Sprintf(m.msg, pop.Year))
+				l.add(at+".practices", des.ErrMissing, "%s", fmt.Sprintf(m.msg, pop.Year))
 			} else {
-				add(fmt.Sprintf("%s.practices[%d].name", at, m.index), des.ErrInvalid, "%s", fmt.Sprintf(m.msg, pop.Year))
+				l.add(fmt.Sprintf("%s.practices[%d].name", at, m.index), des.ErrInvalid, "%s", fmt.Sprintf(m.msg, pop.Year))
 			}
 		}
 	}
-	a := raw.Assumptions
-	sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(),
+}
+
+// assumptions checks and records [assumptions]: each growth a percentage
+// from -50 to 100.
+func (l *scenarioLoader) assumptions(a rawAssumptions) {
+	l.sc.Assumptions = Assumptions{PayUplift: a.PayUplift.Decimal(), ARRSGrowth: a.ARRSGrowth.Decimal(),
 		EntitlementGrowth: a.EntitlementGrowth.Decimal(), ListGrowth: a.ListGrowth.Decimal(),
 		CarryForward: a.CarryForward, BaseYear: a.BaseYear}
 	for _, f := range []struct {
@@ -334,60 +378,71 @@ func Load(name string, data []byte) (*Scenario, error) {
 		{"entitlement_growth_pct", a.EntitlementGrowth}, {"list_growth_pct", a.ListGrowth}} {
 		if f.n.IsSet() && (f.n.Decimal().LessThan(decimal.NewFromInt(-50)) ||
 			f.n.Decimal().GreaterThan(decimal.NewFromInt(100))) {
-			add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.Decimal())
+			l.add("assumptions."+f.key, des.ErrInvalid, "%s%% a year: want a percentage between -50 and 100", f.n.Decimal())
 		}
 	}
-	for i, in := range raw.IIF {
+}
+
+// iif checks and records [[iif]]: an indicator, the points expected and
+// any adjustments.
+func (l *scenarioLoader) iif(iif []rawIIF) {
+	for i, in := range iif {
 		at := fmt.Sprintf("iif[%d]", i)
 		if strings.TrimSpace(in.Indicator) == "" {
-			add(at+".indicator", des.ErrMissing, "missing indicator, e.g. indicator = \"CAN-04\"")
+			l.add(at+".indicator", des.ErrMissing, "missing indicator, e.g. indicator = \"CAN-04\"")
 		}
 		if !in.Points.IsSet() || in.Points.Decimal().IsNegative() {
-			add(at+".points", des.ErrInvalid, "want the points expected, 0 or more")
+			l.add(at+".points", des.ErrInvalid, "want the points expected, 0 or more")
 		}
 		for _, f := range []struct {
 			k string
 			n des.Number
 		}{{"list_size_adjustment", in.ListSize}, {"prevalence_adjustment", in.Prevalence}} {
 			if f.n.IsSet() && (!f.n.Decimal().IsPositive() || f.n.Decimal().GreaterThan(decimal.NewFromInt(10))) {
-				add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.Decimal())
+				l.add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.Decimal())
 			}
 		}
-		sc.IIF = append(sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(),
+		l.sc.IIF = append(l.sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(),
 			ListSize: in.ListSize.Decimal(), Prevalence: in.Prevalence.Decimal()})
 	}
+}
+
+// staff checks and records [[staff]]: each line once by name, then its
+// own figures.
+func (l *scenarioLoader) staff(staff []rawStaff) {
 	staffNames := map[string]int{}
-	for i, rs := range raw.Staff {
+	for i, rs := range staff {
 		at := fmt.Sprintf("staff[%d]", i)
 		key := names.NameKey(rs.Name)
 		if j, dup := staffNames[key]; dup && key != "" {
-			add(at+".name", des.ErrInvalid,
+			l.add(at+".name", des.ErrInvalid,
 				"%q is on the roster twice (also staff[%d]); give each line its own name, e.g. \"%s (2)\"", rs.Name, j, rs.Name)
 		}
 		staffNames[key] = i
-		who := ""
-		if strings.TrimSpace(rs.Name) != "" {
-			who = fmt.Sprintf("%q: ", rs.Name) // the person, by name
-		}
-		s, problems := staffFrom(rs)
-		for _, p := range problems {
-			add(at+"."+p.field, p.err, "%s%s", who, p.msg)
-		}
-		if len(problems) == 0 {
-			if err := s.Validate(); err != nil {
-				for _, e := range err.(des.Errors) {
-					fe := e.(*des.FieldError)
-					add(at+"."+fe.Field, fe.Err, "%s%s", who, fe.Msg)
-				}
+		l.sc.Staff = append(l.sc.Staff, l.staffLine(at, rs))
+	}
+}
+
+// staffLine checks one staff line at path at, naming the person in each
+// message where the line gives a name.
+func (l *scenarioLoader) staffLine(at string, rs rawStaff) arrs.Staff {
+	who := ""
+	if strings.TrimSpace(rs.Name) != "" {
+		who = fmt.Sprintf("%q: ", rs.Name) // the person, by name
+	}
+	s, problems := staffFrom(rs)
+	for _, p := range problems {
+		l.add(at+"."+p.field, p.err, "%s%s", who, p.msg)
+	}
+	if len(problems) == 0 {
+		if err := s.Validate(); err != nil {
+			for _, e := range err.(des.Errors) {
+				fe := e.(*des.FieldError)
+				l.add(at+"."+fe.Field, fe.Err, "%s%s", who, fe.Msg)
 			}
 		}
-		sc.Staff = append(sc.Staff, s)
 	}
-	sc.Sharing = sharing(raw.Sharing, raw.Practices, raw.Staff, add)
-	if len(errs) > 0 {
-		return nil, errs
-	}
-	return sc, nil
+	return s
 }
 
 type problem struct {

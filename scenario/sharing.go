@@ -136,81 +136,125 @@ var knownPayments = []string{"core_pcn_funding", "clinical_director", "leadershi
 // sharing validates the [sharing] table and the staff sharing keys.
 func sharing(raw *rawSharing, practices []des.Practice, staff []rawStaff,
 	add func(path string, sentinel error, format string, args ...any)) Sharing {
-	var s Sharing
-	names := make([]string, len(practices))
+	v := sharingValidator{add: add, names: make([]string, len(practices))}
 	for i, p := range practices {
-		names[i] = p.Name
-	}
-	basis := func(path, b string, beds bool) ShareBasis {
-		sb := ShareBasis(b)
-		if !slices.Contains(shareBases, sb) || (sb == ShareCareHomeBeds && !beds) {
-			want := "registered, weighted, adjusted, equal or fixed"
-			if beds {
-				want = "registered, weighted, adjusted, care_home_beds, equal or fixed"
-			}
-			add(path, des.ErrInvalid, "basis %q: want %s", b, want)
-		}
-		return sb
-	}
-	practice := func(path, name string) {
-		if !slices.Contains(names, name) {
-			add(path, des.ErrInvalid, "practice %q is not one of the [[practices]] (%s)", name, strings.Join(names, ", "))
-		}
+		v.names[i] = p.Name
 	}
 	if raw != nil {
 		if raw.Basis != "" {
-			s.Basis = basis("sharing.basis", raw.Basis, false)
+			v.s.Basis = v.basis("sharing.basis", raw.Basis, false)
 		}
-		for i, f := range raw.Fixed {
-			at := fmt.Sprintf("sharing.fixed[%d]", i)
-			practice(at+".practice", f.Practice)
-			if !f.Percent.IsSet() || f.Percent.Decimal().IsNegative() ||
-				f.Percent.Decimal().GreaterThan(decimal.NewFromInt(100)) {
-				add(at+".percent", des.ErrInvalid, "want a percentage from 0 to 100")
-			}
-			if s.Fixed == nil {
-				s.Fixed = map[string]decimal.Decimal{}
-			}
-			if _, dup := s.Fixed[f.Practice]; dup {
-				add(at+".practice", des.ErrInvalid, "practice %q has two fixed percentages", f.Practice)
-			}
-			s.Fixed[f.Practice] = f.Percent.Decimal()
-		}
-		for i, p := range raw.Payment {
-			at := fmt.Sprintf("sharing.payment[%d]", i)
-			switch {
-			case !slices.Contains(knownPayments, p.ID):
-				add(at+".id", des.ErrInvalid, "payment %q: want one of %s", p.ID, strings.Join(knownPayments, ", "))
-			case p.ID == "network_participation":
-				add(at+".id", des.ErrInvalid,
-					"the Network Participation Payment is paid to each practice on its own figures; it is not shared")
-			}
-			if s.Payments == nil {
-				s.Payments = map[string]ShareBasis{}
-			}
-			if _, dup := s.Payments[p.ID]; dup {
-				add(at+".id", des.ErrInvalid, "payment %q is shared twice", p.ID)
-			}
-			s.Payments[p.ID] = basis(at+".basis", p.Basis, true)
-		}
-		for i, r := range raw.Retained {
-			at := fmt.Sprintf("sharing.retained[%d]", i)
-			if strings.TrimSpace(r.Name) == "" {
-				add(at+".name", des.ErrMissing, "missing name, e.g. name = \"Clinical director\"")
-			}
-			if !r.Annual.IsSet() || r.Annual.Decimal().IsNegative() || des.Places(r.Annual.Decimal()) > 2 {
-				add(at+".annual", des.ErrInvalid, "want an annual amount in pounds and pence, 0 or more")
-			} else if r.Annual.Decimal().GreaterThan(maxRetained) {
-				add(at+".annual", des.ErrInvalid, "%s is more than £%s a year: no amount a PCN keeps back is that large",
-					r.Annual.Decimal(), maxRetained)
-			}
-			s.Retained = append(s.Retained, Retained{Name: r.Name, Annual: r.Annual.Decimal()})
-		}
+		v.fixed(raw.Fixed)
+		v.payments(raw.Payment)
+		v.retained(raw.Retained)
 	}
-	usesFixed := s.DefaultBasis() == ShareFixed
-	for _, b := range s.Payments {
+	usesFixed := v.s.DefaultBasis() == ShareFixed
+	for _, b := range v.s.Payments {
 		usesFixed = usesFixed || b == ShareFixed
 	}
+	if v.staff(staff) {
+		usesFixed = true
+	}
+	if usesFixed || len(v.s.Fixed) > 0 {
+		at := "sharing.basis"
+		if raw != nil && len(raw.Fixed) > 0 {
+			at = "sharing.fixed[0].percent"
+		}
+		v.fixedTotal(at)
+	}
+	return v.s
+}
+
+// sharingValidator builds a Sharing, reporting each fault through add.
+type sharingValidator struct {
+	add   func(path string, sentinel error, format string, args ...any)
+	names []string // the practices' names, in order
+	s     Sharing
+}
+
+// basis checks a sharing basis (care_home_beds only where beds says a
+// payment may be shared by it).
+func (v *sharingValidator) basis(path, b string, beds bool) ShareBasis {
+	sb := ShareBasis(b)
+	if !slices.Contains(shareBases, sb) || (sb == ShareCareHomeBeds && !beds) {
+		want := "registered, weighted, adjusted, equal or fixed"
+		if beds {
+			want = "registered, weighted, adjusted, care_home_beds, equal or fixed"
+		}
+		v.add(path, des.ErrInvalid, "basis %q: want %s", b, want)
+	}
+	return sb
+}
+
+// practice checks that name is one of the PCN's practices.
+func (v *sharingValidator) practice(path, name string) {
+	if !slices.Contains(v.names, name) {
+		v.add(path, des.ErrInvalid, "practice %q is not one of the [[practices]] (%s)", name, strings.Join(v.names, ", "))
+	}
+}
+
+// fixed checks and records [[sharing.fixed]]: one percentage a practice.
+func (v *sharingValidator) fixed(fixed []rawFixed) {
+	for i, f := range fixed {
+		at := fmt.Sprintf("sharing.fixed[%d]", i)
+		v.practice(at+".practice", f.Practice)
+		if !f.Percent.IsSet() || f.Percent.Decimal().IsNegative() ||
+			f.Percent.Decimal().GreaterThan(decimal.NewFromInt(100)) {
+			v.add(at+".percent", des.ErrInvalid, "want a percentage from 0 to 100")
+		}
+		if v.s.Fixed == nil {
+			v.s.Fixed = map[string]decimal.Decimal{}
+		}
+		if _, dup := v.s.Fixed[f.Practice]; dup {
+			v.add(at+".practice", des.ErrInvalid, "practice %q has two fixed percentages", f.Practice)
+		}
+		v.s.Fixed[f.Practice] = f.Percent.Decimal()
+	}
+}
+
+// payments checks and records [[sharing.payment]]: a basis for a payment
+// the network shares, each payment once.
+func (v *sharingValidator) payments(payments []rawSharePayment) {
+	for i, p := range payments {
+		at := fmt.Sprintf("sharing.payment[%d]", i)
+		switch {
+		case !slices.Contains(knownPayments, p.ID):
+			v.add(at+".id", des.ErrInvalid, "payment %q: want one of %s", p.ID, strings.Join(knownPayments, ", "))
+		case p.ID == "network_participation":
+			v.add(at+".id", des.ErrInvalid,
+				"the Network Participation Payment is paid to each practice on its own figures; it is not shared")
+		}
+		if v.s.Payments == nil {
+			v.s.Payments = map[string]ShareBasis{}
+		}
+		if _, dup := v.s.Payments[p.ID]; dup {
+			v.add(at+".id", des.ErrInvalid, "payment %q is shared twice", p.ID)
+		}
+		v.s.Payments[p.ID] = v.basis(at+".basis", p.Basis, true)
+	}
+}
+
+// retained checks and records [[sharing.retained]]: named amounts the
+// network keeps back, in pounds and pence.
+func (v *sharingValidator) retained(retained []rawRetained) {
+	for i, r := range retained {
+		at := fmt.Sprintf("sharing.retained[%d]", i)
+		if strings.TrimSpace(r.Name) == "" {
+			v.add(at+".name", des.ErrMissing, "missing name, e.g. name = \"Clinical director\"")
+		}
+		if !r.Annual.IsSet() || r.Annual.Decimal().IsNegative() || des.Places(r.Annual.Decimal()) > 2 {
+			v.add(at+".annual", des.ErrInvalid, "want an annual amount in pounds and pence, 0 or more")
+		} else if r.Annual.Decimal().GreaterThan(maxRetained) {
+			v.add(at+".annual", des.ErrInvalid, "%s is more than £%s a year: no amount a PCN keeps back is that large",
+				r.Annual.Decimal(), maxRetained)
+		}
+		v.s.Retained = append(v.s.Retained, Retained{Name: r.Name, Annual: r.Annual.Decimal()})
+	}
+}
+
+// staff checks and records each staff line's employer, cost_basis and
+// claim_basis, and says whether any of them shares by fixed percentages.
+func (v *sharingValidator) staff(staff []rawStaff) (usesFixed bool) {
 	for i, rs := range staff {
 		at := fmt.Sprintf("staff[%d]", i)
 		if rs.Employer == "" && rs.CostBasis == "" && rs.ClaimBasis == "" {
@@ -218,40 +262,39 @@ func sharing(raw *rawSharing, practices []des.Practice, staff []rawStaff,
 		}
 		ss := StaffShare{Employer: rs.Employer}
 		if rs.Employer != "" {
-			practice(at+".employer", rs.Employer)
+			v.practice(at+".employer", rs.Employer)
 			if rs.CostBasis != "" {
-				add(at+".cost_basis", des.ErrInvalid,
+				v.add(at+".cost_basis", des.ErrInvalid,
 					"%s has an employer, who bears the whole cost: give employer or cost_basis, not both", rs.Name)
 			}
 		}
 		if rs.CostBasis != "" {
-			ss.CostBasis = basis(at+".cost_basis", rs.CostBasis, false)
+			ss.CostBasis = v.basis(at+".cost_basis", rs.CostBasis, false)
 		}
 		if rs.ClaimBasis != "" {
-			ss.ClaimBasis = basis(at+".claim_basis", rs.ClaimBasis, false)
+			ss.ClaimBasis = v.basis(at+".claim_basis", rs.ClaimBasis, false)
 		}
 		usesFixed = usesFixed || ss.CostBasis == ShareFixed || ss.ClaimBasis == ShareFixed
-		if s.Staff == nil {
-			s.Staff = map[string]StaffShare{}
+		if v.s.Staff == nil {
+			v.s.Staff = map[string]StaffShare{}
 		}
-		s.Staff[rs.Name] = ss
+		v.s.Staff[rs.Name] = ss
 	}
-	if usesFixed || len(s.Fixed) > 0 {
-		at := "sharing.basis"
-		if raw != nil && len(raw.Fixed) > 0 {
-			at = "sharing.fixed[0].percent"
+	return usesFixed
+}
+
+// fixedTotal checks, where anything shares by fixed percentages, that
+// every practice has one and that they add up to 100; at is where to say so.
+func (v *sharingValidator) fixedTotal(at string) {
+	sum := decimal.Zero
+	for _, n := range v.names {
+		p, ok := v.s.Fixed[n]
+		if !ok {
+			v.add(at, des.ErrMissing, "practice %q has no fixed percentage: with a fixed basis every practice needs one", n)
 		}
-		sum := decimal.Zero
-		for _, n := range names {
-			p, ok := s.Fixed[n]
-			if !ok {
-				add(at, des.ErrMissing, "practice %q has no fixed percentage: with a fixed basis every practice needs one", n)
-			}
-			sum = sum.Add(p)
-		}
-		if !sum.Equal(decimal.NewFromInt(100)) {
-			add(at, des.ErrInvalid, "the fixed percentages add up to %s, not 100", sum)
-		}
+		sum = sum.Add(p)
 	}
-	return s
+	if !sum.Equal(decimal.NewFromInt(100)) {
+		v.add(at, des.ErrInvalid, "the fixed percentages add up to %s, not 100", sum)
+	}
 }

@@ -160,149 +160,189 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 		return Statement{}, fmt.Errorf("%w: the year has no practices (build it with scenario.Run or Scenario.Year)",
 			des.ErrMissing)
 	}
-	st := Statement{Year: yr.Year}
-	n := len(ps)
-	lines := make([][]Line, n)
-	weights := func(b scenario.ShareBasis) ([]decimal.Decimal, error) {
-		w := make([]decimal.Decimal, n)
-		for i, p := range ps {
-			switch b {
-			case scenario.ShareEqual:
-				w[i] = decimal.NewFromInt(1)
-			case scenario.ShareFixed:
-				v, ok := sh.Fixed[p.Name]
-				if !ok {
-					return nil, fmt.Errorf("%w: practice %q has no fixed percentage", des.ErrMissing, p.Name)
-				}
-				w[i] = v
-			default:
-				v, ok := p.Figure(des.Basis(b))
-				if !ok {
-					return nil, &des.MissingFigureError{Practice: p.Name, Index: i, Field: string(b), Payment: "sharing"}
-				}
-				w[i] = v
-			}
-		}
-		for _, x := range w {
-			if !x.IsZero() {
-				return w, nil
-			}
-		}
-		field := "sharing.basis"
-		if b == scenario.ShareFixed {
-			field = "sharing.fixed"
-		}
-		return nil, &des.FieldError{Field: field, Err: des.ErrInvalid,
-			Msg: fmt.Sprintf("shared by %s, but every practice's %s is 0 in %s: nothing to share by; "+
-				"share by another basis (sharing.basis, a [[sharing.payment]] basis, or a person's cost_basis or claim_basis)",
-				b, b, yr.Year)}
-	}
-	// share adds a line to every practice: the monthly amounts split by w.
-	share := func(k Kind, id, basis string, months []int64, w []decimal.Decimal, sign int64) error {
-		per := make([][]int64, n)
-		for i := range per {
-			per[i] = make([]int64, 12)
-		}
-		for m, amt := range months {
-			s, err := Split(sign*amt, w)
-			if err != nil {
-				return fmt.Errorf("%s %s: %w", k, id, err)
-			}
-			for i := range s {
-				per[i][m] = s[i]
-			}
-		}
-		for i := range per {
-			lines[i] = append(lines[i], line(k, id, basis, per[i]))
-		}
-		return nil
-	}
-	byBasis := func(k Kind, id string, b scenario.ShareBasis, months []int64, sign int64) error {
-		w, err := weights(b)
-		if err != nil {
-			return fmt.Errorf("%s %s: %w", k, id, err)
-		}
-		return share(k, id, string(b), months, w, sign)
-	}
+	b := &builder{yr: yr, sh: sh, ps: ps, lines: make([][]Line, len(ps))}
 	for _, a := range yr.Entitlements.Payments {
 		if a.PaidTo == des.PaidToPractice {
-			for i, p := range ps {
-				own := make([]int64, 12)
-				for _, pa := range a.Parts {
-					if pa.Practice != p.Name {
-						continue
-					}
-					for m, v := range pa.Months {
-						own[m] += pennies(v)
-					}
-				}
-				lines[i] = append(lines[i], line(OwnPay, a.ID, "own figures", own))
-			}
+			b.ownPay(a)
 			continue
 		}
-		if err := byBasis(Income, a.ID, sh.PaymentBasis(a.ID), monthsOf(a.Months), 1); err != nil {
+		if err := b.byBasis(Income, a.ID, sh.PaymentBasis(a.ID), monthsOf(a.Months), 1); err != nil {
 			return Statement{}, err
 		}
 	}
 	for _, r := range sh.Retained {
-		p := pennies(r.Annual)
-		each := (2*p + 12) / 24 // half-up twelfths
-		months := make([]int64, 12)
-		for m := range months {
-			months[m] = each
-		}
-		if err := byBasis(Retained, r.Name, sh.DefaultBasis(), months, -1); err != nil {
+		if err := b.byBasis(Retained, r.Name, sh.DefaultBasis(), retainedMonths(r.Annual), -1); err != nil {
 			return Statement{}, err
 		}
 	}
 	for _, s := range yr.ARRS.Staff {
-		rule := sh.Staff[s.Name]
-		costW, costBasis := []decimal.Decimal(nil), ""
-		if rule.Employer != "" {
-			costW, costBasis = make([]decimal.Decimal, n), "employer"
-			found := false
-			for i, p := range ps {
-				costW[i] = decimal.Zero
-				if p.Name == rule.Employer {
-					costW[i], found = decimal.NewFromInt(1), true
-				}
-			}
-			if !found {
-				return Statement{}, fmt.Errorf("%w: %s's employer %q is not a practice of the PCN", des.ErrInvalid, s.Name,
-					rule.Employer)
-			}
-		} else {
-			b := rule.CostBasis
-			if b == "" {
-				b = sh.DefaultBasis()
-			}
-			w, err := weights(b)
-			if err != nil {
-				return Statement{}, err
-			}
-			costW, costBasis = w, string(b)
-		}
-		claimW, claimBasis := costW, costBasis
-		if rule.ClaimBasis != "" {
-			w, err := weights(rule.ClaimBasis)
-			if err != nil {
-				return Statement{}, err
-			}
-			claimW, claimBasis = w, string(rule.ClaimBasis)
-		}
-		if err := share(Staff, s.Name, costBasis, penniesOf(s.CostMonths), costW, -1); err != nil {
-			return Statement{}, err
-		}
-		if err := share(Claims, s.Name, claimBasis, penniesOf(s.Months), claimW, 1); err != nil {
+		if err := b.staff(s.Name, penniesOf(s.CostMonths), penniesOf(s.Months)); err != nil {
 			return Statement{}, err
 		}
 	}
+	st := Statement{Year: yr.Year}
 	for i, p := range ps {
-		st.Practices = append(st.Practices, practice(p.Name, lines[i]))
+		st.Practices = append(st.Practices, practice(p.Name, b.lines[i]))
 	}
 	st.PCN = total(yr.PCN.Name, st.Practices)
 	st.CashFlow = cashFlow(yr, sh)
 	return st, nil
+}
+
+// builder gathers each practice's lines for Build.
+type builder struct {
+	yr    scenario.YearResult
+	sh    scenario.Sharing
+	ps    []des.Practice
+	lines [][]Line // each practice's, in the order of ps
+}
+
+// weights are the practices' weights when shared by basis b; weights that
+// are all 0 are an error naming the [sharing] field to change.
+func (b *builder) weights(basis scenario.ShareBasis) ([]decimal.Decimal, error) {
+	w := make([]decimal.Decimal, len(b.ps))
+	for i, p := range b.ps {
+		switch basis {
+		case scenario.ShareEqual:
+			w[i] = decimal.NewFromInt(1)
+		case scenario.ShareFixed:
+			v, ok := b.sh.Fixed[p.Name]
+			if !ok {
+				return nil, fmt.Errorf("%w: practice %q has no fixed percentage", des.ErrMissing, p.Name)
+			}
+			w[i] = v
+		default:
+			v, ok := p.Figure(des.Basis(basis))
+			if !ok {
+				return nil, &des.MissingFigureError{Practice: p.Name, Index: i, Field: string(basis), Payment: "sharing"}
+			}
+			w[i] = v
+		}
+	}
+	for _, x := range w {
+		if !x.IsZero() {
+			return w, nil
+		}
+	}
+	field := "sharing.basis"
+	if basis == scenario.ShareFixed {
+		field = "sharing.fixed"
+	}
+	return nil, &des.FieldError{Field: field, Err: des.ErrInvalid,
+		Msg: fmt.Sprintf("shared by %s, but every practice's %s is 0 in %s: nothing to share by; "+
+			"share by another basis (sharing.basis, a [[sharing.payment]] basis, or a person's cost_basis or claim_basis)",
+			basis, basis, b.yr.Year)}
+}
+
+// share adds a line to every practice: the monthly amounts split by w.
+func (b *builder) share(k Kind, id, basis string, months []int64, w []decimal.Decimal, sign int64) error {
+	per := make([][]int64, len(b.ps))
+	for i := range per {
+		per[i] = make([]int64, 12)
+	}
+	for m, amt := range months {
+		s, err := Split(sign*amt, w)
+		if err != nil {
+			return fmt.Errorf("%s %s: %w", k, id, err)
+		}
+		for i := range s {
+			per[i][m] = s[i]
+		}
+	}
+	for i := range per {
+		b.lines[i] = append(b.lines[i], line(k, id, basis, per[i]))
+	}
+	return nil
+}
+
+// byBasis adds a line to every practice: the monthly amounts split by
+// the weights of basis.
+func (b *builder) byBasis(k Kind, id string, basis scenario.ShareBasis, months []int64, sign int64) error {
+	w, err := b.weights(basis)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", k, id, err)
+	}
+	return b.share(k, id, string(basis), months, w, sign)
+}
+
+// ownPay adds a payment paid to each practice on its own figures: each
+// practice's line is its own parts.
+func (b *builder) ownPay(a des.Amount) {
+	for i, p := range b.ps {
+		own := make([]int64, 12)
+		for _, pa := range a.Parts {
+			if pa.Practice != p.Name {
+				continue
+			}
+			for m, v := range pa.Months {
+				own[m] += pennies(v)
+			}
+		}
+		b.lines[i] = append(b.lines[i], line(OwnPay, a.ID, "own figures", own))
+	}
+}
+
+// retainedMonths is an amount kept back a year, in twelve equal months
+// (each rounded half-up to the penny).
+func retainedMonths(annual decimal.Decimal) []int64 {
+	p := pennies(annual)
+	each := (2*p + 12) / 24 // half-up twelfths
+	months := make([]int64, 12)
+	for m := range months {
+		months[m] = each
+	}
+	return months
+}
+
+// staff adds a person's cost, shared by their employer or cost basis, and
+// their claims, shared by their claim basis (the cost's when not given).
+func (b *builder) staff(name string, cost, claims []int64) error {
+	rule := b.sh.Staff[name]
+	costW, costBasis, err := b.costWeights(name, rule)
+	if err != nil {
+		return err
+	}
+	claimW, claimBasis := costW, costBasis
+	if rule.ClaimBasis != "" {
+		w, err := b.weights(rule.ClaimBasis)
+		if err != nil {
+			return err
+		}
+		claimW, claimBasis = w, string(rule.ClaimBasis)
+	}
+	if err := b.share(Staff, name, costBasis, cost, costW, -1); err != nil {
+		return err
+	}
+	return b.share(Claims, name, claimBasis, claims, claimW, 1)
+}
+
+// costWeights are the weights a person's cost is shared by, and the
+// basis to show: all to the employer, or by their cost basis (the
+// default basis when not given).
+func (b *builder) costWeights(name string, rule scenario.StaffShare) ([]decimal.Decimal, string, error) {
+	if rule.Employer == "" {
+		basis := rule.CostBasis
+		if basis == "" {
+			basis = b.sh.DefaultBasis()
+		}
+		w, err := b.weights(basis)
+		if err != nil {
+			return nil, "", err
+		}
+		return w, string(basis), nil
+	}
+	costW, found := make([]decimal.Decimal, len(b.ps)), false
+	for i, p := range b.ps {
+		costW[i] = decimal.Zero
+		if p.Name == rule.Employer {
+			costW[i], found = decimal.NewFromInt(1), true
+		}
+	}
+	if !found {
+		return nil, "", fmt.Errorf("%w: %s's employer %q is not a practice of the PCN", des.ErrInvalid, name,
+			rule.Employer)
+	}
+	return costW, "employer", nil
 }
 
 // total is the PCN's statement: each line the sum of the practices'.

@@ -11,7 +11,6 @@ package derive
 // one year).
 
 import (
-	"cmp"
 	"encoding/json"
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
@@ -289,66 +288,98 @@ func (e Evidence) MarshalText() ([]byte, error) {
 
 // UnmarshalText reads evidence written by MarshalText.
 func (e *Evidence) UnmarshalText(text []byte) error {
-	out := Evidence{}
 	rest := string(text)
-	out.anchors = make([]anchor, 0, strings.Count(rest, "\nanchor "))
-	var a *anchor
+	r := evidenceReader{out: Evidence{anchors: make([]anchor, 0, strings.Count(rest, "\nanchor "))}}
 	var f []string
-	n := 0
 	for rest != "" {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
-		n++
-		bad := func(err error) error {
-			return fmt.Errorf("evidence line %d: %q: %w", n, line, cmp.Or(err, des.ErrSyntax))
-		}
+		r.n++
 		var err error
-		if f, err = textFields(f[:0], line); err != nil || len(f) == 0 {
-			return bad(err)
+		done := false
+		if f, err = textFields(f[:0], line); err == nil && len(f) == 0 {
+			err = des.ErrSyntax
 		}
-		switch key, args := f[0], f[1:]; {
-		case key == "evidence" && len(args) == 1 && n == 1:
-			if out.year, err = des.ParseYear(args[0]); err != nil {
-				return bad(err)
-			}
-		case key == "dates" && n == 2:
-			for _, t := range args {
-				d, err := des.ParseDate(t)
-				if err != nil {
-					return bad(err)
-				}
-				out.dates = append(out.dates, d)
-			}
-		case key == "anchor" && len(args) == 8 && n > 2:
-			out.anchors = append(out.anchors, anchor{role: args[0], band: args[1], year: out.year})
-			a = &out.anchors[len(out.anchors)-1]
-			for i, p := range []*des.Date{&a.from, &a.until, &a.known} {
-				if *p, err = des.ParseDate(args[2+i]); err != nil {
-					return bad(err)
-				}
-			}
-			for z := range nZones {
-				if t := args[5+z]; t != "-" {
-					if a.amt[z], err = ParseExact(t); err != nil {
-						return bad(err)
-					}
-				}
-			}
-		case key == "source" && len(args) == 2 && a != nil:
-			a.src = [nZones]des.Source{{Document: args[0], URL: args[1]}, {Document: args[0], URL: args[1]},
-				{Document: args[0], URL: args[1]}}
-		case key == "outer_source" && len(args) == 2 && a != nil:
-			a.src[1] = des.Source{Document: args[0], URL: args[1]}
-		case key == "inner_source" && len(args) == 2 && a != nil:
-			a.src[2] = des.Source{Document: args[0], URL: args[1]}
-		case key == "end" && len(args) == 0 && rest == "" && n > 2:
-			*e = out
+		if err == nil {
+			done, err = r.line(f[0], f[1:], rest == "")
+		}
+		if err != nil {
+			return fmt.Errorf("evidence line %d: %q: %w", r.n, line, err)
+		}
+		if done {
+			*e = r.out
 			return nil
-		default:
-			return bad(nil)
 		}
 	}
 	return fmt.Errorf("evidence: %w: no end line", des.ErrSyntax)
+}
+
+// evidenceReader is UnmarshalText's state: the evidence so far, the
+// anchor being read and the line number.
+type evidenceReader struct {
+	out Evidence
+	a   *anchor // the last anchor read, which source lines belong to
+	n   int
+}
+
+// line reads one line, its first word key and the rest args; last says
+// it is the text's last line. It says whether the line ends the evidence;
+// a line out of place is des.ErrSyntax.
+func (r *evidenceReader) line(key string, args []string, last bool) (done bool, err error) {
+	switch {
+	case key == "evidence" && len(args) == 1 && r.n == 1:
+		r.out.year, err = des.ParseYear(args[0])
+	case key == "dates" && r.n == 2:
+		err = r.dates(args)
+	case key == "anchor" && len(args) == 8 && r.n > 2:
+		err = r.anchor(args)
+	case key == "source" && len(args) == 2 && r.a != nil:
+		r.a.src = [nZones]des.Source{{Document: args[0], URL: args[1]}, {Document: args[0], URL: args[1]},
+			{Document: args[0], URL: args[1]}}
+	case key == "outer_source" && len(args) == 2 && r.a != nil:
+		r.a.src[1] = des.Source{Document: args[0], URL: args[1]}
+	case key == "inner_source" && len(args) == 2 && r.a != nil:
+		r.a.src[2] = des.Source{Document: args[0], URL: args[1]}
+	case key == "end" && len(args) == 0 && last && r.n > 2:
+		return true, nil
+	default:
+		return false, des.ErrSyntax
+	}
+	return false, err
+}
+
+// dates reads the dates line: the as-at dates the evidence was taken on.
+func (r *evidenceReader) dates(args []string) error {
+	for _, t := range args {
+		d, err := des.ParseDate(t)
+		if err != nil {
+			return err
+		}
+		r.out.dates = append(r.out.dates, d)
+	}
+	return nil
+}
+
+// anchor reads an anchor line: role, band, from, until, known, then an
+// amount for each zone ("-" for none).
+func (r *evidenceReader) anchor(args []string) error {
+	r.out.anchors = append(r.out.anchors, anchor{role: args[0], band: args[1], year: r.out.year})
+	a := &r.out.anchors[len(r.out.anchors)-1]
+	r.a = a
+	var err error
+	for i, p := range []*des.Date{&a.from, &a.until, &a.known} {
+		if *p, err = des.ParseDate(args[2+i]); err != nil {
+			return err
+		}
+	}
+	for z := range nZones {
+		if t := args[5+z]; t != "-" {
+			if a.amt[z], err = ParseExact(t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // textFields appends the fields of a line of MarshalText to out: words

@@ -40,98 +40,147 @@ func Project(base *des.RuleSet, y des.Year, p Projection) (*des.RuleSet, error) 
 // and its source says so. A payment the base marks as removed from the DES
 // is not brought back.
 func ProjectFrom(published []*des.RuleSet, y des.Year, p Projection) (*des.RuleSet, error) {
+	if err := p.check(); err != nil {
+		return nil, err
+	}
+	prior := publishedBefore(published, y)
+	if len(prior) == 0 {
+		return nil, fmt.Errorf("%w: no published year before %s to project from", des.ErrInvalid, y)
+	}
+	pj := projector{base: prior[0], prior: prior, y: y, p: p, carried: map[string]des.Year{}}
+	base := pj.base
+	out := &des.Contents{Year: y, Title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.Title()), File: base.File(),
+		ProjectedFrom: base.Year()}
+	out.Payments = pj.payments()
+	a := base.ARRS()
+	a.ClaimsFrom = y.Start()
+	for i, r := range a.Roles {
+		a.Roles[i] = pj.role(r)
+	}
+	out.ARRS = a
+	out.Gaps = pj.gaps()
+	return des.NewRuleSet(*out), nil
+}
+
+// check refuses a growth of -100% or less, or more than 1000%, a year.
+func (p Projection) check() error {
 	for _, g := range []struct {
 		name string
 		pct  decimal.Decimal
 	}{{"EntitlementGrowth", p.EntitlementGrowth}, {"ARRSGrowth", p.ARRSGrowth}, {"PayUplift", p.PayUplift}} {
 		if g.pct.LessThanOrEqual(decimal.NewFromInt(-100)) || g.pct.GreaterThan(decimal.NewFromInt(1000)) {
-			return nil, &des.FieldError{Field: g.name, Err: des.ErrInvalid,
+			return &des.FieldError{Field: g.name, Err: des.ErrInvalid,
 				Msg: fmt.Sprintf("%s%% a year: want more than -100%% (a fall of 100%% or more leaves nothing, or less "+
 					"than nothing) and at most 1000%%", g.pct)}
 		}
 	}
-	var prior []*des.RuleSet // published before y, latest first
+	return nil
+}
+
+// publishedBefore is the rule sets published before y, latest first.
+func publishedBefore(published []*des.RuleSet, y des.Year) []*des.RuleSet {
+	var prior []*des.RuleSet
 	for _, rs := range published {
 		if rs != nil && rs.Year() < y {
 			prior = append(prior, rs)
 		}
 	}
-	if len(prior) == 0 {
-		return nil, fmt.Errorf("%w: no published year before %s to project from", des.ErrInvalid, y)
-	}
 	slices.SortFunc(prior, func(a, b *des.RuleSet) int { return int(b.Year() - a.Year()) })
-	base := prior[0]
+	return prior
+}
 
-	out := &des.Contents{Year: y, Title: fmt.Sprintf("PROJECTED %s (from %s)", y, base.Title()), File: base.File(),
-		ProjectedFrom: base.Year()}
-	carried := map[string]des.Year{} // item → the year it is carried from, when not the base
-	for _, pay := range base.Payments() {
-		out.Payments = append(out.Payments, projectPayment(pay, base.Year(), y, p))
+// projector projects the base (prior[0]) to year y; carried records each
+// figure taken from an earlier year than the base, and that year.
+type projector struct {
+	base    *des.RuleSet
+	prior   []*des.RuleSet // published before y, latest first
+	y       des.Year
+	p       Projection
+	carried map[string]des.Year // item → the year it is carried from, when not the base
+}
+
+// payments projects the base's payments, then each payment the base lists
+// as a gap (not removed) from the latest earlier year that gives it.
+func (pj *projector) payments() []des.Payment {
+	var out []des.Payment
+	for _, pay := range pj.base.Payments() {
+		out = append(out, projectPayment(pay, pj.base.Year(), pj.y, pj.p))
 	}
-	for _, g := range base.Gaps() {
-		if g.Removed || hasPayment(base, g.Item) {
+	for _, g := range pj.base.Gaps() {
+		if g.Removed || hasPayment(pj.base, g.Item) {
 			continue
 		}
-		for _, rs := range prior[1:] {
+		for _, rs := range pj.prior[1:] {
 			if pay, ok := rs.Payment(g.Item); ok {
-				out.Payments = append(out.Payments, projectPayment(pay, rs.Year(), y, p))
-				carried[g.Item] = rs.Year()
+				out = append(out, projectPayment(pay, rs.Year(), pj.y, pj.p))
+				pj.carried[g.Item] = rs.Year()
 				break
 			}
 		}
 	}
-	a := base.ARRS()
-	a.ClaimsFrom = y.Start()
-	for i, r := range a.Roles {
-		r.EligibleFrom = y.Start()
-		from := base.Year()
-		ms := r.MaximaInForce(des.Date{})
-		if len(ms) == 0 {
-			for _, rs := range prior[1:] {
-				if old, ok := rs.ARRS().Role(r.ID); ok && len(old.Maxima) > 0 {
-					ms, from = old.MaximaInForce(des.Date{}), rs.Year()
-					carried["arrs role "+r.ID] = rs.Year()
-					break
-				}
+	return out
+}
+
+// role projects an ARRS role: eligible from the start of y, its last
+// maximum (the base's, or the latest earlier year's) grown by the pay
+// uplift, and its caps moved on to y.
+func (pj *projector) role(r des.Role) des.Role {
+	y := pj.y
+	r.EligibleFrom = y.Start()
+	from := pj.base.Year()
+	ms := r.MaximaInForce(des.Date{})
+	if len(ms) == 0 {
+		for _, rs := range pj.prior[1:] {
+			if old, ok := rs.ARRS().Role(r.ID); ok && len(old.Maxima) > 0 {
+				ms, from = old.MaximaInForce(des.Date{}), rs.Year()
+				pj.carried["arrs role "+r.ID] = rs.Year()
+				break
 			}
 		}
-		if len(ms) > 0 {
-			last := ms[len(ms)-1]
-			f := GrowthFactor(p.PayUplift, int(y-from))
-			grow := func(d decimal.Decimal) decimal.Decimal {
-				if d.IsZero() {
-					return d
-				}
-				return d.Mul(f).Round(2)
-			}
-			r.Maxima = []des.Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon),
-				InnerLondon: grow(last.InnerLondon), ClaimCap: last.ClaimCap,
-				Source: projected(from, y, r.ID+" maximum", p.PayUplift, last.Source)}}
-		}
-		n := int(y - base.Year())
-		for k := range r.Caps {
-			r.Caps[k].From, r.Caps[k].To = shiftYears(r.Caps[k].From, n), shiftYears(r.Caps[k].To, n)
-			if r.Caps[k].From.Before(y.Start()) {
-				r.Caps[k].From = y.Start()
-			}
-		}
-		a.Roles[i] = r
 	}
-	out.ARRS = a
+	if len(ms) > 0 {
+		last := ms[len(ms)-1]
+		f := GrowthFactor(pj.p.PayUplift, int(y-from))
+		grow := func(d decimal.Decimal) decimal.Decimal {
+			if d.IsZero() {
+				return d
+			}
+			return d.Mul(f).Round(2)
+		}
+		r.Maxima = []des.Maximum{{From: y.Start(), National: grow(last.National), OuterLondon: grow(last.OuterLondon),
+			InnerLondon: grow(last.InnerLondon), ClaimCap: last.ClaimCap,
+			Source: projected(from, y, r.ID+" maximum", pj.p.PayUplift, last.Source)}}
+	}
+	n := int(y - pj.base.Year())
+	for k := range r.Caps {
+		r.Caps[k].From, r.Caps[k].To = shiftYears(r.Caps[k].From, n), shiftYears(r.Caps[k].To, n)
+		if r.Caps[k].From.Before(y.Start()) {
+			r.Caps[k].From = y.Start()
+		}
+	}
+	return r
+}
+
+// gaps are the base's gaps, each saying it is carried from the base (or
+// which year's figure the projection carries instead), and a gap for each
+// role maximum carried from an earlier year, in item order.
+func (pj *projector) gaps() []des.Gap {
+	var out []des.Gap
+	base := pj.base
 	for _, g := range base.Gaps() {
 		what := fmt.Sprintf("(carried from %s, the base of this projection) %s", base.Year(), g.What)
-		if from, ok := carried[g.Item]; ok {
+		if from, ok := pj.carried[g.Item]; ok {
 			what = fmt.Sprintf("(in %s; this projection carries the %s figure forward instead) %s", base.Year(), from, g.What)
 		}
-		out.Gaps = append(out.Gaps, des.Gap{Item: g.Item, What: what, Removed: g.Removed})
+		out = append(out, des.Gap{Item: g.Item, What: what, Removed: g.Removed})
 	}
-	for item, from := range carried {
+	for item, from := range pj.carried {
 		if len(item) > 10 && item[:10] == "arrs role " {
-			out.Gaps = append(out.Gaps, des.Gap{Item: item[10:], What: fmt.Sprintf(
+			out = append(out, des.Gap{Item: item[10:], What: fmt.Sprintf(
 				"no %s maximum is published for %s; this projection grows the %s one", item[10:], base.Year(), from)})
 		}
 	}
-	slices.SortStableFunc(out.Gaps, func(a, b des.Gap) int {
+	slices.SortStableFunc(out, func(a, b des.Gap) int {
 		if a.Item < b.Item {
 			return -1
 		}
@@ -140,7 +189,7 @@ func ProjectFrom(published []*des.RuleSet, y des.Year, p Projection) (*des.RuleS
 		}
 		return 0
 	})
-	return des.NewRuleSet(*out), nil
+	return out
 }
 
 func hasPayment(rs *des.RuleSet, id string) bool {

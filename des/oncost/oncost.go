@@ -266,46 +266,11 @@ func (v *validator) onCostRules(root strict.Path, name string, raws []rawOnCostV
 	out := make([]Rule, 0, len(raws))
 	for i, r := range raws {
 		p := root.With(name, i)
-		before := len(v.errs)
-		src := v.source(p, r.rawSource)
-		for _, e := range v.errs[before:] {
-			var fe *des.FieldError
-			if errors.As(e, &fe) && fe.Line == 0 {
-				fe.Line = v.loc.LineOf(p) // a missing key: point at its table
-			}
-		}
-		rule := Rule{From: r.From, To: r.To, Rate: r.Rate.D, Source: src}
-		switch {
-		case !r.Rate.Set:
-			v.onCostAdd(p.Key("rate"), p, des.ErrMissing,
-				"missing rate: a fraction as a string, e.g. rate = \"0.138\" for 13.8%%")
-		case r.Rate.D.IsNegative():
-			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is negative", r.Rate.D)
-		case r.Rate.D.GreaterThan(decimal.NewFromInt(1)):
-			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)",
-				r.Rate.D)
-		case des.Places(r.Rate.D) > 6:
-			v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s has more than six decimal places", r.Rate.D)
-		}
-		if r.From.IsZero() {
-			v.onCostAdd(p.Key("from"), p, des.ErrMissing,
-				"missing from: the first day the value is in force, e.g. from = 2024-04-06")
-		}
-		if !r.To.IsZero() && !r.From.IsZero() && r.To.Before(r.From) {
-			v.onCostAdd(p.Key("to"), p, des.ErrInvalid, "to %s is before from %s", r.To, r.From)
-		}
+		rule := Rule{From: r.From, To: r.To, Rate: r.Rate.D, Source: v.onCostSource(p, r.rawSource)}
+		v.onCostRate(p, r.Rate)
+		v.onCostDates(p, r)
 		if i > 0 {
-			prev := raws[i-1]
-			switch {
-			case r.From.IsZero() || prev.From.IsZero():
-			case r.From == prev.From:
-				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "two values from %s: each value needs its own from date", r.From)
-			case r.From.Before(prev.From):
-				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "values must be in date order: %s comes after %s", r.From, prev.From)
-			case !prev.To.IsZero() && !prev.To.Before(r.From):
-				v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From,
-					prev.To)
-			}
+			v.onCostOrder(p, raws[i-1], r)
 			if out[i-1].To.IsZero() && !r.From.IsZero() {
 				out[i-1].To = r.From.AddDays(-1)
 			}
@@ -318,6 +283,63 @@ func (v *validator) onCostRules(root strict.Path, name string, raws []rawOnCostV
 		out = append(out, rule)
 	}
 	return out
+}
+
+// onCostSource checks a value's source; a missing key points at the
+// value's table.
+func (v *validator) onCostSource(p strict.Path, s rawSource) des.Source {
+	before := len(v.errs)
+	src := v.source(p, s)
+	for _, e := range v.errs[before:] {
+		var fe *des.FieldError
+		if errors.As(e, &fe) && fe.Line == 0 {
+			fe.Line = v.loc.LineOf(p) // a missing key: point at its table
+		}
+	}
+	return src
+}
+
+// onCostRate checks a value's rate: a fraction from 0 to 1, at most six
+// places.
+func (v *validator) onCostRate(p strict.Path, rate strict.Exact) {
+	switch {
+	case !rate.Set:
+		v.onCostAdd(p.Key("rate"), p, des.ErrMissing,
+			"missing rate: a fraction as a string, e.g. rate = \"0.138\" for 13.8%%")
+	case rate.D.IsNegative():
+		v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is negative", rate.D)
+	case rate.D.GreaterThan(decimal.NewFromInt(1)):
+		v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)",
+			rate.D)
+	case des.Places(rate.D) > 6:
+		v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s has more than six decimal places", rate.D)
+	}
+}
+
+// onCostDates checks a value's own dates: a from, and no to before it.
+func (v *validator) onCostDates(p strict.Path, r rawOnCostValue) {
+	if r.From.IsZero() {
+		v.onCostAdd(p.Key("from"), p, des.ErrMissing,
+			"missing from: the first day the value is in force, e.g. from = 2024-04-06")
+	}
+	if !r.To.IsZero() && !r.From.IsZero() && r.To.Before(r.From) {
+		v.onCostAdd(p.Key("to"), p, des.ErrInvalid, "to %s is before from %s", r.To, r.From)
+	}
+}
+
+// onCostOrder checks that a value starts after the one before it, prev,
+// and after prev's last day.
+func (v *validator) onCostOrder(p strict.Path, prev, r rawOnCostValue) {
+	switch {
+	case r.From.IsZero() || prev.From.IsZero():
+	case r.From == prev.From:
+		v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "two values from %s: each value needs its own from date", r.From)
+	case r.From.Before(prev.From):
+		v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "values must be in date order: %s comes after %s", r.From, prev.From)
+	case !prev.To.IsZero() && !prev.To.Before(r.From):
+		v.onCostAdd(p.Key("from"), p, des.ErrOverlap, "from %s overlaps the previous value, in force to %s", r.From,
+			prev.To)
+	}
 }
 
 // onCostInForce returns the rule in force on d, if any.

@@ -406,8 +406,26 @@ func (v *validator) total(p fieldPath, pay *des.Payment, t rawTotal) {
 	}
 }
 
+// part checks one [[...part]]: its basis and how it is stated, its dates,
+// its scale, whether it is carried, then each dated value.
 func (v *validator) part(p fieldPath, r rawPart) des.Part {
 	pt := des.Part{Basis: des.Basis(r.Basis), Stated: des.Stated(r.Stated), From: r.From, To: r.To, Label: r.Label}
+	v.partBasis(p, r, &pt)
+	v.partDates(p, &pt)
+	for k, s := range r.Scale {
+		pt.Scale = append(pt.Scale, v.step(p.with("scale", k), s))
+	}
+	pt.Carry = r.Carry
+	v.partCarry(p, r, pt)
+	for k, rv := range r.Value {
+		pt.Values = append(pt.Values, v.value(p.with("value", k), k, rv, pt))
+	}
+	return pt
+}
+
+// partBasis checks a part's basis and how its amount is stated (a year
+// when not given).
+func (v *validator) partBasis(p fieldPath, r rawPart, pt *des.Part) {
 	if !slices.Contains(bases, pt.Basis) {
 		v.add(p.key("basis"), des.ErrInvalid, "basis %q: want one of registered, weighted, adjusted, care_home_beds, fixed",
 			r.Basis)
@@ -418,6 +436,11 @@ func (v *validator) part(p fieldPath, r rawPart) des.Part {
 	if pt.Stated != des.Annual && pt.Stated != des.Period {
 		v.add(p.key("stated"), des.ErrInvalid, "stated %q: want annual or period", r.Stated)
 	}
+}
+
+// partDates checks a part's dates (the whole year when not given): in the
+// year, in order, and whole months for an amount stated for a period.
+func (v *validator) partDates(p fieldPath, pt *des.Part) {
 	if pt.From.IsZero() {
 		pt.From = v.year.Start()
 	}
@@ -433,14 +456,19 @@ func (v *validator) part(p fieldPath, r rawPart) des.Part {
 		v.add(p.key("from"), des.ErrInvalid,
 			"an amount stated for a period must cover whole months (from the 1st to a month end); got %s to %s", pt.From, pt.To)
 	}
-	for k, s := range r.Scale {
-		sp := p.with("scale", k)
-		if s.Above <= 0 || !s.Factor.Set || !s.Factor.D.IsPositive() || s.Factor.D.GreaterThan(decimal.NewFromInt(100)) {
-			v.add(sp, des.ErrInvalid, "a scale step needs above > 0 and a positive factor of at most 100")
-		}
-		pt.Scale = append(pt.Scale, des.Step{Above: s.Above, Factor: s.Factor.D})
+}
+
+// step checks one step of a part's scale.
+func (v *validator) step(sp fieldPath, s rawStep) des.Step {
+	if s.Above <= 0 || !s.Factor.Set || !s.Factor.D.IsPositive() || s.Factor.D.GreaterThan(decimal.NewFromInt(100)) {
+		v.add(sp, des.ErrInvalid, "a scale step needs above > 0 and a positive factor of at most 100")
 	}
-	pt.Carry = r.Carry
+	return des.Step{Above: s.Above, Factor: s.Factor.D}
+}
+
+// partCarry checks that a part either is carried from the previous year
+// (a yearly rate, no values) or gives values.
+func (v *validator) partCarry(p fieldPath, r rawPart, pt des.Part) {
 	switch {
 	case r.Carry && len(r.Value) > 0:
 		v.add(p.key("carry"), des.ErrInvalid, "a part marked carry takes its value from the previous year: give no [[...value]]")
@@ -449,51 +477,67 @@ func (v *validator) part(p fieldPath, r rawPart) des.Part {
 	case !r.Carry && len(r.Value) == 0:
 		v.add(p, des.ErrMissing, "part has no [[...value]]: give at least one dated rate (or carry = true)")
 	}
-	for k, rv := range r.Value {
-		vp := p.with("value", k)
-		val := des.Value{Rate: rv.Rate.D, From: rv.From, Announced: rv.Announced, Source: v.source(vp, rv.rawSource)}
-		if !rv.Rate.Set {
-			v.add(vp.key("rate"), des.ErrMissing, "missing rate")
-		} else if rv.Rate.D.IsNegative() {
-			v.add(vp.key("rate"), des.ErrInvalid, "rate %s is negative", rv.Rate.D)
-		} else if rv.Rate.D.IsZero() {
-			v.add(vp.key("rate"), des.ErrInvalid,
-				"rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; "+
-					"one that stops mid-year ends its part with to)")
-		} else if des.Places(rv.Rate.D) > 6 {
-			v.add(vp.key("rate"), des.ErrInvalid, "rate %s has more than six decimal places", rv.Rate.D)
-		} else if rv.Rate.D.GreaterThan(maxRate) {
-			v.add(vp.key("rate"), des.ErrInvalid, "rate %s is more than £%s: no DES rate is that large", rv.Rate.D, maxRate)
-		}
-		if val.From.IsZero() {
-			val.From = pt.From
-		}
-		if val.From.Before(pt.From) || val.From.After(pt.To) {
-			v.add(vp.key("from"), des.ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
-		}
-		if k == 0 && val.From.After(pt.From) && !val.From.After(pt.To) {
-			v.add(vp.key("from"), des.ErrInvalid,
-				"the first value starts %s, after its part (%s): no rate would be in force before it; give the part from = %s",
-				val.From, pt.From, val.From)
-		}
-		if pt.Stated == des.Period && val.From != pt.From {
-			v.add(vp.key("from"), des.ErrInvalid,
-				"an amount stated for a period applies to the whole period; a change needs a new part")
-		}
-		if k > 0 {
-			prev := pt.Values[k-1]
-			switch {
-			case val.From.Before(prev.From):
-				v.add(vp.key("from"), des.ErrOverlap, "values must be in date order: %s comes after %s", val.From, prev.From)
-			case val.From == prev.From && (val.Announced.IsZero() || prev.Announced.IsZero() ||
-				!val.Announced.After(prev.Announced)):
-				v.add(vp.key("from"), des.ErrOverlap,
-					"two values from %s: a backdated revision needs announced dates, later than the value it revises", val.From)
-			}
-		}
-		pt.Values = append(pt.Values, val)
+}
+
+// value checks the k-th dated value of the part pt (whose earlier values
+// are already in pt.Values): its source, its rate, then its dates.
+func (v *validator) value(vp fieldPath, k int, rv rawValue, pt des.Part) des.Value {
+	val := des.Value{Rate: rv.Rate.D, From: rv.From, Announced: rv.Announced, Source: v.source(vp, rv.rawSource)}
+	v.rate(vp.key("rate"), rv.Rate)
+	if val.From.IsZero() {
+		val.From = pt.From
 	}
-	return pt
+	v.valueFrom(vp, k, val, pt)
+	return val
+}
+
+// rate checks a part value's rate: given, more than 0, at most six
+// places, at most maxRate.
+func (v *validator) rate(rp fieldPath, r exact) {
+	switch {
+	case !r.Set:
+		v.add(rp, des.ErrMissing, "missing rate")
+	case r.D.IsNegative():
+		v.add(rp, des.ErrInvalid, "rate %s is negative", r.D)
+	case r.D.IsZero():
+		v.add(rp, des.ErrInvalid,
+			"rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; "+
+				"one that stops mid-year ends its part with to)")
+	case des.Places(r.D) > 6:
+		v.add(rp, des.ErrInvalid, "rate %s has more than six decimal places", r.D)
+	case r.D.GreaterThan(maxRate):
+		v.add(rp, des.ErrInvalid, "rate %s is more than £%s: no DES rate is that large", r.D, maxRate)
+	}
+}
+
+// valueFrom checks when the k-th value of pt takes effect: inside its
+// part, the first from the part's start, a period's from its start, and
+// after the value before it (or on the same day, announced later).
+func (v *validator) valueFrom(vp fieldPath, k int, val des.Value, pt des.Part) {
+	if val.From.Before(pt.From) || val.From.After(pt.To) {
+		v.add(vp.key("from"), des.ErrInvalid, "value from %s is outside its part (%s to %s)", val.From, pt.From, pt.To)
+	}
+	if k == 0 && val.From.After(pt.From) && !val.From.After(pt.To) {
+		v.add(vp.key("from"), des.ErrInvalid,
+			"the first value starts %s, after its part (%s): no rate would be in force before it; give the part from = %s",
+			val.From, pt.From, val.From)
+	}
+	if pt.Stated == des.Period && val.From != pt.From {
+		v.add(vp.key("from"), des.ErrInvalid,
+			"an amount stated for a period applies to the whole period; a change needs a new part")
+	}
+	if k == 0 {
+		return
+	}
+	prev := pt.Values[k-1]
+	switch {
+	case val.From.Before(prev.From):
+		v.add(vp.key("from"), des.ErrOverlap, "values must be in date order: %s comes after %s", val.From, prev.From)
+	case val.From == prev.From && (val.Announced.IsZero() || prev.Announced.IsZero() ||
+		!val.Announced.After(prev.Announced)):
+		v.add(vp.key("from"), des.ErrOverlap,
+			"two values from %s: a backdated revision needs announced dates, later than the value it revises", val.From)
+	}
 }
 
 func (v *validator) arrs(p fieldPath, r rawARRS, pots map[des.PotID]bool) des.ARRSRules {

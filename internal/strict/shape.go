@@ -31,110 +31,172 @@ func (e *ShapeError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, 
 // comments and the four kinds of string; anything it cannot read is left
 // to the decoder to refuse.
 func CheckShape(data []byte, lim Limits) *ShapeError {
-	line := 1
-	var stack []byte // '[' or '{' for each open bracket
-	var counts []int // elements so far of each open bracket
-	tables, dots := 0, 0
-	lineStart := true // only spaces since the start of the line
-	fail := func(format string, args ...any) *ShapeError {
-		return &ShapeError{Line: line, Msg: fmt.Sprintf(format, args...)}
-	}
-	n := len(data)
-	for i := 0; i < n; i++ {
-		c := data[i]
-		switch c {
+	s := shapeScan{data: data, lim: lim, line: 1, lineStart: true}
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
 		case '\n':
-			line++
-			lineStart = true
-			dots = 0
+			s.newline()
 			continue
 		case ' ', '\t', '\r':
 			continue
 		case '#':
-			for i+1 < n && data[i+1] != '\n' {
-				i++
-			}
+			i = s.skipComment(i)
 			continue
-		case '"', '\'':
-			if len(stack) > 0 && stack[len(stack)-1] == '[' {
-				counts[len(counts)-1]++
-			}
-			multi := i+2 < n && data[i+1] == c && data[i+2] == c
-			if multi {
-				i += 3
-				for ; i < n; i++ {
-					if data[i] == '\n' {
-						line++
-					}
-					if c == '"' && data[i] == '\\' {
-						i++
-						if i < n && data[i] == '\n' {
-							line++
-						}
-						continue
-					}
-					if i+2 < n && data[i] == c && data[i+1] == c && data[i+2] == c {
-						// up to two more quotes may belong to the string
-						i += 2
-						for i+1 < n && data[i+1] == c {
-							i++
-						}
-						break
-					}
-				}
-			} else {
-				for i++; i < n && data[i] != c && data[i] != '\n'; i++ {
-					if c == '"' && data[i] == '\\' {
-						i++
-						if i < n && data[i] == '\n' {
-							i-- // let the newline end the line
-						}
-					}
-				}
-				if i < n && data[i] == '\n' {
-					i-- // an unclosed string: the decoder says so
-				}
-			}
-		case '[', '{':
-			if c == '{' || (len(stack) == 0 && lineStart) {
-				tables++
-				if tables > lim.Tables {
-					return fail("more than %d tables: no scenario or rule set needs so many", lim.Tables)
-				}
-			}
-			if len(stack) > 0 {
-				counts[len(counts)-1]++
-			}
-			stack = append(stack, c)
-			counts = append(counts, 0)
-			dots = 0
-			if len(stack) > lim.Depth {
-				return fail("tables or arrays nested more than %d deep", lim.Depth)
-			}
-		case ']', '}':
-			if len(stack) > 0 {
-				stack, counts = stack[:len(stack)-1], counts[:len(counts)-1]
-			}
-			dots = 0
-		case ',', '=':
-			dots = 0
-		case '.':
-			dots++
-			if len(stack)+dots > lim.Depth {
-				return fail("a key of more than %d parts: no key pcnfin reads is so deep", lim.Depth)
-			}
-		default:
-			if len(stack) > 0 && stack[len(stack)-1] == '[' && (i == 0 || !isValueByte(data[i-1])) {
-				// the first byte of a scalar element of an array
-				counts[len(counts)-1]++
-			}
 		}
-		if len(counts) > 0 && counts[len(counts)-1] > lim.Elements {
-			return fail("an array of more than %d elements", lim.Elements)
+		var err *ShapeError
+		if i, err = s.token(i); err != nil {
+			return err
 		}
-		lineStart = false
+		if len(s.counts) > 0 && s.counts[len(s.counts)-1] > lim.Elements {
+			return s.fail("an array of more than %d elements", lim.Elements)
+		}
+		s.lineStart = false
 	}
 	return nil
+}
+
+// shapeScan is CheckShape's state: where it is, the brackets open and
+// what it has counted so far.
+type shapeScan struct {
+	data      []byte
+	lim       Limits
+	line      int
+	stack     []byte // '[' or '{' for each open bracket
+	counts    []int  // elements so far of each open bracket
+	tables    int
+	dots      int  // dotted-key parts since the last bracket, comma or equals
+	lineStart bool // only spaces since the start of the line
+}
+
+func (s *shapeScan) fail(format string, args ...any) *ShapeError {
+	return &ShapeError{Line: s.line, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *shapeScan) newline() {
+	s.line++
+	s.lineStart = true
+	s.dots = 0
+}
+
+// skipComment returns the index of the last byte of the comment starting
+// at i (the newline after it is left to end the line).
+func (s *shapeScan) skipComment(i int) int {
+	for i+1 < len(s.data) && s.data[i+1] != '\n' {
+		i++
+	}
+	return i
+}
+
+// token reads the byte at i, which is not a space, newline or comment,
+// and returns the index of the last byte it used.
+func (s *shapeScan) token(i int) (int, *ShapeError) {
+	switch c := s.data[i]; c {
+	case '"', '\'':
+		if s.inArray() {
+			s.counts[len(s.counts)-1]++
+		}
+		if i+2 < len(s.data) && s.data[i+1] == c && s.data[i+2] == c {
+			return s.skipMultiline(i, c), nil
+		}
+		return s.skipString(i, c), nil
+	case '[', '{':
+		return i, s.open(c)
+	case ']', '}':
+		s.close()
+	case ',', '=':
+		s.dots = 0
+	case '.':
+		s.dots++
+		if len(s.stack)+s.dots > s.lim.Depth {
+			return i, s.fail("a key of more than %d parts: no key pcnfin reads is so deep", s.lim.Depth)
+		}
+	default:
+		if s.inArray() && (i == 0 || !isValueByte(s.data[i-1])) {
+			// the first byte of a scalar element of an array
+			s.counts[len(s.counts)-1]++
+		}
+	}
+	return i, nil
+}
+
+// inArray says whether the innermost open bracket is an array's.
+func (s *shapeScan) inArray() bool {
+	return len(s.stack) > 0 && s.stack[len(s.stack)-1] == '['
+}
+
+// skipMultiline skips the multi-line string whose three quotes c start at
+// i, counting its lines, and returns the index of its last byte.
+func (s *shapeScan) skipMultiline(i int, c byte) int {
+	data, n := s.data, len(s.data)
+	i += 3
+	for ; i < n; i++ {
+		if data[i] == '\n' {
+			s.line++
+		}
+		if c == '"' && data[i] == '\\' {
+			i++
+			if i < n && data[i] == '\n' {
+				s.line++
+			}
+			continue
+		}
+		if i+2 < n && data[i] == c && data[i+1] == c && data[i+2] == c {
+			// up to two more quotes may belong to the string
+			i += 2
+			for i+1 < n && data[i+1] == c {
+				i++
+			}
+			break
+		}
+	}
+	return i
+}
+
+// skipString skips the one-line string whose quote c starts at i and
+// returns the index of its closing quote; an unclosed string stops before
+// the newline, which ends the line (the decoder says so).
+func (s *shapeScan) skipString(i int, c byte) int {
+	data, n := s.data, len(s.data)
+	for i++; i < n && data[i] != c && data[i] != '\n'; i++ {
+		if c == '"' && data[i] == '\\' {
+			i++
+			if i < n && data[i] == '\n' {
+				i-- // let the newline end the line
+			}
+		}
+	}
+	if i < n && data[i] == '\n' {
+		i-- // an unclosed string: the decoder says so
+	}
+	return i
+}
+
+// open opens an array or a table (a table header or an inline table),
+// counting it as an element of the bracket it is in.
+func (s *shapeScan) open(c byte) *ShapeError {
+	if c == '{' || (len(s.stack) == 0 && s.lineStart) {
+		s.tables++
+		if s.tables > s.lim.Tables {
+			return s.fail("more than %d tables: no scenario or rule set needs so many", s.lim.Tables)
+		}
+	}
+	if len(s.stack) > 0 {
+		s.counts[len(s.counts)-1]++
+	}
+	s.stack = append(s.stack, c)
+	s.counts = append(s.counts, 0)
+	s.dots = 0
+	if len(s.stack) > s.lim.Depth {
+		return s.fail("tables or arrays nested more than %d deep", s.lim.Depth)
+	}
+	return nil
+}
+
+func (s *shapeScan) close() {
+	if len(s.stack) > 0 {
+		s.stack, s.counts = s.stack[:len(s.stack)-1], s.counts[:len(s.counts)-1]
+	}
+	s.dots = 0
 }
 
 // isValueByte says whether b continues a bare value or key (so the byte

@@ -201,104 +201,146 @@ func (sh *Sheet) write(f *excelize.File, st styles) error {
 	if err != nil {
 		return err
 	}
-	for i, w := range sh.widths() {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1),
-		ActivePane: "bottomLeft"}); err != nil {
+	w := &sheetWriter{sh: sh, sw: sw, st: st, row: headerRow + 1}
+	if err := w.head(); err != nil {
 		return err
 	}
-	if err := sw.SetRow(cellName(0, titleRow), []any{excelize.Cell{StyleID: st.title, Value: cut(render.Clean(sh.Title))}}); err != nil {
-		return err
-	}
-	head := make([]any, len(sh.Columns))
-	for i, c := range sh.Columns {
-		head[i] = excelize.Cell{StyleID: st.header, Value: c.Head}
-	}
-	if err := sw.SetRow(cellName(0, headerRow), head); err != nil {
-		return err
-	}
-	row := headerRow + 1
-	var links []struct{ cell, url string }
 	for bi, bl := range sh.Blocks {
 		if bi > 0 {
-			row++ // a blank row between blocks
+			w.row++ // a blank row between blocks
 		}
-		first := row
-		sums := make([]decimal.Decimal, len(sh.Columns))
-		for _, r := range bl.Rows {
-			cells, err := sh.cells(r, row, st, &links)
-			if err != nil {
-				return err
-			}
-			for i, v := range r {
-				if i >= len(sums) {
-					continue
-				}
-				if t, ok := v.(Total); ok {
-					sums[i] = sums[i].Add(t.Want)
-				} else if d, ok := money(v); ok {
-					sums[i] = sums[i].Add(d)
-				}
-			}
-			if err := sw.SetRow(cellName(0, row), cells); err != nil {
-				return err
-			}
-			row++
-		}
-		if bl.Total == nil {
-			continue
-		}
-		cells := make([]any, len(bl.Total))
-		for i, v := range bl.Total {
-			t, ok := v.(Total)
-			if !ok {
-				if s, isText := v.(string); isText {
-					cells[i] = excelize.Cell{StyleID: st.totalLabel, Value: cut(render.Clean(s))}
-				} else {
-					cells[i] = excelize.Cell{StyleID: st.total}
-				}
-				continue
-			}
-			if t.Across != nil {
-				if cells[i], err = sumAcross(bl.Total, i, row, t, st.moneyTotal); err != nil {
-					return err
-				}
-				continue
-			}
-			if len(bl.Rows) == 0 {
-				return fmt.Errorf("%s: a total of no rows", cellName(i, row))
-			}
-			formula := fmt.Sprintf("SUM(%s:%s)", cellName(i, first), cellName(i, row-1))
-			if !sums[i].Equal(t.Want) {
-				return fmt.Errorf("%s: %s adds up to %s but pcnfin's total is %s", cellName(i, row), formula,
-					sums[i].StringFixed(2), t.Want.StringFixed(2))
-			}
-			cells[i] = excelize.Cell{StyleID: st.moneyTotal, Formula: formula, Value: t.Want.InexactFloat64()}
-		}
-		if err := sw.SetRow(cellName(0, row), cells); err != nil {
+		if err := w.block(bl); err != nil {
 			return err
 		}
-		row++
 	}
-	if len(sh.Notes) > 0 {
-		row++
-		for _, n := range sh.Notes {
-			if err := sw.SetRow(cellName(0, row), []any{excelize.Cell{StyleID: st.text, Value: cut(render.Clean(n))}}); err != nil {
-				return err
-			}
-			row++
-		}
+	if err := w.notes(); err != nil {
+		return err
 	}
 	// Hyperlinks go on the sheet before the stream is flushed: Flush writes them.
-	for _, l := range links {
+	for _, l := range w.links {
 		if err := f.SetCellHyperLink(sh.Name, l.cell, l.url, "External"); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// sheetWriter streams a sheet's rows: row is the next row to write, links
+// the hyperlinks its cells hold.
+type sheetWriter struct {
+	sh    *Sheet
+	sw    *excelize.StreamWriter
+	st    styles
+	row   int
+	links []struct{ cell, url string }
+}
+
+// head writes the column widths, the frozen header, the title and the
+// header row.
+func (w *sheetWriter) head() error {
+	for i, width := range w.sh.widths() {
+		if err := w.sw.SetColWidth(i+1, i+1, width); err != nil {
+			return err
+		}
+	}
+	if err := w.sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: fmt.Sprintf("A%d", headerRow+1),
+		ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := w.sw.SetRow(cellName(0, titleRow), []any{excelize.Cell{StyleID: w.st.title, Value: cut(render.Clean(w.sh.Title))}}); err != nil {
+		return err
+	}
+	head := make([]any, len(w.sh.Columns))
+	for i, c := range w.sh.Columns {
+		head[i] = excelize.Cell{StyleID: w.st.header, Value: c.Head}
+	}
+	return w.sw.SetRow(cellName(0, headerRow), head)
+}
+
+// block writes a block's rows, then its total row if it has one.
+func (w *sheetWriter) block(bl Block) error {
+	first := w.row
+	sums := make([]decimal.Decimal, len(w.sh.Columns))
+	for _, r := range bl.Rows {
+		cells, err := w.sh.cells(r, w.row, w.st, &w.links)
+		if err != nil {
+			return err
+		}
+		addSums(sums, r)
+		if err := w.sw.SetRow(cellName(0, w.row), cells); err != nil {
+			return err
+		}
+		w.row++
+	}
+	if bl.Total == nil {
+		return nil
+	}
+	cells := make([]any, len(bl.Total))
+	for i := range bl.Total {
+		var err error
+		if cells[i], err = w.totalCell(bl, i, first, sums); err != nil {
+			return err
+		}
+	}
+	if err := w.sw.SetRow(cellName(0, w.row), cells); err != nil {
+		return err
+	}
+	w.row++
+	return nil
+}
+
+// addSums adds a row's money (and totals across) to the column sums.
+func addSums(sums []decimal.Decimal, r []any) {
+	for i, v := range r {
+		if i >= len(sums) {
+			continue
+		}
+		if t, ok := v.(Total); ok {
+			sums[i] = sums[i].Add(t.Want)
+		} else if d, ok := money(v); ok {
+			sums[i] = sums[i].Add(d)
+		}
+	}
+}
+
+// totalCell is cell i of a block's total row, whose rows start at first
+// and whose columns add up to sums: a label, a blank, a total across, or
+// a SUM down the block that must come to the total pcnfin gives.
+func (w *sheetWriter) totalCell(bl Block, i, first int, sums []decimal.Decimal) (any, error) {
+	t, ok := bl.Total[i].(Total)
+	if !ok {
+		if s, isText := bl.Total[i].(string); isText {
+			return excelize.Cell{StyleID: w.st.totalLabel, Value: cut(render.Clean(s))}, nil
+		}
+		return excelize.Cell{StyleID: w.st.total}, nil
+	}
+	if t.Across != nil {
+		return sumAcross(bl.Total, i, w.row, t, w.st.moneyTotal)
+	}
+	if len(bl.Rows) == 0 {
+		return nil, fmt.Errorf("%s: a total of no rows", cellName(i, w.row))
+	}
+	formula := fmt.Sprintf("SUM(%s:%s)", cellName(i, first), cellName(i, w.row-1))
+	if !sums[i].Equal(t.Want) {
+		return nil, fmt.Errorf("%s: %s adds up to %s but pcnfin's total is %s", cellName(i, w.row), formula,
+			sums[i].StringFixed(2), t.Want.StringFixed(2))
+	}
+	return excelize.Cell{StyleID: w.st.moneyTotal, Formula: formula, Value: t.Want.InexactFloat64()}, nil
+}
+
+// notes writes the sheet's notes, after a blank row.
+func (w *sheetWriter) notes() error {
+	if len(w.sh.Notes) == 0 {
+		return nil
+	}
+	w.row++
+	for _, n := range w.sh.Notes {
+		if err := w.sw.SetRow(cellName(0, w.row), []any{excelize.Cell{StyleID: w.st.text, Value: cut(render.Clean(n))}}); err != nil {
+			return err
+		}
+		w.row++
+	}
+	return nil
 }
 
 // cells turns a row of values into excelize cells with their styles; a
@@ -308,83 +350,109 @@ func (sh *Sheet) cells(r []any, row int, st styles, links *[]struct{ cell, url s
 		return nil, fmt.Errorf("row %d has %d cells for %d columns", row, len(r), len(sh.Columns))
 	}
 	out := make([]any, len(r))
-	for i, v := range r {
-		kind := sh.Columns[i].Kind
-		marked := false
-		if m, ok := v.(Marked); ok {
-			v, marked = m.Value, true
-		}
-		v = unMoney(v)
-		pick := func(plain, mark int) int {
-			if marked {
-				return mark
-			}
-			return plain
-		}
-		switch v := v.(type) {
-		case nil:
-			out[i] = nil
-		case string:
-			if kind == Month {
-				t, err := time.Parse("2006-01", v)
-				if err != nil {
-					return nil, fmt.Errorf("%s: month %q: %w", cellName(i, row), v, err)
-				}
-				out[i] = excelize.Cell{StyleID: st.month, Value: t}
-				continue
-			}
-			s := cut(render.Clean(v))
-			style := pick(st.text, st.textMark)
-			if utf8.RuneCountInString(s) > maxWidth && !marked {
-				style = st.wrap
-			}
-			out[i] = excelize.Cell{StyleID: style, Value: s}
-		case Link:
-			out[i] = excelize.Cell{StyleID: st.text, Value: cut(render.Clean(v.Text))}
-			if u, err := url.Parse(v.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
-				len(v.URL) < 2000 {
-				out[i] = excelize.Cell{StyleID: st.link, Value: cut(render.Clean(v.Text))}
-				*links = append(*links, struct{ cell, url string }{cellName(i, row), v.URL})
-			}
-		case decimal.Decimal:
-			style := pick(st.money, st.moneyMark)
-			switch kind {
-			case Rate:
-				style = pick(st.rate, st.rateMark)
-			case Number:
-				style = pick(st.num, st.numMark)
-			case Money:
-			default:
-				return nil, fmt.Errorf("%s: a number in a %v column", cellName(i, row), kind)
-			}
-			out[i] = excelize.Cell{StyleID: style, Value: v.InexactFloat64()}
-		case int:
-			out[i] = excelize.Cell{StyleID: st.integer, Value: v}
-		case des.Date:
-			if v.IsZero() {
-				out[i] = nil
-				continue
-			}
-			style := st.date
-			if kind == Month {
-				style = st.month
-			}
-			out[i] = excelize.Cell{StyleID: style, Value: v.Time()}
-		case Total:
-			if v.Across == nil {
-				return nil, fmt.Errorf("%s: a total down in a data row", cellName(i, row))
-			}
-			c, err := sumAcross(r, i, row, v, st.money)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-			continue
-		default:
-			return nil, fmt.Errorf("%s: cannot write a %T", cellName(i, row), v)
+	for i := range r {
+		var err error
+		if out[i], err = sh.cell(r, i, row, st, links); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
+}
+
+// cell is cell i of row r (sheet row row), styled by its column's kind and
+// whether it is Marked; a Link with a web address adds to links.
+func (sh *Sheet) cell(r []any, i, row int, st styles, links *[]struct{ cell, url string }) (any, error) {
+	kind := sh.Columns[i].Kind
+	v, marked := r[i], false
+	if m, ok := v.(Marked); ok {
+		v, marked = m.Value, true
+	}
+	v = unMoney(v)
+	switch v := v.(type) {
+	case nil:
+		return nil, nil
+	case string:
+		return textCell(v, kind, marked, i, row, st)
+	case Link:
+		return linkCell(v, i, row, st, links), nil
+	case decimal.Decimal:
+		return numberCell(v, kind, marked, i, row, st)
+	case int:
+		return excelize.Cell{StyleID: st.integer, Value: v}, nil
+	case des.Date:
+		return dateCell(v, kind, st), nil
+	case Total:
+		if v.Across == nil {
+			return nil, fmt.Errorf("%s: a total down in a data row", cellName(i, row))
+		}
+		return sumAcross(r, i, row, v, st.money)
+	default:
+		return nil, fmt.Errorf("%s: cannot write a %T", cellName(i, row), v)
+	}
+}
+
+// pick is the marked style when marked, else the plain one.
+func pick(marked bool, plain, mark int) int {
+	if marked {
+		return mark
+	}
+	return plain
+}
+
+// textCell is a text (a month in a Month column), wrapped when long and
+// not marked.
+func textCell(v string, kind Kind, marked bool, i, row int, st styles) (any, error) {
+	if kind == Month {
+		t, err := time.Parse("2006-01", v)
+		if err != nil {
+			return nil, fmt.Errorf("%s: month %q: %w", cellName(i, row), v, err)
+		}
+		return excelize.Cell{StyleID: st.month, Value: t}, nil
+	}
+	s := cut(render.Clean(v))
+	style := pick(marked, st.text, st.textMark)
+	if utf8.RuneCountInString(s) > maxWidth && !marked {
+		style = st.wrap
+	}
+	return excelize.Cell{StyleID: style, Value: s}, nil
+}
+
+// linkCell is a link's text, styled as a link (and added to links) only
+// when its address is a web address of reasonable length.
+func linkCell(v Link, i, row int, st styles, links *[]struct{ cell, url string }) any {
+	if u, err := url.Parse(v.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" &&
+		len(v.URL) < 2000 {
+		*links = append(*links, struct{ cell, url string }{cellName(i, row), v.URL})
+		return excelize.Cell{StyleID: st.link, Value: cut(render.Clean(v.Text))}
+	}
+	return excelize.Cell{StyleID: st.text, Value: cut(render.Clean(v.Text))}
+}
+
+// numberCell is a number in a Money, Rate or Number column.
+func numberCell(v decimal.Decimal, kind Kind, marked bool, i, row int, st styles) (any, error) {
+	style := pick(marked, st.money, st.moneyMark)
+	switch kind {
+	case Rate:
+		style = pick(marked, st.rate, st.rateMark)
+	case Number:
+		style = pick(marked, st.num, st.numMark)
+	case Money:
+	default:
+		return nil, fmt.Errorf("%s: a number in a %v column", cellName(i, row), kind)
+	}
+	return excelize.Cell{StyleID: style, Value: v.InexactFloat64()}, nil
+}
+
+// dateCell is a date (its month in a Month column), or blank for none.
+func dateCell(v des.Date, kind Kind, st styles) any {
+	if v.IsZero() {
+		return nil
+	}
+	style := st.date
+	if kind == Month {
+		style = st.month
+	}
+	return excelize.Cell{StyleID: style, Value: v.Time()}
 }
 
 // sumAcross is the SUM formula of cell i of row r (sheet row row) over its
