@@ -650,10 +650,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 		if q := slices.Index(pots, a.Pot); q >= 0 {
 			pm = t.pots[q]
 		}
-		sum, err := des.MoneyOf(a.Total) // a sum is rounded to the penny
-		if err != nil {
-			return Result{}, &OverflowError{PCN: pcn.Name, What: "ARRS sum " + a.ID, Amount: a.Total}
-		}
+		sum := a.Total // a sum is rounded to the penny
 		var c int64
 		runsOut := ""
 		for m := 0; m < 12; m++ {
@@ -663,6 +660,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 			}
 		}
 		pot := Pot{ID: a.ID, Name: a.Pot, Sum: sum, Claims: des.Pennies(c), RunsOut: runsOut, sum: a}
+		var err error
 		if pot.Headroom, err = sum.Sub(pot.Claims); err == nil {
 			r.Sum, err = r.Sum.Add(sum)
 		}

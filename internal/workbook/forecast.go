@@ -158,7 +158,7 @@ func entitlementsSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 				a.Arithmetic()})
 		}
 		if len(bl.Rows) > 0 {
-			bl.Total = []any{y.Year.String(), "total", "", "", Total{Want: y.Entitlements.Total}}
+			bl.Total = []any{y.Year.String(), "total", "", "", Total{Want: y.Entitlements.Total.Decimal()}}
 		}
 		sh.Blocks = append(sh.Blocks, bl)
 	}
