@@ -684,7 +684,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 // staffResult is a person's explained result; months (24 long) holds its
 // Months and CostMonths, ex its explainer.
 func (p *Plan) staffResult(pp *person, months []des.Money, ex *staffExplainer) StaffResult {
-	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: months[:12:12],
+	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE, Months: months[:12:12],
 		CostMonths: months[12:24:24], Reimbursement: decimal.Zero}
 	var claim, cost, onDerived int64
 	lastMax := -1

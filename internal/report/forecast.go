@@ -47,7 +47,7 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			for _, why := range s.Reasons {
 				codes = append(codes, why.Reason.String())
 			}
-			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost.Decimal()), render.GBP(s.Claim.Decimal()),
+			at.Add(s.Name, s.Role, s.WTE.Decimal().String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost.Decimal()), render.GBP(s.Claim.Decimal()),
 				strings.Join(codes, ", "))
 		}
 		at.Add("total", "", "", "", render.GBP(a.Cost.Decimal()), render.GBP(a.Claims.Decimal()), "")

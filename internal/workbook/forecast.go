@@ -234,7 +234,7 @@ func arrsPeopleSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 		}
 		for _, s := range r.Staff {
 			fig := staffFigures(s, y.Projected)
-			row := []any{y.Year.String(), s.Name, s.Role, s.WTE, s.MonthsClaimed, s.Maximum}
+			row := []any{y.Year.String(), s.Name, s.Role, s.WTE.Decimal(), s.MonthsClaimed, s.Maximum}
 			for _, m := range s.Months {
 				row = append(row, m)
 			}
