@@ -19,7 +19,7 @@ func readme() error {
 		return err
 	}
 	for _, a := range yr.Entitlements.Payments {
-		fmt.Println(a.ID, des.Pounds(a.Total)) // a.Explain(): the arithmetic and sources
+		fmt.Println(a.ID, a.Total) // a.Explain(): the arithmetic and sources
 	}
 	for _, s := range yr.ARRS.Staff {
 		fmt.Println(s.Name, des.Pounds(s.Claim.Decimal())) // the pharmacist's salary gets its on-costs

@@ -223,7 +223,7 @@ func (b *Batch) Results() ([]PCNResult, error) {
 // pennies.
 func (b *Batch) matches(i int, r *PCNResult) bool {
 	t := &b.totals[i]
-	if toPennies(r.Entitlements.Total) != t.Entitlements || r.ARRS.Cost.Pennies() != t.Cost ||
+	if r.Entitlements.Total.Pennies() != t.Entitlements || r.ARRS.Cost.Pennies() != t.Cost ||
 		r.ARRS.ClaimsOnDerived.Pennies() != t.ClaimsOnDerived || r.ARRS.Claims.Pennies() != t.Claimed() ||
 		len(r.ARRS.Staff) != b.staffAt[i+1]-b.staffAt[i] {
 		return false

@@ -690,10 +690,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 		if q := slices.Index(pots, a.Pot); q >= 0 {
 			pm = t.pots[q]
 		}
-		sum, err := des.MoneyOf(a.Total) // a sum is rounded to the penny
-		if err != nil {
-			return Result{}, &OverflowError{PCN: pcn.Name, What: "ARRS sum " + a.ID, Amount: a.Total}
-		}
+		sum := a.Total // a sum is rounded to the penny
 		var c int64
 		runsOut := ""
 		for m := 0; m < 12; m++ {
@@ -703,6 +700,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 			}
 		}
 		pot := Pot{ID: a.ID, Name: a.Pot, Sum: sum, Claims: des.Pennies(c), RunsOut: runsOut, sum: a}
+		var err error
 		if pot.Headroom, err = sum.Sub(pot.Claims); err == nil {
 			r.Sum, err = r.Sum.Add(sum)
 		}
@@ -726,7 +724,7 @@ func (p *Plan) result(pcn des.PCN, people []person, order []int, sums []des.Amou
 // staffResult is a person's explained result; months (24 long) holds its
 // Months and CostMonths, ex its explainer.
 func (p *Plan) staffResult(pp *person, months []des.Money, ex *staffExplainer) StaffResult {
-	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE.Decimal(), Months: months[:12:12],
+	sr := StaffResult{Name: pp.s.Name, Role: pp.s.Role, WTE: pp.s.WTE, Months: months[:12:12],
 		CostMonths: months[12:24:24], Reimbursement: decimal.Zero}
 	var claim, cost, onDerived int64
 	lastMax := -1

@@ -36,7 +36,7 @@ func TestTotalsBeyond64BitsFigures(t *testing.T) {
 	tot := batch.Totals(0)
 	e, err := des.Entitle(rs, in[0].PCN, des.Options{})
 	require.NoError(t, err)
-	require.Equal(t, e.Total.StringFixed(2), fmt.Sprintf("%d.%02d", tot.Entitlements/100, tot.Entitlements%100))
+	require.Equal(t, e.Total.Plain(), fmt.Sprintf("%d.%02d", tot.Entitlements/100, tot.Entitlements%100))
 	_, err = batch.Result(0)
 	require.NoError(t, err)
 }

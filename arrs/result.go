@@ -111,9 +111,11 @@ type Breach struct {
 
 // StaffResult is one person's claim for the year.
 type StaffResult struct {
-	Name string          `json:"name"`
-	Role string          `json:"role"`
-	WTE  decimal.Decimal `json:"wte"`
+	Name string `json:"name"`
+	Role string `json:"role"`
+	// WTE is the person's whole-time equivalent, exact (4 GP sessions is
+	// 4/9); WTE.Decimal is it to four places, as the JSON writes it.
+	WTE WTE `json:"wte"`
 	// Claim is the year's claim: the sum of Months.
 	Claim des.Money `json:"claim"`
 	// ClaimOnDerived is the part of Claim that rests on a maximum no source
@@ -169,7 +171,7 @@ func (d *plainDecimal) UnmarshalJSON(b []byte) error { return (*decimal.Decimal)
 type staffJSON struct {
 	Name           string         `json:"name"`
 	Role           string         `json:"role"`
-	WTE            plainDecimal   `json:"wte"`
+	WTE            WTE            `json:"wte"`
 	Claim          des.Money      `json:"claim"`
 	ClaimOnDerived des.Money      `json:"claim_on_derived"`
 	Cost           des.Money      `json:"cost"`
@@ -184,7 +186,7 @@ type staffJSON struct {
 
 // MarshalJSON writes the result with its explanation.
 func (s StaffResult) MarshalJSON() ([]byte, error) {
-	return json.Marshal(staffJSON{Name: s.Name, Role: s.Role, WTE: plainDecimal(s.WTE), Claim: s.Claim,
+	return json.Marshal(staffJSON{Name: s.Name, Role: s.Role, WTE: s.WTE, Claim: s.Claim,
 		ClaimOnDerived: s.ClaimOnDerived, Cost: s.Cost, CostMonths: s.CostMonths, MonthsClaimed: s.MonthsClaimed,
 		Maximum: s.Maximum, Reimbursement: plainDecimal(s.Reimbursement), Months: s.Months, Reasons: s.Reasons,
 		Explain: s.Explain()})
@@ -196,7 +198,7 @@ func (s *StaffResult) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &v); err != nil {
 		return err
 	}
-	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: decimal.Decimal(v.WTE), Claim: v.Claim,
+	*s = StaffResult{Name: v.Name, Role: v.Role, WTE: v.WTE, Claim: v.Claim,
 		ClaimOnDerived: v.ClaimOnDerived, Cost: v.Cost, CostMonths: v.CostMonths, Months: v.Months,
 		MonthsClaimed: v.MonthsClaimed, Maximum: v.Maximum, Reimbursement: decimal.Decimal(v.Reimbursement),
 		Reasons: v.Reasons, explained: v.Explain}

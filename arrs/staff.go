@@ -147,6 +147,36 @@ func (w WTE) String() string {
 // MarshalText prints the WTE as a decimal (four places at most).
 func (w WTE) MarshalText() ([]byte, error) { return []byte(w.Decimal().String()), nil }
 
+// UnmarshalText reads what MarshalText writes: a decimal of at most four
+// places, zero or more (a result's WTE; WTEOf checks a roster's).
+func (w *WTE) UnmarshalText(b []byte) error {
+	d, err := decimal.NewFromString(string(b))
+	if err != nil {
+		return fmt.Errorf("%w: WTE %q is not a number", des.ErrInvalid, b)
+	}
+	if d.IsNegative() {
+		return fmt.Errorf("%w: WTE %s: want 0 or more", des.ErrInvalid, d)
+	}
+	v, err := ratio(d, decimal.NewFromInt(1))
+	if err != nil {
+		return err
+	}
+	*w = v
+	return nil
+}
+
+// UnmarshalJSON reads a JSON string or number, as UnmarshalText.
+func (w *WTE) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if s == "null" {
+		return nil
+	}
+	if len(s) >= 2 && s[0] == '"' && s[len(s)-1] == '"' {
+		s = s[1 : len(s)-1]
+	}
+	return w.UnmarshalText([]byte(s))
+}
+
 // Staff is one person (or one post) on a PCN's roster.
 type Staff struct {
 	Name string `json:"name"`

@@ -216,23 +216,15 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	if err != nil {
 		return err
 	}
-	var perr error
-	pennies := func(d decimal.Decimal, what string) int64 {
-		v, ok := checkedPennies(d)
-		if !ok && perr == nil {
-			perr = &OverflowError{PCN: in.PCN.Name, What: what, Amount: d}
-		}
-		return v
-	}
 	for _, a := range e.Payments {
 		if i := slices.Index(c.payments, a.ID); i >= 0 {
-			t.Payments[i] = pennies(a.Total, "payment "+a.ID)
+			t.Payments[i] = a.Total.Pennies()
 		}
 	}
-	t.Entitlements = pennies(e.Total, "entitlements total")
+	t.Entitlements = e.Total.Pennies()
 	for _, a := range e.ARRSSums {
 		if i := slices.Index(c.pots, a.Pot); i >= 0 {
-			t.Sums[i] = pennies(a.Total, "ARRS sum "+a.ID)
+			t.Sums[i] = a.Total.Pennies()
 		}
 	}
 	for _, pot := range r.Pots {
@@ -241,13 +233,6 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 		}
 	}
 	t.Cost, t.ClaimsOnDerived = r.Cost.Pennies(), r.ClaimsOnDerived.Pennies()
-	if perr != nil {
-		clear(t.Payments)
-		clear(t.Sums)
-		clear(t.Claims)
-		t.Entitlements, t.Cost, t.ClaimsOnDerived = 0, 0, 0
-		return perr
-	}
 	b.keep(i, people)
 	return nil
 }

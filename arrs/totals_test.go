@@ -32,16 +32,16 @@ func requireSameTotals(t *testing.T, plan *arrs.Plan, nation []arrs.PCNInput) {
 		f, s := fast[i], slow[i]
 		require.NoError(t, s.Err)
 		require.Equal(t, f, batch.Totals(i), "PCN %d: CalculateTotals and CalculateAll", i)
-		require.Equal(t, pennies(s.Entitlements.Total), f.Entitlements, "PCN %d entitlements", i)
+		require.Equal(t, s.Entitlements.Total.Pennies(), f.Entitlements, "PCN %d entitlements", i)
 		for k, id := range ids {
 			a, ok := s.Entitlements.Payment(id)
 			require.True(t, ok)
-			require.Equal(t, pennies(a.Total), f.Payments[k], "PCN %d %s", i, id)
+			require.Equal(t, a.Total.Pennies(), f.Payments[k], "PCN %d %s", i, id)
 		}
 		for k, pot := range pots {
 			a, ok := s.Entitlements.ARRSSum(pot)
 			require.True(t, ok)
-			require.Equal(t, pennies(a.Total), f.Sums[k], "PCN %d sum %s", i, pot)
+			require.Equal(t, a.Total.Pennies(), f.Sums[k], "PCN %d sum %s", i, pot)
 			po, ok := s.ARRS.Pot(pot)
 			require.True(t, ok)
 			require.Equal(t, pennies(po.Claims.Decimal()), f.Claims[k], "PCN %d claims %s", i, pot)

@@ -308,13 +308,13 @@ func TestFloat64YardstickMatchesEngine(t *testing.T) {
 	for i := range fn.pcns {
 		ent, sums, claims := fn.floatPCN(&fn.pcns[i])
 		e1, s1, c1 = e1+ent, s1+sums, c1+claims
-		e2 += res[i].Entitlements.Total.InexactFloat64()
+		e2 += res[i].Entitlements.Total.Decimal().InexactFloat64()
 		for _, a := range res[i].Entitlements.ARRSSums {
-			s2 += a.Total.InexactFloat64()
+			s2 += a.Total.Decimal().InexactFloat64()
 		}
 		c2 += res[i].ARRS.Claims.Decimal().InexactFloat64()
 		require.InDelta(t, res[i].ARRS.Claims.Decimal().InexactFloat64(), claims, 0.05, "PCN %d claims", i)
-		require.InDelta(t, res[i].Entitlements.Total.InexactFloat64(), ent, 0.05, "PCN %d entitlements", i)
+		require.InDelta(t, res[i].Entitlements.Total.Decimal().InexactFloat64(), ent, 0.05, "PCN %d entitlements", i)
 	}
 	require.InDelta(t, e2, e1, 1.0, "entitlements")
 	require.InDelta(t, s2, s1, 1.0, "ARRS sums")

@@ -129,10 +129,10 @@ func CompareYears(a, b Entitlements, rsA, rsB *RuleSet) YearComparison {
 		y, okB := lookup(pb, id, amountID)
 		it := Change{ID: id}
 		if okA {
-			it.Name, it.From, it.FromText = x.Name, SomeMoney(x.Total), describeRates(x)
+			it.Name, it.From, it.FromText = x.Name, SomeMoney(x.Total.Decimal()), describeRates(x)
 		}
 		if okB {
-			it.Name, it.To, it.ToText = y.Name, SomeMoney(y.Total), describeRates(y)
+			it.Name, it.To, it.ToText = y.Name, SomeMoney(y.Total.Decimal()), describeRates(y)
 		}
 		if x.Kind == KindARRSSum || y.Kind == KindARRSSum {
 			it.Name += " [ARRS sum: a maximum to claim, not paid]"
@@ -160,7 +160,7 @@ func CompareYears(a, b Entitlements, rsA, rsB *RuleSet) YearComparison {
 		c.Payments = append(c.Payments, it)
 	}
 	c.Total = Change{ID: "total", Name: "Entitlements total (ARRS sums excluded)",
-		From: SomeMoney(a.Total), To: SomeMoney(b.Total), Difference: SomeMoney(b.Total.Sub(a.Total))}
+		From: SomeMoney(a.Total.Decimal()), To: SomeMoney(b.Total.Decimal()), Difference: SomeMoney(b.Total.Decimal().Sub(a.Total.Decimal()))}
 	c.Roles = compareRoles(rsA.ARRS().Roles, rsB.ARRS().Roles, b.Year)
 	return c
 }

@@ -64,13 +64,13 @@ type PartAmount struct {
 	Period     [2]Date         `json:"period"`
 	// Rates are the values used; the slice is shared by every PCN one
 	// Entitler works out: read it, do not change it.
-	Rates    []RateUsed      `json:"rates"`
-	Amount   decimal.Decimal `json:"amount"`
-	Practice string          `json:"practice,omitempty"`
+	Rates    []RateUsed `json:"rates"`
+	Amount   Money      `json:"amount"`
+	Practice string     `json:"practice,omitempty"`
 	// Months is, for a payment paid to each practice, this practice's part
 	// month by month (April first, each rounded to the penny; they add up to
 	// Amount). Empty for a part paid to the PCN (the payment's Months).
-	Months []decimal.Decimal `json:"months,omitempty"`
+	Months []Money `json:"months,omitempty"`
 	// monthly writes out the monthly payments (when asked for) when the sum
 	// of the rounded months differs from the rounded product (the penny a
 	// reader would otherwise not find); nil when they agree.
@@ -80,16 +80,16 @@ type PartAmount struct {
 // Amount is what one payment comes to for a PCN in a year, with everything
 // needed to check it by hand.
 type Amount struct {
-	ID     string          `json:"id"`
-	Name   string          `json:"name"`
-	PaidTo Payee           `json:"paid_to"`
-	Kind   Kind            `json:"kind"`
-	Pot    PotID           `json:"pot,omitempty"`
-	Total  decimal.Decimal `json:"amount"`
+	ID     string `json:"id"`
+	Name   string `json:"name"`
+	PaidTo Payee  `json:"paid_to"`
+	Kind   Kind   `json:"kind"`
+	Pot    PotID  `json:"pot,omitempty"`
+	Total  Money  `json:"amount"`
 	// Months is the payment month by month (April first), each rounded to
 	// the penny; they add up to Amount. Empty for an ARRS sum.
-	Months []decimal.Decimal `json:"months,omitempty"`
-	Parts  []PartAmount      `json:"parts"`
+	Months []Money      `json:"months,omitempty"`
+	Parts  []PartAmount `json:"parts"`
 }
 
 // Entitlements is a PCN's network entitlements for one DES year.
@@ -98,7 +98,7 @@ type Entitlements struct {
 	PCN      string   `json:"pcn"`
 	Payments []Amount `json:"payments"`
 	// Total is the sum of Payments (ARRS sums excluded).
-	Total decimal.Decimal `json:"total"`
+	Total Money `json:"total"`
 	// ARRSSums are the PCN's ARRS sums (id "arrs", and "arrs_gp" where a
 	// ring-fence exists): maxima it may claim, not payments.
 	ARRSSums []Amount `json:"arrs_sums"`
@@ -178,7 +178,7 @@ func (e *Entitler) Entitle(pcn PCN) (Entitlements, error) {
 		return Entitlements{}, err
 	}
 	rs := e.rs
-	out := Entitlements{Year: rs.year, PCN: pcn.Name, Total: decimal.Zero, Payments: make([]Amount, 0, len(rs.payments))}
+	out := Entitlements{Year: rs.year, PCN: pcn.Name, Payments: make([]Amount, 0, len(rs.payments))}
 	tot := &totals{pcn: pcn}
 	var totalP int64
 	for i, p := range rs.payments {
@@ -191,16 +191,12 @@ func (e *Entitler) Entitle(pcn PCN) (Entitlements, error) {
 			continue
 		}
 		out.Payments = append(out.Payments, a)
-		p, err := toPennies(a.Total)
-		if err != nil {
-			return Entitlements{}, err
-		}
-		if !addChecked(&totalP, p) {
+		if !addChecked(&totalP, a.Total.Pennies()) {
 			return Entitlements{}, fmt.Errorf("%w: %s: the entitlements total with payment %s passes "+
 				"£92,233,720,368,547,758.07, the most a total can hold; check the rates and figures", ErrInvalid, pcn.Name, a.ID)
 		}
 	}
-	out.Total = decimal.New(totalP, -2)
+	out.Total = Pennies(totalP)
 	return out, nil
 }
 
@@ -238,7 +234,7 @@ func (e *Entitler) entitle(i int, tot *totals) (Amount, error) {
 	p := &e.rs.payments[i]
 	pcn := tot.pcn
 	once := p.Kind == KindARRSSum
-	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot, Total: decimal.Zero}
+	a := Amount{ID: p.ID, Name: p.Name, PaidTo: p.PaidTo, Kind: p.Kind, Pot: p.Pot}
 	var monthP [12]int64 // the payment's months, in pennies
 	var amountP int64    // the payment, in pennies
 	for j, pt := range p.Parts {
@@ -301,7 +297,7 @@ func (e *Entitler) entitle(i int, tot *totals) (Amount, error) {
 			}
 		}
 	}
-	a.Total = decimal.New(amountP, -2)
+	a.Total = Pennies(amountP)
 	if !once {
 		a.Months = penniesToMonths(monthP[:])
 	}
@@ -439,19 +435,11 @@ func (e *Entitler) Sums(pcn PCN) ([]Amount, error) {
 	return out, nil
 }
 
-// penniesToMonths converts monthly pennies to decimals, sharing equal values
-// (decimals are immutable).
-func penniesToMonths(ps []int64) []decimal.Decimal {
-	out := make([]decimal.Decimal, len(ps))
+// penniesToMonths converts monthly pennies to Money.
+func penniesToMonths(ps []int64) []Money {
+	out := make([]Money, len(ps))
 	for i, p := range ps {
-		switch {
-		case p == 0:
-			out[i] = decimal.Zero
-		case i > 0 && p == ps[i-1]:
-			out[i] = out[i-1]
-		default:
-			out[i] = decimal.New(p, -2)
-		}
+		out[i] = Pennies(p)
 	}
 	return out
 }
@@ -766,7 +754,7 @@ func divRound128(hi, lo, d uint64) (int64, bool) {
 func (pp *partPlan) working(basis decimal.Decimal, amount, year int64, once bool, months *[12]int64) PartAmount {
 	pt := &pp.pt
 	pa := PartAmount{Label: pt.Label, Basis: pt.Basis, Stated: pt.Stated, Period: [2]Date{pt.From, pt.To},
-		Rates: pp.rates, Amount: decimal.New(amount, -2)}
+		Rates: pp.rates, Amount: Pennies(amount)}
 	if !once && year != amount {
 		// the months' rounding shows: the working writes them out, when asked for
 		pa.monthly = &monthlyWork{plan: pp, basis: basis, months: *months}
@@ -961,7 +949,7 @@ func (a Amount) explain() (string, []string) {
 	}
 	if len(a.Parts) > 1 {
 		b.WriteString(" = ")
-		b.WriteString(Pounds(a.Total))
+		b.WriteString(a.Total.String())
 	}
 	if a.Kind == KindARRSSum {
 		b.WriteString(" (a maximum to claim against, rounded once)")
@@ -1017,10 +1005,10 @@ func (pa PartAmount) explain(labelled bool) string {
 	}
 	b.WriteString(" = ")
 	if pa.monthly != nil {
-		b.WriteString(pa.monthly.text(pa.Amount))
+		b.WriteString(pa.monthly.text(pa.Amount.Decimal()))
 		b.WriteString(" = ")
 	}
-	b.WriteString(Pounds(pa.Amount))
+	b.WriteString(pa.Amount.String())
 	return b.String()
 }
 

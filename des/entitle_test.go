@@ -10,10 +10,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func requireMoney(t *testing.T, want string, got decimal.Decimal, msg ...any) {
+func requireMoney(t *testing.T, want string, amount any, msg ...any) {
 	t.Helper()
-	w := decimal.RequireFromString(want)
-	if !w.Equal(got) {
+	var got decimal.Decimal
+	switch v := amount.(type) {
+	case decimal.Decimal:
+		got = v
+	case des.Money:
+		got = v.Decimal()
+	default:
+		t.Fatalf("requireMoney of a %T", amount)
+	}
+	if !decimal.RequireFromString(want).Equal(got) {
 		t.Fatalf("want £%s, got £%s %v", want, got.StringFixed(2), msg)
 	}
 }
@@ -155,12 +163,12 @@ func TestEntitleWorkedArithmetic(t *testing.T) {
 	for _, p := range e.Payments {
 		sum := decimal.Zero
 		for _, m := range p.Months {
-			sum = sum.Add(m)
+			sum = sum.Add(m.Decimal())
 		}
-		requireMoney(t, p.Total.StringFixed(2), sum, p.ID)
-		total = total.Add(p.Total)
+		requireMoney(t, p.Total.Plain(), sum, p.ID)
+		total = total.Add(p.Total.Decimal())
 	}
-	requireMoney(t, e.Total.StringFixed(2), total)
+	requireMoney(t, e.Total.Plain(), total)
 }
 
 func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {

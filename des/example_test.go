@@ -46,8 +46,8 @@ name = "Core PCN funding"
 		panic(err)
 	}
 	core, _ := e.Payment("core_pcn_funding")
-	fmt.Println(des.Pounds(core.Total))
-	fmt.Println(des.Pounds(core.Months[0]))
+	fmt.Println(core.Total)
+	fmt.Println(core.Months[0])
 	// Output:
 	// £67,500.00
 	// £5,625.00

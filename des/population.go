@@ -120,7 +120,7 @@ func (p PCN) Validate() error {
 			case Places(f.n.d) > 6:
 				errs = append(errs, &FieldError{Field: at + "." + f.name,
 					Msg: fmt.Sprintf("%s has more than six decimal places", f.n.d), Err: ErrInvalid})
-			case f.n.d.GreaterThan(maxPopulation):
+			case abovePopulation(f.n.d):
 				errs = append(errs, &FieldError{Field: at + "." + f.name,
 					Msg: fmt.Sprintf("%s is more than the population of England", f.n.d), Err: ErrInvalid})
 			}
@@ -130,3 +130,16 @@ func (p PCN) Validate() error {
 }
 
 var maxPopulation = decimal.NewFromInt(100_000_000)
+
+// abovePopulation reports d > maxPopulation, without allocating for a
+// figure of at most six places (every figure Validate lets past Places).
+func abovePopulation(d decimal.Decimal) bool {
+	if e := d.Exponent(); e <= 0 && e >= -6 && d.NumDigits() <= 18 {
+		limit := int64(100_000_000)
+		for ; e < 0; e++ {
+			limit *= 10
+		}
+		return d.CoefficientInt64() > limit
+	}
+	return d.GreaterThan(maxPopulation)
+}

@@ -138,7 +138,7 @@ func nationalYear(rep *Rollups, rs *des.RuleSet, opt Options, sink RollUpSink, f
 				return nationalOverflow(opt.File, err)
 			}
 			rp := RolledPCN{Row: *row, Entitlements: res.Entitlements}
-			p := PCNTotals{Row: row, Entitlements: res.Entitlements.Total, ARRSSum: rp.ARRSSum()}
+			p := PCNTotals{Row: row, Entitlements: res.Entitlements.Total.Decimal(), ARRSSum: rp.ARRSSum()}
 			if opt.Explain {
 				p.Explained = &res.Entitlements
 			}

@@ -10,8 +10,17 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-func requireMoney(t *testing.T, want string, got decimal.Decimal, msg ...any) {
+func requireMoney(t *testing.T, want string, amount any, msg ...any) {
 	t.Helper()
+	var got decimal.Decimal
+	switch v := amount.(type) {
+	case decimal.Decimal:
+		got = v
+	case des.Money:
+		got = v.Decimal()
+	default:
+		t.Fatalf("requireMoney of a %T", amount)
+	}
 	if !decimal.RequireFromString(want).Equal(got) {
 		t.Fatalf("want £%s, got £%s %v", want, got.StringFixed(2), msg)
 	}

@@ -31,7 +31,7 @@ func (r RolledPCN) Registered() (decimal.Decimal, bool) {
 func (r RolledPCN) ARRSSum() decimal.Decimal {
 	sum := decimal.Zero
 	for _, a := range r.Entitlements.ARRSSums {
-		sum = sum.Add(a.Total)
+		sum = sum.Add(a.Total.Decimal())
 	}
 	return sum
 }
@@ -110,7 +110,7 @@ func (r RolledPCN) MarshalJSON() ([]byte, error) {
 	}
 	var pays []PaymentTotal
 	for _, a := range append(append([]des.Amount(nil), r.Entitlements.Payments...), r.Entitlements.ARRSSums...) {
-		pays = append(pays, PaymentTotal{ID: a.ID, Kind: a.Kind, Amount: a.Total})
+		pays = append(pays, PaymentTotal{ID: a.ID, Kind: a.Kind, Amount: a.Total.Decimal()})
 	}
 	return json.Marshal(struct {
 		Line         int            `json:"line"`
@@ -118,10 +118,10 @@ func (r RolledPCN) MarshalJSON() ([]byte, error) {
 		Name         string         `json:"name"`
 		ICB          string         `json:"icb"`
 		Registered   string         `json:"registered,omitempty"`
-		Entitlements des.JSONMoney  `json:"entitlements"`
+		Entitlements des.Money      `json:"entitlements"`
 		ARRSSum      des.JSONMoney  `json:"arrs_sum"`
 		Payments     []PaymentTotal `json:"payments"`
-	}{r.Row.Line, r.Row.Code, r.Row.Name, r.Row.ICB, reg, des.JSONMoney(r.Entitlements.Total), des.JSONMoney(r.ARRSSum()), pays})
+	}{r.Row.Line, r.Row.Code, r.Row.Name, r.Row.ICB, reg, r.Entitlements.Total, des.JSONMoney(r.ARRSSum()), pays})
 }
 
 // MarshalJSON writes the roll-up of one year.

@@ -21,12 +21,12 @@ func TestRollUpStreamWorked(t *testing.T) {
 	rs, err := rulefile.Read("worked-rules.toml", b)
 	require.NoError(t, err)
 	amt := func(id, total string) des.Amount {
-		return des.Amount{ID: id, Total: decimal.RequireFromString(total)}
+		return des.Amount{ID: id, Total: des.MustMoney(total)}
 	}
 	pcn := func(code, icb string, reg int64, core, npp, arrs string) national.RolledPCN {
 		e := des.Entitlements{Payments: []des.Amount{amt("core_pcn_funding", core), amt("network_participation", npp)},
 			ARRSSums: []des.Amount{amt("arrs", arrs)}}
-		e.Total = e.Payments[0].Total.Add(e.Payments[1].Total)
+		e.Total, _ = e.Payments[0].Total.Add(e.Payments[1].Total)
 		return national.RolledPCN{Row: national.PCNRow{Code: code, Name: code, ICB: icb, PCN: onePractice(reg, reg, reg, 0)},
 			Entitlements: e}
 	}

@@ -148,28 +148,20 @@ func (s *RollUpStream) Add(row *PCNRow, t *arrs.Totals) {
 
 // AddEntitlements adds a PCN worked out by the explained path.
 func (s *RollUpStream) AddEntitlements(row *PCNRow, e *des.Entitlements) {
-	pennies := func(d decimal.Decimal, what string) int64 {
-		v, ok := checkedPennies(d)
-		if !ok && s.err == nil {
-			oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what, Amount: d}
-			s.err = &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
-		}
-		return v
-	}
 	var sum int64
 	for _, a := range e.ARRSSums {
-		s.sum(row, &sum, pennies(a.Total, a.ID), "PCN's ARRS sums")
+		s.sum(row, &sum, a.Total.Pennies(), "PCN's ARRS sums")
 	}
-	s.add(row, pennies(e.Total, "entitlements"), sum)
+	s.add(row, e.Total.Pennies(), sum)
 	for i, id := range s.ids {
 		for _, a := range e.Payments {
 			if a.ID == id {
-				s.sum(row, &s.byPay[i], pennies(a.Total, id), "England total of "+id)
+				s.sum(row, &s.byPay[i], a.Total.Pennies(), "England total of "+id)
 			}
 		}
 		for _, a := range e.ARRSSums {
 			if a.ID == id {
-				s.sum(row, &s.byPay[i], pennies(a.Total, id), "England total of "+id)
+				s.sum(row, &s.byPay[i], a.Total.Pennies(), "England total of "+id)
 			}
 		}
 	}

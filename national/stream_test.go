@@ -40,14 +40,14 @@ func TestRollUpStreamExactSums(t *testing.T) {
 				require.NoError(t, r.Err)
 				slow.AddEntitlements(&rows[i], &r.Entitlements)
 				p := national.RolledPCN{Row: rows[i], Entitlements: r.Entitlements}
-				ent, sum = ent.Add(r.Entitlements.Total), sum.Add(p.ARRSSum())
+				ent, sum = ent.Add(r.Entitlements.Total.Decimal()), sum.Add(p.ARRSSum())
 				icb := rows[i].ICB
 				if icb == "" {
 					icb = national.NoICB
 				}
-				icbEnt[icb] = icbEnt[icb].Add(r.Entitlements.Total)
+				icbEnt[icb] = icbEnt[icb].Add(r.Entitlements.Total.Decimal())
 				for _, a := range append(append([]des.Amount(nil), r.Entitlements.Payments...), r.Entitlements.ARRSSums...) {
-					byPay[a.ID] = byPay[a.ID].Add(a.Total)
+					byPay[a.ID] = byPay[a.ID].Add(a.Total.Decimal())
 				}
 			}
 			require.NoError(t, slow.Err())

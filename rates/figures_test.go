@@ -10,8 +10,17 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func requireMoney(t *testing.T, want string, got decimal.Decimal, msg ...any) {
+func requireMoney(t *testing.T, want string, amount any, msg ...any) {
 	t.Helper()
+	var got decimal.Decimal
+	switch v := amount.(type) {
+	case decimal.Decimal:
+		got = v
+	case des.Money:
+		got = v.Decimal()
+	default:
+		t.Fatalf("requireMoney of a %T", amount)
+	}
 	if !decimal.RequireFromString(want).Equal(got) {
 		t.Fatalf("want £%s, got £%s %v", want, got.StringFixed(2), msg)
 	}
@@ -64,7 +73,7 @@ func TestSourcedARRSSums(t *testing.T) {
 			a, ok := e.ARRSSum("main")
 			require.True(t, ok)
 			requireMoney(t, c.exact, a.Total, c.source)
-			within(t, c.quoted, c.tol, a.Total)
+			within(t, c.quoted, c.tol, a.Total.Decimal())
 		})
 	}
 }
@@ -93,7 +102,7 @@ func TestSourcedEntitlements(t *testing.T) {
 	for _, id := range []string{"core_pcn_funding", "clinical_director", "leadership_management"} {
 		a, ok := e.Payment(id)
 		require.True(t, ok, id)
-		sum = sum.Add(a.Total)
+		sum = sum.Add(a.Total.Decimal())
 	}
 	within(t, "29130", "0.001", sum)
 

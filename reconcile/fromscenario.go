@@ -46,14 +46,14 @@ func DueFrom(yr scenario.YearResult, sh scenario.Sharing) (Due, error) {
 	}
 	for _, a := range yr.Entitlements.Payments {
 		d.Payments = append(d.Payments, a.ID)
-		annual := fmt.Sprintf("%s for the year: %s", des.Pounds(a.Total), a.Explain())
+		annual := fmt.Sprintf("%s for the year: %s", a.Total.String(), a.Explain())
 		if a.PaidTo == des.PaidToPractice {
 			d.PaidToPractice = append(d.PaidToPractice, a.ID)
 			for _, part := range a.Parts {
 				i := slices.Index(d.Practices, part.Practice)
 				for m, v := range part.Months {
 					mo := first.Add(m)
-					d.Lines = append(d.Lines, DueLine{Payment: a.ID, Who: part.Practice, Month: mo, Amount: v,
+					d.Lines = append(d.Lines, DueLine{Payment: a.ID, Who: part.Practice, Month: mo, Amount: v.Decimal(),
 						Explain: fmt.Sprintf("%s's month %d of 12 (%s) of %s", part.Practice, m+1, mo, annual)})
 					w := make([]decimal.Decimal, len(d.Practices))
 					for j := range w {
@@ -69,7 +69,7 @@ func DueFrom(yr scenario.YearResult, sh scenario.Sharing) (Due, error) {
 		}
 		for m, v := range a.Months {
 			mo := first.Add(m)
-			d.Lines = append(d.Lines, DueLine{Payment: a.ID, Month: mo, Amount: v,
+			d.Lines = append(d.Lines, DueLine{Payment: a.ID, Month: mo, Amount: v.Decimal(),
 				Explain: fmt.Sprintf("month %d of 12 (%s) of %s", m+1, mo, annual)})
 			d.Shares = append(d.Shares, Share{Payment: a.ID, Month: mo, Weights: weights(statement.Income, a.ID, m)})
 		}

@@ -365,30 +365,42 @@ type yearJSON struct {
 	ProjectedFrom      des.Year         `json:"projected_from,omitempty"`
 	RuleSet            string           `json:"rule_set"`
 	Entitlements       []des.Amount     `json:"entitlements"`
-	EntitlementsTotal  des.JSONMoney    `json:"entitlements_total"`
+	EntitlementsTotal  des.Money        `json:"entitlements_total"`
 	ARRSSums           []des.Amount     `json:"arrs_sums,omitempty"`
 	ARRS               arrs.Result      `json:"arrs"`
-	EntitlementsChange *des.JSONMoney   `json:"entitlements_change,omitempty"`
-	ClaimsChange       *des.JSONMoney   `json:"claims_change,omitempty"`
+	EntitlementsChange *des.Money       `json:"entitlements_change,omitempty"`
+	ClaimsChange       *des.Money       `json:"claims_change,omitempty"`
 	Gaps               []des.Gap        `json:"gaps,omitempty"`
 	IIF                *des.IIFEstimate `json:"iif_estimate,omitempty"`
 	Notes              []string         `json:"notes,omitempty"`
 }
 
-func (y YearResult) json(prev *YearResult) yearJSON {
+func (y YearResult) json(prev *YearResult) (yearJSON, error) {
 	j := yearJSON{Year: y.Year, Projected: y.Projected, ProjectedFrom: y.ProjectedFrom, RuleSet: y.RuleSet,
-		Entitlements: y.Entitlements.Payments, EntitlementsTotal: des.JSONMoney(y.Entitlements.Total),
+		Entitlements: y.Entitlements.Payments, EntitlementsTotal: y.Entitlements.Total,
 		ARRSSums: y.Entitlements.ARRSSums, ARRS: y.ARRS, Gaps: y.Gaps, IIF: y.IIF, Notes: y.Notes}
 	if prev != nil {
-		e := des.JSONMoney(y.Entitlements.Total.Sub(prev.Entitlements.Total))
-		c := des.JSONMoney(y.ARRS.Claims.Decimal().Sub(prev.ARRS.Claims.Decimal()))
+		e, err := y.Entitlements.Total.Sub(prev.Entitlements.Total)
+		if err != nil {
+			return yearJSON{}, fmt.Errorf("%s: the entitlements change: %w", y.Year, err)
+		}
+		c, err := y.ARRS.Claims.Sub(prev.ARRS.Claims)
+		if err != nil {
+			return yearJSON{}, fmt.Errorf("%s: the claims change: %w", y.Year, err)
+		}
 		j.EntitlementsChange, j.ClaimsChange = &e, &c
 	}
-	return j
+	return j, nil
 }
 
 // MarshalJSON writes the year, money with two places.
-func (y YearResult) MarshalJSON() ([]byte, error) { return json.Marshal(y.json(nil)) }
+func (y YearResult) MarshalJSON() ([]byte, error) {
+	j, err := y.json(nil)
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(j)
+}
 
 // MarshalJSON writes the forecast, money with two places; each year after
 // the first also has its change from the year before.
@@ -399,7 +411,10 @@ func (f Forecast) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			prev = &f.Years[i-1]
 		}
-		years[i] = y.json(prev)
+		var err error
+		if years[i], err = y.json(prev); err != nil {
+			return nil, err
+		}
 	}
 	return json.Marshal(struct {
 		Scenario string     `json:"scenario"`

@@ -28,7 +28,7 @@ func TestRetainedTwelfthsRoundHalfUpAndTiesGoFirst(t *testing.T) {
 	}}
 	// A payment with no months (nothing paid this year) shares nothing.
 	yr := scenario.YearResult{Year: 2025, PCN: pcn, Entitlements: des.Entitlements{Payments: []des.Amount{
-		{ID: "none_this_year", PaidTo: des.PaidToPCN, Total: decimal.Zero}}}}
+		{ID: "none_this_year", PaidTo: des.PaidToPCN}}}}
 	sh := scenario.Sharing{Basis: scenario.ShareRegistered,
 		Retained: []scenario.Retained{{Name: "Clinical director", Annual: decimal.RequireFromString("30000.10")}}}
 	st, err := statement.Build(yr, sh)

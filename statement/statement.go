@@ -166,7 +166,7 @@ func Build(yr scenario.YearResult, sh scenario.Sharing) (Statement, error) {
 			b.ownPay(a)
 			continue
 		}
-		if err := b.byBasis(Income, a.ID, sh.PaymentBasis(a.ID), monthsOf(a.Months), 1); err != nil {
+		if err := b.byBasis(Income, a.ID, sh.PaymentBasis(a.ID), penniesOf(a.Months), 1); err != nil {
 			return Statement{}, err
 		}
 	}
@@ -275,7 +275,7 @@ func (b *builder) ownPay(a des.Amount) {
 				continue
 			}
 			for m, v := range pa.Months {
-				own[m] += pennies(v)
+				own[m] += v.Pennies()
 			}
 		}
 		b.lines[i] = append(b.lines[i], line(OwnPay, a.ID, "own figures", own))
@@ -383,12 +383,12 @@ func cashFlow(yr scenario.YearResult, sh scenario.Sharing) []CashMonth {
 		cm := CashMonth{}
 		var net int64
 		for _, a := range yr.Entitlements.Payments {
-			v := decimal.Zero
+			var v des.Money
 			if m < len(a.Months) {
 				v = a.Months[m]
 			}
-			cm.Entitlements = append(cm.Entitlements, Flow{ID: a.ID, Amount: v})
-			net += pennies(v)
+			cm.Entitlements = append(cm.Entitlements, Flow{ID: a.ID, Amount: v.Decimal()})
+			net += v.Pennies()
 		}
 		if m < len(yr.ARRS.Months) {
 			row := yr.ARRS.Months[m]
@@ -410,14 +410,6 @@ func cashFlow(yr scenario.YearResult, sh scenario.Sharing) []CashMonth {
 
 func line(k Kind, id, basis string, months []int64) Line {
 	return Line{Kind: k, ID: id, Basis: basis, Months: money(months), Total: sumOf(months)}
-}
-
-func monthsOf(ds []decimal.Decimal) []int64 {
-	out := make([]int64, 12)
-	for m := 0; m < 12 && m < len(ds); m++ {
-		out[m] = pennies(ds[m])
-	}
-	return out
 }
 
 func penniesOf(ms []des.Money) []int64 {

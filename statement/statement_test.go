@@ -44,10 +44,10 @@ func TestWorkedExample(t *testing.T) {
 	}}
 	yr := scenario.YearResult{Year: 2025, PCN: pcn,
 		Entitlements: des.Entitlements{Payments: []des.Amount{
-			{ID: "enhanced_access", PaidTo: des.PaidToPCN, Months: twelve("1000.00"), Total: decimal.NewFromInt(12000)},
-			{ID: "care_home_premium", PaidTo: des.PaidToPCN, Months: twelve("100.00"), Total: decimal.NewFromInt(1200)},
-			{ID: "network_participation", PaidTo: des.PaidToPractice, Months: twelve("30.00"), Parts: []des.PartAmount{
-				{Practice: "P1", Months: twelve("7.50")}, {Practice: "P2", Months: twelve("7.50")}, {Practice: "P3", Months: twelve("15.00")}}},
+			{ID: "enhanced_access", PaidTo: des.PaidToPCN, Months: twelveMoney("1000.00"), Total: des.MustMoney("12000")},
+			{ID: "care_home_premium", PaidTo: des.PaidToPCN, Months: twelveMoney("100.00"), Total: des.MustMoney("1200")},
+			{ID: "network_participation", PaidTo: des.PaidToPractice, Months: twelveMoney("30.00"), Parts: []des.PartAmount{
+				{Practice: "P1", Months: twelveMoney("7.50")}, {Practice: "P2", Months: twelveMoney("7.50")}, {Practice: "P3", Months: twelveMoney("15.00")}}},
 		}},
 		ARRS: arrs.Result{Months: monthRows("2900.00", "3000.00"), Staff: []arrs.StaffResult{
 			{Name: "A", CostMonths: twelveMoney("2000.00"), Months: twelveMoney("1900.00")},

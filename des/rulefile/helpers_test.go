@@ -103,21 +103,21 @@ func checkEntitlementInvariants(t *testing.T, e des.Entitlements) {
 			if m.IsNegative() {
 				t.Fatalf("%s: negative month %s", p.ID, m)
 			}
-			sum = sum.Add(m)
+			sum = sum.Add(m.Decimal())
 		}
-		if !sum.Equal(p.Total) {
+		if !sum.Equal(p.Total.Decimal()) {
 			t.Fatalf("%s: months %s ≠ amount %s", p.ID, sum, p.Total)
 		}
 		parts := decimal.Zero
 		for _, pa := range p.Parts {
-			parts = parts.Add(pa.Amount)
+			parts = parts.Add(pa.Amount.Decimal())
 		}
-		if !parts.Equal(p.Total) {
+		if !parts.Equal(p.Total.Decimal()) {
 			t.Fatalf("%s: parts %s ≠ amount %s", p.ID, parts, p.Total)
 		}
-		total = total.Add(p.Total)
+		total = total.Add(p.Total.Decimal())
 	}
-	if !total.Equal(e.Total) {
+	if !total.Equal(e.Total.Decimal()) {
 		t.Fatalf("payments %s ≠ total %s", total, e.Total)
 	}
 }

@@ -116,7 +116,7 @@ func (s *streamFixture) make() error {
 		}
 		for _, r := range roll.PCNs {
 			s.wantCSV = append(s.wantCSV, []string{y.String(), "pcn", r.Row.Code, r.Row.Name, r.Row.ICB, "1",
-				report.RegisteredPlain(r), r.Entitlements.Total.StringFixed(2), r.ARRSSum().StringFixed(2), s.path})
+				report.RegisteredPlain(r), r.Entitlements.Total.Plain(), r.ARRSSum().StringFixed(2), s.path})
 		}
 		s.wantCSV = append(s.wantCSV, report.NationalTotalsCSV(&national.Rollups{Data: s.path}, &roll)...)
 		whole.Years = append(whole.Years, roll)

@@ -45,7 +45,7 @@ func years(f scenario.Forecast, attrs string) string {
 	fl := func(d decimal.Decimal) float64 { return d.InexactFloat64() }
 	top := 0.0
 	for _, y := range f.Years {
-		e := fl(y.Entitlements.Total)
+		e := fl(y.Entitlements.Total.Decimal())
 		top = math.Max(top, math.Max(e+fl(y.ARRS.Claims.Decimal()), e+fl(y.ARRS.Sum.Decimal())))
 	}
 	step, max := niceScale(top)
@@ -116,7 +116,7 @@ func years(f scenario.Forecast, attrs string) string {
 	for i, y := range f.Years {
 		cx := padL + slot*(float64(i)+0.5)
 		x0 := cx - barW/2
-		e, c, s := fl(y.Entitlements.Total), fl(y.ARRS.Claims.Decimal()), fl(y.ARRS.Sum.Decimal())
+		e, c, s := fl(y.Entitlements.Total.Decimal()), fl(y.ARRS.Claims.Decimal()), fl(y.ARRS.Sum.Decimal())
 		label := y.Year.String()
 		if y.Projected {
 			// a shaded band behind the projected year
@@ -124,7 +124,7 @@ func years(f scenario.Forecast, attrs string) string {
 				num(cx-slot/2+2), padTop, num(slot-4), num(plotH))
 		}
 		tip := fmt.Sprintf("%s%s: entitlements %s; ARRS claims %s; ARRS sum %s; headroom %s", label, projTag(y),
-			des.Pounds(y.Entitlements.Total), y.ARRS.Claims.String(), y.ARRS.Sum.String(), y.ARRS.Headroom.String())
+			y.Entitlements.Total.String(), y.ARRS.Claims.String(), y.ARRS.Sum.String(), y.ARRS.Headroom.String())
 		p(`<g><title>%s</title>`, esc(tip))
 		p(`<rect x="%s" y="%s" width="%s" height="%s" fill="%s"/>`,
 			num(x0), num(yPos(e)), num(barW), num(yPos(0)-yPos(e)), colEnt)

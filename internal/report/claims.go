@@ -88,7 +88,7 @@ func claimsTables(yr scenario.YearResult, title, tag string, several bool) []*re
 	people := &render.Table{Title: byPerson, Header: []string{"staff", "role", "WTE", "months", "claim", "why less"},
 		Right: []bool{false, false, true, true, true, false}}
 	for _, s := range r.Staff {
-		people.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim.Decimal()),
+		people.Add(s.Name, s.Role, s.WTE.Decimal().String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Claim.Decimal()),
 			arrs.JoinReasons(s.Reasons))
 	}
 	tables := []*render.Table{t, people}

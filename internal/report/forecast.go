@@ -30,9 +30,9 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 		}
 		t := &render.Table{Title: title, Header: []string{"payment", "amount", "how"}, Right: []bool{false, true, false}}
 		for _, a := range y.Entitlements.Payments {
-			t.Add(a.ID, render.GBP(a.Total), a.Arithmetic())
+			t.Add(a.ID, a.Total.String(), a.Arithmetic())
 		}
-		t.Add("total", render.GBP(y.Entitlements.Total), "")
+		t.Add("total", y.Entitlements.Total.String(), "")
 		if y.IIF != nil {
 			t.Notes = append(t.Notes, "not in the total: "+y.IIF.Explain())
 		}
@@ -47,7 +47,7 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			for _, why := range s.Reasons {
 				codes = append(codes, why.Reason.String())
 			}
-			at.Add(s.Name, s.Role, s.WTE.String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost.Decimal()), render.GBP(s.Claim.Decimal()),
+			at.Add(s.Name, s.Role, s.WTE.Decimal().String(), fmt.Sprint(s.MonthsClaimed), render.GBP(s.Cost.Decimal()), render.GBP(s.Claim.Decimal()),
 				strings.Join(codes, ", "))
 		}
 		at.Add("total", "", "", "", render.GBP(a.Cost.Decimal()), render.GBP(a.Claims.Decimal()), "")
@@ -84,14 +84,14 @@ func forecastTables(f scenario.Forecast, tag string) []*render.Table {
 			ch, cc := "", ""
 			if i > 0 {
 				p := f.Years[i-1]
-				ch = render.GBP(y.Entitlements.Total.Sub(p.Entitlements.Total))
+				ch = render.GBP(y.Entitlements.Total.Decimal().Sub(p.Entitlements.Total.Decimal()))
 				cc = render.GBP(y.ARRS.Claims.Decimal().Sub(p.ARRS.Claims.Decimal()))
 			}
 			basis := "published"
 			if y.Projected {
 				basis = "PROJECTION from " + y.ProjectedFrom.String()
 			}
-			s.Add(y.Year.String(), render.GBP(y.Entitlements.Total), ch, render.GBP(y.ARRS.Sum.Decimal()), render.GBP(y.ARRS.Claims.Decimal()),
+			s.Add(y.Year.String(), y.Entitlements.Total.String(), ch, render.GBP(y.ARRS.Sum.Decimal()), render.GBP(y.ARRS.Claims.Decimal()),
 				cc, render.GBP(y.ARRS.Headroom.Decimal()), basis)
 		}
 		ts = append(ts, s)
@@ -108,9 +108,9 @@ func forecastCSV(f scenario.Forecast) ([]string, [][]string) {
 		}
 		add := func(cells ...string) { rows = append(rows, append([]string{y.Year.String(), basis}, cells...)) }
 		for _, a := range y.Entitlements.Payments {
-			add("entitlement", a.ID, a.Name, render.Plain(a.Total), a.Explain())
+			add("entitlement", a.ID, a.Name, a.Total.Plain(), a.Explain())
 		}
-		add("entitlement", "total", "Entitlements total", render.Plain(y.Entitlements.Total), "")
+		add("entitlement", "total", "Entitlements total", y.Entitlements.Total.Plain(), "")
 		for _, p := range y.ARRS.Pots {
 			add("arrs_sum", p.ID, "ARRS sum ("+string(p.Name)+")", render.Plain(p.Sum.Decimal()), p.Explain())
 			add("arrs_headroom", p.ID, "Headroom ("+string(p.Name)+")", render.Plain(p.Headroom.Decimal()), p.RunsOut)

@@ -56,8 +56,8 @@ func TestNationalJSONMatchesWhole(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	pcn := func(i int, name string) national.PCNTotals {
 		e := &des.Entitlements{
-			Payments: []des.Amount{{ID: "core_pcn_funding", Kind: des.KindPayment, Total: decimal.New(int64(1000+i), -2)}},
-			ARRSSums: []des.Amount{{ID: "arrs", Kind: des.KindARRSSum, Total: decimal.New(int64(7*i), 0)}},
+			Payments: []des.Amount{{ID: "core_pcn_funding", Kind: des.KindPayment, Total: des.Pennies(int64(1000 + i))}},
+			ARRSSums: []des.Amount{{ID: "arrs", Kind: des.KindARRSSum, Total: des.Pennies(int64(700 * i))}},
 		}
 		e.Total = e.Payments[0].Total
 		return national.PCNTotals{Row: &national.PCNRow{Line: i + 2, Code: fmt.Sprintf("P%03d", i), Name: name, ICB: "ICB <&> é"},

@@ -344,7 +344,7 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprintln(w, "year,section,id,amount")
 		for _, y := range f.Years {
 			for _, a := range y.Entitlements.Payments {
-				fmt.Fprintf(w, "%s,entitlement,%s,%s\n", y.Year, csvCell(a.ID), a.Total.StringFixed(2))
+				fmt.Fprintf(w, "%s,entitlement,%s,%s\n", y.Year, csvCell(a.ID), a.Total.Plain())
 			}
 			for _, st := range y.ARRS.Staff {
 				fmt.Fprintf(w, "%s,claim,%s,%s\n", y.Year, csvCell(st.Name), st.Claim.Plain())
@@ -358,7 +358,7 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 		for _, y := range f.Years {
 			fmt.Fprintf(w, "## %s, %s\n\n| payment | amount |\n|---|---:|\n", mdCell(f.Scenario), y.Year)
 			for _, a := range y.Entitlements.Payments {
-				fmt.Fprintf(w, "| %s | %s |\n", mdCell(a.ID), des.Pounds(a.Total))
+				fmt.Fprintf(w, "| %s | %s |\n", mdCell(a.ID), a.Total.String())
 			}
 			fmt.Fprintf(w, "\n| staff | role | claim |\n|---|---|---:|\n")
 			for _, st := range y.ARRS.Staff {

@@ -229,13 +229,13 @@ func roundingNotes(sc *scenario.Scenario, f scenario.Forecast) map[string]string
 			if n == 0 || !same {
 				continue
 			}
-			exact := a.Mul(r.WTE).Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(12))
+			exact := a.Mul(r.WTE.Decimal()).Mul(decimal.NewFromInt(int64(n))).Div(decimal.NewFromInt(12))
 			if exact.Equal(r.Cost.Decimal()) {
 				continue
 			}
 			at := ""
-			if !r.WTE.Equal(decimal.NewFromInt(1)) {
-				at = " at " + r.WTE.String() + " WTE"
+			if w := r.WTE.Decimal(); !w.Equal(decimal.NewFromInt(1)) {
+				at = " at " + w.String() + " WTE"
 			}
 			out[r.Name] = fmt.Sprintf("%s a year%s is paid month by month, each month rounded to the penny: %d × %s = %s",
 				des.Pounds(a), at, n, des.Pounds(month), des.Pounds(r.Cost.Decimal()))

@@ -158,7 +158,7 @@ func entitlementsSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 				a.Arithmetic()})
 		}
 		if len(bl.Rows) > 0 {
-			bl.Total = []any{y.Year.String(), "total", "", "", Total{Want: y.Entitlements.Total}}
+			bl.Total = []any{y.Year.String(), "total", "", "", Total{Want: y.Entitlements.Total.Decimal()}}
 		}
 		sh.Blocks = append(sh.Blocks, bl)
 	}
@@ -234,7 +234,7 @@ func arrsPeopleSheet(name, tag string, ys []scenario.YearResult) *Sheet {
 		}
 		for _, s := range r.Staff {
 			fig := staffFigures(s, y.Projected)
-			row := []any{y.Year.String(), s.Name, s.Role, s.WTE, s.MonthsClaimed, s.Maximum}
+			row := []any{y.Year.String(), s.Name, s.Role, s.WTE.Decimal(), s.MonthsClaimed, s.Maximum}
 			for _, m := range s.Months {
 				row = append(row, m)
 			}
