@@ -7,12 +7,14 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"sync"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/pcnfin/pcnfin/scenario"
+	"github.com/shopspring/decimal"
 )
 
 // ChunkRows is how many PCN rows Run and RollUp read, work out and hand
@@ -466,14 +468,116 @@ func addInt(dst *int64, v int64) bool {
 // month's pay, the same figure (oncost.Rules.PayCost, the last rules
 // carried forward past the tables), with no Arithmetic or Sources text,
 // which the fast path never shows and which cost seven tenths of a national
-// run's time to write.
+// run's time to write. Each figure is worked out once (costMemo): a
+// person's full months, and people on the same pay, cost the same.
 func costOnly(o *oncost.Rules) arrs.SalaryCostFunc {
 	o = o.CarriedForward()
+	m := &costMemo{rates: map[rateDay]int32{}, cost: map[payKey]decimal.Decimal{}}
 	return func(pay arrs.Pay) (arrs.PayCost, error) {
+		if c, ok := m.lookup(o, pay); ok {
+			return arrs.PayCost{Cost: c}, nil
+		}
 		b, err := o.PayCost(pay.Amount, pay.Paid, oncost.Options{Levy: pay.Levy})
 		if err != nil {
 			return arrs.PayCost{}, err
 		}
+		m.store(pay, b.Total)
 		return arrs.PayCost{Cost: b.Total}, nil
 	}
+}
+
+// costMemo holds the employer costs of months' pay already worked out. A
+// month's cost depends on its pay (to the penny) and on the rates in force
+// on its payment date (employer NI rate and monthly threshold, pension
+// rate, levy rate): payment dates with the same rates share their figures.
+// Safe for concurrent use; bounded by maxMemo figures.
+type costMemo struct {
+	mu    sync.Mutex
+	rates map[rateDay]int32 // a payment date (and levy) → its rates' number; -1: not memoised
+	ids   []string          // the rates of each number, written out
+	cost  map[payKey]decimal.Decimal
+}
+
+type rateDay struct {
+	paid des.Date
+	levy bool
+}
+
+type payKey struct {
+	pennies int64
+	rates   int32
+}
+
+const maxMemo = 1 << 16
+
+// ratesOf is the number of the rates in force on a payment date (-1 when
+// none: the cost is then worked out, and its error reported, each time).
+// Called with m.mu held.
+func (m *costMemo) ratesOf(o *oncost.Rules, pay arrs.Pay) int32 {
+	d := rateDay{pay.Paid, pay.Levy}
+	if id, ok := m.rates[d]; ok {
+		return id
+	}
+	id := int32(-1)
+	if b, err := o.PayCost(decimal.Zero, pay.Paid, oncost.Options{Levy: pay.Levy}); err == nil {
+		key := b.NIRate.String() + " " + b.NIThreshold.String() + " " + b.PensionRate.String() + " " +
+			b.LevyRate.String()
+		id = int32(slices.Index(m.ids, key))
+		if id < 0 {
+			id = int32(len(m.ids))
+			m.ids = append(m.ids, key)
+		}
+	}
+	if len(m.rates) < maxMemo {
+		m.rates[d] = id
+	}
+	return id
+}
+
+// key is the memo's key for a month's pay; false when the pay is not a
+// whole number of pennies or its date has no rates.
+func (m *costMemo) key(o *oncost.Rules, pay arrs.Pay) (payKey, bool) {
+	p, ok := penniesOf(pay.Amount)
+	if !ok {
+		return payKey{}, false
+	}
+	id := m.ratesOf(o, pay)
+	return payKey{p, id}, id >= 0
+}
+
+func (m *costMemo) lookup(o *oncost.Rules, pay arrs.Pay) (decimal.Decimal, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	k, ok := m.key(o, pay)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	c, ok := m.cost[k]
+	return c, ok
+}
+
+func (m *costMemo) store(pay arrs.Pay, cost decimal.Decimal) {
+	p, ok := penniesOf(pay.Amount)
+	if !ok {
+		return
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id, ok := m.rates[rateDay{pay.Paid, pay.Levy}]
+	if ok && id >= 0 && len(m.cost) < maxMemo {
+		m.cost[payKey{p, id}] = cost
+	}
+}
+
+// penniesOf is d in pennies when d is a whole number of pennies written
+// with two places (as arrs writes a month's pay) or zero.
+func penniesOf(d decimal.Decimal) (int64, bool) {
+	if d.IsZero() {
+		return 0, true
+	}
+	if d.Exponent() != -2 {
+		return 0, false
+	}
+	c := d.CoefficientInt64()
+	return c, decimal.New(c, -2).Equal(d)
 }
