@@ -85,6 +85,7 @@ type StaffReader struct {
 	n        int
 	err      error
 	interned map[string]string // roles and bands, held once
+	seen     *readerCache
 }
 
 // NewStaffReader reads the header of a staff file. name is the file name
@@ -234,184 +235,351 @@ func (sr *StaffReader) intern(s string) string {
 
 var fullWeek, gpWeek = decimal.RequireFromString("37.5"), decimal.NewFromInt(9)
 
+// The staff columns by number, in staffColumns' order.
+const (
+	colPCN = iota
+	colName
+	colRole
+	colWTE
+	colHours
+	colSessions
+	colStart
+	colEnd
+	colCost
+	colSalary
+	colBand
+	colLevy
+	colLondon
+	colWrittenAgreement
+)
+
+// maxCache bounds each of a StaffReader's caches of cells already checked.
+const maxCache = 1 << 14
+
+// readerCache holds what rows have shown already: the position of each
+// staff column, PCN codes, roles, dates and working times already checked
+// (good ones only; a bad cell is checked afresh, and named, every time).
+type readerCache struct {
+	at    [len(staffColumns)]int // the record's index of each staff column; -1: absent
+	codes map[string]string      // PCN codes that passed names.NameProblem, held once
+	roles map[string]string      // roles known, held once
+	dates map[string]des.Date
+	wtes  map[wteCell]arrs.WTE // working times above 0 and at most 1 WTE
+}
+
+type wteCell struct {
+	col  int
+	text string
+}
+
+func (sr *StaffReader) cache() *readerCache {
+	if sr.seen == nil {
+		c := &readerCache{codes: map[string]string{}, roles: map[string]string{}, dates: map[string]des.Date{},
+			wtes: map[wteCell]arrs.WTE{}}
+		for k, name := range staffColumns {
+			c.at[k] = -1
+			if i, ok := sr.col[name]; ok {
+				c.at[k] = i
+			}
+		}
+		sr.seen = c
+	}
+	return sr.seen
+}
+
+// staffCheck is one row being checked.
+type staffCheck struct {
+	sr   *StaffReader
+	line int
+	rec  []string
+	row  StaffRow
+}
+
+// cell is column k's cell, trimmed ("" when the file has no such column).
+func (c *staffCheck) cell(k int) string {
+	if i := c.sr.seen.at[k]; i >= 0 {
+		return strings.TrimSpace(c.rec[i])
+	}
+	return ""
+}
+
+// bad is the row's error: the person's name first, when the row gives one.
+func (c *staffCheck) bad(field string, sentinel error, format string, args ...any) *des.FieldError {
+	who := ""
+	if c.row.Staff.Name != "" {
+		who = fmt.Sprintf("%q: ", c.row.Staff.Name)
+	}
+	return &des.FieldError{File: c.sr.name, Line: c.line, Field: field, Msg: who + fmt.Sprintf(format, args...),
+		Err: sentinel}
+}
+
+// staffChecks are a row's checks in the order its errors are reported.
+var staffChecks = [...]func(*staffCheck) *des.FieldError{
+	(*staffCheck).who, (*staffCheck).role, (*staffCheck).dates, (*staffCheck).workingTime, (*staffCheck).cost,
+	(*staffCheck).zoneAndFlags, (*staffCheck).validate,
+}
+
 // row checks one person as a scenario's [[staff]] line is checked.
 func (sr *StaffReader) row(line int, rec []string) (StaffRow, *des.FieldError) {
-	who := ""
-	bad := func(field string, sentinel error, format string, args ...any) (StaffRow, *des.FieldError) {
-		return StaffRow{}, &des.FieldError{File: sr.name, Line: line, Field: field,
-			Msg: who + fmt.Sprintf(format, args...), Err: sentinel}
-	}
+	sr.cache()
+	c := staffCheck{sr: sr, line: line, rec: rec, row: StaffRow{Line: line}}
 	if len(rec) != len(sr.header) {
-		return bad("", des.ErrInvalid, "the row has %d cells, the header %d", len(rec), len(sr.header))
+		return StaffRow{}, c.bad("", des.ErrInvalid, "the row has %d cells, the header %d", len(rec), len(sr.header))
 	}
-	cell := func(c string) string {
-		if i, ok := sr.col[c]; ok {
-			return strings.TrimSpace(rec[i])
-		}
-		return ""
-	}
-	row := StaffRow{Line: line, PCN: strings.Clone(cell("pcn_code"))}
-	s := &row.Staff
-	s.Name = strings.Clone(cell("name"))
-	if s.Name != "" {
-		who = fmt.Sprintf("%q: ", s.Name)
-	}
-	switch {
-	case row.PCN == "":
-		return bad("pcn_code", des.ErrMissing, "missing PCN code: every person belongs to a PCN of the list")
-	case names.NameProblem(row.PCN) != "":
-		return bad("pcn_code", des.ErrInvalid, "PCN code %q %s", row.PCN, names.NameProblem(row.PCN))
-	case s.Name == "":
-		return bad("name", des.ErrMissing, "missing name")
-	}
-	s.Role = cell("role")
-	switch {
-	case s.Role == "":
-		return bad("role", des.ErrMissing, "missing role")
-	case !sr.opt.KnownRole(s.Role):
-		return bad("role", des.ErrInvalid, "%s", names.UnknownRoleMsg(s.Role))
-	}
-	s.Role = sr.intern(s.Role)
-	var err error
-	date := func(c string) (des.Date, *des.FieldError) {
-		v := cell(c)
-		if v == "" {
-			return des.Date{}, nil
-		}
-		d, err := des.ParseDate(v)
-		if err != nil {
-			msg := err.Error()
-			if strings.Count(v, "/") == 2 {
-				msg += " (write a day as 2025-04-01, not as a spreadsheet's 01/04/2025)"
-			}
-			_, fe := bad(c, des.ErrBadDate, "%s", strings.TrimPrefix(msg, des.ErrBadDate.Error()+": "))
-			return des.Date{}, fe
-		}
-		return d, nil
-	}
-	var fe *des.FieldError
-	if s.Start, fe = date("start"); fe != nil {
-		return StaffRow{}, fe
-	}
-	if s.Start.IsZero() {
-		return bad("start", des.ErrMissing, "missing start date, e.g. 2024-04-01")
-	}
-	if s.End, fe = date("end"); fe != nil {
-		return StaffRow{}, fe
-	}
-	if !s.End.IsZero() && s.End.Before(s.Start) {
-		return bad("end", des.ErrInvalid, "end %s is before start %s", s.End, s.Start)
-	}
-	num := func(c string) (decimal.Decimal, bool, *des.FieldError) {
-		v := cell(c)
-		if v == "" {
-			return decimal.Decimal{}, false, nil
-		}
-		d, err := strict.ParseDecimal(strings.ReplaceAll(strings.TrimPrefix(v, "£"), ",", ""))
-		if err != nil {
-			_, fe := bad(c, des.ErrBadNumber, "%q is not a number (write it plainly, as 60000 or 0.5)", v)
-			return d, false, fe
-		}
-		if d.IsNegative() {
-			_, fe := bad(c, des.ErrInvalid, "%s is negative", v)
-			return d, false, fe
-		}
-		return d, true, nil
-	}
-	var given []string
-	var wte, hours, sessions decimal.Decimal
-	for _, f := range []struct {
-		c  string
-		to *decimal.Decimal
-	}{{"wte", &wte}, {"hours", &hours}, {"sessions", &sessions}} {
-		d, ok, fe := num(f.c)
-		if fe != nil {
+	for _, check := range staffChecks {
+		if fe := check(&c); fe != nil {
 			return StaffRow{}, fe
 		}
+	}
+	return c.row, nil
+}
+
+// who checks the PCN code and the name.
+func (c *staffCheck) who() *des.FieldError {
+	code := c.cell(colPCN)
+	c.row.Staff.Name = strings.Clone(c.cell(colName))
+	if held, ok := c.sr.seen.codes[code]; ok {
+		c.row.PCN = held
+	} else {
+		c.row.PCN = strings.Clone(code)
+		switch {
+		case code == "":
+			return c.bad("pcn_code", des.ErrMissing, "missing PCN code: every person belongs to a PCN of the list")
+		case names.NameProblem(code) != "":
+			return c.bad("pcn_code", des.ErrInvalid, "PCN code %q %s", code, names.NameProblem(code))
+		}
+		if len(c.sr.seen.codes) < maxCache {
+			c.sr.seen.codes[c.row.PCN] = c.row.PCN
+		}
+	}
+	if c.row.Staff.Name == "" {
+		return c.bad("name", des.ErrMissing, "missing name")
+	}
+	return nil
+}
+
+// role checks the role against the catalogue (StaffOptions.KnownRole).
+func (c *staffCheck) role() *des.FieldError {
+	role := c.cell(colRole)
+	if held, ok := c.sr.seen.roles[role]; ok {
+		c.row.Staff.Role = held
+		return nil
+	}
+	switch {
+	case role == "":
+		return c.bad("role", des.ErrMissing, "missing role")
+	case !c.sr.opt.KnownRole(role):
+		return c.bad("role", des.ErrInvalid, "%s", names.UnknownRoleMsg(role))
+	}
+	c.row.Staff.Role = c.sr.intern(role)
+	if len(c.sr.seen.roles) < maxCache {
+		c.sr.seen.roles[c.row.Staff.Role] = c.row.Staff.Role
+	}
+	return nil
+}
+
+// date reads column k's date (zero when the cell is empty).
+func (c *staffCheck) date(k int) (des.Date, *des.FieldError) {
+	v := c.cell(k)
+	if v == "" {
+		return des.Date{}, nil
+	}
+	if d, ok := c.sr.seen.dates[v]; ok {
+		return d, nil
+	}
+	d, err := des.ParseDate(v)
+	if err != nil {
+		msg := err.Error()
+		if strings.Count(v, "/") == 2 {
+			msg += " (write a day as 2025-04-01, not as a spreadsheet's 01/04/2025)"
+		}
+		return des.Date{}, c.bad(staffColumns[k], des.ErrBadDate, "%s", strings.TrimPrefix(msg, des.ErrBadDate.Error()+": "))
+	}
+	if len(c.sr.seen.dates) < maxCache {
+		c.sr.seen.dates[strings.Clone(v)] = d
+	}
+	return d, nil
+}
+
+// dates checks the start (required) and the end (not before the start).
+func (c *staffCheck) dates() *des.FieldError {
+	s := &c.row.Staff
+	var fe *des.FieldError
+	if s.Start, fe = c.date(colStart); fe != nil {
+		return fe
+	}
+	if s.Start.IsZero() {
+		return c.bad("start", des.ErrMissing, "missing start date, e.g. 2024-04-01")
+	}
+	if s.End, fe = c.date(colEnd); fe != nil {
+		return fe
+	}
+	if !s.End.IsZero() && s.End.Before(s.Start) {
+		return c.bad("end", des.ErrInvalid, "end %s is before start %s", s.End, s.Start)
+	}
+	return nil
+}
+
+// num reads column k's amount (£ and thousands commas allowed); false when
+// the cell is empty.
+func (c *staffCheck) num(k int) (decimal.Decimal, bool, *des.FieldError) {
+	v := c.cell(k)
+	if v == "" {
+		return decimal.Decimal{}, false, nil
+	}
+	d, err := strict.ParseDecimal(strings.ReplaceAll(strings.TrimPrefix(v, "£"), ",", ""))
+	if err != nil {
+		return d, false, c.bad(staffColumns[k], des.ErrBadNumber, "%q is not a number (write it plainly, as 60000 or 0.5)", v)
+	}
+	if d.IsNegative() {
+		return d, false, c.bad(staffColumns[k], des.ErrInvalid, "%s is negative", v)
+	}
+	return d, true, nil
+}
+
+// workingTime checks that exactly one of wte, hours and sessions is given,
+// and makes the WTE from it: above 0, at most 1.
+func (c *staffCheck) workingTime() *des.FieldError {
+	var given []int
+	for _, k := range [...]int{colWTE, colHours, colSessions} {
+		if c.cell(k) != "" {
+			given = append(given, k)
+		}
+	}
+	if len(given) == 1 {
+		if w, ok := c.sr.seen.wtes[wteCell{given[0], c.cell(given[0])}]; ok {
+			if given[0] == colSessions && !names.SessionalRole(c.row.Staff.Role) {
+				return c.notSessional()
+			}
+			c.row.Staff.WTE = w
+			return nil
+		}
+	}
+	return c.workingTimeChecked()
+}
+
+func (c *staffCheck) notSessional() *des.FieldError {
+	return c.bad("sessions", des.ErrInvalid, "sessions are for GPs (general_practitioner), not %s: give wte or "+
+		"hours (a week, ÷ 37.5)", c.row.Staff.Role)
+}
+
+// workingTimeChecked is workingTime for cells not seen before.
+func (c *staffCheck) workingTimeChecked() *des.FieldError {
+	var given []int
+	var amount [len(staffColumns)]decimal.Decimal
+	for _, k := range [...]int{colWTE, colHours, colSessions} {
+		d, ok, fe := c.num(k)
+		if fe != nil {
+			return fe
+		}
 		if ok {
-			*f.to = d
-			given = append(given, f.c)
+			amount[k] = d
+			given = append(given, k)
 		}
 	}
 	if len(given) != 1 {
 		field := "wte"
 		if len(given) > 1 {
-			field = given[1]
+			field = staffColumns[given[1]]
 		}
-		return bad(field, des.ErrMissing, "give exactly one of wte, hours (a week, ÷ 37.5) or sessions (a week, ÷ 9); "+
+		return c.bad(field, des.ErrMissing, "give exactly one of wte, hours (a week, ÷ 37.5) or sessions (a week, ÷ 9); "+
 			"this row gives %d", len(given))
 	}
-	switch given[0] {
-	case "wte":
-		s.WTE, err = arrs.WTEOf(wte)
-	case "hours":
-		s.WTE, err = arrs.WTEHours(hours, fullWeek)
-	case "sessions":
-		if !names.SessionalRole(s.Role) {
-			return bad("sessions", des.ErrInvalid, "sessions are for GPs (general_practitioner), not %s: give wte or "+
-				"hours (a week, ÷ 37.5)", s.Role)
+	k := given[0]
+	field := staffColumns[k]
+	var w arrs.WTE
+	var err error
+	switch k {
+	case colWTE:
+		w, err = arrs.WTEOf(amount[k])
+	case colHours:
+		w, err = arrs.WTEHours(amount[k], fullWeek)
+	case colSessions:
+		if !names.SessionalRole(c.row.Staff.Role) {
+			return c.notSessional()
 		}
-		s.WTE, err = arrs.WTESessions(sessions, gpWeek)
+		w, err = arrs.WTESessions(amount[k], gpWeek)
 	}
-	if err != nil {
-		return bad(given[0], des.ErrInvalid, "%s", err.Error())
+	switch {
+	case err != nil:
+		return c.bad(field, des.ErrInvalid, "%s", err.Error())
+	case w.IsZero():
+		return c.bad(field, des.ErrInvalid, "WTE must be more than 0")
+	case w.Decimal().GreaterThan(decimal.NewFromInt(1)):
+		return c.bad(field, des.ErrInvalid, "%s WTE: a row is one person, who cannot work more than full time "+
+			"(1 WTE = 37.5 hours or 9 GP sessions a week); give each person a row of their own", w.Decimal())
 	}
-	if s.WTE.IsZero() {
-		return bad(given[0], des.ErrInvalid, "WTE must be more than 0")
+	c.row.Staff.WTE = w
+	if len(c.sr.seen.wtes) < maxCache {
+		c.sr.seen.wtes[wteCell{k, strings.Clone(c.cell(k))}] = w
 	}
-	if s.WTE.Decimal().GreaterThan(decimal.NewFromInt(1)) {
-		return bad(given[0], des.ErrInvalid, "%s WTE: a row is one person, who cannot work more than full time "+
-			"(1 WTE = 37.5 hours or 9 GP sessions a week); give each person a row of their own", s.WTE.Decimal())
-	}
-	cost, hasCost, fe := num("annual_cost")
+	return nil
+}
+
+// cost checks that exactly one of annual_cost and salary is given, above 0.
+func (c *staffCheck) cost() *des.FieldError {
+	cost, hasCost, fe := c.num(colCost)
 	if fe != nil {
-		return StaffRow{}, fe
+		return fe
 	}
-	salary, hasSalary, fe := num("salary")
+	salary, hasSalary, fe := c.num(colSalary)
 	if fe != nil {
-		return StaffRow{}, fe
+		return fe
 	}
 	switch {
 	case hasCost && hasSalary:
-		return bad("salary", des.ErrInvalid, "give annual_cost or salary, not both")
+		return c.bad("salary", des.ErrInvalid, "give annual_cost or salary, not both")
 	case !hasCost && !hasSalary:
-		return bad("annual_cost", des.ErrMissing, "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
+		return c.bad("annual_cost", des.ErrMissing, "missing: give annual_cost (employer cost of 1 WTE a year) or salary")
 	case hasCost && cost.IsZero(), hasSalary && salary.IsZero():
-		c := "annual_cost"
+		col := "annual_cost"
 		if hasSalary {
-			c = "salary"
+			col = "salary"
 		}
-		return bad(c, des.ErrInvalid, "%s is 0: the employer cost of a person is more than £0 (ARRS reimburses what "+
-			"is spent); give the cost of 1 WTE a year", c)
+		return c.bad(col, des.ErrInvalid, "%s is 0: the employer cost of a person is more than £0 (ARRS reimburses what "+
+			"is spent); give the cost of 1 WTE a year", col)
 	}
-	s.AnnualCost, s.Salary = cost, salary
-	s.Band = sr.intern(cell("band"))
-	switch l := strings.ToLower(cell("london")); l {
+	c.row.Staff.AnnualCost, c.row.Staff.Salary = cost, salary
+	return nil
+}
+
+// zoneAndFlags reads the band, the London zone, levy and written_agreement.
+func (c *staffCheck) zoneAndFlags() *des.FieldError {
+	s := &c.row.Staff
+	s.Band = c.sr.intern(c.cell(colBand))
+	switch l := strings.ToLower(c.cell(colLondon)); l {
 	case "", "no", "false", "none":
 	case "inner", "outer":
 		s.London = arrs.London(l)
 	default:
-		return bad("london", des.ErrInvalid, "%q: want inner, outer or nothing", cell("london"))
+		return c.bad("london", des.ErrInvalid, "%q: want inner, outer or nothing", c.cell(colLondon))
 	}
-	for _, f := range []struct {
-		c  string
+	for _, f := range [...]struct {
+		k  int
 		to *bool
-	}{{"levy", &s.Levy}, {"written_agreement", &s.WrittenAgreement}} {
-		switch v := strings.ToLower(cell(f.c)); v {
+	}{{colLevy, &s.Levy}, {colWrittenAgreement, &s.WrittenAgreement}} {
+		switch v := strings.ToLower(c.cell(f.k)); v {
 		case "", "false", "no", "n", "0":
 		case "true", "yes", "y", "1":
 			*f.to = true
 		default:
-			return bad(f.c, des.ErrInvalid, "%q: want true or false (or yes, no, 1, 0, or nothing)", cell(f.c))
+			return c.bad(staffColumns[f.k], des.ErrInvalid, "%q: want true or false (or yes, no, 1, 0, or nothing)",
+				c.cell(f.k))
 		}
 	}
-	if err := s.Validate(); err != nil {
-		var es des.Errors
-		var fe *des.FieldError
-		if errors.As(err, &es) && len(es) > 0 && errors.As(es[0], &fe) {
-			return bad(fe.Field, fe.Err, "%s", fe.Msg)
-		}
-		return bad("", des.ErrInvalid, "%v", err)
+	return nil
+}
+
+// validate is the scenario's own check of a staff line (arrs.Staff.Validate).
+func (c *staffCheck) validate() *des.FieldError {
+	err := c.row.Staff.Validate()
+	if err == nil {
+		return nil
 	}
-	return row, nil
+	var es des.Errors
+	var fe *des.FieldError
+	if errors.As(err, &es) && len(es) > 0 && errors.As(es[0], &fe) {
+		return c.bad(fe.Field, fe.Err, "%s", fe.Msg)
+	}
+	return c.bad("", des.ErrInvalid, "%v", err)
 }
