@@ -201,15 +201,7 @@ type year struct {
 }
 
 func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink Sink, first bool) error {
-	ao := opt.ARRS
-	if ao.SalaryCost == nil { // the scenario path's default (scenario.Options)
-		o, err := rates.OnCosts()
-		if err != nil {
-			return err
-		}
-		ao.SalaryCost = costOnly(o)
-	}
-	plan, err := arrs.Compile(rs, ao)
+	plan, err := compileFor(rs, opt)
 	if err != nil {
 		return err
 	}
@@ -222,6 +214,60 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 	if err != nil {
 		return err
 	}
+	yr := newYear(rs, plan, opt)
+	ch := &chunk{rs: rs, plan: plan, rosters: rosters, opt: opt, buf: make([]PCNRow, 0, ChunkRows),
+		in: make([]arrs.PCNInput, 0, ChunkRows), out: make([]PCN, 0, ChunkRows)}
+	started, good := false, 0
+	for {
+		rows, bad, rerr := pr.Next(ch.buf, ChunkRows)
+		if rerr != nil && !errors.Is(rerr, io.EOF) {
+			return rerr
+		}
+		if first {
+			badRows(rep, opt, bad)
+		}
+		out, err := ch.work(yr, rows)
+		if err != nil {
+			return err
+		}
+		good += len(rows)
+		if !started && (len(out) > 0 || rerr != nil) {
+			if good == 0 && first {
+				return &des.FieldError{File: opt.File, Msg: "no PCN rows to work out", Err: des.ErrMissing}
+			}
+			if err := sink.Begin(rep, rs); err != nil {
+				return err
+			}
+			started = true
+		}
+		if err := sink.PCNs(rep, rs.Year(), out); err != nil {
+			return err
+		}
+		if rerr != nil {
+			break
+		}
+	}
+	rep.Years = append(rep.Years, yr.done())
+	return sink.End(rep, &rep.Years[len(rep.Years)-1])
+}
+
+// compileFor compiles a year's claims engine, costing salaries as the
+// scenario path does by default (scenario.Options) unless opt.ARRS says.
+func compileFor(rs *des.RuleSet, opt Options) (*arrs.Plan, error) {
+	ao := opt.ARRS
+	if ao.SalaryCost == nil {
+		o, err := rates.OnCosts()
+		if err != nil {
+			return nil, err
+		}
+		ao.SalaryCost = costOnly(o)
+	}
+	return arrs.Compile(rs, ao)
+}
+
+// newYear starts a year's running totals: its months' labels and the pot
+// of each role.
+func newYear(rs *des.RuleSet, plan *arrs.Plan, opt Options) *year {
 	yr := &year{y: Year{Year: rs.Year(), RuleSet: rs.TitleAsAt(opt.ARRS.AsAt), Gaps: rs.Gaps(), Unpaid: rs.Unpaid()},
 		icbs: map[string]*Total{}, top: opt.Top, potOf: map[string]int{}, pots: len(plan.Pots())}
 	if yr.top == 0 {
@@ -243,77 +289,21 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 		}
 		yr.potOf[r.ID] = max(slices.Index(pots, p), 0)
 	}
-	uplift := !opt.Assumptions.PayUplift.IsZero()
-	buf := make([]PCNRow, 0, ChunkRows)
-	in := make([]arrs.PCNInput, 0, ChunkRows)
-	out := make([]PCN, 0, ChunkRows)
-	var slab []arrs.Staff // the chunk's rosters, one after another
-	started, good := false, 0
-	for {
-		rows, bad, rerr := pr.Next(buf, ChunkRows)
-		if rerr != nil && !errors.Is(rerr, io.EOF) {
-			return rerr
-		}
-		if first {
-			for _, e := range bad {
-				if opt.BadRow != nil {
-					opt.BadRow(e)
-				}
-			}
-			rep.BadRows += len(bad)
-		}
-		in = in[:0]
-		slab = slab[:0]
-		for i := range rows {
-			at := len(slab)
-			slab = rosters.AppendOf(slab, rows[i].Code)
-			roster := slab[at:len(slab):len(slab)]
-			if uplift && len(roster) > 0 {
-				roster = (&scenario.Scenario{Staff: roster, Assumptions: opt.Assumptions}).Roster(rs.Year())
-			}
-			in = append(in, arrs.PCNInput{PCN: rows[i].PCN, Roster: roster})
-		}
-		batch := plan.CalculateBatch(in, opt.Workers)
-		out = out[:0]
-		for i := range rows {
-			row := &rows[i]
-			if perr := batch.Err(i); perr != nil {
-				e := RowError(opt.File, *row, rs.Year(), perr)
-				if !opt.SkipBad {
-					return e
-				}
-				if opt.LeftOut != nil {
-					opt.LeftOut(rs.Year(), e)
-				}
-				yr.y.LeftOut = append(yr.y.LeftOut, e.Error())
-				continue
-			}
-			p, err := yr.pcn(row, batch.Totals(i), batch.Staff(i), in[i].Roster)
-			if err != nil {
-				return err
-			}
-			if err := yr.add(&p); err != nil {
-				return err
-			}
-			out = append(out, p)
-		}
-		good += len(rows)
-		if !started && (len(out) > 0 || rerr != nil) {
-			if good == 0 && first {
-				return &des.FieldError{File: opt.File, Msg: "no PCN rows to work out", Err: des.ErrMissing}
-			}
-			if err := sink.Begin(rep, rs); err != nil {
-				return err
-			}
-			started = true
-		}
-		if err := sink.PCNs(rep, rs.Year(), out); err != nil {
-			return err
-		}
-		if rerr != nil {
-			break
+	return yr
+}
+
+// badRows tells of the PCN rows skipped (the first year only).
+func badRows(rep *Report, opt Options, bad []error) {
+	for _, e := range bad {
+		if opt.BadRow != nil {
+			opt.BadRow(e)
 		}
 	}
+	rep.BadRows += len(bad)
+}
+
+// done is the year's totals: the ICBs in name order, the ranking numbered.
+func (yr *year) done() Year {
 	for _, t := range yr.icbs {
 		yr.y.ICBs = append(yr.y.ICBs, *t)
 	}
@@ -321,8 +311,77 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 	for i := range yr.y.Ranked {
 		yr.y.Ranked[i].Rank = i + 1
 	}
-	rep.Years = append(rep.Years, yr.y)
-	return sink.End(rep, &rep.Years[len(rep.Years)-1])
+	return yr.y
+}
+
+// chunk works out a chunk of PCN rows against their rosters; its buffers
+// are reused from chunk to chunk.
+type chunk struct {
+	rs      *des.RuleSet
+	plan    *arrs.Plan
+	rosters *Rosters
+	opt     Options
+	buf     []PCNRow
+	in      []arrs.PCNInput
+	out     []PCN
+	slab    []arrs.Staff // the chunk's rosters, one after another
+}
+
+// work works the rows out by the fast batch path and adds each PCN to the
+// year's totals: the PCNs worked out (valid until the next call).
+func (ch *chunk) work(yr *year, rows []PCNRow) ([]PCN, error) {
+	ch.inputs(rows)
+	batch := ch.plan.CalculateBatch(ch.in, ch.opt.Workers)
+	ch.out = ch.out[:0]
+	for i := range rows {
+		row := &rows[i]
+		if perr := batch.Err(i); perr != nil {
+			if err := ch.leftOut(yr, row, perr); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		p, err := yr.pcn(row, batch.Totals(i), batch.Staff(i), ch.in[i].Roster)
+		if err != nil {
+			return nil, err
+		}
+		if err := yr.add(&p); err != nil {
+			return nil, err
+		}
+		ch.out = append(ch.out, p)
+	}
+	return ch.out, nil
+}
+
+// inputs are the rows with their rosters (raised by the pay uplift, when
+// the assumptions give one).
+func (ch *chunk) inputs(rows []PCNRow) {
+	uplift := !ch.opt.Assumptions.PayUplift.IsZero()
+	ch.in = ch.in[:0]
+	ch.slab = ch.slab[:0]
+	for i := range rows {
+		at := len(ch.slab)
+		ch.slab = ch.rosters.AppendOf(ch.slab, rows[i].Code)
+		roster := ch.slab[at:len(ch.slab):len(ch.slab)]
+		if uplift && len(roster) > 0 {
+			roster = (&scenario.Scenario{Staff: roster, Assumptions: ch.opt.Assumptions}).Roster(ch.rs.Year())
+		}
+		ch.in = append(ch.in, arrs.PCNInput{PCN: rows[i].PCN, Roster: roster})
+	}
+}
+
+// leftOut is a PCN that cannot be worked out: the error, or (SkipBad) a
+// line of the year's LeftOut.
+func (ch *chunk) leftOut(yr *year, row *PCNRow, perr error) error {
+	e := RowError(ch.opt.File, *row, ch.rs.Year(), perr)
+	if !ch.opt.SkipBad {
+		return e
+	}
+	if ch.opt.LeftOut != nil {
+		ch.opt.LeftOut(ch.rs.Year(), e)
+	}
+	yr.y.LeftOut = append(yr.y.LeftOut, e.Error())
+	return nil
 }
 
 // pcn is a PCN's year from the batch: its months, run-out month and
