@@ -72,9 +72,9 @@ func nationalYear(rep *Rollups, rs *des.RuleSet, opt Options, sink RollUpSink, f
 	acc := NewRollUpStream(plan)
 	// The fast path where only totals are wanted; the explained path where
 	// each PCN's payments are, or where Totals do not split by payment.
-	fast := acc.TotalsExact() && !opt.Explain
+	ch := &rollChunk{rs: rs, plan: plan, opt: opt, acc: acc, fast: acc.TotalsExact() && !opt.Explain,
+		in: make([]arrs.PCNInput, 0, ChunkRows)}
 	buf := make([]PCNRow, 0, ChunkRows)
-	in := make([]arrs.PCNInput, 0, ChunkRows)
 	started, good := false, 0
 	for {
 		rows, bad, rerr := pr.Next(buf, ChunkRows)
@@ -82,67 +82,11 @@ func nationalYear(rep *Rollups, rs *des.RuleSet, opt Options, sink RollUpSink, f
 			return rerr
 		}
 		if first {
-			for _, e := range bad {
-				if opt.BadRow != nil {
-					opt.BadRow(e)
-				}
-			}
-			rep.BadRows += len(bad)
+			rep.BadRows += skipped(opt, bad)
 		}
-		in = in[:0]
-		for i := range rows {
-			in = append(in, arrs.PCNInput{PCN: rows[i].PCN})
-		}
-		var batch *arrs.Batch
-		var each []arrs.PCNResult
-		if fast {
-			batch = plan.CalculateBatch(in, opt.Workers)
-		} else {
-			each = plan.CalculateEach(in, opt.Workers)
-		}
-		var pcns []PCNTotals
-		for i := range rows {
-			row := &rows[i]
-			var res *arrs.PCNResult
-			perr := batch.Err(i)
-			if each != nil {
-				res = &each[i]
-				perr = res.Err
-			}
-			if perr != nil {
-				e := RowError(opt.File, *row, rs.Year(), perr)
-				if !opt.SkipBad {
-					return e
-				}
-				if opt.LeftOut != nil {
-					opt.LeftOut(rs.Year(), e)
-				}
-				acc.LeaveOut(e)
-				continue
-			}
-			if res == nil {
-				t := batch.Totals(i)
-				acc.Add(row, &t)
-				if err := acc.Err(); err != nil {
-					return nationalOverflow(opt.File, err)
-				}
-				var sum int64
-				for _, x := range t.Sums {
-					sum += x // each within the PCN's own checked total
-				}
-				pcns = append(pcns, PCNTotals{row, decimal.New(t.Entitlements, -2), decimal.New(sum, -2), nil})
-				continue
-			}
-			acc.AddEntitlements(row, &res.Entitlements)
-			if err := acc.Err(); err != nil {
-				return nationalOverflow(opt.File, err)
-			}
-			rp := RolledPCN{Row: *row, Entitlements: res.Entitlements}
-			p := PCNTotals{Row: row, Entitlements: res.Entitlements.Total.Decimal(), ARRSSum: rp.ARRSSum()}
-			if opt.Explain {
-				p.Explained = &res.Entitlements
-			}
-			pcns = append(pcns, p)
+		pcns, err := ch.work(rows)
+		if err != nil {
+			return err
 		}
 		good += len(rows)
 		if !started && (len(pcns) > 0 || rerr != nil) {
@@ -164,6 +108,101 @@ func nationalYear(rep *Rollups, rs *des.RuleSet, opt Options, sink RollUpSink, f
 	y := acc.Rollup()
 	rep.Years = append(rep.Years, y)
 	return sink.End(rep, &rep.Years[len(rep.Years)-1])
+}
+
+// rollChunk works out a chunk of PCN rows for the roll-up: by the fast
+// batch path (fast) or every PCN in full.
+type rollChunk struct {
+	rs   *des.RuleSet
+	plan *arrs.Plan
+	opt  Options
+	acc  *RollUpStream
+	fast bool
+	in   []arrs.PCNInput
+}
+
+// work works the rows out and adds each to the running totals.
+func (ch *rollChunk) work(rows []PCNRow) ([]PCNTotals, error) {
+	ch.in = ch.in[:0]
+	for i := range rows {
+		ch.in = append(ch.in, arrs.PCNInput{PCN: rows[i].PCN})
+	}
+	var batch *arrs.Batch
+	var each []arrs.PCNResult
+	if ch.fast {
+		batch = ch.plan.CalculateBatch(ch.in, ch.opt.Workers)
+	} else {
+		each = ch.plan.CalculateEach(ch.in, ch.opt.Workers)
+	}
+	var pcns []PCNTotals
+	for i := range rows {
+		row := &rows[i]
+		var res *arrs.PCNResult
+		perr := batch.Err(i)
+		if each != nil {
+			res = &each[i]
+			perr = res.Err
+		}
+		if perr != nil {
+			if err := ch.leaveOut(row, perr); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var p PCNTotals
+		var err error
+		if res == nil {
+			p, err = ch.totals(row, batch.Totals(i))
+		} else {
+			p, err = ch.explained(row, res)
+		}
+		if err != nil {
+			return nil, err
+		}
+		pcns = append(pcns, p)
+	}
+	return pcns, nil
+}
+
+// leaveOut is a PCN that cannot be worked out: the error, or (SkipBad) one
+// the roll-up leaves out.
+func (ch *rollChunk) leaveOut(row *PCNRow, perr error) error {
+	e := RowError(ch.opt.File, *row, ch.rs.Year(), perr)
+	if !ch.opt.SkipBad {
+		return e
+	}
+	if ch.opt.LeftOut != nil {
+		ch.opt.LeftOut(ch.rs.Year(), e)
+	}
+	ch.acc.LeaveOut(e)
+	return nil
+}
+
+// totals adds a PCN worked out by the fast path.
+func (ch *rollChunk) totals(row *PCNRow, t arrs.Totals) (PCNTotals, error) {
+	ch.acc.Add(row, &t)
+	if err := ch.acc.Err(); err != nil {
+		return PCNTotals{}, nationalOverflow(ch.opt.File, err)
+	}
+	var sum int64
+	for _, x := range t.Sums {
+		sum += x // each within the PCN's own checked total
+	}
+	return PCNTotals{row, decimal.New(t.Entitlements, -2), decimal.New(sum, -2), nil}, nil
+}
+
+// explained adds a PCN worked out in full.
+func (ch *rollChunk) explained(row *PCNRow, res *arrs.PCNResult) (PCNTotals, error) {
+	ch.acc.AddEntitlements(row, &res.Entitlements)
+	if err := ch.acc.Err(); err != nil {
+		return PCNTotals{}, nationalOverflow(ch.opt.File, err)
+	}
+	rp := RolledPCN{Row: *row, Entitlements: res.Entitlements}
+	p := PCNTotals{Row: row, Entitlements: res.Entitlements.Total.Decimal(), ARRSSum: rp.ARRSSum()}
+	if ch.opt.Explain {
+		p.Explained = &res.Entitlements
+	}
+	return p, nil
 }
 
 // nationalOverflow names the file in a roll-up's overflow error.

@@ -224,7 +224,7 @@ func runYear(rep *Report, rs *des.RuleSet, rosters *Rosters, opt Options, sink S
 			return rerr
 		}
 		if first {
-			badRows(rep, opt, bad)
+			rep.BadRows += skipped(opt, bad)
 		}
 		out, err := ch.work(yr, rows)
 		if err != nil {
@@ -292,14 +292,14 @@ func newYear(rs *des.RuleSet, plan *arrs.Plan, opt Options) *year {
 	return yr
 }
 
-// badRows tells of the PCN rows skipped (the first year only).
-func badRows(rep *Report, opt Options, bad []error) {
+// skipped tells opt.BadRow of the PCN rows skipped: how many.
+func skipped(opt Options, bad []error) int {
 	for _, e := range bad {
 		if opt.BadRow != nil {
 			opt.BadRow(e)
 		}
 	}
-	rep.BadRows += len(bad)
+	return len(bad)
 }
 
 // done is the year's totals: the ICBs in name order, the ranking numbered.
