@@ -388,22 +388,45 @@ func (ch *chunk) leftOut(yr *year, row *PCNRow, perr error) error {
 // reasons from its people, checked against the batch's totals.
 func (yr *year) pcn(row *PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roster []arrs.Staff) (PCN, error) {
 	p := PCN{Row: row, People: len(roster), Entitlements: t.Entitlements, Cost: t.Cost}
-	overflow := func(what string) (PCN, error) {
-		oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what}
-		return PCN{}, &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
-	}
 	if len(staff) != len(roster) {
 		return PCN{}, fmt.Errorf("%w: %s (%s): the batch gave %d people for a roster of %d", des.ErrInvalid, row.Code,
 			row.Name, len(staff), len(roster))
 	}
 	potMonths := make([][12]int64, max(yr.pots, 1))
+	if what := yr.people(&p, staff, roster, potMonths); what != "" {
+		return PCN{}, pcnOverflow(row, what)
+	}
+	if p.Claims != t.Claimed() {
+		return PCN{}, fmt.Errorf("%w: %s (%s): its people's months add up to %d pennies, its claims to %d", des.ErrInvalid,
+			row.Code, row.Name, p.Claims, t.Claimed())
+	}
+	if what := yr.sums(&p, t, potMonths); what != "" {
+		return PCN{}, pcnOverflow(row, what)
+	}
+	if p.Sum-p.Claims != p.Unclaimed-p.Over {
+		return PCN{}, fmt.Errorf("%w: %s (%s): sum %d − claims %d is not unclaimed %d − over %d", des.ErrInvalid, row.Code,
+			row.Name, p.Sum, p.Claims, p.Unclaimed, p.Over)
+	}
+	return p, nil
+}
+
+// pcnOverflow is the error of a PCN total that does not fit in an int64.
+func pcnOverflow(row *PCNRow, what string) error {
+	oe := &arrs.OverflowError{PCN: row.Code + " (" + row.Name + ")", What: what}
+	return &des.FieldError{Line: row.Line, Field: what, Msg: oe.Error(), Err: oe}
+}
+
+// people adds up a PCN's people: its claims month by month, in all and
+// pot by pot, and the people each reason touches. The result names a
+// total that would overflow ("" when none does).
+func (yr *year) people(p *PCN, staff []arrs.StaffPennies, roster []arrs.Staff, potMonths [][12]int64) string {
 	var reasons [256]int
 	for k, sp := range staff {
 		pot := yr.potOf[roster[k].Role]
 		var seen [256]bool
 		for m := 0; m < 12 && m < len(sp.Months); m++ {
 			if !addInt(&p.Months[m], sp.Months[m]) || !addInt(&potMonths[pot][m], sp.Months[m]) {
-				return overflow("claims of " + yr.y.Months[m])
+				return "claims of " + yr.y.Months[m]
 			}
 			if r := sp.Reasons[m]; r != arrs.ReasonNone && int(r) < len(seen) && !seen[r] {
 				seen[r] = true
@@ -418,29 +441,28 @@ func (yr *year) pcn(row *PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roste
 	}
 	for m := range 12 {
 		if !addInt(&p.Claims, p.Months[m]) {
-			return overflow("claims")
+			return "claims"
 		}
 	}
-	if p.Claims != t.Claimed() {
-		return PCN{}, fmt.Errorf("%w: %s (%s): its people's months add up to %d pennies, its claims to %d", des.ErrInvalid,
-			row.Code, row.Name, p.Claims, t.Claimed())
-	}
+	return ""
+}
+
+// sums sets a PCN's sums against its claims, pot by pot: the sum, the
+// first month cumulative claims pass one, what is left unclaimed and what
+// is claimed over. The result names a total that would overflow ("" when
+// none does).
+func (yr *year) sums(p *PCN, t arrs.Totals, potMonths [][12]int64) string {
 	for k, sum := range t.Sums {
 		if !addInt(&p.Sum, sum) {
-			return overflow("ARRS sums")
+			return "ARRS sums"
 		}
-		var cum int64
-		for m := range 12 {
-			cum += potMonths[k][m]
-			if cum > sum && (p.RunsOut == "" || yr.y.Months[m] < p.RunsOut) {
-				p.RunsOut = yr.y.Months[m]
-				break
-			}
+		if m := runsOut(&potMonths[k], sum); m >= 0 && (p.RunsOut == "" || yr.y.Months[m] < p.RunsOut) {
+			p.RunsOut = yr.y.Months[m]
 		}
 		if k < len(t.Claims) {
 			left := sum - t.Claims[k] // each within int64: both are checked totals
 			if (left >= 0 && !addInt(&p.Unclaimed, left)) || (left < 0 && !addInt(&p.Over, -left)) {
-				return overflow("unclaimed")
+				return "unclaimed"
 			}
 		}
 	}
@@ -448,14 +470,23 @@ func (yr *year) pcn(row *PCNRow, t arrs.Totals, staff []arrs.StaffPennies, roste
 	// count: nothing of a sum is left for them.
 	for k := len(t.Sums); k < len(t.Claims); k++ {
 		if !addInt(&p.Over, t.Claims[k]) {
-			return overflow("claims over the sums")
+			return "claims over the sums"
 		}
 	}
-	if p.Sum-p.Claims != p.Unclaimed-p.Over {
-		return PCN{}, fmt.Errorf("%w: %s (%s): sum %d − claims %d is not unclaimed %d − over %d", des.ErrInvalid, row.Code,
-			row.Name, p.Sum, p.Claims, p.Unclaimed, p.Over)
+	return ""
+}
+
+// runsOut is the first month in which cumulative claims pass the sum (-1:
+// none).
+func runsOut(months *[12]int64, sum int64) int {
+	var cum int64
+	for m := range 12 {
+		cum += months[m]
+		if cum > sum {
+			return m
+		}
 	}
-	return p, nil
+	return -1
 }
 
 // add adds a PCN to its ICB's, England's totals and the ranking.
