@@ -120,20 +120,7 @@ func shownValue(raw string) string {
 // editors draws the two tables from the form's scenario text, each problem
 // of a cell beside it.
 func (d *pageData) editors() []editorTable {
-	byCell := map[string]problem{}
-	byRow := map[string]problem{}
-	for _, p := range d.Errors {
-		if p.Kind == "" {
-			continue
-		}
-		if p.Cell != "" {
-			if _, ok := byCell[p.Cell]; !ok {
-				byCell[p.Cell] = p
-			}
-		} else if _, ok := byRow[fmt.Sprintf("%s-%d", p.Kind, p.Row)]; !ok {
-			byRow[fmt.Sprintf("%s-%d", p.Kind, p.Row)] = p
-		}
-	}
+	ps := d.problemsByPlace()
 	var out []editorTable
 	for _, kind := range []string{"practices", "staff"} {
 		t := editorTable{Kind: kind, Caption: "Practices", What: "Practice", Add: "Add a practice", Cols: editorCols[kind]}
@@ -146,41 +133,8 @@ func (d *pageData) editors() []editorTable {
 				r.Name = shownValue(raw)
 			}
 			for _, c := range t.Cols {
-				cell := editorCell{ID: fmt.Sprintf("%s-%d-%s", kind, r.N, c.Key), Key: c.Key, Label: c.Head,
-					Aria:   fmt.Sprintf("%s, %s row %d (%s)", c.Head, strings.ToLower(t.What), r.N, r.Name),
-					Number: c.Type == "n", Size: 8}
-				if raw, ok := b[c.Key]; ok {
-					cell.Value = shownValue(raw)
-				}
-				switch c.Type {
-				case "s":
-					cell.Size = 16
-				case "d":
-					cell.Size = 10
-				}
-				if c.Key == "role" && kind == "staff" {
-					cell.Role = true
-					known := false
-					for _, o := range d.Roles {
-						known = known || o.ID == cell.Value
-					}
-					cell.Options = d.Roles
-					if !known && cell.Value != "" {
-						cell.Options = append(append([]roleOption(nil), d.Roles...), roleOption{cell.Value, cell.Value})
-					}
-				}
-				p, ok := byCell[cell.ID]
-				if !ok && c.Key == "name" {
-					p, ok = byRow[fmt.Sprintf("%s-%d", kind, r.N)]
-				}
-				if ok {
-					cell.ErrID = "cell-" + p.ID
-					cell.Err = p.Msg
-					if p.Cell == cell.ID && p.Label != "" {
-						cell.Err = p.Label + ": " + p.Msg
-					} else if p.Cell == "" {
-						cell.Err = p.Where + ": " + p.Msg
-					}
+				cell := d.editorCell(kind, &t, &r, c, b)
+				if ps.mark(&cell, kind, r.N, c.Key) {
 					t.Open = true
 				}
 				r.Cells = append(r.Cells, cell)
@@ -190,4 +144,81 @@ func (d *pageData) editors() []editorTable {
 		out = append(out, t)
 	}
 	return out
+}
+
+// placedProblems are the form's problems by the cell they are about, and
+// (about a row, not a cell) by the row; the first of each.
+type placedProblems struct {
+	byCell, byRow map[string]problem
+}
+
+func (d *pageData) problemsByPlace() placedProblems {
+	ps := placedProblems{byCell: map[string]problem{}, byRow: map[string]problem{}}
+	for _, p := range d.Errors {
+		if p.Kind == "" {
+			continue
+		}
+		if p.Cell != "" {
+			if _, ok := ps.byCell[p.Cell]; !ok {
+				ps.byCell[p.Cell] = p
+			}
+		} else if _, ok := ps.byRow[fmt.Sprintf("%s-%d", p.Kind, p.Row)]; !ok {
+			ps.byRow[fmt.Sprintf("%s-%d", p.Kind, p.Row)] = p
+		}
+	}
+	return ps
+}
+
+// mark puts the cell's problem beside it (a row's problem beside its name
+// cell): true when there is one.
+func (ps placedProblems) mark(cell *editorCell, kind string, n int, key string) bool {
+	p, ok := ps.byCell[cell.ID]
+	if !ok && key == "name" {
+		p, ok = ps.byRow[fmt.Sprintf("%s-%d", kind, n)]
+	}
+	if !ok {
+		return false
+	}
+	cell.ErrID = "cell-" + p.ID
+	cell.Err = p.Msg
+	if p.Cell == cell.ID && p.Label != "" {
+		cell.Err = p.Label + ": " + p.Msg
+	} else if p.Cell == "" {
+		cell.Err = p.Where + ": " + p.Msg
+	}
+	return true
+}
+
+// editorCell is row r's cell of column c, from its TOML block b.
+func (d *pageData) editorCell(kind string, t *editorTable, r *editorRow, c editorCol, b map[string]string) editorCell {
+	cell := editorCell{ID: fmt.Sprintf("%s-%d-%s", kind, r.N, c.Key), Key: c.Key, Label: c.Head,
+		Aria:   fmt.Sprintf("%s, %s row %d (%s)", c.Head, strings.ToLower(t.What), r.N, r.Name),
+		Number: c.Type == "n", Size: 8}
+	if raw, ok := b[c.Key]; ok {
+		cell.Value = shownValue(raw)
+	}
+	switch c.Type {
+	case "s":
+		cell.Size = 16
+	case "d":
+		cell.Size = 10
+	}
+	if c.Key == "role" && kind == "staff" {
+		d.roleOptions(&cell)
+	}
+	return cell
+}
+
+// roleOptions makes a role cell a choice of the roles, with its own value
+// added when it is not one of them.
+func (d *pageData) roleOptions(cell *editorCell) {
+	cell.Role = true
+	known := false
+	for _, o := range d.Roles {
+		known = known || o.ID == cell.Value
+	}
+	cell.Options = d.Roles
+	if !known && cell.Value != "" {
+		cell.Options = append(append([]roleOption(nil), d.Roles...), roleOption{cell.Value, cell.Value})
+	}
 }
