@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
@@ -68,67 +68,126 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 	if err != nil {
 		return nil, nil, err
 	}
-	var all []placed
-	var bad []error
+	rd := &rosterReader{name: name, codes: codes, opt: opt, ord: map[string]int32{}}
 	buf := make([]StaffRow, 0, 4096)
-	firstBad := 0 // line of the row that stopped the reader (without SkipBad)
-	var stop error
 	for {
 		rows, b, err := sr.Next(buf, 4096)
-		bad = append(bad, b...)
+		rd.bad = append(rd.bad, b...)
 		if err != nil && !errors.Is(err, io.EOF) {
 			var fe *des.FieldError
 			if opt.SkipBad || !errors.As(err, &fe) || fe.Line == 0 {
 				return nil, nil, err
 			}
 			// A bad row: a repeat on an earlier line goes before it.
-			stop, firstBad = err, fe.Line
+			rd.stop, rd.firstBad = err, fe.Line
 		}
-		for i := range rows {
-			k, ok := codes[names.CodeKey(rows[i].PCN)]
-			if !ok {
-				e := &des.FieldError{File: name, Line: rows[i].Line, Field: "pcn_code", Err: des.ErrInvalid,
-					Msg: fmt.Sprintf("%q: PCN code %q is not in the PCN list: every person belongs to a PCN of the list "+
-						"(a row of the list that was bad and skipped counts as not there)", rows[i].Staff.Name, rows[i].PCN)}
-				if !opt.SkipBad {
-					stop, firstBad = e, rows[i].Line
-					break
-				}
-				bad = append(bad, e)
-				continue
-			}
-			all = append(all, placed{k, int32(rows[i].Line), rows[i].Staff})
-		}
-		if stop != nil || err != nil {
+		rd.place(rows)
+		if rd.stop != nil || err != nil {
 			break
 		}
 	}
-	sort.SliceStable(all, func(i, j int) bool { return all[i].pcn < all[j].pcn })
-	// Repeats are left out in place: the people are held once.
-	rs := &Rosters{pcn: codes, at: make([]int32, len(codes)+1)}
+	rs := rd.rosters()
+	bad := rd.bad
+	sortByLine(bad)
+	if !opt.SkipBad {
+		if len(bad) > 0 && (rd.stop == nil || lineOf(bad[0]) < rd.firstBad) {
+			return nil, nil, bad[0]
+		}
+		if rd.stop != nil {
+			return nil, nil, rd.stop
+		}
+	}
+	return rs, bad, nil
+}
+
+// rosterReader puts the rows of a staff file on their PCNs' rosters.
+type rosterReader struct {
+	name     string
+	codes    Codes
+	opt      StaffOptions
+	ord      map[string]int32 // PCN codes as the rows write them → ordinal
+	all      []placed         // in file order
+	count    []int32          // people a PCN ordinal
+	bad      []error
+	stop     error // the row that stopped the reader (without SkipBad)
+	firstBad int   // its line
+}
+
+// place puts rows on the rosters of their PCNs: a code not in the list is
+// a bad row.
+func (rd *rosterReader) place(rows []StaffRow) {
+	for i := range rows {
+		k, ok := rd.ordinal(rows[i].PCN)
+		if !ok {
+			e := &des.FieldError{File: rd.name, Line: rows[i].Line, Field: "pcn_code", Err: des.ErrInvalid,
+				Msg: fmt.Sprintf("%q: PCN code %q is not in the PCN list: every person belongs to a PCN of the list "+
+					"(a row of the list that was bad and skipped counts as not there)", rows[i].Staff.Name, rows[i].PCN)}
+			if !rd.opt.SkipBad {
+				rd.stop, rd.firstBad = e, rows[i].Line
+				return
+			}
+			rd.bad = append(rd.bad, e)
+			continue
+		}
+		rd.all = append(rd.all, placed{k, int32(rows[i].Line), rows[i].Staff})
+	}
+}
+
+// ordinal is the list ordinal of a PCN code as a row writes it.
+func (rd *rosterReader) ordinal(code string) (int32, bool) {
+	if k, ok := rd.ord[code]; ok {
+		return k, true
+	}
+	k, ok := rd.codes[names.CodeKey(code)]
+	if ok && len(rd.ord) < 1<<20 {
+		rd.ord[code] = k
+	}
+	return k, ok
+}
+
+// rosters groups the people by PCN ordinal, in file order within one (a
+// stable counting sort), and leaves out repeats in place: the people are
+// held once.
+func (rd *rosterReader) rosters() *Rosters {
+	n := len(rd.codes)
+	rs := &Rosters{pcn: rd.codes, at: make([]int32, n+1)}
+	next := make([]int32, n+1)
+	for _, p := range rd.all {
+		next[p.pcn+1]++
+	}
+	for k := 1; k <= n; k++ {
+		next[k] += next[k-1]
+	}
+	grouped := make([]placed, len(rd.all))
+	for _, p := range rd.all {
+		grouped[next[p.pcn]] = p
+		next[p.pcn]++
+	}
+	rd.all = nil
 	onRoster := map[string]int32{}
-	kept := all[:0]
+	kept := grouped[:0]
 	var byOrd []string // PCN codes by ordinal, made for the first repeat's message
-	for i := 0; i < len(all); {
+	for i := 0; i < len(grouped); {
 		j := i
 		clear(onRoster)
-		for ; j < len(all) && all[j].pcn == all[i].pcn; j++ {
-			key := names.NameKey(all[j].s.Name)
+		for ; j < len(grouped) && grouped[j].pcn == grouped[i].pcn; j++ {
+			p := &grouped[j]
+			key := nameKey(p.s.Name)
 			if at, dup := onRoster[key]; dup {
 				if byOrd == nil {
-					byOrd = make([]string, len(codes))
-					for c, k := range codes {
+					byOrd = make([]string, len(rd.codes))
+					for c, k := range rd.codes {
 						byOrd[k] = c
 					}
 				}
-				bad = append(bad, &des.FieldError{File: name, Line: int(all[j].line), Field: "name", Err: des.ErrInvalid,
+				rd.bad = append(rd.bad, &des.FieldError{File: rd.name, Line: int(p.line), Field: "name", Err: des.ErrInvalid,
 					Msg: fmt.Sprintf("%q is on the roster of PCN %s twice (also line %d); give each person a row of "+
-						"their own name, e.g. \"%s (2)\"", all[j].s.Name, byOrd[all[j].pcn], at, all[j].s.Name)})
+						"their own name, e.g. \"%s (2)\"", p.s.Name, byOrd[p.pcn], at, p.s.Name)})
 				continue
 			}
-			onRoster[key] = all[j].line
-			rs.at[all[j].pcn+1]++
-			kept = append(kept, all[j])
+			onRoster[key] = p.line
+			rs.at[p.pcn+1]++
+			kept = append(kept, *p)
 		}
 		i = j
 	}
@@ -136,16 +195,23 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 		rs.at[k] += rs.at[k-1]
 	}
 	rs.people = kept
-	sortByLine(bad)
-	if !opt.SkipBad {
-		if len(bad) > 0 && (stop == nil || lineOf(bad[0]) < firstBad) {
-			return nil, nil, bad[0]
-		}
-		if stop != nil {
-			return nil, nil, stop
+	return rs
+}
+
+// nameKey is names.NameKey: for a name of printable ASCII with single
+// spaces between words (NFKC and the spacing leave it as it is), its lower
+// case alone.
+func nameKey(s string) string {
+	if s == "" || s[0] == ' ' || s[len(s)-1] == ' ' {
+		return names.NameKey(s)
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > '~' || c < ' ' || (c == ' ' && s[i-1] == ' ') {
+			return names.NameKey(s)
 		}
 	}
-	return rs, bad, nil
+	return strings.ToLower(s)
 }
 
 func lineOf(err error) int {
