@@ -11,6 +11,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/shopspring/decimal"
 )
 
 // Rosters is every person of a staff file, each on the roster of a PCN of
@@ -20,13 +21,85 @@ type Rosters struct {
 	pcn    map[string]int32 // names.CodeKey of a PCN code → its ordinal in the list
 	people []placed         // grouped by PCN ordinal, in file order within one
 	at     []int32          // PCN ordinal k's people are people[at[k]:at[k+1]]
+	held   heldText         // roles, bands and London zones, each held once
+	wide   []decimal.Decimal
 }
 
-// placed is a person on the roster of the PCN with ordinal pcn.
+// placed is a person on the roster of the PCN with ordinal pcn, held
+// compactly: roles, bands and zones as numbers into the rosters' text,
+// amounts as their digits and exponent (arrs.Staff again on the way out,
+// with the same decimals).
 type placed struct {
-	pcn  int32
-	line int32
-	s    arrs.Staff
+	pcn, line          int32
+	name               string
+	wte                arrs.WTE
+	start, end         des.Date
+	cost, salary       amount
+	role, band, london uint32
+	levy, agreement    bool
+}
+
+// amount is a decimal as its coefficient c and exponent e (kind 1), the
+// zero Decimal (kind 0: not given), or (kind 2) one too wide for an int64
+// coefficient, Rosters.wide[c].
+type amount struct {
+	c    int64
+	e    int32
+	kind uint8
+}
+
+// heldText holds strings once, each by its number.
+type heldText struct {
+	num  map[string]uint32
+	text []string
+}
+
+func (h *heldText) of(s string) uint32 {
+	if n, ok := h.num[s]; ok {
+		return n
+	}
+	if h.num == nil {
+		h.num = map[string]uint32{}
+	}
+	n := uint32(len(h.text))
+	h.text = append(h.text, s)
+	h.num[s] = n
+	return n
+}
+
+// hold makes a person compact.
+func (r *Rosters) hold(pcn int32, line int, s *arrs.Staff) placed {
+	return placed{pcn: pcn, line: int32(line), name: s.Name, wte: s.WTE, start: s.Start, end: s.End,
+		cost: r.amountOf(s.AnnualCost), salary: r.amountOf(s.Salary), role: r.held.of(s.Role), band: r.held.of(s.Band),
+		london: r.held.of(string(s.London)), levy: s.Levy, agreement: s.WrittenAgreement}
+}
+
+func (r *Rosters) amountOf(d decimal.Decimal) amount {
+	switch {
+	case d == decimal.Decimal{}:
+		return amount{}
+	case d.NumDigits() <= 18:
+		return amount{c: d.CoefficientInt64(), e: d.Exponent(), kind: 1}
+	}
+	r.wide = append(r.wide, d)
+	return amount{c: int64(len(r.wide) - 1), kind: 2}
+}
+
+func (r *Rosters) decimal(a amount) decimal.Decimal {
+	switch a.kind {
+	case 1:
+		return decimal.New(a.c, a.e)
+	case 2:
+		return r.wide[a.c]
+	}
+	return decimal.Decimal{}
+}
+
+// staff is a person as arrs.Staff.
+func (r *Rosters) staff(p *placed) arrs.Staff {
+	return arrs.Staff{Name: p.name, Role: r.held.text[p.role], WTE: p.wte, Start: p.start, End: p.end,
+		AnnualCost: r.decimal(p.cost), Salary: r.decimal(p.salary), Band: r.held.text[p.band], Levy: p.levy,
+		London: arrs.London(r.held.text[p.london]), WrittenAgreement: p.agreement}
 }
 
 // Codes is the PCN list's codes: names.CodeKey of each good row's code, with
@@ -68,7 +141,7 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 	if err != nil {
 		return nil, nil, err
 	}
-	rd := &rosterReader{name: name, codes: codes, opt: opt, ord: map[string]int32{}}
+	rd := &rosterReader{name: name, codes: codes, opt: opt, ord: map[string]int32{}, rs: &Rosters{pcn: codes}}
 	buf := make([]StaffRow, 0, 4096)
 	for {
 		rows, b, err := sr.Next(buf, 4096)
@@ -106,8 +179,8 @@ type rosterReader struct {
 	codes    Codes
 	opt      StaffOptions
 	ord      map[string]int32 // PCN codes as the rows write them → ordinal
+	rs       *Rosters         // the people's text and wide amounts, as they are read
 	all      []placed         // in file order
-	count    []int32          // people a PCN ordinal
 	bad      []error
 	stop     error // the row that stopped the reader (without SkipBad)
 	firstBad int   // its line
@@ -129,7 +202,7 @@ func (rd *rosterReader) place(rows []StaffRow) {
 			rd.bad = append(rd.bad, e)
 			continue
 		}
-		rd.all = append(rd.all, placed{k, int32(rows[i].Line), rows[i].Staff})
+		rd.all = append(rd.all, rd.rs.hold(k, rows[i].Line, &rows[i].Staff))
 	}
 }
 
@@ -150,7 +223,8 @@ func (rd *rosterReader) ordinal(code string) (int32, bool) {
 // held once.
 func (rd *rosterReader) rosters() *Rosters {
 	n := len(rd.codes)
-	rs := &Rosters{pcn: rd.codes, at: make([]int32, n+1)}
+	rs := rd.rs
+	rs.at = make([]int32, n+1)
 	next := make([]int32, n+1)
 	for _, p := range rd.all {
 		next[p.pcn+1]++
@@ -172,7 +246,7 @@ func (rd *rosterReader) rosters() *Rosters {
 		clear(onRoster)
 		for ; j < len(grouped) && grouped[j].pcn == grouped[i].pcn; j++ {
 			p := &grouped[j]
-			key := nameKey(p.s.Name)
+			key := nameKey(p.name)
 			if at, dup := onRoster[key]; dup {
 				if byOrd == nil {
 					byOrd = make([]string, len(rd.codes))
@@ -182,7 +256,7 @@ func (rd *rosterReader) rosters() *Rosters {
 				}
 				rd.bad = append(rd.bad, &des.FieldError{File: rd.name, Line: int(p.line), Field: "name", Err: des.ErrInvalid,
 					Msg: fmt.Sprintf("%q is on the roster of PCN %s twice (also line %d); give each person a row of "+
-						"their own name, e.g. \"%s (2)\"", p.s.Name, byOrd[p.pcn], at, p.s.Name)})
+						"their own name, e.g. \"%s (2)\"", p.name, byOrd[p.pcn], at, p.name)})
 				continue
 			}
 			onRoster[key] = p.line
@@ -240,8 +314,9 @@ func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 	if !ok || int(k)+1 >= len(r.at) {
 		return dst
 	}
-	for _, p := range r.people[r.at[k]:r.at[k+1]] {
-		dst = append(dst, p.s)
+	dst = slices.Grow(dst, int(r.at[k+1]-r.at[k]))
+	for i := r.at[k]; i < r.at[k+1]; i++ {
+		dst = append(dst, r.staff(&r.people[i]))
 	}
 	return dst
 }
