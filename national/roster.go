@@ -321,6 +321,18 @@ func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 	return dst
 }
 
+// count is the number of people on the roster of the PCN with the code.
+func (r *Rosters) count(code string) int {
+	if r == nil {
+		return 0
+	}
+	k, ok := r.pcn[names.CodeKey(code)]
+	if !ok || int(k)+1 >= len(r.at) {
+		return 0
+	}
+	return int(r.at[k+1] - r.at[k])
+}
+
 // Len is the number of people on every roster.
 func (r *Rosters) Len() int {
 	if r == nil {

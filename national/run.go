@@ -359,6 +359,11 @@ func (ch *chunk) inputs(rows []PCNRow) {
 	uplift := !ch.opt.Assumptions.PayUplift.IsZero()
 	ch.in = ch.in[:0]
 	ch.slab = ch.slab[:0]
+	people := 0
+	for i := range rows {
+		people += ch.rosters.count(rows[i].Code)
+	}
+	ch.slab = slices.Grow(ch.slab, people)
 	for i := range rows {
 		at := len(ch.slab)
 		ch.slab = ch.rosters.AppendOf(ch.slab, rows[i].Code)
