@@ -569,14 +569,15 @@ func costOnly(o *oncost.Rules) arrs.SalaryCostFunc {
 	o = o.CarriedForward()
 	m := &costMemo{rates: map[rateDay]int32{}, cost: map[payKey]decimal.Decimal{}}
 	return func(pay arrs.Pay) (arrs.PayCost, error) {
-		if c, ok := m.lookup(o, pay); ok {
-			return arrs.PayCost{Cost: c}, nil
+		k, known := m.lookup(o, pay)
+		if known {
+			return arrs.PayCost{Cost: k.cost}, nil
 		}
 		b, err := o.PayCost(pay.Amount, pay.Paid, oncost.Options{Levy: pay.Levy})
 		if err != nil {
 			return arrs.PayCost{}, err
 		}
-		m.store(pay, b.Total)
+		m.store(k, b.Total)
 		return arrs.PayCost{Cost: b.Total}, nil
 	}
 }
@@ -585,7 +586,8 @@ func costOnly(o *oncost.Rules) arrs.SalaryCostFunc {
 // month's cost depends on its pay (to the penny) and on the rates in force
 // on its payment date (employer NI rate and monthly threshold, pension
 // rate, levy rate): payment dates with the same rates share their figures.
-// Safe for concurrent use; bounded by maxMemo figures.
+// Safe for concurrent use; it holds at most maxMemo figures, starting
+// afresh when full.
 type costMemo struct {
 	mu    sync.Mutex
 	rates map[rateDay]int32 // a payment date (and levy) → its rates' number; -1: not memoised
@@ -629,39 +631,44 @@ func (m *costMemo) ratesOf(o *oncost.Rules, pay arrs.Pay) int32 {
 	return id
 }
 
-// key is the memo's key for a month's pay; false when the pay is not a
-// whole number of pennies or its date has no rates.
-func (m *costMemo) key(o *oncost.Rules, pay arrs.Pay) (payKey, bool) {
-	p, ok := penniesOf(pay.Amount)
-	if !ok {
-		return payKey{}, false
-	}
-	id := m.ratesOf(o, pay)
-	return payKey{p, id}, id >= 0
+// memoKey is a month's pay's place in the memo (ok false: it has none,
+// the pay not being a whole number of pennies or its date having no
+// rates), and the cost found there.
+type memoKey struct {
+	k    payKey
+	ok   bool
+	cost decimal.Decimal
 }
 
-func (m *costMemo) lookup(o *oncost.Rules, pay arrs.Pay) (decimal.Decimal, bool) {
+// lookup finds a month's pay in the memo: true when its cost is there.
+func (m *costMemo) lookup(o *oncost.Rules, pay arrs.Pay) (memoKey, bool) {
+	p, ok := penniesOf(pay.Amount)
+	if !ok {
+		return memoKey{}, false
+	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	k, ok := m.key(o, pay)
-	if !ok {
-		return decimal.Decimal{}, false
+	id := m.ratesOf(o, pay)
+	if id < 0 {
+		return memoKey{}, false
 	}
-	c, ok := m.cost[k]
-	return c, ok
+	mk := memoKey{k: payKey{p, id}, ok: true}
+	c, found := m.cost[mk.k]
+	mk.cost = c
+	return mk, found
 }
 
-func (m *costMemo) store(pay arrs.Pay, cost decimal.Decimal) {
-	p, ok := penniesOf(pay.Amount)
-	if !ok {
+// store puts a cost worked out in the memo, while there is room.
+func (m *costMemo) store(mk memoKey, cost decimal.Decimal) {
+	if !mk.ok {
 		return
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	id, ok := m.rates[rateDay{pay.Paid, pay.Levy}]
-	if ok && id >= 0 && len(m.cost) < maxMemo {
-		m.cost[payKey{p, id}] = cost
+	if len(m.cost) >= maxMemo {
+		clear(m.cost) // the recent figures are the ones asked for again (a person's months)
 	}
+	m.cost[mk.k] = cost
 }
 
 // penniesOf is d in pennies when d is a whole number of pennies written
