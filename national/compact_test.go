@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/national"
+	"github.com/pcnfin/pcnfin/rates"
 )
 
 // The rosters hold people compactly; each comes back as the staff reader
@@ -51,4 +53,42 @@ func TestRostersGiveBackEachPerson(t *testing.T) {
 	if n != rs.Len() || n == 0 {
 		t.Fatalf("%d people compared, %d held", n, rs.Len())
 	}
+}
+
+// Every PCN ranked (Top below 0, sorted once) is the order a long enough
+// Top keeps by inserting each PCN.
+func TestRankEveryPCNAsInserted(t *testing.T) {
+	pcns, staff := genList(300, 20, 2025)
+	codes, err := national.ListCodes("pcns.csv", bytes.NewReader(pcns), national.PCNOptionsFor(0, false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ros, _, err := national.ReadRosters("staff.csv", bytes.NewReader(staff), codes, national.StaffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := rates.Year(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ranked := func(top int) []national.Ranked {
+		rep := &national.Report{}
+		opt := national.Options{File: "pcns.csv", Top: top,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(pcns)), nil }}
+		if err := national.Run(rep, []*des.RuleSet{rs}, ros, opt, discard{}); err != nil {
+			t.Fatal(err)
+		}
+		return rep.Years[0].Ranked
+	}
+	every, inserted := ranked(-1), ranked(1000)
+	if len(every) != 300 || !reflect.DeepEqual(every, inserted) {
+		t.Fatalf("every PCN ranked (%d) is not the order inserting keeps (%d)", len(every), len(inserted))
+	}
+	ties := 0
+	for i := 1; i < len(every); i++ {
+		if every[i].Unclaimed == every[i-1].Unclaimed {
+			ties++
+		}
+	}
+	t.Logf("%d PCNs, %d ties", len(every), ties)
 }

@@ -1,6 +1,7 @@
 package national
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -308,6 +309,9 @@ func (yr *year) done() Year {
 		yr.y.ICBs = append(yr.y.ICBs, *t)
 	}
 	sort.Slice(yr.y.ICBs, func(i, j int) bool { return yr.y.ICBs[i].Name < yr.y.ICBs[j].Name })
+	if yr.top < 0 { // largest first; ties keep list order, as rank inserts them
+		slices.SortStableFunc(yr.y.Ranked, func(a, b Ranked) int { return cmp.Compare(b.Unclaimed, a.Unclaimed) })
+	}
 	for i := range yr.y.Ranked {
 		yr.y.Ranked[i].Rank = i + 1
 	}
@@ -539,15 +543,23 @@ func (yr *year) add(p *PCN) error {
 // order.
 func (yr *year) rank(p *PCN) {
 	r := &yr.y.Ranked
+	if yr.top < 0 { // every PCN: sorted once, in done
+		*r = append(*r, rankedOf(p))
+		return
+	}
 	if yr.top > 0 && len(*r) == yr.top && (*r)[yr.top-1].Unclaimed >= p.Unclaimed {
 		return
 	}
 	at := sort.Search(len(*r), func(i int) bool { return (*r)[i].Unclaimed < p.Unclaimed })
-	*r = slices.Insert(*r, at, Ranked{Line: p.Row.Line, Code: p.Row.Code, Name: p.Row.Name, ICB: p.Row.ICB, Sum: p.Sum,
-		Claims: p.Claims, Unclaimed: p.Unclaimed, RunsOut: p.RunsOut})
+	*r = slices.Insert(*r, at, rankedOf(p))
 	if yr.top > 0 && len(*r) > yr.top {
 		*r = (*r)[:yr.top]
 	}
+}
+
+func rankedOf(p *PCN) Ranked {
+	return Ranked{Line: p.Row.Line, Code: p.Row.Code, Name: p.Row.Name, ICB: p.Row.ICB, Sum: p.Sum,
+		Claims: p.Claims, Unclaimed: p.Unclaimed, RunsOut: p.RunsOut}
 }
 
 // addInt adds v to *dst unless the sum would not fit in an int64.
