@@ -15,8 +15,9 @@ import (
 )
 
 // Rosters is every person of a staff file, each on the roster of a PCN of
-// the list, in file order within a PCN. It holds the people (about 200
-// bytes each) and not the PCN list: the list is streamed past it.
+// the list, in file order within a PCN. It holds the people (about 120
+// bytes each, their names included) and not the PCN list: the list is
+// streamed past it.
 type Rosters struct {
 	pcn    map[string]int32 // names.CodeKey of a PCN code → its ordinal in the list
 	people []placed         // grouped by PCN ordinal, in file order within one
