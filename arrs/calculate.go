@@ -146,7 +146,7 @@ func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int
 	var errs des.Errors
 	for i := range roster {
 		s := &roster[i]
-		if e := p.prepare(&people[i], i, s); e != nil {
+		if e := p.prepare(&people[i], i, s, details); e != nil {
 			errs = append(errs, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, s.Name), e))
 		}
 		order[i] = i
@@ -267,7 +267,7 @@ func prefixErr(prefix string, err error) error {
 	return fmt.Errorf("%s: %w", prefix, err)
 }
 
-func (p *Plan) prepare(pp *person, i int, s *Staff) error {
+func (p *Plan) prepare(pp *person, i int, s *Staff, details bool) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -297,7 +297,7 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 			Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead",
 			Err: des.ErrMissing}
 	}
-	return p.preparePay(pp, s)
+	return p.preparePay(pp, s, details)
 }
 
 // setRole gives a person the plan's role (its maxima, percentage and caps):
@@ -325,8 +325,10 @@ func (p *Plan) setRole(pp *person) error {
 // the person's actual pay: the month's pay is salary × WTE × days employed
 // ÷ (12 × days in the month), rounded half-up to the penny, paid on the
 // 15th (so April's pay is in the tax year that starts on 6 April), and its
-// on-costs are those of a monthly pay period (Options.SalaryCost).
-func (p *Plan) preparePay(pp *person, s *Staff) error {
+// on-costs are those of a monthly pay period (Options.SalaryCost). With
+// details false (the fast path, which never shows it) the explanation of
+// the cost is not written.
+func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 	pp.actual = true
 	salaryP := toPennies(s.Salary)
 	type group struct {
@@ -348,6 +350,9 @@ func (p *Plan) preparePay(pp *person, s *Staff) error {
 			return &des.FieldError{Field: "salary", Msg: err.Error(), Err: err}
 		}
 		pp.payCost[m] = toPennies(c.Cost)
+		if !details {
+			continue
+		}
 		// the month's pay, written out
 		var pt strings.Builder
 		pt.WriteString(des.Pounds(s.Salary))
@@ -372,6 +377,9 @@ func (p *Plan) preparePay(pp *person, s *Staff) error {
 		if c.Sources != "" && !slices.Contains(sources, c.Sources) {
 			sources = append(sources, c.Sources)
 		}
+	}
+	if !details {
+		return nil
 	}
 	var b strings.Builder
 	b.WriteString("employer cost of actual pay (salary ")
