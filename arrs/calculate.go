@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -404,8 +405,49 @@ func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 }
 
 // payPennies is a month's pay in pennies: salary × WTE × days ÷ (12 × dim),
-// rounded half-up once.
+// rounded half-up once, in 128-bit integers (big integers only when a
+// product or the pay would not fit in 64 bits).
 func payPennies(salaryP int64, num, den, days, dim uint64) int64 {
+	if n, d, ok := payFraction(salaryP, num, den, days, dim); ok {
+		if q, ok := n.divRound(d); ok && q <= math.MaxInt64 {
+			return int64(q)
+		}
+	}
+	return payPenniesBig(salaryP, num, den, days, dim)
+}
+
+// payExact reports whether a month's pay is a whole number of pennies
+// before rounding.
+func payExact(salaryP int64, num, den, days, dim uint64) bool {
+	if n, d, ok := payFraction(salaryP, num, den, days, dim); ok && n.hi < d {
+		_, r := bits.Div64(n.hi, n.lo, d)
+		return r == 0
+	}
+	return payExactBig(salaryP, num, den, days, dim)
+}
+
+// payFraction is a month's pay as n ÷ d pennies (salary × num × days over
+// 12 × den × dim), and false when salaryP is negative or num × days or
+// 12 × den × dim would not fit in 64 bits.
+func payFraction(salaryP int64, num, den, days, dim uint64) (n u128, d uint64, ok bool) {
+	if salaryP < 0 {
+		return u128{}, 0, false
+	}
+	hi, nd := bits.Mul64(num, days)
+	if hi != 0 {
+		return u128{}, 0, false
+	}
+	if den > math.MaxUint64/12 {
+		return u128{}, 0, false
+	}
+	hi, dd := bits.Mul64(12*den, dim)
+	if hi != 0 || dd == 0 {
+		return u128{}, 0, false
+	}
+	return mul64(uint64(salaryP), nd), dd, true
+}
+
+func payPenniesBig(salaryP int64, num, den, days, dim uint64) int64 {
 	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
 	d := new(big.Int).SetUint64(12 * den * dim)
 	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
@@ -415,9 +457,7 @@ func payPennies(salaryP int64, num, den, days, dim uint64) int64 {
 	return q.Int64()
 }
 
-// payExact reports whether a month's pay is a whole number of pennies
-// before rounding.
-func payExact(salaryP int64, num, den, days, dim uint64) bool {
+func payExactBig(salaryP int64, num, den, days, dim uint64) bool {
 	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
 	d := new(big.Int).SetUint64(12 * den * dim)
 	return new(big.Int).Rem(n, d).Sign() == 0
