@@ -142,7 +142,8 @@ func (p *Plan) claimMonths(pcn des.PCN, roster []Staff) ([]person, []int, error)
 // months works out every person's months into people (roster order) and
 // order (the fixed order in which caps take them: start date, name, role):
 // the one claims path, for the explained result (details: the texts of cap
-// reasons) and for the fast totals (the worker's buffers, no texts).
+// reasons and of the cost of actual pay) and for the fast totals (the
+// worker's buffers, no texts).
 func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int, caps []capState, details bool) error {
 	var errs des.Errors
 	for i := range roster {
