@@ -5,6 +5,7 @@ import (
 	"maps"
 	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -141,12 +142,13 @@ func (p *Plan) claimMonths(pcn des.PCN, roster []Staff) ([]person, []int, error)
 // months works out every person's months into people (roster order) and
 // order (the fixed order in which caps take them: start date, name, role):
 // the one claims path, for the explained result (details: the texts of cap
-// reasons) and for the fast totals (the worker's buffers, no texts).
+// reasons and of the cost of actual pay) and for the fast totals (the
+// worker's buffers, no texts).
 func (p *Plan) months(pcn *des.PCN, roster []Staff, people []person, order []int, caps []capState, details bool) error {
 	var errs des.Errors
 	for i := range roster {
 		s := &roster[i]
-		if e := p.prepare(&people[i], i, s); e != nil {
+		if e := p.prepare(&people[i], i, s, details); e != nil {
 			errs = append(errs, prefixErr(fmt.Sprintf("staff[%d] (%s)", i, s.Name), e))
 		}
 		order[i] = i
@@ -267,7 +269,7 @@ func prefixErr(prefix string, err error) error {
 	return fmt.Errorf("%s: %w", prefix, err)
 }
 
-func (p *Plan) prepare(pp *person, i int, s *Staff) error {
+func (p *Plan) prepare(pp *person, i int, s *Staff, details bool) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
@@ -297,7 +299,7 @@ func (p *Plan) prepare(pp *person, i int, s *Staff) error {
 			Msg: "a salary needs on-cost rules to become an employer cost (Options.SalaryCost); give annual_cost instead",
 			Err: des.ErrMissing}
 	}
-	return p.preparePay(pp, s)
+	return p.preparePay(pp, s, details)
 }
 
 // setRole gives a person the plan's role (its maxima, percentage and caps):
@@ -325,8 +327,10 @@ func (p *Plan) setRole(pp *person) error {
 // the person's actual pay: the month's pay is salary × WTE × days employed
 // ÷ (12 × days in the month), rounded half-up to the penny, paid on the
 // 15th (so April's pay is in the tax year that starts on 6 April), and its
-// on-costs are those of a monthly pay period (Options.SalaryCost).
-func (p *Plan) preparePay(pp *person, s *Staff) error {
+// on-costs are those of a monthly pay period (Options.SalaryCost). With
+// details false (the fast path, which never shows it) the explanation of
+// the cost is not written.
+func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 	pp.actual = true
 	salaryP := toPennies(s.Salary)
 	type group struct {
@@ -348,6 +352,9 @@ func (p *Plan) preparePay(pp *person, s *Staff) error {
 			return &des.FieldError{Field: "salary", Msg: err.Error(), Err: err}
 		}
 		pp.payCost[m] = toPennies(c.Cost)
+		if !details {
+			continue
+		}
 		// the month's pay, written out
 		var pt strings.Builder
 		pt.WriteString(des.Pounds(s.Salary))
@@ -373,6 +380,9 @@ func (p *Plan) preparePay(pp *person, s *Staff) error {
 			sources = append(sources, c.Sources)
 		}
 	}
+	if !details {
+		return nil
+	}
 	var b strings.Builder
 	b.WriteString("employer cost of actual pay (salary ")
 	b.WriteString(des.Pounds(s.Salary))
@@ -396,8 +406,49 @@ func (p *Plan) preparePay(pp *person, s *Staff) error {
 }
 
 // payPennies is a month's pay in pennies: salary × WTE × days ÷ (12 × dim),
-// rounded half-up once.
+// rounded half-up once, in 128-bit integers (big integers only when a
+// product or the pay would not fit in 64 bits).
 func payPennies(salaryP int64, num, den, days, dim uint64) int64 {
+	if n, d, ok := payFraction(salaryP, num, den, days, dim); ok {
+		if q, ok := n.divRound(d); ok && q <= math.MaxInt64 {
+			return int64(q)
+		}
+	}
+	return payPenniesBig(salaryP, num, den, days, dim)
+}
+
+// payExact reports whether a month's pay is a whole number of pennies
+// before rounding.
+func payExact(salaryP int64, num, den, days, dim uint64) bool {
+	if n, d, ok := payFraction(salaryP, num, den, days, dim); ok && n.hi < d {
+		_, r := bits.Div64(n.hi, n.lo, d)
+		return r == 0
+	}
+	return payExactBig(salaryP, num, den, days, dim)
+}
+
+// payFraction is a month's pay as n ÷ d pennies (salary × num × days over
+// 12 × den × dim), and false when salaryP is negative or num × days or
+// 12 × den × dim would not fit in 64 bits.
+func payFraction(salaryP int64, num, den, days, dim uint64) (n u128, d uint64, ok bool) {
+	if salaryP < 0 {
+		return u128{}, 0, false
+	}
+	hi, nd := bits.Mul64(num, days)
+	if hi != 0 {
+		return u128{}, 0, false
+	}
+	if den > math.MaxUint64/12 {
+		return u128{}, 0, false
+	}
+	hi, dd := bits.Mul64(12*den, dim)
+	if hi != 0 || dd == 0 {
+		return u128{}, 0, false
+	}
+	return mul64(uint64(salaryP), nd), dd, true
+}
+
+func payPenniesBig(salaryP int64, num, den, days, dim uint64) int64 {
 	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
 	d := new(big.Int).SetUint64(12 * den * dim)
 	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
@@ -407,9 +458,7 @@ func payPennies(salaryP int64, num, den, days, dim uint64) int64 {
 	return q.Int64()
 }
 
-// payExact reports whether a month's pay is a whole number of pennies
-// before rounding.
-func payExact(salaryP int64, num, den, days, dim uint64) bool {
+func payExactBig(salaryP int64, num, den, days, dim uint64) bool {
 	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
 	d := new(big.Int).SetUint64(12 * den * dim)
 	return new(big.Int).Rem(n, d).Sign() == 0
