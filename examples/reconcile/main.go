@@ -13,9 +13,11 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/report"
 	"io"
 	"os"
 
@@ -64,15 +66,6 @@ func main() {
 	cli.Print(func(w io.Writer) error { return run(w, c, o) })
 }
 
-// Report is everything the program prints, and its JSON.
-type Report struct {
-	Reconciliation reconcile.Result  `json:"reconciliation"`
-	Cash           reconcile.Cash    `json:"cash"`
-	YearEnd        reconcile.YearEnd `json:"year_end"`
-	embedded       bool
-	all            bool
-}
-
 func run(w io.Writer, c *cli.Common, o options) error {
 	if c.Scenario != "" && o.paid == "" {
 		return errors.New("-paid: give the paid file for your scenario (the embedded paid file is the example PCN's)")
@@ -88,7 +81,7 @@ func run(w io.Writer, c *cli.Common, o options) error {
 	t := reconcile.DefaultTiming(o.arrsLag)
 	var paid reconcile.Paid
 	if o.paid == "" {
-		paid, err = reconcile.ReadPaid("(embedded example-paid.csv)", bytesReader(examplePaid), d, t)
+		paid, err = reconcile.ReadPaid("(embedded example-paid.csv)", bytes.NewReader(examplePaid), d, t)
 	} else {
 		f, ferr := os.Open(o.paid)
 		if ferr != nil {
@@ -107,7 +100,7 @@ func run(w io.Writer, c *cli.Common, o options) error {
 		}
 	}
 	res := reconcile.Reconcile(d, paid, opt)
-	r := Report{Reconciliation: res, Cash: reconcile.CashFlow(d, &paid, t, opening),
-		YearEnd: reconcile.YearEndOf(d, res), embedded: c.Scenario == "", all: o.all}
-	return r.render().Write(w, c.Format)
+	r := report.Reconciliation{Reconciliation: res, Cash: reconcile.CashFlow(d, &paid, t, opening),
+		YearEnd: reconcile.YearEndOf(d, res), Embedded: c.Scenario == "", All: o.all}
+	return r.Render().Write(w, c.Format)
 }

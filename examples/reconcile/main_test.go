@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/pcnfin/pcnfin/internal/report"
 	"os"
 	"path/filepath"
 	"testing"
@@ -68,7 +69,7 @@ func TestTheExampleShowsEachKind(t *testing.T) {
 func TestJSONYearEndAndLags(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, run(&out, &cli.Common{Format: "json"}, defaults()))
-	var r Report
+	var r report.Reconciliation
 	require.NoError(t, json.Unmarshal(out.Bytes(), &r))
 	var c, a, o decimal.Decimal
 	for _, p := range r.YearEnd.Practices {

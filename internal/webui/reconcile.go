@@ -7,6 +7,7 @@ package webui
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/report"
 	"io"
 	"net/http"
 	"strconv"
@@ -249,25 +250,10 @@ func (d *pageData) paidFileErrors(err error) {
 }
 
 // reconcileCSV is the reconciliation as the reconcile program's CSV: one
-// row a line, with due, paid and difference columns.
+// row a line, with due, paid and difference columns (report.Reconciliation).
 func reconcileCSV(w io.Writer, r reconciled) error {
-	res := r.Reconciliation
-	var rows [][]string
-	for _, l := range res.Rows {
-		var in []string
-		for _, x := range l.Receipts {
-			s := x.Paid.String() + " " + render.Plain(x.Amount)
-			if x.Kind != reconcile.Regular {
-				s += " " + string(x.Kind)
-			}
-			in = append(in, s+" (line "+strconv.Itoa(x.Line)+")")
-		}
-		rows = append(rows, []string{res.Year, l.Month.String(), l.Payment, l.Who, render.Plain(l.Due),
-			render.Plain(l.Paid), render.Plain(l.Difference), string(l.Status), l.Expected.String(),
-			strings.Join(in, "; "), l.Note, l.Explain})
-	}
-	return render.WriteCSV(w, []string{"year", "month", "payment", "who", "due", "paid", "difference", "status",
-		"expected", "paid_in", "note", "explain"}, rows)
+	h, rows := report.Reconciliation{Reconciliation: r.Reconciliation, Cash: r.Cash, YearEnd: r.YearEnd}.CSV()
+	return render.WriteCSV(w, h, rows)
 }
 
 // downloadReconciled sends the reconciliation as CSV or JSON; without a

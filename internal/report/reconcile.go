@@ -1,9 +1,7 @@
-package main
+package report
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -11,14 +9,25 @@ import (
 	"github.com/pcnfin/pcnfin/reconcile"
 )
 
-func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
-
-func (r Report) render() render.Report {
-	return render.Report{Tables: r.tables, CSV: r.csv, JSON: r}
+// Reconciliation is what the reconcile program prints (and the page
+// downloads): due against paid, the cash flow and the year end, and its JSON.
+type Reconciliation struct {
+	Reconciliation reconcile.Result  `json:"reconciliation"`
+	Cash           reconcile.Cash    `json:"cash"`
+	YearEnd        reconcile.YearEnd `json:"year_end"`
+	// Embedded tags the title as the embedded example; All lists every
+	// line, not only those with a difference.
+	Embedded bool `json:"-"`
+	All      bool `json:"-"`
 }
 
-// csv is one row per line due or paid: due, paid and difference columns.
-func (r Report) csv() ([]string, [][]string) {
+// Render is the reconciliation in every format the programs have.
+func (r Reconciliation) Render() render.Report {
+	return render.Report{Tables: r.tables, CSV: r.CSV, JSON: r}
+}
+
+// CSV is one row per line due or paid: due, paid and difference columns.
+func (r Reconciliation) CSV() ([]string, [][]string) {
 	res := r.Reconciliation
 	var rows [][]string
 	for _, l := range res.Rows {
@@ -43,10 +52,10 @@ func paidIn(l reconcile.Row) string {
 	return strings.Join(s, "; ")
 }
 
-func (r Report) tables() []*render.Table {
+func (r Reconciliation) tables() []*render.Table {
 	res, cash, ye := r.Reconciliation, r.Cash, r.YearEnd
 	tag := ""
-	if r.embedded {
+	if r.Embedded {
 		tag = " [embedded example scenario and paid file]"
 	}
 	var ts []*render.Table
@@ -62,14 +71,14 @@ func (r Report) tables() []*render.Table {
 	ts = append(ts, sum)
 
 	title := "lines with a difference, arrears or still to come"
-	if r.all {
+	if r.All {
 		title = "every line"
 	}
 	lines := &render.Table{Title: fmt.Sprintf("%s, %s: %s", res.PCN, res.Year, title),
 		Header: []string{"month", "payment", "who", "due", "paid", "difference", "status", "what it means"},
 		Right:  []bool{false, false, false, true, true, true, false, false}}
 	for _, l := range res.Rows {
-		if r.all || l.Status != reconcile.OK {
+		if r.All || l.Status != reconcile.OK {
 			lines.Add(l.Month.String(), l.Payment, l.Who, render.GBP(l.Due), render.GBP(l.Paid),
 				render.GBP(l.Difference), string(l.Status), l.Note)
 		}
