@@ -167,7 +167,7 @@ func run(w, diag io.Writer, o options) error {
 		BadRow:  func(e error) { fmt.Fprintf(diag, "skipped bad row: %v\n", e) },
 		LeftOut: func(y des.Year, e error) { fmt.Fprintf(diag, "left out of %s: %v\n", y, e) }}
 	if rep.Synthetic {
-		rep.Data, no.File = "SYNTHETIC SAMPLE: made-up PCNs and ICBs, not NHS data", "(embedded sample.csv)"
+		rep.Data, no.File = national.SyntheticList, "(embedded sample.csv)"
 		no.Open = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(sampleCSV)), nil }
 	}
 	out := report.NewNational(w, o.format)
