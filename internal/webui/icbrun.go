@@ -5,9 +5,8 @@ package webui
 // them.
 
 import (
-	"bytes"
+	"errors"
 	"io"
-	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/report"
@@ -39,23 +38,29 @@ const maxStaffShown = 50
 // runICB works the input out into sink (a report writer, or nil for the
 // page): without a problem, the report with its year. A bad row is a
 // problem, never a half result: the PCN list stops at its first bad row;
-// the staff file lists every bad row (national.ReadRosters with SkipBad)
-// and then nothing is worked out. keep holds every PCN for the workbook.
+// the staff file lists every bad row (ListBadStaff) and then nothing is
+// worked out. keep holds every PCN for the workbook.
 func runICB(in icbInput, sink national.Sink, keep *[]workbook.ICBPCN) (*national.Report, []icbProblem) {
-	rep := &national.Report{Data: in.ListName, StaffData: in.StaffName, Synthetic: in.Synthetic}
+	list, staff := national.Bytes(in.ListName, in.List), national.Bytes(in.StaffName, in.Staff)
 	if in.Synthetic {
-		rep.Data = "SYNTHETIC SAMPLE: made-up PCNs and ICBs, not NHS data"
-		rep.StaffData = "SYNTHETIC SAMPLE roster: made-up people, not NHS data"
+		list.Synthetic, staff.Synthetic = national.SyntheticList, national.SyntheticStaff
 	}
-	const maxRows = 20000 // the national program's default -max-rows
-	codes, err := national.ListCodes(in.ListName, bytes.NewReader(in.List), national.PCNOptionsFor(maxRows, false))
-	if err != nil {
-		return nil, []icbProblem{{"list", err}}
+	opt := national.ICBOptions{MaxStaffRows: national.DefaultMaxStaffRows, ListBadStaff: true,
+		Options: national.Options{MaxRows: national.DefaultMaxPCNRows, Assumptions: in.Assumptions}}
+	if keep != nil {
+		opt.Keep = func(y des.Year, p national.PCN) { *keep = append(*keep, workbook.ICBPCN{Year: y.String(), PCN: p}) }
 	}
-	ros, bad, err := national.ReadRosters(in.StaffName, bytes.NewReader(in.Staff), codes,
-		national.StaffOptions{SkipBad: true})
+	rep, bad, err := national.ICB(list, staff, []*des.RuleSet{in.RuleSet}, opt, sink)
 	if err != nil {
-		return nil, []icbProblem{{"staff", err}}
+		which := "list"
+		var se *national.SourceError
+		if errors.As(err, &se) {
+			if se.Name == in.StaffName && in.StaffName != in.ListName {
+				which = "staff"
+			}
+			err = se.Err
+		}
+		return nil, []icbProblem{{which, err}}
 	}
 	if len(bad) > 0 {
 		var ps []icbProblem
@@ -64,53 +69,7 @@ func runICB(in icbInput, sink national.Sink, keep *[]workbook.ICBPCN) (*national
 		}
 		return nil, ps
 	}
-	opt := national.Options{File: in.ListName, MaxRows: maxRows, Assumptions: in.Assumptions,
-		Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(in.List)), nil }}
-	s := icbSink{next: sink, keep: keep}
-	if err := national.Run(rep, []*des.RuleSet{in.RuleSet}, ros, opt, &s); err != nil {
-		which := "list"
-		if fe, ok := asFieldError(err); ok && fe.File == in.StaffName && in.StaffName != in.ListName {
-			which = "staff"
-		}
-		return nil, []icbProblem{{which, err}}
-	}
 	return rep, nil
-}
-
-// icbSink hands the run on to a report writer, and keeps the PCNs for the
-// workbook when asked.
-type icbSink struct {
-	next national.Sink
-	keep *[]workbook.ICBPCN
-}
-
-func (s *icbSink) Begin(rep *national.Report, rs *des.RuleSet) error {
-	if s.next != nil {
-		return s.next.Begin(rep, rs)
-	}
-	return nil
-}
-
-func (s *icbSink) End(rep *national.Report, y *national.Year) error {
-	if s.next != nil {
-		return s.next.End(rep, y)
-	}
-	return nil
-}
-
-func (s *icbSink) PCNs(rep *national.Report, y des.Year, ps []national.PCN) error {
-	if s.keep != nil {
-		for _, p := range ps {
-			row := *p.Row // valid only during the call
-			row.Name, row.Code, row.ICB = strings.Clone(row.Name), strings.Clone(row.Code), strings.Clone(row.ICB)
-			p.Row = &row
-			*s.keep = append(*s.keep, workbook.ICBPCN{Year: y.String(), PCN: p})
-		}
-	}
-	if s.next != nil {
-		return s.next.PCNs(rep, y, ps)
-	}
-	return nil
 }
 
 // writeICB writes the ICB view in format (csv or json, as the national
