@@ -50,7 +50,7 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 		bd     oncost.Breakdown
 		amt    des.Amount
 		ent    des.Entitlements
-		est    des.IIFEstimate
+		est    scenario.IIFEstimate
 		role   des.Role
 		mx     des.Maximum
 		cp     des.Cap
@@ -132,7 +132,6 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 		}},
 		{"des.Entitle nil", func() error { _, err := des.Entitle(nil, pcn, des.Options{}); return wantErr(err) }},
 		{"des.Sums", func() error { _, err := des.Sums(&rs, pcn, des.Options{}); return wantErr(err) }},
-		{"des.EstimateIIF", func() error { _, err := des.EstimateIIF(nil, nil); return wantErr(err) }},
 		{"des.RuleSet nil methods", func() error {
 			_, _, _, _, _ = nrs.Year(), nrs.Title(), nrs.File(), nrs.Payments(), nrs.Gaps()
 			_, _ = nrs.Payment("")

@@ -75,25 +75,3 @@ func (e Entitlements) MarshalJSON() ([]byte, error) {
 		ARRSSums []Amount `json:"arrs_sums"`
 	}{Year: e.Year, PCN: e.PCN, Payments: e.Payments, Total: e.Total, ARRSSums: e.ARRSSums})
 }
-
-// MarshalJSON writes the estimate with its explanation.
-func (e IIFEstimate) MarshalJSON() ([]byte, error) {
-	type line struct {
-		IIFIndicator
-		Amount  JSONMoney `json:"amount"`
-		Explain string    `json:"explain"`
-	}
-	lines := make([]line, len(e.Lines))
-	for i, l := range e.Lines {
-		lines[i] = line{l.IIFIndicator, JSONMoney(l.Amount), l.Explain}
-	}
-	return json.Marshal(struct {
-		Year       Year            `json:"year"`
-		Total      JSONMoney       `json:"total"`
-		PointValue decimal.Decimal `json:"point_value"`
-		Note       string          `json:"note"`
-		Explain    string          `json:"explain"`
-		Lines      []line          `json:"lines"`
-		Source     Source          `json:"source"`
-	}{e.Year, JSONMoney(e.Total), e.PointValue, e.Note, e.Explain(), lines, e.Source})
-}
