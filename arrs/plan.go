@@ -2,6 +2,7 @@ package arrs
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 	"sync"
 
@@ -302,7 +303,7 @@ func (rp *rolePlan) makeMaxTexts() {
 					label = "national (no " + strings.Fields(name)[0] + "-London figure sourced)"
 				}
 			}
-			txt := des.Pounds(amt) + " a year " + label + " from " + mx.From.String()
+			txt := money.Pounds(amt) + " a year " + label + " from " + mx.From.String()
 			if mx.ClaimCap {
 				txt += " as the most that may be claimed"
 			}

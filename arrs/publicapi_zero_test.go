@@ -1,7 +1,9 @@
 package arrs_test
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/pcnfin/pcnfin/internal/names"
+	"github.com/pcnfin/pcnfin/internal/strict"
 
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/derive"
@@ -111,14 +113,14 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			_ = p.UnmarshalText(nil)
 			_ = p.UnmarshalTOML(nil)
 			_, _ = des.NumberOf(dd), des.WholeNumber(0)
-			_ = des.Places(dd)
-			_, err := des.ParseDecimal("")
+			_ = money.Places(dd)
+			_, err := strict.ParseDecimal("")
 			_ = err
 			return nil
 		}},
 		{"des.MustParseNumber", func() error { des.MustParseNumber(""); return nil }},
 		{"des money", func() error {
-			_, _, _, _, _ = des.RoundPenny(dd), des.Pounds(dd), des.Thousands(""), des.FormatRate(dd), des.PoundsPennies(0)
+			_, _, _, _, _ = money.RoundPenny(dd), money.Pounds(dd), money.Thousands(""), money.FormatRate(dd), money.PoundsPennies(0)
 			return nil
 		}},
 		{"des roles", func() error {

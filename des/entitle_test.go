@@ -2,6 +2,7 @@ package des_test
 
 import (
 	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 	"testing"
 
@@ -188,6 +189,6 @@ func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {
 
 func TestPoundsPenniesMatchesPounds(t *testing.T) {
 	for _, p := range []int64{0, 1, 99, 100, 12345, 100000, 123456789, -5, -123456, 999999999999} {
-		require.Equal(t, des.Pounds(decimal.New(p, -2)), des.PoundsPennies(p), p)
+		require.Equal(t, money.Pounds(decimal.New(p, -2)), money.PoundsPennies(p), p)
 	}
 }

@@ -3,6 +3,7 @@ package scenario
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -79,9 +80,9 @@ func estimateIIF(rs *des.RuleSet, inds []IIFIndicator) (IIFEstimate, error) {
 				Msg: "points and adjustments must not be negative", Err: des.ErrInvalid}
 		}
 		points = points.Add(in.Points)
-		amt := des.RoundPenny(in.Points.Mul(rules.PointValue).Mul(in.ListSize).Mul(in.Prevalence))
+		amt := money.RoundPenny(in.Points.Mul(rules.PointValue).Mul(in.ListSize).Mul(in.Prevalence))
 		ex := fmt.Sprintf("%s: %s points × %s × list size %s × prevalence %s = %s (estimate)", in.Indicator, in.Points,
-			des.FormatRate(rules.PointValue), in.ListSize, in.Prevalence, des.Pounds(amt))
+			money.FormatRate(rules.PointValue), in.ListSize, in.Prevalence, money.Pounds(amt))
 		e.Lines = append(e.Lines, IIFEstimateLine{IIFIndicator: in, Amount: amt, Explain: ex})
 		e.Total = e.Total.Add(amt)
 	}
@@ -100,27 +101,27 @@ func (e IIFEstimate) Explain() string {
 		parts = append(parts, l.Explain)
 	}
 	return fmt.Sprintf("IIF %s ESTIMATE: %s; total %s (point value source: %s <%s> [%s])", e.Year,
-		strings.Join(parts, "; "), des.Pounds(e.Total), e.Source.Document, e.Source.URL, e.Source.Confidence)
+		strings.Join(parts, "; "), money.Pounds(e.Total), e.Source.Document, e.Source.URL, e.Source.Confidence)
 }
 
 // MarshalJSON writes the estimate with its explanation.
 func (e IIFEstimate) MarshalJSON() ([]byte, error) {
 	type line struct {
 		IIFIndicator
-		Amount  des.JSONMoney `json:"amount"`
-		Explain string        `json:"explain"`
+		Amount  money.JSONMoney `json:"amount"`
+		Explain string          `json:"explain"`
 	}
 	lines := make([]line, len(e.Lines))
 	for i, l := range e.Lines {
-		lines[i] = line{l.IIFIndicator, des.JSONMoney(l.Amount), l.Explain}
+		lines[i] = line{l.IIFIndicator, money.JSONMoney(l.Amount), l.Explain}
 	}
 	return json.Marshal(struct {
 		Year       des.Year        `json:"year"`
-		Total      des.JSONMoney   `json:"total"`
+		Total      money.JSONMoney `json:"total"`
 		PointValue decimal.Decimal `json:"point_value"`
 		Note       string          `json:"note"`
 		Explain    string          `json:"explain"`
 		Lines      []line          `json:"lines"`
 		Source     des.Source      `json:"source"`
-	}{e.Year, des.JSONMoney(e.Total), e.PointValue, e.Note, e.Explain(), lines, e.Source})
+	}{e.Year, money.JSONMoney(e.Total), e.PointValue, e.Note, e.Explain(), lines, e.Source})
 }

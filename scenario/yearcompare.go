@@ -3,6 +3,7 @@ package scenario
 import (
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"slices"
 	"strings"
 
@@ -34,7 +35,7 @@ func (m MaybeMoney) Pounds() string {
 	if !m.OK {
 		return "—"
 	}
-	return des.Pounds(m.Value)
+	return money.Pounds(m.Value)
 }
 
 // Plain is "1234.56", or "" when absent.
@@ -249,7 +250,7 @@ func describePart(pa des.PartAmount) string {
 		if i > 0 {
 			b.WriteString(", then ")
 		}
-		b.WriteString(des.FormatRate(r.Rate))
+		b.WriteString(money.FormatRate(r.Rate))
 		if i > 0 {
 			b.WriteString(" from " + r.From.String())
 		}
@@ -299,7 +300,7 @@ func describeMaxima(r des.Role) string {
 	}
 	var out []string
 	for i, m := range ms {
-		s := des.Pounds(m.National)
+		s := money.Pounds(m.National)
 		if m.ClaimCap {
 			s += " (claim cap)"
 		}

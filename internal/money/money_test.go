@@ -1,4 +1,4 @@
-package des
+package money
 
 import (
 	"math/rand/v2"
