@@ -133,7 +133,13 @@ func TestPublicAPIZeroValuesNeverPanic(t *testing.T) {
 			return wantErr(err)
 		}},
 		{"des.Entitle nil", func() error { _, err := des.Entitle(nil, pcn, des.Options{}); return wantErr(err) }},
-		{"des.Sums", func() error { _, err := des.Sums(&rs, pcn, des.Options{}); return wantErr(err) }},
+		{"des.NewEntitler zero", func() error {
+			e, err := des.NewEntitler(&rs, des.Options{})
+			if err == nil {
+				_, err = e.Sums(pcn)
+			}
+			return wantErr(err)
+		}},
 		{"des.RuleSet nil methods", func() error {
 			_, _, _, _, _ = nrs.Year(), nrs.Title(), nrs.File(), nrs.Payments(), nrs.Gaps()
 			_, _ = nrs.Payment("")

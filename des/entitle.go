@@ -153,7 +153,7 @@ type Entitler struct {
 }
 
 // NewEntitler compiles a rule set's payments. A part with no value in force
-// is an error only when a PCN's payment needs it (Entitle, Sums).
+// is an error only when a PCN's payment needs it (Entitle, Entitler.Sums).
 func NewEntitler(rs *RuleSet, opt Options) (*Entitler, error) {
 	if err := usable(rs); err != nil {
 		return nil, err
@@ -1018,16 +1018,6 @@ func monthsString(d decimal.Decimal) string {
 		return d.String()
 	}
 	return d.Round(2).String()
-}
-
-// Sums works out only the PCN's ARRS sums (the payments of kind arrs_sum),
-// so a missing figure that only other payments need does not stop it.
-func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
-	e, err := NewEntitler(rs, opt)
-	if err != nil {
-		return nil, err
-	}
-	return e.Sums(pcn)
 }
 
 // addChecked adds v to *dst, reporting false (and leaving *dst) when the
