@@ -5,6 +5,7 @@ import (
 	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
@@ -152,7 +153,7 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	p := &Plan{rs: rs, year: y, opt: opt, roles: map[string]*rolePlan{}}
 	for m := 0; m < 12; m++ {
 		yy, mm := y.Month(m)
-		dim := des.DaysIn(yy, mm)
+		dim := time.Date(yy, mm+1, 0, 0, 0, 0, 0, time.UTC).Day() // the month's last day
 		start, end := des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
 		p.month[m] = monthInfo{start, end, start.DayNumber(), end.DayNumber(), dim, fmt.Sprintf("%04d-%02d", yy, int(mm))}
 	}

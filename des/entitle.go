@@ -556,7 +556,7 @@ func (pp *partPlan) compileAnnual(y Year, pt Part, vals []Value, opt Options) {
 	for i := 0; i < 12; i++ {
 		pp.whole[i] = -1
 		yy, mm := y.Month(i)
-		dim := DaysIn(yy, mm)
+		dim := daysIn(yy, mm)
 		mStart := Date{int32(yy), uint8(mm), 1}
 		mEnd := Date{int32(yy), uint8(mm), uint8(dim)}
 		if mEnd.Before(pt.From) || mStart.After(pt.To) {
