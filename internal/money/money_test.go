@@ -36,3 +36,9 @@ func TestPoundsWholePenceIsStringFixed(t *testing.T) {
 		require.Equal(t, viaDecimal(d), Pounds(d), "%s", d)
 	}
 }
+
+func TestPoundsPenniesMatchesPounds(t *testing.T) {
+	for _, p := range []int64{0, 1, 99, 100, 12345, 100000, 123456789, -5, -123456, 999999999999} {
+		require.Equal(t, Pounds(decimal.New(p, -2)), PoundsPennies(p), p)
+	}
+}
