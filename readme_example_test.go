@@ -3,7 +3,6 @@ package pcnfin_test
 import (
 	"fmt"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/scenario"
 )
 
@@ -22,9 +21,9 @@ func readme() error {
 		fmt.Println(a.ID, a.Total) // a.Explain(): the arithmetic and sources
 	}
 	for _, s := range yr.ARRS.Staff {
-		fmt.Println(s.Name, des.Pounds(s.Claim.Decimal())) // the pharmacist's salary gets its on-costs
+		fmt.Println(s.Name, s.Claim) // the pharmacist's salary gets its on-costs
 	}
-	fmt.Println(des.Pounds(yr.ARRS.Claims.Decimal()), des.Pounds(yr.ARRS.Headroom.Decimal()))
+	fmt.Println(yr.ARRS.Claims, yr.ARRS.Headroom)
 	return nil
 }
 

@@ -3,6 +3,7 @@ package arrs
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -104,7 +105,7 @@ func (p *Plan) Afford(pcn des.PCN, roster []Staff, h Hire) (Affordability, error
 	if !perWTE.IsPositive() {
 		b.WriteString("nothing can be claimed for this hire (see the reasons)")
 	} else {
-		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s%s", des.Pounds(cost), costNote(h.AnnualCost),
+		fmt.Fprintf(&b, "%s a year per WTE counted (%s); claim %s%s", money.Pounds(cost), costNote(h.AnnualCost),
 			claim, monthlySum(claimMonths))
 		if !a.WTE.Equal(decimal.NewFromInt(1)) {
 			fmt.Fprintf(&b, " at %s WTE, %s at 1 WTE", a.WTE, perWTE)

@@ -3,6 +3,7 @@ package arrs_test
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -164,19 +165,19 @@ func ExampleBatch() {
 	// Pennies for every PCN, straight from the batch.
 	for i := 0; i < batch.Len(); i++ {
 		t := batch.Totals(i)
-		fmt.Printf("%s: claims %s, ARRS sums %s\n", in[i].PCN.Name, des.Pounds(decimal.New(t.Claimed(), -2)),
-			des.Pounds(decimal.New(t.Sums[0]+t.Sums[1], -2)))
+		fmt.Printf("%s: claims %s, ARRS sums %s\n", in[i].PCN.Name, money.Pounds(decimal.New(t.Claimed(), -2)),
+			money.Pounds(decimal.New(t.Sums[0]+t.Sums[1], -2)))
 	}
 	para := batch.Staff(1)[1]
-	fmt.Println("paramedic, April:", des.Pounds(decimal.New(para.Months[0], -2)), "October:",
-		des.Pounds(decimal.New(para.Months[6], -2)), "cost in October:", des.Pounds(decimal.New(para.CostMonths[6], -2)))
+	fmt.Println("paramedic, April:", money.Pounds(decimal.New(para.Months[0], -2)), "October:",
+		money.Pounds(decimal.New(para.Months[6], -2)), "cost in October:", money.Pounds(decimal.New(para.CostMonths[6], -2)))
 	// The full result of one PCN, made when asked for.
 	r, err := batch.Result(1)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(r.ARRS.Staff[1].Name, "claims", des.Pounds(r.ARRS.Staff[1].Claim.Decimal()), "at most",
-		des.Pounds(r.ARRS.Staff[1].Maximum.Decimal()), "a year per WTE")
+	fmt.Println(r.ARRS.Staff[1].Name, "claims", money.Pounds(r.ARRS.Staff[1].Claim.Decimal()), "at most",
+		money.Pounds(r.ARRS.Staff[1].Maximum.Decimal()), "a year per WTE")
 	// Output:
 	// PCN A: claims £75,948.00, ARRS sums £725,910.00
 	// PCN B: claims £75,948.00, ARRS sums £1,258,244.00

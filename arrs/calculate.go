@@ -2,6 +2,7 @@ package arrs
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"maps"
 	"math"
 	"math/big"
@@ -357,7 +358,7 @@ func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 		}
 		// the month's pay, written out
 		var pt strings.Builder
-		pt.WriteString(des.Pounds(s.Salary))
+		pt.WriteString(money.Pounds(s.Salary))
 		pt.WriteString(" × ")
 		pt.WriteString(s.WTE.String())
 		if days != dim {
@@ -365,9 +366,9 @@ func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 		}
 		pt.WriteString(" ÷ 12 = ")
 		if exact := payExact(salaryP, pp.num, pp.den, uint64(days), uint64(dim)); !exact {
-			pt.WriteString(des.Pounds(pay) + " (to the nearest penny)")
+			pt.WriteString(money.Pounds(pay) + " (to the nearest penny)")
 		} else {
-			pt.WriteString(des.Pounds(pay))
+			pt.WriteString(money.Pounds(pay))
 		}
 		text := "pay " + pt.String() + "; cost " + strings.TrimPrefix(c.Arithmetic, "pay ")
 		label := p.month[m].label
@@ -385,7 +386,7 @@ func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 	}
 	var b strings.Builder
 	b.WriteString("employer cost of actual pay (salary ")
-	b.WriteString(des.Pounds(s.Salary))
+	b.WriteString(money.Pounds(s.Salary))
 	b.WriteString(" a year per WTE), month by month with employer NI per monthly pay period, each month paid on the 15th: ")
 	for i, g := range groups {
 		if i > 0 {
@@ -874,7 +875,7 @@ func (e *staffExplainer) explain() string {
 	if pp.costEx != "" {
 		b.WriteString(pp.costEx)
 	} else {
-		b.WriteString("cost " + des.PoundsPennies(pp.costP[0]) + " a year per WTE")
+		b.WriteString("cost " + money.PoundsPennies(pp.costP[0]) + " a year per WTE")
 	}
 	if rp := pp.rp; rp != nil {
 		b.WriteString("; maximum ")
@@ -904,9 +905,9 @@ func (e *staffExplainer) explain() string {
 	b.WriteString("; ")
 	b.WriteString(strconv.Itoa(e.monthsClaimed))
 	b.WriteString(" months claimed = ")
-	b.WriteString(des.PoundsPennies(e.claim))
+	b.WriteString(money.PoundsPennies(e.claim))
 	if e.onDerived > 0 {
-		b.WriteString("; " + des.PoundsPennies(e.onDerived) +
+		b.WriteString("; " + money.PoundsPennies(e.onDerived) +
 			" of it rests on a maximum no source gives (derived or carried)")
 	}
 	if len(e.reasons) > 0 {

@@ -28,9 +28,9 @@ func ExampleCalculate() {
 		panic(err)
 	}
 	main, _ := r.Pot("main")
-	fmt.Println("sum", des.Pounds(main.Sum.Decimal()))
-	fmt.Println("physio claims", des.Pounds(r.Staff[0].Claim.Decimal()), "over", r.Staff[0].MonthsClaimed, "months")
-	fmt.Println("headroom", des.Pounds(main.Headroom.Decimal()))
+	fmt.Println("sum", main.Sum)
+	fmt.Println("physio claims", r.Staff[0].Claim, "over", r.Staff[0].MonthsClaimed, "months")
+	fmt.Println("headroom", main.Headroom)
 	// Output:
 	// sum £1,144,700.00
 	// physio claims £32,698.92 over 6 months
@@ -46,7 +46,7 @@ func ExamplePlan_Afford() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(des.Pounds(a.HeadroomBefore.Decimal()), des.Pounds(a.ClaimPerWTE.Decimal()), a.MaxWTE)
+	fmt.Println(a.HeadroomBefore, a.ClaimPerWTE, a.MaxWTE)
 	// Output:
 	// £266,310.00 £34,705.02 7.67
 }

@@ -103,7 +103,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 	})
 	for m := 0; m < 12; m++ {
 		yy, mm := y.Month(m)
-		dim := des.DaysIn(yy, mm)
+		dim := daysIn(yy, mm)
 		first, last := des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
 		caps := map[string]*capMonth{}
 		for _, s := range ordered {
@@ -279,7 +279,7 @@ func randomRosterOf(r *rand.Rand, y des.Year, roles []string, n int) []arrs.Staf
 		case 0:
 			return des.MustDate(yy, mm, 1)
 		case 1:
-			return des.MustDate(yy, mm, des.DaysIn(yy, mm))
+			return des.MustDate(yy, mm, daysIn(yy, mm))
 		}
 		return y.Start().AddDays(r.IntN(500) - 60)
 	}

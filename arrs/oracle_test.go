@@ -62,7 +62,7 @@ func oracleClaims(t *testing.T, rs *des.RuleSet, registered int64, roster []arrs
 	})
 	for m := 0; m < 12; m++ {
 		yy, mm := y.Month(m)
-		dim := des.DaysIn(yy, mm)
+		dim := daysIn(yy, mm)
 		first, last := des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
 		heads := map[string]int64{}
 		used := map[string]*big.Rat{}

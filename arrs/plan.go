@@ -2,8 +2,10 @@ package arrs
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/des/oncost"
@@ -151,7 +153,7 @@ func Compile(rs *des.RuleSet, opt Options) (*Plan, error) {
 	p := &Plan{rs: rs, year: y, opt: opt, roles: map[string]*rolePlan{}}
 	for m := 0; m < 12; m++ {
 		yy, mm := y.Month(m)
-		dim := des.DaysIn(yy, mm)
+		dim := time.Date(yy, mm+1, 0, 0, 0, 0, 0, time.UTC).Day() // the month's last day
 		start, end := des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
 		p.month[m] = monthInfo{start, end, start.DayNumber(), end.DayNumber(), dim, fmt.Sprintf("%04d-%02d", yy, int(mm))}
 	}
@@ -302,7 +304,7 @@ func (rp *rolePlan) makeMaxTexts() {
 					label = "national (no " + strings.Fields(name)[0] + "-London figure sourced)"
 				}
 			}
-			txt := des.Pounds(amt) + " a year " + label + " from " + mx.From.String()
+			txt := money.Pounds(amt) + " a year " + label + " from " + mx.From.String()
 			if mx.ClaimCap {
 				txt += " as the most that may be claimed"
 			}

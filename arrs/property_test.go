@@ -105,7 +105,7 @@ func checkInvariants(t *testing.T, p *arrs.Plan, roster []arrs.Staff, r arrs.Res
 			}
 			yy, mm := y.Month(m)
 			first := des.MustDate(yy, mm, 1)
-			last := des.MustDate(yy, mm, des.DaysIn(yy, mm))
+			last := des.MustDate(yy, mm, daysIn(yy, mm))
 			employed := !s.Start.After(last) && (s.End.IsZero() || !s.End.Before(first))
 			if !employed || !known || first.Before(f.eligible) || first.Before(a.ClaimsFrom) {
 				t.Fatalf("%s claims %s in %s outside employment or eligibility", sr.Name, c, first)

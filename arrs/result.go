@@ -309,3 +309,12 @@ func (r Result) OverCommitted() bool {
 	}
 	return false
 }
+
+// JoinReasons is "code: detail; code: detail".
+func JoinReasons(rs []ReasonDetail) string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.String())
+	}
+	return strings.Join(out, "; ")
+}

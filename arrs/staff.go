@@ -1,6 +1,7 @@
 package arrs
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/pcnfin/pcnfin/internal/names"
 
 	"fmt"
@@ -57,7 +58,7 @@ func WTEOf(d decimal.Decimal) (WTE, error) {
 	if d.IsNegative() || d.IsZero() {
 		return WTE{}, fmt.Errorf("%w: WTE %s: want more than 0", des.ErrInvalid, d)
 	}
-	if des.Places(d) > 4 {
+	if money.Places(d) > 4 {
 		return WTE{}, fmt.Errorf("%w: WTE %s: at most four decimal places", des.ErrInvalid, d)
 	}
 	if d.GreaterThan(decimal.NewFromInt(MaxWTE)) {
@@ -69,7 +70,7 @@ func WTEOf(d decimal.Decimal) (WTE, error) {
 // WTEHours makes a WTE from weekly hours over the hours of a full week (37.5
 // for Agenda for Change roles).
 func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
-	if !hours.IsPositive() || !fullWeek.IsPositive() || des.Places(hours) > 2 || des.Places(fullWeek) > 2 {
+	if !hours.IsPositive() || !fullWeek.IsPositive() || money.Places(hours) > 2 || money.Places(fullWeek) > 2 {
 		return WTE{}, fmt.Errorf("%w: %s hours a week, of %s in a full week: want positive hours and a positive full "+
 			"week, each with at most two places", des.ErrInvalid, hours, fullWeek)
 	}
@@ -83,7 +84,7 @@ func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
 // WTESessions makes a GP's WTE from sessions a week over a full week's
 // sessions (9).
 func WTESessions(sessions, full decimal.Decimal) (WTE, error) {
-	if !sessions.IsPositive() || !full.IsPositive() || des.Places(sessions) > 2 || des.Places(full) > 2 {
+	if !sessions.IsPositive() || !full.IsPositive() || money.Places(sessions) > 2 || money.Places(full) > 2 {
 		return WTE{}, fmt.Errorf("%w: %s sessions a week, of %s in a full week: want a positive number of sessions "+
 			"and a positive full week, each with at most two places", des.ErrInvalid, sessions, full)
 	}
@@ -244,7 +245,7 @@ func (s Staff) Validate() error {
 		switch {
 		case f.v.IsNegative():
 			bad(f.name, "%s is negative", f.v)
-		case des.Places(f.v) > 2:
+		case money.Places(f.v) > 2:
 			bad(f.name, "%s has more than two decimal places (pounds and pence)", f.v)
 		case tooCostly(f.v):
 			bad(f.name, "%s is more than £%d a year", f.v, maxCostPounds)

@@ -296,10 +296,15 @@ func (p *Plan) entitle(pcn des.PCN) (des.Entitlements, error) {
 	return des.Entitle(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
 }
 
-// sums is des.Sums by the plan's compiled payments.
+// sums works out only the PCN's ARRS sums, by the plan's compiled payments
+// where it has them.
 func (p *Plan) sums(pcn des.PCN) ([]des.Amount, error) {
 	if c := p.fast(); c.ok {
 		return c.ent.Sums(pcn)
 	}
-	return des.Sums(p.rs, pcn, des.Options{AsAt: p.opt.AsAt})
+	e, err := des.NewEntitler(p.rs, des.Options{AsAt: p.opt.AsAt})
+	if err != nil {
+		return nil, err
+	}
+	return e.Sums(pcn)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
@@ -86,7 +87,7 @@ func prepareFloat(t testing.TB, rs *des.RuleSet, nation []arrs.PCNInput) fNation
 	var starts, ends [12]des.Date
 	for m := 0; m < 12; m++ {
 		yy, mm := y.Month(m)
-		dim := des.DaysIn(yy, mm)
+		dim := daysIn(yy, mm)
 		fn.dims[m] = float64(dim)
 		starts[m], ends[m] = des.MustDate(yy, mm, 1), des.MustDate(yy, mm, dim)
 	}
@@ -359,3 +360,6 @@ func BenchmarkNationalYearFloat64(b *testing.B) {
 	}
 	_ = sink
 }
+
+// daysIn is the number of days in month m of year y.
+func daysIn(y int, m time.Month) int { return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day() }

@@ -41,8 +41,6 @@ func TestZeroValues(t *testing.T) {
 	var d des.Date
 	require.True(t, d.IsZero())
 	require.Equal(t, "", d.String())
-	_, err = des.EstimateIIF(&rs, nil)
-	require.ErrorIs(t, err, des.ErrMissing)
 }
 
 func TestZeroOnCosts(t *testing.T) {

@@ -27,7 +27,7 @@ func NewDate(y int, m time.Month, d int) (Date, error) {
 	if y < 1900 || y > 2200 {
 		return Date{}, fmt.Errorf("%w: year %d out of range 1900..2200", ErrBadDate, y)
 	}
-	if m < 1 || m > 12 || d < 1 || d > DaysIn(y, m) {
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return Date{}, fmt.Errorf("%w: %04d-%02d-%02d does not exist", ErrBadDate, y, int(m), d)
 	}
 	return Date{int32(y), uint8(m), uint8(d)}, nil
@@ -165,10 +165,10 @@ func (d Date) DayNumber() int {
 // FirstOfMonth reports whether d is the first day of its month.
 func (d Date) FirstOfMonth() bool { return d.d == 1 }
 
-// DaysIn returns the number of days in month m of year y.
+// daysIn returns the number of days in month m of year y.
 //
 // It is 0 for a month that does not exist (m outside 1 to 12).
-func DaysIn(y int, m time.Month) int {
+func daysIn(y int, m time.Month) int {
 	switch m {
 	case time.February:
 		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {

@@ -44,8 +44,7 @@
 // read and completed. A RuleSet is immutable and safe to share between
 // goroutines; NewRuleSet builds one from its Contents.
 //
-// Also here (employer on-costs are in package des/oncost): an Investment
-// and Impact Fund estimator (EstimateIIF) and year-on-year comparisons
-// (CompareYears). The national PCN list and the ICB and England roll-ups
-// are package national's.
+// Employer on-costs are in package des/oncost; the Investment and Impact
+// Fund estimate and year-on-year comparisons are package scenario's. The
+// national PCN list and the ICB and England roll-ups are package national's.
 package des

@@ -1,6 +1,7 @@
 package des
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/pcnfin/pcnfin/internal/names"
 
 	"fmt"
@@ -152,7 +153,7 @@ type Entitler struct {
 }
 
 // NewEntitler compiles a rule set's payments. A part with no value in force
-// is an error only when a PCN's payment needs it (Entitle, Sums).
+// is an error only when a PCN's payment needs it (Entitle, Entitler.Sums).
 func NewEntitler(rs *RuleSet, opt Options) (*Entitler, error) {
 	if err := usable(rs); err != nil {
 		return nil, err
@@ -555,7 +556,7 @@ func (pp *partPlan) compileAnnual(y Year, pt Part, vals []Value, opt Options) {
 	for i := 0; i < 12; i++ {
 		pp.whole[i] = -1
 		yy, mm := y.Month(i)
-		dim := DaysIn(yy, mm)
+		dim := daysIn(yy, mm)
 		mStart := Date{int32(yy), uint8(mm), 1}
 		mEnd := Date{int32(yy), uint8(mm), uint8(dim)}
 		if mEnd.Before(pt.From) || mStart.After(pt.To) {
@@ -587,7 +588,7 @@ func (pp *partPlan) compileAnnual(y Year, pt Part, vals []Value, opt Options) {
 			if t.Len() > 0 {
 				t.WriteString(" + ")
 			}
-			fmt.Fprintf(&t, "%s × %d days", FormatRate(v.Rate), days)
+			fmt.Fprintf(&t, "%s × %d days", money.FormatRate(v.Rate), days)
 		}
 		switch {
 		case whole >= 0:
@@ -782,7 +783,7 @@ func (w *monthlyWork) text(amount decimal.Decimal) string {
 		n := pp.n
 		return fmt.Sprintf("%s, paid in %d monthly payments of %s ÷ %d = %s → %s (each rounded half-up "+
 			"to the penny): %d × %s", exactPounds(total), n, exactPounds(total), n,
-			quotient(total, int64(n)), Pounds(decimal.New(each, -2)), n, Pounds(decimal.New(each, -2)))
+			quotient(total, int64(n)), money.Pounds(decimal.New(each, -2)), n, money.Pounds(decimal.New(each, -2)))
 	}
 	full := make([]int64, len(pp.vals)) // a whole month at value k, in pennies
 	var parts [12]*partMonth
@@ -835,8 +836,8 @@ func monthlyText(y Year, vals []Value, basis decimal.Decimal, full, fullN []int6
 			continue
 		}
 		sep()
-		fmt.Fprintf(&b, "%d × (%s × %s ÷ 12 = %s → %s)", fullN[k], Thousands(basis.String()), FormatRate(vals[k].Rate),
-			quotient(vals[k].Rate.Mul(basis), 12), Pounds(decimal.New(full[k], -2)))
+		fmt.Fprintf(&b, "%d × (%s × %s ÷ 12 = %s → %s)", fullN[k], money.Thousands(basis.String()), money.FormatRate(vals[k].Rate),
+			quotient(vals[k].Rate.Mul(basis), 12), money.Pounds(decimal.New(full[k], -2)))
 	}
 	for i := 0; i < 12; i++ {
 		p := parts[i]
@@ -845,8 +846,8 @@ func monthlyText(y Year, vals []Value, basis decimal.Decimal, full, fullN []int6
 		}
 		sep()
 		yy, mm := y.Month(i)
-		fmt.Fprintf(&b, "%04d-%02d: %s × (%s) ÷ (%d × 12) = %s → %s", yy, int(mm), Thousands(basis.String()), p.text,
-			p.dim, quotient(p.num.Mul(basis), int64(p.dim*12)), Pounds(decimal.New(months[i], -2)))
+		fmt.Fprintf(&b, "%04d-%02d: %s × (%s) ÷ (%d × 12) = %s → %s", yy, int(mm), money.Thousands(basis.String()), p.text,
+			p.dim, quotient(p.num.Mul(basis), int64(p.dim*12)), money.Pounds(decimal.New(months[i], -2)))
 	}
 	return b.String()
 }
@@ -854,10 +855,10 @@ func monthlyText(y Year, vals []Value, basis decimal.Decimal, full, fullN []int6
 // exactPounds writes an amount with every digit it has (at least two
 // places): "£24,557.825".
 func exactPounds(d decimal.Decimal) string {
-	if Places(d) <= 2 {
-		return Pounds(d)
+	if money.Places(d) <= 2 {
+		return money.Pounds(d)
 	}
-	return "£" + Thousands(d.String())
+	return "£" + money.Thousands(d.String())
 }
 
 // quotient writes n ÷ d in pounds, exactly when it ends within six places,
@@ -867,7 +868,7 @@ func quotient(n decimal.Decimal, d int64) string {
 	if q.Mul(decimal.NewFromInt(d)).Equal(n) {
 		return exactPounds(q)
 	}
-	return "£" + Thousands(q.StringFixed(6)) + "…"
+	return "£" + money.Thousands(q.StringFixed(6)) + "…"
 }
 
 func rateUsed(pt Part, v Value, from, to Date, months decimal.Decimal, opt Options) RateUsed {
@@ -965,7 +966,7 @@ func (pa PartAmount) explain(labelled bool) string {
 		b.WriteString(pa.Label + ": ")
 	}
 	if pa.Basis != Fixed {
-		b.WriteString(Thousands(pa.BasisValue.String()))
+		b.WriteString(money.Thousands(pa.BasisValue.String()))
 		b.WriteString(" " + pa.Basis.Noun())
 		if !pa.Factor.Equal(decimal.NewFromInt(1)) {
 			b.WriteString(" × " + pa.Factor.String())
@@ -981,7 +982,7 @@ func (pa PartAmount) explain(labelled bool) string {
 		if i > 0 {
 			b.WriteString(" + ")
 		}
-		b.WriteString(FormatRate(r.Rate))
+		b.WriteString(money.FormatRate(r.Rate))
 		if pa.Stated == Period {
 			if pa.Basis != Fixed {
 				b.WriteString(" per " + pa.Basis.unit())
@@ -994,7 +995,7 @@ func (pa PartAmount) explain(labelled bool) string {
 			}
 		}
 		if r.Revises != nil {
-			fmt.Fprintf(&b, " [revised %s, backdated to %s; was %s]", r.Announced, r.From, FormatRate(*r.Revises))
+			fmt.Fprintf(&b, " [revised %s, backdated to %s; was %s]", r.Announced, r.From, money.FormatRate(*r.Revises))
 		}
 		if c := r.Source.Confidence; !c.Sourced() && c != "" {
 			fmt.Fprintf(&b, " [%s: no source gives it]", c)
@@ -1017,16 +1018,6 @@ func monthsString(d decimal.Decimal) string {
 		return d.String()
 	}
 	return d.Round(2).String()
-}
-
-// Sums works out only the PCN's ARRS sums (the payments of kind arrs_sum),
-// so a missing figure that only other payments need does not stop it.
-func Sums(rs *RuleSet, pcn PCN, opt Options) ([]Amount, error) {
-	e, err := NewEntitler(rs, opt)
-	if err != nil {
-		return nil, err
-	}
-	return e.Sums(pcn)
 }
 
 // addChecked adds v to *dst, reporting false (and leaving *dst) when the

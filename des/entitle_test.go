@@ -185,9 +185,3 @@ func TestEntitleMissingFigureNamesPracticeFieldAndPayment(t *testing.T) {
 	require.Equal(t, "enhanced_access", mf.Payment)
 	require.True(t, strings.Contains(err.Error(), "practices[1] (B)"), err.Error())
 }
-
-func TestPoundsPenniesMatchesPounds(t *testing.T) {
-	for _, p := range []int64{0, 1, 99, 100, 12345, 100000, 123456789, -5, -123456, 999999999999} {
-		require.Equal(t, des.Pounds(decimal.New(p, -2)), des.PoundsPennies(p), p)
-	}
-}

@@ -59,16 +59,16 @@ func (e *FieldError) Unwrap() error { return e.Err }
 // Errors is a list of errors found in one input, reported together.
 type Errors []error
 
-// MaxErrorsShown is how many of an Errors list its message shows; the
+// maxErrorsShown is how many of an Errors list its message shows; the
 // rest are counted ("… and 4,998 more"), so a file with an error on every
 // one of thousands of lines gives a message a person can read (every
 // error stays in the list for errors.Is, errors.As and Unwrap).
-const MaxErrorsShown = 100
+const maxErrorsShown = 100
 
 func (es Errors) Error() string {
 	var b strings.Builder
 	for i, e := range es {
-		if i == MaxErrorsShown {
+		if i == maxErrorsShown {
 			fmt.Fprintf(&b, "\n… and %d more (the first %d shown)", len(es)-i, i)
 			break
 		}

@@ -2,53 +2,7 @@ package des
 
 import (
 	"encoding/json"
-
-	"github.com/shopspring/decimal"
 )
-
-// JSONMoney is money as JSON and text: a string with exactly two decimal
-// places ("11732.90"), whatever form the decimal inside has. Every result
-// type of pcnfin writes its money through it.
-type JSONMoney decimal.Decimal
-
-// MarshalText writes the amount with two places.
-func (m JSONMoney) MarshalText() ([]byte, error) {
-	return []byte(decimal.Decimal(m).StringFixed(2)), nil
-}
-
-// UnmarshalText reads an amount.
-func (m *JSONMoney) UnmarshalText(b []byte) error {
-	d, err := decimal.NewFromString(string(b))
-	*m = JSONMoney(d)
-	return err
-}
-
-// Decimal returns the amount.
-func (m JSONMoney) Decimal() decimal.Decimal { return decimal.Decimal(m) }
-
-// JSONMoneys converts a list of amounts.
-func JSONMoneys(ds []decimal.Decimal) []JSONMoney {
-	if ds == nil {
-		return nil
-	}
-	out := make([]JSONMoney, len(ds))
-	for i, d := range ds {
-		out[i] = JSONMoney(d)
-	}
-	return out
-}
-
-// Decimals converts a list of amounts back.
-func Decimals(ms []JSONMoney) []decimal.Decimal {
-	if ms == nil {
-		return nil
-	}
-	out := make([]decimal.Decimal, len(ms))
-	for i, m := range ms {
-		out[i] = decimal.Decimal(m)
-	}
-	return out
-}
 
 // MarshalJSON writes the amount with its explanation (the arithmetic and
 // sources); the parts are in the explanation.
@@ -74,26 +28,4 @@ func (e Entitlements) MarshalJSON() ([]byte, error) {
 		Total    Money    `json:"total"`
 		ARRSSums []Amount `json:"arrs_sums"`
 	}{Year: e.Year, PCN: e.PCN, Payments: e.Payments, Total: e.Total, ARRSSums: e.ARRSSums})
-}
-
-// MarshalJSON writes the estimate with its explanation.
-func (e IIFEstimate) MarshalJSON() ([]byte, error) {
-	type line struct {
-		IIFIndicator
-		Amount  JSONMoney `json:"amount"`
-		Explain string    `json:"explain"`
-	}
-	lines := make([]line, len(e.Lines))
-	for i, l := range e.Lines {
-		lines[i] = line{l.IIFIndicator, JSONMoney(l.Amount), l.Explain}
-	}
-	return json.Marshal(struct {
-		Year       Year            `json:"year"`
-		Total      JSONMoney       `json:"total"`
-		PointValue decimal.Decimal `json:"point_value"`
-		Note       string          `json:"note"`
-		Explain    string          `json:"explain"`
-		Lines      []line          `json:"lines"`
-		Source     Source          `json:"source"`
-	}{e.Year, JSONMoney(e.Total), e.PointValue, e.Note, e.Explain(), lines, e.Source})
 }

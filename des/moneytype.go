@@ -3,6 +3,7 @@ package des
 import (
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"math"
 	"strconv"
 
@@ -57,7 +58,7 @@ func MoneyOf(d decimal.Decimal) (Money, error) {
 }
 
 // RoundMoney is d rounded half-up (away from zero) to the penny, as Money:
-// RoundPenny then MoneyOf. The error is ErrOverflow.
+// d.Round(2) then MoneyOf. The error is ErrOverflow.
 func RoundMoney(d decimal.Decimal) (Money, error) { return MoneyOf(d.Round(2)) }
 
 // MustMoney is ParseMoney that panics on an error, for literals:
@@ -205,7 +206,7 @@ func SumMoney(ms ...Money) (Money, error) {
 }
 
 // String is the amount for people: "£1,234,567.89", "-£12.00".
-func (m Money) String() string { return PoundsPennies(m.p) }
+func (m Money) String() string { return money.PoundsPennies(m.p) }
 
 // Plain is the amount with two places and nothing else: "1234567.89",
 // "-12.00" (its text and JSON form).

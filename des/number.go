@@ -30,7 +30,7 @@ func WholeNumber(i int64) Number { return Number{decimal.NewFromInt(i), true} }
 // MustParseNumber returns a given Number from a plain decimal string such
 // as "13250.5"; it panics on a malformed string, so use it for literals.
 func MustParseNumber(s string) Number {
-	d, err := parseDecimal(s)
+	d, err := strict.ParseDecimal(s)
 	if err != nil {
 		panic(err)
 	}
@@ -82,47 +82,10 @@ func (x Number) MarshalText() ([]byte, error) { return []byte(x.d.String()), nil
 
 // UnmarshalText reads a plain decimal such as "13250.5".
 func (x *Number) UnmarshalText(b []byte) error {
-	d, err := parseDecimal(string(b))
+	d, err := strict.ParseDecimal(string(b))
 	if err != nil {
 		return err
 	}
 	*x = Number{d, true}
 	return nil
-}
-
-func parseDecimal(s string) (decimal.Decimal, error) { return strict.ParseDecimal(s) }
-
-// ParseDecimal reads a plain decimal string such as "1.50" (no exponent,
-// no separators).
-func ParseDecimal(s string) (decimal.Decimal, error) { return parseDecimal(s) }
-
-// Places returns the number of decimal places d needs (0 for integers);
-// trailing zeros do not count, so "1.500" needs one.
-func Places(d decimal.Decimal) int {
-	if d.Exponent() >= 0 {
-		return 0
-	}
-	if d.Exponent() == -1 || d.Exponent() == -2 {
-		// the common cases, without formatting: strip a trailing zero
-		c := d.CoefficientInt64()
-		if d.Exponent() == -2 && c%10 == 0 {
-			c /= 10
-			if c%10 == 0 {
-				return 0
-			}
-			return 1
-		}
-		if d.Exponent() == -2 {
-			return 2
-		}
-		if c%10 == 0 {
-			return 0
-		}
-		return 1
-	}
-	s := d.String()
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		return len(s) - i - 1
-	}
-	return 0
 }

@@ -1,6 +1,7 @@
 package des
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/pcnfin/pcnfin/internal/names"
 
 	"fmt"
@@ -117,7 +118,7 @@ func (p PCN) Validate() error {
 			case f.whole && !f.n.d.IsInteger():
 				errs = append(errs, &FieldError{Field: at + "." + f.name, Msg: fmt.Sprintf("%s: want a whole number", f.n.d),
 					Err: ErrInvalid})
-			case Places(f.n.d) > 6:
+			case money.Places(f.n.d) > 6:
 				errs = append(errs, &FieldError{Field: at + "." + f.name,
 					Msg: fmt.Sprintf("%s has more than six decimal places", f.n.d), Err: ErrInvalid})
 			case abovePopulation(f.n.d):

@@ -2,6 +2,7 @@ package des_test
 
 import (
 	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/shopspring/decimal"
 	"testing"
 
@@ -144,6 +145,6 @@ func TestRoundPennyTies(t *testing.T) {
 		"0.005": "0.01", "0.015": "0.02", "0.025": "0.03", "8503.165": "8503.17",
 		"799329.465": "799329.47", "2340.065": "2340.07", "0.0049999": "0", "1.00500000001": "1.01",
 	} {
-		requireMoney(t, want, des.RoundPenny(decimal.RequireFromString(in)), in)
+		requireMoney(t, want, money.RoundPenny(decimal.RequireFromString(in)), in)
 	}
 }

@@ -1,7 +1,9 @@
 package national
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/pcnfin/pcnfin/internal/names"
+	"github.com/pcnfin/pcnfin/internal/strict"
 
 	"github.com/pcnfin/pcnfin/des"
 
@@ -304,7 +306,7 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int,
 		if s == "" {
 			continue
 		}
-		d, err := des.ParseDecimal(s)
+		d, err := strict.ParseDecimal(s)
 		if err != nil {
 			return bad(f.col, des.ErrBadNumber, "%q is not a number (write it plainly, as 12000 or 13250.5)", s)
 		}
@@ -313,7 +315,7 @@ func pcnRow(name string, line int, rec, header []string, col map[string]int,
 			return bad(f.col, des.ErrInvalid, "%s is negative", s)
 		case f.whole && !d.IsInteger():
 			return bad(f.col, des.ErrInvalid, "%s: want a whole number", s)
-		case des.Places(d) > 6:
+		case money.Places(d) > 6:
 			return bad(f.col, des.ErrInvalid, "%s has more than six decimal places", s)
 		case d.GreaterThan(decimal.NewFromInt(100_000_000)):
 			return bad(f.col, des.ErrInvalid, "%s is more than the population of England", s)

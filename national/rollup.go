@@ -2,6 +2,7 @@ package national
 
 import (
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 
 	"encoding/json"
 
@@ -86,19 +87,19 @@ func (t GroupTotal) MarshalJSON() ([]byte, error) {
 		Name         string          `json:"name"`
 		PCNs         int             `json:"pcns"`
 		Registered   decimal.Decimal `json:"registered"`
-		Entitlements des.JSONMoney   `json:"entitlements"`
-		ARRSSum      des.JSONMoney   `json:"arrs_sum"`
-	}{t.Name, t.PCNs, t.Registered, des.JSONMoney(t.Entitlements), des.JSONMoney(t.ARRSSum)})
+		Entitlements money.JSONMoney `json:"entitlements"`
+		ARRSSum      money.JSONMoney `json:"arrs_sum"`
+	}{t.Name, t.PCNs, t.Registered, money.JSONMoney(t.Entitlements), money.JSONMoney(t.ARRSSum)})
 }
 
 // MarshalJSON writes the total, money with two places.
 func (p PaymentTotal) MarshalJSON() ([]byte, error) {
 	return json.Marshal(struct {
-		ID     string        `json:"id"`
-		Name   string        `json:"name,omitempty"`
-		Kind   des.Kind      `json:"kind,omitempty"`
-		Amount des.JSONMoney `json:"amount"`
-	}{p.ID, p.Name, p.Kind, des.JSONMoney(p.Amount)})
+		ID     string          `json:"id"`
+		Name   string          `json:"name,omitempty"`
+		Kind   des.Kind        `json:"kind,omitempty"`
+		Amount money.JSONMoney `json:"amount"`
+	}{p.ID, p.Name, p.Kind, money.JSONMoney(p.Amount)})
 }
 
 // MarshalJSON writes the PCN's row and amounts (not the explanations: a
@@ -113,15 +114,15 @@ func (r RolledPCN) MarshalJSON() ([]byte, error) {
 		pays = append(pays, PaymentTotal{ID: a.ID, Kind: a.Kind, Amount: a.Total.Decimal()})
 	}
 	return json.Marshal(struct {
-		Line         int            `json:"line"`
-		Code         string         `json:"pcn_code"`
-		Name         string         `json:"name"`
-		ICB          string         `json:"icb"`
-		Registered   string         `json:"registered,omitempty"`
-		Entitlements des.Money      `json:"entitlements"`
-		ARRSSum      des.JSONMoney  `json:"arrs_sum"`
-		Payments     []PaymentTotal `json:"payments"`
-	}{r.Row.Line, r.Row.Code, r.Row.Name, r.Row.ICB, reg, r.Entitlements.Total, des.JSONMoney(r.ARRSSum()), pays})
+		Line         int             `json:"line"`
+		Code         string          `json:"pcn_code"`
+		Name         string          `json:"name"`
+		ICB          string          `json:"icb"`
+		Registered   string          `json:"registered,omitempty"`
+		Entitlements des.Money       `json:"entitlements"`
+		ARRSSum      money.JSONMoney `json:"arrs_sum"`
+		Payments     []PaymentTotal  `json:"payments"`
+	}{r.Row.Line, r.Row.Code, r.Row.Name, r.Row.ICB, reg, r.Entitlements.Total, money.JSONMoney(r.ARRSSum()), pays})
 }
 
 // MarshalJSON writes the roll-up of one year.

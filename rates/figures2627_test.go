@@ -104,26 +104,3 @@ func TestVersionListIsChecked(t *testing.T) {
 	require.ErrorContains(t, err, "not after the previous version's 2026-03-26")
 	require.ErrorContains(t, err, "2026-27.toml:")
 }
-
-// Comparing 2023/24 with 2024/25 names the MHP's change of rule: a flat
-// 50% before, 50% for the first at a band and 100% for further MHPs under a
-// written agreement after.
-func TestCompareNamesTheMHPShares(t *testing.T) {
-	a, err := rates.YearNamed("2023/24")
-	require.NoError(t, err)
-	b, err := rates.YearNamed("2024/25")
-	require.NoError(t, err)
-	pcn := uniform(30000)
-	ea, err := des.Entitle(a, pcn, des.Options{})
-	require.NoError(t, err)
-	eb, err := des.Entitle(b, pcn, des.Options{})
-	require.NoError(t, err)
-	c := des.CompareYears(ea, eb, a, b)
-	for _, r := range c.Roles {
-		if r.ID == "mental_health_practitioner" {
-			require.Contains(t, r.Detail, "reimbursed 50% → 50% (first at a band), 100% (further, with a written agreement)")
-			return
-		}
-	}
-	t.Fatal("no mental_health_practitioner row")
-}

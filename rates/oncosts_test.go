@@ -3,6 +3,7 @@ package rates_test
 import (
 	"bytes"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 	"sync"
 	"testing"
@@ -324,7 +325,7 @@ func ExampleOnCosts() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Printf("%s: NI %s + pension %s = %s\n", y, des.Pounds(b.EmployerNI), des.Pounds(b.Pension), des.Pounds(b.Total))
+		fmt.Printf("%s: NI %s + pension %s = %s\n", y, money.Pounds(b.EmployerNI), money.Pounds(b.Pension), money.Pounds(b.Total))
 	}
 	// Output:
 	// 2024/25: NI £5,920.20 + pension £7,477.60 = £65,397.80

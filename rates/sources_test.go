@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
@@ -468,7 +469,7 @@ func TestSourcedMaximaClaims(t *testing.T) {
 	for _, m := range sourcedMaxima {
 		rs := ruleSet(t, m.year)
 		from := dateOrZero(m.from)
-		end := des.MustDate(from.Year(), from.Month(), des.DaysIn(from.Year(), from.Month()))
+		end := des.MustDate(from.Year(), from.Month(), time.Date(from.Year(), from.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day())
 		_, pct, _ := roleFacts(m.year, m.role)
 		for _, z := range []struct {
 			zone   arrs.London

@@ -1,6 +1,7 @@
 package rates
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -27,9 +28,9 @@ func PaymentSummary(rs *des.RuleSet, id string) string {
 	for _, pt := range p.Parts {
 		v := pt.InForce(des.Date{})
 		last := v[len(v)-1]
-		s := des.FormatRate(last.Rate)
+		s := money.FormatRate(last.Rate)
 		if pt.Basis == des.Fixed {
-			s = "fixed " + des.Pounds(last.Rate)
+			s = "fixed " + money.Pounds(last.Rate)
 		}
 		if pt.Stated == des.Period {
 			s += " (" + pt.From.Month().String()[:3] + "–" + pt.To.Month().String()[:3] + ")"
@@ -54,7 +55,7 @@ func RoleSummary(rs *des.RuleSet, id string) string {
 	}
 	var out []string
 	for _, m := range ms {
-		s := strings.TrimSuffix(des.Pounds(m.National), ".00")
+		s := strings.TrimSuffix(money.Pounds(m.National), ".00")
 		switch {
 		case m.From == rs.Year().Start():
 		case m.From == r.EligibleFrom:

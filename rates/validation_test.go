@@ -3,6 +3,7 @@ package rates_test
 import (
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/derive"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"os"
 	"strings"
 	"testing"
@@ -48,7 +49,7 @@ func validationTable(t *testing.T) (string, int, int) {
 		d := "none"
 		errTxt := "–"
 		if c.Derived.IsPositive() {
-			d = des.Pounds(c.Derived)
+			d = money.Pounds(c.Derived)
 			errTxt = c.Difference().StringFixed(0)
 		}
 		ok := c.Derived.IsPositive() && c.Difference().Abs().LessThanOrEqual(one)
@@ -78,7 +79,7 @@ func validationTable(t *testing.T) (string, int, int) {
 			fails = append(fails, fmt.Sprintf("%s %s", strings.Join(roles[i], "/"), c.From))
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s |\n", c.Band, c.From, strings.Join(roles[i], ", "),
-			des.Pounds(c.Sourced), d, errTxt, rule)
+			money.Pounds(c.Sourced), d, errTxt, rule)
 	}
 	fmt.Fprintf(&b, "\nModel (in its span): %d of %d within £1, worst error £%s; %d more are the only sourced figure "+
 		"of their band in the span, so nothing is left to derive them from. Fallback (before the span): %d of %d within £1, "+
@@ -133,7 +134,7 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 	for i, c := range rows {
 		d, errTxt := "none", "–"
 		if c.Derived.IsPositive() {
-			d, errTxt = des.Pounds(c.Derived), c.Difference().StringFixed(0)
+			d, errTxt = money.Pounds(c.Derived), c.Difference().StringFixed(0)
 			if c.Difference().Abs().GreaterThan(worst) {
 				worst = c.Difference().Abs()
 			}
@@ -144,7 +145,7 @@ func londonTable(t *testing.T) (string, int, int, []string) {
 			fails = append(fails, fmt.Sprintf("%s %s %s", strings.Join(roles[i], "/"), c.Zone, c.From))
 		}
 		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Band, c.Zone, c.From, strings.Join(roles[i], ", "),
-			des.Pounds(c.Sourced), d, errTxt, c.Rule)
+			money.Pounds(c.Sourced), d, errTxt, c.Rule)
 	}
 	fmt.Fprintf(&b, "\nLondon: %d of %d within £1, worst error £%s.\n", ok, len(rows), worst.StringFixed(0))
 	return b.String(), ok, len(rows), fails

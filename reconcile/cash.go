@@ -106,9 +106,9 @@ func flow(due Due, paid *Paid, t Timing, opening decimal.Decimal) Cash {
 		bal += net
 		arrsBal += arrsIn[i] - cost
 		actual += got[i] - cost - ret
-		cm := CashMonth{Month: first.Add(i), In: money(in[i]), ARRSIn: money(arrsIn[i]), StaffCost: money(cost),
-			Retained: money(ret), Net: money(net), Balance: money(bal), Received: money(got[i]),
-			ActualBalance: money(actual), ARRSBalance: money(arrsBal)}
+		cm := CashMonth{Month: first.Add(i), In: ofPennies(in[i]), ARRSIn: ofPennies(arrsIn[i]), StaffCost: ofPennies(cost),
+			Retained: ofPennies(ret), Net: ofPennies(net), Balance: ofPennies(bal), Received: ofPennies(got[i]),
+			ActualBalance: ofPennies(actual), ARRSBalance: ofPennies(arrsBal)}
 		c.Months = append(c.Months, cm)
 		if i == 0 || cm.Balance.LessThan(c.Low.Balance) {
 			c.Low.ARRSLag, c.Low.Month, c.Low.Balance = t.Rule(ARRS).Lag, cm.Month, cm.Balance

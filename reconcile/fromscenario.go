@@ -6,6 +6,7 @@ package reconcile
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"slices"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -91,7 +92,7 @@ func DueFrom(yr scenario.YearResult, sh scenario.Sharing) (Due, error) {
 	}
 	if yr.IIF != nil {
 		mo := first.Add(11)
-		d.Lines = append(d.Lines, DueLine{Payment: IIF, Month: mo, Amount: des.RoundPenny(yr.IIF.Total),
+		d.Lines = append(d.Lines, DueLine{Payment: IIF, Month: mo, Amount: money.RoundPenny(yr.IIF.Total),
 			Explain: "the scenario's IIF ESTIMATE for the year (expected points × point value × adjustments), " +
 				"paid after the year end"})
 	}

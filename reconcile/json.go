@@ -3,14 +3,14 @@ package reconcile
 import (
 	"encoding/json"
 
-	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 )
 
 // Money in JSON is a string with two places ("2500.00"), as everywhere in
-// the library (des.JSONMoney): each type below writes its amounts so, and
+// the library (money.JSONMoney): each type below writes its amounts so, and
 // reads them back.
 
-type m = des.JSONMoney
+type m = money.JSONMoney
 
 func (r Row) MarshalJSON() ([]byte, error) {
 	type plain Row

@@ -2,11 +2,10 @@ package reconcile
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
+	"github.com/shopspring/decimal"
 	"slices"
 	"strings"
-
-	"github.com/pcnfin/pcnfin/des"
-	"github.com/shopspring/decimal"
 )
 
 // Status is what a reconciled line comes to.
@@ -144,7 +143,7 @@ func Reconcile(due Due, paid Paid, opt Options) Result {
 	add := func(k key, p Payment, amt int64) {
 		a := get(k)
 		a.got += amt
-		a.receipts = append(a.receipts, Receipt{Line: p.Line, Paid: p.Paid, Kind: p.Kind, Amount: money(amt), Ref: p.Ref})
+		a.receipts = append(a.receipts, Receipt{Line: p.Line, Paid: p.Paid, Kind: p.Kind, Amount: ofPennies(amt), Ref: p.Ref})
 	}
 	var spread []Payment
 	for _, p := range paid.Payments {
@@ -192,8 +191,8 @@ func Reconcile(due Due, paid Paid, opt Options) Result {
 	for _, k := range order {
 		a := lines[k]
 		rule := t.Rule(k.payment)
-		row := Row{Payment: k.payment, Who: k.who, Month: k.month, Due: money(a.due), Paid: money(a.got),
-			Difference: money(a.got - a.due), Expected: k.month.Add(rule.Lag), Receipts: a.receipts, Explain: a.explain}
+		row := Row{Payment: k.payment, Who: k.who, Month: k.month, Due: ofPennies(a.due), Paid: ofPennies(a.got),
+			Difference: ofPennies(a.got - a.due), Expected: k.month.Add(rule.Lag), Receipts: a.receipts, Explain: a.explain}
 		row.Status, row.Note = status(a.due, a.got, tol, a.receipts, row.Expected, asOf)
 		res.Rows = append(res.Rows, row)
 		tt, ok := totals[k.payment]
@@ -211,7 +210,7 @@ func Reconcile(due Due, paid Paid, opt Options) Result {
 			res.Totals = append(res.Totals, *tt)
 		}
 	}
-	res.Total = Total{Payment: "total", Due: money(tDue), Paid: money(tPaid), Difference: money(tPaid - tDue)}
+	res.Total = Total{Payment: "total", Due: ofPennies(tDue), Paid: ofPennies(tPaid), Difference: ofPennies(tPaid - tDue)}
 	for _, id := range due.Payments {
 		res.Timing = append(res.Timing, t.Rule(id))
 	}
@@ -241,29 +240,29 @@ func status(due, got, tol int64, rs []Receipt, expected, asOf Month) (Status, st
 	within := diff >= -tol && diff <= tol
 	switch {
 	case due == 0 && got != 0 && !within:
-		return NotDue, fmt.Sprintf("%s paid, but nothing is due for this month", des.Pounds(money(got)))
+		return NotDue, fmt.Sprintf("%s paid, but nothing is due for this month", money.Pounds(ofPennies(got)))
 	case within && late > 0:
 		return WithArrear, fmt.Sprintf("paid in full with arrears paid %s (a backdated revision), not an overpayment",
 			strings.Join(lateMonths, ", "))
 	case within:
 		return OK, "paid right"
 	case regular >= 2 && diff > tol:
-		return Double, fmt.Sprintf("paid %d times: %s more than due", regular, des.Pounds(money(diff)))
+		return Double, fmt.Sprintf("paid %d times: %s more than due", regular, money.Pounds(ofPennies(diff)))
 	case got == 0 && asOf.Before(expected):
 		return NotYet, fmt.Sprintf("usually arrives %s, after %s (the paid file's last month)", expected, asOf)
 	case got == 0:
 		return Missing, fmt.Sprintf("nothing paid; it usually arrives %s", expected)
 	case diff < 0 && asOf.Before(expected):
-		return NotYet, fmt.Sprintf("%s of it still to come: usually arrives %s, after %s", des.Pounds(money(-diff)),
+		return NotYet, fmt.Sprintf("%s of it still to come: usually arrives %s, after %s", money.Pounds(ofPennies(-diff)),
 			expected, asOf)
 	case diff < 0:
-		return Under, fmt.Sprintf("%s less than due", des.Pounds(money(-diff)))
+		return Under, fmt.Sprintf("%s less than due", money.Pounds(ofPennies(-diff)))
 	default:
-		return Over, fmt.Sprintf("%s more than due", des.Pounds(money(diff)))
+		return Over, fmt.Sprintf("%s more than due", money.Pounds(ofPennies(diff)))
 	}
 }
 
 // pennies is an amount of at most two decimal places, in pennies.
 func pennies(d decimal.Decimal) int64 { return d.Shift(2).Round(0).IntPart() }
 
-func money(p int64) decimal.Decimal { return decimal.New(p, -2) }
+func ofPennies(p int64) decimal.Decimal { return decimal.New(p, -2) }

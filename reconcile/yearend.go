@@ -2,8 +2,7 @@ package reconcile
 
 import (
 	"fmt"
-
-	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/shopspring/decimal"
 )
 
@@ -113,24 +112,24 @@ func YearEndOf(due Due, res Result) YearEnd {
 		}
 	}
 	for _, p := range people {
-		ye.ClaimsOutstanding = append(ye.ClaimsOutstanding, Owed{Payment: ARRS, Who: p, Amount: money(byPerson[p])})
+		ye.ClaimsOutstanding = append(ye.ClaimsOutstanding, Owed{Payment: ARRS, Who: p, Amount: ofPennies(byPerson[p])})
 	}
 	for _, id := range due.Payments {
 		if v := arrears[id]; v != 0 {
-			ye.ArrearsStillDue = append(ye.ArrearsStillDue, Owed{Payment: id, Amount: money(v)})
+			ye.ArrearsStillDue = append(ye.ArrearsStillDue, Owed{Payment: id, Amount: ofPennies(v)})
 		}
 		if v := over[id]; v != 0 {
-			ye.Overpaid = append(ye.Overpaid, Owed{Payment: id, Amount: money(v)})
+			ye.Overpaid = append(ye.Overpaid, Owed{Payment: id, Amount: ofPennies(v)})
 		}
 	}
-	ye.ClaimsOutstandingTotal, ye.ArrearsStillDueTotal, ye.OverpaidTotal = money(claimsTotal), money(arrTotal),
-		money(overTotal)
+	ye.ClaimsOutstandingTotal, ye.ArrearsStillDueTotal, ye.OverpaidTotal = ofPennies(claimsTotal), ofPennies(arrTotal),
+		ofPennies(overTotal)
 	left := pennies(due.ARRSSum) - claimsDue
-	ye.Unclaimed = money(max(left, 0))
+	ye.Unclaimed = ofPennies(max(left, 0))
 	switch {
 	case left < 0:
 		ye.UnclaimedNote = fmt.Sprintf("the claims due are %s more than the ARRS sum: the excess will not be reimbursed",
-			des.Pounds(money(-left)))
+			money.Pounds(ofPennies(-left)))
 	case int(due.Year) >= 2025:
 		ye.UnclaimedNote = "not claimed by 31 March, it is lost to the PCN: " + srcKeptByICB
 	case int(due.Year) == 2024:
@@ -142,8 +141,8 @@ func YearEndOf(due Due, res Result) YearEnd {
 		if i == n && pc[n] == 0 && pa[n] == 0 && po[n] == 0 {
 			break
 		}
-		ye.Practices = append(ye.Practices, PracticeEnd{Practice: name, ClaimsOutstand: money(pc[i]),
-			ArrearsStillDue: money(pa[i]), Overpaid: money(po[i])})
+		ye.Practices = append(ye.Practices, PracticeEnd{Practice: name, ClaimsOutstand: ofPennies(pc[i]),
+			ArrearsStillDue: ofPennies(pa[i]), Overpaid: ofPennies(po[i])})
 	}
 	return ye
 }

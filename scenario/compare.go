@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 
-	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 )
 
@@ -14,11 +13,11 @@ import (
 type Comparison struct {
 	Scenario string
 	From, To YearResult
-	Payments []des.Change
-	Total    des.Change
-	ARRS     []des.Change
-	Staff    []des.Change
-	Roles    []des.Change
+	Payments []Change
+	Total    Change
+	ARRS     []Change
+	Staff    []Change
+	Roles    []Change
 }
 
 // Compare works out the scenario in years from and to (each by Year, as
@@ -36,9 +35,9 @@ func Compare(sc *Scenario, from, to des.Year, published []*des.RuleSet, opt Opti
 		a, b = b, a
 	}
 	c := Comparison{Scenario: sc.Name, From: a, To: b}
-	yc := des.CompareYears(a.Entitlements, b.Entitlements, a.Rules, b.Rules)
+	yc := compareYears(a.Entitlements, b.Entitlements, a.Rules, b.Rules)
 	c.Payments, c.Total, c.Roles = yc.Payments, yc.Total, yc.Roles
-	c.ARRS, c.Staff = arrs.CompareResults(a.ARRS, b.ARRS)
+	c.ARRS, c.Staff = compareResults(a.ARRS, b.ARRS)
 	return c, nil
 }
 
@@ -62,10 +61,10 @@ func (c Comparison) MarshalJSON() ([]byte, error) {
 		Scenario string       `json:"scenario"`
 		From     comparedYear `json:"from"`
 		To       comparedYear `json:"to"`
-		Payments []des.Change `json:"payments"`
-		Total    des.Change   `json:"entitlements_total"`
-		ARRS     []des.Change `json:"arrs"`
-		Staff    []des.Change `json:"staff"`
-		Roles    []des.Change `json:"roles"`
+		Payments []Change     `json:"payments"`
+		Total    Change       `json:"entitlements_total"`
+		ARRS     []Change     `json:"arrs"`
+		Staff    []Change     `json:"staff"`
+		Roles    []Change     `json:"roles"`
 	}{c.Scenario, comparedYearOf(c.From), comparedYearOf(c.To), c.Payments, c.Total, c.ARRS, c.Staff, c.Roles})
 }

@@ -23,9 +23,9 @@ func ExampleOpen() {
 		return
 	}
 	for _, s := range yr.ARRS.Staff {
-		fmt.Println(s.Name, des.Pounds(s.Claim.Decimal()))
+		fmt.Println(s.Name, s.Claim)
 	}
-	fmt.Println("claims", des.Pounds(yr.ARRS.Claims.Decimal()), "of", des.Pounds(yr.ARRS.Sum.Decimal()))
+	fmt.Println("claims", yr.ARRS.Claims, "of", yr.ARRS.Sum)
 	// Output:
 	// Pharmacist A £63,939.48
 	// Care coordinator B £14,400.00
@@ -48,7 +48,7 @@ func ExampleWorkbook_Afford() {
 			return
 		}
 		a := answers[0].Answer
-		fmt.Println(a.Start, des.Pounds(a.Claim.Decimal()), des.Pounds(a.HeadroomAfter.Decimal()), a.MaxWTE.StringFixed(2))
+		fmt.Println(a.Start, a.Claim, a.HeadroomAfter, a.MaxWTE.StringFixed(2))
 	}
 	// Output:
 	// 2025-04-01 £67,271.04 £679,950.48 11.10

@@ -45,7 +45,7 @@ type YearResult struct {
 	// IIF is an estimate of the Investment and Impact Fund payment from the
 	// scenario's expected points, where the year has a sourced point value;
 	// it is not part of the entitlements total.
-	IIF *des.IIFEstimate `json:"iif_estimate,omitempty"`
+	IIF *IIFEstimate `json:"iif_estimate,omitempty"`
 	// Rules is the rule set the year was worked out with.
 	Rules *des.RuleSet `json:"-"`
 	// PCN is the year's PCN, as PCN(Year) gives it.
@@ -189,7 +189,7 @@ func (sc *Scenario) year(y des.Year, published []*des.RuleSet, opt Options) (Yea
 	}
 	if len(sc.IIF) > 0 {
 		if _, ok := rs.IIF(); ok {
-			est, err := des.EstimateIIF(rs, sc.IIF)
+			est, err := estimateIIF(rs, sc.IIF)
 			if err != nil {
 				return yr, err
 			}
@@ -360,19 +360,19 @@ func yearList(ys []des.Year) string {
 // arrs{sum, claims, headroom, staff[{name, role, claim}]}. Add fields; do
 // not rename these.
 type yearJSON struct {
-	Year               des.Year         `json:"year"`
-	Projected          bool             `json:"projected,omitempty"`
-	ProjectedFrom      des.Year         `json:"projected_from,omitempty"`
-	RuleSet            string           `json:"rule_set"`
-	Entitlements       []des.Amount     `json:"entitlements"`
-	EntitlementsTotal  des.Money        `json:"entitlements_total"`
-	ARRSSums           []des.Amount     `json:"arrs_sums,omitempty"`
-	ARRS               arrs.Result      `json:"arrs"`
-	EntitlementsChange *des.Money       `json:"entitlements_change,omitempty"`
-	ClaimsChange       *des.Money       `json:"claims_change,omitempty"`
-	Gaps               []des.Gap        `json:"gaps,omitempty"`
-	IIF                *des.IIFEstimate `json:"iif_estimate,omitempty"`
-	Notes              []string         `json:"notes,omitempty"`
+	Year               des.Year     `json:"year"`
+	Projected          bool         `json:"projected,omitempty"`
+	ProjectedFrom      des.Year     `json:"projected_from,omitempty"`
+	RuleSet            string       `json:"rule_set"`
+	Entitlements       []des.Amount `json:"entitlements"`
+	EntitlementsTotal  des.Money    `json:"entitlements_total"`
+	ARRSSums           []des.Amount `json:"arrs_sums,omitempty"`
+	ARRS               arrs.Result  `json:"arrs"`
+	EntitlementsChange *des.Money   `json:"entitlements_change,omitempty"`
+	ClaimsChange       *des.Money   `json:"claims_change,omitempty"`
+	Gaps               []des.Gap    `json:"gaps,omitempty"`
+	IIF                *IIFEstimate `json:"iif_estimate,omitempty"`
+	Notes              []string     `json:"notes,omitempty"`
 }
 
 func (y YearResult) json(prev *YearResult) (yearJSON, error) {

@@ -52,7 +52,7 @@ type Scenario struct {
 	Assumptions Assumptions                 `json:"assumptions"`
 	// IIF is the achievement the PCN expects on Investment and Impact Fund
 	// indicators, for an estimate where the year has a sourced point value.
-	IIF []des.IIFIndicator `json:"iif,omitempty"`
+	IIF []IIFIndicator `json:"iif,omitempty"`
 	// Sharing is how the PCN's money and costs are shared among its
 	// practices (the network agreement), for practice statements.
 	Sharing Sharing `json:"sharing"`
@@ -402,7 +402,7 @@ func (l *scenarioLoader) iif(iif []rawIIF) {
 				l.add(at+"."+f.k, des.ErrInvalid, "%s: want a positive ratio (1 = average)", f.n.Decimal())
 			}
 		}
-		l.sc.IIF = append(l.sc.IIF, des.IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(),
+		l.sc.IIF = append(l.sc.IIF, IIFIndicator{Indicator: in.Indicator, Points: in.Points.Decimal(),
 			ListSize: in.ListSize.Decimal(), Prevalence: in.Prevalence.Decimal()})
 	}
 }

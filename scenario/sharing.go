@@ -29,6 +29,7 @@ package scenario
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"slices"
 	"strings"
 
@@ -242,7 +243,7 @@ func (v *sharingValidator) retained(retained []rawRetained) {
 		if strings.TrimSpace(r.Name) == "" {
 			v.add(at+".name", des.ErrMissing, "missing name, e.g. name = \"Clinical director\"")
 		}
-		if !r.Annual.IsSet() || r.Annual.Decimal().IsNegative() || des.Places(r.Annual.Decimal()) > 2 {
+		if !r.Annual.IsSet() || r.Annual.Decimal().IsNegative() || money.Places(r.Annual.Decimal()) > 2 {
 			v.add(at+".annual", des.ErrInvalid, "want an annual amount in pounds and pence, 0 or more")
 		} else if r.Annual.Decimal().GreaterThan(maxRetained) {
 			v.add(at+".annual", des.ErrInvalid, "%s is more than £%s a year: no amount a PCN keeps back is that large",

@@ -41,6 +41,7 @@ package derive
 import (
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"slices"
 	"strings"
 
@@ -523,7 +524,7 @@ func (m *bandModel) compute(b Band, z int, t, k des.Date, prefer string, noMove 
 	if a := m.inForce(b, z, t, prefer); a != nil {
 		return derivedValue{amt: a.amt[z], conf: des.Derived, sourced: true, url: a.src[z].URL,
 			doc: fmt.Sprintf("derived by band equality: band %s's figure is %s's sourced %s (from %s; %s)",
-				b.ID, a.role, des.Pounds(a.amt[z]), a.from, a.src[z].Document)}
+				b.ID, a.role, money.Pounds(a.amt[z]), a.from, a.src[z].Document)}
 	}
 	if noMove {
 		return derivedValue{}
@@ -603,7 +604,7 @@ func (m *bandModel) costsOn(d des.Date) *onCosts {
 	p, n, t, err := m.rates(d)
 	c := &onCosts{pension: p, niRate: n, niThreshold: t, ok: err == nil}
 	if c.ok {
-		c.pensionPct, c.niPct, c.threshold = pct(p), pct(n), des.Pounds(t)
+		c.pensionPct, c.niPct, c.threshold = pct(p), pct(n), money.Pounds(t)
 	}
 	m.costs[d] = c
 	return c
@@ -686,7 +687,7 @@ func (m *bandModel) salary(a *anchor, z int, ca *onCosts) anchorSalary {
 	if sal.LessThanOrEqual(ta) {
 		sal = a.amt[z].DivRound(one.Add(pa), 12)
 	}
-	s := anchorSalary{v: sal, text: des.Pounds(sal.Round(2)), anchor: des.Pounds(a.amt[z])}
+	s := anchorSalary{v: sal, text: money.Pounds(sal.Round(2)), anchor: money.Pounds(a.amt[z])}
 	m.salaries[key] = s
 	return s
 }
@@ -750,7 +751,7 @@ func (m *bandModel) moveAnchor(b Band, z int, a *anchor, t, k des.Date) derivedV
 		doc.WriteString("; " + strings.Join(steps, ", "))
 	}
 	doc.WriteString("; re-costed at " + ct.pensionPct + " pension and " + ct.niPct + " NI above " + ct.threshold +
-		" = " + des.Pounds(amt))
+		" = " + money.Pounds(amt))
 	return derivedValue{amt: amt, conf: des.Derived, doc: doc.String(), url: a.src[z].URL}
 }
 
@@ -773,7 +774,7 @@ func (m *bandModel) moved(b Band, z int, t, k des.Date) derivedValue {
 			}
 			doc := fmt.Sprintf("derived (weaker: before the model's span, so moved with a neighbour): band %s's %s at %s "+
 				"× %s's change from %s to %s (%s, band %s) = %s [band %s at %s: %s]",
-				b.ID, des.Pounds(prev.amt), p, refName, des.Pounds(r0.amt), des.Pounds(r1.amt), kind, ref.ID, des.Pounds(amt), b.ID, p, prev.doc)
+				b.ID, money.Pounds(prev.amt), p, refName, money.Pounds(r0.amt), money.Pounds(r1.amt), kind, ref.ID, money.Pounds(amt), b.ID, p, prev.doc)
 			return derivedValue{amt: amt, conf: des.Derived, doc: doc, url: r1.url}
 		}
 		return derivedValue{}

@@ -32,6 +32,7 @@ package derive
 import (
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -95,7 +96,7 @@ func (m *bandModel) hcasAt(pay string, z int, t, k des.Date) (hz HCASZone, idx i
 	if len(steps) > 0 {
 		hz.Min, hz.Max = hz.Min.Mul(f).Round(0), hz.Max.Mul(f).Round(0)
 		text = fmt.Sprintf("the %s HCAS (%s) %s to %s %s, each rounded half-up to the pound", h.PayYear,
-			h.Source.Confidence, des.Pounds(h.Zone(z).Min), des.Pounds(h.Zone(z).Max), strings.Join(steps, ", "))
+			h.Source.Confidence, money.Pounds(h.Zone(z).Min), money.Pounds(h.Zone(z).Max), strings.Join(steps, ", "))
 	}
 	return hz, idx, text, true
 }
@@ -122,8 +123,8 @@ func costed(s decimal.Decimal, c *onCosts) (decimal.Decimal, string) {
 	total := s.Add(pen).Add(ni)
 	amt := total.Round(0)
 	return amt, fmt.Sprintf("%s + %s pension %s + %s NI on %s above %s %s = %s, rounded half-up to the pound = %s",
-		des.Pounds(s.Round(2)), c.pensionPct, des.Pounds(pen.Round(2)), c.niPct, des.Pounds(above.Round(2)), c.threshold,
-		des.Pounds(ni.Round(2)), des.Pounds(total.Round(2)), des.Pounds(amt))
+		money.Pounds(s.Round(2)), c.pensionPct, money.Pounds(pen.Round(2)), c.niPct, money.Pounds(above.Round(2)), c.threshold,
+		money.Pounds(ni.Round(2)), money.Pounds(total.Round(2)), money.Pounds(amt))
 }
 
 // london is band b's figure for London zone z (1 outer, 2 inner) from t as
@@ -141,7 +142,7 @@ func (m *bandModel) london(b Band, z int, t, k des.Date, prefer string, nat deci
 		if _, ai, _, _ := m.hcasAt(b.Pay, z, a.from, a.known); ai == idx {
 			return derivedValue{amt: a.amt[z], conf: des.Derived, sourced: true, url: a.src[z].URL,
 				doc: fmt.Sprintf("derived by band equality: band %s's %s figure is %s's sourced %s (from %s; %s)",
-					b.ID, zoneNames[z], a.role, des.Pounds(a.amt[z]), a.from, a.src[z].Document)}
+					b.ID, zoneNames[z], a.role, money.Pounds(a.amt[z]), a.from, a.src[z].Document)}
 		}
 	}
 	c := m.costsOn(costDate(t))
@@ -164,9 +165,9 @@ func (m *bandModel) london(b Band, z int, t, k des.Date, prefer string, nat deci
 		"rates/bands.toml): band %s's national %s is a salary of %s "+
 		"((%s + %s × %s) ÷ (1 + %s + %s)); %s HCAS %s%% of it is %s, %s %s to %s (%s) = %s; "+
 		"salary + HCAS = %s",
-		b.ID, des.Pounds(nat), des.Pounds(sal.Round(2)), des.Pounds(nat), c.niPct, c.threshold, c.pensionPct, c.niPct,
-		zoneNames[z], hz.Percent, des.Pounds(pctOf.Round(2)), held, des.Pounds(hz.Min), des.Pounds(hz.Max), htext,
-		des.Pounds(sup.Round(2)), ctext)
+		b.ID, money.Pounds(nat), money.Pounds(sal.Round(2)), money.Pounds(nat), c.niPct, c.threshold, c.pensionPct, c.niPct,
+		zoneNames[z], hz.Percent, money.Pounds(pctOf.Round(2)), held, money.Pounds(hz.Min), money.Pounds(hz.Max), htext,
+		money.Pounds(sup.Round(2)), ctext)
 	return derivedValue{amt: amt, conf: des.Derived, doc: doc, url: h.Source.URL}
 }
 
@@ -200,15 +201,15 @@ func (m *bandModel) rebased(b Band, z int, t, k des.Date) derivedValue {
 	sal := row.Salary.Mul(f)
 	var doc strings.Builder
 	fmt.Fprintf(&doc, "derived by re-basing: band %s's maximum is %s, %s (%s; %s)", b.ID, row.Point,
-		des.Pounds(row.Salary), row.Source.Document, row.Source.Confidence)
+		money.Pounds(row.Salary), row.Source.Document, row.Source.Confidence)
 	if len(steps) > 0 {
 		sal = sal.Round(2)
-		fmt.Fprintf(&doc, ", %s = %s (to the penny)", strings.Join(steps, ", "), des.Pounds(sal))
+		fmt.Fprintf(&doc, ", %s = %s (to the penny)", strings.Join(steps, ", "), money.Pounds(sal))
 	}
 	if z > 0 {
 		sal = sal.Add(row.LondonWeighting)
-		fmt.Fprintf(&doc, ", + London weighting %s (one London figure for both zones) = %s", des.Pounds(row.LondonWeighting),
-			des.Pounds(sal))
+		fmt.Fprintf(&doc, ", + London weighting %s (one London figure for both zones) = %s", money.Pounds(row.LondonWeighting),
+			money.Pounds(sal))
 	}
 	amt, ctext := costed(sal, c)
 	doc.WriteString(", plus on-costs: " + ctext)

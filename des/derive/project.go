@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"github.com/pcnfin/pcnfin/des"
 	"slices"
+	"time"
 
 	"github.com/shopspring/decimal"
 )
@@ -247,7 +248,7 @@ func shiftYears(d des.Date, n int) des.Date {
 	}
 	nd, err := des.NewDate(d.Year()+n, d.Month(), d.Day())
 	if err != nil { // 29 February in a year without one: the month's last day
-		if nd, err = des.NewDate(d.Year()+n, d.Month(), des.DaysIn(d.Year()+n, d.Month())); err != nil {
+		if nd, err = des.NewDate(d.Year()+n, d.Month(), time.Date(d.Year()+n, d.Month()+1, 0, 0, 0, 0, 0, time.UTC).Day()); err != nil {
 			return d // a year outside the dates' range: nothing to shift to
 		}
 	}

@@ -62,6 +62,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"slices"
 	"strings"
 	"time"
@@ -210,7 +211,7 @@ func Load(name string, data []byte) (*Rules, error) {
 		case !r.Threshold.Set:
 			v.onCostAdd(p.Key("threshold"), p, des.ErrMissing,
 				"missing threshold: the annual secondary threshold in £, e.g. threshold = \"9100\"")
-		case r.Threshold.D.IsNegative() || des.Places(r.Threshold.D) > 2:
+		case r.Threshold.D.IsNegative() || money.Places(r.Threshold.D) > 2:
 			v.onCostAdd(p.Key("threshold"), p, des.ErrInvalid, "threshold %s: want an amount in pounds and pence, 0 or more",
 				r.Threshold.D)
 		}
@@ -219,7 +220,7 @@ func Load(name string, data []byte) (*Rules, error) {
 			v.onCostAdd(p.Key("monthly_threshold"), p, des.ErrMissing,
 				"missing monthly_threshold: the secondary threshold for a monthly pay period in £ as HMRC publishes it, "+
 					"e.g. monthly_threshold = \"758\"")
-		case r.MonthlyThreshold.D.IsNegative() || des.Places(r.MonthlyThreshold.D) > 2:
+		case r.MonthlyThreshold.D.IsNegative() || money.Places(r.MonthlyThreshold.D) > 2:
 			v.onCostAdd(p.Key("monthly_threshold"), p, des.ErrInvalid,
 				"monthly_threshold %s: want an amount in pounds and pence, 0 or more", r.MonthlyThreshold.D)
 		}
@@ -311,7 +312,7 @@ func (v *validator) onCostRate(p strict.Path, rate strict.Exact) {
 	case rate.D.GreaterThan(decimal.NewFromInt(1)):
 		v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s is above 1: write a fraction (\"0.138\" for 13.8%%)",
 			rate.D)
-	case des.Places(rate.D) > 6:
+	case money.Places(rate.D) > 6:
 		v.onCostAdd(p.Key("rate"), p, des.ErrInvalid, "rate %s has more than six decimal places", rate.D)
 	}
 }
@@ -420,7 +421,7 @@ func (o *Rules) cost(salary decimal.Decimal, on des.Date, opt Options, monthly b
 			Msg: fmt.Sprintf("no employer pension rule in force on %s (%s)", on, onCostCoverage(o.pension)), Err: des.ErrNoRate}
 	}
 	b := Breakdown{
-		Salary:      des.RoundPenny(salary),
+		Salary:      money.RoundPenny(salary),
 		NIRate:      ni.Rate,
 		NIThreshold: ni.Threshold,
 		Monthly:     monthly,
@@ -442,9 +443,9 @@ func (o *Rules) cost(salary decimal.Decimal, on des.Date, opt Options, monthly b
 		}
 		b.EmployerNI = NIRound(ni.Rate.Mul(above))
 	} else {
-		b.EmployerNI = des.RoundPenny(ni.Rate.Mul(above))
+		b.EmployerNI = money.RoundPenny(ni.Rate.Mul(above))
 	}
-	b.Pension = des.RoundPenny(pen.Rate.Mul(b.Salary))
+	b.Pension = money.RoundPenny(pen.Rate.Mul(b.Salary))
 	if opt.Levy {
 		lv, ok := onCostInForce(o.levy, on)
 		if !ok {
@@ -452,7 +453,7 @@ func (o *Rules) cost(salary decimal.Decimal, on des.Date, opt Options, monthly b
 				Msg: fmt.Sprintf("no apprenticeship levy rule in force on %s (%s)", on, onCostCoverage(o.levy)), Err: des.ErrNoRate}
 		}
 		b.LevyRate = lv.Rate
-		b.Levy = des.RoundPenny(lv.Rate.Mul(b.Salary))
+		b.Levy = money.RoundPenny(lv.Rate.Mul(b.Salary))
 		b.Sources = append(b.Sources, lv.Source)
 	}
 	b.Total = b.Salary.Add(b.EmployerNI).Add(b.Pension).Add(b.Levy)
@@ -525,10 +526,10 @@ func NIRound(x decimal.Decimal) decimal.Decimal {
 // exactThenPenny writes a product and, when it has more than two places,
 // the penny it rounds to: "£124.955, to the penny £124.95".
 func exactThenPenny(exact, rounded decimal.Decimal) string {
-	if des.Places(exact) <= 2 {
-		return des.Pounds(rounded)
+	if money.Places(exact) <= 2 {
+		return money.Pounds(rounded)
 	}
-	return "£" + exact.String() + " → " + des.Pounds(rounded)
+	return "£" + exact.String() + " → " + money.Pounds(rounded)
 }
 
 // onCostPercent prints a fraction as a percentage with the digits it has:
@@ -548,7 +549,7 @@ func (b Breakdown) Explain() string {
 	} else {
 		b.explainYear(&s)
 	}
-	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
+	fmt.Fprintf(&s, " = %s", money.Pounds(b.Total))
 	if b.Projected() {
 		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
 	}
@@ -583,7 +584,7 @@ func (b Breakdown) ExplainArithmetic() string {
 	} else {
 		b.explainYear(&s)
 	}
-	fmt.Fprintf(&s, " = %s", des.Pounds(b.Total))
+	fmt.Fprintf(&s, " = %s", money.Pounds(b.Total))
 	if b.Projected() {
 		s.WriteString(" [PROJECTION: on-cost rules carried forward past the last sourced rule]")
 	}
@@ -594,39 +595,39 @@ func (b Breakdown) ExplainArithmetic() string {
 // its rounding: "pay £1,250.00 + employer NI 15% × (£1,250.00 − £417.00
 // monthly threshold) = £124.95 + pension 14.38% × £1,250.00 = £179.75".
 func (b Breakdown) explainMonth(s *strings.Builder) {
-	fmt.Fprintf(s, "pay %s", des.Pounds(b.Salary))
+	fmt.Fprintf(s, "pay %s", money.Pounds(b.Salary))
 	if b.Salary.GreaterThan(b.NIThreshold) {
 		fmt.Fprintf(s, " + employer NI %s × (%s − %s monthly threshold) = %s", onCostPercent(b.NIRate),
-			des.Pounds(b.Salary), des.Pounds(b.NIThreshold),
+			money.Pounds(b.Salary), money.Pounds(b.NIThreshold),
 			exactThenPenny(b.NIRate.Mul(b.Salary.Sub(b.NIThreshold)), b.EmployerNI))
-		if des.Places(b.NIRate.Mul(b.Salary.Sub(b.NIThreshold))) > 2 {
+		if money.Places(b.NIRate.Mul(b.Salary.Sub(b.NIThreshold))) > 2 {
 			s.WriteString(" (NI: ½p or less disregarded)")
 		}
 	} else {
 		fmt.Fprintf(s, " + employer NI %s (pay not above the %s monthly threshold) = %s", onCostPercent(b.NIRate),
-			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+			money.Pounds(b.NIThreshold), money.Pounds(b.EmployerNI))
 	}
-	fmt.Fprintf(s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary),
+	fmt.Fprintf(s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), money.Pounds(b.Salary),
 		exactThenPenny(b.PensionRate.Mul(b.Salary), b.Pension))
 	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
-		fmt.Fprintf(s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary),
+		fmt.Fprintf(s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), money.Pounds(b.Salary),
 			exactThenPenny(b.LevyRate.Mul(b.Salary), b.Levy))
 	}
 }
 
 func (b Breakdown) explainYear(s *strings.Builder) {
-	fmt.Fprintf(s, "salary %s", des.Pounds(b.Salary))
+	fmt.Fprintf(s, "salary %s", money.Pounds(b.Salary))
 	if b.Salary.GreaterThan(b.NIThreshold) {
-		fmt.Fprintf(s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), des.Pounds(b.Salary),
-			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+		fmt.Fprintf(s, " + employer NI %s × (%s − %s) = %s", onCostPercent(b.NIRate), money.Pounds(b.Salary),
+			money.Pounds(b.NIThreshold), money.Pounds(b.EmployerNI))
 	} else {
 		fmt.Fprintf(s, " + employer NI %s (salary not above the %s threshold) = %s", onCostPercent(b.NIRate),
-			des.Pounds(b.NIThreshold), des.Pounds(b.EmployerNI))
+			money.Pounds(b.NIThreshold), money.Pounds(b.EmployerNI))
 	}
-	fmt.Fprintf(s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), des.Pounds(b.Salary), des.Pounds(b.Pension))
+	fmt.Fprintf(s, " + pension %s × %s = %s", onCostPercent(b.PensionRate), money.Pounds(b.Salary), money.Pounds(b.Pension))
 	if !b.LevyRate.IsZero() || !b.Levy.IsZero() {
-		fmt.Fprintf(s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), des.Pounds(b.Salary),
-			des.Pounds(b.Levy))
+		fmt.Fprintf(s, " + apprenticeship levy %s × %s = %s", onCostPercent(b.LevyRate), money.Pounds(b.Salary),
+			money.Pounds(b.Levy))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"strings"
 	"testing"
 
@@ -154,7 +155,7 @@ func TestEmployerCostRounding(t *testing.T) {
 	ocMoney(t, "30000.01", b.Salary)
 	ocMoney(t, b.Salary.Add(b.EmployerNI).Add(b.Pension).Add(b.Levy).String(), b.Total)
 	for _, d := range []decimal.Decimal{b.Salary, b.EmployerNI, b.Pension, b.Levy, b.Total} {
-		require.LessOrEqual(t, des.Places(d), 2, d.String())
+		require.LessOrEqual(t, money.Places(d), 2, d.String())
 	}
 }
 

@@ -1,6 +1,7 @@
 package rulefile
 
 import (
+	"github.com/pcnfin/pcnfin/internal/money"
 	"github.com/pcnfin/pcnfin/internal/names"
 
 	"bytes"
@@ -503,7 +504,7 @@ func (v *validator) rate(rp fieldPath, r exact) {
 		v.add(rp, des.ErrInvalid,
 			"rate 0: every figure in a rule set is more than 0 (a payment not paid is left out or listed as a [[gap]]; "+
 				"one that stops mid-year ends its part with to)")
-	case des.Places(r.D) > 6:
+	case money.Places(r.D) > 6:
 		v.add(rp, des.ErrInvalid, "rate %s has more than six decimal places", r.D)
 	case r.D.GreaterThan(maxRate):
 		v.add(rp, des.ErrInvalid, "rate %s is more than £%s: no DES rate is that large", r.D, maxRate)
@@ -626,7 +627,7 @@ func (v *validator) shares(rp fieldPath, rr rawRole, role *des.Role) {
 // validShare reports whether d is a fraction above 0, at most 1, with at
 // most four places.
 func validShare(d decimal.Decimal) bool {
-	return d.IsPositive() && !d.GreaterThan(decimal.NewFromInt(1)) && des.Places(d) <= 4
+	return d.IsPositive() && !d.GreaterThan(decimal.NewFromInt(1)) && money.Places(d) <= 4
 }
 
 // maximum checks the k-th [[arrs.role.max]] of role (whose earlier maxima
@@ -697,7 +698,7 @@ func (v *validator) maximumAmounts(mp fieldPath, m rawMax) {
 			v.add(mp.key(f.name), des.ErrInvalid,
 				"%s 0: every figure in a rule set is more than 0 (a role whose maximum no source gives has no "+
 					"[[arrs.role.max]], and claims £0 with the reason no_maximum)", f.name)
-		case f.x.Set && (!f.x.D.IsPositive() || des.Places(f.x.D) > 2):
+		case f.x.Set && (!f.x.D.IsPositive() || money.Places(f.x.D) > 2):
 			v.add(mp.key(f.name), des.ErrInvalid, "%s %s: want a positive amount in pounds and pence", f.name, f.x.D)
 		case f.x.Set && f.x.D.GreaterThan(maxRate):
 			v.add(mp.key(f.name), des.ErrInvalid, "%s %s is more than £%s: no role maximum is that large", f.name, f.x.D,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -159,7 +160,7 @@ func TestWorkbookInLibreOffice(t *testing.T) {
 	var f forecastJSON
 	require.NoError(t, json.Unmarshal(js.Bytes(), &f))
 	for _, y := range f.Years {
-		require.Contains(t, sheets["Entitlements"], fmt.Sprintf("%s,total,,,%q", y.Year, des.Pounds(y.EntitlementsTotal)))
-		require.Contains(t, sheets["ARRS by month"], fmt.Sprintf("%s,total,%q", y.Year, des.Pounds(y.ARRS.Claims)))
+		require.Contains(t, sheets["Entitlements"], fmt.Sprintf("%s,total,,,%q", y.Year, money.Pounds(y.EntitlementsTotal)))
+		require.Contains(t, sheets["ARRS by month"], fmt.Sprintf("%s,total,%q", y.Year, money.Pounds(y.ARRS.Claims)))
 	}
 }

@@ -12,6 +12,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/strict"
 	"io"
 	"os"
 
@@ -32,7 +33,7 @@ func main() {
 		"default: at least the maximum, so the claim is the maximum)")
 	london := fs.String("london", "", "London zone: inner or outer")
 	c.Parse(fs, os.Args[1:])
-	w, err := des.ParseDecimal(*wteS)
+	w, err := strict.ParseDecimal(*wteS)
 	if err != nil {
 		cli.BadFlag(fs, fmt.Errorf("-wte: %w", err))
 	}
@@ -47,7 +48,7 @@ func main() {
 		}
 	}
 	if *costS != "" {
-		if h.AnnualCost, err = des.ParseDecimal(*costS); err != nil {
+		if h.AnnualCost, err = strict.ParseDecimal(*costS); err != nil {
 			cli.BadFlag(fs, fmt.Errorf("-cost %q: want pounds and pence, e.g. 64000 or 64000.50", *costS))
 		}
 	}

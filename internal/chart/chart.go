@@ -6,13 +6,13 @@ package chart
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
+	"github.com/pcnfin/pcnfin/internal/render"
 	"html"
 	"math"
 	"strings"
 
 	"github.com/pcnfin/pcnfin/arrs"
-	"github.com/pcnfin/pcnfin/des"
-	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/scenario"
 	"github.com/shopspring/decimal"
 )
@@ -242,7 +242,7 @@ func Months(r arrs.Result) string {
 		x := float64(pad) + float64(i)*step
 		fmt.Fprintf(&b, `<rect class="bar" x="%.1f" y="%.1f" width="%.1f" height="%.1f">`+
 			`<title>%s: cumulative %s</title></rect>`,
-			x+2, y(m.Cumulative.Decimal()), step-4, float64(h-pad)-y(m.Cumulative.Decimal()), esc(m.Month), esc(des.Pounds(m.Cumulative.Decimal())))
+			x+2, y(m.Cumulative.Decimal()), step-4, float64(h-pad)-y(m.Cumulative.Decimal()), esc(m.Month), esc(money.Pounds(m.Cumulative.Decimal())))
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="tick">%s</text>`, x+2, h-pad+14, esc(m.Month[5:]))
 	}
 	b.WriteString(`</svg>`)

@@ -8,13 +8,13 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"io"
 	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
 )
 
@@ -34,7 +34,7 @@ type Table struct {
 func (t *Table) Add(cells ...string) { t.Rows = append(t.Rows, cells) }
 
 // GBP formats money for a table: "£1,234.56".
-func GBP(d decimal.Decimal) string { return des.Pounds(d) }
+func GBP(d decimal.Decimal) string { return money.Pounds(d) }
 
 // Plain formats money for CSV and JSON: "1234.56".
 func Plain(d decimal.Decimal) string { return d.StringFixed(2) }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/internal/render"
 	"github.com/pcnfin/pcnfin/scenario"
 )
@@ -100,7 +99,7 @@ func compareTables(c scenario.Comparison, tag string) []*render.Table {
 
 func compareCSV(c scenario.Comparison) ([]string, [][]string) {
 	var rows [][]string
-	add := func(section string, it des.Change) {
+	add := func(section string, it scenario.Change) {
 		rows = append(rows, []string{section, it.ID, it.Name, it.Status, it.From.Plain(), it.To.Plain(),
 			it.Difference.Plain(), it.FromText, it.ToText, it.Detail})
 	}

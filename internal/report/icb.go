@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"io"
 	"strings"
 
@@ -42,7 +43,7 @@ func NewICB(w io.Writer, format string) ICBWriter {
 }
 
 func pounds(p int64) decimal.Decimal { return decimal.New(p, -2) }
-func gbp(p int64) string             { return des.PoundsPennies(p) }
+func gbp(p int64) string             { return money.PoundsPennies(p) }
 func plainP(p int64) string          { return pounds(p).StringFixed(2) }
 
 // Rules is a PCN's reasons as "cap ×2, before_eligible ×1".
@@ -362,45 +363,45 @@ type ICBPCNJSON struct {
 	Name         string               `json:"name"`
 	ICB          string               `json:"icb"`
 	People       int                  `json:"people"`
-	Entitlements des.JSONMoney        `json:"entitlements"`
-	Sum          des.JSONMoney        `json:"arrs_sum"`
-	Claims       des.JSONMoney        `json:"claims"`
-	Cost         des.JSONMoney        `json:"cost"`
-	Headroom     des.JSONMoney        `json:"headroom"`
-	Unclaimed    des.JSONMoney        `json:"unclaimed"`
-	Over         des.JSONMoney        `json:"over_sum"`
+	Entitlements money.JSONMoney      `json:"entitlements"`
+	Sum          money.JSONMoney      `json:"arrs_sum"`
+	Claims       money.JSONMoney      `json:"claims"`
+	Cost         money.JSONMoney      `json:"cost"`
+	Headroom     money.JSONMoney      `json:"headroom"`
+	Unclaimed    money.JSONMoney      `json:"unclaimed"`
+	Over         money.JSONMoney      `json:"over_sum"`
 	RunsOut      string               `json:"runs_out,omitempty"`
-	Months       []des.JSONMoney      `json:"months"`
+	Months       []money.JSONMoney    `json:"months"`
 	Rules        []national.RuleCount `json:"rules,omitempty"`
 }
 
 // ICBTotalJSON is an ICB's or England's totals in the JSON.
 type ICBTotalJSON struct {
-	Name         string          `json:"name"`
-	PCNs         int             `json:"pcns"`
-	People       int             `json:"people"`
-	Entitlements des.JSONMoney   `json:"entitlements"`
-	Sum          des.JSONMoney   `json:"arrs_sum"`
-	Claims       des.JSONMoney   `json:"claims"`
-	Cost         des.JSONMoney   `json:"cost"`
-	Unclaimed    des.JSONMoney   `json:"unclaimed"`
-	Over         des.JSONMoney   `json:"over_sum"`
-	RunOut       int             `json:"pcns_run_out"`
-	Months       []des.JSONMoney `json:"months"`
+	Name         string            `json:"name"`
+	PCNs         int               `json:"pcns"`
+	People       int               `json:"people"`
+	Entitlements money.JSONMoney   `json:"entitlements"`
+	Sum          money.JSONMoney   `json:"arrs_sum"`
+	Claims       money.JSONMoney   `json:"claims"`
+	Cost         money.JSONMoney   `json:"cost"`
+	Unclaimed    money.JSONMoney   `json:"unclaimed"`
+	Over         money.JSONMoney   `json:"over_sum"`
+	RunOut       int               `json:"pcns_run_out"`
+	Months       []money.JSONMoney `json:"months"`
 }
 
-func months(ps [12]int64) []des.JSONMoney {
-	out := make([]des.JSONMoney, 12)
+func months(ps [12]int64) []money.JSONMoney {
+	out := make([]money.JSONMoney, 12)
 	for i, p := range ps {
-		out[i] = des.JSONMoney(pounds(p))
+		out[i] = money.JSONMoney(pounds(p))
 	}
 	return out
 }
 
 func totalJSON(t *national.Total) ICBTotalJSON {
-	return ICBTotalJSON{t.Name, t.PCNs, t.People, des.JSONMoney(pounds(t.Entitlements)), des.JSONMoney(pounds(t.Sum)),
-		des.JSONMoney(pounds(t.Claims)), des.JSONMoney(pounds(t.Cost)), des.JSONMoney(pounds(t.Unclaimed)),
-		des.JSONMoney(pounds(t.Over)), t.RunOut, months(t.Months)}
+	return ICBTotalJSON{t.Name, t.PCNs, t.People, money.JSONMoney(pounds(t.Entitlements)), money.JSONMoney(pounds(t.Sum)),
+		money.JSONMoney(pounds(t.Claims)), money.JSONMoney(pounds(t.Cost)), money.JSONMoney(pounds(t.Unclaimed)),
+		money.JSONMoney(pounds(t.Over)), t.RunOut, months(t.Months)}
 }
 
 func (j *icbJSON) put(s string) error { _, err := io.WriteString(j.w, s); return err }
@@ -445,9 +446,9 @@ func (j *icbJSON) PCNs(_ *national.Report, _ des.Year, pcns []national.PCN) erro
 	for i := range pcns {
 		p := &pcns[i]
 		v, err := j.value(ICBPCNJSON{p.Row.Line, p.Row.Code, p.Row.Name, p.Row.ICB, p.People,
-			des.JSONMoney(pounds(p.Entitlements)), des.JSONMoney(pounds(p.Sum)), des.JSONMoney(pounds(p.Claims)),
-			des.JSONMoney(pounds(p.Cost)), des.JSONMoney(pounds(p.Headroom())), des.JSONMoney(pounds(p.Unclaimed)),
-			des.JSONMoney(pounds(p.Over)), p.RunsOut, months(p.Months), p.Rules})
+			money.JSONMoney(pounds(p.Entitlements)), money.JSONMoney(pounds(p.Sum)), money.JSONMoney(pounds(p.Claims)),
+			money.JSONMoney(pounds(p.Cost)), money.JSONMoney(pounds(p.Headroom())), money.JSONMoney(pounds(p.Unclaimed)),
+			money.JSONMoney(pounds(p.Over)), p.RunsOut, months(p.Months), p.Rules})
 		if err != nil {
 			return err
 		}
@@ -466,20 +467,20 @@ func (j *icbJSON) End(rep *national.Report, y *national.Year) error {
 		icbs = append(icbs, totalJSON(&y.ICBs[i]))
 	}
 	type ranked struct {
-		Rank      int           `json:"rank"`
-		Line      int           `json:"line"`
-		Code      string        `json:"pcn_code"`
-		Name      string        `json:"name"`
-		ICB       string        `json:"icb"`
-		Sum       des.JSONMoney `json:"arrs_sum"`
-		Claims    des.JSONMoney `json:"claims"`
-		Unclaimed des.JSONMoney `json:"unclaimed"`
-		RunsOut   string        `json:"runs_out,omitempty"`
+		Rank      int             `json:"rank"`
+		Line      int             `json:"line"`
+		Code      string          `json:"pcn_code"`
+		Name      string          `json:"name"`
+		ICB       string          `json:"icb"`
+		Sum       money.JSONMoney `json:"arrs_sum"`
+		Claims    money.JSONMoney `json:"claims"`
+		Unclaimed money.JSONMoney `json:"unclaimed"`
+		RunsOut   string          `json:"runs_out,omitempty"`
 	}
 	var rk []ranked
 	for _, r := range y.Ranked {
-		rk = append(rk, ranked{r.Rank, r.Line, r.Code, r.Name, r.ICB, des.JSONMoney(pounds(r.Sum)),
-			des.JSONMoney(pounds(r.Claims)), des.JSONMoney(pounds(r.Unclaimed)), r.RunsOut})
+		rk = append(rk, ranked{r.Rank, r.Line, r.Code, r.Name, r.ICB, money.JSONMoney(pounds(r.Sum)),
+			money.JSONMoney(pounds(r.Claims)), money.JSONMoney(pounds(r.Unclaimed)), r.RunsOut})
 	}
 	var b strings.Builder
 	b.WriteString("\n      ],\n")

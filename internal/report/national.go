@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"io"
 	"os"
 	"strconv"
@@ -473,7 +474,7 @@ func copyPCNsJSON(w *bufio.Writer, r *bufio.Reader, n, depth int) error {
 
 func regString(r national.RolledPCN) string {
 	if v, ok := r.Registered(); ok {
-		return des.Thousands(v.String())
+		return money.Thousands(v.String())
 	}
 	return ""
 }
@@ -542,7 +543,7 @@ func totalsTables(rep national.Rollups, y national.Rollup) []*render.Table {
 		Notes:  []string{"England is the sum of every PCN worked out from the file."},
 	}
 	for _, g := range append(y.ICBs, y.England) {
-		it.Add(g.Name, fmt.Sprint(g.PCNs), des.Thousands(g.Registered.String()), render.GBP(g.Entitlements),
+		it.Add(g.Name, fmt.Sprint(g.PCNs), money.Thousands(g.Registered.String()), render.GBP(g.Entitlements),
 			render.GBP(g.ARRSSum))
 	}
 	pt := &render.Table{

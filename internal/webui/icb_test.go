@@ -3,6 +3,7 @@ package webui_test
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -13,7 +14,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/examples/national/sample"
 	"github.com/pcnfin/pcnfin/internal/webui"
 	"github.com/shopspring/decimal"
@@ -113,7 +113,7 @@ func TestICBViewMatchesProgram(t *testing.T) {
 	row := page[strings.Index(page, `id="icb-england"`):]
 	row = row[:strings.Index(row, "</tr>")]
 	for _, m := range []decimal.Decimal{eng.Sum, eng.Claims, eng.Unclaimed, eng.Over} {
-		if s := des.Pounds(m); !strings.Contains(row, s) {
+		if s := money.Pounds(m); !strings.Contains(row, s) {
 			t.Errorf("England row lacks %s: %s", s, row)
 		}
 	}

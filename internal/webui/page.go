@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"html/template"
 	"net/http"
 	"strings"
@@ -39,7 +40,7 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 	"statusWords": statusWords,
 	"paymentName": paymentName,
 	"fieldOf":     fieldOf,
-	"pence":       des.PoundsPennies,
+	"pence":       money.PoundsPennies,
 	"maxICB":      func() int { return MaxICBBody >> 20 },
 }).ParseFS(templateFS, "templates/*.html"))
 
@@ -47,7 +48,7 @@ var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
 func gbp(v any) (string, error) {
 	switch v := v.(type) {
 	case decimal.Decimal:
-		return des.Pounds(v), nil
+		return money.Pounds(v), nil
 	case des.Money:
 		return v.String(), nil
 	}
@@ -362,10 +363,10 @@ func (s *server) download(w http.ResponseWriter, r *http.Request) {
 			}
 			fmt.Fprintf(w, "\n| staff | role | claim |\n|---|---|---:|\n")
 			for _, st := range y.ARRS.Staff {
-				fmt.Fprintf(w, "| %s | %s | %s |\n", mdCell(st.Name), mdCell(st.Role), des.Pounds(st.Claim.Decimal()))
+				fmt.Fprintf(w, "| %s | %s | %s |\n", mdCell(st.Name), mdCell(st.Role), money.Pounds(st.Claim.Decimal()))
 			}
-			fmt.Fprintf(w, "\nARRS sum %s; claims %s; headroom %s\n\n", des.Pounds(y.ARRS.Sum.Decimal()), des.Pounds(y.ARRS.Claims.Decimal()),
-				des.Pounds(y.ARRS.Headroom.Decimal()))
+			fmt.Fprintf(w, "\nARRS sum %s; claims %s; headroom %s\n\n", money.Pounds(y.ARRS.Sum.Decimal()), money.Pounds(y.ARRS.Claims.Decimal()),
+				money.Pounds(y.ARRS.Headroom.Decimal()))
 		}
 	default:
 		w.Header().Set("Content-Disposition", `attachment; filename="forecast.json"`)
@@ -436,7 +437,7 @@ func (s *server) coverage(w http.ResponseWriter, r *http.Request) {
 			if ro, ok := rs.ARRS().Role(id); ok {
 				if ms := ro.MaximaInForce(des.Date{}); len(ms) > 0 {
 					last := ms[len(ms)-1]
-					c = cell{Text: des.Pounds(last.National), Conf: last.Source.Confidence, URL: last.Source.URL,
+					c = cell{Text: money.Pounds(last.National), Conf: last.Source.Confidence, URL: last.Source.URL,
 						Doc: last.Source.Document}
 				} else {
 					c.Text = "gap"

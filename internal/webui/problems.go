@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"regexp"
 	"sort"
 	"strconv"
@@ -238,7 +239,7 @@ func roundingNotes(sc *scenario.Scenario, f scenario.Forecast) map[string]string
 				at = " at " + w.String() + " WTE"
 			}
 			out[r.Name] = fmt.Sprintf("%s a year%s is paid month by month, each month rounded to the penny: %d × %s = %s",
-				des.Pounds(a), at, n, des.Pounds(month), des.Pounds(r.Cost.Decimal()))
+				money.Pounds(a), at, n, money.Pounds(month), money.Pounds(r.Cost.Decimal()))
 		}
 	}
 	return out
@@ -298,8 +299,8 @@ func (d *pageData) compare() {
 		if diff.IsNegative() {
 			sign = "−"
 		}
-		d.Changes = append(d.Changes, fmt.Sprintf("%s: %s → %s (%s%s)", what, des.Pounds(b), des.Pounds(now), sign,
-			des.Pounds(diff.Abs())))
+		d.Changes = append(d.Changes, fmt.Sprintf("%s: %s → %s (%s%s)", what, money.Pounds(b), money.Pounds(now), sign,
+			money.Pounds(diff.Abs())))
 	}
 	compared := false
 	for _, y := range d.Forecast.Years {
@@ -317,7 +318,7 @@ func (d *pageData) compare() {
 			if before, ok := l.Staff[s.Name]; ok {
 				change(ys+" "+s.Name+"'s claim", before, s.Claim.Decimal())
 			} else {
-				d.Changes = append(d.Changes, fmt.Sprintf("%s %s: new, claim %s", ys, s.Name, des.Pounds(s.Claim.Decimal())))
+				d.Changes = append(d.Changes, fmt.Sprintf("%s %s: new, claim %s", ys, s.Name, money.Pounds(s.Claim.Decimal())))
 			}
 		}
 		gone := make([]string, 0, len(l.Staff))
@@ -330,7 +331,7 @@ func (d *pageData) compare() {
 		for _, name := range gone {
 			{
 				if b, ok := num(l.Staff[name]); ok {
-					d.Changes = append(d.Changes, fmt.Sprintf("%s %s: no longer in the scenario (claim was %s)", ys, name, des.Pounds(b)))
+					d.Changes = append(d.Changes, fmt.Sprintf("%s %s: no longer in the scenario (claim was %s)", ys, name, money.Pounds(b)))
 				}
 			}
 		}

@@ -1,7 +1,9 @@
-package des
+package scenario
 
 import (
 	"fmt"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/internal/money"
 	"slices"
 	"strings"
 
@@ -25,15 +27,15 @@ type MaybeMoney struct {
 	OK    bool
 }
 
-// SomeMoney is a MaybeMoney that is there.
-func SomeMoney(d decimal.Decimal) MaybeMoney { return MaybeMoney{d, true} }
+// someMoney is a MaybeMoney that is there.
+func someMoney(d decimal.Decimal) MaybeMoney { return MaybeMoney{d, true} }
 
 // Pounds is "£1,234.56", or "—" when absent.
 func (m MaybeMoney) Pounds() string {
 	if !m.OK {
 		return "—"
 	}
-	return Pounds(m.Value)
+	return money.Pounds(m.Value)
 }
 
 // Plain is "1234.56", or "" when absent.
@@ -47,12 +49,12 @@ func (m MaybeMoney) Plain() string {
 // MarshalText writes Plain.
 func (m MaybeMoney) MarshalText() ([]byte, error) { return []byte(m.Plain()), nil }
 
-// DiffMoney is to − from, counting an absent amount as zero; absent if both are.
-func DiffMoney(from, to MaybeMoney) MaybeMoney {
+// diffMoney is to − from, counting an absent amount as zero; absent if both are.
+func diffMoney(from, to MaybeMoney) MaybeMoney {
 	if !from.OK && !to.OK {
 		return MaybeMoney{}
 	}
-	return SomeMoney(to.Value.Sub(from.Value))
+	return someMoney(to.Value.Sub(from.Value))
 }
 
 // Change is one compared line of two years: a payment, an ARRS figure, a
@@ -75,17 +77,17 @@ type Change struct {
 	ToCodes   []string `json:"-"`
 }
 
-// YearComparison is what changed for one PCN between two DES years: its
+// yearComparison is what changed for one PCN between two DES years: its
 // payments (and ARRS sums), the entitlements total and the ARRS roles.
-type YearComparison struct {
-	From, To Year
+type yearComparison struct {
+	From, To des.Year
 	Payments []Change
 	Total    Change
 	Roles    []Change
 }
 
 // gapNote returns what a year's gap list says about an item ("" if nothing).
-func gapNote(gaps []Gap, id string) string {
+func gapNote(gaps []des.Gap, id string) string {
 	var out []string
 	for _, g := range gaps {
 		if g.Item == id {
@@ -116,25 +118,25 @@ func lookup[T any](xs []T, id string, idOf func(T) string) (T, bool) {
 	return xs[i], true
 }
 
-// CompareYears compares a PCN's entitlements a and b (under rule sets rsA
+// compareYears compares a PCN's entitlements a and b (under rule sets rsA
 // and rsB): payments in the order of the earlier year, then those new in the
 // later, with their rates part by part; and the ARRS roles with their maxima.
-func CompareYears(a, b Entitlements, rsA, rsB *RuleSet) YearComparison {
-	c := YearComparison{From: a.Year, To: b.Year}
-	pay := func(e Entitlements) []Amount { return append(slices.Clone(e.Payments), e.ARRSSums...) }
+func compareYears(a, b des.Entitlements, rsA, rsB *des.RuleSet) yearComparison {
+	c := yearComparison{From: a.Year, To: b.Year}
+	pay := func(e des.Entitlements) []des.Amount { return append(slices.Clone(e.Payments), e.ARRSSums...) }
 	pa, pb := pay(a), pay(b)
-	amountID := func(x Amount) string { return x.ID }
+	amountID := func(x des.Amount) string { return x.ID }
 	for _, id := range union(pa, pb, amountID) {
 		x, okA := lookup(pa, id, amountID)
 		y, okB := lookup(pb, id, amountID)
 		it := Change{ID: id}
 		if okA {
-			it.Name, it.From, it.FromText = x.Name, SomeMoney(x.Total.Decimal()), describeRates(x)
+			it.Name, it.From, it.FromText = x.Name, someMoney(x.Total.Decimal()), describeRates(x)
 		}
 		if okB {
-			it.Name, it.To, it.ToText = y.Name, SomeMoney(y.Total.Decimal()), describeRates(y)
+			it.Name, it.To, it.ToText = y.Name, someMoney(y.Total.Decimal()), describeRates(y)
 		}
-		if x.Kind == KindARRSSum || y.Kind == KindARRSSum {
+		if x.Kind == des.KindARRSSum || y.Kind == des.KindARRSSum {
 			it.Name += " [ARRS sum: a maximum to claim, not paid]"
 		}
 		switch {
@@ -156,19 +158,19 @@ func CompareYears(a, b Entitlements, rsA, rsB *RuleSet) YearComparison {
 				it.Detail += fmt.Sprintf(" (%s gap note: %s)", b.Year, g)
 			}
 		}
-		it.Difference = DiffMoney(it.From, it.To)
+		it.Difference = diffMoney(it.From, it.To)
 		c.Payments = append(c.Payments, it)
 	}
 	c.Total = Change{ID: "total", Name: "Entitlements total (ARRS sums excluded)",
-		From: SomeMoney(a.Total.Decimal()), To: SomeMoney(b.Total.Decimal()), Difference: SomeMoney(b.Total.Decimal().Sub(a.Total.Decimal()))}
+		From: someMoney(a.Total.Decimal()), To: someMoney(b.Total.Decimal()), Difference: someMoney(b.Total.Decimal().Sub(a.Total.Decimal()))}
 	c.Roles = compareRoles(rsA.ARRS().Roles, rsB.ARRS().Roles, b.Year)
 	return c
 }
 
 // compareRoles compares the ARRS roles of two years (to is the later year).
-func compareRoles(rolesA, rolesB []Role, to Year) []Change {
+func compareRoles(rolesA, rolesB []des.Role, to des.Year) []Change {
 	var out []Change
-	roleID := func(r Role) string { return r.ID }
+	roleID := func(r des.Role) string { return r.ID }
 	one := decimal.NewFromInt(1)
 	for _, id := range union(rolesA, rolesB, roleID) {
 		x, okA := lookup(rolesA, id, roleID)
@@ -214,7 +216,7 @@ func compareRoles(rolesA, rolesB []Role, to Year) []Change {
 			it.Status = StatusRemoved
 		}
 		if it.From.OK && it.To.OK {
-			it.Difference = DiffMoney(it.From, it.To)
+			it.Difference = diffMoney(it.From, it.To)
 		}
 		it.Detail = strings.Join(notes, "; ")
 		out = append(out, it)
@@ -223,7 +225,7 @@ func compareRoles(rolesA, rolesB []Role, to Year) []Change {
 }
 
 // describeRates describes a payment's rates part by part: "registered £1.50 a year".
-func describeRates(a Amount) string {
+func describeRates(a des.Amount) string {
 	var ps []string
 	for _, pa := range a.Parts {
 		ps = append(ps, describePart(pa))
@@ -231,7 +233,7 @@ func describeRates(a Amount) string {
 	return strings.Join(ps, " + ")
 }
 
-func describePart(pa PartAmount) string {
+func describePart(pa des.PartAmount) string {
 	var b strings.Builder
 	if pa.Practice != "" {
 		b.WriteString(pa.Practice + ": ")
@@ -239,7 +241,7 @@ func describePart(pa PartAmount) string {
 	switch {
 	case pa.Label != "":
 		b.WriteString(pa.Label + " ")
-	case pa.Basis == Fixed:
+	case pa.Basis == des.Fixed:
 		b.WriteString("fixed ")
 	default:
 		b.WriteString(pa.Basis.Noun() + " ")
@@ -248,16 +250,16 @@ func describePart(pa PartAmount) string {
 		if i > 0 {
 			b.WriteString(", then ")
 		}
-		b.WriteString(FormatRate(r.Rate))
+		b.WriteString(money.FormatRate(r.Rate))
 		if i > 0 {
 			b.WriteString(" from " + r.From.String())
 		}
 	}
-	if pa.Stated == Period {
+	if pa.Stated == des.Period {
 		fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
 	} else {
 		b.WriteString(" a year")
-		if y := YearOf(pa.Period[0]); pa.Period[0] != y.Start() || pa.Period[1] != y.End() {
+		if y := des.YearOf(pa.Period[0]); pa.Period[0] != y.Start() || pa.Period[1] != y.End() {
 			fmt.Fprintf(&b, " for %s to %s", pa.Period[0], pa.Period[1])
 		}
 	}
@@ -270,7 +272,7 @@ func describePart(pa PartAmount) string {
 // partChanges says part by part how the rates moved: "registered £1.50 a
 // year → £2.00 a year". Parts are matched by position when both years have
 // the same bases, else the whole lists are shown.
-func partChanges(a, b Amount) string {
+func partChanges(a, b des.Amount) string {
 	same := len(a.Parts) == len(b.Parts)
 	for i := 0; same && i < len(a.Parts); i++ {
 		same = a.Parts[i].Basis == b.Parts[i].Basis && a.Parts[i].Practice == b.Parts[i].Practice
@@ -291,14 +293,14 @@ func partChanges(a, b Amount) string {
 }
 
 // describeMaxima describes a role's maxima in force in its year.
-func describeMaxima(r Role) string {
-	ms := r.MaximaInForce(Date{})
+func describeMaxima(r des.Role) string {
+	ms := r.MaximaInForce(des.Date{})
 	if len(ms) == 0 {
 		return "not given (no source)"
 	}
 	var out []string
 	for i, m := range ms {
-		s := Pounds(m.National)
+		s := money.Pounds(m.National)
 		if m.ClaimCap {
 			s += " (claim cap)"
 		}
@@ -311,12 +313,12 @@ func describeMaxima(r Role) string {
 }
 
 // maximumAtEnd is the national maximum in force at the end of the role's year.
-func maximumAtEnd(r Role) MaybeMoney {
-	ms := r.MaximaInForce(Date{})
+func maximumAtEnd(r des.Role) MaybeMoney {
+	ms := r.MaximaInForce(des.Date{})
 	if len(ms) == 0 {
 		return MaybeMoney{}
 	}
-	return SomeMoney(ms[len(ms)-1].National)
+	return someMoney(ms[len(ms)-1].National)
 }
 
 func percent(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
@@ -324,7 +326,7 @@ func percent(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
 // shares names a role's reimbursement: "50%", or "50% (first at a band),
 // 100% (further, with a written agreement)" for a role with a subsequent
 // share.
-func shares(r Role) string {
+func shares(r des.Role) string {
 	if !r.SubsequentReimbursement.IsPositive() {
 		return percent(r.Reimbursement)
 	}

@@ -1,4 +1,7 @@
-package des
+// Package money formats and rounds the decimal amounts pcnfin's packages
+// share (£1,234.56, rates, two-place JSON); it is no part of the library's
+// surface: results carry des.Money.
+package money
 
 import (
 	"strings"
@@ -110,4 +113,55 @@ func PoundsPennies(p int64) string {
 		buf[i] = '-'
 	}
 	return string(buf[i:])
+}
+
+// JSONMoney is money as JSON and text: a string with exactly two decimal
+// places ("11732.90"), whatever form the decimal inside has. Every result
+// type of pcnfin writes its money through it.
+type JSONMoney decimal.Decimal
+
+// MarshalText writes the amount with two places.
+func (m JSONMoney) MarshalText() ([]byte, error) {
+	return []byte(decimal.Decimal(m).StringFixed(2)), nil
+}
+
+// UnmarshalText reads an amount.
+func (m *JSONMoney) UnmarshalText(b []byte) error {
+	d, err := decimal.NewFromString(string(b))
+	*m = JSONMoney(d)
+	return err
+}
+
+// Decimal returns the amount.
+func (m JSONMoney) Decimal() decimal.Decimal { return decimal.Decimal(m) }
+
+// Places returns the number of decimal places d needs (0 for integers);
+// trailing zeros do not count, so "1.500" needs one.
+func Places(d decimal.Decimal) int {
+	if d.Exponent() >= 0 {
+		return 0
+	}
+	if d.Exponent() == -1 || d.Exponent() == -2 {
+		// the common cases, without formatting: strip a trailing zero
+		c := d.CoefficientInt64()
+		if d.Exponent() == -2 && c%10 == 0 {
+			c /= 10
+			if c%10 == 0 {
+				return 0
+			}
+			return 1
+		}
+		if d.Exponent() == -2 {
+			return 2
+		}
+		if c%10 == 0 {
+			return 0
+		}
+		return 1
+	}
+	s := d.String()
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		return len(s) - i - 1
+	}
+	return 0
 }

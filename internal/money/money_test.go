@@ -1,4 +1,4 @@
-package des
+package money
 
 import (
 	"math/rand/v2"
@@ -34,5 +34,11 @@ func TestPoundsWholePenceIsStringFixed(t *testing.T) {
 		decimal.New(999999999999999, -2), decimal.New(999999999999999, 0), decimal.New(1000000000000000, 0),
 		decimal.RequireFromString("59000"), decimal.RequireFromString("41359.12")} {
 		require.Equal(t, viaDecimal(d), Pounds(d), "%s", d)
+	}
+}
+
+func TestPoundsPenniesMatchesPounds(t *testing.T) {
+	for _, p := range []int64{0, 1, 99, 100, 12345, 100000, 123456789, -5, -123456, 999999999999} {
+		require.Equal(t, Pounds(decimal.New(p, -2)), PoundsPennies(p), p)
 	}
 }

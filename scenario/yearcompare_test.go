@@ -1,4 +1,4 @@
-package des_test
+package scenario
 
 import (
 	"strings"
@@ -29,17 +29,17 @@ func TestCompareYearsWorked(t *testing.T) {
 	require.NoError(t, err)
 	b, err := des.Entitle(rsB, pcn, des.Options{})
 	require.NoError(t, err)
-	c := des.CompareYears(a, b, rsA, rsB)
+	c := compareYears(a, b, rsA, rsB)
 	require.Equal(t, des.Year(2024), c.From)
 	require.Equal(t, des.Year(2025), c.To)
-	get := func(id string) des.Change {
+	get := func(id string) Change {
 		for _, it := range c.Payments {
 			if it.ID == id {
 				return it
 			}
 		}
 		t.Fatalf("no %s in the comparison", id)
-		return des.Change{}
+		return Change{}
 	}
 
 	// Core funding. 2024/25: 10,000 × £2.256792 / 12 = £1,880.66 and
@@ -48,7 +48,7 @@ func TestCompareYearsWorked(t *testing.T) {
 	// 10,500 × £0.733 / 12 = £641.375, a month £2,529.7083… → £2,529.71,
 	// × 12 = £30,356.52. Difference £331.44.
 	core := get("core_pcn_funding")
-	require.Equal(t, des.StatusRates, core.Status)
+	require.Equal(t, StatusRates, core.Status)
 	requireMoney(t, "30025.08", core.From.Value)
 	requireMoney(t, "30356.52", core.To.Value)
 	requireMoney(t, "331.44", core.Difference.Value)
@@ -63,13 +63,13 @@ func TestCompareYearsWorked(t *testing.T) {
 
 	// The NPP: 11,000 × £1.761 / 12 = £1,614.25 a month, £19,371.00 both years.
 	npp := get("network_participation")
-	require.Equal(t, des.StatusSame, npp.Status)
+	require.Equal(t, StatusSame, npp.Status)
 	requireMoney(t, "19371.00", npp.To.Value)
 	requireMoney(t, "0", npp.Difference.Value)
 
 	// The 2024/25 GP ring-fence is gone in 2025/26: removed, from an amount to none.
 	gp := get("arrs_gp")
-	require.Equal(t, des.StatusRemoved, gp.Status)
+	require.Equal(t, StatusRemoved, gp.Status)
 	require.True(t, gp.From.OK)
 	require.False(t, gp.To.OK)
 	require.True(t, gp.Difference.Value.Equal(gp.From.Value.Neg()))
@@ -88,26 +88,39 @@ func TestCompareYearsWorked(t *testing.T) {
 	// Roles: consultant_nurse first claimable in 2025/26.
 	for _, r := range c.Roles {
 		if r.ID == "consultant_nurse" {
-			require.Equal(t, des.StatusAdded, r.Status)
+			require.Equal(t, StatusAdded, r.Status)
 			return
 		}
 	}
 	t.Fatal("consultant_nurse not in the role comparison")
 }
 
-// Issue 11: 2019/20's gaps are about payments it pays (an unconfirmed rate
-// or list date), so nothing is "left out" of its totals; 2021/22's
-// leadership_management has no sourced rate and is not paid.
-func TestUnpaidListsOnlyPaymentsLeftOut(t *testing.T) {
-	rs, err := rates.YearNamed("2019/20")
+// Comparing 2023/24 with 2024/25 names the MHP's change of rule: a flat
+// 50% before, 50% for the first at a band and 100% for further MHPs under a
+// written agreement after.
+func TestCompareNamesTheMHPShares(t *testing.T) {
+	a, err := rates.YearNamed("2023/24")
 	require.NoError(t, err)
-	require.NotEmpty(t, rs.Gaps())
-	require.Empty(t, rs.Unpaid())
-	rs, err = rates.YearNamed("2021/22")
+	b, err := rates.YearNamed("2024/25")
 	require.NoError(t, err)
-	require.Contains(t, rs.Unpaid(), "leadership_management")
-	for _, id := range rs.Unpaid() {
-		_, paid := rs.Payment(id)
-		require.False(t, paid, id)
+	pcn := des.PCN{Name: "test", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(30000), Weighted: des.WholeNumber(30000), Adjusted: des.WholeNumber(30000), CareHomeBeds: des.WholeNumber(50)}}}
+	ea, err := des.Entitle(a, pcn, des.Options{})
+	require.NoError(t, err)
+	eb, err := des.Entitle(b, pcn, des.Options{})
+	require.NoError(t, err)
+	c := compareYears(ea, eb, a, b)
+	for _, r := range c.Roles {
+		if r.ID == "mental_health_practitioner" {
+			require.Contains(t, r.Detail, "reimbursed 50% → 50% (first at a band), 100% (further, with a written agreement)")
+			return
+		}
+	}
+	t.Fatal("no mental_health_practitioner row")
+}
+
+func requireMoney(t *testing.T, want string, got decimal.Decimal, msg ...any) {
+	t.Helper()
+	if !decimal.RequireFromString(want).Equal(got) {
+		t.Fatalf("want £%s, got £%s %v", want, got.StringFixed(2), msg)
 	}
 }
