@@ -116,3 +116,21 @@ func TestRunErrorNamingItsFileIsNotPrefixedAgain(t *testing.T) {
 	require.Error(t, err)
 	require.True(t, strings.HasPrefix(err.Error(), "2024/25: "), err.Error())
 }
+
+// A role that only the scenario's own rule set (OwnRules) claims is known to
+// New: with own rules (built in code, as a rule file's roles must be in the
+// catalogue that the embedded sets already cover) claiming my_pharmacist, a
+// staff line of that role gets through; without them it is refused
+// (open.go 68).
+func TestNewKnowsTheRolesOfTheScenariosOwnRules(t *testing.T) {
+	own := des.NewRuleSet(des.Contents{Year: 2024, ARRS: des.ARRSRules{Roles: []des.Role{{ID: "my_pharmacist"}}}})
+	sc, err := scenario.Load("s.toml", []byte(goodScenario))
+	require.NoError(t, err)
+	sc.Staff[0].Role = "my_pharmacist"
+	_, err = scenario.New(sc, scenario.Options{})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), `unknown role "my_pharmacist"`)
+	sc.OwnRules = own
+	_, err = scenario.New(sc, scenario.Options{})
+	require.NoError(t, err)
+}
