@@ -134,3 +134,16 @@ func TestNewKnowsTheRolesOfTheScenariosOwnRules(t *testing.T) {
 	_, err = scenario.New(sc, scenario.Options{})
 	require.NoError(t, err)
 }
+
+// Where names a field as file:line, its table's line when the key is absent,
+// the file alone when neither is in the file, and "scenario" for a scenario
+// with no file: never a line 0 (forecast.go 278, l > 0). In goodScenario the
+// second [[staff]] table is line 18 and its hours line 21.
+func TestWhereNeverNamesLineZero(t *testing.T) {
+	sc, err := scenario.Load("s.toml", []byte(goodScenario))
+	require.NoError(t, err)
+	require.Equal(t, "s.toml:21", sc.Where("staff[1].hours"))
+	require.Equal(t, "s.toml:18", sc.Where("staff[1].salary"))
+	require.Equal(t, "s.toml", sc.Where("sharing.basis"))
+	require.Equal(t, "scenario", (&scenario.Scenario{}).Where("sharing.basis"))
+}
