@@ -147,3 +147,24 @@ func TestWhereNeverNamesLineZero(t *testing.T) {
 	require.Equal(t, "s.toml", sc.Where("sharing.basis"))
 	require.Equal(t, "scenario", (&scenario.Scenario{}).Where("sharing.basis"))
 }
+
+// A year with no published rule set is projected from the latest published
+// year before it, which the error names when there are no [assumptions]:
+// 2030/31 is past 2026/27, the last embedded year; 2018/19 has no earlier
+// year at all (forecast.go 90: p.Year() < y, last == nil).
+func TestRuleSetProjectsFromTheLatestEarlierYear(t *testing.T) {
+	sc, err := scenario.Load("s.toml", []byte(goodScenario))
+	require.NoError(t, err)
+	published := mustAll(rates.All())
+	_, err = sc.RuleSet(2030, published, scenario.Options{})
+	require.ErrorIs(t, err, des.ErrUnknownYear)
+	require.Contains(t, err.Error(), "2030/31 is past the last published rule set (2026/27); state [assumptions]")
+	_, err = sc.RuleSet(2018, published, scenario.Options{})
+	require.ErrorIs(t, err, des.ErrUnknownYear)
+	require.Contains(t, err.Error(), "2018/19, and no earlier published year to project from")
+
+	sc.Assumptions.CarryForward = true
+	rs, err := sc.RuleSet(2030, published, scenario.Options{})
+	require.NoError(t, err)
+	require.Equal(t, des.Year(2030), rs.Year())
+}
