@@ -575,11 +575,8 @@ func admit(pp *person, m int, c *des.Cap, st *capState, registered int64, detail
 			st.wte = new(big.Rat)
 		}
 	}
-	large := c.LargeAbove > 0 && registered > c.LargeAbove && c.LargeLimit.IsPositive()
-	limit := c.Limit
-	if large {
-		limit = c.LargeLimit
-	}
+	large := c.Large(registered)
+	limit := c.LimitFor(registered)
 	num, wden = pp.num, pp.den
 	switch c.Unit {
 	case des.CapHeadcount:

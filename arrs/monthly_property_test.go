@@ -208,7 +208,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 				require.NotNil(t, capNow, "%s: a partial cap with no cap in force", where)
 				require.Equal(t, des.CapWTE, capNow.Unit, where)
 				cm.partial = append(cm.partial, s.Name)
-				room := new(big.Rat).Sub(ratOf(capNow.LimitFor(registered)), cm.fullWTE)
+				room := new(big.Rat).Sub(ratOf(capLimitFor(*capNow, registered)), cm.fullWTE)
 				require.True(t, room.Sign() > 0 && room.Cmp(w) < 0, "%s: partial with room %s", where, room.FloatString(4))
 				want := roundHalfUp(new(big.Rat).Mul(perWTE, room))
 				require.Equal(t, want, c, "%s: the WTE left under the cap (%s), claims %dp", where, room.FloatString(4), want)
@@ -236,7 +236,7 @@ func checkMonthly(t testing.TB, p *arrs.Plan, pc des.PCN, roster []arrs.Staff, r
 					cp = x
 				}
 			}
-			limit := cp.LimitFor(registered)
+			limit := capLimitFor(cp, registered)
 			switch cp.Unit {
 			case des.CapHeadcount:
 				n := limit.IntPart()
@@ -365,4 +365,15 @@ func TestPropertyMonthByMonthEveryYear(t *testing.T) {
 	require.Greater(t, all.londonFallback, 100)
 	require.Greater(t, all.capped, 10)
 	require.Greater(t, all.claimCap, 10)
+}
+
+// capLimitFor states the cap rule apart from des.Cap.LimitFor, which the
+// engine asks: the large limit applies to a PCN of more than LargeAbove
+// registered patients (2019/20's "more than 100,000"), so exactly 100,000 has
+// the smaller limit.
+func capLimitFor(c des.Cap, registered decimal.Decimal) decimal.Decimal {
+	if c.LargeAbove > 0 && c.LargeLimit.Sign() > 0 && registered.Cmp(decimal.NewFromInt(c.LargeAbove)) > 0 {
+		return c.LargeLimit
+	}
+	return c.Limit
 }

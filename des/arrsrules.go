@@ -111,9 +111,18 @@ type Cap struct {
 	Source     Source          `json:"source"`
 }
 
-// LimitFor returns the cap for a PCN with the given registered list.
-func (c Cap) LimitFor(registered decimal.Decimal) decimal.Decimal {
-	if c.LargeAbove > 0 && registered.GreaterThan(decimal.NewFromInt(c.LargeAbove)) && c.LargeLimit.IsPositive() {
+// Large reports whether LargeLimit applies to a PCN with the given
+// registered list: the list is more than LargeAbove ("more than 100,000
+// patients": a PCN of exactly 100,000 is not large) and a LargeLimit is set.
+// It is the one statement of the rule; the claims engine asks it.
+func (c Cap) Large(registered int64) bool {
+	return c.LargeAbove > 0 && registered > c.LargeAbove && c.LargeLimit.IsPositive()
+}
+
+// LimitFor returns the cap for a PCN with the given registered list:
+// LargeLimit when the PCN is Large, else Limit.
+func (c Cap) LimitFor(registered int64) decimal.Decimal {
+	if c.Large(registered) {
 		return c.LargeLimit
 	}
 	return c.Limit
