@@ -10,6 +10,7 @@ import (
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
 	"github.com/stretchr/testify/require"
 )
 
@@ -37,4 +38,8 @@ func TestCapLargeIsMoreThanTheThreshold(t *testing.T) {
 	c := des.Cap{Unit: des.CapWTE, LargeAbove: 100000}
 	require.False(t, c.Large(100001))
 	require.True(t, c.LimitFor(100001).IsZero())
+	// No threshold: the large limit never applies, however large the list.
+	c = des.Cap{Unit: des.CapHeadcount, Limit: decimal.NewFromInt(1), LargeLimit: decimal.NewFromInt(2)}
+	require.False(t, c.Large(250000))
+	require.Equal(t, "1", c.LimitFor(250000).String())
 }
