@@ -224,10 +224,8 @@ func Load(name string, data []byte) (*Rules, error) {
 			v.onCostAdd(p.Key("monthly_threshold"), p, des.ErrInvalid,
 				"monthly_threshold %s: want an amount in pounds and pence, 0 or more", r.MonthlyThreshold.D)
 		}
-		if i < len(oc.ni) {
-			oc.ni[i].Threshold = r.Threshold.D
-			oc.ni[i].MonthlyThreshold = r.MonthlyThreshold.D
-		}
+		oc.ni[i].Threshold = r.Threshold.D // onCostRules gives one rule per value
+		oc.ni[i].MonthlyThreshold = r.MonthlyThreshold.D
 	}
 	oc.pension = v.onCostRules(root, "pension", raw.Pension, true)
 	oc.levy = v.onCostRules(root, "apprenticeship_levy", raw.Levy, false)
