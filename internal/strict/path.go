@@ -201,17 +201,24 @@ func indexed(p Path) bool {
 
 // anywhere finds a path without indices: the header of a table of that
 // name, else the first "key =" line in any table of the path's table name
-// (the top of the file for a top-level key).
+// (the top of the file for a top-level key). A key no line spells (one
+// inside an inline table, `ni = [{colour = "red"}]`) is at the line of the
+// nearest enclosing key that has one.
 func (l *Locator) anywhere(p Path) int {
 	names := make([]string, len(p))
 	for i, e := range p {
 		names[i] = e.Name
 	}
-	full := strings.Join(names, ".")
-	if idxs := l.byName[full]; len(idxs) > 0 {
-		return l.headers[idxs[0]].line
+	for n := len(names); n > 0; n-- {
+		full := strings.Join(names[:n], ".")
+		if idxs := l.byName[full]; len(idxs) > 0 {
+			return l.headers[idxs[0]].line
+		}
+		if line := l.firstKey[full]; line > 0 {
+			return line
+		}
 	}
-	return l.firstKey[full]
+	return 0
 }
 
 // keyLine finds "name =" in [lo, hi) before the first sub-table header.
