@@ -386,19 +386,6 @@ func (b *Batch) keep(i int, people []person) {
 	}
 }
 
-// forget clears PCN i's people's months (a PCN that failed).
-func (b *Batch) forget(i int) {
-	if b.blocks == nil || b.staffAt[i+1] == b.staffAt[i] {
-		return
-	}
-	blk, lo := b.row(i, 0)
-	hi := lo + b.staffAt[i+1] - b.staffAt[i]
-	clear(blk.claim[12*lo : 12*hi])
-	clear(blk.cost[12*lo : 12*hi])
-	clear(blk.reason[12*lo : 12*hi])
-	clear(blk.onDerived[lo:hi])
-}
-
 // parallel runs the function each worker makes for every i in [0, n), on
 // workers goroutines (0 or less: one per CPU); each goroutine calls start
 // once, for what it reuses from one i to the next.

@@ -203,7 +203,6 @@ func (p *Plan) slowTotals(c *compiled, b *Batch, i int) error {
 	clear(t.Sums)
 	clear(t.Claims)
 	t.Entitlements, t.Cost, t.ClaimsOnDerived = 0, 0, 0
-	b.forget(i)
 	e, err := p.entitle(in.PCN)
 	if err != nil {
 		return err
