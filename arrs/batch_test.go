@@ -42,6 +42,10 @@ func TestBatchResultIsTheExplainedResult(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.Contains(t, err.Error(), "PCN 30 of a batch of 30")
 	require.Equal(t, arrs.Totals{}, batch.Totals(-1))
+	require.Equal(t, arrs.Totals{}, batch.Totals(len(nation)), "one past the last PCN")
+	require.NotEqual(t, arrs.Totals{}, batch.Totals(len(nation)-1), "the last PCN")
+	require.NoError(t, batch.Err(len(nation)), "one past the last PCN")
+	require.NoError(t, batch.Err(-1))
 	require.Nil(t, batch.Staff(len(nation)))
 	require.Same(t, plan, batch.Plan())
 }
@@ -183,4 +187,31 @@ func ExampleBatch() {
 	// PCN B: claims £75,948.00, ARRS sums £1,258,244.00
 	// paramedic, April: £0.00 October: £2,658.00 cost in October: £3,333.33
 	// Paramedic claims £15,948.00 at most £63,792.00 a year per WTE
+}
+
+// A change that keeps every total but moves a person's months is refused
+// too: two paramedics on the same cost swap halves of the year (A April to
+// September, B October to March, then the other way round), so the PCN's
+// cost, claims and each person's year are as before, but each month is not
+// (a lived mutant at batch.go:257 compared no month).
+func TestBatchResultRefusesMovedMonths(t *testing.T) {
+	_, plan := plan2425(t)
+	mk := func(name string, from, to des.Date) arrs.Staff {
+		return arrs.Staff{Name: name, Role: "paramedic", WTE: wte("1"), Start: from, End: to,
+			AnnualCost: decimal.NewFromInt(60_000)}
+	}
+	in := syntheticNation(1, 0)
+	in[0].Roster = []arrs.Staff{
+		mk("A", des.MustDate(2024, 4, 1), des.MustDate(2024, 9, 30)),
+		mk("B", des.MustDate(2024, 10, 1), des.MustDate(2025, 3, 31)),
+	}
+	batch, err := plan.CalculateAll(in)
+	require.NoError(t, err)
+	_, err = batch.Result(0)
+	require.NoError(t, err)
+	in[0].Roster[0].Start, in[0].Roster[0].End = des.MustDate(2024, 10, 1), des.MustDate(2025, 3, 31)
+	in[0].Roster[1].Start, in[0].Roster[1].End = des.MustDate(2024, 4, 1), des.MustDate(2024, 9, 30)
+	_, err = batch.Result(0)
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.ErrorContains(t, err, "its input changed")
 }
