@@ -324,3 +324,21 @@ func TestStaffMaximumOfOneMonthAndOfNone(t *testing.T) {
 	require.True(t, r.Staff[0].Maximum.IsPositive(), "April's maximum, not zero")
 	requireMoney(t, "4166.67", r.Staff[0].Claim)
 }
+
+// A band given for a role paid at one maximum (not at a range of bands, as
+// mental health practitioners are) is the person's own, for reference: the
+// claim is the role's, as without it (a lived mutant at calculate.go:312
+// looked the band up among the role's per-band maxima and refused it).
+func TestBandOfARoleWithOneMaximumIsForReference(t *testing.T) {
+	rs, err := rates.YearNamed("2025/26")
+	require.NoError(t, err)
+	s := arrs.Staff{Name: "Para", Role: "paramedic", WTE: wte("1"), Start: d(2025, 4, 1), AnnualCost: decimal.NewFromInt(40000)}
+	plain, err := arrs.Calculate(rs, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{s}, arrs.Options{})
+	require.NoError(t, err)
+	requireMoney(t, "39999.96", plain.Staff[0].Claim, "12 × (£40,000 ÷ 12 = £3,333.33), under the paramedic's maximum")
+	s.Band = "6"
+	banded, err := arrs.Calculate(rs, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{s}, arrs.Options{})
+	require.NoError(t, err)
+	requireMoney(t, "39999.96", banded.Staff[0].Claim)
+	require.Equal(t, plain.Staff[0].Months, banded.Staff[0].Months)
+}

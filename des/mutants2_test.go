@@ -8,6 +8,8 @@ package des_test
 import (
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/rates"
 	"github.com/shopspring/decimal"
@@ -78,4 +80,22 @@ func TestParseDateWantsDigitsInEveryPlace(t *testing.T) {
 	d, err := des.ParseDate("2025-04-01")
 	require.NoError(t, err)
 	require.Equal(t, des.MustDate(2025, 4, 1), d)
+}
+
+// A bare TOML local time (start = 00:00:00) is refused as a time of day,
+// not as "year 0"; a date on 1 January is a date (lived mutants at
+// date.go:208, issue 25).
+func TestUnmarshalTOMLTimeOfDayAndFirstOfJanuary(t *testing.T) {
+	var v struct{ Start des.Date }
+	_, err := toml.Decode("start = 00:00:00", &v)
+	require.ErrorContains(t, err, "bad date: 00:00:00 is a time of day, not a date") // toml does not wrap it
+	_, err = toml.Decode("start = 2025-01-01", &v)
+	require.NoError(t, err)
+	require.Equal(t, des.MustDate(2025, 1, 1), v.Start)
+	_, err = toml.Decode("start = 2025-02-01", &v)
+	require.NoError(t, err)
+	require.Equal(t, des.MustDate(2025, 2, 1), v.Start)
+	_, err = toml.Decode("start = 2025-01-02", &v)
+	require.NoError(t, err)
+	require.Equal(t, des.MustDate(2025, 1, 2), v.Start)
 }
