@@ -450,8 +450,8 @@ func payFraction(salaryP int64, num, den, days, dim uint64) (n u128, d uint64, o
 }
 
 func payPenniesBig(salaryP int64, num, den, days, dim uint64) int64 {
-	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
-	d := new(big.Int).SetUint64(12 * den * dim)
+	n := new(big.Int).Mul(big.NewInt(salaryP), bigProduct(num, days))
+	d := bigProduct(12, den, dim)
 	q, r := new(big.Int).QuoRem(n, d, new(big.Int))
 	if r.Lsh(r, 1).Cmp(d) >= 0 {
 		q.Add(q, big.NewInt(1))
@@ -460,9 +460,19 @@ func payPenniesBig(salaryP int64, num, den, days, dim uint64) int64 {
 }
 
 func payExactBig(salaryP int64, num, den, days, dim uint64) bool {
-	n := new(big.Int).Mul(big.NewInt(salaryP), new(big.Int).SetUint64(num*days))
-	d := new(big.Int).SetUint64(12 * den * dim)
+	n := new(big.Int).Mul(big.NewInt(salaryP), bigProduct(num, days))
+	d := bigProduct(12, den, dim)
 	return new(big.Int).Rem(n, d).Sign() == 0
+}
+
+// bigProduct is the product of xs, exactly (the big-integer paths are for
+// products that do not fit in 64 bits, so they must not be formed in them).
+func bigProduct(xs ...uint64) *big.Int {
+	r := big.NewInt(1)
+	for _, x := range xs {
+		r.Mul(r, new(big.Int).SetUint64(x))
+	}
+	return r
 }
 
 // assignShares gives each person of a role with a subsequent share (mental
@@ -1059,7 +1069,7 @@ func claimActualPennies(costM, maxP int64, pNum, pDen, cNum, cDen, days, dim, re
 	}
 	share := new(big.Rat).Quo(r(cNum, cDen), r(pNum, pDen))
 	cost := new(big.Rat).Mul(new(big.Rat).SetInt64(costM), share)
-	mx := new(big.Rat).Mul(new(big.Rat).SetInt64(maxP), r(cNum*days, cDen*12*dim))
+	mx := new(big.Rat).Mul(new(big.Rat).SetInt64(maxP), new(big.Rat).SetFrac(bigProduct(cNum, days), bigProduct(cDen, 12, dim)))
 	pct := r(reimburseBP, 10000)
 	var claim *big.Rat
 	if claimCap {
@@ -1085,8 +1095,8 @@ func claimActualPennies(costM, maxP int64, pNum, pDen, cNum, cDen, days, dim, re
 // pay: the month's cost (or its reimbursed share, for a maximum stated as a
 // claim) is above the maximum's share for the person's WTE and days.
 func actualBinds(costM, maxP int64, num, den, days, dim, reimburseBP uint64, claimCap bool) bool {
-	c := new(big.Int).Mul(big.NewInt(costM), new(big.Int).SetUint64(12*den*dim))
-	m := new(big.Int).Mul(big.NewInt(maxP), new(big.Int).SetUint64(num*days))
+	c := new(big.Int).Mul(big.NewInt(costM), bigProduct(12, den, dim))
+	m := new(big.Int).Mul(big.NewInt(maxP), bigProduct(num, days))
 	if claimCap {
 		c.Mul(c, new(big.Int).SetUint64(reimburseBP))
 		m.Mul(m, big.NewInt(10000))

@@ -1,0 +1,91 @@
+package arrs_test
+
+// Issue 25: the month-by-month cost of a salaried person (actual pay) and
+// its explanation, tested from hand-worked figures, with a made-up on-cost
+// rule (a flat £100.00 a month on top of the pay) so that each month's cost
+// is the pay plus £100.00 and the text is easy to check.
+
+import (
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/pcnfin/pcnfin/internal/money"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// flatOnCost is a SalaryCostFunc: cost = pay + £100.00, its sum written
+// "pay £X + £100.00 on-costs = £Y", and its source named by sources (which
+// may return "").
+func flatOnCost(sources func(paid des.Date) string) arrs.SalaryCostFunc {
+	return func(p arrs.Pay) (arrs.PayCost, error) {
+		c := p.Amount.Add(decimal.NewFromInt(100))
+		return arrs.PayCost{Cost: c, Arithmetic: "pay " + money.Pounds(p.Amount) + " + £100.00 on-costs = " + money.Pounds(c),
+			Sources: sources(p.Paid)}, nil
+	}
+}
+
+// salariedFCP works out one first contact physiotherapist (testRules,
+// 2023/24: 100% reimbursed, maximum £62,340 a year, claims from 1 July 2023)
+// on a salary of salary pounds a year per WTE, from start, on flatOnCost.
+func salariedFCP(t *testing.T, w arrs.WTE, salary int64, start des.Date, sources func(des.Date) string) arrs.StaffResult {
+	t.Helper()
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	r, err := arrs.Calculate(rs, pcn(30000, 30000), []arrs.Staff{{Name: "F", Role: "first_contact_physiotherapist", WTE: w,
+		Start: start, Salary: decimal.NewFromInt(salary)}}, arrs.Options{SalaryCost: flatOnCost(sources)})
+	require.NoError(t, err)
+	require.Len(t, r.Staff, 1)
+	return r.Staff[0]
+}
+
+func noSources(des.Date) string { return "" }
+
+// A WTE given as hours of a very long week has a numerator and denominator
+// near 2^63, so the month's pay salary × num × days ÷ (12 × den × dim) needs
+// products beyond 64 bits, which must go to the big-integer arithmetic
+// whole (they were formed in 64 bits there and wrapped round).
+//
+// By hand, 90,000,000,000,000,000 hours of a 9,000,000,000,000,000.01-hour
+// week is WTE 9,000,000,000,000,000,000/900,000,000,000,000,001 (coprime:
+// 9×10^18 = 10 × (9×10^17 + 1) − 10, and 9×10^17 + 1 is odd and ends in 1),
+// = 10 − 10/(9×10^17 + 1). On £30,000 a full month's pay is £30,000 × WTE
+// ÷ 12 = £25,000 − £25,000/(9×10^17 + 1) = £25,000 − 2.8×10^-14 → £25,000.00
+// (to the nearest penny: not a whole number of pennies); from 13 April, 18 of
+// April's 30 days: £15,000 − a little less → £15,000.00. Costs £15,100.00 and
+// £25,100.00. The maximum, £62,340 × WTE ÷ 12 ≈ £51,950 a month, is above the
+// cost, so July to March (claims start 1 July) claim 9 × £25,100.00 =
+// £225,900.00. Before the fix: April £41,692.20, June, September and
+// November £33,964.07, February £4,662.77; claimed £223,190.91.
+//
+// 0.01 hours of a 512,409,557,603,043.11-hour week is WTE
+// 1/51,240,955,760,304,311, where 12 × den × 30 = 2^64 + 344 (so a 64-bit
+// product wraps to 344). The pay, £30,000 × WTE ÷ 12 ≈ 4.9×10^-12 pennies,
+// is £0.00 each month; the cost £100.00; the claim min(£100.00, £62,340 ×
+// WTE × days ÷ (12 × dim) ≈ 10^-11 pennies) = £0.00. Before the fix the
+// 30-day months (June, September, November) had pay £30,000 × 30 ÷ 344 =
+// £2,616.279… → £2,616.28, and September and November claimed £2,716.28
+// each: £5,432.56 for 1/51,240,955,760,304,311 WTE.
+func TestSalaryPayBeyond64BitsIsExact(t *testing.T) {
+	w, err := arrs.WTEHours(decimal.RequireFromString("90000000000000000"), decimal.RequireFromString("9000000000000000.01"))
+	require.NoError(t, err)
+	s := salariedFCP(t, w, 30000, d(2023, 4, 13), noSources)
+	requireMoney(t, "15100.00", s.CostMonths[0], "April")
+	for m := 1; m < 12; m++ {
+		requireMoney(t, "25100.00", s.CostMonths[m], "month ", m)
+	}
+	requireMoney(t, "225900.00", s.Claim)
+	require.Contains(t, s.Explain(), "2023-05 to 2024-03 each: pay £30,000.00 × 9000000000000000000/900000000000000001 ÷ 12 = "+
+		"£25,000.00 (to the nearest penny); cost £25,000.00 + £100.00 on-costs = £25,100.00")
+
+	w, err = arrs.WTEHours(decimal.RequireFromString("0.01"), decimal.RequireFromString("512409557603043.11"))
+	require.NoError(t, err)
+	s = salariedFCP(t, w, 30000, d(2023, 4, 1), noSources)
+	for m := 0; m < 12; m++ {
+		requireMoney(t, "100.00", s.CostMonths[m], "month ", m)
+		requireMoney(t, "0.00", s.Months[m], "month ", m)
+	}
+	requireMoney(t, "0.00", s.Claim)
+}
