@@ -89,3 +89,45 @@ func TestSalaryPayBeyond64BitsIsExact(t *testing.T) {
 	}
 	requireMoney(t, "0.00", s.Claim)
 }
+
+// The explanation of a salaried person's cost, as a user reads it: each
+// month's pay written out (a part month's days, "(to the nearest penny)" only
+// when the pay is not a whole number of pennies), equal months once as
+// "from to to each", groups separated by "; ", and the on-cost rules' sources
+// named once each at the end, or not at all when the rules give none.
+//
+// By hand, £37,000 a year, 1 WTE, from 13 April 2023: April, 18 of 30 days:
+// £37,000 × 18/30 ÷ 12 = £666,000/360 = £1,850.00 exactly; cost £1,950.00.
+// May to March: £37,000 ÷ 12 = £3,083.333… → £3,083.33 (to the nearest
+// penny); cost £3,183.33, the same text each month (paid before October under
+// "rule A", from October under "rule B"). Claims start 1 July: 9 ×
+// £3,183.33 = £28,649.97 (under the £62,340 ÷ 12 = £5,195.00 maximum).
+func TestSalaryCostExplanationGroupsAndSources(t *testing.T) {
+	const head = "employer cost of actual pay (salary £37,000.00 a year per WTE), month by month with employer NI per " +
+		"monthly pay period, each month paid on the 15th: "
+	const months = "2023-04: pay £37,000.00 × 1 × 18/30 days ÷ 12 = £1,850.00; cost £1,850.00 + £100.00 on-costs = £1,950.00; " +
+		"2023-05 to 2024-03 each: pay £37,000.00 × 1 ÷ 12 = £3,083.33 (to the nearest penny); " +
+		"cost £3,083.33 + £100.00 on-costs = £3,183.33"
+	october := d(2023, 10, 1)
+	s := salariedFCP(t, wte("1"), 37000, d(2023, 4, 13), func(paid des.Date) string {
+		if paid.Before(october) {
+			return "rule A"
+		}
+		return "rule B"
+	})
+	requireMoney(t, "28649.97", s.Claim)
+	require.Contains(t, s.Explain(), ": "+head+months+" (sources: rule A | rule B); maximum ")
+
+	// No sources: no "(sources: …)".
+	s = salariedFCP(t, wte("1"), 37000, d(2023, 4, 13), noSources)
+	require.Contains(t, s.Explain(), ": "+head+months+"; maximum ")
+
+	// Sources for some months only: those named.
+	s = salariedFCP(t, wte("1"), 37000, d(2023, 4, 13), func(paid des.Date) string {
+		if paid.Before(october) {
+			return ""
+		}
+		return "rule B"
+	})
+	require.Contains(t, s.Explain(), ": "+head+months+" (sources: rule B); maximum ")
+}
