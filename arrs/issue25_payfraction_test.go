@@ -1,0 +1,44 @@
+package arrs
+
+import (
+	"math"
+	"testing"
+)
+
+// Issue 25: payPennies and payExact held to hand-worked figures where the
+// 128-bit arithmetic must step aside: a product of 64 bits or more, and a
+// pay of 2^64 pennies or more. Through Calculate a WTE is at most 10, so
+// num × days < 12 × den × dim and such products reach these guards only
+// together; called directly, each guard must hold on its own.
+func TestPayFractionGuards(t *testing.T) {
+	// num × days = 2^62 × 4 = 2^64 (does not fit in 64 bits; its low 64 bits
+	// are 0). Pay = 1 penny × 2^64 ÷ (12 × 30) = 18,446,744,073,709,551,616
+	// ÷ 360 = 51,240,955,760,304,310 remainder 16 (16/360 < ½: rounds down),
+	// not a whole number of pennies.
+	if got := payPennies(1, 1<<62, 1, 4, 30); got != 51_240_955_760_304_310 {
+		t.Errorf("payPennies(1p, 2^62 WTE, 4/30 days) = %d, want 51240955760304310", got)
+	}
+	if payExact(1, 1<<62, 1, 4, 30) {
+		t.Errorf("payExact(1p, 2^62 WTE, 4/30 days) = true, want false (remainder 16 of 360)")
+	}
+
+	// den = ⌊(2^64 − 1)/12⌋ + 1 = 1,537,228,672,809,129,302: 12 × den =
+	// 2^64 + 8 (its low 64 bits are 8). Pay = £30,000.00 × (1/den) × 30 ÷
+	// (12 × 30) = 3,000,000 ÷ (2^64 + 8) pennies, under a millionth of a
+	// penny: 0, and not whole.
+	den := uint64(math.MaxUint64/12 + 1)
+	if got := payPennies(3_000_000, 1, den, 30, 30); got != 0 {
+		t.Errorf("payPennies(£30,000, 1/%d WTE) = %d, want 0", den, got)
+	}
+	if payExact(3_000_000, 1, den, 30, 30) {
+		t.Errorf("payExact(£30,000, 1/%d WTE) = true, want false", den)
+	}
+
+	// A pay of exactly 2^64 pennies: 2^62 pennies × 48 ÷ (12 × 1 × 1) =
+	// 2^62 × 4 = 2^64, a whole number of pennies (the 128-bit numerator's
+	// high word, 12, equals the divisor: the quotient does not fit in 64
+	// bits, so the division must not be tried there).
+	if !payExact(1<<62, 48, 1, 1, 1) {
+		t.Errorf("payExact(2^62p × 48 ÷ 12) = false, want true (2^64 pennies exactly)")
+	}
+}
