@@ -131,3 +131,46 @@ func TestSalaryCostExplanationGroupsAndSources(t *testing.T) {
 	})
 	require.Contains(t, s.Explain(), ": "+head+months+" (sources: rule B); maximum ")
 }
+
+// A WTE is at most 10 (MaxWTE): num > 10 × den is refused, and 10 × den is
+// not formed in 64 bits when it would not fit there (it wrapped round to a
+// negative number, so a tiny WTE was refused as "more than 10").
+//
+// By hand: 0.01 hours of a 10,000,000,000,000,000-hour week is WTE
+// 1/10^18, far below 10 (it was refused: 10 × 10^18 wrapped to 10^19 −
+// 2^64 < 0). 0.01 hours of a 15,372,286,728,091,293.02-hour week is WTE
+// 1/1,537,228,672,809,129,302 (12 × den = 2^64 + 8): on £30,000 its pay,
+// £30,000 × WTE ÷ 12 ≈ 1.6×10^-13 pennies, is £0.00 a month, its cost the
+// flat £100.00 and its claim min(£100.00 × 1, £62,340 × WTE × days ÷ (12 ×
+// dim) ≈ 3.4×10^-13 pennies) = £0.00. 92,233,720,368,547,758.01 hours of
+// a 9,223,372,036,854,775.80-hour week is WTE 9,223,372,036,854,775,801 /
+// 922,337,203,685,477,580 (coprime: the numerator is 10 × the denominator
+// + 1), 10 + 1/922,337,203,685,477,580: more than 10, refused; its
+// 10 × den = 9,223,372,036,854,775,800 just fits in 64 bits. 375 hours of a
+// 37.5-hour week is 10 WTE exactly: allowed.
+func TestWTEBoundOnHugeDenominators(t *testing.T) {
+	w, err := arrs.WTEHours(decimal.RequireFromString("0.01"), decimal.RequireFromString("10000000000000000"))
+	require.NoError(t, err)
+	require.Equal(t, "1/1000000000000000000", w.String())
+
+	w, err = arrs.WTEHours(decimal.RequireFromString("0.01"), decimal.RequireFromString("15372286728091293.02"))
+	require.NoError(t, err)
+	require.Equal(t, "1/1537228672809129302", w.String())
+	s := salariedFCP(t, w, 30000, d(2023, 4, 1), noSources)
+	for m := 0; m < 12; m++ {
+		requireMoney(t, "100.00", s.CostMonths[m], "month ", m)
+		requireMoney(t, "0.00", s.Months[m], "month ", m)
+	}
+
+	_, err = arrs.WTEHours(decimal.RequireFromString("92233720368547758.01"), decimal.RequireFromString("9223372036854775.80"))
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.ErrorContains(t, err, "more than 10 WTE")
+	_, err = arrs.WTESessions(decimal.RequireFromString("92233720368547758.01"), decimal.RequireFromString("9223372036854775.80"))
+	require.ErrorContains(t, err, "more than 10 WTE")
+
+	w, err = arrs.WTEHours(decimal.RequireFromString("375"), decimal.RequireFromString("37.5"))
+	require.NoError(t, err)
+	require.Equal(t, "10", w.String())
+	s = salariedFCP(t, w, 30000, d(2023, 4, 1), noSources)
+	requireMoney(t, "25100.00", s.CostMonths[0], "£30,000 × 10 ÷ 12 = £25,000.00, + £100.00")
+}

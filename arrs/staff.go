@@ -5,6 +5,7 @@ import (
 	"github.com/pcnfin/pcnfin/internal/names"
 
 	"fmt"
+	"math"
 	"math/big"
 	"strings"
 
@@ -75,7 +76,7 @@ func WTEHours(hours, fullWeek decimal.Decimal) (WTE, error) {
 			"week, each with at most two places", des.ErrInvalid, hours, fullWeek)
 	}
 	w, err := ratio(hours, fullWeek)
-	if err == nil && w.num > MaxWTE*w.den {
+	if err == nil && w.overMax() {
 		err = fmt.Errorf("%w: %s hours is more than %d WTE", des.ErrInvalid, hours, MaxWTE)
 	}
 	return w, err
@@ -89,7 +90,7 @@ func WTESessions(sessions, full decimal.Decimal) (WTE, error) {
 			"and a positive full week, each with at most two places", des.ErrInvalid, sessions, full)
 	}
 	w, err := ratio(sessions, full)
-	if err == nil && w.num > MaxWTE*w.den {
+	if err == nil && w.overMax() {
 		err = fmt.Errorf("%w: %s sessions is more than %d WTE", des.ErrInvalid, sessions, MaxWTE)
 	}
 	return w, err
@@ -124,6 +125,11 @@ func (w WTE) Decimal() decimal.Decimal {
 
 // exact reports whether the WTE is exactly a decimal of four places.
 func (w WTE) exact() bool { return w.den != 0 && 10000%w.den == 0 }
+
+// overMax reports a WTE above MaxWTE: num > MaxWTE × den, where MaxWTE ×
+// den is not formed when it would not fit in 64 bits (it is then more than
+// any num).
+func (w WTE) overMax() bool { return w.den <= math.MaxInt64/MaxWTE && w.num > MaxWTE*w.den }
 
 // IsZero reports a zero WTE.
 func (w WTE) IsZero() bool { return w.num == 0 }
@@ -229,7 +235,7 @@ func (s Staff) Validate() error {
 	}
 	if s.WTE.num <= 0 || s.WTE.den <= 0 {
 		bad("wte", "WTE must be more than 0")
-	} else if s.WTE.num > MaxWTE*s.WTE.den {
+	} else if s.WTE.overMax() {
 		bad("wte", "WTE %s is more than %d", s.WTE, MaxWTE)
 	}
 	if s.Start.IsZero() {
