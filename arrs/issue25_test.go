@@ -342,3 +342,44 @@ func TestBandOfARoleWithOneMaximumIsForReference(t *testing.T) {
 	requireMoney(t, "39999.96", banded.Staff[0].Claim)
 	require.Equal(t, plain.Staff[0].Months, banded.Staff[0].Months)
 }
+
+// A maximum stated as a claim (2019/20's clinical pharmacist: 70% of the
+// cost, "capped at £37,810") binds when the reimbursed share is above it, not
+// when the cost is; the claim rests on a figure no source gives (it counts
+// in ClaimOnDerived) only when a derived maximum binds. The 2019/20 rule set
+// with its pharmacist maximum set to £35,000 and marked derived (built in
+// code: a rule file cannot say "derived"), one pharmacist from 1 July 2019
+// (claims start then), nine months:
+//   - cost £50,000: 70% = £35,000, equal to the maximum, so it does not
+//     bind: claims 9 × (£35,000 ÷ 12 = £2,916.67) = £26,250.03, none on the
+//     derived figure;
+//   - cost £60,000: 70% = £42,000 > £35,000: it binds, and the same
+//     £26,250.03 is all claimed on the derived figure.
+func TestClaimCapMaximumBindsOnTheShare(t *testing.T) {
+	rs, err := rates.YearNamed("2019/20")
+	require.NoError(t, err)
+	c := rs.Contents()
+	found := false
+	for i := range c.ARRS.Roles {
+		r := &c.ARRS.Roles[i]
+		if r.ID != "clinical_pharmacist" {
+			continue
+		}
+		for k := range r.Maxima {
+			require.True(t, r.Maxima[k].ClaimCap, "2019/20's pharmacist maximum is stated as a claim")
+			r.Maxima[k].National = decimal.NewFromInt(35000)
+			r.Maxima[k].Source.Confidence = des.Derived
+			found = true
+		}
+	}
+	require.True(t, found)
+	derived := des.NewRuleSet(c)
+	for cost, onDerived := range map[int64]string{50000: "0", 60000: "26250.03"} {
+		s := arrs.Staff{Name: "CP", Role: "clinical_pharmacist", WTE: wte("1"), Start: d(2019, 7, 1),
+			AnnualCost: decimal.NewFromInt(cost)}
+		r, err := arrs.Calculate(derived, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{s}, arrs.Options{})
+		require.NoError(t, err)
+		requireMoney(t, "26250.03", r.Staff[0].Claim, "cost £%d", cost)
+		requireMoney(t, onDerived, r.Staff[0].ClaimOnDerived, "cost £%d", cost)
+	}
+}
