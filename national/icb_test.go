@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -95,5 +96,44 @@ func TestICBIsCodesRostersRun(t *testing.T) {
 	_, _, err = national.ICB(national.Bytes("pcns.csv", []byte("nope\n")), st, rss, iopt, nil)
 	if !errors.As(err, &se) || se.Name != "pcns.csv" {
 		t.Fatalf("a bad list: %v (%T)", err, err)
+	}
+}
+
+// ICB's staff row limit: MaxStaffRows people at most, none when 0; and
+// ListBadStaff with no bad row gives the report.
+func TestICBStaffLimitAndCleanListing(t *testing.T) {
+	rs, err := rates.Year(2025)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rss := []*des.RuleSet{rs}
+	list := national.Bytes("pcns.csv", []byte("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n"+
+		"G00001,Alpha,NHS Zed ICB,10000,10000,10000,0\n"+
+		"G00002,Beta,NHS Zed ICB,8000,8000,8000,0\n"))
+	staff := national.Bytes("staff.csv", []byte(
+		"role,pcn_code,name,wte,hours,sessions,start,end,annual_cost,salary,london,band,written_agreement\n"+
+			"clinical_pharmacist,G00001,Ann,1,,,2023-04-01,,50000.00,,,,\n"+
+			"paramedic,G00001,Bob,0.5,,,2023-04-01,,30000.00,,,,\n"+
+			"care_coordinator,G00002,Cat,1,,,2023-04-01,,28000.00,,,,\n"))
+
+	// Three people, a limit of two: the third (line 4) is past it.
+	_, _, err = national.ICB(list, staff, rss, national.ICBOptions{MaxStaffRows: 2}, nil)
+	var se *national.SourceError
+	if !errors.As(err, &se) || se.Name != "staff.csv" ||
+		!strings.HasPrefix(err.Error(), "staff.csv:4: more than 2 people (rows)") {
+		t.Fatalf("three people past a limit of two: %v", err)
+	}
+	// No limit (0), a limit of exactly three, and ListBadStaff with no bad
+	// row: a report of the three people, two PCNs in one ICB.
+	for _, opt := range []national.ICBOptions{{}, {MaxStaffRows: 3}, {ListBadStaff: true}} {
+		got, bad, err := national.ICB(list, staff, rss, opt, nil)
+		if err != nil || len(bad) > 0 || got == nil {
+			t.Fatalf("%+v: %v, bad %v, report %v", opt, err, bad, got)
+		}
+		y := got.Years[0]
+		if got.People != 3 || y.England.PCNs != 2 || y.England.People != 3 || len(y.ICBs) != 1 || y.ICBs[0].PCNs != 2 {
+			t.Fatalf("%+v: %d people, England %d PCNs %d people, ICBs %+v", opt, got.People, y.England.PCNs,
+				y.England.People, y.ICBs)
+		}
 	}
 }
