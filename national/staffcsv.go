@@ -169,8 +169,9 @@ func (sr *StaffReader) fail(line int, field string, sentinel error, format strin
 // Next reads up to n good rows (n ≤ 0: 4,096), appending them to rows[:0],
 // with the bad rows met on the way (only with SkipBad; without it the first
 // bad row is the error). At the end of the file the error is io.EOF, with
-// the last rows; any other error stops the reader, and every later call
-// returns it.
+// the last rows; any other error stops the reader, comes with the good rows
+// read before it (ReadRosters finds a repeat among them, an earlier bad
+// row), and every later call returns it.
 func (sr *StaffReader) Next(rows []StaffRow, n int) ([]StaffRow, []error, error) {
 	if n <= 0 {
 		n = 4096
@@ -217,7 +218,7 @@ func (sr *StaffReader) Next(rows []StaffRow, n int) ([]StaffRow, []error, error)
 		bad = append(bad, fe)
 	}
 	if sr.err != nil && !errors.Is(sr.err, io.EOF) {
-		return nil, nil, sr.err
+		return rows, nil, sr.err
 	}
 	return rows, bad, sr.err
 }
