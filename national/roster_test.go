@@ -42,7 +42,7 @@ func TestReadRostersFirstBadRowInFileOrder(t *testing.T) {
 	for _, tc := range []struct {
 		line3, field string
 	}{
-		{"paramedic,G00001,ann,0.5,,,2023-04-01,,30000.00,,,,\n", "name"},       // Ann again
+		{"paramedic,G00001,ann,0.5,,,2023-04-01,,30000.00,,,,\n", "name"},     // Ann again
 		{"paramedic,G09999,Bob,0.5,,,2023-04-01,,30000.00,,,,\n", "pcn_code"}, // not in the list
 	} {
 		staff := head + ann + tc.line3 + badWTE
