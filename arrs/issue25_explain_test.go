@@ -30,8 +30,10 @@ const fcpExplained = " (first_contact_physiotherapist, 1 WTE, from 2023-04-01): 
 	"claim = min(cost, maximum) × WTE × 100% per month, pro rata by days, rounded to the penny; " +
 	"9 months claimed = £48,504.00 (before_claims_start: claims in 2023/24 start 2023-07-01)"
 
-// Lived mutant calculate.go:886:18 at 14aa45b (a maximum already named was
-// named again for each further month it was in force).
+// Lived mutants at 14aa45b: calculate.go:886:18 (a maximum already named was
+// named again for each further month it was in force), 899:22 (a role with
+// one share lost its claim rule's text) and 909:17 (a claim resting on no
+// derived maximum said "£0.00 of it rests on a maximum no source gives").
 func TestExplainNamesEachMaximumOnce(t *testing.T) {
 	r, err := plan(t).Calculate(pcn(40000, 50000),
 		[]arrs.Staff{staff("F", "first_contact_physiotherapist", "1", d(2023, 4, 1), des.Date{}, 70000)})
@@ -84,4 +86,22 @@ func TestExplainQuotesALongBandInFull(t *testing.T) {
 		"claim = min(cost, maximum) × WTE × 50% per month, pro rata by days, rounded to the penny "+
 		"(the first mental_health_practitioner at band "+band+", by start date: 50% whatever the agreement); "+
 		"9 months claimed = £11,250.00 (before_claims_start: claims in 2023/24 start 2023-07-01)", r.Staff[0].Explain())
+}
+
+// The maxima named are those of the months employed, including months that
+// claim nothing for a reason: a physiotherapist employed from 1 April to 30
+// June 2023 claims nothing (the test rules' claims start on 1 July), and the
+// maximum in force while employed is £62,340 from April; £65,838 from
+// October, when the person is gone, is not named. 0 months claimed, £0.00.
+// Lived mutant calculate.go:886:43 at 14aa45b (it named the maxima of the
+// months not employed and skipped those of months with a reason).
+func TestExplainNamesTheMaximaOfTheMonthsEmployed(t *testing.T) {
+	r, err := plan(t).Calculate(pcn(40000, 50000),
+		[]arrs.Staff{staff("G", "first_contact_physiotherapist", "1", d(2023, 4, 1), d(2023, 6, 30), 70000)})
+	require.NoError(t, err)
+	requireMoney(t, "0", r.Staff[0].Claim.Decimal())
+	require.Equal(t, "G (first_contact_physiotherapist, 1 WTE, from 2023-04-01 to 2023-06-30): cost £70,000.00 a year per WTE; "+
+		"maximum £62,340.00 a year national from 2023-04-01 [test <https://example.org/fcp1> confirmed]; "+
+		"claim = min(cost, maximum) × WTE × 100% per month, pro rata by days, rounded to the penny; "+
+		"0 months claimed = £0.00 (before_claims_start: claims in 2023/24 start 2023-07-01)", r.Staff[0].Explain())
 }
