@@ -105,3 +105,39 @@ func TestExplainNamesTheMaximaOfTheMonthsEmployed(t *testing.T) {
 		"claim = min(cost, maximum) × WTE × 100% per month, pro rata by days, rounded to the penny; "+
 		"0 months claimed = £0.00 (before_claims_start: claims in 2023/24 start 2023-07-01)", r.Staff[0].Explain())
 }
+
+// The reasons follow the claim in brackets, joined by "; ", and there are no
+// brackets when there is no reason. Under the test rules:
+//   - a physiotherapist from 1 July 2023 (when claims start) costing £70,000
+//     claims every month employed: July to September £62,340 ÷ 12 =
+//     £5,195.00, October to March £65,838 ÷ 12 = £5,486.50; 3 × £5,195.00 +
+//     6 × £5,486.50 = £15,585.00 + £32,919.00 = £48,504.00, no reason;
+//   - a GP (claimable from 1 October 2023) from 1 April 2023 costing
+//     £120,000 claims October to March at £92,462 ÷ 12 = £7,705.1666… →
+//     £7,705.17, 6 × £7,705.17 = £46,231.02; April to June are before claims
+//     start and July to September before the GP is claimable: two reasons
+//     (its maximum, given no date, is in force from 1 October, when the
+//     role becomes claimable: des/rulefile).
+//
+// Lived mutants calculate.go:913:20 ×2 (len(e.reasons) > 0 → >= 0, <= 0) and
+// 916:9 (i > 0 → i <= 0) at 14aa45b.
+func TestExplainJoinsTheReasons(t *testing.T) {
+	r, err := plan(t).Calculate(pcn(40000, 50000), []arrs.Staff{
+		staff("J", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 70000),
+		staff("H", "general_practitioner", "1", d(2023, 4, 1), des.Date{}, 120000),
+	})
+	require.NoError(t, err)
+	j, h := find(t, r, "J"), find(t, r, "H")
+	requireMoney(t, "48504.00", j.Claim.Decimal())
+	requireMoney(t, "46231.02", h.Claim.Decimal())
+	require.Equal(t, "J (first_contact_physiotherapist, 1 WTE, from 2023-07-01): cost £70,000.00 a year per WTE; "+
+		"maximum £62,340.00 a year national from 2023-04-01 [test <https://example.org/fcp1> confirmed], "+
+		"£65,838.00 a year national from 2023-10-01 [test <https://example.org/fcp2> confirmed]; "+
+		"claim = min(cost, maximum) × WTE × 100% per month, pro rata by days, rounded to the penny; "+
+		"9 months claimed = £48,504.00", j.Explain())
+	require.Equal(t, "H (general_practitioner, 1 WTE, from 2023-04-01): cost £120,000.00 a year per WTE; "+
+		"maximum £92,462.00 a year national from 2023-10-01 [test <https://example.org/gpmax> confirmed]; "+
+		"claim = min(cost, maximum) × WTE × 100% per month, pro rata by days, rounded to the penny; "+
+		"6 months claimed = £46,231.02 (before_claims_start: claims in 2023/24 start 2023-07-01; "+
+		"before_eligible: general_practitioner is claimable from 2023-10-01)", h.Explain())
+}
