@@ -1,0 +1,105 @@
+package arrs_test
+
+import (
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/pcnfin/pcnfin/rates"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// vastMaximum is 595,056,260,442,243,601 pennies: × 31 days it is
+// 18,446,744,073,709,551,631 = 2^64 + 15, which wraps to 15 in 64 bits.
+const vastMaximum = "5950562604422436.01"
+
+// A maximum no cost reaches never binds, however large: the claim is the
+// cost. The test rules' physiotherapist maximum from April given as
+// £5,950,562,604,422,436.01 (£65,838 from October as before); one person at
+// 1 WTE from 1 July 2023 costing £50,000 claims £50,000 ÷ 12 = £4,166.666…
+// → £4,166.67 every month from July to March, 9 × £4,166.67 = £37,500.03,
+// on the explained path and the totals path alike. (Before the fix the fast
+// path formed maximum × WTE × days in 64 bits, which wrapped to 15 pennies
+// in July and August, the months of 31 days, and claimed £0.00 in each:
+// £29,166.69 in the year.)
+func TestAVastMaximumDoesNotWrap(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "first_contact_physiotherapist" {
+			c.ARRS.Roles[i].Maxima[0].National = decimal.RequireFromString(vastMaximum)
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+	require.NoError(t, err)
+	roster := []arrs.Staff{staff("F", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 50000)}
+	r, err := p.Calculate(fullPCN("P", 40000, 50000, 50000), roster)
+	require.NoError(t, err)
+	for m := 3; m < 12; m++ {
+		requireMoney(t, "4166.67", r.Staff[0].Months[m].Decimal(), "month ", m)
+	}
+	requireMoney(t, "37500.03", r.Staff[0].Claim.Decimal())
+	tot, err := p.CalculateTotals([]arrs.PCNInput{{PCN: fullPCN("P", 40000, 50000, 50000), Roster: roster}})
+	require.NoError(t, err)
+	require.Equal(t, int64(3750003), tot[0].Claimed())
+}
+
+// A vast maximum stated as a claim, not sourced, does not bind: the test
+// rules' clinical pharmacist (70%, £37,810 as a claim) given a maximum of
+// £184,467,440,737,095.60 (× 10,000 basis points it is 2^64 + 8,384 pennies,
+// which wraps in 64 bits) marked "derived". One pharmacist at 1 WTE from
+// 1 July 2023 costing £50,000 claims £50,000 × 70% ÷ 12 = £2,916.666… →
+// £2,916.67 a month, 9 × £2,916.67 = £26,250.03, none of it resting on the
+// derived maximum (before the fix the wrapped product made it bind, and all
+// £26,250.03 was said to rest on it).
+func TestAVastClaimMaximumDoesNotBind(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "clinical_pharmacist" {
+			mx := &c.ARRS.Roles[i].Maxima[0]
+			mx.National = decimal.RequireFromString("184467440737095.60")
+			mx.Source.Confidence = des.Derived
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+	require.NoError(t, err)
+	r, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{staff("C", "clinical_pharmacist", "1", d(2023, 7, 1), des.Date{}, 50000)})
+	require.NoError(t, err)
+	requireMoney(t, "26250.03", r.Staff[0].Claim.Decimal())
+	requireMoney(t, "0", r.Staff[0].ClaimOnDerived.Decimal())
+}
+
+// The same for a person costed on actual pay: a 0.5 WTE pharmacy technician
+// on a £30,000 salary in 2025/26 costs £1,554.70 a month (actualpay_test.go:
+// pay £1,250.00, NI £124.95, pension £179.75); with every maximum of the
+// role given as vastMaximum the claim is the cost, 12 × £1,554.70 =
+// £18,656.40 (before the fix 0.5 × the maximum × 31 days wrapped in 64 bits
+// and the months of 31 days claimed almost nothing).
+func TestAVastMaximumDoesNotWrapOnActualPay(t *testing.T) {
+	rs, err := rates.YearNamed("2025/26")
+	require.NoError(t, err)
+	oc, err := rates.OnCosts()
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "pharmacy_technician" {
+			for k := range c.ARRS.Roles[i].Maxima {
+				mx := &c.ARRS.Roles[i].Maxima[k]
+				mx.National, mx.OuterLondon, mx.InnerLondon = decimal.RequireFromString(vastMaximum), decimal.Zero, decimal.Zero
+			}
+		}
+	}
+	r, err := arrs.Calculate(des.NewRuleSet(c), fullPCN("P", 30000, 30000, 30000), []arrs.Staff{{Name: "Tech",
+		Role: "pharmacy_technician", WTE: wte("0.5"), Start: d(2025, 4, 1), Salary: decimal.NewFromInt(30000)}},
+		arrs.Options{SalaryCost: arrs.OnCostRules(oc)})
+	require.NoError(t, err)
+	for m := 0; m < 12; m++ {
+		requireMoney(t, "1554.70", r.Staff[0].Months[m].Decimal(), "month ", m)
+	}
+	requireMoney(t, "18656.40", r.Staff[0].Claim.Decimal())
+}
