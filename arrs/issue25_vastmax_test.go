@@ -103,3 +103,35 @@ func TestAVastMaximumDoesNotWrapOnActualPay(t *testing.T) {
 	}
 	requireMoney(t, "18656.40", r.Staff[0].Claim.Decimal())
 }
+
+// A person on actual pay cut by a cap in WTE to a WTE of the same
+// denominator claims the share of her cost that fits (the fast path takes
+// only a person claimed at her own WTE). As in
+// TestSalaryCostOnActualPayCutByWTECap (2021/22 MHPs capped at 1 WTE,
+// reimbursed 50%), a first MHP of 0.75 WTE from April leaves 0.25 WTE for a
+// second of 0.75 WTE on £40,000 from May: pay £40,000 × 0.75 ÷ 12 =
+// £2,500.00; NI 13.8% × (£2,500.00 − £737.00) = £243.294 → £243.29; pension
+// 14.38% × £2,500.00 = £359.50; £3,102.79 a month. 0.25 of her 0.75 WTE
+// fits: £3,102.79 ÷ 3 = £1,034.263… (under the maximum × 0.25 ÷ 12), × 50%
+// = £517.131… → £517.13 a month.
+// Lived mutant calculate.go:1042:10 at 14aa45b (cNum == pNum → !=: 1/4 of
+// 3/4 went the fast path as if she were claimed at her own 0.75 WTE).
+func TestSalaryCostCutByWTECapToTheSameDenominator(t *testing.T) {
+	rs, err := rates.YearNamed("2021/22")
+	require.NoError(t, err)
+	oc, err := rates.OnCosts()
+	require.NoError(t, err)
+	r, err := arrs.Calculate(rs, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{
+		{Name: "A", Role: "mental_health_practitioner", WTE: wte("0.75"), Start: d(2021, 4, 1),
+			AnnualCost: decimal.NewFromInt(50000)},
+		{Name: "B", Role: "mental_health_practitioner", WTE: wte("0.75"), Start: d(2021, 5, 1),
+			Salary: decimal.NewFromInt(40000)},
+	}, arrs.Options{SalaryCost: arrs.OnCostRules(oc)})
+	require.NoError(t, err)
+	b := find(t, r, "B")
+	requireMoney(t, "3102.79", b.CostMonths[1].Decimal())
+	require.True(t, b.Maximum.Decimal().Mul(decimal.RequireFromString("0.25")).Div(decimal.NewFromInt(12)).
+		GreaterThan(decimal.RequireFromString("1034.27")), "maximum %s", b.Maximum)
+	requireMoney(t, "517.13", b.Months[1].Decimal())
+	requireMoney(t, "517.13", b.Months[11].Decimal())
+}
