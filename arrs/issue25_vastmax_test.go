@@ -135,3 +135,47 @@ func TestSalaryCostCutByWTECapToTheSameDenominator(t *testing.T) {
 	requireMoney(t, "517.13", b.Months[1].Decimal())
 	requireMoney(t, "517.13", b.Months[11].Decimal())
 }
+
+// The fast path's bounds on the WTE's numerator and denominator, each on its
+// own (lived mutants calculate.go:1009:9 and 1009:27 at 14aa45b, < → >=:
+// past either bound the fast path's products wrap in 64 bits). Under the
+// test rules' physiotherapist, from 1 July 2023, costing £50,000, with WTEs
+// in hours of a full week (WTEHours, two places each):
+//   - 1,677,721.49 hours of a 167,772.15-hour week = 167,772,149/16,777,215
+//     WTE = 9.99999994039… (numerator above 2^24, denominator below), with
+//     the April maximum given as £35,468,119.36 (3,546,811,936 pennies: × the
+//     numerator × 31 days it is 2^64 + 4,939,132,768). The maximum does not
+//     bind: £50,000 × 9.99999994039… ÷ 12 = £41,666.6664… → £41,666.67 each
+//     month (from October £65,838 × 9.99999994… ÷ 12 = £54,864.9996… is
+//     above it too), 9 × £41,666.67 = £375,000.03;
+//   - 167,772.13 hours of a 100,000,000,000-hour week = 16,777,213/10^13 WTE
+//     (numerator below 2^24, denominator above): £50,000 × 0.0000016777213
+//     ÷ 12 = £0.0069905… → £0.01 each month, 9 × £0.01 = £0.09.
+func TestFastPathBoundsOnTheWTE(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "first_contact_physiotherapist" {
+			c.ARRS.Roles[i].Maxima[0].National = decimal.RequireFromString("35468119.36")
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+	require.NoError(t, err)
+	for _, k := range []struct{ hours, week, wte, month, year string }{
+		{"1677721.49", "167772.15", "167772149/16777215", "41666.67", "375000.03"},
+		{"167772.13", "100000000000", "16777213/10000000000000", "0.01", "0.09"},
+	} {
+		w, err := arrs.WTEHours(decimal.RequireFromString(k.hours), decimal.RequireFromString(k.week))
+		require.NoError(t, err)
+		require.Equal(t, k.wte, w.String())
+		s := staff("F", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 50000)
+		s.WTE = w
+		r, err := p.Calculate(pcn(40000, 50000), []arrs.Staff{s})
+		require.NoError(t, err)
+		for m := 3; m < 12; m++ {
+			requireMoney(t, k.month, r.Staff[0].Months[m].Decimal(), k.wte, " WTE, month ", m)
+		}
+		requireMoney(t, k.year, r.Staff[0].Claim.Decimal(), k.wte, " WTE")
+	}
+}
