@@ -664,7 +664,7 @@ func claimMonth(pp *person, m int, days, dim, num, wden uint64) {
 		// claim, the reimbursed share of it) is above it.
 		binds = pp.costP[m] > maxP
 		if rp.claimCap[m] {
-			binds = uint64(pp.costP[m])*pp.bp > uint64(maxP)*10000
+			binds = mul64(uint64(maxP), 10000).less(mul64(uint64(pp.costP[m]), pp.bp)) // in 128 bits: a vast maximum × 10,000 passes 2^64
 		}
 	}
 	pp.derived[m] = binds && rp.unsourced[m][pp.zone]
@@ -1003,7 +1003,13 @@ func toPennies(d decimal.Decimal) int64 {
 // WTE fraction from a roster line (at most four places, or hours or
 // sessions with two) has a small numerator and denominator; only a WTE cut
 // by a cap in WTE can exceed them, and then the exact big-integer path runs.
-const smallWTE = 1 << 24
+// A maximum of smallMax pennies (about £343 million) or more, which only a
+// rule set of one's own can give, takes that path too: below it max × WTE
+// numerator × days < 2^35 × 2^24 × 2^5 = 2^64.
+const (
+	smallWTE = 1 << 24
+	smallMax = 1 << 35
+)
 
 // claimPennies is one month's claim in pennies, exactly:
 //
@@ -1013,8 +1019,8 @@ const smallWTE = 1 << 24
 // cost × pct and that cap). costP and maxP are pennies a year; reimburseBP is the
 // reimbursement in basis points (10,000 = 100%).
 func claimPennies(costP, maxP, num, den, days, dim, reimburseBP uint64, claimCap bool) int64 {
-	if num < smallWTE && den < smallWTE {
-		// costP ≤ 10^8, num < 2^24, days ≤ 31: the products fit in 64 bits.
+	if num < smallWTE && den < smallWTE && maxP < smallMax {
+		// costP ≤ 10^8, maxP < 2^35, num < 2^24, days ≤ 31: the products fit in 64 bits.
 		D := 12 * den * dim
 		costN := costP * num * days // over D
 		maxN := maxP * num * days   // over D
@@ -1046,7 +1052,8 @@ func claimPennies(costP, maxP, num, den, days, dim, reimburseBP uint64, claimCap
 // WTE. For a maximum stated as a claim cap: min(costM × share × pct, that
 // cap's share).
 func claimActualPennies(costM, maxP int64, pNum, pDen, cNum, cDen, days, dim, reimburseBP uint64, claimCap bool) int64 {
-	if cNum == pNum && cDen == pDen && pNum < smallWTE && pDen < smallWTE && costM >= 0 && costM < 1<<32 {
+	if cNum == pNum && cDen == pDen && pNum < smallWTE && pDen < smallWTE && costM >= 0 && costM < 1<<32 &&
+		maxP < smallMax {
 		D := 12 * pDen * dim
 		costN := uint64(costM) * D         // over D
 		maxN := uint64(maxP) * pNum * days // over D
