@@ -1052,7 +1052,7 @@ func claimPennies(costP, maxP, num, den, days, dim, reimburseBP uint64, claimCap
 // WTE. For a maximum stated as a claim cap: min(costM × share × pct, that
 // cap's share).
 func claimActualPennies(costM, maxP int64, pNum, pDen, cNum, cDen, days, dim, reimburseBP uint64, claimCap bool) int64 {
-	if cNum == pNum && cDen == pDen && pNum < smallWTE && pDen < smallWTE && costM >= 0 && costM < 1<<32 &&
+	if cNum == pNum && cDen == pDen && pNum < smallWTE && pDen < smallWTE && costM >= 0 && costM < 1<<31 &&
 		maxP < smallMax {
 		D := 12 * pDen * dim
 		costN := uint64(costM) * D         // over D

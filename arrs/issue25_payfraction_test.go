@@ -42,3 +42,21 @@ func TestPayFractionGuards(t *testing.T) {
 		t.Errorf("payExact(2^62p × 48 ÷ 12) = false, want true (2^64 pennies exactly)")
 	}
 }
+
+// The fast form of a salaried month's claim multiplies the month's cost by
+// 12 × the WTE's denominator × the days in the month in 64 bits, so it may
+// take only costs for which that cannot wrap: with a denominator just under
+// 2^24 and 31 days, 12 × (2^24 − 1) × 31 = 6,241,124,004, and a cost of
+// 2^32 − 1 pennies times that is about 2.68 × 10^19, over 2^64 (1.84 × 10^19).
+// A month costing £42,949,672.95 at the full WTE 16,777,215/16,777,215 (= 1)
+// under a maximum of 2^35 − 1 pennies a year (£343,597,383.67; a month of
+// 31 days: ÷ 12 = 2,863,311,530.58 → £28,633,115.31) claims that month's
+// maximum at 100%; with the product wrapped it claimed £13,392,907.00.
+func TestActualClaimOfAVastMonthlyCostDoesNotWrap(t *testing.T) {
+	const den = 1<<24 - 1
+	costM := int64(1<<32 - 1)
+	got := claimActualPennies(costM, 1<<35-1, den, den, den, den, 31, 31, 10000, false)
+	if got != 2_863_311_531 {
+		t.Fatalf("claim of a £42,949,672.95 month at 1 WTE, 100%%: got %d pennies, want 2,863,311,531", got)
+	}
+}
