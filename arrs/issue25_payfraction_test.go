@@ -60,3 +60,23 @@ func TestActualClaimOfAVastMonthlyCostDoesNotWrap(t *testing.T) {
 		t.Fatalf("claim of a £42,949,672.95 month at 1 WTE, 100%%: got %d pennies, want 2,863,311,531", got)
 	}
 }
+
+// A WTE whose numerator or denominator is 2^24 or more is worked out on the
+// exact path, where the fast form's products would wrap 64 bits (31-day
+// months at 100%):
+//   - 2^25/2^23 (4 WTE), a month costing £1,000.00, a maximum of
+//     £177,340,585.13 a year (4 WTE: × 4 ÷ 12 a month, far above the cost):
+//     claims the £1,000.00; maximum × 2^25 × 31 is 2^64 + 503,316,480, which
+//     wrapped would claim £0.00;
+//   - 2^23/2^25 (0.25 WTE), a month costing £14,778,382.10, a maximum of
+//     2^34 pennies a year: claims the maximum, 2^34 × 0.25 ÷ 12 =
+//     357,913,941.33 → £3,579,139.41; cost × 12 × 2^25 × 31 is
+//     2^64 + 7,784,628,224, which wrapped would claim £0.01.
+func TestActualClaimOfAWTEWithAVastNumeratorOrDenominator(t *testing.T) {
+	if got := claimActualPennies(100_000, 17_734_058_513, 1<<25, 1<<23, 1<<25, 1<<23, 31, 31, 10000, false); got != 100_000 {
+		t.Errorf("4 WTE as 2^25/2^23: got %d pennies, want 100,000", got)
+	}
+	if got := claimActualPennies(1_477_838_210, 1<<34, 1<<23, 1<<25, 1<<23, 1<<25, 31, 31, 10000, false); got != 357_913_941 {
+		t.Errorf("0.25 WTE as 2^23/2^25: got %d pennies, want 357,913,941", got)
+	}
+}
