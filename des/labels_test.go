@@ -96,3 +96,56 @@ paid_to = "practice"
 	require.Empty(t, npp.Parts)
 	require.Equal(t, "network_participation: paid to each practice on its own figures: ", npp.Explain())
 }
+
+// A value no source gives (here derived: a revised total split between the
+// parts in proportion) says so in the arithmetic; a sourced one says
+// nothing (lived mutant at entitle.go:1000, issue 25). The total of £1.00
+// + £2.00 = £3.00 per patient is revised to £4.50 from October: £1.00 ×
+// 4.50 ÷ 3.00 = £1.50 and £2.00 × 4.50 ÷ 3.00 = £3.00. For 1,200
+// registered and 1,500 weighted patients: 1,200 × (£1.00 × 6/12 + £1.50 ×
+// 6/12) = £600.00 + £900.00 = £1,500.00; 1,500 × (£2.00 × 6/12 + £3.00 ×
+// 6/12) = £1,500.00 + £2,250.00 = £3,750.00; £5,250.00 in all.
+func TestExplainDerivedValueSaysNoSourceGivesIt(t *testing.T) {
+	rs, err := rulefile.Read("derived.toml", []byte(`
+year = "2022/23"
+
+[[payment]]
+id = "core"
+name = "Core"
+  [[payment.part]]
+  label = "a"
+  basis = "registered"
+    [[payment.part.value]]
+    rate = "1.00"
+    announced = 2022-03-01
+    source = "test"
+    url = "https://example.org/a"
+    confidence = "confirmed"
+  [[payment.part]]
+  label = "b"
+  basis = "weighted"
+    [[payment.part.value]]
+    rate = "2.00"
+    announced = 2022-03-01
+    source = "test"
+    url = "https://example.org/b"
+    confidence = "confirmed"
+  [[payment.total]]
+  rate = "4.50"
+  from = 2022-10-01
+  announced = 2022-09-01
+  source = "test total"
+  url = "https://example.org/total"
+  confidence = "confirmed"
+`))
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "D", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(1200), Weighted: des.WholeNumber(1500)}}}
+	e, err := des.Entitle(rs, pcn, des.Options{})
+	require.NoError(t, err)
+	core, _ := e.Payment("core")
+	require.Equal(t, "a: 1,200 registered × (£1.00 a year × 6/12 (2022-04-01 to 2022-09-30) + "+
+		"£1.50 a year × 6/12 (2022-10-01 to 2023-03-31) [derived: no source gives it]) = £1,500.00 + "+
+		"b: 1,500 weighted × (£2.00 a year × 6/12 (2022-04-01 to 2022-09-30) + "+
+		"£3.00 a year × 6/12 (2022-10-01 to 2023-03-31) [derived: no source gives it]) = £3,750.00 = £5,250.00",
+		core.Arithmetic())
+}
