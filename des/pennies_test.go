@@ -88,6 +88,18 @@ kind = "arrs_sum"
     source = "test"
     url = "https://example.org/arrs"
     confidence = "confirmed"
+
+[[payment]]
+id = "per_practice"
+name = "Registered, to each practice"
+paid_to = "practice"
+  [[payment.part]]
+  basis = "registered"
+    [[payment.part.value]]
+    rate = "1.20"
+    source = "test"
+    url = "https://example.org/per_practice"
+    confidence = "confirmed"
 `
 
 // testPCN: registered 20,000 + 25,000 = 45,000; weighted 20,000.5 +
@@ -102,27 +114,37 @@ kind = "arrs_sum"
 //     £200.00 a month, £2,400.00;
 //   - adjusted: 45,000 × £2.123456 ÷ 12 = £7,962.96 a month exactly,
 //     £95,555.52;
-//   - arrs (a sum, not a payment): 50,000 × £16.696 = £834,800.00.
+//   - arrs (a sum, not a payment): 50,000 × £16.696 = £834,800.00;
+//   - per_practice, each practice on its own registered list: 20,000 ×
+//     £1.20 = £24,000.00 (£2,000.00 a month) and 25,000 × £1.20 =
+//     £30,000.00 (£2,500.00 a month), £54,000.00 in all.
 //
 // The total leaves the ARRS sum out: £67,500.00 + £88,050.00 + £600.00 +
-// £2,400.00 + £95,555.52 = £254,105.52.
+// £2,400.00 + £95,555.52 + £54,000.00 = £308,105.52. The practices in the
+// other order (the larger first) give the same.
 func TestPenniesEachBasisByHand(t *testing.T) {
 	rs, err := rulefile.Read("pennies.toml", []byte(pennyRules))
 	require.NoError(t, err)
 	e, err := des.NewEntitler(rs, des.Options{})
 	require.NoError(t, err)
 	pcn := testPCN()
-	out := make([]int64, 6)
+	out := make([]int64, 7)
 	total, ok := e.Pennies(&pcn, out)
 	require.True(t, ok, "every figure and rate is within the fast path (a rate of six places included)")
-	require.Equal(t, []int64{6_750_000, 8_805_000, 60_000, 240_000, 9_555_552, 83_480_000}, out)
-	require.Equal(t, int64(25_410_552), total)
+	require.Equal(t, []int64{6_750_000, 8_805_000, 60_000, 240_000, 9_555_552, 83_480_000, 5_400_000}, out)
+	require.Equal(t, int64(30_810_552), total)
+	swapped := testPCN()
+	swapped.Practices[0], swapped.Practices[1] = swapped.Practices[1], swapped.Practices[0]
+	total, ok = e.Pennies(&swapped, out)
+	require.True(t, ok, "the larger practice first")
+	require.Equal(t, []int64{6_750_000, 8_805_000, 60_000, 240_000, 9_555_552, 83_480_000, 5_400_000}, out)
+	require.Equal(t, int64(30_810_552), total)
 
 	// Entitle gives the same, with each practice's months on its part and
 	// the PCN's months on the payment alone.
 	en, err := e.Entitle(pcn)
 	require.NoError(t, err)
-	requireMoney(t, "254105.52", en.Total)
+	requireMoney(t, "308105.52", en.Total)
 	npp, _ := en.Payment("npp")
 	require.Len(t, npp.Parts, 2)
 	require.Len(t, npp.Parts[0].Months, 12)
@@ -154,7 +176,7 @@ func TestPenniesFigureOfExponentSix(t *testing.T) {
 	require.NoError(t, err)
 	pcn := des.PCN{Name: "M", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(1),
 		Weighted: des.NumberOf(decimal.New(1, 6)), Adjusted: des.WholeNumber(0), CareHomeBeds: des.WholeNumber(0)}}}
-	out := make([]int64, 6)
+	out := make([]int64, 7)
 	_, ok := e.Pennies(&pcn, out)
 	require.True(t, ok)
 	require.Equal(t, int64(176_100_000), out[1])
@@ -170,11 +192,11 @@ func TestPenniesLeavesToEntitle(t *testing.T) {
 	require.NoError(t, err)
 	e, err := des.NewEntitler(rs, des.Options{})
 	require.NoError(t, err)
-	out := make([]int64, 6)
+	out := make([]int64, 7)
 	_, ok := e.Pennies(nil, out)
 	require.False(t, ok, "no PCN")
 	pcn := testPCN()
-	_, ok = e.Pennies(&pcn, out[:5])
+	_, ok = e.Pennies(&pcn, out[:6])
 	require.False(t, ok, "out shorter than the payments")
 	for name, change := range map[string]func(*des.PCN){
 		"no practices":        func(p *des.PCN) { p.Practices = nil },
@@ -191,5 +213,55 @@ func TestPenniesLeavesToEntitle(t *testing.T) {
 		require.False(t, ok, name)
 		_, err := e.Entitle(p)
 		require.Error(t, err, name)
+	}
+}
+
+// A figure of exactly 100,000,000 (the population of England, the most
+// Validate accepts) stays on the fast path; a millionth more is refused
+// by both (lived mutant at entitle.go:412 once Pennies was covered, issue
+// 25). 100,000,000 weighted × £1.761 ÷ 12 = £14,675,000.00 a month,
+// £176,100,000.00 a year.
+func TestPenniesPopulationOfEngland(t *testing.T) {
+	rs, err := rulefile.Read("pennies.toml", []byte(pennyRules))
+	require.NoError(t, err)
+	e, err := des.NewEntitler(rs, des.Options{})
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "E", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(1),
+		Weighted: des.WholeNumber(100_000_000), Adjusted: des.WholeNumber(0), CareHomeBeds: des.WholeNumber(0)}}}
+	out := make([]int64, 7)
+	_, ok := e.Pennies(&pcn, out)
+	require.True(t, ok)
+	require.Equal(t, int64(17_610_000_000), out[1])
+	pcn.Practices[0].Weighted = des.MustParseNumber("100000000.000001")
+	_, ok = e.Pennies(&pcn, out)
+	require.False(t, ok)
+	_, err = e.Entitle(pcn)
+	require.ErrorIs(t, err, des.ErrInvalid)
+}
+
+// A size step is "above" its size on both paths: a step above 0 (which a
+// rule set built in code may hold; the rule file wants a positive size)
+// does not apply to a PCN of no registered patients, and a step above -1
+// does. The fixed £1,200 a year with a factor of 3: £1,200.00 or
+// £3,600.00 (lived mutant at entitle.go:367 once Pennies was covered,
+// issue 25).
+func TestPenniesStepAboveZero(t *testing.T) {
+	rs, err := rulefile.Read("pennies.toml", []byte(pennyRules))
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "Z", Practices: []des.Practice{{Name: "P", Registered: des.WholeNumber(0),
+		Weighted: des.WholeNumber(0), Adjusted: des.WholeNumber(0), CareHomeBeds: des.WholeNumber(0)}}}
+	for above, want := range map[int64]int64{0: 120_000, -1: 360_000} {
+		c := rs.Contents()
+		c.Payments[3].Parts[0].Scale = []des.Step{{Above: above, Factor: decimal.NewFromInt(3)}}
+		e, err := des.NewEntitler(des.NewRuleSet(c), des.Options{})
+		require.NoError(t, err)
+		out := make([]int64, 7)
+		_, ok := e.Pennies(&pcn, out)
+		require.True(t, ok)
+		require.Equal(t, want, out[3], "above %d", above)
+		en, err := e.Entitle(pcn)
+		require.NoError(t, err)
+		fixed, _ := en.Payment("fixed")
+		require.Equal(t, want, fixed.Total.Pennies(), "above %d, explained", above)
 	}
 }
