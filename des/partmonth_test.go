@@ -73,3 +73,36 @@ func TestPartMonthWorkingAndMonthsUsed(t *testing.T) {
 		"2022-10: 1,000 × (£8.00 × 15 days + £9.00 × 16 days) ÷ (31 × 12) = £709.677419… → £709.68 = £8,459.70",
 		ea.Arithmetic())
 }
+
+// An annual part for April to December only, whose monthly rounding shows:
+// 1,000 × £8.00 ÷ 12 = £666.666666… → £666.67 for nine months = £6,000.03,
+// against 1,000 × £8.00 × 9/12 = £6,000.00 rounded once. The months after
+// the part pay nothing and are not written out (a month the part does not
+// reach has no divisor).
+func TestPartYearWorkingSkipsMonthsAfterThePart(t *testing.T) {
+	rs, err := rulefile.Read("py.toml", []byte(`
+year = "2022/23"
+
+[[payment]]
+id = "py"
+name = "Part year"
+  [[payment.part]]
+  basis = "adjusted"
+  from = 2022-04-01
+  to = 2022-12-31
+    [[payment.part.value]]
+    rate = "8.00"
+    source = "test"
+    url = "https://example.org/py"
+    confidence = "confirmed"
+`))
+	require.NoError(t, err)
+	pcn := des.PCN{Name: "PY", Practices: []des.Practice{{Name: "P", Adjusted: des.WholeNumber(1000)}}}
+	e, err := des.Entitle(rs, pcn, des.Options{})
+	require.NoError(t, err)
+	py, _ := e.Payment("py")
+	requireMoney(t, "6000.03", py.Total)
+	requireMoney(t, "0", py.Months[9], "January")
+	require.Equal(t, "1,000 adjusted × £8.00 a year × 9/12 = £6,000.00, paid monthly (each month rounded half-up "+
+		"to the penny): 9 × (1,000 × £8.00 ÷ 12 = £666.666667… → £666.67) = £6,000.03", py.Arithmetic())
+}
