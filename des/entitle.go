@@ -445,22 +445,6 @@ func penniesToMonths(ps []int64) []Money {
 	return out
 }
 
-// maxPennies bounds a month's payment so that sums stay exact in int64; the
-// loader's limits on rates and populations keep every real payment far
-// below it.
-var maxPennies = decimal.New(1_000_000_000_000_000, -2)
-
-// toPennies returns a decimal already rounded to two places as pennies.
-func toPennies(d decimal.Decimal) (int64, error) {
-	if d.Exponent() == -2 && d.NumDigits() <= 17 {
-		return d.CoefficientInt64(), nil // the usual case, without allocating
-	}
-	if d.Abs().GreaterThan(maxPennies) {
-		return 0, fmt.Errorf("%w: monthly amount %s is out of range", ErrInvalid, d)
-	}
-	return d.Shift(2).IntPart(), nil
-}
-
 // The one rule of a part's months, written once: month m pays
 // round_half_up(basis × k[m] ÷ q[m]) pennies, and an ARRS sum is the exact
 // year Σ basis × k[m] ÷ q[m], rounded once. work does it in 128-bit
