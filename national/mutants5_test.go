@@ -3,7 +3,9 @@ package national_test
 import (
 	"testing"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
 	"github.com/pcnfin/pcnfin/national"
 	"github.com/stretchr/testify/require"
 )
@@ -53,4 +55,53 @@ func TestRunRanksTheTopWhenALaterPCNOutranksAFullList(t *testing.T) {
 		}
 		require.Equal(t, tc.want, got, "Top %d", tc.top)
 	}
+}
+
+// TotalsExact is true when the plan's Totals hold every payment and each
+// ARRS sum in a pot of its own, as in tinyRuleSet (core funding, one ARRS
+// sum in pot main): RollUp then adds the fast path's Totals. Two ARRS sums
+// in one pot cannot be told apart in Totals (one sum a pot), so TotalsExact
+// is false and RollUp adds each PCN's explained payments instead, each sum
+// its own figure.
+//
+// A1, 10,000 registered, 12,000 weighted: core 1.50 × 10,000 = £15,000.00;
+// ARRS 16.696 × 12,000 = £200,352.00; a second ARRS sum in pot main of
+// 2.00 a registered patient, 2.00 × 10,000 = £20,000.00; ARRS sums
+// £220,352.00 in all.
+func TestRollUpStreamTotalsExactOnlyForOneSumAPot(t *testing.T) {
+	plan, err := arrs.Compile(tinyRuleSet(t), arrs.Options{})
+	require.NoError(t, err)
+	require.True(t, national.NewRollUpStream(plan).TotalsExact(), "core funding and one ARRS sum in pot main")
+
+	rs, err := rulefile.Read("two.toml", []byte(tinyRules+`
+[[payment]]
+id = "arrs_extra"
+name = "A second ARRS sum"
+kind = "arrs_sum"
+pot = "main"
+  [[payment.part]]
+  basis = "registered"
+    [[payment.part.value]]
+    rate = "2.00"
+    source = "test"
+    url = "https://example.org/extra"
+    confidence = "single"
+`))
+	require.NoError(t, err)
+	plan, err = arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	require.False(t, national.NewRollUpStream(plan).TotalsExact(), "two ARRS sums in pot main")
+
+	list := "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n" +
+		"A1,Alpha,NHS Zed ICB,10000,12000,10000,0\n"
+	rep := national.Rollups{}
+	require.NoError(t, national.RollUp(&rep, []*des.RuleSet{rs}, listOpt("list.csv", list), &callSink{}))
+	y := rep.Years[0]
+	want := map[string]string{"core_pcn_funding": "15000.00", "arrs": "200352.00", "arrs_extra": "20000.00"}
+	require.Len(t, y.ByPayment, len(want))
+	for _, p := range y.ByPayment {
+		requireMoney(t, want[p.ID], p.Amount, p.ID)
+	}
+	requireMoney(t, "15000.00", y.England.Entitlements)
+	requireMoney(t, "220352.00", y.England.ARRSSum) // 200,352.00 + 20,000.00
 }
