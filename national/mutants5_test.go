@@ -1,6 +1,8 @@
 package national_test
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -104,4 +106,62 @@ pot = "main"
 	}
 	requireMoney(t, "15000.00", y.England.Entitlements)
 	requireMoney(t, "220352.00", y.England.ARRSSum) // 200,352.00 + 20,000.00
+}
+
+// bigCoreRules is a year paying core funding of £1,000,000 a registered
+// patient (the largest rate a rule set may give) and an ARRS sum of £1.00
+// a weighted patient.
+const bigCoreRules = `year = "2022/23"
+
+[[payment]]
+id = "core_pcn_funding"
+name = "Core PCN funding"
+  [[payment.part]]
+  basis = "registered"
+    [[payment.part.value]]
+    rate = "1000000"
+    source = "test"
+    url = "https://example.org/core"
+    confidence = "confirmed"
+
+[[payment]]
+id = "arrs"
+name = "ARRS sum"
+kind = "arrs_sum"
+  [[payment.part]]
+  basis = "weighted"
+    [[payment.part.value]]
+    rate = "1.00"
+    source = "test"
+    url = "https://example.org/arrs"
+    confidence = "single"
+`
+
+// A national total past int64 pennies is an error naming the total that
+// overflows: England's when each PCN is in an ICB of its own (no ICB's
+// total comes near the limit).
+//
+// Each PCN has 96,000,000 patients: core funding £1,000,000 × 96,000,000 =
+// £96,000,000,000,000 a year, £8,000,000,000,000.00 a month exactly, so
+// 9,600,000,000,000,000 pennies a PCN. The largest int64 is
+// 9,223,372,036,854,775,807: 960 PCNs make 9,216,000,000,000,000,000,
+// which fits; the 961st (S960, on line 962) would make
+// 9,225,600,000,000,000,000, which does not. Its ICB's total is its own
+// 9,600,000,000,000,000 pennies.
+func TestRollUpOverflowNamesEnglandsTotal(t *testing.T) {
+	rs, err := rulefile.Read("big.toml", []byte(bigCoreRules))
+	require.NoError(t, err)
+	var b strings.Builder
+	b.WriteString("pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n")
+	for i := range 1000 {
+		fmt.Fprintf(&b, "S%d,PCN %d,ICB%d,96000000,96000000,96000000,0\n", i, i, i)
+	}
+	for _, explain := range []bool{false, true} {
+		opt := listOpt("list.csv", b.String())
+		opt.Explain, opt.MaxRows = explain, 2000
+		err := national.RollUp(&national.Rollups{}, []*des.RuleSet{rs}, opt, &callSink{})
+		require.ErrorIs(t, err, arrs.ErrOverflow, "explain %v", explain)
+		require.Regexp(t, `^list\.csv:962: England entitlements: S960 \(PCN 960\): England entitlements with this PCN added is more than £92,233,720,368,547,758\.07`,
+			err.Error(), "explain %v", explain)
+	}
 }
