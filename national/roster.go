@@ -137,7 +137,14 @@ func ListCodes(name string, r io.Reader, opt PCNOptions) (Codes, error) {
 // naming the file, line and column. Without opt.SkipBad the first bad row
 // in file order is the error; with it, the bad rows come back in file
 // order, and the rest are kept.
+//
+// codes is ListCodes' (or, built by hand, one ordinal of 0 to len(codes)−1
+// a code; other codes are an error). The rosters keep it: change it after
+// and a code added has no roster.
 func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rosters, []error, error) {
+	if err := codes.check(); err != nil {
+		return nil, nil, err
+	}
 	sr, err := NewStaffReader(name, r, opt)
 	if err != nil {
 		return nil, nil, err
@@ -172,6 +179,25 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 		}
 	}
 	return rs, bad, nil
+}
+
+// check says whether the codes' ordinals are 0 to len(c)−1, one a code,
+// as the rosters are grouped by them.
+func (c Codes) check() error {
+	seen, held := make([]bool, len(c)), make([]string, len(c))
+	for code, k := range c {
+		if k < 0 || int(k) >= len(c) {
+			return fmt.Errorf("%w: national.ReadRosters: PCN code %q has ordinal %d; the codes' ordinals are 0 to %d, "+
+				"one a code (as ListCodes reads them)", des.ErrInvalid, code, k, len(c)-1)
+		}
+		if seen[k] {
+			a, b := min(held[k], code), max(held[k], code)
+			return fmt.Errorf("%w: national.ReadRosters: PCN codes %q and %q both have ordinal %d; the codes' ordinals "+
+				"are 0 to %d, one a code (as ListCodes reads them)", des.ErrInvalid, a, b, k, len(c)-1)
+		}
+		seen[k], held[k] = true, code
+	}
+	return nil
 }
 
 // rosterReader puts the rows of a staff file on their PCNs' rosters.

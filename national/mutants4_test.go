@@ -1,0 +1,53 @@
+package national_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/national"
+)
+
+// ReadRosters groups people by their PCN's ordinal in codes, so codes
+// built by hand must give ordinals 0 to len(codes)−1, one a code (as
+// ListCodes reads them). Others are an error, not a panic (an ordinal past
+// the end, or below 0) nor two PCNs sharing one roster (two codes of one
+// ordinal).
+func TestReadRostersRefusesCodesWithBadOrdinals(t *testing.T) {
+	head := "role,pcn_code,name,wte,hours,sessions,start,end,annual_cost,salary,london,band,written_agreement\n"
+	staff := head + "clinical_pharmacist,G00002,Ann,1,,,2023-04-01,,50000.00,,,,\n"
+	read := func(codes national.Codes) (r *national.Rosters, err error) {
+		defer func() {
+			if p := recover(); p != nil {
+				t.Errorf("codes %v: panic %v", codes, p)
+			}
+		}()
+		r, _, err = national.ReadRosters("staff.csv", strings.NewReader(staff), codes, national.StaffOptions{})
+		return r, err
+	}
+	for _, tc := range []struct {
+		codes national.Codes
+		says  string
+	}{
+		{national.Codes{"G00001": 0, "G00002": 5}, `"G00002" has ordinal 5; the codes' ordinals are 0 to 1`},
+		{national.Codes{"G00001": 0, "G00002": 2}, `"G00002" has ordinal 2; the codes' ordinals are 0 to 1`}, // 2 = len
+		{national.Codes{"G00002": -1}, `"G00002" has ordinal -1; the codes' ordinals are 0 to 0`},
+		{national.Codes{"G00001": 0, "G00002": 0}, `"G00001" and "G00002" both have ordinal 0`},
+		{national.Codes{"G00001": 1, "G00002": 1}, `"G00001" and "G00002" both have ordinal 1`},
+	} {
+		r, err := read(tc.codes)
+		if r != nil || !errors.Is(err, des.ErrInvalid) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("codes %v: rosters %v, error %v; want one saying %s", tc.codes, r, err, tc.says)
+		}
+	}
+	// Ordinals in another order than the codes' are fine: Ann is on
+	// G00002's roster (ordinal 0), G00001's (ordinal 1) is empty.
+	r, err := read(national.Codes{"G00001": 1, "G00002": 0})
+	if err != nil || r == nil || r.Len() != 1 || len(r.Of("G00001")) != 0 {
+		t.Fatalf("codes in another order: %v, %v", r, err)
+	}
+	if ann := r.Of("g00002"); len(ann) != 1 || ann[0].Name != "Ann" || ann[0].AnnualCost.String() != "50000" {
+		t.Errorf("G00002's roster: %+v", ann)
+	}
+}
