@@ -51,3 +51,50 @@ func TestReadRostersRefusesCodesWithBadOrdinals(t *testing.T) {
 		t.Errorf("G00002's roster: %+v", ann)
 	}
 }
+
+// The rosters keep the codes they were read against: a code added to them
+// afterwards, with the next ordinal or one below 0, has an empty roster
+// (Of, and Run's people), not a panic.
+func TestRostersOfACodeAddedAfterReading(t *testing.T) {
+	codes := national.Codes{"A1": 0}
+	head := "role,pcn_code,name,wte,hours,sessions,start,end,annual_cost,salary,london,band,written_agreement\n"
+	ros, _, err := national.ReadRosters("staff.csv", strings.NewReader(head), codes, national.StaffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes["B2"], codes["C3"] = 1, -1
+	for _, c := range []string{"A1", "B2", "C3"} {
+		if got := ros.Of(c); got != nil {
+			t.Errorf("Of(%s) = %v, want none", c, got)
+		}
+	}
+	list := "pcn_code,pcn_name,icb,registered,weighted,adjusted,care_home_beds\n" +
+		"A1,Alpha,,100,100,100,0\nB2,Beta,,100,100,100,0\nC3,Gamma,,100,100,100,0\n"
+	people := map[string]int{}
+	sink := &peopleSink{people}
+	rep := &national.Report{}
+	func() {
+		defer func() {
+			if p := recover(); p != nil {
+				t.Fatalf("Run: panic %v", p)
+			}
+		}()
+		err = national.Run(rep, []*des.RuleSet{tinyRuleSet(t)}, ros, listOpt("list.csv", list), sink)
+	}()
+	if err != nil || len(people) != 3 || people["A1"]+people["B2"]+people["C3"] != 0 ||
+		rep.Years[0].England.PCNs != 3 || rep.Years[0].England.People != 0 {
+		t.Errorf("Run: %v, people %v", err, people)
+	}
+}
+
+// peopleSink records each PCN's people by code.
+type peopleSink struct{ people map[string]int }
+
+func (s *peopleSink) Begin(*national.Report, *des.RuleSet) error { return nil }
+func (s *peopleSink) End(*national.Report, *national.Year) error { return nil }
+func (s *peopleSink) PCNs(_ *national.Report, _ des.Year, ps []national.PCN) error {
+	for _, p := range ps {
+		s.people[p.Row.Code] = p.People
+	}
+	return nil
+}

@@ -338,7 +338,7 @@ func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 		return dst
 	}
 	k, ok := r.pcn[names.CodeKey(code)]
-	if !ok || int(k)+1 >= len(r.at) {
+	if !ok || k < 0 || int(k)+1 >= len(r.at) { // a code added to the codes after ReadRosters has none
 		return dst
 	}
 	dst = slices.Grow(dst, int(r.at[k+1]-r.at[k]))
@@ -354,7 +354,7 @@ func (r *Rosters) count(code string) int {
 		return 0
 	}
 	k, ok := r.pcn[names.CodeKey(code)]
-	if !ok || int(k)+1 >= len(r.at) {
+	if !ok || k < 0 || int(k)+1 >= len(r.at) { // a code added to the codes after ReadRosters has none
 		return 0
 	}
 	return int(r.at[k+1] - r.at[k])
