@@ -98,3 +98,25 @@ func (s *peopleSink) PCNs(_ *national.Report, _ des.Year, ps []national.PCN) err
 	}
 	return nil
 }
+
+// PCNOptionsFor: a row limit of 0 is none (below 0 for the reader, whose
+// own 0 is DefaultMaxPCNRows); a limit n bounds the rows at n and the
+// bytes at DefaultMaxPCNBytes (16 MiB = 16,777,216) or 1 KiB a row,
+// whichever is more.
+func TestPCNOptionsForARowLimit(t *testing.T) {
+	for _, tc := range []struct {
+		rows int
+		skip bool
+		want national.PCNOptions
+	}{
+		{0, false, national.PCNOptions{MaxRows: -1, MaxBytes: -1}},
+		{0, true, national.PCNOptions{SkipBad: true, MaxRows: -1, MaxBytes: -1}},
+		{1, false, national.PCNOptions{MaxRows: 1, MaxBytes: 16_777_216}},                         // 1 KiB < 16 MiB
+		{16_384, true, national.PCNOptions{SkipBad: true, MaxRows: 16_384, MaxBytes: 16_777_216}}, // 16,384 KiB = 16 MiB
+		{20_000, false, national.PCNOptions{MaxRows: 20_000, MaxBytes: 20_480_000}},               // 20,000 × 1,024
+	} {
+		if got := national.PCNOptionsFor(tc.rows, tc.skip); got != tc.want {
+			t.Errorf("PCNOptionsFor(%d, %v) = %+v, want %+v", tc.rows, tc.skip, got, tc.want)
+		}
+	}
+}
