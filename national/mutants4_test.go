@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pcnfin/pcnfin/arrs"
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/pcnfin/pcnfin/national"
 )
@@ -118,5 +119,47 @@ func TestPCNOptionsForARowLimit(t *testing.T) {
 		if got := national.PCNOptionsFor(tc.rows, tc.skip); got != tc.want {
 			t.Errorf("PCNOptionsFor(%d, %v) = %+v, want %+v", tc.rows, tc.skip, got, tc.want)
 		}
+	}
+}
+
+// Repeats are found by names.NameKey, which reads any run of white space
+// (a tab as well as a space) as one space: a name of control characters
+// and a tab ("\x01\t\x01", no printable character in it) is the same
+// person as "\x01 \x01" on the same roster, so the later row is the bad
+// one.
+func TestReadRostersRepeatOfAControlCharacterName(t *testing.T) {
+	codes := national.Codes{"G00001": 0}
+	head := "role,pcn_code,name,wte,hours,sessions,start,end,annual_cost,salary,london,band,written_agreement\n"
+	staff := head + "clinical_pharmacist,G00001,\"\x01 \x01\",1,,,2023-04-01,,50000.00,,,,\n" +
+		"paramedic,G00001,\"\x01\t\x01\",1,,,2023-04-01,,40000.00,,,,\n" // line 3
+	ros, bad, err := national.ReadRosters("staff.csv", strings.NewReader(staff), codes, national.StaffOptions{SkipBad: true})
+	var fe *des.FieldError
+	if err != nil || len(bad) != 1 || !errors.As(bad[0], &fe) || fe.Line != 3 || fe.Field != "name" {
+		t.Fatalf("a repeat on line 3: %v, bad %v", err, bad)
+	}
+	if got := ros.Of("G00001"); len(got) != 1 || got[0].Name != "\x01 \x01" || got[0].Role != "clinical_pharmacist" {
+		t.Errorf("the roster: %+v", got)
+	}
+}
+
+// AppendOf appends a roster to dst as append does: in dst's own room when
+// it has room for the roster (Run sizes each chunk's slab for its rosters
+// and appends them into it). G00002's roster is one person, after
+// G00001's three, so a dst with room for one keeps its array.
+func TestAppendOfUsesTheRoomOfDst(t *testing.T) {
+	codes := national.Codes{"G00001": 0, "G00002": 1}
+	head := "role,pcn_code,name,wte,hours,sessions,start,end,annual_cost,salary,london,band,written_agreement\n"
+	staff := head + "clinical_pharmacist,G00001,Ann,1,,,2023-04-01,,50000.00,,,,\n" +
+		"clinical_pharmacist,G00001,Bob,1,,,2023-04-01,,50000.00,,,,\n" +
+		"clinical_pharmacist,G00001,Cy,1,,,2023-04-01,,50000.00,,,,\n" +
+		"paramedic,G00002,Dee,1,,,2023-04-01,,40000.00,,,,\n"
+	ros, _, err := national.ReadRosters("staff.csv", strings.NewReader(staff), codes, national.StaffOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := make([]arrs.Staff, 0, 1)
+	got := ros.AppendOf(dst, "G00002")
+	if len(got) != 1 || got[0].Name != "Dee" || &got[0] != &dst[:1][0] {
+		t.Errorf("AppendOf(dst with room for one, G00002) = %+v (len %d, cap %d), not in dst's array", got, len(got), cap(got))
 	}
 }
