@@ -1,6 +1,9 @@
 package national_test
 
 import (
+	"errors"
+	"github.com/pcnfin/pcnfin/arrs"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -184,3 +187,63 @@ func TestRunRanksTheTopPCNsAndNamesICBsInOrder(t *testing.T) {
 func stringsReader(s string) *strings.Reader { return strings.NewReader(s) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TotalsExact: a plan's Totals give each payment and each ARRS sum in a
+// pot of its own (tinyRules: core funding and one sum; twoPotRules: two
+// sums in two pots), but not two ARRS sums in one pot.
+func TestRollUpStreamTotalsExact(t *testing.T) {
+	onePot := tinyRules + `
+[[payment]]
+id = "arrs_more"
+name = "A second ARRS sum in the main pot"
+kind = "arrs_sum"
+  [[payment.part]]
+  basis = "weighted"
+    [[payment.part.value]]
+    rate = "1"
+    source = "test"
+    url = "https://example.org/more"
+    confidence = "single"
+`
+	for _, tc := range []struct {
+		name, rules string
+		exact       bool
+	}{{"tiny", tinyRules, true}, {"two pots", twoPotRules, true}, {"two sums in one pot", onePot, false}} {
+		rs, err := rulefile.Read(tc.name+".toml", []byte(tc.rules))
+		require.NoError(t, err, tc.name)
+		plan, err := arrs.Compile(rs, arrs.Options{})
+		require.NoError(t, err, tc.name)
+		require.Equal(t, tc.exact, national.NewRollUpStream(plan).TotalsExact(), tc.name)
+	}
+}
+
+// A total that would pass the largest int64 is the stream's error, naming
+// the PCN and the total: an ICB's ("ICB NHS Zed ICB entitlements") when
+// the ICB's passes it, England's when only England's does.
+func TestRollUpStreamNamesTheTotalThatOverflows(t *testing.T) {
+	plan, err := arrs.Compile(tinyRuleSet(t), arrs.Options{})
+	require.NoError(t, err)
+	totals := func(ent int64) *arrs.Totals {
+		return &arrs.Totals{Entitlements: ent, Payments: make([]int64, len(plan.PaymentIDs())),
+			Sums: make([]int64, len(plan.Pots())), Claims: make([]int64, len(plan.Pots()))}
+	}
+	for _, tc := range []struct {
+		icb2, what string
+	}{
+		{"NHS Zed ICB", "ICB NHS Zed ICB entitlements"}, // both in one ICB
+		{"NHS Yew ICB", "England entitlements"},         // one each
+	} {
+		s := national.NewRollUpStream(plan)
+		s.Add(&national.PCNRow{Line: 2, Code: "A1", Name: "Alpha", ICB: "NHS Zed ICB"}, totals(math.MaxInt64))
+		require.NoError(t, s.Err())
+		s.Add(&national.PCNRow{Line: 3, Code: "B2", Name: "Beta", ICB: tc.icb2}, totals(1))
+		var fe *des.FieldError
+		var oe *arrs.OverflowError
+		require.True(t, errors.As(s.Err(), &fe), "%v", s.Err())
+		require.True(t, errors.As(s.Err(), &oe))
+		require.Equal(t, 3, fe.Line)
+		require.Equal(t, tc.what, fe.Field)
+		require.Equal(t, "B2 (Beta)", oe.PCN)
+		require.Equal(t, tc.what+" with this PCN added", oe.What)
+	}
+}
