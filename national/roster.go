@@ -334,15 +334,9 @@ func (r *Rosters) Of(code string) []arrs.Staff {
 
 // AppendOf appends the roster of the PCN with the code to dst.
 func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
-	if r == nil {
-		return dst
-	}
-	k, ok := r.pcn[names.CodeKey(code)]
-	if !ok || k < 0 || int(k)+1 >= len(r.at) { // a code added to the codes after ReadRosters has none
-		return dst
-	}
-	dst = slices.Grow(dst, int(r.at[k+1]-r.at[k]))
-	for i := r.at[k]; i < r.at[k+1]; i++ {
+	from, to := r.span(code)
+	dst = slices.Grow(dst, int(to-from))
+	for i := from; i < to; i++ {
 		dst = append(dst, r.staff(&r.people[i]))
 	}
 	return dst
@@ -350,14 +344,21 @@ func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 
 // count is the number of people on the roster of the PCN with the code.
 func (r *Rosters) count(code string) int {
+	from, to := r.span(code)
+	return int(to - from)
+}
+
+// span is where the roster of the PCN with the code is in r.people (an
+// empty span when none).
+func (r *Rosters) span(code string) (from, to int32) {
 	if r == nil {
-		return 0
+		return 0, 0
 	}
 	k, ok := r.pcn[names.CodeKey(code)]
 	if !ok || k < 0 || int(k)+1 >= len(r.at) { // a code added to the codes after ReadRosters has none
-		return 0
+		return 0, 0
 	}
-	return int(r.at[k+1] - r.at[k])
+	return r.at[k], r.at[k+1]
 }
 
 // Len is the number of people on every roster.
