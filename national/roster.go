@@ -307,10 +307,12 @@ func nameKey(s string) string {
 		return names.NameKey(s)
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c > '~' || c < ' ' || (c == ' ' && s[i-1] == ' ') {
+		if c := s[i]; c > '~' || c < ' ' {
 			return names.NameKey(s)
 		}
+	}
+	if strings.Contains(s, "  ") {
+		return names.NameKey(s)
 	}
 	return strings.ToLower(s)
 }
