@@ -137,7 +137,14 @@ func ListCodes(name string, r io.Reader, opt PCNOptions) (Codes, error) {
 // naming the file, line and column. Without opt.SkipBad the first bad row
 // in file order is the error; with it, the bad rows come back in file
 // order, and the rest are kept.
+//
+// codes is ListCodes' (or, built by hand, one ordinal of 0 to len(codes)−1
+// a code; other codes are an error). The rosters keep it: change it after
+// and a code added has no roster.
 func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rosters, []error, error) {
+	if err := codes.check(); err != nil {
+		return nil, nil, err
+	}
 	sr, err := NewStaffReader(name, r, opt)
 	if err != nil {
 		return nil, nil, err
@@ -172,6 +179,25 @@ func ReadRosters(name string, r io.Reader, codes Codes, opt StaffOptions) (*Rost
 		}
 	}
 	return rs, bad, nil
+}
+
+// check says whether the codes' ordinals are 0 to len(c)−1, one a code,
+// as the rosters are grouped by them.
+func (c Codes) check() error {
+	seen, held := make([]bool, len(c)), make([]string, len(c))
+	for code, k := range c {
+		if k < 0 || int(k) >= len(c) {
+			return fmt.Errorf("%w: national.ReadRosters: PCN code %q has ordinal %d; the codes' ordinals are 0 to %d, "+
+				"one a code (as ListCodes reads them)", des.ErrInvalid, code, k, len(c)-1)
+		}
+		if seen[k] {
+			a, b := min(held[k], code), max(held[k], code)
+			return fmt.Errorf("%w: national.ReadRosters: PCN codes %q and %q both have ordinal %d; the codes' ordinals "+
+				"are 0 to %d, one a code (as ListCodes reads them)", des.ErrInvalid, a, b, k, len(c)-1)
+		}
+		seen[k], held[k] = true, code
+	}
+	return nil
 }
 
 // rosterReader puts the rows of a staff file on their PCNs' rosters.
@@ -281,10 +307,12 @@ func nameKey(s string) string {
 		return names.NameKey(s)
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c > '~' || c < ' ' || (c == ' ' && s[i-1] == ' ') {
+		if c := s[i]; c > '~' || c < ' ' {
 			return names.NameKey(s)
 		}
+	}
+	if strings.Contains(s, "  ") {
+		return names.NameKey(s)
 	}
 	return strings.ToLower(s)
 }
@@ -308,15 +336,9 @@ func (r *Rosters) Of(code string) []arrs.Staff {
 
 // AppendOf appends the roster of the PCN with the code to dst.
 func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
-	if r == nil {
-		return dst
-	}
-	k, ok := r.pcn[names.CodeKey(code)]
-	if !ok || int(k)+1 >= len(r.at) {
-		return dst
-	}
-	dst = slices.Grow(dst, int(r.at[k+1]-r.at[k]))
-	for i := r.at[k]; i < r.at[k+1]; i++ {
+	from, to := r.span(code)
+	dst = slices.Grow(dst, int(to-from))
+	for i := from; i < to; i++ {
 		dst = append(dst, r.staff(&r.people[i]))
 	}
 	return dst
@@ -324,14 +346,21 @@ func (r *Rosters) AppendOf(dst []arrs.Staff, code string) []arrs.Staff {
 
 // count is the number of people on the roster of the PCN with the code.
 func (r *Rosters) count(code string) int {
+	from, to := r.span(code)
+	return int(to - from)
+}
+
+// span is where the roster of the PCN with the code is in r.people (an
+// empty span when none).
+func (r *Rosters) span(code string) (from, to int32) {
 	if r == nil {
-		return 0
+		return 0, 0
 	}
 	k, ok := r.pcn[names.CodeKey(code)]
-	if !ok || int(k)+1 >= len(r.at) {
-		return 0
+	if !ok || k < 0 || int(k)+1 >= len(r.at) { // a code added to the codes after ReadRosters has none
+		return 0, 0
 	}
-	return int(r.at[k+1] - r.at[k])
+	return r.at[k], r.at[k+1]
 }
 
 // Len is the number of people on every roster.

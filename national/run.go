@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"sort"
 	"sync"
@@ -308,7 +307,7 @@ func (yr *year) done() Year {
 	for _, t := range yr.icbs {
 		yr.y.ICBs = append(yr.y.ICBs, *t)
 	}
-	sort.Slice(yr.y.ICBs, func(i, j int) bool { return yr.y.ICBs[i].Name < yr.y.ICBs[j].Name })
+	slices.SortFunc(yr.y.ICBs, func(a, b Total) int { return cmp.Compare(a.Name, b.Name) })
 	if yr.top < 0 { // largest first; ties keep list order, as rank inserts them
 		slices.SortStableFunc(yr.y.Ranked, func(a, b Ranked) int { return cmp.Compare(b.Unclaimed, a.Unclaimed) })
 	}
@@ -433,11 +432,11 @@ func (yr *year) people(p *PCN, staff []arrs.StaffPennies, roster []arrs.Staff, p
 	for k, sp := range staff {
 		pot := yr.potOf[roster[k].Role]
 		var seen [256]bool
-		for m := 0; m < 12 && m < len(sp.Months); m++ {
+		for m := range min(12, len(sp.Months)) {
 			if !addInt(&p.Months[m], sp.Months[m]) || !addInt(&potMonths[pot][m], sp.Months[m]) {
 				return "claims of " + yr.y.Months[m]
 			}
-			if r := sp.Reasons[m]; r != arrs.ReasonNone && int(r) < len(seen) && !seen[r] {
+			if r := sp.Reasons[m]; r != arrs.ReasonNone && !seen[r] { // a Reason is a uint8: within [256]
 				seen[r] = true
 				reasons[r]++
 			}
@@ -470,7 +469,11 @@ func (yr *year) sums(p *PCN, t arrs.Totals, potMonths [][12]int64) string {
 		}
 		if k < len(t.Claims) {
 			left := sum - t.Claims[k] // each within int64: both are checked totals
-			if (left >= 0 && !addInt(&p.Unclaimed, left)) || (left < 0 && !addInt(&p.Over, -left)) {
+			dst := &p.Unclaimed
+			if left < 0 {
+				dst, left = &p.Over, -left
+			}
+			if !addInt(dst, left) {
 				return "unclaimed"
 			}
 		}
@@ -547,12 +550,13 @@ func (yr *year) rank(p *PCN) {
 		*r = append(*r, rankedOf(p))
 		return
 	}
-	if yr.top > 0 && len(*r) == yr.top && (*r)[yr.top-1].Unclaimed >= p.Unclaimed {
+	// yr.top > 0 here: 0 is DefaultTop (newYear).
+	if len(*r) == yr.top && (*r)[yr.top-1].Unclaimed >= p.Unclaimed {
 		return
 	}
 	at := sort.Search(len(*r), func(i int) bool { return (*r)[i].Unclaimed < p.Unclaimed })
 	*r = slices.Insert(*r, at, rankedOf(p))
-	if yr.top > 0 && len(*r) > yr.top {
+	if len(*r) > yr.top {
 		*r = (*r)[:yr.top]
 	}
 }
@@ -564,10 +568,11 @@ func rankedOf(p *PCN) Ranked {
 
 // addInt adds v to *dst unless the sum would not fit in an int64.
 func addInt(dst *int64, v int64) bool {
-	if (v > 0 && *dst > math.MaxInt64-v) || (v < 0 && *dst < math.MinInt64-v) {
+	s := *dst + v
+	if (s^*dst)&(s^v) < 0 { // s's sign is neither addend's: the sum wrapped
 		return false
 	}
-	*dst += v
+	*dst = s
 	return true
 }
 

@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
+	"strings"
 
 	"github.com/pcnfin/pcnfin/des"
 	"github.com/shopspring/decimal"
@@ -182,7 +182,7 @@ func (s *RollUpStream) Rollup() Rollup {
 	for name, g := range s.icbs {
 		out.ICBs = append(out.ICBs, total(name, g))
 	}
-	sort.Slice(out.ICBs, func(i, j int) bool { return out.ICBs[i].Name < out.ICBs[j].Name })
+	slices.SortFunc(out.ICBs, func(a, b GroupTotal) int { return strings.Compare(a.Name, b.Name) })
 	for i, p := range s.rs.Payments() {
 		out.ByPayment = append(out.ByPayment,
 			PaymentTotal{ID: p.ID, Name: p.Name, Kind: p.Kind, Amount: pennies(s.byPay[i])})
