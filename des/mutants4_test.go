@@ -1,0 +1,124 @@
+package des_test
+
+// Lived mutants of des at 4c38092 (issue 25), each killed by a rule stated
+// here with its figures worked by hand.
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/stretchr/testify/require"
+)
+
+// hugeRules is a rule set of one or two payments on the registered list at
+// a rate of rate a head a year, for the whole of 2025/26; paidTo "practice"
+// pays each practice on its own list.
+func hugeRules(t *testing.T, payments int, rate, paidTo string) *des.RuleSet {
+	t.Helper()
+	src := "year = \"2025/26\"\n"
+	for i := 1; i <= payments; i++ {
+		src += fmt.Sprintf(`
+[[payment]]
+id = "p%d"
+name = "Payment %d"
+paid_to = %q
+  [[payment.part]]
+  basis = "registered"
+    [[payment.part.value]]
+    rate = %q
+    source = "test"
+    url = "https://example.org/p%d"
+    confidence = "confirmed"
+`, i, i, paidTo, rate, i)
+	}
+	rs, err := rulefile.Read("huge.toml", []byte(src))
+	require.NoError(t, err)
+	return rs
+}
+
+// hugePCN is n practices of the largest figures a practice may have
+// (100,000,000 on each basis, the population of England rounded up, which
+// Validate allows; nothing bounds the number of practices).
+func hugePCN(n int) des.PCN {
+	pcn := des.PCN{Name: "Huge"}
+	big := des.WholeNumber(100_000_000)
+	for i := 0; i < n; i++ {
+		pcn.Practices = append(pcn.Practices, des.Practice{Name: fmt.Sprintf("Practice %d", i+1),
+			Registered: big, Weighted: big, Adjusted: big, CareHomeBeds: big})
+	}
+	return pcn
+}
+
+// A total past int64 pennies (£92,233,720,368,547,758.07) is refused, never
+// wrapped, whether it is a part's year, a payment over its practices or the
+// entitlements over the payments; Pennies leaves each to Entitle (lived
+// mutant entitle.go:1011:8, `v > 0` → `v <= 0` in addChecked, which let a
+// sum of positive pennies wrap). The rule file's largest rate, £1,000,000 a
+// head, and the largest figures need about a thousand practices to get
+// there.
+func TestTotalPastInt64PenniesIsRefused(t *testing.T) {
+	// A part's year: 1,000 practices are 10^11 registered; 10^11 ×
+	// £1,000,000 ÷ 12 = £8,333,333,333,333,333.33… a month, rounded
+	// 833,333,333,333,333,333 pennies, within the kernel's 2^62 =
+	// 4,611,686,018,427,387,904; twelve months are
+	// 9,999,999,999,999,999,996 pennies, past 2^63 − 1 =
+	// 9,223,372,036,854,775,807 (at the twelfth month: eleven are
+	// 9,166,666,666,666,666,663).
+	t.Run("a part's year", func(t *testing.T) {
+		e, err := des.NewEntitler(hugeRules(t, 1, "1000000", "pcn"), des.Options{})
+		require.NoError(t, err)
+		pcn := hugePCN(1000)
+		en, err := e.Entitle(pcn)
+		require.ErrorIs(t, err, des.ErrInvalid, "got a total of %s", en.Total)
+		require.ErrorContains(t, err, "p1: invalid value: a part's year passes £92,233,720,368,547,758.07")
+		out := make([]int64, 1)
+		total, ok := e.Pennies(&pcn, out)
+		require.False(t, ok, "Pennies gave %d (%d in all)", out[0], total)
+	})
+
+	// Each practice: 100,000,000 × £1,000,000 ÷ 12 = £8,333,333,333,333.333…
+	// a month, rounded 833,333,333,333,333 pennies; its year is the twelve
+	// rounded months, 9,999,999,999,999,996 pennies (a payment is the sum
+	// of its rounded months). 922 practices are 9,219,999,999,999,996,312
+	// pennies, within 2^63 − 1; 923 are 9,229,999,999,999,996,308, past it
+	// (their months, 923 × 833,333,333,333,333, are within it).
+	t.Run("a payment over its practices", func(t *testing.T) {
+		e, err := des.NewEntitler(hugeRules(t, 1, "1000000", "practice"), des.Options{})
+		require.NoError(t, err)
+		pcn := hugePCN(922)
+		en, err := e.Entitle(pcn)
+		require.NoError(t, err)
+		require.Equal(t, int64(9_219_999_999_999_996_312), en.Total.Pennies(), "922 practices")
+		out := make([]int64, 1)
+		total, ok := e.Pennies(&pcn, out)
+		require.True(t, ok)
+		require.Equal(t, int64(9_219_999_999_999_996_312), total)
+
+		pcn = hugePCN(923)
+		en, err = e.Entitle(pcn)
+		require.ErrorIs(t, err, des.ErrInvalid, "got a total of %s", en.Total)
+		require.ErrorContains(t, err, "p1: the total over the practices passes £92,233,720,368,547,758.07")
+		total, ok = e.Pennies(&pcn, out)
+		require.False(t, ok, "Pennies gave %d (%d in all)", out[0], total)
+	})
+
+	// Two payments to the PCN of 500 practices (5 × 10^10 registered):
+	// each 5 × 10^10 × £1,000,000 = £5 × 10^16, 5 × 10^18 pennies (months
+	// of 416,666,666,666,666,666.67 → …667 pennies, twelve of them
+	// 5,000,000,000,000,000,004, the year rounded once 5 × 10^18 but past
+	// the kernel's 2^62, so the months stand); the two are
+	// 10,000,000,000,000,000,008 pennies, past 2^63 − 1.
+	t.Run("the entitlements over the payments", func(t *testing.T) {
+		e, err := des.NewEntitler(hugeRules(t, 2, "1000000", "pcn"), des.Options{})
+		require.NoError(t, err)
+		pcn := hugePCN(500)
+		en, err := e.Entitle(pcn)
+		require.ErrorIs(t, err, des.ErrInvalid, "got a total of %s", en.Total)
+		require.ErrorContains(t, err, "the entitlements total with payment p2 passes £92,233,720,368,547,758.07")
+		out := make([]int64, 2)
+		total, ok := e.Pennies(&pcn, out)
+		require.False(t, ok, "Pennies gave %v (%d in all)", out, total)
+	})
+}
