@@ -5,6 +5,7 @@ package des_test
 
 import (
 	"fmt"
+	"math"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/des"
@@ -121,4 +122,65 @@ func TestTotalPastInt64PenniesIsRefused(t *testing.T) {
 		total, ok := e.Pennies(&pcn, out)
 		require.False(t, ok, "Pennies gave %v (%d in all)", out, total)
 	})
+}
+
+// Mul is exact whenever the product fits in int64 pennies, and ErrOverflow
+// only when it does not (lived mutants moneytype.go:189:24, 189:27 ×2,
+// 189:35: the special case of −1 × the least int64 refused other products
+// of −1 and of the least int64).
+func TestMoneyMulAtTheEdgesOfInt64(t *testing.T) {
+	for _, c := range []struct {
+		m, k int64
+		want int64 // the product, when it fits
+		over bool
+	}{
+		// −1p × 5 = −5p.
+		{m: -1, k: 5, want: -5},
+		// −1p × 9,223,372,036,854,775,807 = −9,223,372,036,854,775,807p,
+		// which fits (the least int64 is one less).
+		{m: -1, k: math.MaxInt64, want: -math.MaxInt64},
+		// 1p × the least int64 is the least int64, −£92,233,720,368,547,758.08.
+		{m: 1, k: math.MinInt64, want: math.MinInt64},
+		{m: math.MinInt64, k: 1, want: math.MinInt64},
+		// 3p × the least int64 is three times past it.
+		{m: 3, k: math.MinInt64, over: true},
+		// −1 × the least int64 is 2^63, one past the most.
+		{m: -1, k: math.MinInt64, over: true},
+		{m: math.MinInt64, k: -1, over: true},
+	} {
+		got, err := des.Pennies(c.m).Mul(c.k)
+		if c.over {
+			require.ErrorIs(t, err, des.ErrOverflow, "%d × %d gave %d", c.m, c.k, got.Pennies())
+			continue
+		}
+		require.NoError(t, err, "%d × %d", c.m, c.k)
+		require.Equal(t, c.want, got.Pennies(), "%d × %d", c.m, c.k)
+	}
+	got, err := des.Pennies(1).Mul(math.MinInt64)
+	require.NoError(t, err)
+	require.Equal(t, "-£92,233,720,368,547,758.08", got.String())
+}
+
+// An empty JSON string is not an amount; the error quotes what was inside
+// the quotes (nothing), not the JSON text (lived mutant moneytype.go:254:12,
+// `len(s) >= 2` → `> 2`, which read `""` itself).
+func TestMoneyFromAnEmptyJSONString(t *testing.T) {
+	var m des.Money
+	err := m.UnmarshalJSON([]byte(`""`))
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.EqualError(t, err, `invalid value: "" is not an amount of money`)
+	require.NoError(t, m.UnmarshalJSON([]byte(`"0.07"`)))
+	require.Equal(t, int64(7), m.Pennies())
+}
+
+// A PCN with no practices has no figure for a payment to sum: the error
+// names no practice, "(none)" at index −1, not a position in the list
+// (lived mutants population.go:80:62 ×2, −1 → 1).
+func TestMissingFigureOfAPCNWithoutPractices(t *testing.T) {
+	_, err := des.PCN{Name: "Empty"}.Total(des.Registered, "core")
+	require.ErrorIs(t, err, des.ErrMissingFigure)
+	var mf *des.MissingFigureError
+	require.ErrorAs(t, err, &mf)
+	require.Equal(t, -1, mf.Index)
+	require.EqualError(t, err, "practices[-1] ((none)): no registered figure, which core needs")
 }
