@@ -184,3 +184,33 @@ func TestMissingFigureOfAPCNWithoutPractices(t *testing.T) {
 	require.Equal(t, -1, mf.Index)
 	require.EqualError(t, err, "practices[-1] ((none)): no registered figure, which core needs")
 }
+
+// A DES year starts in 1900 to 2199, so that its 1 April to 31 March lies
+// within the dates a Date holds (1900 to 2200): "1900/01" and "2199/00"
+// (which ends on 31 March 2200) are read, "1899/00" and "2200/01" are not
+// (lived mutants year.go:28:7 and 28:19, the bounds made exclusive).
+func TestParseYearBounds(t *testing.T) {
+	for s, want := range map[string]des.Year{"1900/01": 1900, "1900": 1900, "2199/00": 2199, "2199-00": 2199} {
+		y, err := des.ParseYear(s)
+		require.NoError(t, err, s)
+		require.Equal(t, want, y, s)
+	}
+	y, err := des.ParseYear("2199/00")
+	require.NoError(t, err)
+	require.Equal(t, des.MustDate(2200, 3, 31), y.End())
+	for _, s := range []string{"1899/00", "1899", "2200/01", "2200"} {
+		_, err := des.ParseYear(s)
+		require.ErrorIs(t, err, des.ErrBadYear, s)
+		require.ErrorContains(t, err, "year out of range", s)
+	}
+}
+
+// A rule set's Year is the year it was read for; a nil rule set's is 0
+// (lived mutant ruleset.go:279:7, `r == nil` → `r != nil`).
+func TestRuleSetYear(t *testing.T) {
+	rs := hugeRules(t, 1, "1.50", "pcn")
+	require.Equal(t, des.Year(2025), rs.Year())
+	require.Equal(t, "2025/26", rs.Year().String())
+	var none *des.RuleSet
+	require.Equal(t, des.Year(0), none.Year())
+}
