@@ -34,8 +34,8 @@ func TestReadRostersRefusesCodesWithBadOrdinals(t *testing.T) {
 		{national.Codes{"G00001": 0, "G00002": 5}, `"G00002" has ordinal 5; the codes' ordinals are 0 to 1`},
 		{national.Codes{"G00001": 0, "G00002": 2}, `"G00002" has ordinal 2; the codes' ordinals are 0 to 1`}, // 2 = len
 		{national.Codes{"G00002": -1}, `"G00002" has ordinal -1; the codes' ordinals are 0 to 0`},
-		{national.Codes{"G00001": 0, "G00002": 0}, `"G00001" and "G00002" both have ordinal 0`},
-		{national.Codes{"G00001": 1, "G00002": 1}, `"G00001" and "G00002" both have ordinal 1`},
+		{national.Codes{"G00001": 0, "G00002": 0}, `"G00001" and "G00002" both have ordinal 0; the codes' ordinals are 0 to 1`},
+		{national.Codes{"G00001": 1, "G00002": 1}, `"G00001" and "G00002" both have ordinal 1; the codes' ordinals are 0 to 1`},
 	} {
 		r, err := read(tc.codes)
 		if r != nil || !errors.Is(err, des.ErrInvalid) || !strings.Contains(err.Error(), tc.says) {
