@@ -1,0 +1,45 @@
+package arrs_test
+
+import (
+	"testing"
+
+	"github.com/pcnfin/pcnfin/arrs"
+	"github.com/pcnfin/pcnfin/des"
+	"github.com/pcnfin/pcnfin/des/rulefile"
+	"github.com/shopspring/decimal"
+	"github.com/stretchr/testify/require"
+)
+
+// Tests written against the mutants that lived in gremlins' run of arrs at
+// 4c38092 (issue 25); each pins the rule the mutant broke, with figures
+// worked by hand.
+
+// A hire with no cost is assumed to cost the least that claims the maximum
+// in every month, each month's maximum being the one its claim uses: a
+// zone's figure that rounds to £0.00 is that zone's (it is not absent, so
+// the national one does not stand in for it). The test rules' first contact
+// physiotherapist given, from April, £70,000 nationally and £0.004 in outer
+// London (0 pennies); from October £65,838 with no London figure (the
+// national one applies). An outer-London hire from 1 July 2023 claims
+// nothing from July to September (a maximum of £0.00) and £65,838 ÷ 12 =
+// £5,486.50 a month from October, 6 × £5,486.50 = £32,919.00; the least
+// cost claiming every month's maximum is £65,838.00 (£70,000 is the
+// national figure, not the hire's).
+func TestAffordAssumedCostTakesAZonesPennilessMaximum(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "first_contact_physiotherapist" {
+			c.ARRS.Roles[i].Maxima[0].National = decimal.NewFromInt(70000)
+			c.ARRS.Roles[i].Maxima[0].OuterLondon = decimal.RequireFromString("0.004")
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+	require.NoError(t, err)
+	a, err := p.Afford(fullPCN("P", 30000, 30000, 30000), nil, arrs.Hire{Role: "first_contact_physiotherapist",
+		WTE: wte("1"), Start: d(2023, 7, 1), London: arrs.OuterLondon})
+	require.NoError(t, err)
+	requireMoney(t, "32919.00", a.Claim)
+	require.Contains(t, a.Explain, "£65,838.00 a year per WTE counted")
+}
