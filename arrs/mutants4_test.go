@@ -43,3 +43,29 @@ func TestAffordAssumedCostTakesAZonesPennilessMaximum(t *testing.T) {
 	requireMoney(t, "32919.00", a.Claim)
 	require.Contains(t, a.Explain, "£65,838.00 a year per WTE counted")
 }
+
+// A registered list written with a decimal place ("60000.0", a whole number
+// Validate accepts) counts as 60,000, not as its digits 600,000: under the
+// test rules' pharmacist cap (one, or two above 100,000) a PCN of 60,000
+// takes one pharmacist. Two pharmacists from 1 July 2023 costing £50,000
+// each: the first claims £50,000 × 70% ÷ 12 = £2,916.666… → £2,916.67 a
+// month, 9 × £2,916.67 = £26,250.03; the second nothing. The same on the
+// explained path and the totals path.
+func TestRegisteredWithADecimalPlaceCountsAsItsValue(t *testing.T) {
+	p := plan(t)
+	six := des.NumberOf(decimal.RequireFromString("60000.0"))
+	pcn := des.PCN{Name: "P", Practices: []des.Practice{{Name: "A", Registered: six, Weighted: six, Adjusted: six,
+		CareHomeBeds: des.WholeNumber(0)}}}
+	two := []arrs.Staff{
+		staff("A", "clinical_pharmacist", "1", d(2023, 7, 1), des.Date{}, 50000),
+		staff("B", "clinical_pharmacist", "1", d(2023, 7, 1), des.Date{}, 50000),
+	}
+	r, err := p.Calculate(pcn, two)
+	require.NoError(t, err)
+	requireMoney(t, "26250.03", find(t, r, "A").Claim)
+	requireMoney(t, "0", find(t, r, "B").Claim)
+	requireMoney(t, "26250.03", r.Claims)
+	tot, err := p.CalculateTotals([]arrs.PCNInput{{PCN: pcn, Roster: two}})
+	require.NoError(t, err)
+	require.Equal(t, int64(2625003), tot[0].Claimed())
+}
