@@ -69,3 +69,26 @@ func TestRegisteredWithADecimalPlaceCountsAsItsValue(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, int64(2625003), tot[0].Claimed())
 }
+
+// A batch may be worked out on more goroutines than four (a machine with
+// more cores, or workers given): the PCNs are shared out in blocks either
+// way. Five PCNs of one physiotherapist each, from 1 July 2023 costing
+// £60,000 (below the test rules' £62,340 and £65,838 maxima): £60,000 ÷ 12
+// = £5,000.00 a month, 9 × £5,000.00 = £45,000.00 each, on 8 workers.
+func TestBatchOnMoreWorkersThanFour(t *testing.T) {
+	p := plan(t)
+	in := make([]arrs.PCNInput, 5)
+	for i := range in {
+		in[i] = arrs.PCNInput{PCN: fullPCN("P", 30000, 30000, 30000),
+			Roster: []arrs.Staff{staff("F", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 60000)}}
+	}
+	tot, err := p.CalculateTotalsN(in, 8)
+	require.NoError(t, err)
+	b := p.CalculateBatch(in, 8)
+	for i := range in {
+		require.Equal(t, int64(4500000), tot[i].Claimed(), "PCN %d", i)
+		require.NoError(t, b.Err(i))
+		require.Equal(t, int64(4500000), b.Staff(i)[0].Claim(), "PCN %d", i)
+		require.Equal(t, int64(500000), b.Staff(i)[0].Months[11], "PCN %d", i)
+	}
+}
