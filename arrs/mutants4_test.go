@@ -37,6 +37,16 @@ func TestAffordAssumedCostTakesAZonesPennilessMaximum(t *testing.T) {
 	}
 	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
 	require.NoError(t, err)
+	// The claim takes the zone's £0.00 too: an outer-London physiotherapist
+	// from 1 July costing £60,000 claims nothing from July to September and
+	// £60,000 ÷ 12 = £5,000.00 a month from October, £30,000.00.
+	r, err := p.Calculate(fullPCN("P", 30000, 30000, 30000), []arrs.Staff{{Name: "F",
+		Role: "first_contact_physiotherapist", WTE: wte("1"), Start: d(2023, 7, 1), AnnualCost: decimal.NewFromInt(60000),
+		London: arrs.OuterLondon}})
+	require.NoError(t, err)
+	requireMoney(t, "0", r.Staff[0].Months[5])
+	requireMoney(t, "5000", r.Staff[0].Months[6])
+	requireMoney(t, "30000", r.Staff[0].Claim)
 	a, err := p.Afford(fullPCN("P", 30000, 30000, 30000), nil, arrs.Hire{Role: "first_contact_physiotherapist",
 		WTE: wte("1"), Start: d(2023, 7, 1), London: arrs.OuterLondon})
 	require.NoError(t, err)
