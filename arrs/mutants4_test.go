@@ -102,3 +102,25 @@ func TestBatchOnMoreWorkersThanFour(t *testing.T) {
 		require.Equal(t, int64(500000), b.Staff(i)[0].Months[11], "PCN %d", i)
 	}
 }
+
+// A salaried person at a WTE of many parts (0.63 = 63/100) whose month's
+// cost is above the maximum's share claims that share, on the fast form of
+// the month's claim (a denominator of 100 takes it; 1/2 or 1 did not
+// reach its products). The test rules' physiotherapist (100%) on £120,000
+// at 0.63 WTE from 1 April 2023, on flatOnCost: pay £120,000 × 0.63 ÷ 12 =
+// £6,300.00, cost £6,400.00 a month, £76,800.00 a year. Claims start in
+// July: July to September £62,340 × 0.63 ÷ 12 = £39,274.20 ÷ 12 =
+// £3,272.85 a month; October to March £65,838 × 0.63 ÷ 12 = £41,477.94 ÷
+// 12 = £3,456.495 → £3,456.50 (half-up). The year 3 × £3,272.85 + 6 ×
+// £3,456.50 = £9,818.55 + £20,739.00 = £30,557.55.
+func TestSalariedClaimAtAWTEOfHundredths(t *testing.T) {
+	s := salariedFCP(t, wte("0.63"), 120000, d(2023, 4, 1), noSources)
+	requireMoney(t, "6400", s.CostMonths[0])
+	requireMoney(t, "76800", s.Cost)
+	requireMoney(t, "0", s.Months[2])
+	requireMoney(t, "3272.85", s.Months[3])
+	requireMoney(t, "3272.85", s.Months[5])
+	requireMoney(t, "3456.50", s.Months[6])
+	requireMoney(t, "3456.50", s.Months[11])
+	requireMoney(t, "30557.55", s.Claim)
+}
