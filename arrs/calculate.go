@@ -352,6 +352,16 @@ func (p *Plan) preparePay(pp *person, s *Staff, details bool) error {
 		if err != nil {
 			return &des.FieldError{Field: "salary", Msg: err.Error(), Err: err}
 		}
+		switch { // the cost as a roster line's: not negative, and never a wrapped figure
+		case c.Cost.IsNegative():
+			return &des.FieldError{Field: "salary", Err: des.ErrInvalid,
+				Msg: fmt.Sprintf("the employer cost of %s's pay of %s is %s: an employer cost is not negative (Options.SalaryCost)",
+					p.month[m].label, money.Pounds(pay), c.Cost)}
+		case c.Cost.Round(2).Shift(2).GreaterThan(maxPennies):
+			return &des.FieldError{Field: "salary", Err: des.ErrOverflow,
+				Msg: fmt.Sprintf("the employer cost of %s's pay of %s is %s: more than 64-bit pennies hold (Options.SalaryCost)",
+					p.month[m].label, money.Pounds(pay), c.Cost)}
+		}
 		pp.payCost[m] = toPennies(c.Cost)
 		if !details {
 			continue

@@ -124,3 +124,44 @@ func TestSalariedClaimAtAWTEOfHundredths(t *testing.T) {
 	requireMoney(t, "3456.50", s.Months[11])
 	requireMoney(t, "30557.55", s.Claim)
 }
+
+// An employer cost is not negative, whether given on the roster line
+// (Validate) or worked out from a salary by Options.SalaryCost: a SalaryCost
+// giving −£100.00 for a month's pay is refused, naming the salary, on the
+// explained path and the totals path. (Before, the physiotherapist on
+// £30,000 from April claimed −£100.00 a month from July, −£900.00 in the
+// year, which raised the PCN's headroom.)
+func TestNegativeSalaryCostIsRefused(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	neg := func(p arrs.Pay) (arrs.PayCost, error) {
+		return arrs.PayCost{Cost: decimal.NewFromInt(-100), Arithmetic: "pay " + p.Amount.StringFixed(2) + " − £100.00"}, nil
+	}
+	roster := []arrs.Staff{{Name: "F", Role: "first_contact_physiotherapist", WTE: wte("1"), Start: d(2023, 4, 1),
+		Salary: decimal.NewFromInt(30000)}}
+	p, err := arrs.Compile(rs, arrs.Options{SalaryCost: neg})
+	require.NoError(t, err)
+	_, err = p.Calculate(fullPCN("P", 30000, 30000, 30000), roster)
+	require.ErrorIs(t, err, des.ErrInvalid)
+	var fe *des.FieldError
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "staff[0] (F).salary", fe.Field)
+	require.Contains(t, err.Error(), "the employer cost of 2023-04's pay of £2,500.00 is -100")
+	_, err = p.CalculateTotals([]arrs.PCNInput{{PCN: fullPCN("P", 30000, 30000, 30000), Roster: roster}})
+	require.ErrorIs(t, err, des.ErrInvalid)
+
+	// Nor is it a wrapped figure: a cost of 2^64 + 100 pennies
+	// (£184,467,440,737,095,517.16) is refused as too large. (Before, its
+	// pennies wrapped to 100 and the month claimed £1.00.)
+	vast := func(p arrs.Pay) (arrs.PayCost, error) {
+		return arrs.PayCost{Cost: decimal.RequireFromString("184467440737095517.16"), Arithmetic: "vast"}, nil
+	}
+	p, err = arrs.Compile(rs, arrs.Options{SalaryCost: vast})
+	require.NoError(t, err)
+	_, err = p.Calculate(fullPCN("P", 30000, 30000, 30000), roster)
+	require.ErrorIs(t, err, arrs.ErrOverflow)
+	require.ErrorAs(t, err, &fe)
+	require.Equal(t, "staff[0] (F).salary", fe.Field)
+	_, err = p.CalculateTotals([]arrs.PCNInput{{PCN: fullPCN("P", 30000, 30000, 30000), Roster: roster}})
+	require.ErrorIs(t, err, arrs.ErrOverflow)
+}

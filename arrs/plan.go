@@ -20,7 +20,9 @@ type Options struct {
 	// employer cost of that month (pay plus employer NI on the monthly pay
 	// period, pension and, when the employer pays it, the levy), with the
 	// arithmetic. It is needed only for staff given by salary rather than
-	// annual cost; OnCostRules adapts the embedded on-cost tables.
+	// annual cost; OnCostRules adapts the embedded on-cost tables. A cost
+	// it gives that is negative, or too large for 64-bit pennies, is an
+	// error naming the person's salary.
 	SalaryCost SalaryCostFunc
 }
 
