@@ -165,3 +165,64 @@ func TestNegativeSalaryCostIsRefused(t *testing.T) {
 	_, err = p.CalculateTotals([]arrs.PCNInput{{PCN: fullPCN("P", 30000, 30000, 30000), Roster: roster}})
 	require.ErrorIs(t, err, arrs.ErrOverflow)
 }
+
+// A salaried month cut by a cap in WTE rounds its claim half-up, on the
+// exact path that a cut WTE takes. The test rules' mental health
+// practitioners (50%, £60,000, a cap of 1 WTE): A at 0.75 WTE (an annual
+// cost of £40,000) and B at 0.5 WTE on £24,000.48, both from 1 July 2023,
+// on flatOnCost. B's pay £24,000.48 × 0.5 ÷ 12 = £1,000.02, cost
+// £1,100.02 a month; 0.25 of her 0.5 WTE fits under the cap: £1,100.02 ×
+// 0.25/0.5 = £550.01 (under the maximum's £60,000 × 0.25 ÷ 12 = £1,250.00)
+// × 50% = £275.005 → £275.01 (half-up), 9 × £275.01 = £2,475.09 in the year.
+func TestSalariedClaimCutByACapRoundsHalfUp(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	r, err := arrs.Calculate(rs, fullPCN("P", 30000, 30000, 30000), []arrs.Staff{
+		staff("A", "mental_health_practitioner", "0.75", d(2023, 7, 1), des.Date{}, 40000),
+		{Name: "B", Role: "mental_health_practitioner", WTE: wte("0.5"), Start: d(2023, 7, 1),
+			Salary: decimal.RequireFromString("24000.48")},
+	}, arrs.Options{SalaryCost: flatOnCost(noSources)})
+	require.NoError(t, err)
+	b := find(t, r, "B")
+	requireMoney(t, "1100.02", b.CostMonths[3])
+	requireMoney(t, "275.01", b.Months[3])
+	requireMoney(t, "275.01", b.Months[11])
+	requireMoney(t, "2475.09", b.Claim)
+}
+
+// A salaried month's claim rests on a derived maximum only when the month's
+// cost is above the maximum's share, not when it equals it (as for an
+// annual cost, TestCostEqualToADerivedMaximumDoesNotRestOnIt). The test
+// rules' physiotherapist with its £62,340 from April marked derived (the
+// £65,838 from October stays confirmed), on flatOnCost, 1 WTE from 1 July
+// 2023: on £61,140 the pay is £5,095.00 and the cost £5,195.00 a month,
+// exactly £62,340 ÷ 12: July to March claim 9 × £5,195.00 = £46,755.00,
+// none of it on the derived figure; on £61,140.12 the pay is £5,095.01, the
+// cost £5,195.01, and July to September claim the maximum's £5,195.00,
+// 3 × £5,195.00 = £15,585.00 resting on it (October on, under the
+// confirmed £5,486.50, claims the cost: 6 × £5,195.01 = £31,170.06; the
+// year £46,755.06).
+func TestSalariedCostEqualToADerivedMaximumDoesNotRestOnIt(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "first_contact_physiotherapist" {
+			c.ARRS.Roles[i].Maxima[0].Source.Confidence = des.Derived
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{SalaryCost: flatOnCost(noSources)})
+	require.NoError(t, err)
+	for _, tc := range []struct{ salary, claim, onDerived string }{
+		{"61140", "46755", "0"},
+		{"61140.12", "46755.06", "15585"},
+	} {
+		r, err := p.Calculate(fullPCN("P", 30000, 30000, 30000), []arrs.Staff{{Name: "F",
+			Role: "first_contact_physiotherapist", WTE: wte("1"), Start: d(2023, 7, 1),
+			Salary: decimal.RequireFromString(tc.salary)}})
+		require.NoError(t, err)
+		requireMoney(t, tc.claim, r.Claims, tc.salary)
+		requireMoney(t, tc.onDerived, r.ClaimsOnDerived, tc.salary)
+		requireMoney(t, tc.onDerived, r.Staff[0].ClaimOnDerived, tc.salary)
+	}
+}
