@@ -1,6 +1,7 @@
 package arrs_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pcnfin/pcnfin/arrs"
@@ -224,5 +225,100 @@ func TestSalariedCostEqualToADerivedMaximumDoesNotRestOnIt(t *testing.T) {
 		requireMoney(t, tc.claim, r.Claims, tc.salary)
 		requireMoney(t, tc.onDerived, r.ClaimsOnDerived, tc.salary)
 		requireMoney(t, tc.onDerived, r.Staff[0].ClaimOnDerived, tc.salary)
+	}
+}
+
+// A London person of a role with no maximum in force claims nothing, for
+// want of a maximum, whatever the zone: the test rules' paramedic has none.
+// Outer- and inner-London paramedics from 1 July 2023 costing £40,000
+// claim £0.00, with the reason no_maximum.
+func TestLondonWithNoMaximumInForce(t *testing.T) {
+	p := plan(t)
+	for _, z := range []arrs.London{arrs.OuterLondon, arrs.InnerLondon} {
+		s := staff("P", "paramedic", "1", d(2023, 7, 1), des.Date{}, 40000)
+		s.London = z
+		r, err := p.Calculate(fullPCN("P", 30000, 30000, 30000), []arrs.Staff{s})
+		require.NoError(t, err)
+		requireMoney(t, "0", r.Claims, z)
+		requireReason(t, r.Staff[0], arrs.ReasonNoMaximum)
+	}
+}
+
+// Whether a London person's claim rests on a derived figure is the zone
+// figure's own source, where the zone has one (the national figure's only
+// where it stands in). The test rules' physiotherapist with an outer-London
+// £69,000 from April marked derived (its national £62,340 confirmed; from
+// October £65,838, confirmed, with no London figure).
+//   - An outer-London physiotherapist from 1 July 2023 costing £80,000:
+//     July to September £69,000 ÷ 12 = £5,750.00 a month on the derived
+//     figure, 3 × £5,750.00 = £17,250.00; October to March £65,838 ÷ 12 =
+//     £5,486.50, 6 × £5,486.50 = £32,919.00; claims £50,169.00, £17,250.00
+//     on derived. Without the derived figure (SourcedOnly) July to September
+//     take the national £62,340 ÷ 12 = £5,195.00: £15,585.00 + £32,919.00 =
+//     £48,504.00, so £1,665.00 of the claims is unsourced.
+//   - With an outer-London figure of £0.004 (0 pennies) marked derived and a
+//     national £70,000: one costing £60,000 claims nothing July to September
+//     and £5,000.00 a month from October, £30,000.00; without the derived
+//     figure July to September claim £60,000 ÷ 12 = £5,000.00 under the
+//     national £70,000, £45,000.00 in all: the claims are £15,000.00 less
+//     than the sourced-only ones (ClaimsUnsourced −£15,000.00).
+func TestLondonFigureDerivedByItsOwnSource(t *testing.T) {
+	for _, tc := range []struct {
+		outer, national         string
+		cost                    int64
+		claims, onDerived, less string
+	}{
+		{"69000", "62340", 80000, "50169", "17250", "1665"},
+		{"0.004", "70000", 60000, "30000", "0", "-15000"},
+	} {
+		rs, err := rulefile.Read("test.toml", []byte(testRules))
+		require.NoError(t, err)
+		c := rs.Contents()
+		for i := range c.ARRS.Roles {
+			if c.ARRS.Roles[i].ID == "first_contact_physiotherapist" {
+				mx := &c.ARRS.Roles[i].Maxima[0]
+				mx.National, mx.OuterLondon = decimal.RequireFromString(tc.national), decimal.RequireFromString(tc.outer)
+				src := mx.Source
+				src.Confidence = des.Derived
+				mx.OuterSource = &src
+			}
+		}
+		p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+		require.NoError(t, err)
+		s := staff("F", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, tc.cost)
+		s.London = arrs.OuterLondon
+		r, err := p.Calculate(fullPCN("P", 30000, 30000, 30000), []arrs.Staff{s})
+		require.NoError(t, err)
+		requireMoney(t, tc.claims, r.Claims, tc.outer)
+		requireMoney(t, tc.onDerived, r.ClaimsOnDerived, tc.outer)
+		requireMoney(t, tc.less, r.ClaimsUnsourced, tc.outer)
+	}
+}
+
+// A headcount cap that is not a whole number is compared as a decimal: the
+// test rules' pharmacist cap given as 2.5 (3.5 above 100,000) admits two
+// pharmacists (a third would make 3 > 2.5), and three in a PCN of 100,001.
+// Pharmacists from 1 July 2023 costing £50,000 each claim £50,000 × 70% ÷
+// 12 = £2,916.666… → £2,916.67 a month, 9 × £2,916.67 = £26,250.03 each:
+// £52,500.06 for two, £78,750.09 for three.
+func TestFractionalHeadcountCap(t *testing.T) {
+	old := "limit = \"1\"\n    large_limit = \"2\""
+	require.Contains(t, testRules, old)
+	rs, err := rulefile.Read("test.toml", []byte(strings.Replace(testRules, old,
+		"limit = \"2.5\"\n    large_limit = \"3.5\"", 1)))
+	require.NoError(t, err)
+	p, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	var four []arrs.Staff
+	for _, n := range []string{"A", "B", "C", "D"} {
+		four = append(four, staff(n, "clinical_pharmacist", "1", d(2023, 7, 1), des.Date{}, 50000))
+	}
+	for _, tc := range []struct {
+		registered int64
+		claims     string
+	}{{30000, "52500.06"}, {100001, "78750.09"}} {
+		r, err := p.Calculate(fullPCN("P", tc.registered, 30000, 30000), four)
+		require.NoError(t, err)
+		requireMoney(t, tc.claims, r.Claims, tc.registered)
 	}
 }
