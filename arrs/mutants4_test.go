@@ -322,3 +322,50 @@ func TestFractionalHeadcountCap(t *testing.T) {
 		requireMoney(t, tc.claims, r.Claims, tc.registered)
 	}
 }
+
+// A plan's roles are its rule set's ARRS roles in the order given (the test
+// rules: pharmacist, physiotherapist, mental health practitioner,
+// paramedic, GP), and Afford's error for another role lists them; a nil
+// plan has none.
+func TestPlanRoles(t *testing.T) {
+	p := plan(t)
+	want := []string{"clinical_pharmacist", "first_contact_physiotherapist", "mental_health_practitioner", "paramedic",
+		"general_practitioner"}
+	require.Equal(t, want, p.Roles())
+	_, err := p.Afford(fullPCN("P", 30000, 30000, 30000), nil, arrs.Hire{Role: "pharmacy_technician", WTE: wte("1"),
+		Start: d(2023, 7, 1)})
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.Contains(t, err.Error(), "(roles: [clinical_pharmacist first_contact_physiotherapist "+
+		"mental_health_practitioner paramedic general_practitioner])")
+	var none *arrs.Plan
+	require.Nil(t, none.Roles())
+}
+
+// A maximum with London figures only (no national one) gives a person
+// outside London no maximum, and the explanation names its national figure
+// plainly (the "no … London figure sourced" note is for London zones). The
+// test rules' physiotherapist with its April maximum outer London £69,000
+// only: one outside London from 1 July 2023 costing £60,000 claims nothing
+// July to September (no_maximum) and £60,000 ÷ 12 = £5,000.00 a month from
+// October under the national £65,838, £30,000.00.
+func TestLondonOnlyMaximumOutsideLondon(t *testing.T) {
+	rs, err := rulefile.Read("test.toml", []byte(testRules))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for i := range c.ARRS.Roles {
+		if c.ARRS.Roles[i].ID == "first_contact_physiotherapist" {
+			c.ARRS.Roles[i].Maxima[0].National = decimal.Zero
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+	require.NoError(t, err)
+	r, err := p.Calculate(fullPCN("P", 30000, 30000, 30000), []arrs.Staff{
+		staff("F", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 60000)})
+	require.NoError(t, err)
+	s := r.Staff[0]
+	requireMoney(t, "30000", s.Claim)
+	requireReason(t, s, arrs.ReasonNoMaximum)
+	require.Contains(t, s.Explain(), "maximum £0.00 a year national from 2023-04-01 [test <https://example.org/fcp1> confirmed], "+
+		"£65,838.00 a year national from 2023-10-01")
+	require.NotContains(t, s.Explain(), "no national")
+}
