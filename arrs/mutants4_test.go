@@ -369,3 +369,13 @@ func TestLondonOnlyMaximumOutsideLondon(t *testing.T) {
 		"£65,838.00 a year national from 2023-10-01")
 	require.NotContains(t, s.Explain(), "no national")
 }
+
+// A reason beyond the known ones (cap_partial is the last, 6) has no code
+// and no text, and does not panic: Reason(7) is "reason(7)" and explains as
+// ""; the last known one is itself.
+func TestUnknownReason(t *testing.T) {
+	require.Equal(t, "cap_partial", arrs.ReasonCapPartial.String())
+	require.Equal(t, "only part of the WTE fits under the cap", arrs.ReasonCapPartial.Explain())
+	require.Equal(t, "reason(7)", arrs.Reason(7).String())
+	require.Equal(t, "", arrs.Reason(7).Explain())
+}
