@@ -379,3 +379,22 @@ func TestUnknownReason(t *testing.T) {
 	require.Equal(t, "reason(7)", arrs.Reason(7).String())
 	require.Equal(t, "", arrs.Reason(7).Explain())
 }
+
+// The £1,000,000 bound on a year's cost holds however the amount is
+// written: 2E6 (£2,000,000 as 2 × 10^6) and 18,446,744,073,709,551,621 and
+// 184,467,440,737,095,516.21 (coefficients of 2^64 + 5, twenty digits) are
+// refused; 1E6 (£1,000,000 exactly) and 999,999.99 are not.
+func TestCostBoundWrittenOtherwise(t *testing.T) {
+	for in, ok := range map[string]bool{"2E6": false, "1E6": true, "18446744073709551621": false,
+		"184467440737095516.21": false, "999999.99": true} {
+		s := staff("C", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 0)
+		s.AnnualCost = decimal.RequireFromString(in)
+		err := s.Validate()
+		if ok {
+			require.NoError(t, err, in)
+			continue
+		}
+		require.ErrorIs(t, err, des.ErrInvalid, in)
+		require.ErrorContains(t, err, "is more than £1000000 a year", in)
+	}
+}
