@@ -1,6 +1,7 @@
 package arrs_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -397,4 +398,23 @@ func TestCostBoundWrittenOtherwise(t *testing.T) {
 		require.ErrorIs(t, err, des.ErrInvalid, in)
 		require.ErrorContains(t, err, "is more than £1000000 a year", in)
 	}
+}
+
+// A GP's WTE from sessions takes a full week of up to two places (8.75
+// sessions), not three: 4.5 of 8.75 sessions is 4.5/8.75 = 18/35 WTE.
+func TestWTESessionsOfAFullWeekWithTwoPlaces(t *testing.T) {
+	w, err := arrs.WTESessions(decimal.RequireFromString("4.5"), decimal.RequireFromString("8.75"))
+	require.NoError(t, err)
+	require.Equal(t, "18/35", w.String())
+	_, err = arrs.WTESessions(decimal.RequireFromString("4.5"), decimal.RequireFromString("8.755"))
+	require.ErrorIs(t, err, des.ErrInvalid)
+}
+
+// A WTE read from JSON as an empty string is not a number, and the error
+// quotes what was inside the quotes: WTE "" is not a number.
+func TestWTEFromAnEmptyJSONString(t *testing.T) {
+	var w arrs.WTE
+	err := json.Unmarshal([]byte(`""`), &w)
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.EqualError(t, err, `invalid value: WTE "" is not a number`)
 }
