@@ -418,3 +418,46 @@ func TestWTEFromAnEmptyJSONString(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.EqualError(t, err, `invalid value: WTE "" is not a number`)
 }
+
+// Two ARRS sums of one pot are one pot in the totals: the test rules with a
+// second sum for the main pot, £1 a weighted patient, beside the £2 one. A
+// PCN of 30,000 weighted has a main pot of £2 × 30,000 + £1 × 30,000 =
+// £90,000.00, and the plan lists the pots main and gp once each.
+func TestTwoSumsOfOnePot(t *testing.T) {
+	extra := `
+[[payment]]
+id = "arrs_extra"
+name = "ARRS sum, a second part"
+kind = "arrs_sum"
+  [[payment.part]]
+  basis = "weighted"
+    [[payment.part.value]]
+    rate = "1"
+    source = "test"
+    url = "https://example.org/extra"
+    confidence = "confirmed"
+`
+	i := strings.Index(testRules, "[arrs]")
+	require.Positive(t, i)
+	rs, err := rulefile.Read("test.toml", []byte(testRules[:i]+extra+"\n"+testRules[i:]))
+	require.NoError(t, err)
+	p, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	require.Equal(t, []des.PotID{"main", "gp"}, p.Pots())
+	tot, err := p.CalculateTotals([]arrs.PCNInput{{PCN: fullPCN("P", 30000, 30000, 30000)}})
+	require.NoError(t, err)
+	require.Len(t, tot[0].Sums, 2)
+	require.Equal(t, int64(9000000), tot[0].Sums[0])
+}
+
+// A roster line of no WTE is refused however the zero is written: 0/1 (a
+// WTE read from "0", which a result's WTE may be) as well as the zero WTE.
+func TestRosterLineOfZeroWTE(t *testing.T) {
+	var w arrs.WTE
+	require.NoError(t, w.UnmarshalText([]byte("0")))
+	s := staff("Z", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 50000)
+	s.WTE = w
+	err := s.Validate()
+	require.ErrorIs(t, err, des.ErrInvalid)
+	require.ErrorContains(t, err, "WTE must be more than 0")
+}
