@@ -461,3 +461,43 @@ func TestRosterLineOfZeroWTE(t *testing.T) {
 	require.ErrorIs(t, err, des.ErrInvalid)
 	require.ErrorContains(t, err, "WTE must be more than 0")
 }
+
+// A PCN the fast totals leave to the explained path (here one without an
+// adjusted list or care-home beds, which the test rules do not need) has
+// every payment, sum and pot claim in its totals. The test rules with a
+// payment of £1.50 a registered patient: a PCN of 30,000 registered and
+// weighted is paid £45,000.00; its main sum is £2 × 30,000 = £60,000.00; a
+// physiotherapist from 1 July 2023 costing £60,000 claims 9 × £5,000.00 =
+// £45,000.00 from it.
+func TestTotalsOfAPCNLeftToTheExplainedPath(t *testing.T) {
+	core := `
+[[payment]]
+id = "core"
+name = "Core PCN funding"
+paid_to = "pcn"
+  [[payment.part]]
+  basis = "registered"
+  stated = "annual"
+    [[payment.part.value]]
+    rate = "1.50"
+    source = "test"
+    url = "https://example.org/core"
+    confidence = "confirmed"
+`
+	i := strings.Index(testRules, "[arrs]")
+	require.Positive(t, i)
+	rs, err := rulefile.Read("test.toml", []byte(testRules[:i]+core+"\n"+testRules[i:]))
+	require.NoError(t, err)
+	p, err := arrs.Compile(rs, arrs.Options{})
+	require.NoError(t, err)
+	require.Equal(t, []string{"core"}, p.PaymentIDs())
+	require.Equal(t, []des.PotID{"main", "gp"}, p.Pots())
+	tot, err := p.CalculateTotals([]arrs.PCNInput{{PCN: pcn(30000, 30000),
+		Roster: []arrs.Staff{staff("F", "first_contact_physiotherapist", "1", d(2023, 7, 1), des.Date{}, 60000)}}})
+	require.NoError(t, err)
+	require.Equal(t, []int64{4500000}, tot[0].Payments)
+	require.Equal(t, int64(4500000), tot[0].Entitlements)
+	require.Equal(t, int64(6000000), tot[0].Sums[0])
+	require.Equal(t, int64(4500000), tot[0].Claims[0])
+	require.Equal(t, int64(0), tot[0].Claims[1])
+}
