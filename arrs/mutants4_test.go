@@ -501,3 +501,42 @@ paid_to = "pcn"
 	require.Equal(t, int64(4500000), tot[0].Claims[0])
 	require.Equal(t, int64(0), tot[0].Claims[1])
 }
+
+// ARRS sums of one pot that together pass the int64 pennies are an
+// overflow, never a wrapped figure: the test rules with two more sums for
+// the main pot, each of the three made £400,000,000 a weighted patient (a
+// rule set of one's own), for a PCN of 100,000,000 weighted: each sum is
+// £4 × 10^16, 4 × 10^18 pennies, which fits; the pot's 1.2 × 10^19 pennies
+// do not (2^63 ≈ 9.22 × 10^18).
+func TestSumsOfOnePotPastInt64(t *testing.T) {
+	var extra string
+	for _, id := range []string{"arrs_extra", "arrs_extra2"} {
+		extra += `
+[[payment]]
+id = "` + id + `"
+name = "ARRS sum, another part"
+kind = "arrs_sum"
+  [[payment.part]]
+  basis = "weighted"
+    [[payment.part.value]]
+    rate = "1"
+    source = "test"
+    url = "https://example.org/extra"
+    confidence = "confirmed"
+`
+	}
+	i := strings.Index(testRules, "[arrs]")
+	require.Positive(t, i)
+	rs, err := rulefile.Read("test.toml", []byte(testRules[:i]+extra+"\n"+testRules[i:]))
+	require.NoError(t, err)
+	c := rs.Contents()
+	for k := range c.Payments {
+		if id := c.Payments[k].ID; id == "arrs" || strings.HasPrefix(id, "arrs_extra") {
+			c.Payments[k].Parts[0].Values[0].Rate = decimal.NewFromInt(400_000_000)
+		}
+	}
+	p, err := arrs.Compile(des.NewRuleSet(c), arrs.Options{})
+	require.NoError(t, err)
+	_, err = p.CalculateTotals([]arrs.PCNInput{{PCN: fullPCN("P", 30000, 100_000_000, 30000)}})
+	require.ErrorIs(t, err, arrs.ErrOverflow)
+}
